@@ -1,0 +1,198 @@
+// The CLI edge: commander program, colour and width decided once, typed errors -> exit codes.
+// Only this file touches process, the terminal and the environment.
+import { Command, CommanderError, Option } from 'commander';
+import { delimiter } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Context, Output } from './context.js';
+import { ExitCode, GlossaryError, UsageError } from './errors.js';
+import { CorpusReader } from './store/compiled.js';
+
+export const VERSION = '0.1.0';
+const MAX_AUTO_WIDTH = 100;
+
+export interface Io {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdout: Output & { isTTY?: boolean; columns?: number };
+  stderr: Output & { isTTY?: boolean };
+}
+
+function colorWanted(env: NodeJS.ProcessEnv, tty: boolean, flag: boolean): boolean {
+  if (!flag) return false;
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return tty;
+}
+
+function autoWidth(io: Io): number {
+  const columns = io.stdout.isTTY ? io.stdout.columns : Number(io.env['COLUMNS']);
+  if (!columns || !Number.isFinite(columns) || columns <= 0) return 80;
+  return Math.max(10, Math.min(MAX_AUTO_WIDTH, Math.floor(columns)));
+}
+
+const EXAMPLES: Record<string, string[]> = {
+  lookup: ['glossary lookup strategisk-alliance', 'glossary lookup "Strategisk Alliance" --width 60', 'glossary lookup organisk vækst --json', 'glossary lookup -- -nonregistered-account'],
+  search: ['glossary search alliance', 'glossary search vaekst --limit 5', 'glossary search fusion --json'],
+  list: ['glossary list', 'glossary list --keyword business', 'glossary list --json | jq length'],
+  keywords: ['glossary keywords', 'glossary keywords --json'],
+};
+
+function examples(name: string): string {
+  const lines = EXAMPLES[name];
+  return lines ? `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n` : '';
+}
+
+export function buildProgram(io: Io, finish: (text: string) => void): Command {
+  const program = new Command('glossary');
+  const state: { ctx?: Context } = {};
+  const global = () => program.opts<{ content?: string[]; lang?: string; color: boolean; debug?: boolean }>();
+  const context = (): Context => {
+    if (state.ctx) return state.ctx;
+    const opts = global();
+    const tty = Boolean(io.stdout.isTTY);
+    const envContent = io.env['GLOSSARY_CONTENT'];
+    const contentDirs = opts.content?.length ? opts.content : envContent ? envContent.split(delimiter).filter(Boolean) : [];
+    const bundled = fileURLToPath(new URL('./corpus/', import.meta.url));
+    let reader: CorpusReader | undefined;
+    const ctx: Context = {
+      out: io.stdout,
+      err: io.stderr,
+      tty,
+      color: colorWanted(io.env, tty, opts.color),
+      errColor: colorWanted(io.env, Boolean(io.stderr.isTTY), opts.color),
+      width: autoWidth(io),
+      contentDirs,
+      bundledContent: fileURLToPath(new URL('../content/', import.meta.url)),
+      note: (message) => io.stderr.write(`glossary: ${message}\n`),
+      corpus: () => {
+        if (reader) return reader;
+        if (contentDirs.length === 0) return (reader = new CorpusReader(bundled));
+        throw new Error('content folders are opened before the command runs');
+      },
+      lang: (allowAll = false) => {
+        const langs = ctx.corpus().meta.langs.map((l) => l.lang);
+        const wanted = (opts.lang ?? io.env['GLOSSARY_LANG'] ?? '').trim().toLowerCase();
+        if (wanted === '') return langs.slice(0, 1);
+        if (wanted === 'all') {
+          if (!allowAll) throw new UsageError('--lang all works with search, list and keywords; pick one language to look a term up');
+          return langs;
+        }
+        if (!langs.includes(wanted)) throw new UsageError(`no language "${wanted}" in this corpus: it has ${langs.join(', ')}`);
+        return [wanted];
+      },
+    };
+    return (state.ctx = ctx);
+  };
+  const run = (fn: (ctx: Context) => Promise<string> | string) => async () => {
+    const ctx = context();
+    if (ctx.contentDirs.length) await openContentCorpus(ctx, io);
+    finish(await fn(ctx));
+  };
+
+  program
+    .name('glossary')
+    .description('Danish business and finance terms in the terminal: look up, search and browse a Markdown glossary.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--content <dir>', 'use this folder of Markdown articles instead of the bundled corpus (repeatable; env GLOSSARY_CONTENT)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--lang <code>', 'language of the corpus to use (env GLOSSARY_LANG; "all" for search and list)')
+    .option('--no-color', 'plain text, no colours (also NO_COLOR)')
+    .option('--debug', 'print stack traces of errors')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('lookup')
+    .description('show one article: by id, slug, alias or title, or the clear best fuzzy match')
+    .argument('<term...>', 'what to look up; words are joined with spaces')
+    .option('-w, --width <n>', 'wrap at n columns (default: the terminal width, at most 100)')
+    .option('--raw', "print the article's Markdown source")
+    .option('--json', 'print the article as JSON')
+    .addHelpText('after', examples('lookup'))
+    .action(async (terms: string[], opts) => run(async (ctx) => (await import('./commands/lookup.js')).lookup(ctx, terms, opts))());
+
+  program
+    .command('search')
+    .description('fuzzy search over titles, aliases, keywords and descriptions (Danish-aware)')
+    .argument('<query...>', 'words to search for; æ/ø/å may be typed as ae/oe/aa')
+    .option('-n, --limit <n>', 'show at most n hits', '10')
+    .option('-w, --width <n>', 'cut lines at n columns')
+    .option('--json', 'print the hits as JSON')
+    .addHelpText('after', examples('search'))
+    .action(async (words: string[], opts) => run(async (ctx) => (await import('./commands/search.js')).runSearch(ctx, words, opts))());
+
+  program
+    .command('list')
+    .description('list articles by title (Danish order), optionally those with one keyword')
+    .option('-k, --keyword <keyword>', 'only articles with this keyword (case and accents ignored)')
+    .option('--json', 'print the list as JSON')
+    .addHelpText('after', examples('list'))
+    .action(async (opts) => run(async (ctx) => (await import('./commands/list.js')).runList(ctx, opts))());
+
+  program
+    .command('keywords')
+    .description('list every keyword with its number of articles')
+    .option('--json', 'print the keywords as JSON')
+    .addHelpText('after', examples('keywords'))
+    .action(async (opts) => run(async (ctx) => (await import('./commands/list.js')).runKeywords(ctx, opts))());
+
+  return program;
+}
+
+async function openContentCorpus(ctx: Context, io: Io): Promise<void> {
+  const { openContent, cacheRoot } = await import('./store/cache.js');
+  const opened = openContent(ctx.contentDirs, cacheRoot(io.env));
+  if (opened.compiled) {
+    const { meta } = opened.reader;
+    const count = meta.langs.reduce((s, l) => s + l.count, 0);
+    for (const s of meta.skipped) ctx.note(`skipped ${s.file}: ${s.reason}`);
+    const skipped = meta.skipped.length ? `; ${meta.skipped.length} of ${meta.files} files skipped: see glossary check ${ctx.contentDirs.join(' ')}` : '';
+    ctx.note(`compiled ${count} articles from ${ctx.contentDirs.join(', ')}${skipped}`);
+  }
+  ctx.corpus = () => opened.reader;
+}
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function main(io: Io): Promise<number> {
+  let output = '';
+  const program = buildProgram(io, (text) => (output = text));
+  const debug = io.argv.includes('--debug');
+  try {
+    if (io.argv.length <= 2) {
+      io.stdout.write(program.helpInformation());
+      return ExitCode.ok;
+    }
+    await program.parseAsync(io.argv);
+    io.stdout.write(output);
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+      return ExitCode.usage;
+    }
+    if (error instanceof GlossaryError) {
+      // One line: the message, then hints after semicolons.
+      io.stderr.write(`glossary: ${[error.message, ...error.details].join('; ')}\n`);
+      if (debug && error.stack) io.stderr.write(error.stack + '\n');
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`glossary: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
+    return ExitCode.internal;
+  }
+}
+
+/** Entry point of bin/glossary.js: wires the process in, sets the exit code. */
+export function run(): void {
+  // `glossary list | head -1`: the reader went away; stop quietly, as other Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  void main({ argv: process.argv, env: process.env, stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,53 @@
+// `glossary list [--keyword K]` and `glossary keywords`: browsing the corpus.
+import { compareDanish, fold } from '../fold.js';
+import { jsonText, pad, type Context } from '../context.js';
+import type { ListEntry } from '../corpus/compile.js';
+import { NotFoundError } from '../errors.js';
+import { sanitize } from '../render/ansi.js';
+import { makeTheme } from '../render/theme.js';
+
+export interface ListOptions {
+  keyword?: string;
+  json?: boolean;
+}
+
+function entriesFor(ctx: Context, lang: string, keyword: string | undefined): ListEntry[] {
+  const corpus = ctx.corpus();
+  if (keyword === undefined) return corpus.list(lang);
+  const index = corpus.language(lang).keywords.findIndex(([name]) => fold(name) === fold(keyword));
+  return index < 0 ? [] : corpus.keywordEntries(lang, index);
+}
+
+export async function runList(ctx: Context, options: ListOptions): Promise<string> {
+  const langs = ctx.lang(true);
+  const rows: Array<ListEntry & { lang?: string }> = [];
+  for (const lang of langs) for (const e of entriesFor(ctx, lang, options.keyword)) rows.push(Object.assign([...e] as ListEntry, { lang }));
+  if (langs.length > 1) rows.sort((a, b) => compareDanish(a[2], b[2]));
+  if (rows.length === 0) {
+    const known = langs.flatMap((l) => ctx.corpus().language(l).keywords.map(([name]) => name));
+    const { closest } = await import('../search.js');
+    const near = closest([...new Set(known)], options.keyword ?? '');
+    throw new NotFoundError(`no keyword "${sanitize(options.keyword ?? '', false)}"`, [near.length ? `did you mean: ${near.join(', ')}? (all keywords: glossary keywords)` : 'see all keywords: glossary keywords']);
+  }
+  if (options.json) return jsonText(rows.map((r) => ({ id: r[0], name: r[1], title: r[2], ...(langs.length > 1 ? { lang: r.lang } : {}) })));
+  const theme = makeTheme(ctx.color);
+  const width = Math.min(40, Math.max(...rows.map((r) => [...r[1]].length)));
+  return rows.map((r) => sanitize(`${theme.name(pad(r[1], width))}  ${r[2]}`, ctx.color)).join('\n') + '\n';
+}
+
+export function runKeywords(ctx: Context, options: { json?: boolean }): string {
+  const counts = new Map<string, [string, number]>();
+  for (const lang of ctx.lang(true)) {
+    for (const [name, count] of ctx.corpus().language(lang).keywords) {
+      const key = fold(name);
+      const old = counts.get(key);
+      counts.set(key, [old?.[0] ?? name, (old?.[1] ?? 0) + count]);
+    }
+  }
+  const rows = [...counts.values()].sort((a, b) => compareDanish(a[0], b[0]));
+  if (options.json) return jsonText(rows.map(([keyword, count]) => ({ keyword, count })));
+  if (rows.length === 0) return '';
+  const width = String(Math.max(...rows.map((r) => r[1]))).length;
+  const theme = makeTheme(ctx.color);
+  return rows.map(([name, count]) => sanitize(`${theme.dim(String(count).padStart(width))}  ${name}`, ctx.color)).join('\n') + '\n';
+}

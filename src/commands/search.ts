@@ -1,0 +1,45 @@
+// `glossary search <query...>`: ranked hits, one a line.
+import { cut, jsonText, pad, parseLimit, parseWidth, type Context } from '../context.js';
+import { NotFoundError } from '../errors.js';
+import { makeTheme } from '../render/theme.js';
+import { sanitize } from '../render/ansi.js';
+import { checkQuery } from '../resolve.js';
+import { search, type Hit } from '../search.js';
+
+export interface SearchOptions {
+  limit?: string;
+  json?: boolean;
+  width?: string;
+}
+
+export function hitLines(hits: Hit[], width: number, color: boolean): string {
+  const theme = makeTheme(color);
+  const nameWidth = Math.min(32, Math.max(...hits.map((h) => [...h.doc.name].length)));
+  const titleWidth = Math.min(32, Math.max(...hits.map((h) => [...h.doc.title].length)));
+  return hits
+    .map(({ doc }) => {
+      const name = pad(cut(doc.name, nameWidth), nameWidth);
+      const title = pad(cut(doc.title, titleWidth), titleWidth);
+      const room = width - nameWidth - titleWidth - 4;
+      const description = room >= 10 && doc.description ? '  ' + theme.dim(cut(doc.description, room)) : '';
+      return sanitize(`${theme.name(name)}  ${title}${description}`.trimEnd(), color);
+    })
+    .join('\n') + '\n';
+}
+
+export function runSearch(ctx: Context, words: string[], options: SearchOptions): string {
+  const query = checkQuery(words.join(' '));
+  const limit = options.limit ? parseLimit(options.limit) : 10;
+  const width = options.width ? parseWidth(options.width) : ctx.width;
+  const corpus = ctx.corpus();
+  const langs = ctx.lang(true);
+  const hits: Array<Hit & { lang: string }> = [];
+  for (const lang of langs) for (const h of search(corpus.searchSource(lang), query, limit)) hits.push({ ...h, lang });
+  hits.sort((a, b) => a.tier - b.tier || a.score - b.score);
+  const top = hits.slice(0, limit);
+  if (top.length === 0) throw new NotFoundError(`nothing matches "${query}"`, ['try fewer or other words, or: glossary list']);
+  if (options.json) {
+    return jsonText(top.map((h) => ({ id: h.doc.id, lang: h.lang, name: h.doc.name, title: h.doc.title, description: h.doc.description, match: ['exact', 'prefix', 'fuzzy'][h.tier], score: Number(h.score.toFixed(3)) })));
+  }
+  return hitLines(top, width, ctx.color);
+}

@@ -1,0 +1,59 @@
+// What every command receives: output streams, the colour and width decided once, and the corpus.
+import type { CorpusReader } from './store/compiled.js';
+import { UsageError } from './errors.js';
+
+export interface Output {
+  write(text: string): void;
+}
+
+export interface Context {
+  out: Output;
+  err: Output;
+  /** Styled output on stdout (decided once at the edge). */
+  color: boolean;
+  /** Styled diagnostics on stderr. */
+  errColor: boolean;
+  /** stdout is a terminal. */
+  tty: boolean;
+  /** Wrap width for rendered text; `--width` overrides per command. */
+  width: number;
+  /** The corpus, opened (and compiled, for --content) on first use. */
+  corpus(): CorpusReader;
+  /** `--lang`, `GLOSSARY_LANG` or the corpus's first language; `all` only where allowed. */
+  lang(allowAll?: boolean): string[];
+  /** The folders given with --content or GLOSSARY_CONTENT, if any. */
+  contentDirs: string[];
+  /** The bundled content folder (the Markdown the bundled corpus was compiled from). */
+  bundledContent: string;
+  /** Note on stderr, prefixed `glossary:`. */
+  note(message: string): void;
+}
+
+export function parseWidth(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 10 || n > 1000) throw new UsageError(`--width takes a whole number from 10 to 1000, not "${value}"`);
+  return n;
+}
+
+export function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10000) throw new UsageError(`--limit takes a whole number from 1 to 10000, not "${value}"`);
+  return n;
+}
+
+/** JSON for stdout: C1 controls and line separators escaped too, which JSON.stringify leaves raw. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+}
+
+/** Cuts `text` to `width` visible characters with an ellipsis. */
+export function cut(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  return width <= 1 ? chars.slice(0, width).join('') : chars.slice(0, width - 1).join('') + '…';
+}
+
+export function pad(text: string, width: number): string {
+  const length = [...text].length;
+  return length >= width ? text : text + ' '.repeat(width - length);
+}

@@ -1,0 +1,48 @@
+// The shapes that flow from parsing to compiling: Article, its links and the problems found.
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  severity: Severity;
+  /** Stable name of the check, e.g. `broken-link`; used in --json and tests. */
+  code: string;
+  message: string;
+  /** 1-based line in the file, where there is one. */
+  line?: number;
+}
+
+export interface Link {
+  /** The target as written, e.g. `/jointventure` or `/da/jointventure#x`. */
+  href: string;
+  /** The target id after normalisation (`jointventure`). */
+  target: string;
+  text: string;
+  line: number;
+}
+
+export interface Article {
+  id: string;
+  lang: string;
+  /** Path of the source file, as given to the parser. */
+  file: string;
+  title: string;
+  slug: string;
+  description: string;
+  keywords: string[];
+  aliases: string[];
+  /** Markdown body without front matter. */
+  body: string;
+  /** The whole source text (after BOM/CRLF normalisation), for --raw. */
+  source: string;
+  links: Link[];
+  problems: Problem[];
+  /** 1-based line of the first body line in the file. */
+  bodyLine: number;
+}
+
+export type ParseResult =
+  | { kind: 'article'; article: Article }
+  /** Not an article at all (no front matter, no heading): skipped and counted. */
+  | { kind: 'not-article'; file: string; reason: string }
+  /** An article that cannot be used: named with its reason. */
+  | { kind: 'rejected'; file: string; id: string; problems: Problem[] };

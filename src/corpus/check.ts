@@ -1,0 +1,103 @@
+// Corpus-wide checks: what no single file shows (duplicates, collisions, broken links, orphans).
+import { fold } from '../fold.js';
+import type { Article, Problem } from './article.js';
+
+export interface FileProblem extends Problem {
+  file: string;
+  lang: string;
+}
+
+/** Folded id -> article, with ids resolving before aliases (as links do). */
+export function linkResolver(articles: Article[]): (target: string) => Article | undefined {
+  const byId = new Map<string, Article>();
+  const byFoldedId = new Map<string, Article>();
+  const byAlias = new Map<string, Article>();
+  for (const a of articles) {
+    if (!byId.has(a.id)) byId.set(a.id, a);
+    const key = a.id.toLowerCase();
+    if (!byFoldedId.has(key)) byFoldedId.set(key, a);
+    for (const alias of a.aliases) {
+      const k = fold(alias);
+      if (k && !byAlias.has(k)) byAlias.set(k, a);
+    }
+  }
+  return (target) => byId.get(target) ?? byFoldedId.get(target.toLowerCase()) ?? byAlias.get(fold(target));
+}
+
+/** Checks one language's articles against each other. */
+export function checkArticles(articles: Article[]): FileProblem[] {
+  const out: FileProblem[] = [];
+  const add = (a: Article, p: Problem) => out.push({ ...p, file: a.file, lang: a.lang });
+  for (const a of articles) for (const p of a.problems) add(a, p);
+
+  const firstBy = (key: (a: Article) => string, code: string, what: (a: Article) => string) => {
+    const seen = new Map<string, Article>();
+    for (const a of articles) {
+      const k = key(a);
+      const earlier = seen.get(k);
+      if (earlier) add(a, { severity: 'error', code, message: `${what(a)} is also used by ${earlier.file}`, line: 1 });
+      else seen.set(k, a);
+    }
+  };
+  firstBy((a) => a.id.toLowerCase(), 'duplicate-id', (a) => `id "${a.id}"`);
+  firstBy((a) => a.slug, 'duplicate-slug', (a) => `slug "${a.slug}" (from the title "${a.title}")`);
+
+  const owner = new Map<string, Article>();
+  for (const a of articles) {
+    owner.set(fold(a.id), a);
+    owner.set(fold(a.title), a);
+  }
+  for (const a of articles) {
+    for (const alias of a.aliases) {
+      const other = owner.get(fold(alias));
+      if (other && other !== a) {
+        add(a, { severity: 'error', code: 'alias-collision', message: `alias "${alias}" is the id or title of ${other.file}`, line: 1 });
+      }
+    }
+  }
+  const aliasOwner = new Map<string, Article>();
+  for (const a of articles) {
+    for (const alias of a.aliases) {
+      const k = fold(alias);
+      const other = aliasOwner.get(k);
+      if (other && other !== a) add(a, { severity: 'error', code: 'alias-collision', message: `alias "${alias}" is also an alias of ${other.file}`, line: 1 });
+      else aliasOwner.set(k, a);
+    }
+  }
+
+  const resolve = linkResolver(articles);
+  const linked = new Set<Article>();
+  for (const a of articles) {
+    for (const link of a.links) {
+      const target = resolve(link.target);
+      if (!target) {
+        add(a, { severity: 'warning', code: 'broken-link', message: `link to "${link.target}", which is not in the corpus`, line: link.line });
+      } else if (target === a) {
+        add(a, { severity: 'warning', code: 'self-link', message: `link to itself ("${link.text}")`, line: link.line });
+      } else linked.add(target);
+    }
+  }
+  if (articles.length > 1) {
+    for (const a of articles) {
+      if (!linked.has(a)) add(a, { severity: 'warning', code: 'orphan', message: 'no other article links here' });
+    }
+  }
+
+  const spellings = new Map<string, Map<string, Article>>();
+  for (const a of articles) {
+    for (const k of a.keywords) {
+      const key = fold(k);
+      const forms = spellings.get(key) ?? new Map<string, Article>();
+      if (!forms.has(k)) forms.set(k, a);
+      spellings.set(key, forms);
+    }
+  }
+  for (const forms of spellings.values()) {
+    if (forms.size < 2) continue;
+    const [first, ...rest] = [...forms.entries()];
+    for (const [spelling, a] of rest) {
+      add(a, { severity: 'warning', code: 'keyword-spelling', message: `keyword "${spelling}" is spelled "${first?.[0]}" in ${first?.[1].file}`, line: 1 });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,165 @@
+// Article[] -> the compiled corpus: per language an exact-name map, a candidate index for
+// search, keyword lists and one self-contained record per article (links resolved, backlinks).
+import { compareDanish, fold, stem, words } from '../fold.js';
+import type { Article } from './article.js';
+import { linkResolver } from './check.js';
+import { docTermsOfWord } from './terms.js';
+
+export interface ArticleRef {
+  id: string;
+  title: string;
+  /** The name to look it up by: the slug where it is unique, else the id. */
+  name: string;
+}
+
+export interface RecordLink {
+  target: string;
+  text: string;
+  line: number;
+  /** The article the link resolves to; absent for a broken link. */
+  to?: ArticleRef;
+}
+
+/** All that `lookup` needs of one article, read with one positioned read. */
+export interface ArticleRecord extends ArticleRef {
+  n: number;
+  lang: string;
+  file: string;
+  slug: string;
+  description: string;
+  keywords: string[];
+  aliases: string[];
+  source: string;
+  /** Where the Markdown body starts in `source`. */
+  bodyStart: number;
+  links: RecordLink[];
+  backlinks: ArticleRef[];
+  /** Other languages that have an article with this id. */
+  langs: string[];
+}
+
+/** What search ranks: small, read only for candidates. */
+export interface SearchDoc extends ArticleRef {
+  n: number;
+  aliases: string[];
+  keywords: string[];
+  description: string;
+}
+
+export interface CompiledLanguage {
+  lang: string;
+  records: ArticleRecord[];
+  docs: SearchDoc[];
+  /** Folded name -> [article number, rank] (0 id, 1 slug or title, 2 alias). */
+  names: Map<string, Array<[number, number]>>;
+  /** Gram or `=stem` -> article numbers, ascending. */
+  grams: Map<string, number[]>;
+  /** Every article, sorted by title in Danish order. */
+  list: ListEntry[];
+  /** Keywords (spellings that fold alike are one) with their articles, in Danish order. */
+  keywords: Array<{ name: string; entries: ListEntry[] }>;
+}
+
+/** [id, name, title, article number]: what `list` prints, in title order. */
+export type ListEntry = [string, string, string, number];
+
+export const NameRank = { id: 0, title: 1, alias: 2 } as const;
+
+export function docTerms(title: string, id: string, aliases: string[]): Set<string> {
+  const terms = new Set<string>();
+  for (const text of [title, id, ...aliases]) {
+    for (const w of words(text)) for (const [term] of docTermsOfWord(w)) terms.add(term);
+  }
+  return terms;
+}
+
+export function compileLanguage(lang: string, articles: Article[], otherLangs: Map<string, string[]>): CompiledLanguage {
+  const sorted = [...articles].sort((a, b) => compareDanish(a.title, b.title) || compareDanish(a.id, b.id));
+  const slugCount = new Map<string, number>();
+  const ids = new Set(sorted.map((a) => a.id.toLowerCase()));
+  for (const a of sorted) slugCount.set(a.slug, (slugCount.get(a.slug) ?? 0) + 1);
+  const refOf = new Map<Article, ArticleRef>();
+  for (const a of sorted) {
+    const unique = slugCount.get(a.slug) === 1 && (!ids.has(a.slug) || a.slug === a.id.toLowerCase());
+    refOf.set(a, { id: a.id, title: a.title, name: unique ? a.slug : a.id });
+  }
+  const ref = (a: Article): ArticleRef => refOf.get(a) as ArticleRef;
+
+  const resolve = linkResolver(sorted);
+  const backlinks = new Map<Article, Set<Article>>();
+  for (const a of sorted) {
+    for (const link of a.links) {
+      const target = resolve(link.target);
+      if (target && target !== a) {
+        const set = backlinks.get(target) ?? new Set<Article>();
+        set.add(a);
+        backlinks.set(target, set);
+      }
+    }
+  }
+
+  const records: ArticleRecord[] = [];
+  const docs: SearchDoc[] = [];
+  const names = new Map<string, Array<[number, number]>>();
+  const grams = new Map<string, number[]>();
+  const addName = (key: string, n: number, rank: number) => {
+    if (key === '') return;
+    const list = names.get(key) ?? [];
+    if (!list.some(([m, r]) => m === n && r <= rank)) list.push([n, rank]);
+    names.set(key, list);
+  };
+  const keywordMap = new Map<string, { name: string; entries: ListEntry[] }>();
+
+  sorted.forEach((a, n) => {
+    const r = ref(a);
+    const links: RecordLink[] = a.links.map((link) => {
+      const target = resolve(link.target);
+      const out: RecordLink = { target: link.target, text: link.text, line: link.line };
+      if (target && target !== a) out.to = ref(target);
+      return out;
+    });
+    const back = [...(backlinks.get(a) ?? [])].map(ref).sort((x, y) => compareDanish(x.title, y.title));
+    const bodyStart = a.source.length - a.body.length;
+    records.push({
+      ...r, n, lang, file: a.file, slug: a.slug, description: a.description, keywords: a.keywords,
+      aliases: a.aliases, source: a.source, bodyStart, links, backlinks: back,
+      langs: (otherLangs.get(a.id) ?? []).filter((l) => l !== lang),
+    });
+    docs.push({ ...r, n, aliases: a.aliases, keywords: a.keywords, description: a.description });
+
+    addName('=' + a.id, n, NameRank.id);
+    addName(fold(a.id), n, NameRank.id);
+    addName(fold(a.slug), n, NameRank.title);
+    addName(fold(a.title), n, NameRank.title);
+    for (const alias of a.aliases) addName(fold(alias), n, NameRank.alias);
+
+    for (const term of docTerms(a.title, a.id, a.aliases)) {
+      const list = grams.get(term) ?? [];
+      list.push(n);
+      grams.set(term, list);
+    }
+    for (const w of words(a.description)) {
+      const term = '=' + stem(w);
+      const list = grams.get(term) ?? [];
+      if (list[list.length - 1] !== n) list.push(n);
+      grams.set(term, list);
+    }
+    for (const k of a.keywords) {
+      // Spellings that fold alike are one keyword; the first spelling seen names it.
+      const key = fold(k);
+      const entry = keywordMap.get(key) ?? { name: k, entries: [] };
+      entry.entries.push([a.id, r.name, a.title, n]);
+      keywordMap.set(key, entry);
+    }
+  });
+
+  // Terms that most articles share tell search nothing; dropping them keeps the index small.
+  const cap = Math.max(2000, Math.ceil(sorted.length * 0.2));
+  for (const [term, list] of grams) if (list.length > cap) grams.delete(term);
+
+  return {
+    lang, records, docs, names, grams,
+    list: sorted.map((a, n) => [a.id, ref(a).name, a.title, n]),
+    keywords: [...keywordMap.values()].sort((x, y) => compareDanish(x.name, y.name)),
+  };
+}

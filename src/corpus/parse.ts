@@ -1,0 +1,205 @@
+// Source text -> Article. Pure and total: bad content becomes a Problem, never an exception.
+import matter from 'gray-matter';
+import { slugify } from '../fold.js';
+import { decodeEntities, displayText, hasControl, hasEntities } from '../text.js';
+import type { Article, Link, ParseResult, Problem } from './article.js';
+import { internalTarget } from './links.js';
+
+/** Larger files are rejected unread: no article is that long, and it bounds time and memory. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+
+export interface SourceFile {
+  id: string;
+  lang: string;
+  file: string;
+  bytes: Uint8Array;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function refuseEngine(): never {
+  throw new Error('only YAML front matter is accepted');
+}
+
+// gray-matter runs `---js` front matter through eval; every engine but YAML is replaced by a refusal.
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: { js: refuseEngine, javascript: refuseEngine, coffee: refuseEngine, coffeescript: refuseEngine, cson: refuseEngine, toml: refuseEngine, json: refuseEngine },
+} as unknown as matter.GrayMatterOption<string, never>;
+
+export function parseArticle(src: SourceFile): ParseResult {
+  const reject = (message: string, code: string, line?: number): ParseResult => ({
+    kind: 'rejected', file: src.file, id: src.id,
+    problems: [{ severity: 'error', code, message, ...(line === undefined ? {} : { line }) }],
+  });
+  if (src.bytes.length > MAX_FILE_BYTES) {
+    return reject(`file is ${(src.bytes.length / 1048576).toFixed(1)} MB, larger than the 4 MB limit`, 'too-large');
+  }
+  let text: string;
+  try {
+    text = utf8.decode(src.bytes);
+  } catch {
+    return reject('file is not valid UTF-8: save it as UTF-8', 'encoding');
+  }
+  if (text.includes('\u0000')) return reject('file contains a NUL byte: it looks like a binary file', 'binary');
+  text = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') return { kind: 'not-article', file: src.file, reason: 'empty file' };
+
+  const problems: Problem[] = [];
+  let data: Record<string, unknown> = {};
+  let body = text;
+  let bodyLine = 1;
+  const opening = /^---([^\n]*)\n/.exec(text);
+  if (opening) {
+    const language = (opening[1] ?? '').trim();
+    if (language !== '' && language !== 'yaml' && language !== 'yml') {
+      return reject(`front matter in "${language.slice(0, 20)}" is not accepted: only YAML front matter is read, nothing is executed`, 'front-matter-language', 1);
+    }
+    const close = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text.slice(opening[0].length - 1));
+    if (!close) return reject('front matter is not closed: add a line "---" after it', 'front-matter-unclosed', 1);
+    const yamlEnd = opening[0].length - 1 + close.index;
+    if (yamlEnd > MAX_FRONT_MATTER_CHARS) return reject('front matter is larger than 64 KB', 'front-matter-too-large', 1);
+    const block = '---\n' + text.slice(opening[0].length, yamlEnd) + '\n---\n';
+    try {
+      const parsed = matter(block, MATTER_OPTIONS).data as unknown;
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+      else if (parsed != null) problems.push({ severity: 'error', code: 'front-matter-shape', message: 'front matter is not a mapping of fields', line: 1 });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+      return reject(`front matter is not valid YAML: ${reason.slice(0, 160)}`, 'front-matter-yaml', 1);
+    }
+    const bodyStart = yamlEnd + close[0].length;
+    body = text.slice(bodyStart);
+    bodyLine = (text.slice(0, bodyStart).match(/\n/g)?.length ?? 0) + 1;
+  }
+
+  const heading = firstHeading(body);
+  if (!opening && heading === undefined) {
+    return { kind: 'not-article', file: src.file, reason: 'no front matter and no heading: not an article' };
+  }
+
+  const title = readTitle(data, heading, src.id, problems);
+  const description = readScalar(data, 'description', problems) ?? '';
+  const keywords = readList(data, 'keywords', problems);
+  const aliases = readList(data, 'aliases', problems);
+  checkFrontMatterText({ title: data['title'], description: data['description'], keywords: data['keywords'], aliases: data['aliases'] }, problems);
+
+  const article: Article = {
+    id: src.id,
+    lang: src.lang,
+    file: src.file,
+    title,
+    slug: slugify(title) || slugify(src.id) || src.id,
+    description,
+    keywords,
+    aliases,
+    body,
+    source: text,
+    links: extractLinks(body, bodyLine),
+    problems,
+    bodyLine,
+  };
+  return { kind: 'article', article };
+}
+
+function firstHeading(body: string): string | undefined {
+  const match = /^ {0,3}#{1,6}[ \t]*(.+?)[ \t#]*$/m.exec(body);
+  return match?.[1] ? displayText(match[1]) || undefined : undefined;
+}
+
+function toText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+function readScalar(data: Record<string, unknown>, field: string, problems: Problem[]): string | undefined {
+  const value = data[field];
+  if (value === undefined || value === null) return undefined;
+  const text = toText(value);
+  if (text === undefined) {
+    problems.push({ severity: 'warning', code: 'field-type', message: `"${field}" should be text, not a ${Array.isArray(value) ? 'list' : typeof value}; ignored`, line: 1 });
+    return undefined;
+  }
+  return displayText(text);
+}
+
+function readTitle(data: Record<string, unknown>, heading: string | undefined, id: string, problems: Problem[]): string {
+  const raw = data['title'];
+  const title = readScalar(data, 'title', problems);
+  if (title) return title;
+  if (typeof raw === 'string') {
+    problems.push({ severity: 'error', code: 'empty-title', message: 'title is empty: give the article a title', line: 1 });
+  } else if (heading === undefined) {
+    problems.push({ severity: 'error', code: 'missing-title', message: 'no title: add "title:" to the front matter', line: 1 });
+  }
+  return heading ?? id;
+}
+
+/** `keywords: A,B` or a YAML list; a single scalar is one item. */
+function readList(data: Record<string, unknown>, field: string, problems: Problem[]): string[] {
+  const value = data[field];
+  if (value === undefined || value === null) return [];
+  const items: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value.slice(0, 1000)) {
+      const text = toText(item);
+      if (text === undefined) {
+        problems.push({ severity: 'warning', code: 'field-type', message: `"${field}" holds a ${Array.isArray(item) ? 'list' : typeof item}, not text; ignored`, line: 1 });
+      } else items.push(text);
+    }
+  } else {
+    const text = toText(value);
+    if (text === undefined) {
+      problems.push({ severity: 'warning', code: 'field-type', message: `"${field}" should be a comma-separated text or a list; ignored`, line: 1 });
+      return [];
+    }
+    items.push(...text.split(','));
+  }
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const item of items) {
+    const clean = displayText(item);
+    if (clean !== '' && !seen.has(clean)) {
+      seen.add(clean);
+      out.push(clean);
+    }
+  }
+  return out;
+}
+
+function checkFrontMatterText(fields: Record<string, unknown>, problems: Problem[]): void {
+  for (const [field, value] of Object.entries(fields)) {
+    const texts = (Array.isArray(value) ? value : [value]).map(toText).filter((t): t is string => t !== undefined);
+    for (const text of texts) {
+      if (hasEntities(text)) {
+        problems.push({ severity: 'warning', code: 'front-matter-entities', message: `HTML entities in "${field}": write "${decodeEntities(text).slice(0, 60)}" as plain text`, line: 1 });
+      } else if (/<\/?[a-z][^>]*>|\*\*|\]\(/i.test(text)) {
+        problems.push({ severity: 'warning', code: 'front-matter-markup', message: `markup in "${field}": front matter is plain text`, line: 1 });
+      }
+      if (hasControl(text)) {
+        problems.push({ severity: 'warning', code: 'control-characters', message: `control characters in "${field}" (removed for display)`, line: 1 });
+      }
+    }
+  }
+}
+
+const LINK = /(!?)\[((?:[^\]\\\n]|\\.){0,500})\]\(\s*<?([^\s()<>]{1,2000})>?(?:\s+"[^"\n]*")?\s*\)/g;
+
+export function extractLinks(body: string, firstLine: number): Link[] {
+  const links: Link[] = [];
+  let fenced = false;
+  body.split('\n').forEach((line, index) => {
+    if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced || !line.includes('](')) return;
+    const unquoted = line.replace(/`[^`]*`/g, (span) => ' '.repeat(span.length));
+    for (const match of unquoted.matchAll(LINK)) {
+      const target = internalTarget(match[3] ?? '');
+      if (match[1] === '!' || target === undefined) continue;
+      links.push({ href: match[3] ?? '', target, text: displayText(match[2] ?? ''), line: firstLine + index });
+    }
+  });
+  return links;
+}

@@ -1,0 +1,53 @@
+// Typed errors of the core; the CLI edge turns each into one line on stderr and its exit code.
+
+/** Exit codes, documented in the README. */
+export const ExitCode = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  notFound: 3,
+  ambiguous: 4,
+  content: 5,
+  checkFailed: 6,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class GlossaryError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+    /** Extra lines for stderr after the message (hints, candidates). */
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A term, query or keyword that matched nothing. */
+export class NotFoundError extends GlossaryError {
+  constructor(message: string, details: string[] = []) {
+    super(message, ExitCode.notFound, details);
+  }
+}
+
+/** A lookup with several candidates and no clear winner. */
+export class AmbiguousError extends GlossaryError {
+  constructor(message: string, details: string[] = []) {
+    super(message, ExitCode.ambiguous, details);
+  }
+}
+
+/** Bad arguments the parser could not catch (empty query, bad width). */
+export class UsageError extends GlossaryError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}
+
+/** A content folder or compiled corpus that cannot be used. */
+export class ContentError extends GlossaryError {
+  constructor(message: string, details: string[] = []) {
+    super(message, ExitCode.content, details);
+  }
+}

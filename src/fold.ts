@@ -1,0 +1,49 @@
+// Danish-aware text folding: one definition of "the same name" for ids, slugs, titles and queries.
+import { stemmer } from '@orama/stemmers/danish';
+
+const LIGATURES: Record<string, string> = {
+  æ: 'ae', ø: 'oe', å: 'aa', ß: 'ss', œ: 'oe', þ: 'th', ð: 'd', ł: 'l', đ: 'd',
+};
+
+/** Lower case, æ->ae, ø->oe, å->aa, other accents stripped; keeps punctuation. */
+export function foldLetters(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[æøåßœþðłđ]/g, (c) => LIGATURES[c] ?? c)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/** The comparison key for names and queries: folded letters, punctuation to single spaces. */
+export function fold(text: string): string {
+  return foldLetters(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** `Organisk vækst` -> `organisk-vaekst`. */
+export function slugify(text: string): string {
+  return fold(text).replace(/ /g, '-');
+}
+
+export function words(text: string): string[] {
+  const folded = fold(text);
+  return folded === '' ? [] : folded.split(' ');
+}
+
+/**
+ * Danish stem of a folded word. The stemmer expects Danish letters, so a folded
+ * word is unfolded first where that is unambiguous (ae/oe/aa) and folded back.
+ */
+export function stem(word: string): string {
+  if (word.length < 4 || /\d/.test(word)) return word;
+  const danish = word.replace(/ae/g, 'æ').replace(/oe/g, 'ø').replace(/aa/g, 'å');
+  return foldLetters(stemmer(danish));
+}
+
+// Danish alphabet order: ... x y z æ ø å, and aa sorts as å (as in Danish dictionaries).
+const collator = new Intl.Collator('da', { sensitivity: 'base', numeric: true });
+
+export function compareDanish(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}

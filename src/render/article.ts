@@ -1,0 +1,157 @@
+// ArticleRecord -> terminal text through marked + marked-terminal, wrapped and sanitised.
+import { Marked, type Tokens } from 'marked';
+import { markedTerminal } from 'marked-terminal';
+import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
+import { internalTarget } from '../corpus/links.js';
+import { fold } from '../fold.js';
+import { stripControl } from '../text.js';
+import { collapseBlankLines, sanitize, wrapLines } from './ansi.js';
+import { setHighlighter } from './shims/cli-highlight.js';
+import { makeTheme, type Theme } from './theme.js';
+
+export interface RenderOptions {
+  width: number;
+  color: boolean;
+}
+
+/** Reference numbers of the resolved internal links, in order of first appearance. */
+export function numberLinks(record: ArticleRecord): Map<string, { n: number; to: ArticleRef }> {
+  const byTarget = new Map<string, { n: number; to: ArticleRef }>();
+  const byId = new Map<string, number>();
+  for (const link of record.links) {
+    if (!link.to || byTarget.has(link.target)) continue;
+    const n = byId.get(link.to.id) ?? byId.size + 1;
+    byId.set(link.to.id, n);
+    byTarget.set(link.target, { n, to: link.to });
+  }
+  return byTarget;
+}
+
+/** Repairs what the real corpus gets wrong before marked sees it. */
+export function preprocess(body: string, title: string): string {
+  let text = stripControl(body.normalize('NFC'));
+  // The header shows the title; a first heading that repeats it is dropped.
+  const first = /^\s*#[ \t]*([^\n#][^\n]*)\n/.exec(text);
+  if (first && fold(first[1] ?? '') === fold(title)) text = text.slice(first[0].length);
+  return text
+    .replace(/^( {0,3}#{1,6})(?=[^#\s])/gm, '$1 ') // `##Højdepunkter`
+    .replace(/^ {0,3}>[ \t]*$/gm, '') // empty quote lines
+    .replace(/(\]\([^)\s]*\)),\./g, '$1,'); // `[x](/id),.`
+}
+
+export async function loadHighlighter(): Promise<void> {
+  // A real path, so the bundler keeps it apart from the cli-highlight stand-in.
+  const mod = (await import('../../node_modules/cli-highlight/dist/index.js')) as { highlight: (c: string, o?: object) => string };
+  setHighlighter((code, options) => mod.highlight(code, { ...options, ignoreIllegals: true }));
+}
+
+function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number): string {
+  const { chalk } = theme;
+  const marked = new Marked();
+  marked.use(
+    markedTerminal({
+      code: chalk.yellow,
+      blockquote: chalk.italic,
+      html: chalk.gray,
+      heading: theme.heading,
+      firstHeading: theme.heading,
+      hr: theme.dim,
+      listitem: (s: string) => s,
+      table: (s: string) => s,
+      paragraph: (s: string) => s,
+      strong: chalk.bold,
+      em: chalk.italic,
+      codespan: chalk.yellow,
+      del: chalk.strikethrough,
+      link: theme.link,
+      href: theme.dim,
+      text: (s: string) => s,
+      width,
+      reflowText: false,
+      showSectionPrefix: false,
+      emoji: false,
+      tab: 2,
+      tableOptions: { style: { head: [], border: [] }, wordWrap: true },
+    } as never) as never,
+  );
+  const targets = new Map<string, { n: number; to: ArticleRef }>();
+  for (const link of record.links) {
+    const ref = refs.get(link.target);
+    if (ref) targets.set(link.target, ref);
+  }
+  const linkTarget = (href: string) => {
+    const target = internalTarget(href);
+    return target === undefined ? undefined : targets.get(target);
+  };
+  marked.use({
+    renderer: {
+      // marked-terminal prints inline tokens of tight list items raw (`**bold**`):
+      // mikaelbr/marked-terminal#304, #371. Render them as inline Markdown instead.
+      text(token: Tokens.Text | Tokens.Escape) {
+        if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+        return false;
+      },
+      link(token: Tokens.Link) {
+        const text = this.parser.parseInline(token.tokens);
+        const href = stripControl(token.href);
+        if (href.startsWith('/') && !href.startsWith('//')) {
+          const ref = linkTarget(href);
+          return ref ? theme.link(text) + theme.ref(`[${ref.n}]`) : text;
+        }
+        if (/^https?:\/\//i.test(href)) {
+          return fold(text) === fold(href) ? theme.link(href) : `${theme.link(text)} ${theme.dim(`<${href}>`)}`;
+        }
+        return text;
+      },
+    },
+  });
+  const markdown = preprocess(record.source.slice(record.bodyStart), record.title);
+  try {
+    return marked.parse(markdown, { async: false }) as string;
+  } catch {
+    // Only pathological input gets here (e.g. thousands of nested quotes overflowing marked's recursion).
+    return theme.dim('(This article could not be formatted; its text follows as written.)') + '\n\n' + markdown;
+  }
+}
+
+function header(record: ArticleRecord, theme: Theme, width: number): string[] {
+  const lines = [theme.title(record.title)];
+  if (record.description) lines.push('', theme.description(record.description));
+  const meta: string[] = [];
+  if (record.keywords.length) meta.push(`${theme.label('Keywords:')} ${record.keywords.join(', ')}`);
+  if (record.langs.length) meta.push(`${theme.label('Also in:')} ${record.langs.join(', ')}`);
+  if (meta.length) lines.push('', ...meta);
+  lines.push(theme.dim('─'.repeat(Math.min(width, 60))));
+  return lines;
+}
+
+function footer(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme): string[] {
+  const lines: string[] = [];
+  const seen = new Set<number>();
+  const entries = [...refs.values()].filter(({ n }) => !seen.has(n) && seen.add(n));
+  if (entries.length) {
+    const pad = Math.max(...entries.map(({ to }) => [...to.title].length));
+    lines.push('', theme.heading('See also'));
+    for (const { n, to } of entries) {
+      lines.push(`  ${theme.ref(`[${n}]`)} ${to.title}${' '.repeat(pad - [...to.title].length)}  ${theme.dim('glossary lookup')} ${theme.name(to.name)}`);
+    }
+  }
+  if (record.backlinks.length) {
+    lines.push('', `${theme.label('Linked from:')} ${record.backlinks.map((b) => `${b.title} (${theme.name(b.name)})`).join(', ')}`);
+  }
+  return lines;
+}
+
+/** The whole article for a terminal or a pipe: header, body, See also and Linked from. */
+export function renderArticle(record: ArticleRecord, options: RenderOptions): string {
+  const theme = makeTheme(options.color);
+  const refs = numberLinks(record);
+  const body = bodyMarkdown(record, refs, theme, options.width);
+  const text = [...header(record, theme, options.width), '', body, ...footer(record, refs, theme)].join('\n');
+  return sanitize(collapseBlankLines(wrapLines(sanitize(text, options.color), options.width)), options.color) + '\n';
+}
+
+/** True when the article has fenced code, the only thing that needs highlight.js. */
+export function needsHighlighter(record: ArticleRecord): boolean {
+  return /^ {0,3}(```|~~~)/m.test(record.source.slice(record.bodyStart));
+}

@@ -1,0 +1,43 @@
+// Term -> one article: exact names (id, slug, alias, title, all folded), else a clear fuzzy winner.
+import type { ArticleRecord } from './corpus/compile.js';
+import { AmbiguousError, NotFoundError, UsageError } from './errors.js';
+import { fold } from './fold.js';
+import type { CorpusReader as Corpus } from './store/compiled.js';
+
+export const MAX_QUERY = 200;
+
+export interface Resolved {
+  record: ArticleRecord;
+  /** Set when the term matched no name exactly and search picked the article. */
+  fuzzy: boolean;
+}
+
+export function checkQuery(term: string): string {
+  const trimmed = term.trim();
+  if (trimmed === '') throw new UsageError('empty query: give a term, e.g. glossary lookup strategisk-alliance');
+  if (trimmed.length > MAX_QUERY) throw new UsageError(`query is ${trimmed.length} characters long; the limit is ${MAX_QUERY}`);
+  return trimmed;
+}
+
+function suggestions(names: string[]): string[] {
+  return names.length ? [`did you mean: ${names.join(', ')}?`] : [];
+}
+
+export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string): Promise<Resolved> {
+  const term = checkQuery(rawTerm);
+  const byId = corpus.names(lang, '=' + term);
+  const matches = byId.length ? byId : corpus.names(lang, fold(term));
+  if (matches.length) {
+    const best = Math.min(...matches.map(([, rank]) => rank));
+    const ns = [...new Set(matches.filter(([, rank]) => rank === best).map(([n]) => n))];
+    if (ns.length === 1) return { record: corpus.record(lang, ns[0] as number), fuzzy: false };
+    const names = corpus.docs(lang, ns).map((d) => `${d.name} (${d.title})`);
+    throw new AmbiguousError(`"${term}" names ${ns.length} articles`, suggestions(names));
+  }
+  const { search, clearWinner } = await import('./search.js');
+  const hits = search(corpus.searchSource(lang), term, 5);
+  const winner = clearWinner(hits);
+  if (winner) return { record: corpus.record(lang, winner.doc.n), fuzzy: true };
+  if (hits.length === 0) throw new NotFoundError(`no article "${term}"`, ['try: glossary search ' + term.split(/\s+/)[0]]);
+  throw new AmbiguousError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)));
+}

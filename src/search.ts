@@ -1,0 +1,113 @@
+// Query -> ranked hits: exact names first, then candidates from the compiled term index,
+// ranked by fuse.js over title, aliases, keywords and description, all Danish-folded and stemmed.
+import Fuse from 'fuse.js';
+import type { ListEntry, SearchDoc } from './corpus/compile.js';
+import { docTermsOfWord } from './corpus/terms.js';
+import { fold, stem, words } from './fold.js';
+
+/** What search reads of a compiled corpus. */
+export interface SearchSource {
+  names(key: string): Array<[number, number]>;
+  postings(term: string): number[];
+  docs(ns: number[]): SearchDoc[];
+  keywords: Array<[string, number]>;
+  keywordEntries(index: number): ListEntry[];
+}
+
+export const Tier = { exact: 0, prefix: 1, fuzzy: 2 } as const;
+
+export interface Hit {
+  doc: SearchDoc;
+  tier: number;
+  /** 0 is perfect, 1 is no match (fuse.js convention). */
+  score: number;
+}
+
+/** How many candidates fuse.js ranks: enough for recall, few enough to stay fast at 100,000 articles. */
+const CANDIDATES = 300;
+const MAX_SCORE = 0.62;
+
+function prepare(doc: SearchDoc) {
+  const stems = (t: string) => words(t).map(stem).join(' ');
+  return {
+    doc,
+    title: stems(doc.title),
+    aliases: doc.aliases.map(stems),
+    keywords: doc.keywords.map(stems),
+    description: stems(doc.description),
+  };
+}
+
+function candidates(source: SearchSource, query: string, exact: number[]): number[] {
+  const counts = new Map<number, number>();
+  for (const w of words(query)) {
+    for (const [term, weight] of docTermsOfWord(w)) {
+      for (const n of source.postings(term)) counts.set(n, (counts.get(n) ?? 0) + weight);
+    }
+  }
+  const q = fold(query);
+  source.keywords.forEach(([name], i) => {
+    if (fold(name) === q) for (const e of source.keywordEntries(i).slice(0, CANDIDATES)) counts.set(e[3], (counts.get(e[3]) ?? 0) + 10);
+  });
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([n]) => n);
+  return [...new Set([...exact, ...ranked.slice(0, CANDIDATES)])];
+}
+
+export function search(source: SearchSource, query: string, limit = 10): Hit[] {
+  const q = fold(query);
+  if (q === '') return [];
+  const exact = [...new Set([...source.names(q), ...source.names('=' + query.trim())].map(([n]) => n))];
+  const docs = source.docs(candidates(source, query, exact));
+  const prepared = docs.map(prepare);
+  const fuse = new Fuse(prepared, {
+    keys: [
+      { name: 'title', weight: 4 },
+      { name: 'aliases', weight: 3 },
+      { name: 'keywords', weight: 2 },
+      { name: 'description', weight: 1 },
+    ],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.4,
+  });
+  // Each word is ranked on its own, so that word order does not matter; a missing word costs 1.
+  const queryWords = [...new Set(words(query).map(stem))].slice(0, 8);
+  const total = new Map<SearchDoc, number>();
+  for (const w of queryWords) {
+    const best = new Map<SearchDoc, number>();
+    for (const r of fuse.search(w.slice(0, 32))) best.set(r.item.doc, r.score ?? 1);
+    for (const d of docs) total.set(d, (total.get(d) ?? 0) + (best.get(d) ?? 1));
+  }
+  const exactSet = new Set(exact);
+  const squashed = q.replace(/ /g, '');
+  const hits: Hit[] = docs.map((doc) => {
+    const score = queryWords.length ? (total.get(doc) ?? queryWords.length) / queryWords.length : 1;
+    const title = fold(doc.title);
+    let tier: number = Tier.fuzzy;
+    if (exactSet.has(doc.n)) tier = Tier.exact;
+    else if (title.startsWith(q) || doc.id.toLowerCase().startsWith(squashed) || doc.aliases.some((a) => fold(a).startsWith(q))) tier = Tier.prefix;
+    return { doc, tier, score };
+  });
+  return hits
+    .filter((h) => h.tier < Tier.fuzzy || h.score <= MAX_SCORE)
+    .sort((a, b) => a.tier - b.tier || a.score - b.score || a.doc.title.length - b.doc.title.length || a.doc.n - b.doc.n)
+    .slice(0, Math.max(1, limit));
+}
+
+/** The first hit when it stands clearly above the rest; lookup renders it without asking. */
+export function clearWinner(hits: Hit[]): Hit | undefined {
+  const [first, second] = hits;
+  if (!first) return undefined;
+  if (!second) return first.tier < Tier.fuzzy || first.score <= 0.45 ? first : undefined;
+  if (first.tier < second.tier) return first;
+  if (first.tier === Tier.exact) return undefined;
+  return second.score - first.score >= 0.12 && first.score <= 0.4 ? first : undefined;
+}
+
+/** Closest names in a small list (keywords, commands): for "did you mean" hints. */
+export function closest(names: string[], wanted: string, limit = 3): string[] {
+  const fuse = new Fuse(names.map((name) => ({ name, key: fold(name) })), { keys: ['key'], includeScore: true, threshold: 0.5, ignoreLocation: true });
+  return fuse.search(fold(wanted).slice(0, 32), { limit }).map((r) => r.item.name);
+}
+
+

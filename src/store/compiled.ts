@@ -1,0 +1,208 @@
+// The compiled corpus on disk: written once by build or cache, read a few bytes at a time by each command.
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, fstatSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleRecord, CompiledLanguage, ListEntry, SearchDoc } from '../corpus/compile.js';
+import type { FileProblem } from '../corpus/check.js';
+import { ContentError } from '../errors.js';
+import type { SearchSource } from '../search.js';
+
+export const FORMAT = 3;
+
+export interface Skipped {
+  file: string;
+  reason: string;
+}
+
+export interface LanguageMeta {
+  lang: string;
+  count: number;
+  nameShards: number;
+  gramShards: number;
+  /** [keyword, article count], Danish order. */
+  keywords: Array<[string, number]>;
+}
+
+export interface CorpusMeta {
+  format: number;
+  langs: LanguageMeta[];
+  /** Files read but not in the corpus: not articles, or rejected with a reason. */
+  skipped: Skipped[];
+  /** How many files were read in all. */
+  files: number;
+  problems: FileProblem[];
+}
+
+/** FNV-1a: a stable, fast hash to pick the shard a key lives in. */
+export function shardOf(key: string, shards: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % shards;
+}
+
+function shardCount(entries: number, perShard: number): number {
+  let n = 1;
+  while (n < 4096 && entries / n > perShard) n *= 2;
+  return n;
+}
+
+function writeRecords(dir: string, name: string, items: unknown[]): void {
+  const chunks: Buffer[] = [];
+  const offsets = new Uint32Array(items.length + 1);
+  let offset = 0;
+  items.forEach((item, i) => {
+    const buf = Buffer.from(JSON.stringify(item), 'utf8');
+    chunks.push(buf);
+    offsets[i] = offset;
+    offset += buf.length;
+  });
+  offsets[items.length] = offset;
+  writeFileSync(join(dir, `${name}.dat`), Buffer.concat(chunks));
+  writeFileSync(join(dir, `${name}.idx`), Buffer.from(offsets.buffer));
+}
+
+function writeSharded<V>(dir: string, prefix: string, map: Map<string, V>, shards: number, encode: (v: V) => unknown): void {
+  const parts: Array<Record<string, unknown>> = Array.from({ length: shards }, () => ({}));
+  for (const [key, value] of map) (parts[shardOf(key, shards)] as Record<string, unknown>)[key] = encode(value);
+  parts.forEach((part, i) => writeFileSync(join(dir, `${prefix}-${i}.json`), JSON.stringify(part)));
+}
+
+/** Postings are stored as gaps: smaller files, faster to parse. */
+function deltaEncode(list: number[]): number[] {
+  return list.map((n, i) => (i === 0 ? n : n - (list[i - 1] as number)));
+}
+
+function deltaDecode(list: number[]): number[] {
+  let last = 0;
+  return list.map((gap, i) => (last = i === 0 ? gap : last + gap));
+}
+
+export function writeCorpus(dir: string, languages: CompiledLanguage[], extra: Omit<CorpusMeta, 'format' | 'langs'>): void {
+  mkdirSync(dir, { recursive: true });
+  const langs: LanguageMeta[] = [];
+  for (const c of languages) {
+    const ldir = join(dir, c.lang);
+    mkdirSync(ldir, { recursive: true });
+    const nameShards = shardCount(c.names.size, 4000);
+    const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 20000);
+    writeSharded(ldir, 'names', c.names, nameShards, (v) => v);
+    writeSharded(ldir, 'grams', c.grams, gramShards, deltaEncode);
+    writeRecords(ldir, 'records', c.records);
+    writeRecords(ldir, 'docs', c.docs);
+    writeFileSync(join(ldir, 'list.json'), JSON.stringify(c.list));
+    c.keywords.forEach((k, i) => writeFileSync(join(ldir, `kw-${i}.json`), JSON.stringify(k.entries)));
+    langs.push({ lang: c.lang, count: c.records.length, nameShards, gramShards, keywords: c.keywords.map((k) => [k.name, k.entries.length]) });
+  }
+  const meta: CorpusMeta = { format: FORMAT, langs, ...extra };
+  writeFileSync(join(dir, 'corpus.json'), JSON.stringify(meta));
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+/** Reads a compiled corpus lazily: each call touches only the files it needs. */
+export class CorpusReader {
+  readonly meta: CorpusMeta;
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(readonly dir: string) {
+    let meta: CorpusMeta;
+    try {
+      meta = readJson<CorpusMeta>(join(dir, 'corpus.json'));
+    } catch {
+      throw new ContentError(`no compiled corpus in ${dir}: run "npm run build" (or pass --content DIR)`);
+    }
+    if (meta.format !== FORMAT) throw new ContentError(`the corpus in ${dir} was compiled by another version: run "npm run build"`);
+    this.meta = meta;
+  }
+
+  language(lang: string): LanguageMeta {
+    const meta = this.meta.langs.find((l) => l.lang === lang);
+    if (!meta) throw new ContentError(`no articles in language "${lang}": this corpus has ${this.meta.langs.map((l) => l.lang).join(', ') || 'none'}`);
+    return meta;
+  }
+
+  private shard<T>(lang: string, prefix: string, key: string, shards: number): T | undefined {
+    const file = join(this.dir, lang, `${prefix}-${shardOf(key, shards)}.json`);
+    let part = this.cache.get(file) as Record<string, T> | undefined;
+    if (!part) {
+      part = readJson<Record<string, T>>(file);
+      this.cache.set(file, part);
+    }
+    return Object.hasOwn(part, key) ? part[key] : undefined;
+  }
+
+  names(lang: string, key: string): Array<[number, number]> {
+    return this.shard<Array<[number, number]>>(lang, 'names', key, this.language(lang).nameShards) ?? [];
+  }
+
+  postings(lang: string, term: string): number[] {
+    const list = this.shard<number[]>(lang, 'grams', term, this.language(lang).gramShards);
+    return list ? deltaDecode(list) : [];
+  }
+
+  private readItem<T>(lang: string, name: string, n: number): T {
+    const base = join(this.dir, lang, name);
+    const idx = openSync(`${base}.idx`, 'r');
+    const pair = Buffer.alloc(8);
+    try {
+      if (readSync(idx, pair, 0, 8, n * 4) !== 8) throw new ContentError(`article ${n} is missing from ${base}.idx: the corpus is damaged, rebuild it`);
+    } finally {
+      closeSync(idx);
+    }
+    const start = pair.readUInt32LE(0);
+    const length = pair.readUInt32LE(4) - start;
+    const dat = openSync(`${base}.dat`, 'r');
+    try {
+      const buf = Buffer.alloc(length);
+      readSync(dat, buf, 0, length, start);
+      return JSON.parse(buf.toString('utf8')) as T;
+    } finally {
+      closeSync(dat);
+    }
+  }
+
+  record(lang: string, n: number): ArticleRecord {
+    return this.readItem<ArticleRecord>(lang, 'records', n);
+  }
+
+  /** Search documents for many candidates: one open, positioned reads. */
+  docs(lang: string, ns: number[]): SearchDoc[] {
+    const base = join(this.dir, lang, 'docs');
+    const offsets = readFileSync(`${base}.idx`);
+    const fd = openSync(`${base}.dat`, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      return ns.map((n) => {
+        const start = offsets.readUInt32LE(n * 4);
+        const end = Math.min(offsets.readUInt32LE(n * 4 + 4), size);
+        const buf = Buffer.alloc(end - start);
+        readSync(fd, buf, 0, buf.length, start);
+        return JSON.parse(buf.toString('utf8')) as SearchDoc;
+      });
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  searchSource(lang: string): SearchSource {
+    return {
+      names: (key) => this.names(lang, key),
+      postings: (term) => this.postings(lang, term),
+      docs: (ns) => this.docs(lang, ns),
+      keywords: this.language(lang).keywords,
+      keywordEntries: (i) => this.keywordEntries(lang, i),
+    };
+  }
+
+  list(lang: string): ListEntry[] {
+    return readJson(join(this.dir, lang, 'list.json'));
+  }
+
+  keywordEntries(lang: string, index: number): ListEntry[] {
+    return readJson(join(this.dir, lang, `kw-${index}.json`));
+  }
+}
