@@ -144,12 +144,11 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
 async function openContentCorpus(ctx: Context, io: Io): Promise<void> {
   const { openContent, cacheRoot } = await import('./store/cache.js');
   const opened = openContent(ctx.contentDirs, cacheRoot(io.env));
-  if (opened.compiled) {
-    const { meta } = opened.reader;
-    const count = meta.langs.reduce((s, l) => s + l.count, 0);
+  // Said once, when the folder is compiled: what was left out and why. A clean corpus compiles quietly.
+  const { meta } = opened.reader;
+  if (opened.compiled && meta.skipped.length) {
     for (const s of meta.skipped) ctx.note(`skipped ${s.file}: ${s.reason}`);
-    const skipped = meta.skipped.length ? `; ${meta.skipped.length} of ${meta.files} files skipped: see glossary check ${ctx.contentDirs.join(' ')}` : '';
-    ctx.note(`compiled ${count} articles from ${ctx.contentDirs.join(', ')}${skipped}`);
+    ctx.note(`${meta.skipped.length} of ${meta.files} files skipped: see glossary check ${ctx.contentDirs.join(' ')}`);
   }
   ctx.corpus = () => opened.reader;
 }

@@ -42,8 +42,10 @@ export function stem(word: string): string {
 }
 
 // Danish alphabet order: ... x y z æ ø å, and aa sorts as å (as in Danish dictionaries).
-const collator = new Intl.Collator('da', { sensitivity: 'base', numeric: true });
+// Created on first use: ICU's Danish collator costs ~10 ms, and most commands never sort.
+let collator: Intl.Collator | undefined;
 
 export function compareDanish(a: string, b: string): number {
+  collator ??= new Intl.Collator('da', { sensitivity: 'base', numeric: true });
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -76,7 +76,12 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
   for (const w of queryWords) {
     const best = new Map<SearchDoc, number>();
     for (const r of fuse.search(w.slice(0, 32))) best.set(r.item.doc, r.score ?? 1);
-    for (const d of docs) total.set(d, (total.get(d) ?? 0) + (best.get(d) ?? 1));
+    for (const p of prepared) {
+      // A word of the title itself beats any fuzzy score; fewer other words, the better.
+      const titleWords = p.title.split(' ');
+      const own = titleWords.includes(w) ? 0.02 * titleWords.length : titleWords.some((t) => t.startsWith(w)) ? 0.1 : 1;
+      total.set(p.doc, (total.get(p.doc) ?? 0) + Math.min(own, best.get(p.doc) ?? 1));
+    }
   }
   const exactSet = new Set(exact);
   const squashed = q.replace(/ /g, '');
@@ -90,7 +95,8 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
   });
   return hits
     .filter((h) => h.tier < Tier.fuzzy || h.score <= MAX_SCORE)
-    .sort((a, b) => a.tier - b.tier || a.score - b.score || a.doc.title.length - b.doc.title.length || a.doc.n - b.doc.n)
+    // Scores within 0.01 of each other are a tie: the shorter title is the more likely meaning.
+    .sort((a, b) => a.tier - b.tier || Math.round(a.score * 100) - Math.round(b.score * 100) || a.doc.title.length - b.doc.title.length || a.doc.n - b.doc.n)
     .slice(0, Math.max(1, limit));
 }
 

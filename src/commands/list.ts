@@ -3,7 +3,7 @@ import { compareDanish, fold } from '../fold.js';
 import { jsonText, pad, type Context } from '../context.js';
 import type { ListEntry } from '../corpus/compile.js';
 import { NotFoundError } from '../errors.js';
-import { sanitize } from '../render/ansi.js';
+import { sanitize } from '../render/sanitize.js';
 import { makeTheme } from '../render/theme.js';
 
 export interface ListOptions {

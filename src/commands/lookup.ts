@@ -2,7 +2,7 @@
 import type { ArticleRecord } from '../corpus/compile.js';
 import { jsonText, parseWidth, type Context } from '../context.js';
 import { resolveTerm } from '../resolve.js';
-import { sanitize } from '../render/ansi.js';
+import { sanitize } from '../render/sanitize.js';
 
 export interface LookupOptions {
   width?: string;
@@ -29,6 +29,7 @@ export function articleJson(r: ArticleRecord) {
 }
 
 export async function lookup(ctx: Context, terms: string[], options: LookupOptions): Promise<string> {
+  const width = options.width ? parseWidth(options.width) : ctx.width;
   const [lang] = ctx.lang();
   const term = terms.join(' ');
   const { record, fuzzy } = await resolveTerm(ctx.corpus(), lang as string, term);
@@ -36,7 +37,6 @@ export async function lookup(ctx: Context, terms: string[], options: LookupOptio
   if (options.json) return jsonText(articleJson(record));
   // Raw bytes only to a pipe or file; a terminal never gets the article's control characters.
   if (options.raw) return ctx.tty ? sanitize(record.source, false) : record.source;
-  const width = options.width ? parseWidth(options.width) : ctx.width;
   const render = await import('../render/article.js');
   if (ctx.color && render.needsHighlighter(record)) await render.loadHighlighter();
   return render.renderArticle(record, { width, color: ctx.color });

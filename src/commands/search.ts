@@ -2,7 +2,7 @@
 import { cut, jsonText, pad, parseLimit, parseWidth, type Context } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { makeTheme } from '../render/theme.js';
-import { sanitize } from '../render/ansi.js';
+import { sanitize } from '../render/sanitize.js';
 import { checkQuery } from '../resolve.js';
 import { search, type Hit } from '../search.js';
 

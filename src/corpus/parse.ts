@@ -26,7 +26,7 @@ function refuseEngine(): never {
 const MATTER_OPTIONS = {
   language: 'yaml',
   engines: { js: refuseEngine, javascript: refuseEngine, coffee: refuseEngine, coffeescript: refuseEngine, cson: refuseEngine, toml: refuseEngine, json: refuseEngine },
-} as unknown as matter.GrayMatterOption<string, never>;
+};
 
 export function parseArticle(src: SourceFile): ParseResult {
   const reject = (message: string, code: string, line?: number): ParseResult => ({
@@ -62,7 +62,7 @@ export function parseArticle(src: SourceFile): ParseResult {
     if (yamlEnd > MAX_FRONT_MATTER_CHARS) return reject('front matter is larger than 64 KB', 'front-matter-too-large', 1);
     const block = '---\n' + text.slice(opening[0].length, yamlEnd) + '\n---\n';
     try {
-      const parsed = matter(block, MATTER_OPTIONS).data as unknown;
+      const parsed = matter(block, MATTER_OPTIONS as never).data as unknown;
       if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
       else if (parsed != null) problems.push({ severity: 'error', code: 'front-matter-shape', message: 'front matter is not a mapping of fields', line: 1 });
     } catch (error) {

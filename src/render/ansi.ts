@@ -1,31 +1,11 @@
 // ANSI-aware helpers: wrapping with a hanging indent, and the last line of defence against escapes.
 import wrapAnsi from 'wrap-ansi';
+export { sanitize } from './sanitize.js';
 
 const SGR = /\u001b\[[0-9;]*m/g;
-// Any escape sequence (CSI, OSC with BEL or ST, other ESC forms), then stray C0/C1 controls.
-const ANY_ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[PX^_][^\u001b]*(?:\u001b\\)?|\u001b[@-Z\\-_]?/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 export function visibleLength(text: string): number {
   return [...text.replace(SGR, '')].length;
-}
-
-/**
- * Removes every control character from `text`; with `keepStyle`, SGR colour sequences (the only
- * escapes glossary writes itself) survive, everything else (cursor moves, OSC, C1) does not.
- */
-export function sanitize(text: string, keepStyle: boolean): string {
-  if (!keepStyle) return text.replace(ANY_ESCAPE, '').replace(CONTROL, '');
-  const kept: string[] = [];
-  const marked = text.replace(SGR, (seq) => {
-    kept.push(seq);
-    return '\u0000';
-  });
-  let i = 0;
-  return marked
-    .replace(ANY_ESCAPE, '')
-    .replace(/[\u0001-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
-    .replace(/\u0000/g, () => kept[i++] ?? '');
 }
 
 /** Splits an ANSI string after `count` visible characters. */

@@ -1,0 +1,200 @@
+// End-to-end: the built bin/glossary.js, spawned as a user would, on the bundled corpus and fixtures.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bin, cleanEnv, cli, ESC, fixture, root } from '../helpers.js';
+
+const oneLine = (stderr: string) => {
+  expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(stderr).not.toMatch(/\n\s+at /);
+  expect(stderr).toMatch(/^glossary: /);
+};
+
+describe('lookup on the bundled corpus', () => {
+  it.each([['strategisk-alliance'], ['strategicalliance'], ['Strategisk Alliance'], ['strategisk', 'alliance']])('finds the seed by %j', (...term) => {
+    const r = cli(['lookup', ...term]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')[0]).toBe('Strategisk alliance');
+    expect(r.stdout).toContain('Keywords: Business, Types of Corporations');
+    expect(r.stdout).toMatch(/See also\n(.*\n)*? {2}\[\d\] Joint venture +glossary lookup joint-venture/);
+    expect(r.stdout).toMatch(/ {2}\[\d\] Organisk vækst +glossary lookup organisk-vaekst/);
+    expect(r.stdout).not.toMatch(ESC);
+    expect(r.stdout).not.toContain('(/');
+  });
+
+  it('renders the clear best match of a typo and says so on stderr', () => {
+    const r = cli(['lookup', 'strategisk', 'aliance']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Strategisk alliance');
+    expect(r.stderr).toBe('glossary: no article is named "strategisk aliance"; showing strategisk-alliance (Strategisk alliance)\n');
+  });
+
+  it('exits 3 with one line for a term that matches nothing', () => {
+    const r = cli(['lookup', 'xyzzyqwv']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    oneLine(r.stderr);
+    expect(r.stderr).toContain('no article "xyzzyqwv"');
+  });
+
+  it('prints --raw as the Markdown source, byte for byte', () => {
+    const r = cli(['lookup', 'strategisk-alliance', '--raw']);
+    expect(r.stdout).toBe(readFileSync(`${root}/content/strategicalliance.md`, 'utf8'));
+  });
+
+  it('prints --json with the article fields', () => {
+    const r = cli(['lookup', 'strategisk-alliance', '--json']);
+    const a = JSON.parse(r.stdout);
+    expect(a).toMatchObject({ id: 'strategicalliance', slug: 'strategisk-alliance', title: 'Strategisk alliance', keywords: ['Business', 'Types of Corporations'] });
+    expect(a.description).toMatch(/^En strategisk alliance/);
+    expect(a.body).toMatch(/^\n# Strategisk alliance/);
+    expect(a.links.map((l: { target: string }) => l.target)).toEqual(['jointventure', 'organicgrowth']);
+  });
+
+  it('styles output with FORCE_COLOR and never with NO_COLOR or --no-color', () => {
+    expect(cli(['lookup', 'strategisk-alliance'], cleanEnv({ FORCE_COLOR: '1' })).stdout).toMatch(ESC);
+    expect(cli(['lookup', 'strategisk-alliance'], cleanEnv({ FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toMatch(ESC);
+    expect(cli(['--no-color', 'lookup', 'strategisk-alliance'], cleanEnv({ FORCE_COLOR: '1' })).stdout).not.toMatch(ESC);
+  });
+
+  it.each([
+    [['--width', '40'], {}, 40],
+    [[], { COLUMNS: '60' }, 60],
+    [[], { COLUMNS: '1000' }, 100],
+    [[], { COLUMNS: '10' }, 10],
+  ])('wraps to the width (%j, %j) -> %i', (flags, env, width) => {
+    const r = cli(['lookup', 'strategisk-alliance', ...flags], cleanEnv(env));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(width);
+    if (width >= 60) expect(Math.max(...lines.map((l) => [...l].length))).toBeGreaterThan(width - 15);
+  });
+
+  it('rejects a bad --width with exit 2 and one line', () => {
+    const r = cli(['lookup', 'x', '--width', 'wide']);
+    expect(r.code).toBe(2);
+    oneLine(r.stderr);
+  });
+});
+
+describe('search', () => {
+  it('lists the seed first for "alliance"', () => {
+    const r = cli(['search', 'alliance']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^strategisk-alliance +Strategisk alliance +En strategisk alliance/);
+  });
+
+  it('finds vækst typed as vaekst', () => {
+    const r = cli(['search', 'vaekst']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^organisk-vaekst +Organisk vækst/m);
+  });
+
+  it('keeps each line within the width and honours --limit', () => {
+    const r = cli(['search', 'selskab', '--limit', '3', '--width', '60']);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
+  });
+
+  it('prints --json hits', () => {
+    const hits = JSON.parse(cli(['search', 'alliance', '--json']).stdout);
+    expect(hits[0]).toMatchObject({ id: 'strategicalliance', name: 'strategisk-alliance', title: 'Strategisk alliance' });
+  });
+
+  it('exits 3 when nothing matches', () => {
+    const r = cli(['search', 'xyzzyqwv']);
+    expect(r.code).toBe(3);
+    oneLine(r.stderr);
+  });
+
+  it.each([['.*'], ['('], ['[\\']])('treats %j as text, not a pattern', (q) => {
+    const r = cli(['search', q]);
+    expect([0, 3]).toContain(r.code);
+    expect(r.stderr).not.toContain('internal');
+  });
+});
+
+describe('list and keywords', () => {
+  it('lists articles with a keyword, case-insensitively, sorted in Danish order', () => {
+    const r = cli(['list', '--keyword', 'business']);
+    expect(r.code).toBe(0);
+    const names = r.stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)[0]);
+    expect(names).toContain('strategisk-alliance');
+    const titles = r.stdout.trimEnd().split('\n').map((l) => l.replace(/^\S+\s+/, ''));
+    expect(titles).toEqual([...titles].sort(new Intl.Collator('da').compare));
+  });
+
+  it('suggests the closest keyword for an unknown one and exits 3', () => {
+    const r = cli(['list', '--keyword', 'businez']);
+    expect(r.code).toBe(3);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain('did you mean: Business');
+  });
+
+  it('counts keywords', () => {
+    const r = cli(['keywords']);
+    expect(r.stdout).toMatch(/^\s*\d+ {2}Business$/m);
+    const json = JSON.parse(cli(['keywords', '--json']).stdout);
+    const types = json.find((k: { keyword: string }) => k.keyword === 'Types of Corporations');
+    expect(types.count).toBeGreaterThan(1);
+  });
+
+  it('ends quietly when the reader goes away (| head -1)', () => {
+    const out = execFileSync('sh', ['-c', `"${process.execPath}" "${bin}" list | head -1; echo "status:$?"`], { env: cleanEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out).toMatch(/^\S+ +\S.*\nstatus:0\n$/);
+  });
+});
+
+describe('help, version and usage errors', () => {
+  it.each(['lookup', 'search', 'list', 'keywords'])('shows help with examples for %s', (command) => {
+    const r = cli([command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain(`$ glossary ${command}`);
+  });
+
+  it('prints the version', () => {
+    expect(cli(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version);
+  });
+
+  it('exits 2 with one line for an unknown command or option', () => {
+    for (const args of [['lokup', 'x'], ['lookup', '--frobnicate', 'x'], ['lookup']]) {
+      const r = cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')[0]).toMatch(/^error: /);
+    }
+  });
+});
+
+describe('--content folders', () => {
+  it('looks up an id starting with "-" after --', () => {
+    const r = cli(['--content', fixture('basic'), 'lookup', '--', '-nonregistered-account']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Ikke-registreret konto');
+  });
+
+  it('shows a file name starting with "-" in list', () => {
+    expect(cli(['--content', fixture('basic'), 'list']).stdout).toContain('ikke-registreret-konto');
+  });
+
+  it('reads GLOSSARY_CONTENT', () => {
+    const r = cli(['lookup', 'jv'], cleanEnv({ GLOSSARY_CONTENT: fixture('basic') }));
+    expect(r.stdout.split('\n')[0]).toBe('Joint venture');
+  });
+
+  it('asks which one when a name fits two articles, exit 4', () => {
+    const r = cli(['--content', fixture('dupes'), 'lookup', 'afskrivninger']);
+    expect(r.code).toBe(4);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain('did you mean: amortization (Afskrivninger), depreciation (Afskrivninger)?');
+  });
+
+  it('exits 5 for a content folder that does not exist', () => {
+    const r = cli(['--content', '/nonexistent/glossary', 'list']);
+    expect(r.code).toBe(5);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain('does not exist');
+  });
+});

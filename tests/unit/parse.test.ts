@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, ParseResult } from '../../src/corpus/article.js';
+import { parseArticle } from '../../src/corpus/parse.js';
+
+const parse = (text: string | Uint8Array, id = 'x'): ParseResult =>
+  parseArticle({ id, lang: 'da', file: `${id}.md`, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text });
+
+function article(text: string, id = 'x'): Article {
+  const result = parse(text, id);
+  if (result.kind !== 'article') throw new Error(`expected an article, got ${result.kind}: ${JSON.stringify(result)}`);
+  return result.article;
+}
+
+describe('parseArticle', () => {
+  it('reads the seed format: title, description, comma-separated keywords, slug', () => {
+    const a = article('---\nkeywords: Business,Types of Corporations\ntitle: Strategisk alliance\ndescription: En aftale.\n---\n\n# Strategisk alliance\n', 'strategicalliance');
+    expect(a).toMatchObject({ id: 'strategicalliance', title: 'Strategisk alliance', slug: 'strategisk-alliance', description: 'En aftale.', keywords: ['Business', 'Types of Corporations'] });
+    expect(a.problems).toEqual([]);
+  });
+
+  it('accepts keywords and aliases as YAML lists, and aliases as a string', () => {
+    expect(article('---\ntitle: T\nkeywords: [A, B]\naliases: [x, y]\n---\n').keywords).toEqual(['A', 'B']);
+    expect(article('---\ntitle: T\naliases: M&A\n---\n').aliases).toEqual(['M&A']);
+  });
+
+  it('decodes HTML entities in front matter, doubly escaped ones too, and warns', () => {
+    const a = article("---\ntitle: M&amp;amp;A i 1950&#39;erne\ndescription: a &amp; b\n---\n");
+    expect(a.title).toBe("M&A i 1950'erne");
+    expect(a.description).toBe('a & b');
+    expect(a.problems.map((p) => p.code)).toContain('front-matter-entities');
+  });
+
+  it('extracts internal links with their line, in every accepted form', () => {
+    const a = article('---\ntitle: T\n---\n\n[a](/one),. [b](/two/) [c](/three#x)\n[d](/en/four) [e](https://example.com) ![f](/img)\n`[g](/code)`\n');
+    expect(a.links.map((l) => [l.target, l.text, l.line])).toEqual([
+      ['one', 'a', 5], ['two', 'b', 5], ['three', 'c', 5], ['four', 'd', 6],
+    ]);
+  });
+
+  it('takes the title from the first heading without front matter', () => {
+    expect(article('# Egen titel\n\nTekst.').title).toBe('Egen titel');
+  });
+
+  it('takes the title from the heading when front matter has none, and reports no title at all', () => {
+    expect(article('---\ndescription: d\n---\n# Fra overskrift\n').title).toBe('Fra overskrift');
+    const untitled = article('---\ndescription: d\n---\nTekst uden overskrift.\n', 'uden');
+    expect(untitled.title).toBe('uden');
+    expect(untitled.problems.map((p) => p.code)).toContain('missing-title');
+    expect(article('---\ntitle: ""\n---\n# H\n').problems.map((p) => p.code)).toContain('empty-title');
+  });
+
+  it.each([
+    ['title: 123', '123'],
+    ['title: 2020-01-02', '2020-01-02'],
+    ['title: null', 'Overskrift'],
+  ])('reads odd YAML %j sensibly', (line, title) => {
+    expect(article(`---\n${line}\n---\n# Overskrift\n`).title).toBe(title);
+  });
+
+  it('handles a byte-order mark and CRLF line endings', () => {
+    const a = article('\ufeff---\r\ntitle: T\r\n---\r\n\r\n[a](/b)\r\n');
+    expect(a.title).toBe('T');
+    expect(a.links[0]?.line).toBe(5);
+    expect(a.source).not.toContain('\r');
+  });
+
+  it.each([
+    ['empty file', '', 'not-article'],
+    ['no front matter, no heading', 'Bare tekst.', 'not-article'],
+  ])('skips a file that is not an article: %s', (_name, text, kind) => {
+    expect(parse(text).kind).toBe(kind);
+  });
+
+  it.each([
+    ['unclosed front matter', '---\ntitle: T\n\n# T\n', 'front-matter-unclosed'],
+    ['invalid YAML', '---\ntitle: [unclosed\n---\n', 'front-matter-yaml'],
+    ['JavaScript front matter', '---js\n{ title: "x" }\n---\n', 'front-matter-language'],
+    ['a NUL byte', '---\ntitle: T\n---\n\u0000', 'binary'],
+  ])('rejects %s with a reason', (_name, text, code) => {
+    const result = parse(text);
+    expect(result.kind).toBe('rejected');
+    if (result.kind === 'rejected') expect(result.problems[0]?.code).toBe(code);
+  });
+
+  it('rejects invalid UTF-8', () => {
+    const result = parse(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]));
+    expect(result.kind === 'rejected' && result.problems[0]?.code).toBe('encoding');
+  });
+});
