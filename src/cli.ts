@@ -36,6 +36,10 @@ const EXAMPLES: Record<string, string[]> = {
   search: ['glossary search alliance', 'glossary search vaekst --limit 5', 'glossary search fusion --json'],
   list: ['glossary list', 'glossary list --keyword business', 'glossary list --json | jq length'],
   keywords: ['glossary keywords', 'glossary keywords --json'],
+  links: ['glossary links strategisk-alliance', 'glossary links jointventure --json'],
+  backlinks: ['glossary backlinks jointventure', 'glossary backlinks organisk-vaekst --json'],
+  related: ['glossary related fusion', 'glossary related aktieselskab --limit 5'],
+  check: ['glossary check', 'glossary check ./my-articles --strict', 'glossary check ./my-articles --json'],
 };
 
 function examples(name: string): string {
@@ -138,6 +142,46 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
     .addHelpText('after', examples('keywords'))
     .action(async (opts) => run(async (ctx) => (await import('./commands/list.js')).runKeywords(ctx, opts))());
 
+  program
+    .command('links')
+    .description('the articles this one links to; links to missing articles are marked')
+    .argument('<term...>', 'the article, as for lookup')
+    .option('--json', 'print the links as JSON')
+    .addHelpText('after', examples('links'))
+    .action(async (terms: string[], opts) => run(async (ctx) => (await import('./commands/graph.js')).runLinks(ctx, terms, opts))());
+
+  program
+    .command('backlinks')
+    .description('the articles that link to this one')
+    .argument('<term...>', 'the article, as for lookup')
+    .option('--json', 'print the backlinks as JSON')
+    .addHelpText('after', examples('backlinks'))
+    .action(async (terms: string[], opts) => run(async (ctx) => (await import('./commands/graph.js')).runBacklinks(ctx, terms, opts))());
+
+  program
+    .command('related')
+    .description('articles ranked by shared keywords and links in both directions')
+    .argument('<term...>', 'the article, as for lookup')
+    .option('-n, --limit <n>', 'show at most n articles', '10')
+    .option('--json', 'print them as JSON')
+    .addHelpText('after', examples('related'))
+    .action(async (terms: string[], opts) => run(async (ctx) => (await import('./commands/graph.js')).runRelated(ctx, terms, opts))());
+
+  program
+    .command('check')
+    .description('lint a corpus (the bundled one, or --content, or the folders given): errors, warnings, a summary')
+    .argument('[dir...]', 'content folders to check')
+    .option('--strict', 'fail on warnings too')
+    .option('--json', 'print the whole report as JSON')
+    .addHelpText('after', `${examples('check')}\nErrors: unparsable or non-YAML front matter, missing or empty title, duplicate id or slug,\nalias collisions, invalid UTF-8. Warnings: links to missing articles, articles nothing links to,\na keyword spelled two ways, links to the article itself, HTML entities or markup in front matter.\nExit 0 with only warnings (6 with --strict), 6 with errors.\n`)
+    .action(async (dirs: string[], opts) => {
+      const ctx = context();
+      const { runCheck, CheckFailed } = await import('./commands/check.js');
+      const result = runCheck(ctx, dirs, opts, process.cwd());
+      finish(result.text);
+      if (result.failed) throw new CheckFailed(`check failed: ${result.summary}`);
+    });
+
   return program;
 }
 
@@ -167,6 +211,8 @@ export async function main(io: Io): Promise<number> {
     io.stdout.write(output);
     return ExitCode.ok;
   } catch (error) {
+    // What a command produced before it failed (check's report) still goes out, before the error.
+    if (output) io.stdout.write(output);
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
       return ExitCode.usage;

@@ -14,8 +14,9 @@ export interface SearchOptions {
 
 export function hitLines(hits: Hit[], width: number, color: boolean): string {
   const theme = makeTheme(color);
-  const nameWidth = Math.min(32, Math.max(...hits.map((h) => [...h.doc.name].length)));
-  const titleWidth = Math.min(32, Math.max(...hits.map((h) => [...h.doc.title].length)));
+  // Name and title get at most 30% of the line each; the description has the rest.
+  const nameWidth = Math.min(Math.max(8, Math.floor(width * 0.3)), Math.max(...hits.map((h) => [...h.doc.name].length)));
+  const titleWidth = Math.min(Math.max(8, Math.floor(width * 0.3)), Math.max(...hits.map((h) => [...h.doc.title].length)));
   return hits
     .map(({ doc }) => {
       const name = pad(cut(doc.name, nameWidth), nameWidth);

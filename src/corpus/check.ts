@@ -1,4 +1,5 @@
 // Corpus-wide checks: what no single file shows (duplicates, collisions, broken links, orphans).
+import { basename } from 'node:path';
 import { fold } from '../fold.js';
 import type { Article, Problem } from './article.js';
 
@@ -35,7 +36,7 @@ export function checkArticles(articles: Article[]): FileProblem[] {
     for (const a of articles) {
       const k = key(a);
       const earlier = seen.get(k);
-      if (earlier) add(a, { severity: 'error', code, message: `${what(a)} is also used by ${earlier.file}`, line: 1 });
+      if (earlier) add(a, { severity: 'error', code, message: `${what(a)} is also used by ${basename(earlier.file)}`, line: 1 });
       else seen.set(k, a);
     }
   };
@@ -51,7 +52,7 @@ export function checkArticles(articles: Article[]): FileProblem[] {
     for (const alias of a.aliases) {
       const other = owner.get(fold(alias));
       if (other && other !== a) {
-        add(a, { severity: 'error', code: 'alias-collision', message: `alias "${alias}" is the id or title of ${other.file}`, line: 1 });
+        add(a, { severity: 'error', code: 'alias-collision', message: `alias "${alias}" is the id or title of ${basename(other.file)}`, line: 1 });
       }
     }
   }
@@ -60,7 +61,7 @@ export function checkArticles(articles: Article[]): FileProblem[] {
     for (const alias of a.aliases) {
       const k = fold(alias);
       const other = aliasOwner.get(k);
-      if (other && other !== a) add(a, { severity: 'error', code: 'alias-collision', message: `alias "${alias}" is also an alias of ${other.file}`, line: 1 });
+      if (other && other !== a) add(a, { severity: 'error', code: 'alias-collision', message: `alias "${alias}" is also an alias of ${basename(other.file)}`, line: 1 });
       else aliasOwner.set(k, a);
     }
   }
@@ -96,7 +97,7 @@ export function checkArticles(articles: Article[]): FileProblem[] {
     if (forms.size < 2) continue;
     const [first, ...rest] = [...forms.entries()];
     for (const [spelling, a] of rest) {
-      add(a, { severity: 'warning', code: 'keyword-spelling', message: `keyword "${spelling}" is spelled "${first?.[0]}" in ${first?.[1].file}`, line: 1 });
+      add(a, { severity: 'warning', code: 'keyword-spelling', message: `keyword "${spelling}" is spelled "${first?.[0]}" in ${first ? basename(first[1].file) : ''}`, line: 1 });
     }
   }
   return out;

@@ -64,7 +64,7 @@ export function compileListing(listing: SourceListing, previous?: Map<string, Pa
     problems.push(...checkArticles(articles));
     return compileLanguage(lang, articles, langsOf);
   });
-  problems.sort((a, b) => compareDanish(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   return { languages, skipped, problems, files: listing.entries.length + listing.skipped.length, parsed };
 }
 

@@ -86,12 +86,15 @@ export function listSources(dirs: string[]): SourceListing {
       for (const name of names) {
         if (!LANG_DIR.test(name)) continue;
         const sub = join(dir, name);
+        let subRoot: string;
         try {
-          if (!statSync(sub).isDirectory() || !isInside(root, realpathSync(sub))) continue;
+          if (!statSync(sub).isDirectory()) continue;
+          // A language folder may itself be a link (da -> ../corpora/da); its files must stay inside it.
+          subRoot = realpathSync(sub);
         } catch {
           continue;
         }
-        listFolder(sub, name.toLowerCase(), root, out);
+        listFolder(sub, name.toLowerCase(), subRoot, out);
       }
     }
   }

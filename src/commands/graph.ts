@@ -1,0 +1,104 @@
+// `links`, `backlinks` and `related`: the link graph of one article.
+import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
+import { jsonText, pad, type Context } from '../context.js';
+import { fold } from '../fold.js';
+import { sanitize } from '../render/sanitize.js';
+import { makeTheme } from '../render/theme.js';
+import { resolveTerm } from '../resolve.js';
+
+async function resolve(ctx: Context, terms: string[]): Promise<ArticleRecord> {
+  const [lang] = ctx.lang();
+  const { record, fuzzy } = await resolveTerm(ctx.corpus(), lang as string, terms.join(' '));
+  if (fuzzy) ctx.note(`no article is named "${sanitize(terms.join(' '), false)}"; using ${record.name} (${record.title})`);
+  return record;
+}
+
+function refLines(ctx: Context, rows: Array<{ ref?: ArticleRef; name: string; title: string; note?: string }>): string {
+  const theme = makeTheme(ctx.color);
+  const width = Math.min(40, Math.max(0, ...rows.map((r) => [...r.name].length)));
+  return rows.map((r) => sanitize(`${theme.name(pad(r.name, width))}  ${r.title}${r.note ? '  ' + theme.dim(r.note) : ''}`, ctx.color)).join('\n') + (rows.length ? '\n' : '');
+}
+
+export async function runLinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<string> {
+  const record = await resolve(ctx, terms);
+  const seen = new Set<string>();
+  const links = record.links.filter((l) => !seen.has(l.target) && seen.add(l.target));
+  if (options.json) return jsonText(links.map((l) => ({ target: l.target, text: l.text, line: l.line, resolved: l.to ?? null })));
+  if (links.length === 0) {
+    ctx.note(`${record.name} links to no other article`);
+    return '';
+  }
+  return refLines(ctx, links.map((l) => (l.to ? { name: l.to.name, title: l.to.title } : { name: l.target, title: l.text, note: '(not in the corpus)' })));
+}
+
+export async function runBacklinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<string> {
+  const record = await resolve(ctx, terms);
+  if (options.json) return jsonText(record.backlinks);
+  if (record.backlinks.length === 0) {
+    ctx.note(`no article links to ${record.name}`);
+    return '';
+  }
+  return refLines(ctx, record.backlinks);
+}
+
+export interface Related extends ArticleRef {
+  score: number;
+  keywords: string[];
+  linksTo: boolean;
+  linkedFrom: boolean;
+}
+
+/**
+ * Articles ranked by what they share with this one: each shared keyword weighs by its rarity
+ * (a keyword on every article says nothing), a link either way weighs 2.
+ */
+export function relatedTo(ctx: Context, record: ArticleRecord, limit: number): Related[] {
+  const corpus = ctx.corpus();
+  const meta = corpus.language(record.lang);
+  const found = new Map<string, Related>();
+  const entry = (ref: ArticleRef): Related => {
+    let r = found.get(ref.id);
+    if (!r) found.set(ref.id, (r = { ...ref, score: 0, keywords: [], linksTo: false, linkedFrom: false }));
+    return r;
+  };
+  const own = new Set(record.keywords.map(fold));
+  meta.keywords.forEach(([name, count], i) => {
+    if (!own.has(fold(name))) return;
+    // A keyword on most articles says nothing about this one.
+    if (count > meta.count / 2) return;
+    const weight = Math.log((meta.count + 1) / count);
+    for (const [id, refName, title] of corpus.keywordEntries(record.lang, i)) {
+      if (id === record.id) continue;
+      const r = entry({ id, name: refName, title });
+      r.score += weight;
+      r.keywords.push(name);
+    }
+  });
+  for (const link of record.links) {
+    if (!link.to || link.to.id === record.id) continue;
+    const r = entry(link.to);
+    if (!r.linksTo) r.score += 2;
+    r.linksTo = true;
+  }
+  for (const back of record.backlinks) {
+    const r = entry(back);
+    if (!r.linkedFrom) r.score += 2;
+    r.linkedFrom = true;
+  }
+  return [...found.values()].sort((a, b) => b.score - a.score || a.title.localeCompare(b.title, 'da')).slice(0, limit);
+}
+
+export async function runRelated(ctx: Context, terms: string[], options: { json?: boolean; limit?: string }): Promise<string> {
+  const record = await resolve(ctx, terms);
+  const limit = options.limit ? Math.max(1, Number(options.limit) || 10) : 10;
+  const related = relatedTo(ctx, record, limit);
+  if (options.json) return jsonText(related.map((r) => ({ ...r, score: Number(r.score.toFixed(3)) })));
+  if (related.length === 0) {
+    ctx.note(`nothing shares keywords or links with ${record.name}`);
+    return '';
+  }
+  return refLines(ctx, related.map((r) => {
+    const why = [r.linksTo && r.linkedFrom ? 'links both ways' : r.linksTo ? 'linked from here' : r.linkedFrom ? 'links here' : '', r.keywords.length ? `shares ${r.keywords.join(', ')}` : ''].filter(Boolean).join('; ');
+    return { name: r.name, title: r.title, note: `(${why})` };
+  }));
+}
