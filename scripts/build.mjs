@@ -17,7 +17,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !process.env.NO_MINIFY,
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   // Packages that would cost start-up for features glossary does not use at start-up.
@@ -31,4 +31,4 @@ await build({
 });
 
 const { buildBundledCorpus } = await import(`${dist}/build-corpus.js`);
-process.exitCode = buildBundledCorpus(`${root}content`, `${dist}/corpus`, process.argv.includes('--allow-errors'));
+process.exitCode = await buildBundledCorpus(`${root}content`, `${dist}/corpus`, process.argv.includes('--allow-errors'));

@@ -1,8 +1,10 @@
 // Build step: content/ -> dist/corpus/. Refuses a corpus with errors, naming every one.
-import { compileListing, writeCompilation } from './store/cache.js';
+import { compileListing, writeCompilation } from './store/compilation.js';
 import { listSources } from './store/source.js';
+import { CorpusReader } from './store/compiled.js';
+import { loadHighlighter, needsHighlighter, renderArticle } from './render/article.js';
 
-export function buildBundledCorpus(contentDir: string, outDir: string, allowErrors: boolean): number {
+export async function buildBundledCorpus(contentDir: string, outDir: string, allowErrors: boolean): Promise<number> {
   const compilation = compileListing(listSources([contentDir]));
   const errors = compilation.problems.filter((p) => p.severity === 'error');
   const warnings = compilation.problems.length - errors.length;
@@ -15,6 +17,17 @@ export function buildBundledCorpus(contentDir: string, outDir: string, allowErro
     return 1;
   }
   writeCompilation(outDir, compilation);
+  // Pre-rendered at the widths most runs use (a pipe: 80; a wide terminal: the cap, 100), so that a
+  // lookup in the bundled corpus never loads the Markdown renderer.
+  const reader = new CorpusReader(outDir);
+  if (compilation.languages.some((l) => l.records.some(needsHighlighter))) await loadHighlighter();
+  for (const language of compilation.languages) {
+    for (const record of language.records) {
+      for (const width of [80, 100]) {
+        for (const color of [false, true]) reader.saveRender(language.lang, record.n, width, color, renderArticle(record, { width, color }));
+      }
+    }
+  }
   const count = compilation.languages.reduce((s, l) => s + l.records.length, 0);
   process.stderr.write(`build: bundled ${count} articles (${compilation.skipped.length} of ${compilation.files} files skipped, ${errors.length} errors, ${warnings} warnings)\n`);
   return 0;

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Context, Output } from './context.js';
 import { ExitCode, GlossaryError, UsageError } from './errors.js';
 import { CorpusReader } from './store/compiled.js';
+import { VERSION } from './version.js';
 
-export const VERSION = '0.1.0';
 const MAX_AUTO_WIDTH = 100;
 
 export interface Io {
@@ -69,6 +69,7 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
       contentDirs,
       bundledContent: fileURLToPath(new URL('../content/', import.meta.url)),
       note: (message) => io.stderr.write(`glossary: ${message}\n`),
+      current: async () => true,
       corpus: () => {
         if (reader) return reader;
         if (contentDirs.length === 0) return (reader = new CorpusReader(bundled));
@@ -187,14 +188,21 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
 
 async function openContentCorpus(ctx: Context, io: Io): Promise<void> {
   const { openContent, cacheRoot } = await import('./store/cache.js');
-  const opened = openContent(ctx.contentDirs, cacheRoot(io.env));
+  const { unchanged } = await import('./store/source.js');
+  const opened = await openContent(ctx.contentDirs, cacheRoot(io.env));
   // Said once, when the folder is compiled: what was left out and why. A clean corpus compiles quietly.
   const { meta } = opened.reader;
-  if (opened.compiled && meta.skipped.length) {
-    for (const s of meta.skipped) ctx.note(`skipped ${s.file}: ${s.reason}`);
-    ctx.note(`${meta.skipped.length} of ${meta.files} files skipped: see glossary check ${ctx.contentDirs.join(' ')}`);
+  if (opened.compiled && meta.skipped) {
+    for (const s of opened.reader.report().skipped) ctx.note(`skipped ${s.file}: ${s.reason}`);
+    ctx.note(`${meta.skipped} of ${meta.files} files skipped: see glossary check ${ctx.contentDirs.join(' ')}`);
   }
   ctx.corpus = () => opened.reader;
+  ctx.current = async (record) => {
+    if (!record.stamp || unchanged(record.file, record.stamp[0], record.stamp[1])) return true;
+    const again = await openContent(ctx.contentDirs, cacheRoot(io.env), Date.now(), true);
+    ctx.corpus = () => again.reader;
+    return false;
+  };
 }
 
 /** Runs the CLI; returns the exit code. Never throws. */

@@ -1,4 +1,5 @@
 // What every command receives: output streams, the colour and width decided once, and the corpus.
+import type { ArticleRecord } from './corpus/compile.js';
 import type { CorpusReader } from './store/compiled.js';
 import { UsageError } from './errors.js';
 
@@ -21,6 +22,11 @@ export interface Context {
   corpus(): CorpusReader;
   /** `--lang`, `GLOSSARY_LANG` or the corpus's first language; `all` only where allowed. */
   lang(allowAll?: boolean): string[];
+  /**
+   * Whether an article's source file is unchanged since it was compiled. For --content corpora a
+   * changed file is recompiled here, and the caller resolves again; the bundled corpus is fixed.
+   */
+  current(record: ArticleRecord): Promise<boolean>;
   /** The folders given with --content or GLOSSARY_CONTENT, if any. */
   contentDirs: string[];
   /** The bundled content folder (the Markdown the bundled corpus was compiled from). */

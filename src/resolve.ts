@@ -3,6 +3,7 @@ import type { ArticleRecord } from './corpus/compile.js';
 import { AmbiguousError, NotFoundError, UsageError } from './errors.js';
 import { fold } from './fold.js';
 import type { CorpusReader as Corpus } from './store/compiled.js';
+import type { Context } from './context.js';
 
 export const MAX_QUERY = 200;
 
@@ -21,6 +22,12 @@ export function checkQuery(term: string): string {
 
 function suggestions(names: string[]): string[] {
   return names.length ? [`did you mean: ${names.join(', ')}?`] : [];
+}
+
+/** Resolves, and resolves again if the article's file changed since the corpus was compiled. */
+export async function resolveCurrent(ctx: Context, lang: string, term: string): Promise<Resolved> {
+  const first = await resolveTerm(ctx.corpus(), lang, term);
+  return (await ctx.current(first.record)) ? first : resolveTerm(ctx.corpus(), lang, term);
 }
 
 export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string): Promise<Resolved> {

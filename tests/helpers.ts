@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileListing, writeCompilation } from '../src/store/cache.js';
+import { compileListing, writeCompilation } from '../src/store/compilation.js';
 import { CorpusReader } from '../src/store/compiled.js';
 import { listSources } from '../src/store/source.js';
 

@@ -4,7 +4,7 @@ import { jsonText, type Context } from '../context.js';
 import { ExitCode, GlossaryError } from '../errors.js';
 import { sanitize } from '../render/sanitize.js';
 import { makeTheme } from '../render/theme.js';
-import { compileListing } from '../store/cache.js';
+import { compileListing } from '../store/compilation.js';
 import { listSources } from '../store/source.js';
 
 export interface CheckOptions {

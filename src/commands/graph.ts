@@ -4,11 +4,11 @@ import { jsonText, pad, type Context } from '../context.js';
 import { fold } from '../fold.js';
 import { sanitize } from '../render/sanitize.js';
 import { makeTheme } from '../render/theme.js';
-import { resolveTerm } from '../resolve.js';
+import { resolveCurrent } from '../resolve.js';
 
 async function resolve(ctx: Context, terms: string[]): Promise<ArticleRecord> {
   const [lang] = ctx.lang();
-  const { record, fuzzy } = await resolveTerm(ctx.corpus(), lang as string, terms.join(' '));
+  const { record, fuzzy } = await resolveCurrent(ctx, lang as string, terms.join(' '));
   if (fuzzy) ctx.note(`no article is named "${sanitize(terms.join(' '), false)}"; using ${record.name} (${record.title})`);
   return record;
 }

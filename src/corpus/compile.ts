@@ -36,6 +36,8 @@ export interface ArticleRecord extends ArticleRef {
   backlinks: ArticleRef[];
   /** Other languages that have an article with this id. */
   langs: string[];
+  /** Size and mtime of the source file when compiled, to tell whether it changed since. */
+  stamp?: [number, number];
 }
 
 /** What search ranks: small, read only for candidates. */

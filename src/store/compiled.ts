@@ -1,12 +1,12 @@
 // The compiled corpus on disk: written once by build or cache, read a few bytes at a time by each command.
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, fstatSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleRecord, CompiledLanguage, ListEntry, SearchDoc } from '../corpus/compile.js';
 import type { FileProblem } from '../corpus/check.js';
 import { ContentError } from '../errors.js';
 import type { SearchSource } from '../search.js';
 
-export const FORMAT = 3;
+export const FORMAT = 4;
 
 export interface Skipped {
   file: string;
@@ -25,10 +25,15 @@ export interface LanguageMeta {
 export interface CorpusMeta {
   format: number;
   langs: LanguageMeta[];
+  /** How many files were read in all, and how many of them are not in the corpus. */
+  files: number;
+  skipped: number;
+}
+
+/** What the compile found: kept apart from the meta, which every run reads. */
+export interface CorpusReport {
   /** Files read but not in the corpus: not articles, or rejected with a reason. */
   skipped: Skipped[];
-  /** How many files were read in all. */
-  files: number;
   problems: FileProblem[];
 }
 
@@ -79,7 +84,7 @@ function deltaDecode(list: number[]): number[] {
   return list.map((gap, i) => (last = i === 0 ? gap : last + gap));
 }
 
-export function writeCorpus(dir: string, languages: CompiledLanguage[], extra: Omit<CorpusMeta, 'format' | 'langs'>): void {
+export function writeCorpus(dir: string, languages: CompiledLanguage[], files: number, report: CorpusReport): void {
   mkdirSync(dir, { recursive: true });
   const langs: LanguageMeta[] = [];
   for (const c of languages) {
@@ -95,7 +100,8 @@ export function writeCorpus(dir: string, languages: CompiledLanguage[], extra: O
     c.keywords.forEach((k, i) => writeFileSync(join(ldir, `kw-${i}.json`), JSON.stringify(k.entries)));
     langs.push({ lang: c.lang, count: c.records.length, nameShards, gramShards, keywords: c.keywords.map((k) => [k.name, k.entries.length]) });
   }
-  const meta: CorpusMeta = { format: FORMAT, langs, ...extra };
+  writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
+  const meta: CorpusMeta = { format: FORMAT, langs, files, skipped: report.skipped.length };
   writeFileSync(join(dir, 'corpus.json'), JSON.stringify(meta));
 }
 
@@ -188,6 +194,10 @@ export class CorpusReader {
     }
   }
 
+  report(): CorpusReport {
+    return readJson<CorpusReport>(join(this.dir, 'report.json'));
+  }
+
   searchSource(lang: string): SearchSource {
     return {
       names: (key) => this.names(lang, key),
@@ -196,6 +206,29 @@ export class CorpusReader {
       keywords: this.language(lang).keywords,
       keywordEntries: (i) => this.keywordEntries(lang, i),
     };
+  }
+
+  private renderFile(lang: string, n: number, width: number, color: boolean): string {
+    return join(this.dir, 'render', `${lang}-${n}-${width}-${color ? 'c' : 'p'}.txt`);
+  }
+
+  /** A rendering kept from an earlier run (or made at build time), if there is one. */
+  cachedRender(lang: string, n: number, width: number, color: boolean): string | undefined {
+    try {
+      return readFileSync(this.renderFile(lang, n, width, color), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps a rendering for the next run; a read-only corpus (an installed package) just does without. */
+  saveRender(lang: string, n: number, width: number, color: boolean, text: string): void {
+    try {
+      mkdirSync(join(this.dir, 'render'), { recursive: true });
+      writeFileSync(this.renderFile(lang, n, width, color), text);
+    } catch {
+      /* rendering again next time is the only cost */
+    }
   }
 
   list(lang: string): ListEntry[] {

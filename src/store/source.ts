@@ -1,5 +1,5 @@
 // Finding the article files of content folders: one language per folder, or one sub-folder per language.
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { ContentError } from '../errors.js';
 import type { Skipped } from './compiled.js';
@@ -16,6 +16,8 @@ export interface SourceEntry {
 export interface SourceListing {
   entries: SourceEntry[];
   skipped: Skipped[];
+  /** Every folder read, with its mtime: adding, removing or renaming a file changes it. */
+  folders: Array<[string, number]>;
 }
 
 export const LANG_DIR = /^[a-z]{2,3}(?:[-_][a-z]{2,4})?$/i;
@@ -26,29 +28,27 @@ function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
 }
 
-function readDir(dir: string): string[] {
+function readDir(dir: string): Dirent[] {
   try {
-    return readdirSync(dir).sort();
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
     throw new ContentError(`cannot read content folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 
-/** The .md files directly in one folder, in one language. Symlinks must stay inside `root`. */
-function listFolder(dir: string, lang: string, root: string, out: SourceListing): void {
-  for (const name of readDir(dir)) {
-    if (!name.endsWith('.md')) continue;
+/** The .md files of one folder, in one language. Symlinks must stay inside `root`. */
+function listFolder(dir: string, entries: Dirent[], lang: string, root: string, out: SourceListing): void {
+  for (const dirent of entries) {
+    const name = dirent.name;
+    if (!name.endsWith('.md') || dirent.isDirectory()) continue;
     const path = join(dir, name);
     let stats: Stats;
     try {
-      const link = lstatSync(path);
-      if (link.isSymbolicLink()) {
-        const real = realpathSync(path);
-        if (!isInside(root, real)) {
-          out.skipped.push({ file: path, reason: 'symbolic link to a file outside the content folder: not followed' });
-          continue;
-        }
+      if (dirent.isSymbolicLink() && !isInside(root, realpathSync(path))) {
+        out.skipped.push({ file: path, reason: 'symbolic link to a file outside the content folder: not followed' });
+        continue;
       }
+      // One stat a file: its size and mtime are what tells the cache that it changed.
       stats = statSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -67,7 +67,7 @@ function listFolder(dir: string, lang: string, root: string, out: SourceListing)
  * sub-folders (`da/`, `en/`) holds one language each.
  */
 export function listSources(dirs: string[]): SourceListing {
-  const out: SourceListing = { entries: [], skipped: [] };
+  const out: SourceListing = { entries: [], skipped: [], folders: [] };
   for (const given of dirs) {
     const dir = resolve(given);
     let stats: Stats;
@@ -78,25 +78,50 @@ export function listSources(dirs: string[]): SourceListing {
     }
     if (!stats.isDirectory()) throw new ContentError(`content path ${given} is not a folder: pass the folder that holds the .md files`);
     const root = realpathSync(dir);
-    const names = readDir(dir);
-    if (names.some((n) => n.endsWith('.md'))) {
+    const dirents = readDir(dir);
+    out.folders.push([dir, stats.mtimeMs]);
+    if (dirents.some((d) => d.name.endsWith('.md'))) {
       const name = basename(dir);
-      listFolder(dir, LANG_DIR.test(name) ? name.toLowerCase() : DEFAULT_LANG, root, out);
+      listFolder(dir, dirents, LANG_DIR.test(name) ? name.toLowerCase() : DEFAULT_LANG, root, out);
     } else {
-      for (const name of names) {
+      for (const { name } of dirents) {
         if (!LANG_DIR.test(name)) continue;
         const sub = join(dir, name);
         let subRoot: string;
+        let subStats: Stats;
         try {
-          if (!statSync(sub).isDirectory()) continue;
+          subStats = statSync(sub);
+          if (!subStats.isDirectory()) continue;
           // A language folder may itself be a link (da -> ../corpora/da); its files must stay inside it.
           subRoot = realpathSync(sub);
         } catch {
           continue;
         }
-        listFolder(sub, name.toLowerCase(), subRoot, out);
+        out.folders.push([sub, subStats.mtimeMs]);
+        listFolder(sub, readDir(sub), name.toLowerCase(), subRoot, out);
       }
     }
   }
   return out;
+}
+
+/** Folder mtimes now, in the order given; undefined where a folder is gone. */
+export function folderTimes(folders: string[]): Array<number | undefined> {
+  return folders.map((f) => {
+    try {
+      return statSync(f).mtimeMs;
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/** Whether one file still has the size and mtime it had when compiled. */
+export function unchanged(path: string, size: number, mtimeMs: number): boolean {
+  try {
+    const stats = statSync(path);
+    return stats.size === size && stats.mtimeMs === mtimeMs;
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileListing } from '../../src/store/cache.js';
+import { compileListing } from '../../src/store/compilation.js';
 import { listSources } from '../../src/store/source.js';
 import { fixture, tempDir } from '../helpers.js';
 
