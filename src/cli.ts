@@ -7,6 +7,7 @@ import type { Context, Output } from './context.js';
 import { ExitCode, GlossaryError, UsageError } from './errors.js';
 import { CorpusReader } from './store/compiled.js';
 import { VERSION } from './version.js';
+import { loadTheme, plainTheme } from './render/theme.js';
 
 const MAX_AUTO_WIDTH = 100;
 
@@ -65,6 +66,7 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
       tty,
       color: colorWanted(io.env, tty, opts.color),
       errColor: colorWanted(io.env, Boolean(io.stderr.isTTY), opts.color),
+      theme: plainTheme,
       width: autoWidth(io),
       contentDirs,
       bundledContent: fileURLToPath(new URL('../content/', import.meta.url)),
@@ -91,6 +93,7 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
   };
   const run = (fn: (ctx: Context) => Promise<string> | string) => async () => {
     const ctx = context();
+    ctx.theme = await loadTheme(ctx.color);
     if (ctx.contentDirs.length) await openContentCorpus(ctx, io);
     finish(await fn(ctx));
   };
@@ -177,6 +180,7 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
     .addHelpText('after', `${examples('check')}\nErrors: unparsable or non-YAML front matter, missing or empty title, duplicate id or slug,\nalias collisions, invalid UTF-8. Warnings: links to missing articles, articles nothing links to,\na keyword spelled two ways, links to the article itself, HTML entities or markup in front matter.\nExit 0 with only warnings (6 with --strict), 6 with errors.\n`)
     .action(async (dirs: string[], opts) => {
       const ctx = context();
+      ctx.theme = await loadTheme(ctx.color);
       const { runCheck, CheckFailed } = await import('./commands/check.js');
       const result = runCheck(ctx, dirs, opts, process.cwd());
       finish(result.text);

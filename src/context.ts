@@ -1,6 +1,7 @@
 // What every command receives: output streams, the colour and width decided once, and the corpus.
 import type { ArticleRecord } from './corpus/compile.js';
 import type { CorpusReader } from './store/compiled.js';
+import type { Theme } from './render/theme.js';
 import { UsageError } from './errors.js';
 
 export interface Output {
@@ -14,6 +15,8 @@ export interface Context {
   color: boolean;
   /** Styled diagnostics on stderr. */
   errColor: boolean;
+  /** Styles for stdout, decided with `color`. */
+  theme: Theme;
   /** stdout is a terminal. */
   tty: boolean;
   /** Wrap width for rendered text; `--width` overrides per command. */

@@ -1,5 +1,4 @@
 // Danish-aware text folding: one definition of "the same name" for ids, slugs, titles and queries.
-import { stemmer } from '@orama/stemmers/danish';
 
 const LIGATURES: Record<string, string> = {
   æ: 'ae', ø: 'oe', å: 'aa', ß: 'ss', œ: 'oe', þ: 'th', ð: 'd', ł: 'l', đ: 'd',
@@ -7,6 +6,8 @@ const LIGATURES: Record<string, string> = {
 
 /** Lower case, æ->ae, ø->oe, å->aa, other accents stripped; keeps punctuation. */
 export function foldLetters(text: string): string {
+  // Most ids and many words are plain ASCII: Unicode normalisation is the expensive part.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .replace(/[æøåßœþðłđ]/g, (c) => LIGATURES[c] ?? c)
@@ -29,16 +30,6 @@ export function slugify(text: string): string {
 export function words(text: string): string[] {
   const folded = fold(text);
   return folded === '' ? [] : folded.split(' ');
-}
-
-/**
- * Danish stem of a folded word. The stemmer expects Danish letters, so a folded
- * word is unfolded first where that is unambiguous (ae/oe/aa) and folded back.
- */
-export function stem(word: string): string {
-  if (word.length < 4 || /\d/.test(word)) return word;
-  const danish = word.replace(/ae/g, 'æ').replace(/oe/g, 'ø').replace(/aa/g, 'å');
-  return foldLetters(stemmer(danish));
 }
 
 // Danish alphabet order: ... x y z æ ø å, and aa sorts as å (as in Danish dictionaries).

@@ -2,8 +2,8 @@
 // ranked by fuse.js over title, aliases, keywords and description, all Danish-folded and stemmed.
 import Fuse from 'fuse.js';
 import type { ListEntry, SearchDoc } from './corpus/compile.js';
-import { docTermsOfWord } from './corpus/terms.js';
-import { fold, stem, words } from './fold.js';
+import { docTermsOfWord, stem } from './corpus/terms.js';
+import { fold, words } from './fold.js';
 
 /** What search reads of a compiled corpus. */
 export interface SearchSource {
@@ -28,14 +28,7 @@ const CANDIDATES = 300;
 const MAX_SCORE = 0.62;
 
 function prepare(doc: SearchDoc) {
-  const stems = (t: string) => words(t).map(stem).join(' ');
-  return {
-    doc,
-    title: stems(doc.title),
-    aliases: doc.aliases.map(stems),
-    keywords: doc.keywords.map(stems),
-    description: stems(doc.description),
-  };
+  return { doc, ...doc.s };
 }
 
 function candidates(source: SearchSource, query: string, exact: number[]): number[] {

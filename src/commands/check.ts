@@ -3,7 +3,6 @@ import { relative } from 'node:path';
 import { jsonText, type Context } from '../context.js';
 import { ExitCode, GlossaryError } from '../errors.js';
 import { sanitize } from '../render/sanitize.js';
-import { makeTheme } from '../render/theme.js';
 import { compileListing } from '../store/compilation.js';
 import { listSources } from '../store/source.js';
 
@@ -44,7 +43,7 @@ export function runCheck(ctx: Context, dirs: string[], options: CheckOptions, cw
     };
     return { text: jsonText(report), failed, summary };
   }
-  const theme = makeTheme(ctx.color);
+  const theme = ctx.theme;
   const lines = c.problems.map((p) => {
     const where = `${show(p.file)}${p.line ? `:${p.line}` : ''}`;
     const label = p.severity === 'error' ? theme.error('error') : theme.warning('warning');

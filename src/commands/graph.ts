@@ -3,7 +3,6 @@ import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
 import { jsonText, pad, type Context } from '../context.js';
 import { fold } from '../fold.js';
 import { sanitize } from '../render/sanitize.js';
-import { makeTheme } from '../render/theme.js';
 import { resolveCurrent } from '../resolve.js';
 
 async function resolve(ctx: Context, terms: string[]): Promise<ArticleRecord> {
@@ -14,7 +13,7 @@ async function resolve(ctx: Context, terms: string[]): Promise<ArticleRecord> {
 }
 
 function refLines(ctx: Context, rows: Array<{ ref?: ArticleRef; name: string; title: string; note?: string }>): string {
-  const theme = makeTheme(ctx.color);
+  const theme = ctx.theme;
   const width = Math.min(40, Math.max(0, ...rows.map((r) => [...r.name].length)));
   return rows.map((r) => sanitize(`${theme.name(pad(r.name, width))}  ${r.title}${r.note ? '  ' + theme.dim(r.note) : ''}`, ctx.color)).join('\n') + (rows.length ? '\n' : '');
 }

@@ -4,7 +4,6 @@ import { jsonText, pad, type Context } from '../context.js';
 import type { ListEntry } from '../corpus/compile.js';
 import { NotFoundError } from '../errors.js';
 import { sanitize } from '../render/sanitize.js';
-import { makeTheme } from '../render/theme.js';
 
 export interface ListOptions {
   keyword?: string;
@@ -30,7 +29,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<strin
     throw new NotFoundError(`no keyword "${sanitize(options.keyword ?? '', false)}"`, [near.length ? `did you mean: ${near.join(', ')}? (all keywords: glossary keywords)` : 'see all keywords: glossary keywords']);
   }
   if (options.json) return jsonText(rows.map((r) => ({ id: r[0], name: r[1], title: r[2], ...(langs.length > 1 ? { lang: r.lang } : {}) })));
-  const theme = makeTheme(ctx.color);
+  const theme = ctx.theme;
   const width = Math.min(40, Math.max(...rows.map((r) => [...r[1]].length)));
   return rows.map((r) => sanitize(`${theme.name(pad(r[1], width))}  ${r[2]}`, ctx.color)).join('\n') + '\n';
 }
@@ -44,10 +43,12 @@ export function runKeywords(ctx: Context, options: { json?: boolean }): string {
       counts.set(key, [old?.[0] ?? name, (old?.[1] ?? 0) + count]);
     }
   }
-  const rows = [...counts.values()].sort((a, b) => compareDanish(a[0], b[0]));
+  const rows = [...counts.values()];
+  // Each language's keywords are sorted at compile time; only a merge needs sorting again.
+  if (ctx.lang(true).length > 1) rows.sort((a, b) => compareDanish(a[0], b[0]));
   if (options.json) return jsonText(rows.map(([keyword, count]) => ({ keyword, count })));
   if (rows.length === 0) return '';
   const width = String(Math.max(...rows.map((r) => r[1]))).length;
-  const theme = makeTheme(ctx.color);
+  const theme = ctx.theme;
   return rows.map(([name, count]) => sanitize(`${theme.dim(String(count).padStart(width))}  ${name}`, ctx.color)).join('\n') + '\n';
 }

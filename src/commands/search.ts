@@ -1,10 +1,10 @@
 // `glossary search <query...>`: ranked hits, one a line.
 import { cut, jsonText, pad, parseLimit, parseWidth, type Context } from '../context.js';
 import { NotFoundError } from '../errors.js';
-import { makeTheme } from '../render/theme.js';
 import { sanitize } from '../render/sanitize.js';
 import { checkQuery } from '../resolve.js';
 import { search, type Hit } from '../search.js';
+import type { Theme } from '../render/theme.js';
 
 export interface SearchOptions {
   limit?: string;
@@ -12,8 +12,7 @@ export interface SearchOptions {
   width?: string;
 }
 
-export function hitLines(hits: Hit[], width: number, color: boolean): string {
-  const theme = makeTheme(color);
+export function hitLines(hits: Hit[], width: number, color: boolean, theme: Theme): string {
   // Name and title get at most 30% of the line each; the description has the rest.
   const nameWidth = Math.min(Math.max(8, Math.floor(width * 0.3)), Math.max(...hits.map((h) => [...h.doc.name].length)));
   const titleWidth = Math.min(Math.max(8, Math.floor(width * 0.3)), Math.max(...hits.map((h) => [...h.doc.title].length)));
@@ -42,5 +41,5 @@ export function runSearch(ctx: Context, words: string[], options: SearchOptions)
   if (options.json) {
     return jsonText(top.map((h) => ({ id: h.doc.id, lang: h.lang, name: h.doc.name, title: h.doc.title, description: h.doc.description, match: ['exact', 'prefix', 'fuzzy'][h.tier], score: Number(h.score.toFixed(3)) })));
   }
-  return hitLines(top, width, ctx.color);
+  return hitLines(top, width, ctx.color, ctx.theme);
 }

@@ -1,9 +1,9 @@
 // Article[] -> the compiled corpus: per language an exact-name map, a candidate index for
 // search, keyword lists and one self-contained record per article (links resolved, backlinks).
-import { compareDanish, fold, stem, words } from '../fold.js';
-import type { Article } from './article.js';
+import { compareDanish, fold, words } from '../fold.js';
+import type { Article, Problem } from './article.js';
 import { linkResolver } from './check.js';
-import { docTermsOfWord } from './terms.js';
+import { docTermsOfWord, stem, stemmed } from './terms.js';
 
 export interface ArticleRef {
   id: string;
@@ -13,6 +13,7 @@ export interface ArticleRef {
 }
 
 export interface RecordLink {
+  href: string;
   target: string;
   text: string;
   line: number;
@@ -38,6 +39,9 @@ export interface ArticleRecord extends ArticleRef {
   langs: string[];
   /** Size and mtime of the source file when compiled, to tell whether it changed since. */
   stamp?: [number, number];
+  /** What parsing found wrong in this article alone. */
+  problems: Problem[];
+  bodyLine: number;
 }
 
 /** What search ranks: small, read only for candidates. */
@@ -46,6 +50,8 @@ export interface SearchDoc extends ArticleRef {
   aliases: string[];
   keywords: string[];
   description: string;
+  /** Folded, stemmed title, aliases, keywords and description, made at compile time. */
+  s: { title: string; aliases: string[]; keywords: string[]; description: string };
 }
 
 export interface CompiledLanguage {
@@ -116,7 +122,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     const r = ref(a);
     const links: RecordLink[] = a.links.map((link) => {
       const target = resolve(link.target);
-      const out: RecordLink = { target: link.target, text: link.text, line: link.line };
+      const out: RecordLink = { href: link.href, target: link.target, text: link.text, line: link.line };
       if (target && target !== a) out.to = ref(target);
       return out;
     });
@@ -124,10 +130,13 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     const bodyStart = a.source.length - a.body.length;
     records.push({
       ...r, n, lang, file: a.file, slug: a.slug, description: a.description, keywords: a.keywords,
-      aliases: a.aliases, source: a.source, bodyStart, links, backlinks: back,
+      aliases: a.aliases, source: a.source, bodyStart, links, backlinks: back, problems: a.problems, bodyLine: a.bodyLine,
       langs: (otherLangs.get(a.id) ?? []).filter((l) => l !== lang),
     });
-    docs.push({ ...r, n, aliases: a.aliases, keywords: a.keywords, description: a.description });
+    docs.push({
+      ...r, n, aliases: a.aliases, keywords: a.keywords, description: a.description,
+      s: { title: stemmed(a.title), aliases: a.aliases.map(stemmed), keywords: a.keywords.map(stemmed), description: stemmed(a.description) },
+    });
 
     addName('=' + a.id, n, NameRank.id);
     addName(fold(a.id), n, NameRank.id);
@@ -164,4 +173,19 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     list: sorted.map((a, n) => [a.id, ref(a).name, a.title, n]),
     keywords: [...keywordMap.values()].sort((x, y) => compareDanish(x.name, y.name)),
   };
+}
+
+/** The Article a record was compiled from: lets a recompile skip parsing unchanged files. */
+export function articleOf(r: ArticleRecord): Article {
+  return {
+    id: r.id, lang: r.lang, file: r.file, title: r.title, slug: r.slug, description: r.description,
+    keywords: r.keywords, aliases: r.aliases, body: r.source.slice(r.bodyStart), source: r.source,
+    links: r.links.map((l) => ({ href: l.href, target: l.target, text: l.text, line: l.line })),
+    problems: r.problems, bodyLine: r.bodyLine,
+  };
+}
+
+/** What other articles see of this one: when only the rest of a file changes, only its record does. */
+export function indexSignature(a: Article): string {
+  return JSON.stringify([a.id, a.title, a.slug, a.description, a.keywords, a.aliases, a.links.map((l) => l.target)]);
 }

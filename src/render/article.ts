@@ -7,7 +7,7 @@ import { fold } from '../fold.js';
 import { stripControl } from '../text.js';
 import { collapseBlankLines, sanitize, wrapLines } from './ansi.js';
 import { setHighlighter } from './shims/cli-highlight.js';
-import { makeTheme, type Theme } from './theme.js';
+import { makeTheme, type RenderTheme as Theme } from './styled.js';
 
 export interface RenderOptions {
   width: number;
@@ -40,8 +40,8 @@ export function preprocess(body: string, title: string): string {
 }
 
 export async function loadHighlighter(): Promise<void> {
-  // A real path, so the bundler keeps it apart from the cli-highlight stand-in.
-  const mod = (await import('../../node_modules/cli-highlight/dist/index.js')) as { highlight: (c: string, o?: object) => string };
+  // The file, not the package name: the bundler maps the name to the stand-in and leaves this out.
+  const mod = (await import('cli-highlight/dist/index.js')) as { highlight: (c: string, o?: object) => string };
   setHighlighter((code, options) => mod.highlight(code, { ...options, ignoreIllegals: true }));
 }
 

@@ -1,8 +1,7 @@
-// Colours and styles: one place that decides how each element looks, on dark and light terminals.
-import { Chalk, type ChalkInstance } from 'chalk';
+// How each element looks. Plain output needs no styling library at all; the styled theme is built
+// on chalk and loaded only when colour is on (chalk's terminal detection costs start-up).
 
 export interface Theme {
-  chalk: ChalkInstance;
   title: (s: string) => string;
   description: (s: string) => string;
   label: (s: string) => string;
@@ -15,20 +14,13 @@ export interface Theme {
   warning: (s: string) => string;
 }
 
-export function makeTheme(color: boolean): Theme {
-  const chalk = new Chalk({ level: color ? 1 : 0 });
-  return {
-    chalk,
-    // Basic 16 colours and bold/italic only: they follow the terminal's own palette, light or dark.
-    title: chalk.bold.cyan,
-    description: chalk.italic,
-    label: chalk.bold,
-    dim: chalk.dim,
-    heading: chalk.bold.green,
-    link: chalk.cyan.underline,
-    ref: chalk.dim,
-    name: chalk.yellow,
-    error: chalk.red.bold,
-    warning: chalk.yellow,
-  };
+const same = (s: string) => s;
+
+export const plainTheme: Theme = {
+  title: same, description: same, label: same, dim: same, heading: same,
+  link: same, ref: same, name: same, error: same, warning: same,
+};
+
+export async function loadTheme(color: boolean): Promise<Theme> {
+  return color ? (await import('./styled.js')).makeTheme(true) : plainTheme;
 }

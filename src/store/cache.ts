@@ -63,26 +63,43 @@ export async function openContent(dirs: string[], root: string, now = Date.now()
     throw new ContentError(`no articles (.md files) in ${dirs.join(', ')}: pass a folder of Markdown articles`);
   }
   const stateFile = join(dir, 'state.json');
-  const state = JSON.stringify(listing.entries.map((e) => [e.path, e.size, e.mtimeMs]));
+  const state = JSON.stringify([listing.entries.map((e) => [e.path, e.size, e.mtimeMs]), listing.skipped]);
   const quick: Quick = { folders: listing.folders, verifiedAt: now };
-  if (existsSync(join(dir, 'corpus.json')) && readText(stateFile) === state) {
+  const compiledBefore = existsSync(join(dir, 'corpus.json'));
+  if (compiledBefore && readText(stateFile) === state) {
     writeFileSync(quickFile, JSON.stringify(quick));
     return { reader: new CorpusReader(dir), compiled: false, changed: 0 };
   }
   // The parser and YAML are loaded only here: a run served from the cache never needs them.
-  const { compileListing, readParsedIfCompiled, writeCompilation, writeParsed } = await import('./compilation.js');
-  const previous = readParsedIfCompiled(dir);
-  const same = (e: SourceEntry) => previous.get(e.path)?.stamp === `${e.size}:${e.mtimeMs}`;
+  const compilation = await import('./compilation.js');
+  const stamp = (e: SourceEntry) => `${e.size}:${e.mtimeMs}`;
+  let before: Map<string, string> | undefined;
+  try {
+    const [entries, skipped] = JSON.parse(readText(stateFile) ?? '') as [Array<[string, number, number]>, unknown];
+    if (compiledBefore && JSON.stringify(skipped) === JSON.stringify(listing.skipped)) before = new Map(entries.map(([p, size, m]) => [p, `${size}:${m}`]));
+  } catch {
+    before = undefined;
+  }
+  if (before) {
+    const changedEntries = listing.entries.filter((e) => before.get(e.path) !== stamp(e));
+    const sameFiles = listing.entries.length === before.size && changedEntries.every((e) => before.has(e.path));
+    if (sameFiles && compilation.patchInPlace(dir, changedEntries)) {
+      writeFileSync(stateFile, state);
+      writeFileSync(quickFile, JSON.stringify(quick));
+      return { reader: new CorpusReader(dir), compiled: true, changed: changedEntries.length };
+    }
+  }
+  const previous = compiledBefore ? compilation.readPrevious(dir) : new Map<string, never>();
+  const same = (e: SourceEntry) => previous.get(e.path)?.stamp === stamp(e);
   const present = new Set(listing.entries.map((e) => e.path));
   const changed = listing.entries.filter((e) => !same(e)).length + [...previous.keys()].filter((p) => !present.has(p)).length;
-  const reuse = new Map([...previous].map(([p, v]) => [p, v.result]));
-  const compilation = compileListing(listing, reuse, same);
+
+  const result = compilation.compileListing(listing, previous, same);
   // Written aside, then swapped in, so that a concurrent run never reads a half-written corpus.
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  writeCompilation(tmp, compilation);
-  writeParsed(tmp, listing, compilation.parsed);
+  compilation.writeCompilation(tmp, result);
   writeFileSync(join(tmp, 'quick.json'), JSON.stringify(quick));
   writeFileSync(join(tmp, 'state.json'), state);
   const trash = `${dir}.old-${process.pid}`;

@@ -1,12 +1,12 @@
 // Compiling content folders: parse (reusing earlier results), check, compile, write.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, ParseResult } from '../corpus/article.js';
 import { checkArticles, type FileProblem } from '../corpus/check.js';
-import { compileLanguage, type CompiledLanguage } from '../corpus/compile.js';
+import { articleOf, compileLanguage, indexSignature, type ArticleRecord, type CompiledLanguage } from '../corpus/compile.js';
 import { parseArticle } from '../corpus/parse.js';
 import { compareDanish } from '../fold.js';
-import { writeCorpus, type Skipped } from './compiled.js';
+import { CorpusReader, FORMAT, patchRecords, readAllRecords, readRecordBytes, writeCorpus, type CorpusMeta, type Skipped } from './compiled.js';
 import type { SourceEntry, SourceListing } from './source.js';
 
 export interface Compilation {
@@ -14,10 +14,9 @@ export interface Compilation {
   skipped: Skipped[];
   problems: FileProblem[];
   files: number;
-  parsed: Map<string, ParseResult>;
 }
 
-function readEntry(entry: SourceEntry): ParseResult {
+export function parseEntry(entry: SourceEntry): ParseResult {
   let bytes: Uint8Array;
   try {
     // Larger files are refused by the parser from their size alone; reading them would cost memory.
@@ -30,15 +29,13 @@ function readEntry(entry: SourceEntry): ParseResult {
 }
 
 /** Parses (reusing `previous` results for unchanged files), checks and compiles every language. */
-export function compileListing(listing: SourceListing, previous?: Map<string, ParseResult>, reuse?: (e: SourceEntry) => boolean): Compilation {
-  const parsed = new Map<string, ParseResult>();
+export function compileListing(listing: SourceListing, previous?: Map<string, { article: Article }>, reuse?: (e: SourceEntry) => boolean): Compilation {
   const byLang = new Map<string, Article[]>();
   const skipped: Skipped[] = [...listing.skipped];
   const problems: FileProblem[] = [];
   for (const entry of listing.entries) {
     const old = previous?.get(entry.path);
-    const result = old && reuse?.(entry) ? old : readEntry(entry);
-    parsed.set(entry.path, result);
+    const result: ParseResult = old && reuse?.(entry) ? { kind: 'article', article: old.article } : parseEntry(entry);
     if (result.kind === 'article') {
       const list = byLang.get(entry.lang) ?? [];
       list.push(result.article);
@@ -64,48 +61,78 @@ export function compileListing(listing: SourceListing, previous?: Map<string, Pa
     return compiled;
   });
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
-  return { languages, skipped, problems, files: listing.entries.length + listing.skipped.length, parsed };
+  return { languages, skipped, problems, files: listing.entries.length + listing.skipped.length };
 }
 
 export function writeCompilation(dir: string, c: Compilation): void {
-  writeCorpus(dir, c.languages, c.files, { skipped: c.skipped, problems: c.problems });
+  writeCorpus(dir, c.languages, c.files, { skipped: c.skipped });
 }
 
-/** Parse results of a compile, kept beside it so that a recompile re-parses only changed files. */
-export function writeParsed(dir: string, listing: SourceListing, parsed: Map<string, ParseResult>): void {
-  const chunks: Buffer[] = [];
-  for (const entry of listing.entries) {
-    const result = parsed.get(entry.path);
-    if (!result) continue;
-    // The body is a slice of the source: stored once.
-    const stored = result.kind === 'article' ? { ...result, article: { ...result.article, body: undefined, bodyStart: result.article.source.length - result.article.body.length } } : result;
-    chunks.push(Buffer.from(JSON.stringify([entry.path, entry.size, entry.mtimeMs, stored]) + '\n', 'utf8'));
-  }
-  writeFileSync(join(dir, 'parsed.jsonl'), Buffer.concat(chunks));
-}
-
-function readParsed(dir: string): Map<string, { stamp: string; result: ParseResult }> {
-  const out = new Map<string, { stamp: string; result: ParseResult }>();
-  let text: string;
+/** The articles of an earlier compile by file, with the size and mtime they were compiled at. */
+export function readPrevious(dir: string): Map<string, { stamp: string; article: Article; record: ArticleRecord }> {
+  const out = new Map<string, { stamp: string; article: Article; record: ArticleRecord }>();
+  let meta: CorpusMeta;
   try {
-    text = readFileSync(join(dir, 'parsed.jsonl'), 'utf8');
-  } catch {
-    return out;
-  }
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
-    const [path, size, mtime, result] = JSON.parse(line) as [string, number, number, ParseResult & { article?: Article & { bodyStart?: number } }];
-    if (result.kind === 'article') {
-      const a = result.article as Article & { bodyStart?: number };
-      a.body = a.source.slice(a.bodyStart ?? 0);
-      delete a.bodyStart;
+    meta = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as CorpusMeta;
+    if (meta.format !== FORMAT) return out;
+    for (const { lang } of meta.langs) {
+      for (const record of readAllRecords(dir, lang).records) {
+        if (record.stamp) out.set(record.file, { stamp: `${record.stamp[0]}:${record.stamp[1]}`, article: articleOf(record), record });
+      }
     }
-    out.set(path, { stamp: `${size}:${mtime}`, result });
+  } catch {
+    out.clear();
   }
   return out;
 }
 
-/** The previous parse results, only when the compiled corpus beside them is complete. */
-export function readParsedIfCompiled(dir: string): Map<string, { stamp: string; result: ParseResult }> {
-  return existsSync(join(dir, 'corpus.json')) ? readParsed(dir) : new Map();
+/**
+ * The common edit: files whose title, names, keywords, description and link targets are as
+ * before (a body edit, or a touch). Only their records change; everything else is kept.
+ * False when any change reaches further (then the caller recompiles).
+ */
+export function patchInPlace(dir: string, entries: SourceEntry[]): boolean {
+  const reader = new CorpusReader(dir);
+  const byLang = new Map<string, Map<number, ArticleRecord>>();
+  for (const entry of entries) {
+    if (!reader.meta.langs.some((l) => l.lang === entry.lang)) return false;
+    const found = reader.names(entry.lang, '=' + entry.id).find(([, rank]) => rank === 0);
+    if (!found) return false;
+    const before = reader.record(entry.lang, found[0]);
+    if (before.file !== entry.path) return false;
+    const result = parseEntry(entry);
+    if (result.kind !== 'article' || indexSignature(result.article) !== indexSignature(articleOf(before))) return false;
+    const a = result.article;
+    const record: ArticleRecord = {
+      ...before,
+      source: a.source,
+      bodyStart: a.source.length - a.body.length,
+      bodyLine: a.bodyLine,
+      problems: a.problems,
+      // Same targets in the same order: each link resolves as before.
+      links: a.links.map((l, i) => ({ href: l.href, target: l.target, text: l.text, line: l.line, ...(before.links[i]?.to ? { to: before.links[i]?.to } : {}) })),
+      stamp: [entry.size, entry.mtimeMs],
+    };
+    const patches = byLang.get(record.lang) ?? new Map<number, ArticleRecord>();
+    patches.set(record.n, record);
+    byLang.set(record.lang, patches);
+  }
+  for (const [lang, patches] of byLang) {
+    const { dat, offsets } = readRecordBytes(dir, lang);
+    patchRecords(dir, lang, dat, offsets, patches);
+    for (const n of patches.keys()) dropRenders(dir, lang, n);
+  }
+  return true;
 }
+
+function dropRenders(dir: string, lang: string, n: number): void {
+  const renders = join(dir, 'render');
+  let names: string[];
+  try {
+    names = readdirSync(renders);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(`${lang}-${n}-`)) rmSync(join(renders, name), { force: true });
+}
+

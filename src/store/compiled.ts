@@ -2,11 +2,10 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleRecord, CompiledLanguage, ListEntry, SearchDoc } from '../corpus/compile.js';
-import type { FileProblem } from '../corpus/check.js';
 import { ContentError } from '../errors.js';
 import type { SearchSource } from '../search.js';
 
-export const FORMAT = 4;
+export const FORMAT = 6;
 
 export interface Skipped {
   file: string;
@@ -34,7 +33,6 @@ export interface CorpusMeta {
 export interface CorpusReport {
   /** Files read but not in the corpus: not articles, or rejected with a reason. */
   skipped: Skipped[];
-  problems: FileProblem[];
 }
 
 /** FNV-1a: a stable, fast hash to pick the shard a key lives in. */
@@ -53,19 +51,60 @@ function shardCount(entries: number, perShard: number): number {
   return n;
 }
 
-function writeRecords(dir: string, name: string, items: unknown[]): void {
-  const chunks: Buffer[] = [];
-  const offsets = new Uint32Array(items.length + 1);
+function writeItems(dir: string, name: string, buffers: Buffer[]): void {
+  const offsets = new Uint32Array(buffers.length + 1);
   let offset = 0;
-  items.forEach((item, i) => {
-    const buf = Buffer.from(JSON.stringify(item), 'utf8');
-    chunks.push(buf);
+  buffers.forEach((buf, i) => {
     offsets[i] = offset;
     offset += buf.length;
   });
-  offsets[items.length] = offset;
-  writeFileSync(join(dir, `${name}.dat`), Buffer.concat(chunks));
+  offsets[buffers.length] = offset;
+  writeFileSync(join(dir, `${name}.dat`), Buffer.concat(buffers));
   writeFileSync(join(dir, `${name}.idx`), Buffer.from(offsets.buffer));
+}
+
+/**
+ * An article record: 4 bytes of header length, the record without its source as JSON, then the
+ * source as it is (no JSON escaping of 4 KB of Markdown on every write and read).
+ */
+export function encodeRecord(record: ArticleRecord): Buffer {
+  const { source, ...rest } = record;
+  const head = Buffer.from(JSON.stringify(rest), 'utf8');
+  const body = Buffer.from(source, 'utf8');
+  const out = Buffer.allocUnsafe(4 + head.length + body.length);
+  out.writeUInt32LE(head.length, 0);
+  head.copy(out, 4);
+  body.copy(out, 4 + head.length);
+  return out;
+}
+
+export function decodeRecord(buf: Buffer): ArticleRecord {
+  const length = buf.readUInt32LE(0);
+  const rest = JSON.parse(buf.toString('utf8', 4, 4 + length)) as Omit<ArticleRecord, 'source'>;
+  return { ...rest, source: buf.toString('utf8', 4 + length) };
+}
+
+/** Every record of one language, in order, from the files (for a recompile). */
+export function readRecordBytes(dir: string, lang: string): { dat: Buffer; offsets: Buffer } {
+  return { dat: readFileSync(join(dir, lang, 'records.dat')), offsets: readFileSync(join(dir, lang, 'records.idx')) };
+}
+
+export function readAllRecords(dir: string, lang: string): { records: ArticleRecord[]; dat: Buffer; offsets: Buffer } {
+  const { dat, offsets } = readRecordBytes(dir, lang);
+  const records: ArticleRecord[] = [];
+  for (let i = 0; i + 8 <= offsets.length; i += 4) records.push(decodeRecord(dat.subarray(offsets.readUInt32LE(i), offsets.readUInt32LE(i + 4))));
+  return { records, dat, offsets };
+}
+
+/** Rewrites one language's records with some replaced; the rest are copied as bytes. */
+export function patchRecords(dir: string, lang: string, dat: Buffer, offsets: Buffer, replaced: Map<number, ArticleRecord>): void {
+  const buffers: Buffer[] = [];
+  for (let i = 0; i + 8 <= offsets.length; i += 4) {
+    const n = i / 4;
+    const record = replaced.get(n);
+    buffers.push(record ? encodeRecord(record) : dat.subarray(offsets.readUInt32LE(i), offsets.readUInt32LE(i + 4)));
+  }
+  writeItems(join(dir, lang), 'records', buffers);
 }
 
 function writeSharded<V>(dir: string, prefix: string, map: Map<string, V>, shards: number, encode: (v: V) => unknown): void {
@@ -91,11 +130,11 @@ export function writeCorpus(dir: string, languages: CompiledLanguage[], files: n
     const ldir = join(dir, c.lang);
     mkdirSync(ldir, { recursive: true });
     const nameShards = shardCount(c.names.size, 4000);
-    const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 20000);
+    const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 5000);
     writeSharded(ldir, 'names', c.names, nameShards, (v) => v);
     writeSharded(ldir, 'grams', c.grams, gramShards, deltaEncode);
-    writeRecords(ldir, 'records', c.records);
-    writeRecords(ldir, 'docs', c.docs);
+    writeItems(ldir, 'records', c.records.map(encodeRecord));
+    writeItems(ldir, 'docs', c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
     writeFileSync(join(ldir, 'list.json'), JSON.stringify(c.list));
     c.keywords.forEach((k, i) => writeFileSync(join(ldir, `kw-${i}.json`), JSON.stringify(k.entries)));
     langs.push({ lang: c.lang, count: c.records.length, nameShards, gramShards, keywords: c.keywords.map((k) => [k.name, k.entries.length]) });
@@ -150,7 +189,7 @@ export class CorpusReader {
     return list ? deltaDecode(list) : [];
   }
 
-  private readItem<T>(lang: string, name: string, n: number): T {
+  private readItem(lang: string, name: string, n: number): Buffer {
     const base = join(this.dir, lang, name);
     const idx = openSync(`${base}.idx`, 'r');
     const pair = Buffer.alloc(8);
@@ -165,14 +204,14 @@ export class CorpusReader {
     try {
       const buf = Buffer.alloc(length);
       readSync(dat, buf, 0, length, start);
-      return JSON.parse(buf.toString('utf8')) as T;
+      return buf;
     } finally {
       closeSync(dat);
     }
   }
 
   record(lang: string, n: number): ArticleRecord {
-    return this.readItem<ArticleRecord>(lang, 'records', n);
+    return decodeRecord(this.readItem(lang, 'records', n));
   }
 
   /** Search documents for many candidates: one open, positioned reads. */

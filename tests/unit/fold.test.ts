@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareDanish, fold, slugify, stem } from '../../src/fold.js';
+import { compareDanish, fold, slugify } from '../../src/fold.js';
+import { stem } from '../../src/corpus/terms.js';
 
 describe('fold', () => {
   it.each([
