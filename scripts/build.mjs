@@ -32,7 +32,6 @@ await build({
       name: 'stand-ins',
       setup(b) {
         b.onResolve({ filter: /^(node-emoji|cli-highlight)$/ }, (args) => ({ path: `${root}src/render/shims/${args.path}.ts` }));
-        b.onResolve({ filter: /^cli-highlight\/dist\/index\.js$/ }, (args) => ({ path: args.path, external: true }));
       },
     },
     {

@@ -1,4 +1,5 @@
 // ArticleRecord -> terminal text through marked + marked-terminal, wrapped and sanitised.
+import { createRequire } from 'node:module';
 import { Marked, type Tokens } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
@@ -40,8 +41,8 @@ export function preprocess(body: string, title: string): string {
 }
 
 export async function loadHighlighter(): Promise<void> {
-  // The file, not the package name: the bundler maps the name to the stand-in and leaves this out.
-  const mod = (await import('cli-highlight/dist/index.js')) as { highlight: (c: string, o?: object) => string };
+  // Required at run time, so the bundler (which maps the name to the stand-in) leaves it out.
+  const mod = createRequire(import.meta.url)('cli-highlight') as { highlight: (c: string, o?: object) => string };
   setHighlighter((code, options) => mod.highlight(code, { ...options, ignoreIllegals: true }));
 }
 

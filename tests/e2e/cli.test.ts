@@ -198,3 +198,14 @@ describe('--content folders', () => {
     expect(r.stderr).toContain('does not exist');
   });
 });
+
+describe('fenced code', () => {
+  it('is highlighted in colour (highlight.js loads on demand) and plain when piped', () => {
+    const styled = cli(['--content', fixture('code'), 'lookup', 'rentes rente'], cleanEnv({ FORCE_COLOR: '1' }));
+    expect(styled.code).toBe(0);
+    expect(styled.stdout).toMatch(/\u001b\[\d+mconst\u001b\[39m slutvaerdi/);
+    const plain = cli(['--content', fixture('code'), 'lookup', 'rentes rente']);
+    expect(plain.stdout).toContain('const slutvaerdi = kapital * (1 + rente) ** aar; // rentes rente');
+    expect(plain.stdout).not.toMatch(ESC);
+  });
+});
