@@ -30,9 +30,13 @@ export function generateCorpus(dir, count, seed = 42) {
   const titles = [];
   const ids = [];
   const seen = new Set();
+  const seenTitles = new Set();
   for (let i = 0; titles.length < count; i++) {
     const noun = pick(STEMS) + pick(SUFFIX);
     const words = rand() < 0.6 ? [pick(ADJ), noun] : rand() < 0.5 ? [noun] : [pick(ADJ), noun, pick(SUFFIX) || 'plan'];
+    // Titles are unique, as in a real glossary, once the short ones run out: then a qualifier is added.
+    if (seenTitles.has(words.join(' '))) words.push(pick(WORDS), String(i));
+    seenTitles.add(words.join(' '));
     let title = words.join(' ');
     title = title[0].toUpperCase() + title.slice(1);
     let id = ascii(words.join('')).toLowerCase();

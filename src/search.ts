@@ -2,7 +2,7 @@
 // ranked by fuse.js over title, aliases, keywords and description, all Danish-folded and stemmed.
 import Fuse from 'fuse.js';
 import type { ListEntry, SearchDoc } from './corpus/compile.js';
-import { docTermsOfWord, stem } from './corpus/terms.js';
+import { contentWords, docTermsOfWord, stem } from './corpus/terms.js';
 import { fold, words } from './fold.js';
 
 /** What search reads of a compiled corpus. */
@@ -24,16 +24,18 @@ export interface Hit {
 }
 
 /** How many candidates fuse.js ranks: enough for recall, few enough to stay fast at 100,000 articles. */
-const CANDIDATES = 300;
+const CANDIDATES = 200;
 const MAX_SCORE = 0.62;
 
 function prepare(doc: SearchDoc) {
-  return { doc, ...doc.s };
+  // Fuzzy matching sees the start of the description, which says what the term is (bitap time
+  // grows with the text); every word of it counts through its stem.
+  return { doc, ...doc.s, description: doc.s.description.slice(0, 80), descriptionWords: new Set(doc.s.description.split(' ')) };
 }
 
 function candidates(source: SearchSource, query: string, exact: number[]): number[] {
   const counts = new Map<number, number>();
-  for (const w of words(query)) {
+  for (const w of contentWords(query)) {
     for (const [term, weight] of docTermsOfWord(w)) {
       for (const n of source.postings(term)) counts.set(n, (counts.get(n) ?? 0) + weight);
     }
@@ -64,7 +66,7 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
     threshold: 0.4,
   });
   // Each word is ranked on its own, so that word order does not matter; a missing word costs 1.
-  const queryWords = [...new Set(words(query).map(stem))].slice(0, 8);
+  const queryWords = [...new Set(contentWords(query).map(stem))].slice(0, 8);
   const total = new Map<SearchDoc, number>();
   for (const w of queryWords) {
     const best = new Map<SearchDoc, number>();
@@ -72,8 +74,17 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
     for (const p of prepared) {
       // A word of the title itself beats any fuzzy score; fewer other words, the better.
       const titleWords = p.title.split(' ');
-      const own = titleWords.includes(w) ? 0.02 * titleWords.length : titleWords.some((t) => t.startsWith(w)) ? 0.1 : 1;
-      total.set(p.doc, (total.get(p.doc) ?? 0) + Math.min(own, best.get(p.doc) ?? 1));
+      // Danish compounds: `selskab` is part of `holdingselskab`.
+      const own = titleWords.includes(w)
+        ? 0.02 * titleWords.length
+        : titleWords.some((t) => t.startsWith(w))
+          ? 0.1
+          : w.length >= 5 && titleWords.some((t) => t.includes(w))
+            ? 0.2
+            : 1;
+      // A word of the description (by its stem) is a weaker sign than the names.
+      const described = p.descriptionWords.has(w) ? 0.35 : 1;
+      total.set(p.doc, (total.get(p.doc) ?? 0) + Math.min(own, described, best.get(p.doc) ?? 1));
     }
   }
   const exactSet = new Set(exact);

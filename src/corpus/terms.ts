@@ -29,3 +29,15 @@ export function stem(word: string): string {
 export function stemmed(text: string): string {
   return words(text).map(stem).join(' ');
 }
+
+// Danish function words (folded): they say nothing about which article is meant.
+const STOPWORDS = new Set(
+  'af alle andet andre at de dem den denne der deres det dette du efter eller en end er et for fra har hun hvad hvis hvor hvordan i ikke ind jeg kan man med men mod naar ned noget nogle nu og om op os over paa saa sig sin sine sit skal som til ud under ved vi vil vaere var blev bliver blive bare hos ogsaa'.split(' '),
+);
+
+/** The words of a query worth matching: stopwords go, unless nothing else is left. */
+export function contentWords(text: string): string[] {
+  const all = words(text);
+  const content = all.filter((w) => !STOPWORDS.has(w));
+  return content.length ? content : all;
+}
