@@ -51,7 +51,7 @@ function examples(name: string): string {
 export function buildProgram(io: Io, finish: (text: string) => void): Command {
   const program = new Command('glossary');
   const state: { ctx?: Context } = {};
-  const global = () => program.opts<{ content?: string[]; lang?: string; color: boolean; debug?: boolean }>();
+  const global = () => program.opts<{ content?: string[]; lang?: string; color: boolean; debug?: boolean; refresh?: boolean }>();
   const context = (): Context => {
     if (state.ctx) return state.ctx;
     const opts = global();
@@ -94,7 +94,7 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
   const run = (fn: (ctx: Context) => Promise<string> | string) => async () => {
     const ctx = context();
     ctx.theme = await loadTheme(ctx.color);
-    if (ctx.contentDirs.length) await openContentCorpus(ctx, io);
+    if (ctx.contentDirs.length) await openContentCorpus(ctx, io, Boolean(global().refresh));
     finish(await fn(ctx));
   };
 
@@ -104,6 +104,7 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .option('--content <dir>', 'use this folder of Markdown articles instead of the bundled corpus (repeatable; env GLOSSARY_CONTENT)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--lang <code>', 'language of the corpus to use (env GLOSSARY_LANG; "all" for search and list)')
+    .option('--refresh', 'check every file of a --content folder for changes now (large folders are checked every 10 s)')
     .option('--no-color', 'plain text, no colours (also NO_COLOR)')
     .option('--debug', 'print stack traces of errors')
     .helpOption('-h, --help', 'show help')
@@ -190,10 +191,10 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
   return program;
 }
 
-async function openContentCorpus(ctx: Context, io: Io): Promise<void> {
+async function openContentCorpus(ctx: Context, io: Io, refresh: boolean): Promise<void> {
   const { openContent, cacheRoot } = await import('./store/cache.js');
   const { unchanged } = await import('./store/source.js');
-  const opened = await openContent(ctx.contentDirs, cacheRoot(io.env));
+  const opened = await openContent(ctx.contentDirs, cacheRoot(io.env), Date.now(), refresh);
   // Said once, when the folder is compiled: what was left out and why. A clean corpus compiles quietly.
   const { meta } = opened.reader;
   if (opened.compiled && meta.skipped) {

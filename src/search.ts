@@ -28,9 +28,7 @@ const CANDIDATES = 200;
 const MAX_SCORE = 0.62;
 
 function prepare(doc: SearchDoc) {
-  // Fuzzy matching sees the start of the description, which says what the term is (bitap time
-  // grows with the text); every word of it counts through its stem.
-  return { doc, ...doc.s, description: doc.s.description.slice(0, 80), descriptionWords: new Set(doc.s.description.split(' ')) };
+  return { doc, ...doc.s, descriptionWords: new Set(doc.s.description.split(' ')) };
 }
 
 function candidates(source: SearchSource, query: string, exact: number[]): number[] {
@@ -59,7 +57,6 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
       { name: 'title', weight: 4 },
       { name: 'aliases', weight: 3 },
       { name: 'keywords', weight: 2 },
-      { name: 'description', weight: 1 },
     ],
     includeScore: true,
     ignoreLocation: true,

@@ -5,7 +5,7 @@ import type { ArticleRecord, CompiledLanguage, ListEntry, SearchDoc } from '../c
 import { ContentError } from '../errors.js';
 import type { SearchSource } from '../search.js';
 
-export const FORMAT = 7;
+export const FORMAT = 8;
 
 export interface Skipped {
   file: string;
@@ -129,7 +129,7 @@ export function writeCorpus(dir: string, languages: CompiledLanguage[], files: n
   for (const c of languages) {
     const ldir = join(dir, c.lang);
     mkdirSync(ldir, { recursive: true });
-    const nameShards = shardCount(c.names.size, 4000);
+    const nameShards = shardCount(c.names.size, 500);
     const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 1000);
     writeSharded(ldir, 'names', c.names, nameShards, (v) => v);
     writeSharded(ldir, 'grams', c.grams, gramShards, deltaEncode);

