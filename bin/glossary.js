@@ -39,8 +39,11 @@ function load() {
   const module = { exports: {}, filename: file, id: file };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
   if (cachedData === undefined || script.cachedDataRejected) {
-    // Made at exit, so that it holds the functions this run compiled, not just the top level.
+    // Made at exit, so that it holds the functions a command needs, not just the top level; but
+    // not after a run that compiled a corpus or checked one: that cache is three times the size,
+    // and deserialising it made every later lookup slower than no cache at all.
     process.once('exit', () => {
+      if (globalThis.__glossaryHeavyRun) return;
       try {
         fs.mkdirSync(path.dirname(cache), { recursive: true });
         const tmp = `${cache}.${process.pid}`;

@@ -181,6 +181,7 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
     .addHelpText('after', `${examples('check')}\nErrors: unparsable or non-YAML front matter, missing or empty title, duplicate id or slug,\nalias collisions, invalid UTF-8. Warnings: links to missing articles, articles nothing links to,\na keyword spelled two ways, links to the article itself, HTML entities or markup in front matter.\nExit 0 with only warnings (6 with --strict), 6 with errors.\n`)
     .action(async (dirs: string[], opts) => {
       const ctx = context();
+      markHeavyRun();
       ctx.theme = await loadTheme(ctx.color);
       const { runCheck, CheckFailed } = await import('./commands/check.js');
       const result = runCheck(ctx, dirs, opts, process.cwd());
@@ -191,10 +192,16 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
   return program;
 }
 
+/** Tells bin/glossary.js not to keep this run's code cache (see there). */
+function markHeavyRun(): void {
+  (globalThis as { __glossaryHeavyRun?: boolean }).__glossaryHeavyRun = true;
+}
+
 async function openContentCorpus(ctx: Context, io: Io, refresh: boolean): Promise<void> {
   const { openContent, cacheRoot } = await import('./store/cache.js');
   const { unchanged } = await import('./store/source.js');
   const opened = await openContent(ctx.contentDirs, cacheRoot(io.env), Date.now(), refresh);
+  if (opened.compiled) markHeavyRun();
   // Said once, when the folder is compiled: what was left out and why. A clean corpus compiles quietly.
   const { meta } = opened.reader;
   if (opened.compiled && meta.skipped) {

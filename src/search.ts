@@ -7,8 +7,11 @@ import { fold, words } from './fold.js';
 
 /** What search reads of a compiled corpus. */
 export interface SearchSource {
+  /** Articles in this language. */
+  count: number;
   names(key: string): Array<[number, number]>;
-  postings(term: string): number[];
+  /** The articles a term occurs in, as gaps: first number, then differences. */
+  gaps(term: string): number[];
   docs(ns: number[]): SearchDoc[];
   keywords: Array<[string, number]>;
   keywordEntries(index: number): ListEntry[];
@@ -24,26 +27,48 @@ export interface Hit {
 }
 
 /** How many candidates fuse.js ranks: enough for recall, few enough to stay fast at 100,000 articles. */
-const CANDIDATES = 200;
+const CANDIDATES = 100;
 const MAX_SCORE = 0.62;
 
 function prepare(doc: SearchDoc) {
-  return { doc, ...doc.s, descriptionWords: new Set(doc.s.description.split(' ')) };
+  return { doc, ...doc.s, titleWords: doc.s.title.split(' '), descriptionWords: new Set(doc.s.description.split(' ')) };
 }
 
 function candidates(source: SearchSource, query: string, exact: number[]): number[] {
-  const counts = new Map<number, number>();
+  // Typed counts and buckets, not a Map and a sort: a common gram lists thousands of articles.
+  const counts = new Uint16Array(source.count);
+  const touched: number[] = [];
+  const add = (n: number, weight: number) => {
+    if (n >= counts.length) return;
+    if (counts[n] === 0) touched.push(n);
+    counts[n] = Math.min(65535, (counts[n] as number) + weight);
+  };
   for (const w of contentWords(query)) {
     for (const [term, weight] of docTermsOfWord(w)) {
-      for (const n of source.postings(term)) counts.set(n, (counts.get(n) ?? 0) + weight);
+      let n = 0;
+      for (const gap of source.gaps(term)) add((n += gap), weight);
     }
   }
   const q = fold(query);
   source.keywords.forEach(([name], i) => {
-    if (fold(name) === q) for (const e of source.keywordEntries(i).slice(0, CANDIDATES)) counts.set(e[3], (counts.get(e[3]) ?? 0) + 10);
+    if (fold(name) === q) for (const e of source.keywordEntries(i).slice(0, CANDIDATES)) add(e[3], 10);
   });
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([n]) => n);
-  return [...new Set([...exact, ...ranked.slice(0, CANDIDATES)])];
+  const buckets = new Map<number, number[]>();
+  for (const n of touched) {
+    const c = counts[n] as number;
+    const list = buckets.get(c);
+    if (list) list.push(n);
+    else buckets.set(c, [n]);
+  }
+  const ranked: number[] = [];
+  for (const c of [...buckets.keys()].sort((a, b) => b - a)) {
+    for (const n of (buckets.get(c) as number[]).sort((a, b) => a - b)) {
+      if (ranked.length >= CANDIDATES) break;
+      ranked.push(n);
+    }
+    if (ranked.length >= CANDIDATES) break;
+  }
+  return [...new Set([...exact, ...ranked])];
 }
 
 export function search(source: SearchSource, query: string, limit = 10): Hit[] {
@@ -67,10 +92,13 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
   const total = new Map<SearchDoc, number>();
   for (const w of queryWords) {
     const best = new Map<SearchDoc, number>();
-    for (const r of fuse.search(w.slice(0, 32))) best.set(r.item.doc, r.score ?? 1);
+    // A word that is a word of some candidate's title as typed needs no fuzzy matching: the
+    // exact matches outrank whatever fuse.js would find, and fuse.js is most of a search's time.
+    const typedRight = prepared.some((p) => p.titleWords.includes(w));
+    if (!typedRight) for (const r of fuse.search(w.slice(0, 32))) best.set(r.item.doc, r.score ?? 1);
     for (const p of prepared) {
       // A word of the title itself beats any fuzzy score; fewer other words, the better.
-      const titleWords = p.title.split(' ');
+      const titleWords = p.titleWords;
       // Danish compounds: `selskab` is part of `holdingselskab`.
       const own = titleWords.includes(w)
         ? 0.02 * titleWords.length
@@ -88,10 +116,10 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
   const squashed = q.replace(/ /g, '');
   const hits: Hit[] = docs.map((doc) => {
     const score = queryWords.length ? (total.get(doc) ?? queryWords.length) / queryWords.length : 1;
-    const title = fold(doc.title);
+    const title = doc.s.folded;
     let tier: number = Tier.fuzzy;
     if (exactSet.has(doc.n)) tier = Tier.exact;
-    else if (title.startsWith(q) || doc.id.toLowerCase().startsWith(squashed) || doc.aliases.some((a) => fold(a).startsWith(q))) tier = Tier.prefix;
+    else if (title.startsWith(q) || doc.id.toLowerCase().startsWith(squashed) || doc.s.foldedAliases.some((a) => a.startsWith(q))) tier = Tier.prefix;
     return { doc, tier, score };
   });
   return hits

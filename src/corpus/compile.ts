@@ -51,7 +51,7 @@ export interface SearchDoc extends ArticleRef {
   keywords: string[];
   description: string;
   /** Folded, stemmed title, aliases, keywords and description, made at compile time. */
-  s: { title: string; aliases: string[]; keywords: string[]; description: string };
+  s: { title: string; aliases: string[]; keywords: string[]; description: string; folded: string; foldedAliases: string[] };
 }
 
 export interface CompiledLanguage {
@@ -135,7 +135,10 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     });
     docs.push({
       ...r, n, aliases: a.aliases, keywords: a.keywords, description: a.description,
-      s: { title: stemmed(a.title), aliases: a.aliases.map(stemmed), keywords: a.keywords.map(stemmed), description: stemmed(a.description) },
+      s: {
+        title: stemmed(a.title), aliases: a.aliases.map(stemmed), keywords: a.keywords.map(stemmed), description: stemmed(a.description),
+        folded: fold(a.title), foldedAliases: a.aliases.map(fold),
+      },
     });
 
     addName('=' + a.id, n, NameRank.id);

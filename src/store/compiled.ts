@@ -5,7 +5,7 @@ import type { ArticleRecord, CompiledLanguage, ListEntry, SearchDoc } from '../c
 import { ContentError } from '../errors.js';
 import type { SearchSource } from '../search.js';
 
-export const FORMAT = 8;
+export const FORMAT = 9;
 
 export interface Skipped {
   file: string;
@@ -118,11 +118,6 @@ function deltaEncode(list: number[]): number[] {
   return list.map((n, i) => (i === 0 ? n : n - (list[i - 1] as number)));
 }
 
-function deltaDecode(list: number[]): number[] {
-  let last = 0;
-  return list.map((gap, i) => (last = i === 0 ? gap : last + gap));
-}
-
 export function writeCorpus(dir: string, languages: CompiledLanguage[], files: number, report: CorpusReport): void {
   mkdirSync(dir, { recursive: true });
   const langs: LanguageMeta[] = [];
@@ -184,9 +179,9 @@ export class CorpusReader {
     return this.shard<Array<[number, number]>>(lang, 'names', key, this.language(lang).nameShards) ?? [];
   }
 
-  postings(lang: string, term: string): number[] {
-    const list = this.shard<number[]>(lang, 'grams', term, this.language(lang).gramShards);
-    return list ? deltaDecode(list) : [];
+  /** The articles a term occurs in, as stored: the first number, then the gaps. */
+  gaps(lang: string, term: string): number[] {
+    return this.shard<number[]>(lang, 'grams', term, this.language(lang).gramShards) ?? [];
   }
 
   private readItem(lang: string, name: string, n: number): Buffer {
@@ -239,8 +234,9 @@ export class CorpusReader {
 
   searchSource(lang: string): SearchSource {
     return {
+      count: this.language(lang).count,
       names: (key) => this.names(lang, key),
-      postings: (term) => this.postings(lang, term),
+      gaps: (term) => this.gaps(lang, term),
       docs: (ns) => this.docs(lang, ns),
       keywords: this.language(lang).keywords,
       keywordEntries: (i) => this.keywordEntries(lang, i),
