@@ -70,7 +70,9 @@ function sample(dir) {
   const text = readFileSync(join(dir, file), 'utf8');
   const title = /^title: (.*)$/m.exec(text)[1];
   const keyword = /^keywords: ([^,\n]*)/m.exec(text)[1];
-  return { id: file.slice(0, -3), title, keyword, file: join(dir, file), word: title.split(' ').pop().slice(0, 6) };
+  // A word of the title (the longest that is not a number), cut to its first six letters.
+  const word = title.split(' ').filter((w) => !/\d/.test(w)).reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 6).toLowerCase();
+  return { id: file.slice(0, -3), title, keyword, file: join(dir, file), word };
 }
 
 const rows = [];

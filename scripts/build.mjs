@@ -49,5 +49,9 @@ await build({
 // The package is "type": "module" for its TypeScript; the bundle is CommonJS.
 writeFileSync(`${dist}/package.json`, '{ "type": "commonjs" }\n');
 
-const { buildBundledCorpus } = createRequire(import.meta.url)(`${dist}/build-corpus.js`);
+const require = createRequire(import.meta.url);
+// The man page comes from the same command definitions as --help.
+writeFileSync(`${dist}/glossary.1`, require(`${dist}/cli.js`).manPage());
+
+const { buildBundledCorpus } = require(`${dist}/build-corpus.js`);
 process.exitCode = await buildBundledCorpus(`${root}content`, `${dist}/corpus`, process.argv.includes('--allow-errors'));

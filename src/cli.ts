@@ -2,19 +2,24 @@
 // Only this file touches process, the terminal and the environment.
 import { Command, CommanderError, Option } from 'commander';
 import { delimiter } from 'node:path';
+import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import type { Context, Output } from './context.js';
-import { ExitCode, GlossaryError, UsageError } from './errors.js';
+import { AmbiguousError, ContentError, ExitCode, GlossaryError, UsageError } from './errors.js';
+import type { ArticleRecord, SearchDoc } from './corpus/compile.js';
+import { choosePager, page, type PagerChoice } from './edge/pager.js';
 import { CorpusReader } from './store/compiled.js';
 import { VERSION } from './version.js';
 import { loadTheme, plainTheme } from './render/theme.js';
+import { sanitize } from './render/sanitize.js';
 
 const MAX_AUTO_WIDTH = 100;
 
 export interface Io {
   argv: string[];
   env: NodeJS.ProcessEnv;
-  stdout: Output & { isTTY?: boolean; columns?: number };
+  stdin?: { isTTY?: boolean };
+  stdout: Output & { isTTY?: boolean; columns?: number; rows?: number };
   stderr: Output & { isTTY?: boolean };
 }
 
@@ -37,9 +42,11 @@ const EXAMPLES: Record<string, string[]> = {
   search: ['glossary search alliance', 'glossary search vaekst --limit 5', 'glossary search fusion --json'],
   list: ['glossary list', 'glossary list --keyword business', 'glossary list --json | jq length'],
   keywords: ['glossary keywords', 'glossary keywords --json'],
+  random: ['glossary random', 'glossary random --keyword "Types of Corporations"'],
   links: ['glossary links strategisk-alliance', 'glossary links jointventure --json'],
   backlinks: ['glossary backlinks jointventure', 'glossary backlinks organisk-vaekst --json'],
   related: ['glossary related fusion', 'glossary related aktieselskab --limit 5'],
+  completion: ['glossary completion bash', 'source <(glossary completion bash)'],
   check: ['glossary check', 'glossary check ./my-articles --strict', 'glossary check ./my-articles --json'],
 };
 
@@ -48,7 +55,13 @@ function examples(name: string): string {
   return lines ? `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n` : '';
 }
 
-export function buildProgram(io: Io, finish: (text: string) => void): Command {
+/**
+ * What a command prints: text (sanitised at the edge), bytes to pass through unchanged, or an
+ * article, which goes through the pager on a terminal when it is taller than the screen.
+ */
+export type CommandOutput = string | { verbatim: string } | { article: string; record: ArticleRecord; page?: boolean };
+
+export function buildProgram(io: Io, finish: (output: CommandOutput) => void): Command {
   const program = new Command('glossary');
   const state: { ctx?: Context } = {};
   const global = () => program.opts<{ content?: string[]; lang?: string; color: boolean; debug?: boolean; refresh?: boolean }>();
@@ -71,6 +84,8 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
       contentDirs,
       bundledContent: fileURLToPath(new URL('../content/', import.meta.url)),
       note: (message) => io.stderr.write(`glossary: ${message}\n`),
+      stdinTty: Boolean(io.stdin?.isTTY),
+      pager: (text) => pagerFor(io, text),
       current: async () => true,
       corpus: () => {
         if (reader) return reader;
@@ -91,7 +106,7 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
     };
     return (state.ctx = ctx);
   };
-  const run = (fn: (ctx: Context) => Promise<string> | string) => async () => {
+  const run = (fn: (ctx: Context) => Promise<CommandOutput> | CommandOutput) => async () => {
     const ctx = context();
     ctx.theme = await loadTheme(ctx.color);
     if (ctx.contentDirs.length) await openContentCorpus(ctx, io, Boolean(global().refresh));
@@ -110,7 +125,7 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => io.stdout.write(sanitize(s, false)), writeErr: (s) => io.stderr.write(s) });
 
   program
     .command('lookup')
@@ -119,8 +134,29 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
     .option('-w, --width <n>', 'wrap at n columns (default: the terminal width, at most 100)')
     .option('--raw', "print the article's Markdown source")
     .option('--json', 'print the article as JSON')
+    .option('--no-pager', 'never page, even when the article is taller than the terminal')
+    .option('--browse', 'on a terminal: follow the numbered links (type a number), b back, q quit')
     .addHelpText('after', examples('lookup'))
-    .action(async (terms: string[], opts) => run(async (ctx) => (await import('./commands/lookup.js')).lookup(ctx, terms, opts))());
+    .action(async (terms: string[], opts) =>
+      run(async (ctx) => {
+        const { lookup } = await import('./commands/lookup.js');
+        let out: CommandOutput;
+        try {
+          out = await lookup(ctx, terms, opts);
+        } catch (error) {
+          // Several candidates and no clear winner: on a terminal, offer them to pick from.
+          if (!(error instanceof AmbiguousError && interactive(ctx) && error.candidates.length > 1)) throw error;
+          const chosen = await pickArticle(ctx, error.candidates, `Which article did you mean by "${terms.join(' ')}"?`);
+          const { renderRecord } = await import('./commands/lookup.js');
+          out = { article: await renderRecord(ctx, chosen, ctx.width), record: chosen };
+        }
+        if (typeof out === 'object' && 'article' in out) {
+          out.page = opts.pager !== false;
+          if (opts.browse && interactive(ctx)) return browse(ctx, out, opts.pager !== false);
+        }
+        return out;
+      })(),
+    );
 
   program
     .command('search')
@@ -129,8 +165,28 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
     .option('-n, --limit <n>', 'show at most n hits', '10')
     .option('-w, --width <n>', 'cut lines at n columns')
     .option('--json', 'print the hits as JSON')
+    .option('--pick', 'on a terminal: choose a hit (arrow keys, a number, or type to filter) and show it')
+    .option('--no-pager', 'with --pick: never page the chosen article')
     .addHelpText('after', examples('search'))
-    .action(async (words: string[], opts) => run(async (ctx) => (await import('./commands/search.js')).runSearch(ctx, words, opts))());
+    .action(async (words: string[], opts) =>
+      run(async (ctx) => {
+        const { runSearch, searchHits } = await import('./commands/search.js');
+        if (!opts.pick || !interactive(ctx)) return runSearch(ctx, words, opts);
+        const chosen = await pickArticle(ctx, searchHits(ctx, words, opts).map((h) => h.doc), 'Show which article?');
+        const { renderRecord } = await import('./commands/lookup.js');
+        return { article: await renderRecord(ctx, chosen, ctx.width), record: chosen, page: opts.pager !== false };
+      })(),
+    );
+
+  program
+    .command('random')
+    .description('show a random article, for learning a term a day')
+    .option('-k, --keyword <keyword>', 'draw among the articles with this keyword')
+    .option('--no-pager', 'never page')
+    .addHelpText('after', examples('random'))
+    .action(async (opts) =>
+      run(async (ctx) => ({ ...(await (await import('./commands/lookup.js')).randomArticle(ctx, opts.keyword, Math.random)), page: opts.pager !== false }))(),
+    );
 
   program
     .command('list')
@@ -189,7 +245,172 @@ export function buildProgram(io: Io, finish: (text: string) => void): Command {
       if (result.failed) throw new CheckFailed(`check failed: ${result.summary}`);
     });
 
+  program
+    .command('completion')
+    .description('print a shell completion script (bash, zsh or fish)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', `${examples('completion')}\nbash: add  source <(glossary completion bash)  to ~/.bashrc\nzsh:  add  source <(glossary completion zsh)   to ~/.zshrc\nfish: glossary completion fish > ~/.config/fish/completions/glossary.fish\n`)
+    .action(async (shell: string) => finish((await import('./commands/completion.js')).completionScript(shell)));
+
+  // Asked by the completion scripts; not for people, so not in --help.
+  program
+    .command('__complete', { hidden: true })
+    .argument('<cword>')
+    .argument('[words...]')
+    .allowUnknownOption()
+    .action(async (cword: string, words: string[]) => {
+      const { complete } = await import('./commands/completion.js');
+      const data = await completionData(io, words);
+      finish(complete(completionModel(program), data, words, Number(cword)).join('\n') + '\n');
+    });
+
   return program;
+}
+
+const VALUE_OPTIONS = { '--keyword': 'keyword', '-k': 'keyword', '--content': 'dir', '--lang': 'lang', '--width': 'other', '-w': 'other', '--limit': 'other', '-n': 'other' } as const;
+const ARTICLE_COMMANDS = new Set(['lookup', 'links', 'backlinks', 'related']);
+
+/** Commands and options for completion, read from the commander definitions themselves. */
+function completionModel(program: Command) {
+  const flags = (c: Command) => c.options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)));
+  return {
+    commands: program.commands.filter((c) => !c.name().startsWith('_')).map((c) => ({ name: c.name(), options: flags(c), takesArticle: ARTICLE_COMMANDS.has(c.name()) })).concat([{ name: 'help', options: [], takesArticle: false }]),
+    globalOptions: [...flags(program), '--help', '--version'],
+    valueOptions: VALUE_OPTIONS,
+  };
+}
+
+/** Names, keywords and languages of the corpus the completed command line would use. */
+async function completionData(io: Io, words: string[]) {
+  const dirs = words.flatMap((w, i) => (w === '--content' && words[i + 1] ? [words[i + 1] as string] : []));
+  const envDirs = io.env['GLOSSARY_CONTENT']?.split(delimiter).filter(Boolean) ?? [];
+  const lang = words[words.indexOf('--lang') + 1] ?? io.env['GLOSSARY_LANG'];
+  let reader: CorpusReader | undefined;
+  try {
+    const content = dirs.length ? dirs : envDirs;
+    if (content.length) {
+      const { openContent, cacheRoot } = await import('./store/cache.js');
+      reader = (await openContent(content, cacheRoot(io.env))).reader;
+    } else reader = new CorpusReader(fileURLToPath(new URL('./corpus/', import.meta.url)));
+  } catch {
+    reader = undefined;
+  }
+  const langs = reader?.meta.langs.map((l) => l.lang) ?? [];
+  const chosen = lang && langs.includes(lang) ? lang : langs[0];
+  return {
+    names: () => (reader && chosen ? [...new Set(reader.list(chosen).flatMap(([id, name]) => [name, id]))] : []),
+    keywords: () => (reader && chosen ? reader.language(chosen).keywords.map(([k]) => k) : []),
+    langs: () => [...langs, 'all'],
+  };
+}
+
+const EXIT_CODES: Array<[number, string]> = [
+  [ExitCode.ok, 'success'],
+  [ExitCode.internal, 'internal error (a bug: report it with the output of --debug)'],
+  [ExitCode.usage, 'usage error: unknown command or option, bad value, empty or over-long query'],
+  [ExitCode.notFound, 'not found: no article, no search hit, unknown keyword'],
+  [ExitCode.ambiguous, 'ambiguous: several articles fit and none clearly best (candidates on stderr)'],
+  [ExitCode.content, 'content error: a --content folder that is missing, not a folder, or without articles; a damaged compiled corpus'],
+  [ExitCode.checkFailed, 'check found errors (or warnings, with --strict)'],
+  [ExitCode.cancelled, 'cancelled at a prompt (Ctrl-C or Esc)'],
+];
+
+const ENVIRONMENT: Array<[string, string]> = [
+  ['GLOSSARY_CONTENT', 'folders of Markdown articles to use instead of the bundled corpus (a path list, like --content)'],
+  ['GLOSSARY_LANG', 'the language to use, like --lang'],
+  ['GLOSSARY_PAGER, PAGER', 'the pager for articles taller than the terminal; default less -R where it exists'],
+  ['NO_COLOR, FORCE_COLOR', 'turn styling off, or on when stdout is not a terminal'],
+  ['COLUMNS', 'the width to wrap at when stdout is not a terminal (default 80; at most 100)'],
+  ['XDG_CACHE_HOME', 'where compiled --content folders and the code cache are kept (default ~/.cache), under glossary/'],
+];
+
+const roff = (text: string) => text.replace(/\\/g, '\\e').replace(/^[.']/gm, '\\&$&').replace(/-/g, '\\-');
+
+/** The man page, glossary(1), made from the same command definitions as --help. */
+export function manPage(): string {
+  const program = buildProgram({ argv: [], env: {}, stdout: { write: () => {} }, stderr: { write: () => {} } }, () => {});
+  const lines = [
+    `.TH GLOSSARY 1 "" "glossary ${VERSION}" "User Commands"`,
+    '.SH NAME',
+    `glossary \\- ${roff(program.description())}`,
+    '.SH SYNOPSIS',
+    '.B glossary',
+    '[\\fIoptions\\fR] \\fIcommand\\fR [\\fIarguments\\fR]',
+    '.SH DESCRIPTION',
+    roff('Looks up, searches and browses a glossary of Markdown articles with YAML front matter that link to each other by id. A Danish corpus is bundled; --content uses any folder of the same format. Output is styled on a terminal and plain when piped; long articles open in a pager.'),
+    '.SH COMMANDS',
+  ];
+  for (const c of program.commands) {
+    if (c.name().startsWith('_')) continue;
+    const args = c.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`)).join(' ');
+    lines.push('.TP', `.B ${c.name()} ${roff(args)}`, roff(c.description()));
+    for (const o of c.options) lines.push('.RS', '.TP', `.B ${roff(o.flags)}`, roff(o.description), '.RE');
+    for (const e of EXAMPLES[c.name()] ?? []) lines.push('.RS', '.PP', `\\fB$ ${roff(e)}\\fR`, '.RE');
+  }
+  lines.push('.TP', '.B help [command]', 'Show the help of a command.');
+  lines.push('.SH OPTIONS');
+  for (const o of program.options) lines.push('.TP', `.B ${roff(o.flags)}`, roff(o.description));
+  lines.push('.SH EXIT STATUS');
+  for (const [code, meaning] of EXIT_CODES) lines.push('.TP', `.B ${code}`, roff(meaning));
+  lines.push('.SH ENVIRONMENT');
+  for (const [name, meaning] of ENVIRONMENT) lines.push('.TP', `.B ${roff(name)}`, roff(meaning));
+  lines.push('.SH SEE ALSO', roff('The README of the glossary package: the content format, how to add an article, and the safety promises about untrusted corpora.'));
+  return lines.join('\n') + '\n';
+}
+
+/** Prompts only when both ends are a terminal: never in a pipe, a script or CI. */
+function interactive(ctx: Context): boolean {
+  return ctx.tty && ctx.stdinTty;
+}
+
+async function pickArticle(ctx: Context, docs: SearchDoc[], message: string): Promise<ArticleRecord> {
+  const { pick, PickCancelled } = await import('./edge/picker.js');
+  const [lang] = ctx.lang() as [string];
+  try {
+    const n = await pick(docs.map((doc) => ({ doc, tier: 2, score: 1 })), message);
+    return ctx.corpus().record(lang, n);
+  } catch (error) {
+    if (error instanceof PickCancelled) throw new GlossaryError('cancelled', ExitCode.cancelled);
+    throw error;
+  }
+}
+
+/** Shows an article on the terminal, through the pager when it is taller than the screen. */
+async function show(ctx: Context, text: string, pager: boolean): Promise<void> {
+  const choice = pager ? ctx.pager(text) : undefined;
+  if (choice) await (await import('./edge/pager.js')).page(text, choice);
+  else ctx.out.write(sanitize(text, ctx.color));
+}
+
+/** The reader of --browse: numbered links followed by number, b back, q quit. */
+async function browse(ctx: Context, first: { article: string; record: ArticleRecord }, pager: boolean): Promise<string> {
+  const { askNext } = await import('./edge/browse.js');
+  const { numberLinks } = await import('./render/article.js');
+  const { renderRecord } = await import('./commands/lookup.js');
+  const history: ArticleRecord[] = [];
+  let current = first;
+  for (;;) {
+    await show(ctx, current.article, pager);
+    const targets = [...new Map([...numberLinks(current.record).values()].map((r) => [r.n, r.to])).entries()].sort((a, b) => a[0] - b[0]);
+    const next = await askNext(targets.length, history.length > 0);
+    if (next === 'quit') return '';
+    let record: ArticleRecord;
+    if (next === 'back') record = history.pop() as ArticleRecord;
+    else {
+      history.push(current.record);
+      const to = targets[next.follow - 1]?.[1];
+      const found = to ? ctx.corpus().names(current.record.lang, '=' + to.id)[0] : undefined;
+      if (!found) continue;
+      record = ctx.corpus().record(current.record.lang, found[0]);
+    }
+    current = { article: await renderRecord(ctx, record, ctx.width), record };
+  }
+}
+
+/** The pager for an article on a terminal, when the article is taller than the screen. */
+function pagerFor(io: Io, text: string): PagerChoice | undefined {
+  if (!io.stdout.isTTY || text.split('\n').length < (io.stdout.rows ?? 24)) return undefined;
+  return choosePager(io.env);
 }
 
 /** Tells bin/glossary.js not to keep this run's code cache (see there). */
@@ -208,6 +429,8 @@ async function openContentCorpus(ctx: Context, io: Io, refresh: boolean): Promis
     for (const s of opened.reader.report().skipped) ctx.note(`skipped ${s.file}: ${s.reason}`);
     ctx.note(`${meta.skipped} of ${meta.files} files skipped: see glossary check ${ctx.contentDirs.join(' ')}`);
   }
+  const articles = meta.langs.reduce((sum, l) => sum + l.count, 0);
+  if (articles === 0) throw new ContentError(`no articles in ${ctx.contentDirs.join(', ')}: ${meta.skipped} of ${meta.files} files skipped (see glossary check ${ctx.contentDirs.join(' ')})`);
   ctx.corpus = () => opened.reader;
   ctx.current = async (record) => {
     if (!record.stamp || unchanged(record.file, record.stamp[0], record.stamp[1])) return true;
@@ -218,21 +441,35 @@ async function openContentCorpus(ctx: Context, io: Io, refresh: boolean): Promis
 }
 
 /** Runs the CLI; returns the exit code. Never throws. */
-export async function main(io: Io): Promise<number> {
-  let output = '';
+export async function main(given: Io): Promise<number> {
+  // The one final pass: nothing from content or arguments reaches the terminal as a control
+  // character. stderr is never styled; stdout keeps only the SGR colours the tool added itself,
+  // when colour is on. Only --raw to a pipe passes bytes through (CommandOutput.verbatim).
+  const color = colorWanted(given.env, Boolean(given.stdout.isTTY), !given.argv.includes('--no-color'));
+  const io: Io = { ...given, stderr: Object.assign(Object.create(given.stderr) as Io['stderr'], { write: (s: string) => given.stderr.write(sanitize(s, false)) }) };
+  let output: CommandOutput = '';
+  const write = async () => {
+    if (typeof output === 'string') given.stdout.write(sanitize(output, color));
+    else if ('verbatim' in output) given.stdout.write(output.verbatim);
+    else {
+      const choice = output.page ? pagerFor(given, output.article) : undefined;
+      if (choice) await page(output.article, choice);
+      else given.stdout.write(sanitize(output.article, color));
+    }
+  };
   const program = buildProgram(io, (text) => (output = text));
   const debug = io.argv.includes('--debug');
   try {
     if (io.argv.length <= 2) {
-      io.stdout.write(program.helpInformation());
+      given.stdout.write(program.helpInformation());
       return ExitCode.ok;
     }
     await program.parseAsync(io.argv);
-    io.stdout.write(output);
+    await write();
     return ExitCode.ok;
   } catch (error) {
     // What a command produced before it failed (check's report) still goes out, before the error.
-    if (output) io.stdout.write(output);
+    if (output) await write();
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
       return ExitCode.usage;
@@ -257,7 +494,8 @@ export function run(): void {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  void main({ argv: process.argv, env: process.env, stdout: process.stdout, stderr: process.stderr }).then((code) => {
+  // isatty(0), not process.stdin: creating the stdin stream costs start-up that only prompts need.
+  void main({ argv: process.argv, env: process.env, stdin: { isTTY: isatty(0) }, stdout: process.stdout, stderr: process.stderr }).then((code) => {
     process.exitCode = code;
   });
 }

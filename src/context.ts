@@ -2,6 +2,7 @@
 import type { ArticleRecord } from './corpus/compile.js';
 import type { CorpusReader } from './store/compiled.js';
 import type { Theme } from './render/theme.js';
+import type { PagerChoice } from './edge/pager.js';
 import { UsageError } from './errors.js';
 
 export interface Output {
@@ -19,6 +20,10 @@ export interface Context {
   theme: Theme;
   /** stdout is a terminal. */
   tty: boolean;
+  /** stdin is a terminal (prompts need both). */
+  stdinTty: boolean;
+  /** The pager to show `text` through, if it is taller than the terminal and one is configured. */
+  pager(text: string): PagerChoice | undefined;
   /** Wrap width for rendered text; `--width` overrides per command. */
   width: number;
   /** The corpus, opened (and compiled, for --content) on first use. */

@@ -1,4 +1,5 @@
 // Typed errors of the core; the CLI edge turns each into one line on stderr and its exit code.
+import type { SearchDoc } from './corpus/compile.js';
 
 /** Exit codes, documented in the README. */
 export const ExitCode = {
@@ -9,6 +10,8 @@ export const ExitCode = {
   ambiguous: 4,
   content: 5,
   checkFailed: 6,
+  /** Ctrl-C or Esc at a prompt, as shells report SIGINT. */
+  cancelled: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -31,9 +34,13 @@ export class NotFoundError extends GlossaryError {
   }
 }
 
-/** A lookup with several candidates and no clear winner. */
+/** A lookup with several candidates and no clear winner; on a terminal they are offered to pick. */
 export class AmbiguousError extends GlossaryError {
-  constructor(message: string, details: string[] = []) {
+  constructor(
+    message: string,
+    details: string[] = [],
+    readonly candidates: SearchDoc[] = [],
+  ) {
     super(message, ExitCode.ambiguous, details);
   }
 }

@@ -38,13 +38,13 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string)
     const best = Math.min(...matches.map(([, rank]) => rank));
     const ns = [...new Set(matches.filter(([, rank]) => rank === best).map(([n]) => n))];
     if (ns.length === 1) return { record: corpus.record(lang, ns[0] as number), fuzzy: false };
-    const names = corpus.docs(lang, ns).map((d) => `${d.name} (${d.title})`);
-    throw new AmbiguousError(`"${term}" names ${ns.length} articles`, suggestions(names));
+    const docs = corpus.docs(lang, ns);
+    throw new AmbiguousError(`"${term}" names ${ns.length} articles`, suggestions(docs.map((d) => `${d.name} (${d.title})`)), docs);
   }
   const { search, clearWinner } = await import('./search.js');
   const hits = search(corpus.searchSource(lang), term, 5);
   const winner = clearWinner(hits);
   if (winner) return { record: corpus.record(lang, winner.doc.n), fuzzy: true };
   if (hits.length === 0) throw new NotFoundError(`no article "${term}"`, ['try: glossary search ' + term.split(/\s+/)[0]]);
-  throw new AmbiguousError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)));
+  throw new AmbiguousError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)), hits.map((h) => h.doc));
 }

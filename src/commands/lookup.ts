@@ -3,6 +3,8 @@ import type { ArticleRecord } from '../corpus/compile.js';
 import { jsonText, parseWidth, type Context } from '../context.js';
 import { resolveCurrent } from '../resolve.js';
 import { sanitize } from '../render/sanitize.js';
+import { NotFoundError } from '../errors.js';
+import { fold } from '../fold.js';
 
 export interface LookupOptions {
   width?: string;
@@ -28,7 +30,9 @@ export function articleJson(r: ArticleRecord) {
   };
 }
 
-export async function lookup(ctx: Context, terms: string[], options: LookupOptions): Promise<string> {
+export type LookupOutput = string | { verbatim: string } | { article: string; record: ArticleRecord };
+
+export async function lookup(ctx: Context, terms: string[], options: LookupOptions): Promise<LookupOutput> {
   const width = options.width ? parseWidth(options.width) : ctx.width;
   const [lang] = ctx.lang();
   const term = terms.join(' ');
@@ -36,7 +40,12 @@ export async function lookup(ctx: Context, terms: string[], options: LookupOptio
   if (fuzzy) ctx.note(`no article is named "${sanitize(term, false)}"; showing ${record.name} (${record.title})`);
   if (options.json) return jsonText(articleJson(record));
   // Raw bytes only to a pipe or file; a terminal never gets the article's control characters.
-  if (options.raw) return ctx.tty ? sanitize(record.source, false) : record.source;
+  if (options.raw) return ctx.tty ? sanitize(record.source, false) : { verbatim: record.source };
+  return { article: await renderRecord(ctx, record, width), record };
+}
+
+/** The article as the terminal shows it: from the render cache, else rendered (and kept). */
+export async function renderRecord(ctx: Context, record: ArticleRecord, width: number): Promise<string> {
   const corpus = ctx.corpus();
   const cached = corpus.cachedRender(record.lang, record.n, width, ctx.color);
   if (cached !== undefined) return cached;
@@ -45,4 +54,20 @@ export async function lookup(ctx: Context, terms: string[], options: LookupOptio
   const text = render.renderArticle(record, { width, color: ctx.color });
   corpus.saveRender(record.lang, record.n, width, ctx.color, text);
   return text;
+}
+
+/** A random article, for learning a term a day; `keyword` limits the draw. */
+export async function randomArticle(ctx: Context, keyword: string | undefined, random: () => number): Promise<{ article: string; record: ArticleRecord }> {
+  const [lang] = ctx.lang() as [string];
+  const corpus = ctx.corpus();
+  let entries = corpus.list(lang);
+  if (keyword !== undefined) {
+    const index = corpus.language(lang).keywords.findIndex(([name]) => fold(name) === fold(keyword));
+    if (index < 0) throw new NotFoundError(`no keyword "${keyword}"`, ['see all keywords: glossary keywords']);
+    entries = corpus.keywordEntries(lang, index);
+  }
+  const entry = entries[Math.floor(random() * entries.length)];
+  if (!entry) throw new NotFoundError('no articles to choose from');
+  const record = corpus.record(lang, entry[3]);
+  return { article: await renderRecord(ctx, record, ctx.width), record };
 }

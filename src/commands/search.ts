@@ -27,10 +27,10 @@ export function hitLines(hits: Hit[], width: number, color: boolean, theme: Them
     .join('\n') + '\n';
 }
 
-export function runSearch(ctx: Context, words: string[], options: SearchOptions): string {
+/** The ranked hits, over one language or all; NotFoundError when there are none. */
+export function searchHits(ctx: Context, words: string[], options: SearchOptions): Array<Hit & { lang: string }> {
   const query = checkQuery(words.join(' '));
   const limit = options.limit ? parseLimit(options.limit) : 10;
-  const width = options.width ? parseWidth(options.width) : ctx.width;
   const corpus = ctx.corpus();
   const langs = ctx.lang(true);
   const hits: Array<Hit & { lang: string }> = [];
@@ -38,6 +38,12 @@ export function runSearch(ctx: Context, words: string[], options: SearchOptions)
   hits.sort((a, b) => a.tier - b.tier || a.score - b.score);
   const top = hits.slice(0, limit);
   if (top.length === 0) throw new NotFoundError(`nothing matches "${query}"`, ['try fewer or other words, or: glossary list']);
+  return top;
+}
+
+export function runSearch(ctx: Context, words: string[], options: SearchOptions): string {
+  const width = options.width ? parseWidth(options.width) : ctx.width;
+  const top = searchHits(ctx, words, options);
   if (options.json) {
     return jsonText(top.map((h) => ({ id: h.doc.id, lang: h.lang, name: h.doc.name, title: h.doc.title, description: h.doc.description, match: ['exact', 'prefix', 'fuzzy'][h.tier], score: Number(h.score.toFixed(3)) })));
   }

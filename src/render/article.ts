@@ -30,7 +30,8 @@ export function numberLinks(record: ArticleRecord): Map<string, { n: number; to:
 
 /** Repairs what the real corpus gets wrong before marked sees it. */
 export function preprocess(body: string, title: string): string {
-  let text = stripControl(body.normalize('NFC'));
+  // Tabs are Markdown indentation (4 columns); as spaces they wrap like everything else.
+  let text = stripControl(body.normalize('NFC')).replace(/\t/g, '    ');
   // The header shows the title; a first heading that repeats it is dropped.
   const first = /^\s*#[ \t]*([^\n#][^\n]*)\n/.exec(text);
   if (first && fold(first[1] ?? '') === fold(title)) text = text.slice(first[0].length);

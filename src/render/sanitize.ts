@@ -10,6 +10,8 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * escapes glossary writes itself) survive, everything else (cursor moves, OSC, C1) does not.
  */
 export function sanitize(text: string, keepStyle: boolean): string {
+  // A tab is harmless but has no width of its own: it would break every wrapped line.
+  text = text.replace(/\t/g, ' ');
   if (!keepStyle) return text.replace(ANY_ESCAPE, '').replace(CONTROL, '');
   const kept: string[] = [];
   const marked = text.replace(/\u0000/g, '').replace(SGR, (seq) => {

@@ -41,7 +41,7 @@ function listFolder(dir: string, entries: Dirent[], lang: string, root: string, 
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
   for (const dirent of entries) {
     const name = dirent.name;
-    if (!name.endsWith('.md') || dirent.isDirectory()) continue;
+    if (!name.endsWith('.md')) continue;
     // Concatenated, not path.join: at 15,000 files join alone costs ~40 ms.
     const path = prefix + name;
     let stats: Stats;
@@ -58,7 +58,10 @@ function listFolder(dir: string, entries: Dirent[], lang: string, root: string, 
       out.skipped.push({ file: path, reason });
       continue;
     }
-    if (!stats.isFile()) continue;
+    if (!stats.isFile()) {
+      out.skipped.push({ file: path, reason: 'not a regular file' });
+      continue;
+    }
     out.entries.push({ id: name.slice(0, -3), lang, path, size: stats.size, mtimeMs: stats.mtimeMs });
   }
 }

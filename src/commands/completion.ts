@@ -1,0 +1,77 @@
+// Shell completion: scripts for bash, zsh and fish that ask `glossary __complete` for candidates,
+// so that article names and keywords come from the corpus at completion time.
+import { fold } from '../fold.js';
+import { UsageError } from '../errors.js';
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+
+export function completionScript(shell: string): string {
+  switch (shell) {
+    case 'bash':
+      return `# glossary completion for bash: add to ~/.bashrc
+#   source <(glossary completion bash)
+_glossary() {
+  local IFS=$'\\n'
+  COMPREPLY=($(glossary __complete "$COMP_CWORD" "\${COMP_WORDS[@]}" 2>/dev/null))
+}
+complete -o default -F _glossary glossary
+`;
+    case 'zsh':
+      return `#compdef glossary
+# glossary completion for zsh: add to ~/.zshrc
+#   source <(glossary completion zsh)
+_glossary() {
+  local -a items
+  items=("\${(@f)$(glossary __complete $((CURRENT - 1)) "\${words[@]}" 2>/dev/null)}")
+  compadd -- "\${items[@]}"
+}
+compdef _glossary glossary
+`;
+    case 'fish':
+      return `# glossary completion for fish: save as ~/.config/fish/completions/glossary.fish
+#   glossary completion fish > ~/.config/fish/completions/glossary.fish
+function __glossary_complete
+  set -l words (commandline -opc) (commandline -ct)
+  glossary __complete (math (count $words) - 1) $words 2>/dev/null
+end
+complete -c glossary -f -a '(__glossary_complete)'
+`;
+    default:
+      throw new UsageError(`no completion for "${shell}": choose one of ${SHELLS.join(', ')}`);
+  }
+}
+
+export interface CompletionModel {
+  commands: Array<{ name: string; options: string[]; takesArticle: boolean }>;
+  globalOptions: string[];
+  /** Options whose value is a keyword, a folder, a language. */
+  valueOptions: Record<string, 'keyword' | 'dir' | 'lang' | 'other'>;
+}
+
+export interface CompletionData {
+  names(): string[];
+  keywords(): string[];
+  langs(): string[];
+}
+
+/** Candidates for the word at `cword` of `words` (words[0] is `glossary`). Pure. */
+export function complete(model: CompletionModel, data: CompletionData, words: string[], cword: number): string[] {
+  const current = words[cword] ?? '';
+  const before = words.slice(1, cword);
+  const previous = before[before.length - 1];
+  const starts = (list: string[]) => {
+    const key = fold(current);
+    return list.filter((c) => c.startsWith(current) || (key !== '' && fold(c).startsWith(key)));
+  };
+  const wants = previous ? model.valueOptions[previous] : undefined;
+  if (wants === 'keyword') return starts(data.keywords());
+  if (wants === 'lang') return starts(data.langs());
+  if (wants === 'dir' || wants === 'other') return [];
+  const command = before.find((w, i) => !w.startsWith('-') && !(i > 0 && model.valueOptions[before[i - 1] as string]));
+  const spec = model.commands.find((c) => c.name === command);
+  if (current.startsWith('-')) return starts([...(spec?.options ?? []), ...model.globalOptions]);
+  if (!spec) return starts(model.commands.map((c) => c.name));
+  if (spec.name === 'completion') return starts([...SHELLS]);
+  if (spec.name === 'help') return starts(model.commands.map((c) => c.name));
+  return spec.takesArticle ? starts(data.names()) : [];
+}

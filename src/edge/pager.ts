@@ -1,0 +1,41 @@
+// Paging a long article on a terminal: $GLOSSARY_PAGER, else $PAGER, else `less -R` where it exists.
+import { spawn, spawnSync } from 'node:child_process';
+
+export interface PagerChoice {
+  command: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The pager to use, or undefined for none (none configured and no less on the PATH). */
+export function choosePager(env: NodeJS.ProcessEnv): PagerChoice | undefined {
+  const configured = env['GLOSSARY_PAGER'] ?? env['PAGER'];
+  // LESS=R lets less pass our colours through when the user's PAGER is plain `less`.
+  const lessEnv = { ...env, LESS: env['LESS'] ?? 'R' };
+  if (configured !== undefined) {
+    const command = configured.trim();
+    return command === '' || command === 'cat' ? undefined : { command, env: lessEnv };
+  }
+  const found = spawnSync('sh', ['-c', 'command -v less'], { stdio: 'ignore' }).status === 0;
+  return found ? { command: 'less -R', env: lessEnv } : undefined;
+}
+
+/**
+ * Writes `text` through the pager and waits for it to close. Ctrl-C belongs to the pager while it
+ * runs (less restores the terminal itself); glossary ignores it until the pager has exited.
+ */
+export function page(text: string, pager: PagerChoice): Promise<number> {
+  return new Promise((resolve) => {
+    const ignore = () => {};
+    process.on('SIGINT', ignore);
+    const child = spawn('sh', ['-c', pager.command], { stdio: ['pipe', 'inherit', 'inherit'], env: pager.env });
+    // The reader may quit before reading everything: that is not an error.
+    child.stdin.on('error', ignore);
+    child.stdin.end(text);
+    const done = (code: number) => {
+      process.removeListener('SIGINT', ignore);
+      resolve(code);
+    };
+    child.on('error', () => done(1));
+    child.on('close', (code) => done(code ?? 0));
+  });
+}

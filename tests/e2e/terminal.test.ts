@@ -1,0 +1,123 @@
+// End-to-end in a real terminal (tmux): pager, picker, --browse, Ctrl-C, and the look at
+// 40, 80 and 160 columns compared with captures kept in tests/snapshots.
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanEnv, cli, root } from '../helpers.js';
+import { hasTmux, Terminal } from '../tmux.js';
+
+let term: Terminal | undefined;
+afterEach(() => term?.close());
+const open = (width: number, height: number, env: Record<string, string> = {}) => (term = new Terminal(width, height, env));
+const lastLine = (screen: string) => screen.trimEnd().split('\n').pop() ?? '';
+
+describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
+  it('opens a long article in the pager; q returns to a clean prompt', () => {
+    const t = open(80, 24);
+    t.glossary('lookup strategisk-alliance');
+    const paged = t.waitFor(/Strategisk alliance/);
+    expect(paged).toContain('En strategisk alliance er en aftale');
+    expect(lastLine(paged)).toMatch(/^:|\(END\)|lines \d/); // less is waiting for a key
+    t.keys('q');
+    const after = t.waitFor(/^READY\$\s*$/m);
+    // less used the alternate screen: the prompt is back, the article is gone from it.
+    expect(after).not.toContain('En strategisk alliance er en aftale');
+    t.keys('echo $?', 'Enter');
+    expect(t.waitFor(/^0$/m)).toMatch(/^0$/m);
+  });
+
+  it('leaves the terminal clean on Ctrl-C in the pager', () => {
+    const t = open(80, 24);
+    t.glossary('lookup strategisk-alliance');
+    t.waitFor(/Strategisk alliance/);
+    t.keys('C-c');
+    t.keys('q');
+    t.waitFor(/^READY\$\s*$/m);
+    t.keys('echo clean', 'Enter');
+    expect(t.waitFor(/^clean$/m)).toMatch(/^clean$/m);
+  });
+
+  it('does not page an article that fits, nor with --no-pager', () => {
+    const t = open(80, 200);
+    t.glossary('lookup strategisk-alliance');
+    const screen = t.waitFor(/^READY\$\s*$/m);
+    expect(screen).toContain('See also');
+    t.close();
+    const t2 = open(80, 24);
+    t2.glossary('lookup strategisk-alliance --no-pager');
+    expect(t2.waitFor(/^READY\$\s*$/m, 15000, true)).toContain('Linked from:');
+    t2.close();
+  });
+
+  it('search --pick shows the hits; arrow down and Enter render the chosen article', () => {
+    const t = open(80, 40);
+    t.glossary('search selskab --pick');
+    const list = t.waitFor(/Show which article\?/);
+    expect(list).toMatch(/1\. Selskabskapital \(selskabskapital\)/);
+    expect(list).toMatch(/2\. Aktieselskab \(aktieselskab\)/);
+    t.keys('Down', 'Enter');
+    // A long article: it opens in the pager.
+    const shown = t.waitFor(/Keywords: /);
+    expect(shown).toMatch(/^Aktieselskab$/m);
+    t.keys('q');
+    t.waitFor(/^READY\$\s*$/m);
+  });
+
+  it('the picker takes a number', () => {
+    const t = open(80, 40);
+    t.glossary('search selskab --pick --no-pager');
+    t.waitFor(/Show which article\?/);
+    t.keys('4');
+    expect(t.waitFor(/❯ 4\. Anpartsselskab/)).not.toMatch(/1\. Selskabskapital/);
+    t.keys('Enter');
+    expect(t.waitFor(/^READY\$\s*$/m, 15000, true)).toMatch(/^Anpartsselskab$/m);
+  });
+
+  it('the picker filters as you type; Ctrl-C leaves it cleanly with exit 130', () => {
+    const t = open(80, 40);
+    t.glossary('search selskab --pick');
+    t.waitFor(/Show which article\?/);
+    t.keys('hold');
+    // The list as it stands once the filter has run: Holdingselskab left, Selskabskapital gone.
+    const filtered = t.waitFor(/Show which article\? hold\n(?:(?!Selskabskapital)[\s\S])*Holdingselskab \(holdingselskab\)(?:(?!Selskabskapital)[\s\S])*$/);
+    expect(filtered).not.toMatch(/Selskabskapital \(selskabskapital\)/);
+    t.keys('C-c');
+    t.waitFor(/^READY\$\s*$/m);
+    t.keys('echo status=$?', 'Enter');
+    expect(t.waitFor(/status=\d+/)).toMatch(/status=130/);
+  });
+
+  it('lookup without a clear winner offers the candidates', () => {
+    const t = open(80, 40);
+    t.glossary('lookup kapital --no-pager');
+    const list = t.waitFor(/Which article did you mean by "kapital"\?/);
+    expect(list).toMatch(/1\. Selskabskapital/);
+    t.keys('Enter');
+    expect(t.waitFor(/^READY\$\s*$/m, 15000, true)).toMatch(/^Selskabskapital$/m);
+  });
+
+  it('--browse follows link 1 and comes back', () => {
+    const t = open(80, 60);
+    t.glossary('lookup strategisk-alliance --browse --no-pager');
+    t.waitFor(/1-2 follow a link, q quit:\s*$/m);
+    t.keys('1', 'Enter');
+    t.waitFor(/1-\d+ follow a link, b back, q quit:\s*$/m);
+    t.keys('b', 'Enter');
+    t.waitFor(/1-2 follow a link, q quit:\s*$/m);
+    t.keys('q', 'Enter');
+    const all = t.waitFor(/^READY\$\s*$/m, 15000, true);
+    // In order: the seed, link 1 followed to Joint venture, back to the seed, quit.
+    const titles = all.split('\n').filter((l) => /^(Strategisk alliance|Joint venture)$/.test(l));
+    expect(titles).toEqual(['Strategisk alliance', 'Joint venture', 'Strategisk alliance']);
+    expect(all).toMatch(/follow a link, q quit: 1\n/);
+    expect(all).toMatch(/b back, q quit: b\n/);
+  });
+});
+
+describe('snapshots of the rendered seed at 40, 80 and 160 columns', () => {
+  // Captured in tmux (scripts/snapshots.sh), colour stripped; piped output must match them.
+  it.each([40, 80, 160])('%i columns', (columns) => {
+    const expected = readFileSync(`${root}/tests/snapshots/strategisk-alliance-${columns}.txt`, 'utf8');
+    const r = cli(['lookup', 'strategisk-alliance'], cleanEnv({ COLUMNS: String(columns) }));
+    expect(r.stdout.split('\n').map((l) => l.trimEnd()).join('\n').trimEnd()).toBe(expected.trimEnd());
+  });
+});
