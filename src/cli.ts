@@ -258,7 +258,10 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
     .argument('<cword>')
     .argument('[words...]')
     .allowUnknownOption()
-    .action(async (cword: string, words: string[]) => {
+    .action(async () => {
+      // The words as the shell gave them: commander would take --content and --lang among them
+      // for its own options.
+      const [cword = '0', ...words] = io.argv.slice(io.argv.indexOf('__complete') + 1);
       const { complete } = await import('./commands/completion.js');
       const data = await completionData(io, words);
       finish(complete(completionModel(program), data, words, Number(cword)).join('\n') + '\n');

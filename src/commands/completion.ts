@@ -60,7 +60,8 @@ export function complete(model: CompletionModel, data: CompletionData, words: st
   const before = words.slice(1, cword);
   const previous = before[before.length - 1];
   const starts = (list: string[]) => {
-    const key = fold(current);
+    // Names fold (`orga` finds `organisk-vaekst`, `vae` is `væ`); options must match as typed.
+    const key = current.startsWith('-') ? '' : fold(current);
     return list.filter((c) => c.startsWith(current) || (key !== '' && fold(c).startsWith(key)));
   };
   const wants = previous ? model.valueOptions[previous] : undefined;

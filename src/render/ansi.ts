@@ -1,11 +1,13 @@
 // ANSI-aware helpers: wrapping with a hanging indent, and the last line of defence against escapes.
+import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 export { sanitize } from './sanitize.js';
 
 const SGR = /\u001b\[[0-9;]*m/g;
 
+/** Columns the text takes on a terminal: wide (CJK) characters count 2, combining marks 0. */
 export function visibleLength(text: string): number {
-  return [...text.replace(SGR, '')].length;
+  return stringWidth(text);
 }
 
 /** Splits an ANSI string after `count` visible characters. */

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLanguage } from '../../src/corpus/compile.js';
 import { parseArticle } from '../../src/corpus/parse.js';
-import { visibleLength } from '../../src/render/ansi.js';
+import stringWidth from 'string-width';
 import { renderArticle } from '../../src/render/article.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -47,7 +47,7 @@ describe('properties', () => {
         if (!record) return;
         const out = renderArticle(record, { width, color: false });
         expect(out).not.toMatch(CONTROL);
-        for (const line of out.split('\n')) expect(visibleLength(line)).toBeLessThanOrEqual(width);
+        for (const line of out.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(width);
       }),
       { numRuns: 250 },
     );
@@ -60,7 +60,7 @@ describe('properties', () => {
         if (!record) return;
         const out = renderArticle(record, { width, color: true });
         expect(out.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(CONTROL);
-        for (const line of out.split('\n')) expect(visibleLength(line)).toBeLessThanOrEqual(width);
+        for (const line of out.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(width);
       }),
       { numRuns: 150 },
     );
