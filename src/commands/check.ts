@@ -2,7 +2,6 @@
 import { relative } from 'node:path';
 import { jsonText, type Context } from '../context.js';
 import { ExitCode, GlossaryError } from '../errors.js';
-import { sanitize } from '../render/sanitize.js';
 import { compileListing } from '../store/compilation.js';
 import { listSources } from '../store/source.js';
 
@@ -47,10 +46,10 @@ export function runCheck(ctx: Context, dirs: string[], options: CheckOptions, cw
   const lines = c.problems.map((p) => {
     const where = `${show(p.file)}${p.line ? `:${p.line}` : ''}`;
     const label = p.severity === 'error' ? theme.error('error') : theme.warning('warning');
-    return sanitize(`${where}: ${label}: ${p.message} ${theme.dim(`[${p.code}]`)}`, ctx.color);
+    return `${where}: ${label}: ${p.message} ${theme.dim(`[${p.code}]`)}`;
   });
   const rejected = new Set(c.problems.filter((p) => p.severity === 'error').map((p) => p.file));
-  for (const s of c.skipped) if (!rejected.has(s.file)) lines.push(sanitize(`${show(s.file)}: ${theme.dim('skipped')}: ${s.reason}`, ctx.color));
+  for (const s of c.skipped) if (!rejected.has(s.file)) lines.push(`${show(s.file)}: ${theme.dim('skipped')}: ${s.reason}`);
   lines.push(summary);
   return { text: lines.join('\n') + '\n', failed, summary };
 }

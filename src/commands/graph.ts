@@ -2,20 +2,20 @@
 import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
 import { jsonText, pad, type Context } from '../context.js';
 import { fold } from '../fold.js';
-import { sanitize } from '../render/sanitize.js';
 import { resolveCurrent } from '../resolve.js';
 
 async function resolve(ctx: Context, terms: string[]): Promise<ArticleRecord> {
   const [lang] = ctx.lang();
   const { record, fuzzy } = await resolveCurrent(ctx, lang as string, terms.join(' '));
-  if (fuzzy) ctx.note(`no article is named "${sanitize(terms.join(' '), false)}"; using ${record.name} (${record.title})`);
+  if (fuzzy) ctx.note(`no article is named "${terms.join(' ')}"; using ${record.name} (${record.title})`);
   return record;
 }
 
 function refLines(ctx: Context, rows: Array<{ ref?: ArticleRef; name: string; title: string; note?: string }>): string {
   const theme = ctx.theme;
   const width = Math.min(40, Math.max(0, ...rows.map((r) => [...r.name].length)));
-  return rows.map((r) => sanitize(`${theme.name(pad(r.name, width))}  ${r.title}${r.note ? '  ' + theme.dim(r.note) : ''}`, ctx.color)).join('\n') + (rows.length ? '\n' : '');
+  const titles = Math.min(40, Math.max(0, ...rows.map((r) => [...r.title].length)));
+  return rows.map((r) => `${theme.name(pad(r.name, width))}  ${r.note ? `${pad(r.title, titles)}  ${theme.dim(r.note)}` : r.title}`).join('\n') + (rows.length ? '\n' : '');
 }
 
 export async function runLinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<string> {

@@ -3,7 +3,6 @@ import { compareDanish, fold } from '../fold.js';
 import { jsonText, pad, type Context } from '../context.js';
 import type { ListEntry } from '../corpus/compile.js';
 import { NotFoundError } from '../errors.js';
-import { sanitize } from '../render/sanitize.js';
 
 export interface ListOptions {
   keyword?: string;
@@ -26,12 +25,12 @@ export async function runList(ctx: Context, options: ListOptions): Promise<strin
     const known = langs.flatMap((l) => ctx.corpus().language(l).keywords.map(([name]) => name));
     const { closest } = await import('../search.js');
     const near = closest([...new Set(known)], options.keyword ?? '');
-    throw new NotFoundError(`no keyword "${sanitize(options.keyword ?? '', false)}"`, [near.length ? `did you mean: ${near.join(', ')}? (all keywords: glossary keywords)` : 'see all keywords: glossary keywords']);
+    throw new NotFoundError(`no keyword "${options.keyword ?? ''}"`, [near.length ? `did you mean: ${near.join(', ')}? (all keywords: glossary keywords)` : 'see all keywords: glossary keywords']);
   }
   if (options.json) return jsonText(rows.map((r) => ({ id: r[0], name: r[1], title: r[2], ...(langs.length > 1 ? { lang: r.lang } : {}) })));
   const theme = ctx.theme;
   const width = Math.min(40, Math.max(...rows.map((r) => [...r[1]].length)));
-  return rows.map((r) => sanitize(`${theme.name(pad(r[1], width))}  ${r[2]}`, ctx.color)).join('\n') + '\n';
+  return rows.map((r) => `${theme.name(pad(r[1], width))}  ${r[2]}`).join('\n') + '\n';
 }
 
 export function runKeywords(ctx: Context, options: { json?: boolean }): string {
@@ -50,5 +49,5 @@ export function runKeywords(ctx: Context, options: { json?: boolean }): string {
   if (rows.length === 0) return '';
   const width = String(Math.max(...rows.map((r) => r[1]))).length;
   const theme = ctx.theme;
-  return rows.map(([name, count]) => sanitize(`${theme.dim(String(count).padStart(width))}  ${name}`, ctx.color)).join('\n') + '\n';
+  return rows.map(([name, count]) => `${theme.dim(String(count).padStart(width))}  ${name}`).join('\n') + '\n';
 }

@@ -37,7 +37,7 @@ export async function lookup(ctx: Context, terms: string[], options: LookupOptio
   const [lang] = ctx.lang();
   const term = terms.join(' ');
   const { record, fuzzy } = await resolveCurrent(ctx, lang as string, term);
-  if (fuzzy) ctx.note(`no article is named "${sanitize(term, false)}"; showing ${record.name} (${record.title})`);
+  if (fuzzy) ctx.note(`no article is named "${term}"; showing ${record.name} (${record.title})`);
   if (options.json) return jsonText(articleJson(record));
   // Raw bytes only to a pipe or file; a terminal never gets the article's control characters.
   if (options.raw) return ctx.tty ? sanitize(record.source, false) : { verbatim: record.source };

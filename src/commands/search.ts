@@ -1,7 +1,6 @@
 // `glossary search <query...>`: ranked hits, one a line.
 import { cut, jsonText, pad, parseLimit, parseWidth, type Context } from '../context.js';
 import { NotFoundError } from '../errors.js';
-import { sanitize } from '../render/sanitize.js';
 import { checkQuery } from '../resolve.js';
 import { search, type Hit } from '../search.js';
 import type { Theme } from '../render/theme.js';
@@ -12,7 +11,7 @@ export interface SearchOptions {
   width?: string;
 }
 
-export function hitLines(hits: Hit[], width: number, color: boolean, theme: Theme): string {
+export function hitLines(hits: Hit[], width: number, theme: Theme): string {
   // Name and title get at most 30% of the line each; the description has the rest.
   const nameWidth = Math.min(Math.max(8, Math.floor(width * 0.3)), Math.max(...hits.map((h) => [...h.doc.name].length)));
   const titleWidth = Math.min(Math.max(8, Math.floor(width * 0.3)), Math.max(...hits.map((h) => [...h.doc.title].length)));
@@ -22,7 +21,7 @@ export function hitLines(hits: Hit[], width: number, color: boolean, theme: Them
       const title = pad(cut(doc.title, titleWidth), titleWidth);
       const room = width - nameWidth - titleWidth - 4;
       const description = room >= 10 && doc.description ? '  ' + theme.dim(cut(doc.description, room)) : '';
-      return sanitize(`${theme.name(name)}  ${title}${description}`.trimEnd(), color);
+      return `${theme.name(name)}  ${title}${description}`.trimEnd();
     })
     .join('\n') + '\n';
 }
@@ -47,5 +46,5 @@ export function runSearch(ctx: Context, words: string[], options: SearchOptions)
   if (options.json) {
     return jsonText(top.map((h) => ({ id: h.doc.id, lang: h.lang, name: h.doc.name, title: h.doc.title, description: h.doc.description, match: ['exact', 'prefix', 'fuzzy'][h.tier], score: Number(h.score.toFixed(3)) })));
   }
-  return hitLines(top, width, ctx.color, ctx.theme);
+  return hitLines(top, width, ctx.theme);
 }
