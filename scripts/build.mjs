@@ -5,13 +5,24 @@
 // start here), and bin/glossary.js can give V8 a code cache for it, which Node 20 has no built-in
 // for. Only highlight.js (1.2 MB, needed for fenced code alone) stays outside, loaded on demand.
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
 rmSync(dist, { recursive: true, force: true });
+
+// A hash of everything that goes into the bundle: caches of compiled and rendered output are
+// keyed by it, so that a changed renderer never serves renderings made by the old one.
+const hash = createHash('sha256');
+for (const file of readdirSync(`${root}src`, { recursive: true }).sort()) {
+  const path = `${root}src/${file}`;
+  if (statSync(path).isFile()) hash.update(file).update(readFileSync(path));
+}
+hash.update(readFileSync(`${root}package-lock.json`));
+const buildId = hash.digest('hex').slice(0, 12);
 
 await build({
   absWorkingDir: root,
@@ -23,7 +34,7 @@ await build({
   target: 'node20',
   minify: !process.env.NO_MINIFY,
   sourcemap: 'linked',
-  define: { 'import.meta.url': '__glossaryUrl' },
+  define: { 'import.meta.url': '__glossaryUrl', __GLOSSARY_BUILD__: JSON.stringify(buildId) },
   banner: { js: 'const __glossaryUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [
     {

@@ -6,7 +6,8 @@ import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
 import { internalTarget } from '../corpus/links.js';
 import { fold } from '../fold.js';
 import { stripControl } from '../text.js';
-import { collapseBlankLines, sanitize, wrapLines } from './ansi.js';
+import Table from 'cli-table3';
+import { collapseBlankLines, sanitize, visibleLength, wrapLines } from './ansi.js';
 import { setHighlighter } from './shims/cli-highlight.js';
 import { makeTheme, type RenderTheme as Theme } from './styled.js';
 
@@ -93,6 +94,11 @@ function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: 
         if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
         return false;
       },
+      table(token: Tokens.Table) {
+        const header = token.header.map((cell) => this.parser.parseInline(cell.tokens));
+        const rows = token.rows.map((row) => row.map((cell) => this.parser.parseInline(cell.tokens)));
+        return fitTable(header, rows, width) + '\n\n';
+      },
       link(token: Tokens.Link) {
         const text = this.parser.parseInline(token.tokens);
         const href = stripControl(token.href);
@@ -114,6 +120,33 @@ function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: 
     // Only pathological input gets here (e.g. thousands of nested quotes overflowing marked's recursion).
     return theme.dim('(This article could not be formatted; its text follows as written.)') + '\n\n' + markdown;
   }
+}
+
+/**
+ * A table that fits the width: columns keep their natural width when they can; else each gets
+ * its longest word and the rest of the room is shared in proportion, cells wrapping at word
+ * boundaries. Where even the longest words do not fit side by side, each row becomes a list of
+ * `Header: value` lines.
+ */
+export function fitTable(header: string[], rows: string[][], width: number): string {
+  const columns = header.length;
+  const cells = (i: number) => [header[i] ?? '', ...rows.map((r) => r[i] ?? '')];
+  const natural = header.map((_, i) => Math.max(...cells(i).map(visibleLength)) + 2);
+  const longestWord = header.map((_, i) => Math.min(natural[i] as number, Math.max(...cells(i).flatMap((c) => c.split(/\s+/)).map(visibleLength)) + 2));
+  const room = width - (columns + 1);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  if (sum(longestWord) > room) {
+    return rows.map((r) => header.map((h, i) => `${h}: ${r[i] ?? ''}`).join('\n')).join('\n\n');
+  }
+  let widths = natural;
+  if (sum(natural) > room) {
+    const extra = room - sum(longestWord);
+    const wants = natural.map((n, i) => n - (longestWord[i] as number));
+    widths = longestWord.map((w, i) => w + Math.floor((extra * (wants[i] as number)) / Math.max(1, sum(wants))));
+  }
+  const table = new Table({ head: header, colWidths: widths, wordWrap: true, wrapOnWordBoundary: true, style: { head: [], border: [] } });
+  for (const r of rows) table.push(header.map((_, i) => r[i] ?? ''));
+  return table.toString();
 }
 
 function header(record: ArticleRecord, theme: Theme, width: number): string[] {

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ContentError } from '../errors.js';
-import { VERSION } from '../version.js';
+import { BUILD, VERSION } from '../version.js';
 import { CorpusReader, FORMAT } from './compiled.js';
 import { folderTimes, listSources, type SourceEntry } from './source.js';
 
@@ -40,7 +40,7 @@ export interface OpenedContent {
 
 export function cacheDirFor(dirs: string[], root: string): string {
   const absolute = dirs.map((d) => resolve(d));
-  const key = createHash('sha256').update(JSON.stringify([FORMAT, VERSION, absolute])).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(JSON.stringify([FORMAT, VERSION, BUILD, absolute])).digest('hex').slice(0, 16);
   return join(root, key);
 }
 

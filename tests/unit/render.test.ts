@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderArticle } from '../../src/render/article.js';
+import { fitTable, renderArticle } from '../../src/render/article.js';
 import { visibleLength } from '../../src/render/ansi.js';
 import { compileFixture, ESC } from '../helpers.js';
 
@@ -83,5 +83,26 @@ describe('renderArticle', () => {
 
   it('adds a Linked from line for backlinks', () => {
     expect(plain('=organicgrowth').replace(/\s+/g, ' ')).toMatch(/Linked from: .*Joint venture \(joint-venture\)/);
+  });
+});
+
+describe('tables', () => {
+  const header = ['Selskabsform', 'Mindste kapital', 'Hæftelse', 'Ledelse'];
+  const rows = [
+    ['Aktieselskab', '400.000 kr.', 'Begrænset til indskuddet', 'Bestyrelse og direktion, eller tilsynsråd og direktion'],
+    ['Anpartsselskab', '40.000 kr.', 'Begrænset til indskuddet', 'Direktion, eventuelt bestyrelse'],
+  ];
+  it.each([100, 60])('fit %i columns without cutting a word', (width) => {
+    const text = fitTable(header, rows, width);
+    for (const line of text.split('\n')) expect(visibleLength(line)).toBeLessThanOrEqual(width);
+    expect(text).not.toContain('…');
+    expect(text).toContain('Anpartsselskab');
+    expect(text).toMatch(/^┌/);
+  });
+
+  it('become Header: value lines where the columns cannot fit side by side', () => {
+    const text = fitTable(header, rows, 30);
+    expect(text).toContain('Selskabsform: Aktieselskab\nMindste kapital: 400.000 kr.');
+    expect(text).not.toContain('┌');
   });
 });
