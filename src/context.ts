@@ -11,11 +11,8 @@ export interface Output {
 
 export interface Context {
   out: Output;
-  err: Output;
   /** Styled output on stdout (decided once at the edge). */
   color: boolean;
-  /** Styled diagnostics on stderr. */
-  errColor: boolean;
   /** Styles for stdout, decided with `color`. */
   theme: Theme;
   /** stdout is a terminal. */
@@ -67,7 +64,12 @@ export function cut(text: string, width: number): string {
   return width <= 1 ? chars.slice(0, width).join('') : chars.slice(0, width - 1).join('') + '…';
 }
 
+/** Characters of a one-line text; plain ASCII (most names) without splitting it. */
+export function textWidth(text: string): number {
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : [...text].length;
+}
+
 export function pad(text: string, width: number): string {
-  const length = [...text].length;
+  const length = textWidth(text);
   return length >= width ? text : text + ' '.repeat(width - length);
 }

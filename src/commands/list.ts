@@ -1,6 +1,6 @@
 // `glossary list [--keyword K]` and `glossary keywords`: browsing the corpus.
 import { compareDanish, fold } from '../fold.js';
-import { jsonText, pad, type Context } from '../context.js';
+import { jsonText, pad, textWidth, type Context } from '../context.js';
 import type { ListEntry } from '../corpus/compile.js';
 import { NotFoundError } from '../errors.js';
 
@@ -18,19 +18,19 @@ function entriesFor(ctx: Context, lang: string, keyword: string | undefined): Li
 
 export async function runList(ctx: Context, options: ListOptions): Promise<string> {
   const langs = ctx.lang(true);
-  const rows: Array<ListEntry & { lang?: string }> = [];
-  for (const lang of langs) for (const e of entriesFor(ctx, lang, options.keyword)) rows.push(Object.assign([...e] as ListEntry, { lang }));
-  if (langs.length > 1) rows.sort((a, b) => compareDanish(a[2], b[2]));
+  // One language is already in order; several are merged and sorted again.
+  const perLang = langs.map((lang) => entriesFor(ctx, lang, options.keyword).map((e): [ListEntry, string] => [e, lang]));
+  const rows = perLang.length === 1 ? (perLang[0] as Array<[ListEntry, string]>) : perLang.flat().sort((a, b) => compareDanish(a[0][2], b[0][2]));
   if (rows.length === 0) {
     const known = langs.flatMap((l) => ctx.corpus().language(l).keywords.map(([name]) => name));
     const { closest } = await import('../search.js');
     const near = closest([...new Set(known)], options.keyword ?? '');
     throw new NotFoundError(`no keyword "${options.keyword ?? ''}"`, [near.length ? `did you mean: ${near.join(', ')}? (all keywords: glossary keywords)` : 'see all keywords: glossary keywords']);
   }
-  if (options.json) return jsonText(rows.map((r) => ({ id: r[0], name: r[1], title: r[2], ...(langs.length > 1 ? { lang: r.lang } : {}) })));
+  if (options.json) return jsonText(rows.map(([r, lang]) => ({ id: r[0], name: r[1], title: r[2], ...(langs.length > 1 ? { lang } : {}) })));
   const theme = ctx.theme;
-  const width = Math.min(40, Math.max(...rows.map((r) => [...r[1]].length)));
-  return rows.map((r) => `${theme.name(pad(r[1], width))}  ${r[2]}`).join('\n') + '\n';
+  const width = Math.min(40, rows.reduce((max, [r]) => Math.max(max, textWidth(r[1])), 0));
+  return rows.map(([r]) => `${theme.name(pad(r[1], width))}  ${r[2]}`).join('\n') + '\n';
 }
 
 export function runKeywords(ctx: Context, options: { json?: boolean }): string {

@@ -1,0 +1,58 @@
+// The man page, glossary(1), made at build time from the same commander definitions as --help.
+import { buildProgram, EXAMPLES } from './cli.js';
+import { ExitCode } from './errors.js';
+import { VERSION } from './version.js';
+
+const EXIT_CODES: Array<[number, string]> = [
+  [ExitCode.ok, 'success'],
+  [ExitCode.internal, 'internal error (a bug: report it with the output of --debug)'],
+  [ExitCode.usage, 'usage error: unknown command or option, bad value, empty or over-long query'],
+  [ExitCode.notFound, 'not found: no article, no search hit, unknown keyword'],
+  [ExitCode.ambiguous, 'ambiguous: several articles fit and none clearly best (candidates on stderr)'],
+  [ExitCode.content, 'content error: a --content folder that is missing, not a folder, or without articles; a damaged compiled corpus'],
+  [ExitCode.checkFailed, 'check found errors (or warnings, with --strict)'],
+  [ExitCode.cancelled, 'cancelled at a prompt (Ctrl-C or Esc)'],
+];
+
+const ENVIRONMENT: Array<[string, string]> = [
+  ['GLOSSARY_CONTENT', 'folders of Markdown articles to use instead of the bundled corpus (a path list, like --content)'],
+  ['GLOSSARY_LANG', 'the language to use, like --lang'],
+  ['GLOSSARY_PAGER, PAGER', 'the pager for articles taller than the terminal; default less -R where it exists'],
+  ['NO_COLOR, FORCE_COLOR', 'turn styling off, or on when stdout is not a terminal'],
+  ['COLUMNS', 'the width to wrap at when stdout is not a terminal (default 80; at most 100)'],
+  ['XDG_CACHE_HOME', 'where compiled --content folders and the code cache are kept (default ~/.cache), under glossary/'],
+];
+
+const roff = (text: string) => text.replace(/\\/g, '\\e').replace(/^[.']/gm, '\\&$&').replace(/-/g, '\\-');
+
+export function manPage(): string {
+  const program = buildProgram({ argv: [], env: {}, stdout: { write: () => {} }, stderr: { write: () => {} } }, () => {});
+  const lines = [
+    `.TH GLOSSARY 1 "" "glossary ${VERSION}" "User Commands"`,
+    '.SH NAME',
+    `glossary \\- ${roff(program.description())}`,
+    '.SH SYNOPSIS',
+    '.B glossary',
+    '[\\fIoptions\\fR] \\fIcommand\\fR [\\fIarguments\\fR]',
+    '.SH DESCRIPTION',
+    roff('Looks up, searches and browses a glossary of Markdown articles with YAML front matter that link to each other by id. A Danish corpus is bundled; --content uses any folder of the same format. Output is styled on a terminal and plain when piped; long articles open in a pager.'),
+    '.SH COMMANDS',
+  ];
+  for (const c of program.commands) {
+    if (c.name().startsWith('_')) continue;
+    const args = c.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`)).join(' ');
+    lines.push('.TP', `.B ${c.name()} ${roff(args)}`, roff(c.description()));
+    for (const o of c.options) lines.push('.RS', '.TP', `.B ${roff(o.flags)}`, roff(o.description), '.RE');
+    for (const e of EXAMPLES[c.name()] ?? []) lines.push('.RS', '.PP', `\\fB$ ${roff(e)}\\fR`, '.RE');
+  }
+  lines.push('.TP', '.B help [command]', 'Show the help of a command.');
+  lines.push('.SH OPTIONS');
+  for (const o of program.options) lines.push('.TP', `.B ${roff(o.flags)}`, roff(o.description));
+  lines.push('.SH EXIT STATUS');
+  for (const [code, meaning] of EXIT_CODES) lines.push('.TP', `.B ${code}`, roff(meaning));
+  lines.push('.SH ENVIRONMENT');
+  for (const [name, meaning] of ENVIRONMENT) lines.push('.TP', `.B ${roff(name)}`, roff(meaning));
+  lines.push('.SH SEE ALSO', roff('The README of the glossary package: the content format, how to add an article, and the safety promises about untrusted corpora.'));
+  return lines.join('\n') + '\n';
+}
+
