@@ -22,7 +22,14 @@ export function linkResolver(articles: Article[]): (target: string) => Article |
       if (k && !byAlias.has(k)) byAlias.set(k, a);
     }
   }
-  return (target) => byId.get(target) ?? byFoldedId.get(target.toLowerCase()) ?? byAlias.get(fold(target));
+  // Remembered: a corpus links to the same targets over and over, and folding is not free.
+  const seen = new Map<string, Article | undefined>();
+  return (target) => {
+    if (seen.has(target)) return seen.get(target);
+    const found = byId.get(target) ?? byFoldedId.get(target.toLowerCase()) ?? byAlias.get(fold(target));
+    seen.set(target, found);
+    return found;
+  };
 }
 
 /** Checks one language's articles against each other. */
