@@ -1,4 +1,5 @@
 // Build step: content/ -> dist/corpus/. Refuses a corpus with errors, naming every one.
+import { dirname, relative } from 'node:path';
 import { compileListing, writeCompilation } from './store/compilation.js';
 import { listSources } from './store/source.js';
 import { CorpusReader } from './store/compiled.js';
@@ -16,6 +17,8 @@ export async function buildBundledCorpus(contentDir: string, outDir: string, all
     process.stderr.write(`build: ${errors.length} errors in ${contentDir}: fix them (or build with --allow-errors to bundle the rest)\n`);
     return 1;
   }
+  // Paths as in the package (content/x.md), not as on the machine that built it.
+  for (const language of compilation.languages) for (const r of language.records) r.file = relative(dirname(contentDir), r.file);
   writeCompilation(outDir, compilation);
   // Pre-rendered at the widths most runs use (a pipe: 80; a wide terminal: the cap, 100), so that a
   // lookup in the bundled corpus never loads the Markdown renderer.

@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { delimiter } from 'node:path';
 import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
-import type { Context, Output } from './context.js';
+import { parseWidth, type Context, type Output } from './context.js';
 import { AmbiguousError, ContentError, ExitCode, GlossaryError, UsageError } from './errors.js';
 import type { ArticleRecord, SearchDoc } from './corpus/compile.js';
 import { choosePager, page, type PagerChoice } from './edge/pager.js';
@@ -125,7 +125,12 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(sanitize(s, false)), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(sanitize(s, false)),
+      writeErr: (s) => io.stderr.write(s),
+      // commander's usage errors, in the tool's one-line form: `glossary: unknown command 'x'; (Did you mean list?)`.
+      outputError: (s, write) => write(`glossary: ${s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, '; ')}\n`),
+    });
 
   program
     .command('lookup')
@@ -139,20 +144,20 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
     .addHelpText('after', examples('lookup'))
     .action(async (terms: string[], opts) =>
       run(async (ctx) => {
-        const { lookup } = await import('./commands/lookup.js');
+        const { lookup, present } = await import('./commands/lookup.js');
         let out: CommandOutput;
         try {
           out = await lookup(ctx, terms, opts);
         } catch (error) {
           // Several candidates and no clear winner: on a terminal, offer them to pick from.
           if (!(error instanceof AmbiguousError && interactive(ctx) && error.candidates.length > 1)) throw error;
-          const chosen = await pickArticle(ctx, error.candidates, `Which article did you mean by "${terms.join(' ')}"?`);
-          const { renderRecord } = await import('./commands/lookup.js');
-          out = { article: await renderRecord(ctx, chosen, ctx.width), record: chosen };
+          const [lang] = ctx.lang() as [string];
+          const chosen = await pickArticle(ctx, error.candidates.map((doc) => ({ doc, lang })), `Which article did you mean by "${terms.join(' ')}"?`);
+          out = await present(ctx, chosen, opts);
         }
         if (typeof out === 'object' && 'article' in out) {
           out.page = opts.pager !== false;
-          if (opts.browse && interactive(ctx)) return browse(ctx, out, opts.pager !== false);
+          if (opts.browse && interactive(ctx)) return browse(ctx, out, opts.pager !== false, opts.width ? parseWidth(opts.width) : ctx.width);
         }
         return out;
       })(),
@@ -172,7 +177,7 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
       run(async (ctx) => {
         const { runSearch, searchHits } = await import('./commands/search.js');
         if (!opts.pick || !interactive(ctx)) return runSearch(ctx, words, opts);
-        const chosen = await pickArticle(ctx, searchHits(ctx, words, opts).map((h) => h.doc), 'Show which article?');
+        const chosen = await pickArticle(ctx, searchHits(ctx, words, opts), 'Show which article?');
         const { renderRecord } = await import('./commands/lookup.js');
         return { article: await renderRecord(ctx, chosen, ctx.width), record: chosen, page: opts.pager !== false };
       })(),
@@ -252,20 +257,8 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
     .addHelpText('after', `${examples('completion')}\nbash: add  source <(glossary completion bash)  to ~/.bashrc\nzsh:  add  source <(glossary completion zsh)   to ~/.zshrc\nfish: glossary completion fish > ~/.config/fish/completions/glossary.fish\n`)
     .action(async (shell: string) => finish((await import('./commands/completion.js')).completionScript(shell)));
 
-  // Asked by the completion scripts; not for people, so not in --help.
-  program
-    .command('__complete', { hidden: true })
-    .argument('<cword>')
-    .argument('[words...]')
-    .allowUnknownOption()
-    .action(async () => {
-      // The words as the shell gave them: commander would take --content and --lang among them
-      // for its own options.
-      const [cword = '0', ...words] = io.argv.slice(io.argv.indexOf('__complete') + 1);
-      const { complete } = await import('./commands/completion.js');
-      const data = await completionData(io, words);
-      finish(complete(completionModel(program), data, words, Number(cword)).join('\n') + '\n');
-    });
+  // Asked by the completion scripts (answered in main, before commander parses); not in --help.
+  program.command('__complete', { hidden: true });
 
   return program;
 }
@@ -287,7 +280,8 @@ function completionModel(program: Command) {
 async function completionData(io: Io, words: string[]) {
   const dirs = words.flatMap((w, i) => (w === '--content' && words[i + 1] ? [words[i + 1] as string] : []));
   const envDirs = io.env['GLOSSARY_CONTENT']?.split(delimiter).filter(Boolean) ?? [];
-  const lang = words[words.indexOf('--lang') + 1] ?? io.env['GLOSSARY_LANG'];
+  const at = words.indexOf('--lang');
+  const lang = (at >= 0 ? words[at + 1] : undefined) ?? io.env['GLOSSARY_LANG'];
   let reader: CorpusReader | undefined;
   try {
     const content = dirs.length ? dirs : envDirs;
@@ -312,12 +306,13 @@ function interactive(ctx: Context): boolean {
   return ctx.tty && ctx.stdinTty;
 }
 
-async function pickArticle(ctx: Context, docs: SearchDoc[], message: string): Promise<ArticleRecord> {
+/** Offers articles (from any language) to pick from; the chosen one's record. */
+async function pickArticle(ctx: Context, choices: Array<{ doc: SearchDoc; lang: string }>, message: string): Promise<ArticleRecord> {
   const { pick, PickCancelled } = await import('./edge/picker.js');
-  const [lang] = ctx.lang() as [string];
   try {
-    const n = await pick(docs.map((doc) => ({ doc, tier: 2, score: 1 })), message);
-    return ctx.corpus().record(lang, n);
+    const i = await pick(choices.map((c) => c.doc), message);
+    const chosen = choices[i] as { doc: SearchDoc; lang: string };
+    return ctx.corpus().record(chosen.lang, chosen.doc.n);
   } catch (error) {
     if (error instanceof PickCancelled) throw new GlossaryError('cancelled', ExitCode.cancelled);
     throw error;
@@ -327,12 +322,13 @@ async function pickArticle(ctx: Context, docs: SearchDoc[], message: string): Pr
 /** Shows an article on the terminal, through the pager when it is taller than the screen. */
 async function show(ctx: Context, text: string, pager: boolean): Promise<void> {
   const choice = pager ? ctx.pager(text) : undefined;
-  if (choice) await (await import('./edge/pager.js')).page(text, choice);
-  else ctx.out.write(sanitize(text, ctx.color));
+  if (choice && (await (await import('./edge/pager.js')).page(text, choice))) return;
+  if (choice) ctx.note(`the pager "${choice.command}" could not run; printing instead (set PAGER, or use --no-pager)`);
+  ctx.out.write(sanitize(text, ctx.color));
 }
 
 /** The reader of --browse: numbered links followed by number, b back, q quit. */
-async function browse(ctx: Context, first: { article: string; record: ArticleRecord }, pager: boolean): Promise<string> {
+async function browse(ctx: Context, first: { article: string; record: ArticleRecord }, pager: boolean, width: number): Promise<string> {
   const { askNext } = await import('./edge/browse.js');
   const { numberLinks } = await import('./render/article.js');
   const { renderRecord } = await import('./commands/lookup.js');
@@ -346,13 +342,13 @@ async function browse(ctx: Context, first: { article: string; record: ArticleRec
     let record: ArticleRecord;
     if (next === 'back') record = history.pop() as ArticleRecord;
     else {
-      history.push(current.record);
       const to = targets[next.follow - 1]?.[1];
       const found = to ? ctx.corpus().names(current.record.lang, '=' + to.id)[0] : undefined;
       if (!found) continue;
+      history.push(current.record);
       record = ctx.corpus().record(current.record.lang, found[0]);
     }
-    current = { article: await renderRecord(ctx, record, ctx.width), record };
+    current = { article: await renderRecord(ctx, record, width), record };
   }
 }
 
@@ -402,13 +398,22 @@ export async function main(given: Io): Promise<number> {
     else if ('verbatim' in output) given.stdout.write(output.verbatim);
     else {
       const choice = output.page ? pagerFor(given, output.article) : undefined;
-      if (choice) await page(output.article, choice);
-      else given.stdout.write(sanitize(output.article, color));
+      if (choice && (await page(output.article, choice))) return;
+      if (choice) io.stderr.write(`glossary: the pager "${choice.command}" could not run; printing instead (set PAGER, or use --no-pager)\n`);
+      given.stdout.write(sanitize(output.article, color));
     }
   };
   const program = buildProgram(io, (text) => (output = text));
   const debug = io.argv.includes('--debug');
   try {
+    // Completion asks with the words of a command line, which may hold --help or --version:
+    // they are answered here, before commander would act on them.
+    if (io.argv[2] === '__complete') {
+      const [cword = '0', ...words] = io.argv.slice(3);
+      const { complete } = await import('./commands/completion.js');
+      given.stdout.write(complete(completionModel(program), await completionData(io, words), words, Number(cword)).join('\n') + '\n');
+      return ExitCode.ok;
+    }
     if (io.argv.length <= 2) {
       given.stdout.write(program.helpInformation());
       return ExitCode.ok;
@@ -441,7 +446,8 @@ export function run(): void {
   // `glossary list | head -1`: the reader went away; stop quietly, as other Unix tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    process.stderr.write(`glossary: cannot write the output (${error.code ?? error.message})\n`);
+    process.exit(ExitCode.internal);
   });
   // isatty(0), not process.stdin: creating the stdin stream costs start-up that only prompts need.
   void main({ argv: process.argv, env: process.env, stdin: { isTTY: isatty(0) }, stdout: process.stdout, stderr: process.stderr }).then((code) => {

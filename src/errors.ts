@@ -10,7 +10,7 @@ export const ExitCode = {
   ambiguous: 4,
   content: 5,
   checkFailed: 6,
-  /** Ctrl-C or Esc at a prompt, as shells report SIGINT. */
+  /** Ctrl-C in the picker, as shells report SIGINT. */
   cancelled: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -11,7 +11,7 @@ const EXIT_CODES: Array<[number, string]> = [
   [ExitCode.ambiguous, 'ambiguous: several articles fit and none clearly best (candidates on stderr)'],
   [ExitCode.content, 'content error: a --content folder that is missing, not a folder, or without articles; a damaged compiled corpus'],
   [ExitCode.checkFailed, 'check found errors (or warnings, with --strict)'],
-  [ExitCode.cancelled, 'cancelled at a prompt (Ctrl-C or Esc)'],
+  [ExitCode.cancelled, 'cancelled in the picker (Ctrl-C)'],
 ];
 
 const ENVIRONMENT: Array<[string, string]> = [

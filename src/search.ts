@@ -3,7 +3,7 @@
 import Fuse from 'fuse.js';
 import type { ListEntry, SearchDoc } from './corpus/compile.js';
 import { contentWords, docTermsOfWord, stem } from './corpus/terms.js';
-import { fold, words } from './fold.js';
+import { fold } from './fold.js';
 
 /** What search reads of a compiled corpus. */
 export interface SearchSource {

@@ -1,7 +1,7 @@
 // `glossary check [dir...]`: lint a corpus, one line a problem, a summary, an exit code.
 import { relative } from 'node:path';
 import { jsonText, type Context } from '../context.js';
-import { ExitCode, GlossaryError } from '../errors.js';
+import { ContentError, ExitCode, GlossaryError } from '../errors.js';
 import { compileListing } from '../store/compilation.js';
 import { listSources } from '../store/source.js';
 
@@ -32,6 +32,8 @@ export function runCheck(ctx: Context, dirs: string[], options: CheckOptions, cw
   const errors = c.problems.filter((p) => p.severity === 'error').length;
   const warnings = c.problems.length - errors;
   const articles = c.languages.reduce((s, l) => s + l.records.length, 0);
+  // A wrong path must not pass a CI gate: no articles at all is an error, as it is for --content.
+  if (articles === 0) throw new ContentError(`no articles in ${targets.join(', ')}: ${c.skipped.length} of ${c.files} files skipped`);
   const failed = errors > 0 || (Boolean(options.strict) && warnings > 0);
   const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${articles} articles (${c.skipped.length} of ${c.files} files skipped)`;
   if (options.json) {

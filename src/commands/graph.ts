@@ -1,6 +1,6 @@
 // `links`, `backlinks` and `related`: the link graph of one article.
 import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
-import { jsonText, pad, type Context } from '../context.js';
+import { jsonText, pad, parseLimit, type Context } from '../context.js';
 import { fold } from '../fold.js';
 import { resolveCurrent } from '../resolve.js';
 
@@ -89,7 +89,7 @@ export function relatedTo(ctx: Context, record: ArticleRecord, limit: number): R
 
 export async function runRelated(ctx: Context, terms: string[], options: { json?: boolean; limit?: string }): Promise<string> {
   const record = await resolve(ctx, terms);
-  const limit = options.limit ? Math.max(1, Number(options.limit) || 10) : 10;
+  const limit = options.limit ? parseLimit(options.limit) : 10;
   const related = relatedTo(ctx, record, limit);
   if (options.json) return jsonText(related.map((r) => ({ ...r, score: Number(r.score.toFixed(3)) })));
   if (related.length === 0) {

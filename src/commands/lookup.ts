@@ -38,6 +38,11 @@ export async function lookup(ctx: Context, terms: string[], options: LookupOptio
   const term = terms.join(' ');
   const { record, fuzzy } = await resolveCurrent(ctx, lang as string, term);
   if (fuzzy) ctx.note(`no article is named "${term}"; showing ${record.name} (${record.title})`);
+  return present(ctx, record, options, width);
+}
+
+/** One article as --json, --raw or rendered: for a lookup, and for an article picked from a list. */
+export async function present(ctx: Context, record: ArticleRecord, options: LookupOptions, width = options.width ? parseWidth(options.width) : ctx.width): Promise<LookupOutput> {
   if (options.json) return jsonText(articleJson(record));
   // Raw bytes only to a pipe or file; a terminal never gets the article's control characters.
   if (options.raw) return ctx.tty ? sanitize(record.source, false) : { verbatim: record.source };

@@ -1,5 +1,5 @@
 // `glossary search <query...>`: ranked hits, one a line.
-import { cut, jsonText, pad, parseLimit, parseWidth, type Context } from '../context.js';
+import { cut, jsonText, pad, parseLimit, parseWidth, textWidth, type Context } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { checkQuery } from '../resolve.js';
 import { search, type Hit } from '../search.js';
@@ -12,18 +12,22 @@ export interface SearchOptions {
 }
 
 export function hitLines(hits: Hit[], width: number, theme: Theme): string {
-  // Name and title get at most 30% of the line each; the description has the rest.
-  const nameWidth = Math.min(Math.max(8, Math.floor(width * 0.3)), Math.max(...hits.map((h) => [...h.doc.name].length)));
-  const titleWidth = Math.min(Math.max(8, Math.floor(width * 0.3)), Math.max(...hits.map((h) => [...h.doc.title].length)));
-  return hits
-    .map(({ doc }) => {
-      const name = pad(cut(doc.name, nameWidth), nameWidth);
-      const title = pad(cut(doc.title, titleWidth), titleWidth);
-      const room = width - nameWidth - titleWidth - 4;
-      const description = room >= 10 && doc.description ? '  ' + theme.dim(cut(doc.description, room)) : '';
-      return `${theme.name(name)}  ${title}${description}`.trimEnd();
-    })
-    .join('\n') + '\n';
+  // Name and title get at most 30% of the line each (less when the line is very narrow); the
+  // description has the rest, when there are at least 10 columns left for it.
+  const longest = (texts: string[]) => Math.max(...texts.map(textWidth));
+  const nameWidth = Math.min(Math.max(4, Math.floor(width * 0.3)), longest(hits.map((h) => h.doc.name)), Math.max(1, width - 3));
+  const titleWidth = Math.min(Math.max(4, Math.floor(width * 0.3)), longest(hits.map((h) => h.doc.title)), Math.max(1, width - nameWidth - 2));
+  const room = width - nameWidth - titleWidth - 4;
+  return (
+    hits
+      .map(({ doc }) => {
+        const name = pad(cut(doc.name, nameWidth), nameWidth);
+        const title = pad(cut(doc.title, titleWidth), titleWidth);
+        const description = room >= 10 && doc.description ? '  ' + theme.dim(cut(doc.description, room)) : '';
+        return `${theme.name(name)}  ${title}${description}`.trimEnd();
+      })
+      .join('\n') + '\n'
+  );
 }
 
 /** The ranked hits, over one language or all; NotFoundError when there are none. */

@@ -117,6 +117,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     names.set(key, list);
   };
   const keywordMap = new Map<string, { name: string; entries: ListEntry[] }>();
+  const nameStems = new Set<string>();
 
   sorted.forEach((a, n) => {
     const r = ref(a);
@@ -147,10 +148,12 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     addName(fold(a.title), n, NameRank.title);
     for (const alias of a.aliases) addName(fold(alias), n, NameRank.alias);
 
-    for (const term of docTerms(a.title, a.id, a.aliases)) {
+    const named = docTerms(a.title, a.id, a.aliases);
+    for (const term of named) {
       const list = grams.get(term) ?? [];
       list.push(n);
       grams.set(term, list);
+      if (term.startsWith('=')) nameStems.add(term);
     }
     for (const w of words(a.description)) {
       const term = '=' + stem(w);
@@ -167,9 +170,10 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     }
   });
 
-  // Terms that most articles share tell search nothing; dropping them keeps the index small.
+  // Terms that most articles share tell search little; dropping them keeps the index small. The
+  // stem of a word of a title, id or alias stays, however common: a name must stay findable.
   const cap = Math.max(2000, Math.ceil(sorted.length * 0.2));
-  for (const [term, list] of grams) if (list.length > cap) grams.delete(term);
+  for (const [term, list] of grams) if (list.length > cap && !nameStems.has(term)) grams.delete(term);
 
   return {
     lang, records, docs, names, grams,

@@ -22,8 +22,10 @@ export function choosePager(env: NodeJS.ProcessEnv): PagerChoice | undefined {
 /**
  * Writes `text` through the pager and waits for it to close. Ctrl-C belongs to the pager while it
  * runs (less restores the terminal itself); glossary ignores it until the pager has exited.
+ * Resolves false when the pager could not run at all (not found, not executable): then the
+ * caller prints the text itself.
  */
-export function page(text: string, pager: PagerChoice): Promise<number> {
+export function page(text: string, pager: PagerChoice): Promise<boolean> {
   return new Promise((resolve) => {
     const ignore = () => {};
     process.on('SIGINT', ignore);
@@ -31,11 +33,12 @@ export function page(text: string, pager: PagerChoice): Promise<number> {
     // The reader may quit before reading everything: that is not an error.
     child.stdin.on('error', ignore);
     child.stdin.end(text);
-    const done = (code: number) => {
+    const done = (ran: boolean) => {
       process.removeListener('SIGINT', ignore);
-      resolve(code);
+      resolve(ran);
     };
-    child.on('error', () => done(1));
-    child.on('close', (code) => done(code ?? 0));
+    child.on('error', () => done(false));
+    // sh answers 127 for a command it cannot find and 126 for one it cannot run.
+    child.on('close', (code) => done(code !== 127 && code !== 126));
   });
 }

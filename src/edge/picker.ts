@@ -1,18 +1,18 @@
 // Choosing one of several articles on a terminal: arrow keys, a number, or type to filter.
-import type { Hit } from '../search.js';
+import type { SearchDoc } from '../corpus/compile.js';
 import { fold } from '../fold.js';
 import { sanitize } from '../render/sanitize.js';
 
 export class PickCancelled extends Error {}
 
-/** Shows the hits as a list; resolves to the chosen article number, or throws PickCancelled. */
-export async function pick(hits: Hit[], message: string): Promise<number> {
+/** Shows the articles as a list; resolves to the index of the chosen one, or throws PickCancelled. */
+export async function pick(docs: SearchDoc[], message: string): Promise<number> {
   const { default: search } = await import('@inquirer/search');
-  const choices = hits.map((h, i) => ({
-    value: h.doc.n,
-    name: sanitize(`${i + 1}. ${h.doc.title} (${h.doc.name})`, false),
-    description: sanitize(h.doc.description, false),
-    key: fold(`${h.doc.title} ${h.doc.name} ${h.doc.aliases.join(' ')}`),
+  const choices = docs.map((doc, i) => ({
+    value: i,
+    name: sanitize(`${i + 1}. ${doc.title} (${doc.name})`, false),
+    description: sanitize(doc.description, false),
+    key: fold(`${doc.title} ${doc.name} ${doc.aliases.join(' ')}`),
   }));
   try {
     return await search<number>({

@@ -71,7 +71,8 @@ export async function openContent(dirs: string[], root: string, now = Date.now()
   const state = JSON.stringify([listing.entries.map((e) => [e.path, e.size, e.mtimeMs]), listing.skipped]);
   const quick: Quick = { folders: listing.folders, verifiedAt: now, files: listing.entries.length };
   const compiledBefore = existsSync(join(dir, 'corpus.json'));
-  if (compiledBefore && readText(stateFile) === state) {
+  const stateBefore = compiledBefore ? readText(stateFile) : undefined;
+  if (stateBefore === state) {
     writeFileSync(quickFile, JSON.stringify(quick));
     return { reader: new CorpusReader(dir), compiled: false, changed: 0 };
   }
@@ -80,8 +81,8 @@ export async function openContent(dirs: string[], root: string, now = Date.now()
   const stamp = (e: SourceEntry) => `${e.size}:${e.mtimeMs}`;
   let before: Map<string, string> | undefined;
   try {
-    const [entries, skipped] = JSON.parse(readText(stateFile) ?? '') as [Array<[string, number, number]>, unknown];
-    if (compiledBefore && JSON.stringify(skipped) === JSON.stringify(listing.skipped)) before = new Map(entries.map(([p, size, m]) => [p, `${size}:${m}`]));
+    const [entries, skipped] = JSON.parse(stateBefore ?? '') as [Array<[string, number, number]>, unknown];
+    if (JSON.stringify(skipped) === JSON.stringify(listing.skipped)) before = new Map(entries.map(([p, size, m]) => [p, `${size}:${m}`]));
   } catch {
     before = undefined;
   }

@@ -5,7 +5,6 @@ import type { Article, ParseResult } from '../corpus/article.js';
 import { checkArticles, type FileProblem } from '../corpus/check.js';
 import { articleOf, compileLanguage, indexSignature, type ArticleRecord, type CompiledLanguage } from '../corpus/compile.js';
 import { parseArticle } from '../corpus/parse.js';
-import { compareDanish } from '../fold.js';
 import { CorpusReader, FORMAT, patchRecords, readAllRecords, readRecordBytes, writeCorpus, type CorpusMeta, type Skipped } from './compiled.js';
 import type { SourceEntry, SourceListing } from './source.js';
 
@@ -69,15 +68,15 @@ export function writeCompilation(dir: string, c: Compilation): void {
 }
 
 /** The articles of an earlier compile by file, with the size and mtime they were compiled at. */
-export function readPrevious(dir: string): Map<string, { stamp: string; article: Article; record: ArticleRecord }> {
-  const out = new Map<string, { stamp: string; article: Article; record: ArticleRecord }>();
+export function readPrevious(dir: string): Map<string, { stamp: string; article: Article }> {
+  const out = new Map<string, { stamp: string; article: Article }>();
   let meta: CorpusMeta;
   try {
     meta = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as CorpusMeta;
     if (meta.format !== FORMAT) return out;
     for (const { lang } of meta.langs) {
       for (const record of readAllRecords(dir, lang).records) {
-        if (record.stamp) out.set(record.file, { stamp: `${record.stamp[0]}:${record.stamp[1]}`, article: articleOf(record), record });
+        if (record.stamp) out.set(record.file, { stamp: `${record.stamp[0]}:${record.stamp[1]}`, article: articleOf(record) });
       }
     }
   } catch {

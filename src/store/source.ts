@@ -20,7 +20,8 @@ export interface SourceListing {
   folders: Array<[string, number]>;
 }
 
-export const LANG_DIR = /^[a-z]{2,3}(?:[-_][a-z]{2,4})?$/i;
+// Two-letter language codes (ISO 639-1), optionally with a region: `da`, `en`, `pt-br`. Not `doc`.
+export const LANG_DIR = /^[a-z]{2}(?:[-_][a-z]{2})?$/i;
 export const DEFAULT_LANG = 'da';
 
 function isInside(root: string, path: string): boolean {
@@ -73,7 +74,8 @@ function listFolder(dir: string, entries: Dirent[], lang: string, root: string, 
  */
 export function listSources(dirs: string[]): SourceListing {
   const out: SourceListing = { entries: [], skipped: [], folders: [] };
-  for (const given of dirs) {
+  // The same folder named twice is one folder.
+  for (const given of [...new Map(dirs.map((d) => [resolve(d), d])).values()]) {
     const dir = resolve(given);
     let stats: Stats;
     try {

@@ -56,8 +56,19 @@ describe('completion', () => {
     expect(bashComplete('glossary completion b')).toEqual(['bash']);
   });
 
-  it('folds what was typed: `organisk vae` finds organisk-vaekst, `orga` too', () => {
-    expect(bashComplete('glossary lookup orga')).toContain('organisk-vaekst');
+  it('folds what was typed: `organisk-væ` finds organisk-vaekst', () => {
+    expect(bashComplete('glossary lookup organisk-væ')).toEqual(['organisk-vaekst']);
+  });
+
+  it('takes --lang and GLOSSARY_LANG into account', () => {
+    const content = `--content ${fixture('bilingual')}`;
+    expect(bashComplete(`glossary ${content} lookup join`)).toEqual(['joint-venture', 'jointventure']);
+    expect(bashComplete(`glossary ${content} --lang en lookup join`)).toEqual([]);
+    expect(bashComplete(`glossary ${content} lookup strateg`, { GLOSSARY_LANG: 'en' })).toEqual(['strategic-alliance', 'strategicalliance']);
+  });
+
+  it('is not thrown off by --help or --version on the line', () => {
+    expect(bashComplete('glossary lookup --help strat')).toContain('strategisk-alliance');
   });
 });
 

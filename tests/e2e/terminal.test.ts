@@ -48,6 +48,14 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     t2.close();
   });
 
+  it('prints the article, with a note, when the pager cannot run', () => {
+    const t = open(80, 24, { PAGER: 'nosuchpager' });
+    t.glossary('lookup strategisk-alliance');
+    const screen = t.waitFor(/^READY\$\s*$/m, 15000, true);
+    expect(screen).toContain('glossary: the pager "nosuchpager" could not run; printing instead');
+    expect(screen).toContain('Linked from:');
+  });
+
   it('search --pick shows the hits; arrow down and Enter render the chosen article', () => {
     const t = open(80, 40);
     t.glossary('search selskab --pick');

@@ -39,11 +39,16 @@ describe('search', () => {
   });
 
   it('respects the limit', () => {
-    expect(search(source, 'a', 2).length).toBeLessThanOrEqual(2);
+    const all = search(source, 'virksomhed', 10);
+    expect(all.length).toBeGreaterThan(1);
+    expect(search(source, 'virksomhed', 1)).toHaveLength(1);
   });
 
   it('picks a clear winner for a one-letter typo, and none when two articles tie', () => {
     expect(clearWinner(search(source, 'strategisk aliance'))?.doc.id).toBe('strategicalliance');
+    const tie = search(compileFixture('dupes').searchSource('da'), 'afskrivninger');
+    expect(tie.map((h) => h.doc.id).sort()).toEqual(['amortization', 'depreciation']);
+    expect(clearWinner(tie)).toBeUndefined();
     expect(clearWinner([])).toBeUndefined();
   });
 });
