@@ -100,7 +100,8 @@ export async function openContent(dirs: string[], root: string, now = Date.now()
   const present = new Set(listing.entries.map((e) => e.path));
   const changed = listing.entries.filter((e) => !same(e)).length + [...previous.keys()].filter((p) => !present.has(p)).length;
 
-  const result = compilation.compileListing(listing, previous, same);
+  // The checks' problems are not kept in the cache (`check` recomputes them): not run here.
+  const result = compilation.compileListing(listing, { previous, reuse: same, check: false });
   // Written aside, then swapped in, so that a concurrent run never reads a half-written corpus.
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });

@@ -10,6 +10,8 @@ import type { SourceEntry, SourceListing } from './source.js';
 
 export interface Compilation {
   languages: CompiledLanguage[];
+  /** Articles parsed, in all languages. */
+  articles: number;
   skipped: Skipped[];
   problems: FileProblem[];
   files: number;
@@ -28,7 +30,17 @@ export function parseEntry(entry: SourceEntry): ParseResult {
 }
 
 /** Parses (reusing `previous` results for unchanged files), checks and compiles every language. */
-export function compileListing(listing: SourceListing, previous?: Map<string, { article: Article }>, reuse?: (e: SourceEntry) => boolean): Compilation {
+export interface CompileOptions {
+  previous?: Map<string, { article: Article }>;
+  reuse?: (e: SourceEntry) => boolean;
+  /** Run the corpus checks (build and `check` want them; a --content compile does not keep them). */
+  check?: boolean;
+  /** Build the compiled languages (`check` only lints). */
+  compile?: boolean;
+}
+
+export function compileListing(listing: SourceListing, options: CompileOptions = {}): Compilation {
+  const { previous, reuse, check = true, compile = true } = options;
   const byLang = new Map<string, Article[]>();
   const skipped: Skipped[] = [...listing.skipped];
   const problems: FileProblem[] = [];
@@ -52,15 +64,18 @@ export function compileListing(listing: SourceListing, previous?: Map<string, { 
   }
   const order = [...byLang.keys()];
   const stamps = new Map(listing.entries.map((e): [string, [number, number]] => [e.path, [e.size, e.mtimeMs]]));
-  const languages = order.map((lang) => {
+  const languages: CompiledLanguage[] = [];
+  for (const lang of order) {
     const articles = byLang.get(lang) ?? [];
-    problems.push(...checkArticles(articles));
+    if (check) problems.push(...checkArticles(articles));
+    if (!compile) continue;
     const compiled = compileLanguage(lang, articles, langsOf);
     for (const r of compiled.records) r.stamp = stamps.get(r.file);
-    return compiled;
-  });
+    languages.push(compiled);
+  }
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
-  return { languages, skipped, problems, files: listing.entries.length + listing.skipped.length };
+  const articles = [...byLang.values()].reduce((sum, list) => sum + list.length, 0);
+  return { languages, skipped, problems, articles, files: listing.entries.length + listing.skipped.length };
 }
 
 export function writeCompilation(dir: string, c: Compilation): void {
