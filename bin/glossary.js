@@ -49,6 +49,10 @@ function load() {
         const tmp = `${cache}.${process.pid}`;
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cache);
+        // Caches of other builds or Node versions are of no more use.
+        for (const name of fs.readdirSync(path.dirname(cache))) {
+          if (name.startsWith('code-cache-') && name !== path.basename(cache)) fs.rmSync(path.join(path.dirname(cache), name), { force: true });
+        }
       } catch {
         // No cache directory: the next run compiles again.
       }

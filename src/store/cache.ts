@@ -1,9 +1,9 @@
 // --content folders: compiled on first use into the user's cache directory, checked for changes
 // cheaply on every run, recompiled (re-parsing only changed files) when something changed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ContentError } from '../errors.js';
 import { BUILD, VERSION } from '../version.js';
 import { CorpusReader, FORMAT } from './compiled.js';
@@ -76,6 +76,8 @@ export async function openContent(dirs: string[], root: string, now = Date.now()
     writeFileSync(quickFile, JSON.stringify(quick));
     return { reader: new CorpusReader(dir), compiled: false, changed: 0 };
   }
+  const absolute = JSON.stringify(dirs.map((d) => resolve(d)));
+  removeStale(dir, dirs.map((d) => resolve(d)), now);
   // The parser and YAML are loaded only here: a run served from the cache never needs them.
   const compilation = await import('./compilation.js');
   const stamp = (e: SourceEntry) => `${e.size}:${e.mtimeMs}`;
@@ -109,11 +111,34 @@ export async function openContent(dirs: string[], root: string, now = Date.now()
   compilation.writeCompilation(tmp, result);
   writeFileSync(join(tmp, 'quick.json'), JSON.stringify(quick));
   writeFileSync(join(tmp, 'state.json'), state);
+  writeFileSync(join(tmp, 'folders.json'), absolute);
   const trash = `${dir}.old-${process.pid}`;
   if (existsSync(dir)) renameSync(dir, trash);
   renameSync(tmp, dir);
   rmSync(trash, { recursive: true, force: true });
   return { reader: new CorpusReader(dir), compiled: true, changed };
+}
+
+/**
+ * Leftovers in the cache: aside-folders of compiles that were interrupted (over an hour old), and
+ * compiles of the same folders by another version or build, which would otherwise stay forever.
+ */
+function removeStale(dir: string, dirs: string[], now: number): void {
+  const parent = dirname(dir);
+  const ours = JSON.stringify(dirs);
+  try {
+    for (const name of readdirSync(parent)) {
+      const path = join(parent, name);
+      if (path === dir) continue;
+      if (/\.(tmp|old)-\d+$/.test(name)) {
+        if (now - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+      } else if (readText(join(path, 'folders.json')) === ours) {
+        rmSync(path, { recursive: true, force: true });
+      }
+    }
+  } catch {
+    /* nothing to clean, or not ours to clean */
+  }
 }
 
 function readText(file: string): string | undefined {
