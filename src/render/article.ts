@@ -5,7 +5,7 @@ import { markedTerminal } from 'marked-terminal';
 import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
 import { internalTarget } from '../corpus/links.js';
 import { fold } from '../fold.js';
-import { stripControl } from '../text.js';
+import { decodeEntities, stripControl } from '../text.js';
 import Table from 'cli-table3';
 import { collapseBlankLines, sanitize, visibleLength, wrapLines } from './ansi.js';
 import { setHighlighter } from './shims/cli-highlight.js';
@@ -37,6 +37,7 @@ export function preprocess(body: string, title: string): string {
   const first = /^\s*#[ \t]*([^\n#][^\n]*)\n/.exec(text);
   if (first && fold(first[1] ?? '') === fold(title)) text = text.slice(first[0].length);
   return text
+    .replace(/<span class="katex">.*$/gm, katexToText) // formulas exported as KaTeX HTML
     .replace(/^( {0,3}#{1,6})(?=[^#\s])/gm, '$1 ') // `##Højdepunkter`
     .replace(/^ {0,3}>[ \t]*$/gm, '') // empty quote lines
     .replace(/(\]\([^)\s]*\)),\./g, '$1,'); // `[x](/id),.`
@@ -46,6 +47,39 @@ export async function loadHighlighter(): Promise<void> {
   // Required at run time, so the bundler (which maps the name to the stand-in) leaves it out.
   const mod = createRequire(import.meta.url)('cli-highlight') as { highlight: (c: string, o?: object) => string };
   setHighlighter((code, options) => mod.highlight(code, { ...options, ignoreIllegals: true }));
+}
+
+/**
+ * The real corpus holds formulas as KaTeX HTML, often with damaged tags. Their TeX source is in
+ * the annotation: shown as a code block, one line per row of an aligned formula.
+ */
+function katexToText(html: string): string {
+  const tex = /<annotation encoding="application\/x-tex">([\s\S]*?)<\s*\/\s*annotation>/.exec(html)?.[1];
+  if (!tex) return '\n\n    (formula)\n\n';
+  const rows = decodeEntities(tex)
+    .replace(/\\(begin|end)\{aligned\}/g, '')
+    .split(/\\\\/)
+    .map((row) => texToText(row.replace(/&/g, '')))
+    .filter(Boolean);
+  return `\n\n${rows.map((row) => `    ${row}`).join('\n')}\n\n`;
+}
+
+const TEX_SYMBOLS: Record<string, string> = {
+  times: '×', cdot: '·', div: '÷', pm: '±', le: '≤', leq: '≤', ge: '≥', geq: '≥', ne: '≠', neq: '≠',
+  approx: '≈', dots: '…', dotso: '…', ldots: '…', cdots: '⋯', infty: '∞', sum: 'Σ', Delta: 'Δ', sigma: 'σ',
+  mu: 'μ', beta: 'β', alpha: 'α', rho: 'ρ', left: '', right: '', quad: ' ', qquad: '  ',
+};
+
+/** A TeX formula as plain text a reader can follow: \frac{a}{b} as (a)/(b), \text{x} as x. */
+export function texToText(tex: string): string {
+  let out = tex.replace(/\\(?:text|textbf|textit|mathrm|mathbf|operatorname)\s*\{([^{}]*)\}/g, '$1');
+  for (let i = 0; i < 4; i++) out = out.replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '($1)/($2)');
+  return out
+    .replace(/\\([%$&#_{}])/g, '$1')
+    .replace(/\\([A-Za-z]+)/g, (whole, name: string) => TEX_SYMBOLS[name] ?? whole)
+    .replace(/\\[,;:! ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number): string {

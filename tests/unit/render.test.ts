@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitTable, renderArticle } from '../../src/render/article.js';
+import { fitTable, renderArticle, texToText } from '../../src/render/article.js';
 import { visibleLength } from '../../src/render/ansi.js';
 import { compileFixture, ESC } from '../helpers.js';
 
@@ -104,5 +104,29 @@ describe('tables', () => {
     const text = fitTable(header, rows, 30);
     expect(text).toContain('Selskabsform: Aktieselskab\nMindste kapital: 400.000 kr.');
     expect(text).not.toContain('┌');
+  });
+});
+
+describe('formulas exported as KaTeX HTML (the real corpus)', () => {
+  const math = compileFixture('math');
+  const text = renderArticle(math.record('da', 0), { width: 80, color: false });
+
+  it('show their TeX source as readable text, one row per line, and no HTML', () => {
+    expect(text).toMatch(/^ {2}AAGR = \(GR_A \+ … \+ GR_n\)\/\(N\)\n {2}hvor:\n {2}N=Antal perioder$/m);
+    expect(text).not.toContain('<span');
+    expect(text).not.toContain('katex');
+  });
+
+  it('say (formula) where there is no TeX to show', () => {
+    expect(text).toMatch(/Og i tekst:\n\n {2}\(formula\)/);
+  });
+
+  it.each([
+    ['\\frac{a}{b}', '(a)/(b)'],
+    ['\\text{slutværdi} \\times 2', 'slutværdi × 2'],
+    ['19\\%', '19%'],
+    ['\\frac{\\frac{1}{2}}{3}', '((1)/(2))/(3)'],
+  ])('texToText(%j) is %j', (tex, plain) => {
+    expect(texToText(tex)).toBe(plain);
   });
 });
