@@ -3,6 +3,7 @@ import type { ArticleRecord } from './corpus/compile.js';
 import type { CorpusReader } from './store/compiled.js';
 import type { Theme } from './render/theme.js';
 import type { PagerChoice } from './edge/pager.js';
+import stringWidth from 'string-width';
 import { UsageError } from './errors.js';
 
 export interface Output {
@@ -59,14 +60,18 @@ export function jsonText(value: unknown): string {
 
 /** Cuts `text` to `width` visible characters with an ellipsis. */
 export function cut(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return width <= 1 ? chars.slice(0, width).join('') : chars.slice(0, width - 1).join('') + '…';
+  if (textWidth(text) <= width) return text;
+  let out = '';
+  for (const char of text) {
+    if (textWidth(out + char) > width - 1) break;
+    out += char;
+  }
+  return width <= 1 ? out : out + '…';
 }
 
-/** Characters of a one-line text; plain ASCII (most names) without splitting it. */
+/** Columns a one-line text takes; plain ASCII (most names) without measuring it. */
 export function textWidth(text: string): number {
-  return /^[\x20-\x7e]*$/.test(text) ? text.length : [...text].length;
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
 }
 
 export function pad(text: string, width: number): string {

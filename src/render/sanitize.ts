@@ -9,9 +9,13 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * Removes every control character from `text`; with `keepStyle`, SGR colour sequences (the only
  * escapes glossary writes itself) survive, everything else (cursor moves, OSC, C1) does not.
  */
+// Bidirectional overrides and isolates are not control characters, but they reorder what the
+// terminal shows ("Trojan Source"): an article must not make one text look like another.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+
 export function sanitize(text: string, keepStyle: boolean): string {
   // A tab is harmless but has no width of its own: it would break every wrapped line.
-  text = text.replace(/\t/g, ' ');
+  text = text.replace(/\t/g, ' ').replace(BIDI, '');
   if (!keepStyle) return text.replace(ANY_ESCAPE, '').replace(CONTROL, '');
   const kept: string[] = [];
   const marked = text.replace(/\u0000/g, '').replace(SGR, (seq) => {

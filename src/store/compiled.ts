@@ -1,5 +1,5 @@
 // The compiled corpus on disk: written once by build or cache, read a few bytes at a time by each command.
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleRecord, CompiledLanguage, ListEntry, SearchDoc } from '../corpus/compile.js';
 import { ContentError } from '../errors.js';
@@ -59,8 +59,12 @@ function writeItems(dir: string, name: string, buffers: Buffer[]): void {
     offset += buf.length;
   });
   offsets[buffers.length] = offset;
-  writeFileSync(join(dir, `${name}.dat`), Buffer.concat(buffers));
-  writeFileSync(join(dir, `${name}.idx`), Buffer.from(offsets.buffer));
+  // Written aside and renamed in: a reader sees the old file or the new one, never half of one.
+  const base = join(dir, name);
+  writeFileSync(`${base}.dat.tmp`, Buffer.concat(buffers));
+  writeFileSync(`${base}.idx.tmp`, Buffer.from(offsets.buffer));
+  renameSync(`${base}.dat.tmp`, `${base}.dat`);
+  renameSync(`${base}.idx.tmp`, `${base}.idx`);
 }
 
 /**

@@ -83,6 +83,15 @@ describe('terminal escapes in content', () => {
     expect(text).toContain('31mtekst samt ude <https://x.example/]52;c;QQ==>');
   });
 
+  it('drops bidirectional overrides, which would make the terminal show one text as another', () => {
+    const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+    for (const args of [['lookup', 'flugt'], ['search', 'flugt'], ['list']]) {
+      const r = run(args);
+      expect(r.stdout).not.toMatch(BIDI);
+    }
+    expect(run(['lookup', 'flugt']).stdout.replace(/\s+/g, ' ')).toContain('filgpj.exex');
+  });
+
   it('does not echo control characters from arguments into error messages', () => {
     const r = run(['lookup', `\u001b]52;c;QQ==\u0007x\u001b[2J`]);
     expect([3, 4]).toContain(r.code);
