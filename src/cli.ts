@@ -76,7 +76,6 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
     const bundled = fileURLToPath(new URL('./corpus/', import.meta.url));
     let reader: CorpusReader | undefined;
     const ctx: Context = {
-      out: io.stdout,
       tty,
       color: colorWanted(io.env, tty, opts.color),
       theme: plainTheme,
@@ -85,7 +84,6 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
       bundledContent: fileURLToPath(new URL('../content/', import.meta.url)),
       note: (message) => io.stderr.write(`glossary: ${message}\n`),
       stdinTty: Boolean(io.stdin?.isTTY),
-      pager: (text) => pagerFor(io, text),
       current: async () => true,
       corpus: () => {
         if (reader) return reader;
@@ -157,7 +155,7 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
         }
         if (typeof out === 'object' && 'article' in out) {
           out.page = opts.pager !== false;
-          if (opts.browse && interactive(ctx)) return browse(ctx, out, opts.pager !== false, opts.width ? parseWidth(opts.width) : ctx.width);
+          if (opts.browse && interactive(ctx)) return browse(io, ctx, out, opts.pager !== false, opts.width ? parseWidth(opts.width) : ctx.width);
         }
         return out;
       })(),
@@ -319,23 +317,23 @@ async function pickArticle(ctx: Context, choices: Array<{ doc: SearchDoc; lang: 
   }
 }
 
-/** Shows an article on the terminal, through the pager when it is taller than the screen. */
-async function show(ctx: Context, text: string, pager: boolean): Promise<void> {
-  const choice = pager ? ctx.pager(text) : undefined;
-  if (choice && (await (await import('./edge/pager.js')).page(text, choice))) return;
-  if (choice) ctx.note(`the pager "${choice.command}" could not run; printing instead (set PAGER, or use --no-pager)`);
-  ctx.out.write(sanitize(text, ctx.color));
+/** Writes an article: through the pager when wanted and it is taller than the screen, else plain. */
+async function writeArticle(io: Io, text: string, pager: boolean, color: boolean): Promise<void> {
+  const choice = pager ? pagerFor(io, text) : undefined;
+  if (choice && (await page(text, choice))) return;
+  if (choice) io.stderr.write(`glossary: the pager "${choice.command}" could not run; printing instead (set PAGER, or use --no-pager)\n`);
+  io.stdout.write(sanitize(text, color));
 }
 
 /** The reader of --browse: numbered links followed by number, b back, q quit. */
-async function browse(ctx: Context, first: { article: string; record: ArticleRecord }, pager: boolean, width: number): Promise<string> {
+async function browse(io: Io, ctx: Context, first: { article: string; record: ArticleRecord }, pager: boolean, width: number): Promise<string> {
   const { askNext } = await import('./edge/browse.js');
   const { numberLinks } = await import('./render/article.js');
   const { renderRecord } = await import('./commands/lookup.js');
   const history: ArticleRecord[] = [];
   let current = first;
   for (;;) {
-    await show(ctx, current.article, pager);
+    await writeArticle(io, current.article, pager, ctx.color);
     const targets = [...new Map([...numberLinks(current.record).values()].map((r) => [r.n, r.to])).entries()].sort((a, b) => a[0] - b[0]);
     const next = await askNext(targets.length, history.length > 0);
     if (next === 'quit') return '';
@@ -396,12 +394,7 @@ export async function main(given: Io): Promise<number> {
   const write = async () => {
     if (typeof output === 'string') given.stdout.write(sanitize(output, color));
     else if ('verbatim' in output) given.stdout.write(output.verbatim);
-    else {
-      const choice = output.page ? pagerFor(given, output.article) : undefined;
-      if (choice && (await page(output.article, choice))) return;
-      if (choice) io.stderr.write(`glossary: the pager "${choice.command}" could not run; printing instead (set PAGER, or use --no-pager)\n`);
-      given.stdout.write(sanitize(output.article, color));
-    }
+    else await writeArticle(io, output.article, Boolean(output.page), color);
   };
   const program = buildProgram(io, (text) => (output = text));
   const debug = io.argv.includes('--debug');

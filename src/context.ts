@@ -2,7 +2,6 @@
 import type { ArticleRecord } from './corpus/compile.js';
 import type { CorpusReader } from './store/compiled.js';
 import type { Theme } from './render/theme.js';
-import type { PagerChoice } from './edge/pager.js';
 import stringWidth from 'string-width';
 import { UsageError } from './errors.js';
 
@@ -11,7 +10,6 @@ export interface Output {
 }
 
 export interface Context {
-  out: Output;
   /** Styled output on stdout (decided once at the edge). */
   color: boolean;
   /** Styles for stdout, decided with `color`. */
@@ -20,8 +18,6 @@ export interface Context {
   tty: boolean;
   /** stdin is a terminal (prompts need both). */
   stdinTty: boolean;
-  /** The pager to show `text` through, if it is taller than the terminal and one is configured. */
-  pager(text: string): PagerChoice | undefined;
   /** Wrap width for rendered text; `--width` overrides per command. */
   width: number;
   /** The corpus, opened (and compiled, for --content) on first use. */

@@ -12,7 +12,7 @@ export interface ListOptions {
 function entriesFor(ctx: Context, lang: string, keyword: string | undefined): ListEntry[] {
   const corpus = ctx.corpus();
   if (keyword === undefined) return corpus.list(lang);
-  const index = corpus.language(lang).keywords.findIndex(([name]) => fold(name) === fold(keyword));
+  const index = corpus.keywordIndex(lang, keyword);
   return index < 0 ? [] : corpus.keywordEntries(lang, index);
 }
 

@@ -4,7 +4,6 @@ import { jsonText, parseWidth, type Context } from '../context.js';
 import { resolveCurrent } from '../resolve.js';
 import { sanitize } from '../render/sanitize.js';
 import { NotFoundError } from '../errors.js';
-import { fold } from '../fold.js';
 
 export interface LookupOptions {
   width?: string;
@@ -67,7 +66,7 @@ export async function randomArticle(ctx: Context, keyword: string | undefined, r
   const corpus = ctx.corpus();
   let entries = corpus.list(lang);
   if (keyword !== undefined) {
-    const index = corpus.language(lang).keywords.findIndex(([name]) => fold(name) === fold(keyword));
+    const index = corpus.keywordIndex(lang, keyword);
     if (index < 0) throw new NotFoundError(`no keyword "${keyword}"`, ['see all keywords: glossary keywords']);
     entries = corpus.keywordEntries(lang, index);
   }

@@ -73,7 +73,7 @@ export type ListEntry = [string, string, string, number];
 
 export const NameRank = { id: 0, title: 1, alias: 2 } as const;
 
-export function docTerms(title: string, id: string, aliases: string[]): Set<string> {
+function docTerms(title: string, id: string, aliases: string[]): Set<string> {
   const terms = new Set<string>();
   for (const text of [title, id, ...aliases]) {
     for (const w of words(text)) for (const [term] of docTermsOfWord(w)) terms.add(term);

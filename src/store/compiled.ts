@@ -3,6 +3,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rena
 import { join } from 'node:path';
 import type { ArticleRecord, CompiledLanguage, ListEntry, SearchDoc } from '../corpus/compile.js';
 import { ContentError } from '../errors.js';
+import { fold } from '../fold.js';
 import type { SearchSource } from '../search.js';
 
 export const FORMAT = 9;
@@ -272,6 +273,12 @@ export class CorpusReader {
 
   list(lang: string): ListEntry[] {
     return readJson(join(this.dir, lang, 'list.json'));
+  }
+
+  /** Where a keyword stands in the language's list, matched case- and accent-insensitively; -1 if not there. */
+  keywordIndex(lang: string, keyword: string): number {
+    const wanted = fold(keyword);
+    return this.language(lang).keywords.findIndex(([name]) => fold(name) === wanted);
   }
 
   keywordEntries(lang: string, index: number): ListEntry[] {
