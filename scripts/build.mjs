@@ -46,6 +46,16 @@ await build({
       },
     },
     {
+      // string-width's set-up costs ~40 ms; src/shims/string-width.ts measures Latin text without it
+      // and loads it on first need. The stand-in itself imports the real one.
+      name: 'lazy-string-width',
+      setup(b) {
+        b.onResolve({ filter: /^string-width$/ }, (args) =>
+          args.importer.endsWith('src/shims/string-width.ts') ? undefined : { path: `${root}src/shims/string-width.ts` },
+        );
+      },
+    },
+    {
       // commander requires node:child_process at load time; see src/shims/child-process.ts.
       name: 'lazy-child-process',
       setup(b) {

@@ -2,7 +2,6 @@
 import type { ArticleRecord } from './corpus/compile.js';
 import type { CorpusReader } from './store/compiled.js';
 import type { Theme } from './render/theme.js';
-import stringWidth from 'string-width';
 import { UsageError } from './errors.js';
 
 export interface Output {
@@ -54,23 +53,3 @@ export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
 
-/** Cuts `text` to `width` visible characters with an ellipsis. */
-export function cut(text: string, width: number): string {
-  if (textWidth(text) <= width) return text;
-  let out = '';
-  for (const char of text) {
-    if (textWidth(out + char) > width - 1) break;
-    out += char;
-  }
-  return width <= 1 ? out : out + '…';
-}
-
-/** Columns a one-line text takes; plain ASCII (most names) without measuring it. */
-export function textWidth(text: string): number {
-  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
-}
-
-export function pad(text: string, width: number): string {
-  const length = textWidth(text);
-  return length >= width ? text : text + ' '.repeat(width - length);
-}

@@ -1,6 +1,7 @@
 // `links`, `backlinks` and `related`: the link graph of one article.
 import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
-import { jsonText, pad, parseLimit, type Context } from '../context.js';
+import { jsonText, parseLimit, type Context } from '../context.js';
+import { displayWidth, pad } from '../width.js';
 import { fold } from '../fold.js';
 import { resolveCurrent } from '../resolve.js';
 
@@ -13,8 +14,8 @@ async function resolve(ctx: Context, terms: string[]): Promise<ArticleRecord> {
 
 function refLines(ctx: Context, rows: Array<{ ref?: ArticleRef; name: string; title: string; note?: string }>): string {
   const theme = ctx.theme;
-  const width = Math.min(40, Math.max(0, ...rows.map((r) => [...r.name].length)));
-  const titles = Math.min(40, Math.max(0, ...rows.map((r) => [...r.title].length)));
+  const width = Math.min(40, Math.max(0, ...rows.map((r) => displayWidth(r.name))));
+  const titles = Math.min(40, Math.max(0, ...rows.map((r) => displayWidth(r.title))));
   return rows.map((r) => `${theme.name(pad(r.name, width))}  ${r.note ? `${pad(r.title, titles)}  ${theme.dim(r.note)}` : r.title}`).join('\n') + (rows.length ? '\n' : '');
 }
 

@@ -1,6 +1,7 @@
 // `glossary list [--keyword K]` and `glossary keywords`: browsing the corpus.
 import { compareDanish, fold } from '../fold.js';
-import { jsonText, pad, textWidth, type Context } from '../context.js';
+import { jsonText, type Context } from '../context.js';
+import { displayWidth, pad } from '../width.js';
 import type { ListEntry } from '../corpus/compile.js';
 import { NotFoundError } from '../errors.js';
 
@@ -29,7 +30,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<strin
   }
   if (options.json) return jsonText(rows.map(([r, lang]) => ({ id: r[0], name: r[1], title: r[2], ...(langs.length > 1 ? { lang } : {}) })));
   const theme = ctx.theme;
-  const width = Math.min(40, rows.reduce((max, [r]) => Math.max(max, textWidth(r[1])), 0));
+  const width = Math.min(40, rows.reduce((max, [r]) => Math.max(max, displayWidth(r[1])), 0));
   return rows.map(([r]) => `${theme.name(pad(r[1], width))}  ${r[2]}`).join('\n') + '\n';
 }
 

@@ -1,5 +1,6 @@
 // `glossary search <query...>`: ranked hits, one a line.
-import { cut, jsonText, pad, parseLimit, parseWidth, textWidth, type Context } from '../context.js';
+import { jsonText, parseLimit, parseWidth, type Context } from '../context.js';
+import { cut, displayWidth, pad } from '../width.js';
 import { NotFoundError } from '../errors.js';
 import { checkQuery } from '../resolve.js';
 import { search, type Hit } from '../search.js';
@@ -14,7 +15,7 @@ export interface SearchOptions {
 export function hitLines(hits: Hit[], width: number, theme: Theme): string {
   // Name and title get at most 30% of the line each (less when the line is very narrow); the
   // description has the rest, when there are at least 10 columns left for it.
-  const longest = (texts: string[]) => Math.max(...texts.map(textWidth));
+  const longest = (texts: string[]) => Math.max(...texts.map(displayWidth));
   const nameWidth = Math.min(Math.max(4, Math.floor(width * 0.3)), longest(hits.map((h) => h.doc.name)), Math.max(1, width - 3));
   const titleWidth = Math.min(Math.max(4, Math.floor(width * 0.3)), longest(hits.map((h) => h.doc.title)), Math.max(1, width - nameWidth - 2));
   const room = width - nameWidth - titleWidth - 4;

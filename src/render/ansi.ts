@@ -1,14 +1,9 @@
 // ANSI-aware helpers: wrapping with a hanging indent, and the last line of defence against escapes.
-import stringWidth from 'string-width';
+import { displayWidth } from '../width.js';
 import wrapAnsi from 'wrap-ansi';
 export { sanitize } from './sanitize.js';
 
 const SGR = /\u001b\[[0-9;]*m/g;
-
-/** Columns the text takes on a terminal: wide (CJK) characters count 2, combining marks 0. */
-export function visibleLength(text: string): number {
-  return stringWidth(text);
-}
 
 /** Splits an ANSI string after `count` visible characters. */
 function splitVisible(text: string, count: number): [string, string] {
@@ -36,7 +31,7 @@ const PREFIX = /^(\s*(?:[*•–-] |\d{1,3}\. |│ ?)?)/;
 export function wrapLines(text: string, width: number): string {
   const out: string[] = [];
   for (const line of text.split('\n')) {
-    if (visibleLength(line) <= width) {
+    if (displayWidth(line) <= width) {
       out.push(line);
       continue;
     }

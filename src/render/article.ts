@@ -7,7 +7,8 @@ import { internalTarget } from '../corpus/links.js';
 import { fold } from '../fold.js';
 import { decodeEntities, stripControl } from '../text.js';
 import Table from 'cli-table3';
-import { collapseBlankLines, sanitize, visibleLength, wrapLines } from './ansi.js';
+import { collapseBlankLines, sanitize, wrapLines } from './ansi.js';
+import { displayWidth } from '../width.js';
 import { setHighlighter } from './shims/cli-highlight.js';
 import { makeTheme, type RenderTheme as Theme } from './styled.js';
 
@@ -165,8 +166,8 @@ function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: 
 export function fitTable(header: string[], rows: string[][], width: number): string {
   const columns = header.length;
   const cells = (i: number) => [header[i] ?? '', ...rows.map((r) => r[i] ?? '')];
-  const natural = header.map((_, i) => Math.max(...cells(i).map(visibleLength)) + 2);
-  const longestWord = header.map((_, i) => Math.min(natural[i] as number, Math.max(...cells(i).flatMap((c) => c.split(/\s+/)).map(visibleLength)) + 2));
+  const natural = header.map((_, i) => Math.max(...cells(i).map(displayWidth)) + 2);
+  const longestWord = header.map((_, i) => Math.min(natural[i] as number, Math.max(...cells(i).flatMap((c) => c.split(/\s+/)).map(displayWidth)) + 2));
   const room = width - (columns + 1);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   if (sum(longestWord) > room) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitTable, renderArticle, texToText } from '../../src/render/article.js';
-import { visibleLength } from '../../src/render/ansi.js';
+import { displayWidth as visibleLength } from '../../src/width.js';
 import { compileFixture, ESC } from '../helpers.js';
 
 const corpus = compileFixture('basic');
