@@ -1,169 +1,90 @@
 // npm run bench: cold-process timings of the built CLI against `node -e 0`, on the bundled corpus
-// and on synthetic corpora of 1,000, 15,000 and 100,000 articles; writes BENCHMARKS.md.
-// Options: --sizes 1000,15000 (default 1000,15000,100000), --rounds N (default 15).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+// and on synthetic corpora of 15,000 and 100,000 articles, the first compile with its peak memory
+// and cache size, and the cost of an edit; writes BENCHMARKS.md, naming the commit it measured.
+// Options: --sizes 15000 (default 15000,100000), --rounds N (default 11).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { generateCorpus } from './corpus-gen.mjs';
+import { arg, bin, commandSet, corpus, env, fmt, measure, peakRss, root, sample, tableRows, time, typo, work } from './bench-lib.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const work = join(root, '.bench');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
-const sizes = arg('sizes', '1000,15000,100000').split(',').map(Number);
-const rounds = Number(arg('rounds', '15'));
-const bin = join(root, 'bin', 'glossary.js');
-const GENERATOR = 2;
-
-// NODE_EXTRA_CA_CERTS makes every Node start parse the CA bundle (+80 ms here): unset for all runs.
-const env = { ...process.env, XDG_CACHE_HOME: join(work, 'cache') };
-delete env.NODE_EXTRA_CA_CERTS;
-delete env.FORCE_COLOR;
-delete env.COLUMNS;
-
-function time(args) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'ignore'] });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  return { ms, code: r.status };
-}
-
-function peakRss(args) {
-  if (!existsSync('/usr/bin/time')) return undefined;
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-  const kb = Number(r.stderr.trim().split('\n').pop());
-  return Number.isFinite(kb) ? kb / 1024 : undefined;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-function corpus(size) {
-  const dir = join(work, `corpus-${size}`);
-  const marker = join(dir, '.generator');
-  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== String(GENERATOR)) {
-    rmSync(dir, { recursive: true, force: true });
-    process.stderr.write(`bench: generating ${size} articles...\n`);
-    generateCorpus(dir, size);
-    writeFileSync(marker, String(GENERATOR));
-  }
-  return dir;
-}
-
-/** A title with one letter dropped from its longest word: a typo that should still find it. */
-function typo(title) {
-  const words = title.split(' ');
-  const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-  const cut = Math.floor(longest.length / 2);
-  return words.map((w) => (w === longest ? w.slice(0, cut) + w.slice(cut + 1) : w)).join(' ');
-}
-
-function sample(dir) {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
-  const file = files[Math.floor(files.length / 2)];
-  const text = readFileSync(join(dir, file), 'utf8');
-  const title = /^title: (.*)$/m.exec(text)[1];
-  const keyword = /^keywords: ([^,\n]*)/m.exec(text)[1];
-  // A word of the title (the longest that is not a number), cut to its first six letters.
-  const word = title.split(' ').filter((w) => !/\d/.test(w)).reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 6).toLowerCase();
-  return { id: file.slice(0, -3), title, keyword, file: join(dir, file), word };
-}
+const sizes = arg('sizes', '15000,100000').split(',').map(Number);
+const rounds = Number(arg('rounds', '11'));
 
 const rows = [];
 const compiles = [];
+const say = (r) => process.stderr.write(`bench: ${r.corpus} ${r.command}: ${fmt(r.ms)} ms, ${fmt(r.ratio, 2)}x (CPU ${fmt(r.cpuRatio, 2)}x)\n`);
+const withRss = (list) => list.map((r) => ({ ...r, rss: peakRss(r.args) }));
 
-function measure(label, sets, targets) {
-  // Warm-up: caches (code, render, freshness) filled once, as in daily use.
-  for (const s of sets) time(s.args);
-  const samples = new Map(sets.map((s) => [s.name, []]));
-  const floor = [];
-  for (let r = 0; r < rounds; r++) {
-    floor.push(time(['-e', '0']).ms);
-    for (const s of sets) samples.get(s.name).push(time(s.args).ms);
-  }
-  const base = median(floor);
-  for (const s of sets) {
-    const ms = median(samples.get(s.name));
-    const rss = peakRss(s.args);
-    const target = targets[s.name];
-    rows.push({ corpus: label, command: s.display, ms, ratio: ms / base, floor: base, rss, target, ok: target === undefined ? undefined : ms / base <= target });
-    process.stderr.write(`bench: ${label} ${s.display}: ${ms.toFixed(1)} ms, ${(ms / base).toFixed(2)}x, ${rss?.toFixed(0) ?? '?'} MB\n`);
-  }
-}
+/** Apparent size in bytes, as `du -sb` counts it. */
+const du = (path) => Number(execFileSync('du', ['-sb', path], { encoding: 'utf8' }).split('\t')[0]);
 
-const TARGETS = {
-  15000: { lookup: 2.0, typo: 3.0, search: 2.5, list: 2.0, keywords: 2.0 },
-  100000: { lookup: 2.5, typo: 5, search: 4, list: 3, keywords: 3 },
-};
-
-mkdirSync(work, { recursive: true });
 rmSync(join(work, 'cache'), { recursive: true, force: true });
-
-measure('bundled', [
-  { name: 'lookup', display: 'lookup strategisk-alliance', args: [bin, 'lookup', 'strategisk-alliance'] },
-  { name: 'typo', display: 'lookup "strategisk aliance"', args: [bin, 'lookup', 'strategisk aliance'] },
-  { name: 'search', display: 'search alliance', args: [bin, 'search', 'alliance'] },
-  { name: 'list', display: 'list --keyword business', args: [bin, 'list', '--keyword', 'business'] },
-  { name: 'keywords', display: 'keywords', args: [bin, 'keywords'] },
-], {});
+const bundled = { id: 'strategisk-alliance', typo: 'strategisk aliance', word: 'alliance', words: 'strategisk alliance', keyword: 'business' };
+rows.push(...withRss(measure('bundled', commandSet([], bundled), rounds, say)));
 
 for (const size of sizes) {
   const dir = corpus(size);
   const s = sample(dir);
+  s.typo = typo(s.title);
   const content = ['--content', dir];
-  const first = time([bin, ...content, 'keywords']);
-  // --refresh: an edit in place to a file is otherwise seen within 10 s (src/store/cache.ts).
-  utimesSync(s.file, new Date(), new Date());
-  const touched = time([bin, ...content, '--refresh', 'keywords']);
+  rmSync(join(work, 'cache'), { recursive: true, force: true });
+  // The first compile, with its peak memory; then the cache's size beside the source's.
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, bin, ...content, 'keywords'], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const [wall, user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  const cacheBytes = du(join(work, 'cache', 'glossary'));
+  const sourceBytes = du(dir);
+  // An edit to one body (patched in place), then a title (what other articles see: a recompile).
   const original = readFileSync(s.file, 'utf8');
+  writeFileSync(s.file, original.replace(/\n## Højdepunkter/, '\nEn ny sætning i brødteksten.\n\n## Højdepunkter'));
+  const body = time([bin, ...content, '--refresh', 'keywords']);
   writeFileSync(s.file, original.replace(/^title: .*$/m, `title: ${s.title} (ændret)`));
   const retitled = time([bin, ...content, '--refresh', 'keywords']);
   writeFileSync(s.file, original);
+  utimesSync(s.file, new Date(), new Date());
   time([bin, ...content, '--refresh', 'keywords']);
-  compiles.push({ size, first: first.ms, touched: touched.ms, retitled: retitled.ms, rss: undefined });
-  process.stderr.write(`bench: compile ${size}: ${(first.ms / 1000).toFixed(1)} s; touched file ${(touched.ms / 1000).toFixed(2)} s; retitled ${(retitled.ms / 1000).toFixed(1)} s\n`);
-  measure(`${size}`, [
-    { name: 'lookup', display: `lookup ${s.id}`, args: [bin, ...content, 'lookup', s.id] },
-    { name: 'typo', display: `lookup "${typo(s.title)}"`, args: [bin, ...content, 'lookup', typo(s.title)] },
-    { name: 'search', display: `search ${s.word}`, args: [bin, ...content, 'search', s.word] },
-    { name: 'list', display: `list --keyword "${s.keyword}"`, args: [bin, ...content, 'list', '--keyword', s.keyword] },
-    { name: 'keywords', display: 'keywords', args: [bin, ...content, 'keywords'] },
-    // What a run pays when it checks every file (corpora over 5,000 files: every 10 s; --refresh).
-    { name: 'refresh', display: '--refresh keywords (full file check)', args: [bin, ...content, '--refresh', 'keywords'] },
-  ], TARGETS[size] ?? {});
+  compiles.push({ size, wall, cpu: user + sys, rss: kb / 1024, cacheBytes, sourceBytes, body: body.ms / 1000, retitled: retitled.ms / 1000 });
+  process.stderr.write(`bench: compile ${size}: ${fmt(wall)} s (CPU ${fmt(user + sys)} s), ${fmt(kb / 1024, 0)} MB peak; cache ${fmt(cacheBytes / sourceBytes, 2)}x source; body edit ${fmt(body.ms / 1000, 2)} s; retitle ${fmt(retitled.ms / 1000)} s\n`);
+  rows.push(...withRss(measure(String(size), commandSet(content, s), rounds, say)));
 }
 
-const fmt = (n, d = 1) => (n === undefined ? '?' : n.toFixed(d));
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  if (execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim()) commit += ' (with uncommitted changes)';
+} catch {
+  /* not a git checkout */
+}
+
+const COMPILE_TARGETS = { 15000: 4, 100000: 40 };
 const lines = [
   '# Benchmarks',
   '',
-  `Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
-  `Cold processes, median of ${rounds} rounds, each round interleaving \`node -e 0\` with the commands; ratio = median / median of \`node -e 0\` in the same run.`,
+  `Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} at commit ${commit}: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
+  `Cold processes, median of ${rounds} rounds, each round interleaving \`node -e 0\` with the commands; ratio = median / median of \`node -e 0\` in the same run,`,
+  'for wall time and for CPU time (user + system, reported by each process as it exits; steadier when the machine is loaded).',
   '`NODE_EXTRA_CA_CERTS` unset for every run. Warm cache: each command ran once before timing (code cache, render cache, compiled corpus).',
   'Peak RSS from `/usr/bin/time -f %M`, one extra run. Synthetic corpora from `scripts/corpus-gen.mjs` (deterministic, ~4 KB bodies with /id links).',
   '',
-  '| corpus | command | median ms | ratio | target | peak RSS MB |',
-  '| --- | --- | ---: | ---: | --- | ---: |',
-  ...rows.map((r) => `| ${r.corpus} | \`${r.command}\` | ${fmt(r.ms)} | ${fmt(r.ratio, 2)}x | ${r.target === undefined ? '' : `<= ${r.target}x ${r.ok ? 'met' : '**missed**'}`} | ${fmt(r.rss, 0)} |`),
+  '| corpus | command | median ms | ratio | CPU ratio | target | peak RSS MB |',
+  '| --- | --- | ---: | ---: | ---: | --- | ---: |',
+  ...tableRows(rows, true),
   '',
-  `\`node -e 0\`: ${rows.map((r) => r.floor).filter((v, i, a) => a.indexOf(v) === i).map((v) => fmt(v)).join(', ')} ms (one value per block).`,
+  `\`node -e 0\`: ${[...new Set(rows.map((r) => r.floor))].map((v) => fmt(v)).join(', ')} ms (one value per block).`,
   '',
   '## Compile',
   '',
-  '| articles | first compile | after touching one file | after retitling one file |',
-  '| ---: | ---: | ---: | ---: |',
-  ...compiles.map((c) => `| ${c.size} | ${fmt(c.first / 1000, 1)} s | ${fmt(c.touched / 1000, 2)} s (${fmt((100 * c.touched) / c.first, 0)}%) | ${fmt(c.retitled / 1000, 1)} s (${fmt((100 * c.retitled) / c.first, 0)}%) |`),
+  'First compile of a `--content` folder (`keywords`, cold cache), its peak RSS, the cache beside the source (apparent sizes, `du -sb`),',
+  'then one article\'s body edited (patched in place) and one title changed (what other articles see of it: the corpus is recompiled',
+  'from the stored parse results, re-parsing only the changed file).',
   '',
-  'Touching a file, or editing its body, patches that article\'s record in place; a change to what other',
-  'articles see of it (title, aliases, keywords, description, link targets) or an added or removed file',
-  'recompiles the corpus from the stored parse results, re-parsing only the changed files.',
+  '| articles | first compile | CPU | target | peak RSS | cache / source | body edited | title changed |',
+  '| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |',
+  ...compiles.map((c) => {
+    const target = COMPILE_TARGETS[c.size];
+    const ok = target === undefined ? '' : `<= ${target} s ${c.wall <= target ? 'met' : '**missed**'}`;
+    return `| ${c.size} | ${fmt(c.wall)} s | ${fmt(c.cpu)} s | ${ok} | ${fmt(c.rss, 0)} MB | ${fmt(c.cacheBytes / 2 ** 20, 0)} / ${fmt(c.sourceBytes / 2 ** 20, 0)} MB = ${fmt(c.cacheBytes / c.sourceBytes, 2)}x | ${fmt(c.body, 2)} s (${fmt((100 * c.body) / c.wall, 0)}%) | ${fmt(c.retitled)} s (${fmt((100 * c.retitled) / c.wall, 0)}%) |`;
+  }),
   '',
 ];
 writeFileSync(join(root, 'BENCHMARKS.md'), lines.join('\n'));

@@ -19,7 +19,7 @@ export async function buildBundledCorpus(contentDir: string, outDir: string, all
   }
   // Paths as in the package (content/x.md), not as on the machine that built it.
   for (const language of compilation.languages) for (const r of language.records) r.file = relative(dirname(contentDir), r.file);
-  writeCompilation(outDir, compilation);
+  writeCompilation(outDir, compilation, true);
   // Pre-rendered at the widths most runs use (a pipe: 80; a wide terminal: the cap, 100), so that a
   // lookup in the bundled corpus never loads the Markdown renderer.
   const reader = new CorpusReader(outDir);

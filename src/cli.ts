@@ -2,16 +2,17 @@
 // Only this file touches process, the terminal and the environment.
 import { Command, CommanderError } from 'commander';
 import { delimiter } from 'node:path';
-import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import { parseWidth, type Context, type Output } from './context.js';
 import { AmbiguousError, ContentError, ExitCode, GlossaryError, UsageError } from './errors.js';
 import type { ArticleRecord, SearchDoc } from './corpus/compile.js';
+import { tty } from './edge/builtins.js';
 import { choosePager, page, type PagerChoice } from './edge/pager.js';
-import { CorpusReader } from './store/compiled.js';
+import { CorpusReader, StaleSourceError } from './store/compiled.js';
 import { VERSION } from './version.js';
 import { loadTheme, plainTheme } from './render/theme.js';
 import { sanitize } from './render/sanitize.js';
+import { progressLine, silentProgress } from './progress.js';
 
 export { manPage } from './man.js';
 
@@ -23,7 +24,12 @@ export interface Io {
   stdin?: { isTTY?: boolean };
   stdout: Output & { isTTY?: boolean; columns?: number; rows?: number };
   stderr: Output & { isTTY?: boolean };
+  /** stderr as it is, for the progress line's cursor controls (set by main when it is a terminal). */
+  terminalErr?: Output & { columns?: number };
 }
+
+/** How many skipped files a compile names before it points to `glossary check`. */
+const SKIPPED_NAMED = 5;
 
 function colorWanted(env: NodeJS.ProcessEnv, tty: boolean, flag: boolean): boolean {
   if (!flag) return false;
@@ -83,7 +89,11 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
       contentDirs,
       bundledContent: fileURLToPath(new URL('../content/', import.meta.url)),
       note: (message) => io.stderr.write(`glossary: ${message}\n`),
-      stdinTty: Boolean(io.stdin?.isTTY),
+      progress: (label) => (io.terminalErr ? progressLine(io.terminalErr, `glossary: ${sanitize(label, false).replace(/\s+/g, ' ')}`) : silentProgress),
+      // Read only when a prompt is possible: finding out loads node:tty.
+      get stdinTty() {
+        return Boolean(io.stdin?.isTTY);
+      },
       current: async () => true,
       corpus: () => {
         if (reader) return reader;
@@ -107,8 +117,17 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
   const run = (fn: (ctx: Context) => Promise<CommandOutput> | CommandOutput) => async () => {
     const ctx = context();
     ctx.theme = await loadTheme(ctx.color);
-    if (ctx.contentDirs.length) await openContentCorpus(ctx, io, Boolean(global().refresh));
-    finish(await fn(ctx));
+    if (ctx.contentDirs.length === 0) return finish(await fn(ctx));
+    await openContentCorpus(ctx, io, Boolean(global().refresh));
+    try {
+      finish(await fn(ctx));
+    } catch (error) {
+      // An article file changed after the folder was compiled (records read their source from
+      // the files): compile again and run the command once more.
+      if (!(error instanceof StaleSourceError)) throw error;
+      await openContentCorpus(ctx, io, true);
+      finish(await fn(ctx));
+    }
   };
 
   program
@@ -364,13 +383,17 @@ function markHeavyRun(): void {
 async function openContentCorpus(ctx: Context, io: Io, refresh: boolean): Promise<void> {
   const { openContent, cacheRoot } = await import('./store/cache.js');
   const { unchanged } = await import('./store/source.js');
-  const opened = await openContent(ctx.contentDirs, cacheRoot(io.env), Date.now(), refresh);
+  const progress = ctx.progress(`compiling ${ctx.contentDirs.join(', ')}`);
+  const opened = await openContent(ctx.contentDirs, cacheRoot(io.env), Date.now(), refresh, progress).finally(() => progress.end());
   if (opened.compiled) markHeavyRun();
-  // Said once, when the folder is compiled: what was left out and why. A clean corpus compiles quietly.
+  // Said once, when the folder is compiled: what was left out and why, in a few lines however many
+  // files it is (the full list is check's). A clean corpus compiles quietly.
   const { meta } = opened.reader;
   if (opened.compiled && meta.skipped) {
-    for (const s of opened.reader.report().skipped) ctx.note(`skipped ${s.file}: ${s.reason}`);
-    ctx.note(`${meta.skipped} of ${meta.files} files skipped: see glossary check ${ctx.contentDirs.join(' ')}`);
+    const skipped = opened.reader.report().skipped;
+    for (const s of skipped.slice(0, SKIPPED_NAMED)) ctx.note(`skipped ${s.file}: ${s.reason}`);
+    const more = skipped.length - SKIPPED_NAMED;
+    ctx.note(`${meta.skipped} of ${meta.files} files skipped${more > 0 ? ` (${more} more not named here)` : ''}: see glossary check ${ctx.contentDirs.join(' ')}`);
   }
   const articles = meta.langs.reduce((sum, l) => sum + l.count, 0);
   if (articles === 0) throw new ContentError(`no articles in ${ctx.contentDirs.join(', ')}: ${meta.skipped} of ${meta.files} files skipped (see glossary check ${ctx.contentDirs.join(' ')})`);
@@ -389,7 +412,7 @@ export async function main(given: Io): Promise<number> {
   // character. stderr is never styled; stdout keeps only the SGR colours the tool added itself,
   // when colour is on. Only --raw to a pipe passes bytes through (CommandOutput.verbatim).
   const color = colorWanted(given.env, Boolean(given.stdout.isTTY), !given.argv.includes('--no-color'));
-  const io: Io = { ...given, stderr: Object.assign(Object.create(given.stderr) as Io['stderr'], { write: (s: string) => given.stderr.write(sanitize(s, false)) }) };
+  const io: Io = { ...given, terminalErr: given.stderr.isTTY ? given.stderr : undefined, stderr: Object.assign(Object.create(given.stderr) as Io['stderr'], { write: (s: string) => given.stderr.write(sanitize(s, false)) }) };
   let output: CommandOutput = '';
   const write = async () => {
     if (typeof output === 'string') given.stdout.write(sanitize(output, color));
@@ -443,7 +466,7 @@ export function run(): void {
     process.exit(ExitCode.internal);
   });
   // isatty(0), not process.stdin: creating the stdin stream costs start-up that only prompts need.
-  void main({ argv: process.argv, env: process.env, stdin: { isTTY: isatty(0) }, stdout: process.stdout, stderr: process.stderr }).then((code) => {
+  void main({ argv: process.argv, env: process.env, stdin: { get isTTY() { return tty().isatty(0); } }, stdout: process.stdout, stderr: process.stderr }).then((code) => {
     process.exitCode = code;
   });
 }

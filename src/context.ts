@@ -3,6 +3,7 @@ import type { ArticleRecord } from './corpus/compile.js';
 import type { CorpusReader } from './store/compiled.js';
 import type { Theme } from './render/theme.js';
 import { UsageError } from './errors.js';
+import type { Progress } from './progress.js';
 
 export interface Output {
   write(text: string): void;
@@ -34,6 +35,8 @@ export interface Context {
   bundledContent: string;
   /** Note on stderr, prefixed `glossary:`. */
   note(message: string): void;
+  /** A progress line for long work (shown on a terminal only). */
+  progress(label: string): Progress;
 }
 
 export function parseWidth(value: string): number {

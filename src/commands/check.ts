@@ -24,7 +24,13 @@ export interface CheckResult {
 
 export function runCheck(ctx: Context, dirs: string[], options: CheckOptions, cwd: string): CheckResult {
   const targets = dirs.length ? dirs : ctx.contentDirs.length ? ctx.contentDirs : [ctx.bundledContent];
-  const c = compileListing(listSources(targets), { compile: false });
+  const progress = ctx.progress(`checking ${targets.join(', ')}`);
+  let c;
+  try {
+    c = compileListing(listSources(targets), { compile: false, onProgress: progress.update });
+  } finally {
+    progress.end();
+  }
   const show = (file: string) => {
     const rel = relative(cwd, file);
     return rel.startsWith('..') ? file : rel;

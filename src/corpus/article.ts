@@ -32,8 +32,13 @@ export interface Article {
   aliases: string[];
   /** Markdown body without front matter. */
   body: string;
-  /** The whole source text (after BOM/CRLF normalisation), for --raw. */
+  /**
+   * The whole source text (after BOM/CRLF normalisation), for --raw. Empty in an article taken
+   * back from a record that does not keep its source (see ArticleRecord.external).
+   */
   source: string;
+  /** Where the body starts in the source text. */
+  bodyStart: number;
   links: Link[];
   problems: Problem[];
   /** 1-based line of the first body line in the file. */

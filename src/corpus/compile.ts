@@ -31,6 +31,11 @@ export interface ArticleRecord extends ArticleRef {
   keywords: string[];
   aliases: string[];
   source: string;
+  /**
+   * The source is not kept in the store: it is read from `file` when the record is read, and only
+   * while the file's size and mtime are still `stamp` (a --content corpus; the folder is there).
+   */
+  external?: boolean;
   /** Where the Markdown body starts in `source`. */
   bodyStart: number;
   links: RecordLink[];
@@ -128,10 +133,9 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
       return out;
     });
     const back = [...(backlinks.get(a) ?? [])].map(ref).sort((x, y) => compareDanish(x.title, y.title));
-    const bodyStart = a.source.length - a.body.length;
     records.push({
       ...r, n, lang, file: a.file, slug: a.slug, description: a.description, keywords: a.keywords,
-      aliases: a.aliases, source: a.source, bodyStart, links, backlinks: back, problems: a.problems, bodyLine: a.bodyLine,
+      aliases: a.aliases, source: a.source, bodyStart: a.bodyStart, links, backlinks: back, problems: a.problems, bodyLine: a.bodyLine,
       langs: (otherLangs.get(a.id) ?? []).filter((l) => l !== lang),
     });
     docs.push({
@@ -186,7 +190,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
 export function articleOf(r: ArticleRecord): Article {
   return {
     id: r.id, lang: r.lang, file: r.file, title: r.title, slug: r.slug, description: r.description,
-    keywords: r.keywords, aliases: r.aliases, body: r.source.slice(r.bodyStart), source: r.source,
+    keywords: r.keywords, aliases: r.aliases, body: r.source.slice(r.bodyStart), source: r.source, bodyStart: r.bodyStart,
     links: r.links.map((l) => ({ href: l.href, target: l.target, text: l.text, line: l.line })),
     problems: r.problems, bodyLine: r.bodyLine,
   };

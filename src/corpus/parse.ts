@@ -4,6 +4,7 @@ import { slugify } from '../fold.js';
 import { decodeEntities, displayText, hasControl, hasEntities } from '../text.js';
 import type { Article, Link, ParseResult, Problem } from './article.js';
 import { internalTarget } from './links.js';
+import { decodeSource } from './source-text.js';
 
 /** Larger files are rejected unread: no article is that long, and it bounds time and memory. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -16,7 +17,6 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function refuseEngine(): never {
   throw new Error('only YAML front matter is accepted');
@@ -38,12 +38,11 @@ export function parseArticle(src: SourceFile): ParseResult {
   }
   let text: string;
   try {
-    text = utf8.decode(src.bytes);
+    text = decodeSource(src.bytes);
   } catch {
     return reject('file is not valid UTF-8: save it as UTF-8', 'encoding');
   }
   if (text.includes('\u0000')) return reject('file contains a NUL byte: it looks like a binary file', 'binary');
-  text = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') return { kind: 'not-article', file: src.file, reason: 'empty file' };
 
   const problems: Problem[] = [];
@@ -102,6 +101,7 @@ export function parseArticle(src: SourceFile): ParseResult {
     aliases,
     body,
     source: text,
+    bodyStart: text.length - body.length,
     links: extractLinks(body, bodyLine),
     problems,
     bodyLine,

@@ -1,5 +1,5 @@
 // Paging a long article on a terminal: $GLOSSARY_PAGER, else $PAGER, else `less -R` where it exists.
-import { spawn, spawnSync } from 'node:child_process';
+import { childProcess } from './builtins.js';
 
 export interface PagerChoice {
   command: string;
@@ -15,7 +15,7 @@ export function choosePager(env: NodeJS.ProcessEnv): PagerChoice | undefined {
     const command = configured.trim();
     return command === '' || command === 'cat' ? undefined : { command, env: lessEnv };
   }
-  const found = spawnSync('sh', ['-c', 'command -v less'], { stdio: 'ignore' }).status === 0;
+  const found = childProcess().spawnSync('sh', ['-c', 'command -v less'], { stdio: 'ignore' }).status === 0;
   return found ? { command: 'less -R', env: lessEnv } : undefined;
 }
 
@@ -29,7 +29,7 @@ export function page(text: string, pager: PagerChoice): Promise<boolean> {
   return new Promise((resolve) => {
     const ignore = () => {};
     process.on('SIGINT', ignore);
-    const child = spawn('sh', ['-c', pager.command], { stdio: ['pipe', 'inherit', 'inherit'], env: pager.env });
+    const child = childProcess().spawn('sh', ['-c', pager.command], { stdio: ['pipe', 'inherit', 'inherit'], env: pager.env });
     // The reader may quit before reading everything: that is not an error.
     child.stdin.on('error', ignore);
     child.stdin.end(text);

@@ -1,6 +1,5 @@
 // --content folders: compiled on first use into the user's cache directory, checked for changes
 // cheaply on every run, recompiled (re-parsing only changed files) when something changed.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -8,6 +7,7 @@ import { ContentError } from '../errors.js';
 import { BUILD, VERSION } from '../version.js';
 import { CorpusReader, FORMAT } from './compiled.js';
 import { folderTimes, listSources, type SourceEntry } from './source.js';
+import type { Progress } from '../progress.js';
 
 export function cacheRoot(env: NodeJS.ProcessEnv): string {
   const xdg = env['XDG_CACHE_HOME'];
@@ -40,7 +40,7 @@ export interface OpenedContent {
 
 export function cacheDirFor(dirs: string[], root: string): string {
   const absolute = dirs.map((d) => resolve(d));
-  const key = createHash('sha256').update(JSON.stringify([FORMAT, VERSION, BUILD, absolute])).digest('hex').slice(0, 16);
+  const key = fnv1a64(JSON.stringify([FORMAT, VERSION, BUILD, absolute]));
   return join(root, key);
 }
 
@@ -48,7 +48,7 @@ export function cacheDirFor(dirs: string[], root: string): string {
  * Opens `--content` folders through the cache: compiled on first use, recompiled (re-parsing
  * only changed files) when a file is added, removed or changed. `force` skips the quick check.
  */
-export async function openContent(dirs: string[], root: string, now = Date.now(), force = false): Promise<OpenedContent> {
+export async function openContent(dirs: string[], root: string, now = Date.now(), force = false, progress?: Progress): Promise<OpenedContent> {
   const dir = cacheDirFor(dirs, root);
   const quickFile = join(dir, 'quick.json');
   if (!force) {
@@ -103,7 +103,8 @@ export async function openContent(dirs: string[], root: string, now = Date.now()
   const changed = listing.entries.filter((e) => !same(e)).length + [...previous.keys()].filter((p) => !present.has(p)).length;
 
   // The checks' problems are not kept in the cache (`check` recomputes them): not run here.
-  const result = compilation.compileListing(listing, { previous, reuse: same, check: false });
+  const result = compilation.compileListing(listing, { previous, reuse: same, check: false, onProgress: progress?.update });
+  progress?.update('writing', listing.entries.length, listing.entries.length);
   // Written aside, then swapped in, so that a concurrent run never reads a half-written corpus.
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
@@ -139,6 +140,17 @@ function removeStale(dir: string, dirs: string[], now: number): void {
   } catch {
     /* nothing to clean, or not ours to clean */
   }
+}
+
+/**
+ * 64-bit FNV-1a of `text`, as 16 hex digits: names a cache folder. Not node:crypto, whose load
+ * (~3 ms) every --content run paid for this one hash; the folder also records what it holds
+ * (folders.json), and the inputs are the user's own folder names, not an adversary's.
+ */
+export function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, 'utf8')) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
 }
 
 function readText(file: string): string | undefined {

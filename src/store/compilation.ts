@@ -37,16 +37,21 @@ export interface CompileOptions {
   check?: boolean;
   /** Build the compiled languages (`check` only lints). */
   compile?: boolean;
+  /** Told of each file read, then of indexing: drives a progress line. */
+  onProgress?: (phase: 'reading' | 'indexing', done: number, total: number) => void;
 }
 
 export function compileListing(listing: SourceListing, options: CompileOptions = {}): Compilation {
-  const { previous, reuse, check = true, compile = true } = options;
+  const { previous, reuse, check = true, compile = true, onProgress } = options;
+  const total = listing.entries.length;
+  let done = 0;
   const byLang = new Map<string, Article[]>();
   const skipped: Skipped[] = [...listing.skipped];
   const problems: FileProblem[] = [];
   for (const entry of listing.entries) {
     const old = previous?.get(entry.path);
     const result: ParseResult = old && reuse?.(entry) ? { kind: 'article', article: old.article } : parseEntry(entry);
+    onProgress?.('reading', ++done, total);
     if (result.kind === 'article') {
       const list = byLang.get(entry.lang) ?? [];
       list.push(result.article);
@@ -58,6 +63,7 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
       for (const p of result.problems) problems.push({ ...p, file: result.file, lang: entry.lang });
     }
   }
+  onProgress?.('indexing', total, total);
   const langsOf = new Map<string, string[]>();
   for (const [lang, articles] of byLang) {
     for (const a of articles) langsOf.set(a.id, [...(langsOf.get(a.id) ?? []), lang]);
@@ -78,8 +84,12 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   return { languages, skipped, problems, articles, files: listing.entries.length + listing.skipped.length };
 }
 
-export function writeCompilation(dir: string, c: Compilation): void {
-  writeCorpus(dir, c.languages, c.files, { skipped: c.skipped });
+/**
+ * Writes a compilation. Records of a --content folder refer to its files instead of copying them;
+ * the bundled corpus (`embedSource`) keeps its sources, as its folder moves with the package.
+ */
+export function writeCompilation(dir: string, c: Compilation, embedSource = false): void {
+  writeCorpus(dir, c.languages, c.files, { skipped: c.skipped }, embedSource);
 }
 
 /** The articles of an earlier compile by file, with the size and mtime they were compiled at. */
@@ -112,7 +122,7 @@ export function patchInPlace(dir: string, entries: SourceEntry[]): boolean {
     if (!reader.meta.langs.some((l) => l.lang === entry.lang)) return false;
     const found = reader.names(entry.lang, '=' + entry.id).find(([, rank]) => rank === 0);
     if (!found) return false;
-    const before = reader.record(entry.lang, found[0]);
+    const before = reader.recordWithoutSource(entry.lang, found[0]);
     if (before.file !== entry.path) return false;
     const result = parseEntry(entry);
     if (result.kind !== 'article' || indexSignature(result.article) !== indexSignature(articleOf(before))) return false;
@@ -120,7 +130,7 @@ export function patchInPlace(dir: string, entries: SourceEntry[]): boolean {
     const record: ArticleRecord = {
       ...before,
       source: a.source,
-      bodyStart: a.source.length - a.body.length,
+      bodyStart: a.bodyStart,
       bodyLine: a.bodyLine,
       problems: a.problems,
       // Same targets in the same order: each link resolves as before.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ArticleRecord, CompiledLanguage, ListEntry, SearchDoc } from '../corpus/compile.js';
 import { ContentError } from '../errors.js';
 import { fold } from '../fold.js';
+import { decodeSource } from '../corpus/source-text.js';
 import type { SearchSource } from '../search.js';
 
 export const FORMAT = 9;
@@ -70,12 +71,13 @@ function writeItems(dir: string, name: string, buffers: Buffer[]): void {
 
 /**
  * An article record: 4 bytes of header length, the record without its source as JSON, then the
- * source as it is (no JSON escaping of 4 KB of Markdown on every write and read).
+ * source as it is (no JSON escaping of 4 KB of Markdown on every write and read). A record marked
+ * `external` keeps no source: it is read from the article's file (see CorpusReader.record).
  */
 export function encodeRecord(record: ArticleRecord): Buffer {
   const { source, ...rest } = record;
   const head = Buffer.from(JSON.stringify(rest), 'utf8');
-  const body = Buffer.from(source, 'utf8');
+  const body = record.external ? Buffer.alloc(0) : Buffer.from(source, 'utf8');
   const out = Buffer.allocUnsafe(4 + head.length + body.length);
   out.writeUInt32LE(head.length, 0);
   head.copy(out, 4);
@@ -123,7 +125,12 @@ function deltaEncode(list: number[]): number[] {
   return list.map((n, i) => (i === 0 ? n : n - (list[i - 1] as number)));
 }
 
-export function writeCorpus(dir: string, languages: CompiledLanguage[], files: number, report: CorpusReport): void {
+/**
+ * Writes a compiled corpus. `embedSource` keeps each article's source in its record (the bundled
+ * corpus, whose content folder is not where it was compiled); a --content corpus reads it from
+ * the folder instead, so the cache does not hold a second copy of the source.
+ */
+export function writeCorpus(dir: string, languages: CompiledLanguage[], files: number, report: CorpusReport, embedSource = true): void {
   mkdirSync(dir, { recursive: true });
   const langs: LanguageMeta[] = [];
   for (const c of languages) {
@@ -133,7 +140,7 @@ export function writeCorpus(dir: string, languages: CompiledLanguage[], files: n
     const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 1000);
     writeSharded(ldir, 'names', c.names, nameShards, (v) => v);
     writeSharded(ldir, 'grams', c.grams, gramShards, deltaEncode);
-    writeItems(ldir, 'records', c.records.map(encodeRecord));
+    writeItems(ldir, 'records', c.records.map((r) => encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true })));
     writeItems(ldir, 'docs', c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
     writeFileSync(join(ldir, 'list.json'), JSON.stringify(c.list));
     c.keywords.forEach((k, i) => writeFileSync(join(ldir, `kw-${i}.json`), JSON.stringify(k.entries)));
@@ -142,6 +149,37 @@ export function writeCorpus(dir: string, languages: CompiledLanguage[], files: n
   writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
   const meta: CorpusMeta = { format: FORMAT, langs, files, skipped: report.skipped.length };
   writeFileSync(join(dir, 'corpus.json'), JSON.stringify(meta));
+}
+
+/** An article's file changed after the corpus was compiled: compile again and retry. */
+export class StaleSourceError extends ContentError {
+  constructor(readonly file: string) {
+    super(`${file} changed while it was being read: run the command again`);
+  }
+}
+
+function readSource(record: ArticleRecord): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(record.file, 'r');
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || !record.stamp || stat.size !== record.stamp[0] || stat.mtimeMs !== record.stamp[1]) throw new StaleSourceError(record.file);
+    const bytes = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const got = readSync(fd, bytes, read, bytes.length - read, read);
+      if (got === 0) break;
+      read += got;
+    }
+    if (read !== bytes.length) throw new StaleSourceError(record.file);
+    return decodeSource(bytes);
+  } catch (error) {
+    // Gone, unreadable or no longer UTF-8: whatever it is now, the record no longer describes it.
+    if (error instanceof StaleSourceError) throw error;
+    throw new StaleSourceError(record.file);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function readJson<T>(file: string): T {
@@ -210,7 +248,18 @@ export class CorpusReader {
     }
   }
 
+  /**
+   * One article's record, with its source. A record that keeps no source reads it from its file,
+   * checked against the size and mtime it was compiled at: a file changed since is a
+   * StaleSourceError (the caller recompiles), never a mix of old record and new text.
+   */
   record(lang: string, n: number): ArticleRecord {
+    const record = this.recordWithoutSource(lang, n);
+    return record.external ? { ...record, source: readSource(record) } : record;
+  }
+
+  /** The record as stored: without its source where the source is the file's (see record()). */
+  recordWithoutSource(lang: string, n: number): ArticleRecord {
     return decodeRecord(this.readItem(lang, 'records', n));
   }
 

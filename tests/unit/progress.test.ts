@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { progressLine, progressText } from '../../src/progress.js';
+
+describe('progressText', () => {
+  it('says how far, the rate and the time left while reading', () => {
+    expect(progressText('glossary: compiling x', 'reading', 5000, 15000, 2000)).toBe('glossary: compiling x: 5,000 of 15,000 files (2,500/s, 4 s left)');
+  });
+  it('names the later phases', () => {
+    expect(progressText('glossary: compiling x', 'indexing', 15000, 15000, 3000)).toBe('glossary: compiling x: indexing...');
+  });
+});
+
+describe('progressLine', () => {
+  const make = (columns = 80) => {
+    let t = 0;
+    const out: string[] = [];
+    const line = progressLine({ write: (s: string) => out.push(s), columns }, 'glossary: compiling x', () => t, 1000);
+    return { line, out, at: (ms: number) => (t = ms) };
+  };
+
+  it('shows nothing for work that ends within a second, and erases nothing', () => {
+    const { line, out, at } = make();
+    at(900);
+    line.update('reading', 10, 10);
+    line.end();
+    expect(out).toEqual([]);
+  });
+
+  it('redraws one line in place after a second, at most ten times a second, and erases it at the end', () => {
+    const { line, out, at } = make();
+    at(1000);
+    line.update('reading', 100, 1000);
+    at(1050);
+    line.update('reading', 150, 1000);
+    at(1200);
+    line.update('reading', 300, 1000);
+    expect(out).toHaveLength(2);
+    expect(out[0]).toBe('\rglossary: compiling x: 100 of 1,000 files (100/s, 9 s left)\u001b[K');
+    line.end();
+    expect(out.at(-1)).toBe('\r\u001b[K');
+  });
+
+  it('keeps the line within the terminal width', () => {
+    const { line, out, at } = make(30);
+    at(2000);
+    line.update('reading', 1, 100000);
+    expect(out[0]?.replace(/^\r|\u001b\[K$/g, '').length).toBeLessThanOrEqual(29);
+  });
+});
