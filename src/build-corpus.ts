@@ -2,7 +2,10 @@
 import { dirname, relative } from 'node:path';
 import { compileListing, writeCompilation } from './store/compilation.js';
 import { listSources } from './store/source.js';
+import { join } from 'node:path';
 import { CorpusReader } from './store/compiled.js';
+import { DiskFiles } from './store/files.js';
+import { DiskRenders } from './store/renders.js';
 import { loadHighlighter, needsHighlighter, renderArticle } from './render/article.js';
 
 export async function buildBundledCorpus(contentDir: string, outDir: string, allowErrors: boolean): Promise<number> {
@@ -19,15 +22,15 @@ export async function buildBundledCorpus(contentDir: string, outDir: string, all
   }
   // Paths as in the package (content/x.md), not as on the machine that built it.
   for (const language of compilation.languages) for (const r of language.records) r.file = relative(dirname(contentDir), r.file);
-  writeCompilation(outDir, compilation, true);
+  writeCompilation(new DiskFiles(outDir), compilation, true);
   // Pre-rendered at the widths most runs use (a pipe: 80; a wide terminal: the cap, 100), so that a
   // lookup in the bundled corpus never loads the Markdown renderer.
-  const reader = new CorpusReader(outDir);
+  const renders = new DiskRenders(join(outDir, 'render'));
   if (compilation.languages.some((l) => l.records.some(needsHighlighter))) await loadHighlighter();
   for (const language of compilation.languages) {
     for (const record of language.records) {
       for (const width of [80, 100]) {
-        for (const color of [false, true]) reader.saveRender(language.lang, record.n, width, color, renderArticle(record, { width, color }));
+        for (const color of [false, true]) renders.put(language.lang, record.n, width, color, renderArticle(record, { width, color }));
       }
     }
   }

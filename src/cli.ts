@@ -8,10 +8,11 @@ import { AmbiguousError, ContentError, ExitCode, GlossaryError, UsageError } fro
 import type { ArticleRecord, SearchDoc } from './corpus/compile.js';
 import { tty } from './edge/builtins.js';
 import { choosePager, page, type PagerChoice } from './edge/pager.js';
-import { CorpusReader, StaleSourceError } from './store/compiled.js';
+import { DamagedCorpusError, StaleSourceError, type CorpusReader } from './store/compiled.js';
+import { openBundled } from './store/bundled.js';
 import { VERSION } from './version.js';
 import { loadTheme, plainTheme } from './render/theme.js';
-import { sanitize } from './render/sanitize.js';
+import { escapeLine, sanitize } from './render/sanitize.js';
 import { progressLine, silentProgress } from './progress.js';
 
 export { manPage } from './man.js';
@@ -79,7 +80,6 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
     const tty = Boolean(io.stdout.isTTY);
     const envContent = io.env['GLOSSARY_CONTENT'];
     const contentDirs = opts.content?.length ? opts.content : envContent ? envContent.split(delimiter).filter(Boolean) : [];
-    const bundled = fileURLToPath(new URL('./corpus/', import.meta.url));
     let reader: CorpusReader | undefined;
     const ctx: Context = {
       tty,
@@ -89,7 +89,7 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
       contentDirs,
       bundledContent: fileURLToPath(new URL('../content/', import.meta.url)),
       note: (message) => io.stderr.write(`glossary: ${message}\n`),
-      progress: (label) => (io.terminalErr ? progressLine(io.terminalErr, `glossary: ${sanitize(label, false).replace(/\s+/g, ' ')}`) : silentProgress),
+      progress: (label) => (io.terminalErr ? progressLine(io.terminalErr, `glossary: ${escapeLine(label)}`) : silentProgress),
       // Read only when a prompt is possible: finding out loads node:tty.
       get stdinTty() {
         return Boolean(io.stdin?.isTTY);
@@ -97,7 +97,7 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
       current: async () => true,
       corpus: () => {
         if (reader) return reader;
-        if (contentDirs.length === 0) return (reader = new CorpusReader(bundled));
+        if (contentDirs.length === 0) return (reader = openBundled());
         throw new Error('content folders are opened before the command runs');
       },
       lang: (allowAll = false) => {
@@ -118,14 +118,15 @@ export function buildProgram(io: Io, finish: (output: CommandOutput) => void): C
     const ctx = context();
     ctx.theme = await loadTheme(ctx.color);
     if (ctx.contentDirs.length === 0) return finish(await fn(ctx));
-    await openContentCorpus(ctx, io, Boolean(global().refresh));
+    await openContentCorpus(ctx, io, { force: Boolean(global().refresh) });
     try {
       finish(await fn(ctx));
     } catch (error) {
       // An article file changed after the folder was compiled (records read their source from
-      // the files): compile again and run the command once more.
-      if (!(error instanceof StaleSourceError)) throw error;
-      await openContentCorpus(ctx, io, true);
+      // the files), or a cache file did not check out: compile again and run the command once more.
+      if (error instanceof StaleSourceError) await openContentCorpus(ctx, io, { force: true });
+      else if (error instanceof DamagedCorpusError) await openContentCorpus(ctx, io, { rebuild: true });
+      else throw error;
       finish(await fn(ctx));
     }
   };
@@ -305,7 +306,7 @@ async function completionData(io: Io, words: string[]) {
     if (content.length) {
       const { openContent, cacheRoot } = await import('./store/cache.js');
       reader = (await openContent(content, cacheRoot(io.env))).reader;
-    } else reader = new CorpusReader(fileURLToPath(new URL('./corpus/', import.meta.url)));
+    } else reader = openBundled();
   } catch {
     reader = undefined;
   }
@@ -380,12 +381,13 @@ function markHeavyRun(): void {
   (globalThis as { __glossaryHeavyRun?: boolean }).__glossaryHeavyRun = true;
 }
 
-async function openContentCorpus(ctx: Context, io: Io, refresh: boolean): Promise<void> {
+async function openContentCorpus(ctx: Context, io: Io, options: { force?: boolean; rebuild?: boolean }): Promise<void> {
   const { openContent, cacheRoot } = await import('./store/cache.js');
   const { unchanged } = await import('./store/source.js');
   const progress = ctx.progress(`compiling ${ctx.contentDirs.join(', ')}`);
-  const opened = await openContent(ctx.contentDirs, cacheRoot(io.env), Date.now(), refresh, progress).finally(() => progress.end());
+  const opened = await openContent(ctx.contentDirs, cacheRoot(io.env), { ...options, progress }).finally(() => progress.end());
   if (opened.compiled) markHeavyRun();
+  for (const note of opened.notes) ctx.note(note);
   // Said once, when the folder is compiled: what was left out and why, in a few lines however many
   // files it is (the full list is check's). A clean corpus compiles quietly.
   const { meta } = opened.reader;
@@ -400,7 +402,7 @@ async function openContentCorpus(ctx: Context, io: Io, refresh: boolean): Promis
   ctx.corpus = () => opened.reader;
   ctx.current = async (record) => {
     if (!record.stamp || unchanged(record.file, record.stamp[0], record.stamp[1])) return true;
-    const again = await openContent(ctx.contentDirs, cacheRoot(io.env), Date.now(), true);
+    const again = await openContent(ctx.contentDirs, cacheRoot(io.env), { force: true });
     ctx.corpus = () => again.reader;
     return false;
   };
@@ -412,7 +414,7 @@ export async function main(given: Io): Promise<number> {
   // character. stderr is never styled; stdout keeps only the SGR colours the tool added itself,
   // when colour is on. Only --raw to a pipe passes bytes through (CommandOutput.verbatim).
   const color = colorWanted(given.env, Boolean(given.stdout.isTTY), !given.argv.includes('--no-color'));
-  const io: Io = { ...given, terminalErr: given.stderr.isTTY ? given.stderr : undefined, stderr: Object.assign(Object.create(given.stderr) as Io['stderr'], { write: (s: string) => given.stderr.write(sanitize(s, false)) }) };
+  const io: Io = { ...given, terminalErr: given.stderr.isTTY ? given.stderr : undefined, stderr: Object.assign(Object.create(given.stderr) as Io['stderr'], { write: (s: string) => given.stderr.write(escapeLine(s)) }) };
   let output: CommandOutput = '';
   const write = async () => {
     if (typeof output === 'string') given.stdout.write(sanitize(output, color));
@@ -447,12 +449,12 @@ export async function main(given: Io): Promise<number> {
     if (error instanceof GlossaryError) {
       // One line: the message, then hints after semicolons.
       io.stderr.write(`glossary: ${[error.message, ...error.details].join('; ')}\n`);
-      if (debug && error.stack) io.stderr.write(error.stack + '\n');
+      if (debug && error.stack) given.stderr.write(sanitize(error.stack, false) + '\n');
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`glossary: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
+    if (debug && error instanceof Error && error.stack) given.stderr.write(sanitize(error.stack, false) + '\n');
     return ExitCode.internal;
   }
 }

@@ -14,7 +14,7 @@ export interface Resolved {
 }
 
 export function checkQuery(term: string): string {
-  const trimmed = term.trim();
+  const trimmed = term.normalize('NFC').trim();
   if (trimmed === '') throw new UsageError('empty query: give a term, e.g. glossary lookup strategisk-alliance');
   if (trimmed.length > MAX_QUERY) throw new UsageError(`query is ${trimmed.length} characters long; the limit is ${MAX_QUERY}`);
   return trimmed;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileListing, writeCompilation } from '../src/store/compilation.js';
 import { CorpusReader } from '../src/store/compiled.js';
+import { DiskFiles } from '../src/store/files.js';
 import { listSources } from '../src/store/source.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,8 +20,8 @@ export function tempDir(prefix = 'glossary-test-'): string {
 /** Compiles fixture folders into a fresh temp dir and opens them. */
 export function compileFixture(...names: string[]): CorpusReader {
   const dir = tempDir();
-  writeCompilation(dir, compileListing(listSources(names.map((n) => (n.startsWith('/') ? n : fixture(n))))));
-  return new CorpusReader(dir);
+  writeCompilation(new DiskFiles(dir), compileListing(listSources(names.map((n) => (n.startsWith('/') ? n : fixture(n))))));
+  return new CorpusReader(new DiskFiles(dir));
 }
 
 export interface CliResult {

@@ -51,12 +51,12 @@ export async function present(ctx: Context, record: ArticleRecord, options: Look
 /** The article as the terminal shows it: from the render cache, else rendered (and kept). */
 export async function renderRecord(ctx: Context, record: ArticleRecord, width: number): Promise<string> {
   const corpus = ctx.corpus();
-  const cached = corpus.cachedRender(record.lang, record.n, width, ctx.color);
+  const cached = corpus.renders.get(record.lang, record.n, width, ctx.color);
   if (cached !== undefined) return cached;
   const render = await import('../render/article.js');
   if (ctx.color && render.needsHighlighter(record)) await render.loadHighlighter();
   const text = render.renderArticle(record, { width, color: ctx.color });
-  corpus.saveRender(record.lang, record.n, width, ctx.color, text);
+  corpus.renders.put(record.lang, record.n, width, ctx.color, text);
   return text;
 }
 

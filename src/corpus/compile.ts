@@ -21,6 +21,17 @@ export interface RecordLink {
   to?: ArticleRef;
 }
 
+/** A reference as compiled: with the article's number, which the store keeps instead of the names. */
+export interface LinkedRef extends ArticleRef {
+  n: number;
+}
+
+/** A record as compiled, its links' targets and backlinks numbered. */
+export interface CompiledRecord extends ArticleRecord {
+  links: Array<RecordLink & { to?: LinkedRef }>;
+  backlinks: LinkedRef[];
+}
+
 /** All that `lookup` needs of one article, read with one positioned read. */
 export interface ArticleRecord extends ArticleRef {
   n: number;
@@ -61,7 +72,7 @@ export interface SearchDoc extends ArticleRef {
 
 export interface CompiledLanguage {
   lang: string;
-  records: ArticleRecord[];
+  records: CompiledRecord[];
   docs: SearchDoc[];
   /** Folded name -> [article number, rank] (0 id, 1 slug or title, 2 alias). */
   names: Map<string, Array<[number, number]>>;
@@ -91,12 +102,12 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   const slugCount = new Map<string, number>();
   const ids = new Set(sorted.map((a) => a.id.toLowerCase()));
   for (const a of sorted) slugCount.set(a.slug, (slugCount.get(a.slug) ?? 0) + 1);
-  const refOf = new Map<Article, ArticleRef>();
-  for (const a of sorted) {
+  const refOf = new Map<Article, LinkedRef>();
+  sorted.forEach((a, n) => {
     const unique = slugCount.get(a.slug) === 1 && (!ids.has(a.slug) || a.slug === a.id.toLowerCase());
-    refOf.set(a, { id: a.id, title: a.title, name: unique ? a.slug : a.id });
-  }
-  const ref = (a: Article): ArticleRef => refOf.get(a) as ArticleRef;
+    refOf.set(a, { id: a.id, title: a.title, name: unique ? a.slug : a.id, n });
+  });
+  const ref = (a: Article): LinkedRef => refOf.get(a) as LinkedRef;
 
   const resolve = linkResolver(sorted);
   const backlinks = new Map<Article, Set<Article>>();
@@ -111,7 +122,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     }
   }
 
-  const records: ArticleRecord[] = [];
+  const records: CompiledRecord[] = [];
   const docs: SearchDoc[] = [];
   const names = new Map<string, Array<[number, number]>>();
   const grams = new Map<string, number[]>();
@@ -125,10 +136,10 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   const nameStems = new Set<string>();
 
   sorted.forEach((a, n) => {
-    const r = ref(a);
-    const links: RecordLink[] = a.links.map((link) => {
+    const { n: _n, ...r } = ref(a);
+    const links: CompiledRecord['links'] = a.links.map((link) => {
       const target = resolve(link.target);
-      const out: RecordLink = { href: link.href, target: link.target, text: link.text, line: link.line };
+      const out: CompiledRecord['links'][number] = { href: link.href, target: link.target, text: link.text, line: link.line };
       if (target && target !== a) out.to = ref(target);
       return out;
     });
@@ -183,16 +194,6 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     lang, records, docs, names, grams,
     list: sorted.map((a, n) => [a.id, ref(a).name, a.title, n]),
     keywords: [...keywordMap.values()].sort((x, y) => compareDanish(x.name, y.name)),
-  };
-}
-
-/** The Article a record was compiled from: lets a recompile skip parsing unchanged files. */
-export function articleOf(r: ArticleRecord): Article {
-  return {
-    id: r.id, lang: r.lang, file: r.file, title: r.title, slug: r.slug, description: r.description,
-    keywords: r.keywords, aliases: r.aliases, body: r.source.slice(r.bodyStart), source: r.source, bodyStart: r.bodyStart,
-    links: r.links.map((l) => ({ href: l.href, target: l.target, text: l.text, line: l.line })),
-    problems: r.problems, bodyLine: r.bodyLine,
   };
 }
 

@@ -156,6 +156,13 @@ function readTitle(data: Record<string, unknown>, heading: string | undefined, i
   return heading ?? id;
 }
 
+/**
+ * Keywords and aliases an article may have: each becomes an index entry, and a real article has
+ * a handful. More is a mistake (or an attack on the cache's size); the rest are left out, with a
+ * warning.
+ */
+export const MAX_LIST_ITEMS = 50;
+
 /** `keywords: A,B` or a YAML list; a single scalar is one item. */
 function readList(data: Record<string, unknown>, field: string, problems: Problem[]): string[] {
   const value = data[field];
@@ -184,6 +191,10 @@ function readList(data: Record<string, unknown>, field: string, problems: Proble
       seen.add(clean);
       out.push(clean);
     }
+  }
+  if (out.length > MAX_LIST_ITEMS) {
+    problems.push({ severity: 'warning', code: 'too-many-items', message: `"${field}" has ${out.length} items; the first ${MAX_LIST_ITEMS} are used`, line: 1 });
+    return out.slice(0, MAX_LIST_ITEMS);
   }
   return out;
 }

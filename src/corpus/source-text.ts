@@ -3,7 +3,10 @@
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The file's text with a BOM dropped and line ends made `\n`; throws on invalid UTF-8. */
+/**
+ * The file's text with a BOM dropped, line ends made `\n` and composed characters (NFC: macOS
+ * writes `å` as a + ring), so that what is typed matches what is written; throws on invalid UTF-8.
+ */
 export function decodeSource(bytes: Uint8Array): string {
-  return utf8.decode(bytes).replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  return utf8.decode(bytes).replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').normalize('NFC');
 }

@@ -29,3 +29,16 @@ export function sanitize(text: string, keepStyle: boolean): string {
     .replace(/\u0000/g, () => kept[i++] ?? '');
 }
 
+
+/**
+ * One line of a message on stderr: control characters from a file name or an argument are shown
+ * escaped (`\n` as `\n`, ESC as `\x1b`), so that a name can neither forge a second
+ * `glossary:` line nor move the cursor. The final newline stays.
+ */
+export function escapeLine(text: string): string {
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  const escaped = body
+    .replace(BIDI, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? ' ' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return body.length === text.length ? escaped : `${escaped}\n`;
+}

@@ -1,17 +1,26 @@
 // --content folders: compiled on first use into the user's cache directory, checked for changes
 // cheaply on every run, recompiled (re-parsing only changed files) when something changed.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+//
+// The cache of a set of folders is a folder of generations. Every compile or patch writes a new
+// generation under a name of its own and then switches the pointer file `current` to it with one
+// rename; a run reads the pointer once and uses that generation to its end. Old generations are
+// removed once they are minutes old, so a run that is still reading one is not disturbed. What
+// does not check out (see compiled.ts) is rebuilt from the folders; a cache that cannot be written
+// is used as it is when current, and compiled in memory for the run when not.
+import { closeSync, constants, existsSync, linkSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { ContentError } from '../errors.js';
 import { BUILD, VERSION } from '../version.js';
-import { CorpusReader, FORMAT } from './compiled.js';
-import { folderTimes, listSources, type SourceEntry } from './source.js';
 import type { Progress } from '../progress.js';
+import { CorpusReader, DamagedCorpusError, FORMAT } from './compiled.js';
+import { DiskFiles, MemoryFiles } from './files.js';
+import { DiskRenders, noRenders } from './renders.js';
+import { folderTimes, listSources, type SourceEntry, type SourceListing } from './source.js';
 
 export function cacheRoot(env: NodeJS.ProcessEnv): string {
   const xdg = env['XDG_CACHE_HOME'];
-  return join(xdg && xdg.startsWith('/') ? xdg : join(homedir(), '.cache'), 'glossary');
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache'), 'glossary');
 }
 
 /**
@@ -23,134 +32,58 @@ export function cacheRoot(env: NodeJS.ProcessEnv): string {
  */
 export const SMALL_CORPUS = 5000;
 export const VERIFY_MS = 10_000;
+/** A generation no longer current is removed when it is this old: far longer than any run. */
+export const GENERATION_GRACE_MS = 5 * 60_000;
 
 interface Quick {
   folders: Array<[string, number]>;
   verifiedAt: number;
   files: number;
+  generation: string;
+}
+
+/** What a generation keeps of the listing it was compiled from. */
+interface State {
+  entries: Array<[string, number, number]>;
+  skipped: unknown;
+  /** Files that could not be read: each run tries them again. */
+  unreadable: string[];
 }
 
 export interface OpenedContent {
   reader: CorpusReader;
-  /** True when this run compiled (first use or a change); false when served from the cache. */
+  /** True when this run compiled (first use, a change or damage); false when served from the cache. */
   compiled: boolean;
   /** Files added, removed or changed since the last compile. */
   changed: number;
+  /** Why this run could not use or keep the cache as usual, for a note ("damaged", "read-only"). */
+  notes: string[];
+}
+
+export interface OpenOptions {
+  now?: number;
+  /** Check every file now (`--refresh`). */
+  force?: boolean;
+  /** Do not trust the current generation at all (it was found damaged). */
+  rebuild?: boolean;
+  progress?: Progress;
 }
 
 export function cacheDirFor(dirs: string[], root: string): string {
   const absolute = dirs.map((d) => resolve(d));
-  const key = fnv1a64(JSON.stringify([FORMAT, VERSION, BUILD, absolute]));
-  return join(root, key);
+  return join(root, fnv1a64(JSON.stringify([FORMAT, VERSION, BUILD, absolute])));
 }
 
-/**
- * Opens `--content` folders through the cache: compiled on first use, recompiled (re-parsing
- * only changed files) when a file is added, removed or changed. `force` skips the quick check.
- */
-export async function openContent(dirs: string[], root: string, now = Date.now(), force = false, progress?: Progress): Promise<OpenedContent> {
-  const dir = cacheDirFor(dirs, root);
-  const quickFile = join(dir, 'quick.json');
-  if (!force) {
-    try {
-      const quick = JSON.parse(readFileSync(quickFile, 'utf8')) as Quick;
-      const times = folderTimes(quick.folders.map(([f]) => f));
-      const recent = quick.files > SMALL_CORPUS && now - quick.verifiedAt < VERIFY_MS;
-      if (recent && quick.folders.every(([, m], i) => times[i] === m)) {
-        return { reader: new CorpusReader(dir), compiled: false, changed: 0 };
-      }
-    } catch {
-      /* no cache yet, or a damaged one: the full check below decides */
-    }
-  }
-  const listing = listSources(dirs.map((d) => resolve(d)));
-  if (listing.entries.length === 0 && listing.skipped.length === 0) {
-    throw new ContentError(`no articles (.md files) in ${dirs.join(', ')}: pass a folder of Markdown articles`);
-  }
-  const stateFile = join(dir, 'state.json');
-  const state = JSON.stringify([listing.entries.map((e) => [e.path, e.size, e.mtimeMs]), listing.skipped]);
-  const quick: Quick = { folders: listing.folders, verifiedAt: now, files: listing.entries.length };
-  const compiledBefore = existsSync(join(dir, 'corpus.json'));
-  const stateBefore = compiledBefore ? readText(stateFile) : undefined;
-  if (stateBefore === state) {
-    writeFileSync(quickFile, JSON.stringify(quick));
-    return { reader: new CorpusReader(dir), compiled: false, changed: 0 };
-  }
-  const absolute = JSON.stringify(dirs.map((d) => resolve(d)));
-  removeStale(dir, dirs.map((d) => resolve(d)), now);
-  // The parser and YAML are loaded only here: a run served from the cache never needs them.
-  const compilation = await import('./compilation.js');
-  const stamp = (e: SourceEntry) => `${e.size}:${e.mtimeMs}`;
-  let before: Map<string, string> | undefined;
+/** The cache root must be a folder (or creatable): anything else is the user's to fix. */
+function ensureFolder(root: string): boolean {
   try {
-    const [entries, skipped] = JSON.parse(stateBefore ?? '') as [Array<[string, number, number]>, unknown];
-    if (JSON.stringify(skipped) === JSON.stringify(listing.skipped)) before = new Map(entries.map(([p, size, m]) => [p, `${size}:${m}`]));
-  } catch {
-    before = undefined;
+    mkdirSync(root, { recursive: true });
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new ContentError(`the cache folder ${root} is not a folder: remove or rename it, or set XDG_CACHE_HOME to another folder`);
+    return false;
   }
-  if (before) {
-    const changedEntries = listing.entries.filter((e) => before.get(e.path) !== stamp(e));
-    const sameFiles = listing.entries.length === before.size && changedEntries.every((e) => before.has(e.path));
-    if (sameFiles && compilation.patchInPlace(dir, changedEntries)) {
-      writeFileSync(stateFile, state);
-      writeFileSync(quickFile, JSON.stringify(quick));
-      return { reader: new CorpusReader(dir), compiled: true, changed: changedEntries.length };
-    }
-  }
-  const previous = compiledBefore ? compilation.readPrevious(dir) : new Map<string, never>();
-  const same = (e: SourceEntry) => previous.get(e.path)?.stamp === stamp(e);
-  const present = new Set(listing.entries.map((e) => e.path));
-  const changed = listing.entries.filter((e) => !same(e)).length + [...previous.keys()].filter((p) => !present.has(p)).length;
-
-  // The checks' problems are not kept in the cache (`check` recomputes them): not run here.
-  const result = compilation.compileListing(listing, { previous, reuse: same, check: false, onProgress: progress?.update });
-  progress?.update('writing', listing.entries.length, listing.entries.length);
-  // Written aside, then swapped in, so that a concurrent run never reads a half-written corpus.
-  const tmp = `${dir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  compilation.writeCompilation(tmp, result);
-  writeFileSync(join(tmp, 'quick.json'), JSON.stringify(quick));
-  writeFileSync(join(tmp, 'state.json'), state);
-  writeFileSync(join(tmp, 'folders.json'), absolute);
-  const trash = `${dir}.old-${process.pid}`;
-  if (existsSync(dir)) renameSync(dir, trash);
-  renameSync(tmp, dir);
-  rmSync(trash, { recursive: true, force: true });
-  return { reader: new CorpusReader(dir), compiled: true, changed };
-}
-
-/**
- * Leftovers in the cache: aside-folders of compiles that were interrupted (over an hour old), and
- * compiles of the same folders by another version or build, which would otherwise stay forever.
- */
-function removeStale(dir: string, dirs: string[], now: number): void {
-  const parent = dirname(dir);
-  const ours = JSON.stringify(dirs);
-  try {
-    for (const name of readdirSync(parent)) {
-      const path = join(parent, name);
-      if (path === dir) continue;
-      if (/\.(tmp|old)-\d+$/.test(name)) {
-        if (now - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
-      } else if (readText(join(path, 'folders.json')) === ours) {
-        rmSync(path, { recursive: true, force: true });
-      }
-    }
-  } catch {
-    /* nothing to clean, or not ours to clean */
-  }
-}
-
-/**
- * 64-bit FNV-1a of `text`, as 16 hex digits: names a cache folder. Not node:crypto, whose load
- * (~3 ms) every --content run paid for this one hash; the folder also records what it holds
- * (folders.json), and the inputs are the user's own folder names, not an adversary's.
- */
-export function fnv1a64(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of Buffer.from(text, 'utf8')) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
-  return hash.toString(16).padStart(16, '0');
 }
 
 function readText(file: string): string | undefined {
@@ -161,3 +94,249 @@ function readText(file: string): string | undefined {
   }
 }
 
+function openGeneration(dir: string, name: string): CorpusReader {
+  const gen = join(dir, name);
+  return new CorpusReader(new DiskFiles(gen), new DiskRenders(join(gen, 'render')));
+}
+
+/** The generation `current` points to, or undefined when there is none (or it is damaged: `damaged`). */
+function currentGeneration(dir: string): { name: string; reader: CorpusReader } | { damaged: true } | undefined {
+  const name = readText(join(dir, 'current'))?.trim();
+  if (!name) return existsSync(join(dir, 'current')) ? { damaged: true } : undefined;
+  if (!/^g-[a-z0-9-]+$/.test(name)) return { damaged: true };
+  try {
+    return { name, reader: openGeneration(dir, name) };
+  } catch {
+    // Missing, cut short or another format: all the same here, the folders are the truth.
+    return { damaged: true };
+  }
+}
+
+function stateOf(listing: SourceListing, unreadable: string[]): string {
+  const skip = new Set(unreadable);
+  const state: State = { entries: listing.entries.filter((e) => !skip.has(e.path)).map((e) => [e.path, e.size, e.mtimeMs]), skipped: listing.skipped, unreadable };
+  return JSON.stringify(state);
+}
+
+/** Whether a file that could not be read can be opened now (its permissions were fixed). */
+function readableNow(path: string): boolean {
+  try {
+    closeSync(openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the pointer with one rename; false when the cache cannot be written. */
+function pointTo(dir: string, name: string): boolean {
+  const tmp = join(dir, `current.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, name);
+    renameSync(tmp, join(dir, 'current'));
+    return true;
+  } catch {
+    rmSync(tmp, { force: true });
+    return false;
+  }
+}
+
+function newGenerationName(now: number): string {
+  return `g-${now.toString(36)}-${process.pid.toString(36)}-${Math.floor(Math.random() * 0x100000).toString(36)}`;
+}
+
+/** Best effort: quick.json is bookkeeping, and a read-only cache works without it. */
+function writeQuick(dir: string, quick: Quick): void {
+  const tmp = join(dir, `quick.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, JSON.stringify(quick));
+    renameSync(tmp, join(dir, 'quick.json'));
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Opens `--content` folders through the cache: compiled on first use, patched or recompiled
+ * (re-parsing only changed files) when a file is added, removed or changed, rebuilt when damaged.
+ */
+export async function openContent(dirs: string[], root: string, options: OpenOptions = {}): Promise<OpenedContent> {
+  const now = options.now ?? Date.now();
+  const notes: string[] = [];
+  const writable = ensureFolder(root);
+  const dir = cacheDirFor(dirs, root);
+  const found = options.rebuild ? { damaged: true as const } : currentGeneration(dir);
+  const current = found && 'reader' in found ? found : undefined;
+  if (found && 'damaged' in found) notes.push(`the compiled cache of ${dirs.join(', ')} was damaged; rebuilt it`);
+
+  const quickFile = join(dir, 'quick.json');
+  let quick: Quick | undefined;
+  try {
+    quick = JSON.parse(readFileSync(quickFile, 'utf8')) as Quick;
+  } catch {
+    quick = undefined;
+  }
+  let state: State | undefined;
+  try {
+    state = current ? (JSON.parse(readFileSync(join(dir, current.name, 'state.json'), 'utf8')) as State) : undefined;
+  } catch {
+    state = undefined;
+  }
+  const retry = (state?.unreadable ?? []).some(readableNow);
+
+  if (current && !options.force && !retry && quick && quick.generation === current.name) {
+    const times = folderTimes(quick.folders.map(([f]) => f));
+    const recent = quick.files > SMALL_CORPUS && now - quick.verifiedAt < VERIFY_MS;
+    if (recent && quick.folders.every(([, m], i) => times[i] === m)) return { reader: current.reader, compiled: false, changed: 0, notes };
+  }
+
+  const listing = listSources(dirs.map((d) => resolve(d)));
+  if (listing.entries.length === 0 && listing.skipped.length === 0) {
+    throw new ContentError(`no articles (.md files) in ${dirs.join(', ')}: pass a folder of Markdown articles`);
+  }
+  const fresh = (name: string): Quick => ({ folders: listing.folders, verifiedAt: now, files: listing.entries.length, generation: name });
+  if (current && state && !retry && stateOf(listing, state.unreadable) === JSON.stringify(state)) {
+    if (writable) writeQuick(dir, fresh(current.name));
+    return { reader: current.reader, compiled: false, changed: 0, notes };
+  }
+
+  // The parser and YAML are loaded only here: a run served from the cache never needs them.
+  const compilation = await import('./compilation.js');
+  const stamp = (e: SourceEntry) => `${e.size}:${e.mtimeMs}`;
+  const name = newGenerationName(now);
+  const gen = join(dir, name);
+  const canWrite = writable && tryMkdir(gen);
+
+  // The common edit, a changed body: a new generation that shares every file but the records.
+  if (current && state && canWrite && !retry) {
+    const before = new Map(state.entries.map(([p, size, m]) => [p, `${size}:${m}`]));
+    const changedEntries = listing.entries.filter((e) => before.get(e.path) !== stamp(e));
+    const sameFiles = listing.entries.length === before.size && changedEntries.every((e) => before.has(e.path)) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
+    if (sameFiles && changedEntries.length > 0) {
+      const touched = safely(() => compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries));
+      if (touched) {
+        shareGeneration(join(dir, current.name), gen, touched);
+        writeFileSync(join(gen, 'state.json'), stateOf(listing, []));
+        const reader = openGeneration(dir, name);
+        if (pointTo(dir, name)) writeQuick(dir, fresh(name));
+        removeOldGenerations(dir, name, now);
+        return { reader, compiled: true, changed: changedEntries.length, notes };
+      }
+      rmSync(gen, { recursive: true, force: true });
+      tryMkdir(gen);
+    }
+  }
+
+  const previous = compilation.readPrevious(current?.reader);
+  const same = (e: SourceEntry) => previous.get(e.path)?.stamp === stamp(e);
+  const present = new Set(listing.entries.map((e) => e.path));
+  const changed = listing.entries.filter((e) => !same(e)).length + [...previous.keys()].filter((p) => !present.has(p)).length;
+  // The checks' problems are not kept in the cache (`check` recomputes them): not run here.
+  const result = compilation.compileListing(listing, { previous, reuse: same, check: false, onProgress: options.progress?.update });
+  options.progress?.update('writing', listing.entries.length, listing.entries.length);
+  const state2 = stateOf(listing, result.unreadable);
+
+  if (canWrite) {
+    try {
+      compilation.writeCompilation(new DiskFiles(gen), result);
+      writeFileSync(join(gen, 'state.json'), state2);
+      writeFileSync(join(gen, 'folders.json'), JSON.stringify(dirs.map((d) => resolve(d))));
+      const reader = openGeneration(dir, name);
+      if (pointTo(dir, name)) writeQuick(dir, fresh(name));
+      removeOldGenerations(dir, name, now);
+      removeOtherBuilds(root, dir, dirs, now);
+      return { reader, compiled: true, changed, notes };
+    } catch (error) {
+      rmSync(gen, { recursive: true, force: true });
+      if (error instanceof DamagedCorpusError) throw error;
+      notes.push(`cannot write the cache in ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}): compiled in memory for this run`);
+    }
+  } else {
+    notes.push(`cannot write the cache in ${writable ? dir : root}: compiled in memory for this run`);
+  }
+  const memory = new MemoryFiles(`memory (${dirs.join(', ')})`);
+  compilation.writeCompilation(memory, result);
+  return { reader: new CorpusReader(memory, noRenders), compiled: true, changed, notes };
+}
+
+function tryMkdir(path: string): boolean {
+  try {
+    mkdirSync(path, { recursive: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function safely<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Fills a patched generation with the files of the one it replaces (hard links: nothing is copied
+ * and nothing shared is ever written again), but for the records just written and the renderings
+ * of the articles that changed.
+ */
+function shareGeneration(from: string, to: string, touched: Map<string, Set<number>>): void {
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(from, rel), { withFileTypes: true })) {
+      const name = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        mkdirSync(join(to, name), { recursive: true });
+        walk(name);
+        continue;
+      }
+      if (existsSync(join(to, name)) || name === 'state.json' || name.endsWith('.tmp')) continue;
+      const render = /^render\/([^/]+)-(\d+)-\d+-[cp]\.txt$/.exec(name);
+      if (render && touched.get(render[1] as string)?.has(Number(render[2]))) continue;
+      try {
+        linkSync(join(from, name), join(to, name));
+      } catch {
+        copyFileSync(join(from, name), join(to, name));
+      }
+    }
+  };
+  walk('');
+}
+
+/** Generations other than `keep`, and leftovers of interrupted writes, once they are old. */
+function removeOldGenerations(dir: string, keep: string, now: number): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      if (name === keep || !(name.startsWith('g-') || name.endsWith('.tmp'))) continue;
+      const path = join(dir, name);
+      if (now - statSync(path).mtimeMs > GENERATION_GRACE_MS) rmSync(path, { recursive: true, force: true });
+    }
+  } catch {
+    /* nothing to clean, or not ours to clean */
+  }
+}
+
+/** Caches of the same folders by another version or build: of no more use. */
+function removeOtherBuilds(root: string, dir: string, dirs: string[], now: number): void {
+  const ours = JSON.stringify(dirs.map((d) => resolve(d)));
+  try {
+    for (const name of readdirSync(root)) {
+      const path = join(root, name);
+      if (path === dir || !/^[0-9a-f]{16}$/.test(name)) continue;
+      const pointer = readText(join(path, 'current'))?.trim();
+      if (pointer && readText(join(path, pointer, 'folders.json')) === ours && now - statSync(path).mtimeMs > GENERATION_GRACE_MS) rmSync(path, { recursive: true, force: true });
+    }
+  } catch {
+    /* nothing to clean */
+  }
+}
+
+/**
+ * 64-bit FNV-1a of `text`, as 16 hex digits: names a cache folder. Not node:crypto, whose load
+ * (~3 ms) every --content run paid for this one hash; the inputs are the user's own folder names.
+ */
+export function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, 'utf8')) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
+}

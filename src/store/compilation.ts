@@ -1,11 +1,11 @@
 // Compiling content folders: parse (reusing earlier results), check, compile, write.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Article, ParseResult } from '../corpus/article.js';
 import { checkArticles, type FileProblem } from '../corpus/check.js';
-import { articleOf, compileLanguage, indexSignature, type ArticleRecord, type CompiledLanguage } from '../corpus/compile.js';
-import { parseArticle } from '../corpus/parse.js';
-import { CorpusReader, FORMAT, patchRecords, readAllRecords, readRecordBytes, writeCorpus, type CorpusMeta, type Skipped } from './compiled.js';
+import { compileLanguage, indexSignature, type CompiledLanguage } from '../corpus/compile.js';
+import { MAX_FILE_BYTES, parseArticle } from '../corpus/parse.js';
+import { encodeStored, writeCorpus, writePatchedRecords, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
+import type { CorpusSink } from './files.js';
 import type { SourceEntry, SourceListing } from './source.js';
 
 export interface Compilation {
@@ -15,16 +15,35 @@ export interface Compilation {
   skipped: Skipped[];
   problems: FileProblem[];
   files: number;
+  /** Files that could not be read (permissions, gone): tried again on the next run. */
+  unreadable: string[];
 }
 
 export function parseEntry(entry: SourceEntry): ParseResult {
-  let bytes: Uint8Array;
+  const unreadable = (code: string): ParseResult => ({ kind: 'rejected', file: entry.path, id: entry.id, problems: [{ severity: 'error', code: 'unreadable', message: `cannot read the file (${code})` }] });
+  // Larger files are refused by the parser from their size alone; reading them would cost memory.
+  if (entry.size > MAX_FILE_BYTES) return parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes: new Uint8Array(entry.size) });
+  let fd: number | undefined;
+  let bytes: Buffer;
   try {
-    // Larger files are refused by the parser from their size alone; reading them would cost memory.
-    bytes = entry.size > 4 * 1024 * 1024 ? new Uint8Array(entry.size) : readFileSync(entry.path);
+    // Opened without blocking and checked after opening: the file may have been replaced by a
+    // FIFO or a folder since it was listed.
+    fd = openSync(entry.path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return unreadable('no longer a regular file');
+    if (stat.size > MAX_FILE_BYTES) return parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes: new Uint8Array(stat.size) });
+    bytes = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const got = readSync(fd, bytes, read, bytes.length - read, read);
+      if (got === 0) break;
+      read += got;
+    }
+    bytes = bytes.subarray(0, read);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { kind: 'rejected', file: entry.path, id: entry.id, problems: [{ severity: 'error', code: 'unreadable', message: `cannot read the file (${code})` }] };
+    return unreadable((error as NodeJS.ErrnoException).code ?? 'error');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes });
 }
@@ -48,6 +67,7 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   const byLang = new Map<string, Article[]>();
   const skipped: Skipped[] = [...listing.skipped];
   const problems: FileProblem[] = [];
+  const unreadable: string[] = [];
   for (const entry of listing.entries) {
     const old = previous?.get(entry.path);
     const result: ParseResult = old && reuse?.(entry) ? { kind: 'article', article: old.article } : parseEntry(entry);
@@ -60,6 +80,7 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
       skipped.push({ file: result.file, reason: result.reason });
     } else {
       skipped.push({ file: result.file, reason: result.problems[0]?.message ?? 'rejected' });
+      if (result.problems.some((p) => p.code === 'unreadable')) unreadable.push(result.file);
       for (const p of result.problems) problems.push({ ...p, file: result.file, lang: entry.lang });
     }
   }
@@ -81,27 +102,38 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   }
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   const articles = [...byLang.values()].reduce((sum, list) => sum + list.length, 0);
-  return { languages, skipped, problems, articles, files: listing.entries.length + listing.skipped.length };
+  return { languages, skipped, problems, articles, files: listing.entries.length + listing.skipped.length, unreadable };
 }
 
 /**
  * Writes a compilation. Records of a --content folder refer to its files instead of copying them;
  * the bundled corpus (`embedSource`) keeps its sources, as its folder moves with the package.
  */
-export function writeCompilation(dir: string, c: Compilation, embedSource = false): void {
-  writeCorpus(dir, c.languages, c.files, { skipped: c.skipped }, embedSource);
+export function writeCompilation(sink: CorpusSink, c: Compilation, embedSource = false): void {
+  writeCorpus(sink, c.languages, c.files, { skipped: c.skipped }, embedSource);
 }
 
-/** The articles of an earlier compile by file, with the size and mtime they were compiled at. */
-export function readPrevious(dir: string): Map<string, { stamp: string; article: Article }> {
+/** The Article a stored record was compiled from: lets a recompile skip parsing unchanged files. */
+export function articleOfStored(r: StoredRecord): Article {
+  return {
+    id: r.id, lang: r.lang, file: r.file, title: r.title, slug: r.slug, description: r.description,
+    keywords: r.keywords, aliases: r.aliases, body: '', source: '', bodyStart: r.bodyStart,
+    links: r.links.map(([href, target, text, line]) => ({ href, target, text, line })),
+    problems: r.problems, bodyLine: r.bodyLine,
+  };
+}
+
+/**
+ * The articles of an earlier compile by file, with the size and mtime they were compiled at.
+ * Empty when anything of it does not check out: then every file is parsed again.
+ */
+export function readPrevious(reader: CorpusReader | undefined): Map<string, { stamp: string; article: Article }> {
   const out = new Map<string, { stamp: string; article: Article }>();
-  let meta: CorpusMeta;
+  if (!reader) return out;
   try {
-    meta = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as CorpusMeta;
-    if (meta.format !== FORMAT) return out;
-    for (const { lang } of meta.langs) {
-      for (const record of readAllRecords(dir, lang).records) {
-        if (record.stamp) out.set(record.file, { stamp: `${record.stamp[0]}:${record.stamp[1]}`, article: articleOf(record) });
+    for (const { lang } of reader.meta.langs) {
+      for (const record of reader.allStored(lang)) {
+        if (record.stamp) out.set(record.file, { stamp: `${record.stamp[0]}:${record.stamp[1]}`, article: articleOfStored(record) });
       }
     }
   } catch {
@@ -112,51 +144,38 @@ export function readPrevious(dir: string): Map<string, { stamp: string; article:
 
 /**
  * The common edit: files whose title, names, keywords, description and link targets are as
- * before (a body edit, or a touch). Only their records change; everything else is kept.
- * False when any change reaches further (then the caller recompiles).
+ * before (a body edit, or a touch). Only their records change: the new records are written to
+ * `sink` (the next generation), and the article numbers whose renderings are now stale are
+ * returned. Undefined when any change reaches further (then the caller recompiles).
  */
-export function patchInPlace(dir: string, entries: SourceEntry[]): boolean {
-  const reader = new CorpusReader(dir);
-  const byLang = new Map<string, Map<number, ArticleRecord>>();
+export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: SourceEntry[]): Map<string, Set<number>> | undefined {
+  const byLang = new Map<string, Map<number, Buffer>>();
   for (const entry of entries) {
-    if (!reader.meta.langs.some((l) => l.lang === entry.lang)) return false;
+    if (!reader.meta.langs.some((l) => l.lang === entry.lang)) return undefined;
     const found = reader.names(entry.lang, '=' + entry.id).find(([, rank]) => rank === 0);
-    if (!found) return false;
-    const before = reader.recordWithoutSource(entry.lang, found[0]);
-    if (before.file !== entry.path) return false;
+    if (!found) return undefined;
+    const { stored: before } = reader.stored(entry.lang, found[0]);
+    if (before.file !== entry.path) return undefined;
     const result = parseEntry(entry);
-    if (result.kind !== 'article' || indexSignature(result.article) !== indexSignature(articleOf(before))) return false;
+    if (result.kind !== 'article' || indexSignature(result.article) !== indexSignature(articleOfStored(before))) return undefined;
     const a = result.article;
-    const record: ArticleRecord = {
+    const record: StoredRecord = {
       ...before,
-      source: a.source,
       bodyStart: a.bodyStart,
       bodyLine: a.bodyLine,
       problems: a.problems,
       // Same targets in the same order: each link resolves as before.
-      links: a.links.map((l, i) => ({ href: l.href, target: l.target, text: l.text, line: l.line, ...(before.links[i]?.to ? { to: before.links[i]?.to } : {}) })),
+      links: a.links.map((l, i) => [l.href, l.target, l.text, l.line, before.links[i]?.[4] ?? -1]),
       stamp: [entry.size, entry.mtimeMs],
     };
-    const patches = byLang.get(record.lang) ?? new Map<number, ArticleRecord>();
-    patches.set(record.n, record);
+    const patches = byLang.get(record.lang) ?? new Map<number, Buffer>();
+    patches.set(record.n, encodeStored(record, a.source));
     byLang.set(record.lang, patches);
   }
+  const touched = new Map<string, Set<number>>();
   for (const [lang, patches] of byLang) {
-    const { dat, offsets } = readRecordBytes(dir, lang);
-    patchRecords(dir, lang, dat, offsets, patches);
-    for (const n of patches.keys()) dropRenders(dir, lang, n);
+    writePatchedRecords(reader, sink, lang, patches);
+    touched.set(lang, new Set(patches.keys()));
   }
-  return true;
+  return touched;
 }
-
-function dropRenders(dir: string, lang: string, n: number): void {
-  const renders = join(dir, 'render');
-  let names: string[];
-  try {
-    names = readdirSync(renders);
-  } catch {
-    return;
-  }
-  for (const name of names) if (name.startsWith(`${lang}-${n}-`)) rmSync(join(renders, name), { force: true });
-}
-

@@ -1,13 +1,17 @@
-// The compiled corpus on disk: written once by build or cache, read a few bytes at a time by each command.
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { ArticleRecord, CompiledLanguage, ListEntry, SearchDoc } from '../corpus/compile.js';
+// The compiled corpus: written once by the build or the cache, read a few bytes at a time by each
+// command, and checked as it is read. Every JSON file has its size and check sum in the manifest
+// (corpus.json, itself summed); every record and search document has its own sum in its index.
+// What does not check out is a DamagedCorpusError: derived data is rebuilt, never served wrong.
+import type { ArticleRecord, CompiledLanguage, CompiledRecord, ListEntry, SearchDoc, ArticleRef } from '../corpus/compile.js';
+import { decodeSource } from '../corpus/source-text.js';
 import { ContentError } from '../errors.js';
 import { fold } from '../fold.js';
-import { decodeSource } from '../corpus/source-text.js';
 import type { SearchSource } from '../search.js';
+import { checksum, type CorpusFiles, type CorpusSink } from './files.js';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { noRenders, type RenderCache } from './renders.js';
 
-export const FORMAT = 9;
+export const FORMAT = 10;
 
 export interface Skipped {
   file: string;
@@ -29,12 +33,28 @@ export interface CorpusMeta {
   /** How many files were read in all, and how many of them are not in the corpus. */
   files: number;
   skipped: number;
+  /** File name -> [size, check sum], for every JSON file. */
+  sums: Record<string, [number, number]>;
 }
 
 /** What the compile found: kept apart from the meta, which every run reads. */
 export interface CorpusReport {
   /** Files read but not in the corpus: not articles, or rejected with a reason. */
   skipped: Skipped[];
+}
+
+/** A file of the compiled corpus is missing, cut short or changed: the corpus must be rebuilt. */
+export class DamagedCorpusError extends ContentError {
+  constructor(readonly label: string, what: string) {
+    super(`the compiled corpus in ${label} is damaged (${what})`, ['rebuild it: npm run build, or pass --refresh with --content']);
+  }
+}
+
+/** An article's file changed after the corpus was compiled: compile again and retry. */
+export class StaleSourceError extends ContentError {
+  constructor(readonly file: string) {
+    super(`${file} changed while it was being read: run the command again`);
+  }
 }
 
 /** FNV-1a: a stable, fast hash to pick the shard a key lives in. */
@@ -53,31 +73,25 @@ function shardCount(entries: number, perShard: number): number {
   return n;
 }
 
-function writeItems(dir: string, name: string, buffers: Buffer[]): void {
-  const offsets = new Uint32Array(buffers.length + 1);
-  let offset = 0;
-  buffers.forEach((buf, i) => {
-    offsets[i] = offset;
-    offset += buf.length;
-  });
-  offsets[buffers.length] = offset;
-  // Written aside and renamed in: a reader sees the old file or the new one, never half of one.
-  const base = join(dir, name);
-  writeFileSync(`${base}.dat.tmp`, Buffer.concat(buffers));
-  writeFileSync(`${base}.idx.tmp`, Buffer.from(offsets.buffer));
-  renameSync(`${base}.dat.tmp`, `${base}.dat`);
-  renameSync(`${base}.idx.tmp`, `${base}.idx`);
+// ---- records as stored: links point to article numbers, backlinks are numbers -----------------
+
+/** [href, target, text, line, article number or -1]. */
+type StoredLink = [string, string, string, number, number];
+
+export type StoredRecord = Omit<ArticleRecord, 'links' | 'backlinks' | 'source'> & { links: StoredLink[]; backlinks: number[] };
+
+function storedOf(record: CompiledRecord): StoredRecord {
+  const { source: _source, links, backlinks, ...rest } = record;
+  return { ...rest, links: links.map((l) => [l.href, l.target, l.text, l.line, l.to ? l.to.n : -1]), backlinks: backlinks.map((b) => b.n) };
 }
 
 /**
- * An article record: 4 bytes of header length, the record without its source as JSON, then the
- * source as it is (no JSON escaping of 4 KB of Markdown on every write and read). A record marked
- * `external` keeps no source: it is read from the article's file (see CorpusReader.record).
+ * An article record: the stored record as JSON, then (unless it is `external`) the source as it is:
+ * no JSON escaping of kilobytes of Markdown on every write and read.
  */
-export function encodeRecord(record: ArticleRecord): Buffer {
-  const { source, ...rest } = record;
-  const head = Buffer.from(JSON.stringify(rest), 'utf8');
-  const body = record.external ? Buffer.alloc(0) : Buffer.from(source, 'utf8');
+export function encodeStored(stored: StoredRecord, source: string): Buffer {
+  const head = Buffer.from(JSON.stringify(stored), 'utf8');
+  const body = stored.external ? Buffer.alloc(0) : Buffer.from(source, 'utf8');
   const out = Buffer.allocUnsafe(4 + head.length + body.length);
   out.writeUInt32LE(head.length, 0);
   head.copy(out, 4);
@@ -85,39 +99,54 @@ export function encodeRecord(record: ArticleRecord): Buffer {
   return out;
 }
 
-export function decodeRecord(buf: Buffer): ArticleRecord {
+export function encodeRecord(record: CompiledRecord): Buffer {
+  return encodeStored(storedOf(record), record.source);
+}
+
+function decodeStored(buf: Buffer): { stored: StoredRecord; source: string } {
   const length = buf.readUInt32LE(0);
-  const rest = JSON.parse(buf.toString('utf8', 4, 4 + length)) as Omit<ArticleRecord, 'source'>;
-  return { ...rest, source: buf.toString('utf8', 4 + length) };
+  return { stored: JSON.parse(buf.toString('utf8', 4, 4 + length)) as StoredRecord, source: buf.toString('utf8', 4 + length) };
 }
 
-/** Every record of one language, in order, from the files (for a recompile). */
-export function readRecordBytes(dir: string, lang: string): { dat: Buffer; offsets: Buffer } {
-  return { dat: readFileSync(join(dir, lang, 'records.dat')), offsets: readFileSync(join(dir, lang, 'records.idx')) };
-}
+// ---- writing -----------------------------------------------------------------------------------
 
-export function readAllRecords(dir: string, lang: string): { records: ArticleRecord[]; dat: Buffer; offsets: Buffer } {
-  const { dat, offsets } = readRecordBytes(dir, lang);
-  const records: ArticleRecord[] = [];
-  for (let i = 0; i + 8 <= offsets.length; i += 4) records.push(decodeRecord(dat.subarray(offsets.readUInt32LE(i), offsets.readUInt32LE(i + 4))));
-  return { records, dat, offsets };
-}
+/** Writes the files of one compiled corpus, summing each as it goes; the manifest comes last. */
+class CorpusWriter {
+  readonly sums: Record<string, [number, number]> = {};
+  constructor(private readonly sink: CorpusSink) {}
 
-/** Rewrites one language's records with some replaced; the rest are copied as bytes. */
-export function patchRecords(dir: string, lang: string, dat: Buffer, offsets: Buffer, replaced: Map<number, ArticleRecord>): void {
-  const buffers: Buffer[] = [];
-  for (let i = 0; i + 8 <= offsets.length; i += 4) {
-    const n = i / 4;
-    const record = replaced.get(n);
-    buffers.push(record ? encodeRecord(record) : dat.subarray(offsets.readUInt32LE(i), offsets.readUInt32LE(i + 4)));
+  json(name: string, value: unknown): void {
+    const data = Buffer.from(JSON.stringify(value), 'utf8');
+    this.sums[name] = [data.length, checksum(data)];
+    this.sink.write(name, data);
   }
-  writeItems(join(dir, lang), 'records', buffers);
+
+  /** Items with an index of [offset, sum] pairs and the end offset: each item checks itself. */
+  items(base: string, buffers: Buffer[]): void {
+    const idx = Buffer.alloc((buffers.length + 1) * 8);
+    let offset = 0;
+    buffers.forEach((buf, i) => {
+      idx.writeUInt32LE(offset, i * 8);
+      idx.writeUInt32LE(checksum(buf), i * 8 + 4);
+      offset += buf.length;
+    });
+    if (offset > 0xffffffff) throw new ContentError(`${base} is over 4 GB: the corpus is too large`);
+    idx.writeUInt32LE(offset, buffers.length * 8);
+    this.sink.write(`${base}.dat`, Buffer.concat(buffers, offset));
+    this.sink.write(`${base}.idx`, idx);
+  }
+
+  manifest(meta: Omit<CorpusMeta, 'sums'>): void {
+    const full: CorpusMeta = { ...meta, sums: this.sums };
+    const text = JSON.stringify(full);
+    this.sink.write('corpus.json', JSON.stringify({ sum: checksum(Buffer.from(text, 'utf8')), meta: text }));
+  }
 }
 
-function writeSharded<V>(dir: string, prefix: string, map: Map<string, V>, shards: number, encode: (v: V) => unknown): void {
+function writeSharded<V>(w: CorpusWriter, dir: string, prefix: string, map: Map<string, V>, shards: number, encode: (v: V) => unknown): void {
   const parts: Array<Record<string, unknown>> = Array.from({ length: shards }, () => ({}));
   for (const [key, value] of map) (parts[shardOf(key, shards)] as Record<string, unknown>)[key] = encode(value);
-  parts.forEach((part, i) => writeFileSync(join(dir, `${prefix}-${i}.json`), JSON.stringify(part)));
+  parts.forEach((part, i) => w.json(`${dir}/${prefix}-${i}.json`, part));
 }
 
 /** Postings are stored as gaps: smaller files, faster to parse. */
@@ -130,38 +159,39 @@ function deltaEncode(list: number[]): number[] {
  * corpus, whose content folder is not where it was compiled); a --content corpus reads it from
  * the folder instead, so the cache does not hold a second copy of the source.
  */
-export function writeCorpus(dir: string, languages: CompiledLanguage[], files: number, report: CorpusReport, embedSource = true): void {
-  mkdirSync(dir, { recursive: true });
+export function writeCorpus(sink: CorpusSink, languages: CompiledLanguage[], files: number, report: CorpusReport, embedSource = true): void {
+  const w = new CorpusWriter(sink);
   const langs: LanguageMeta[] = [];
   for (const c of languages) {
-    const ldir = join(dir, c.lang);
-    mkdirSync(ldir, { recursive: true });
     const nameShards = shardCount(c.names.size, 500);
     const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 1000);
-    writeSharded(ldir, 'names', c.names, nameShards, (v) => v);
-    writeSharded(ldir, 'grams', c.grams, gramShards, deltaEncode);
-    writeItems(ldir, 'records', c.records.map((r) => encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true })));
-    writeItems(ldir, 'docs', c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
-    writeFileSync(join(ldir, 'list.json'), JSON.stringify(c.list));
-    c.keywords.forEach((k, i) => writeFileSync(join(ldir, `kw-${i}.json`), JSON.stringify(k.entries)));
+    writeSharded(w, c.lang, 'names', c.names, nameShards, (v) => v);
+    writeSharded(w, c.lang, 'grams', c.grams, gramShards, deltaEncode);
+    w.items(`${c.lang}/records`, c.records.map((r) => encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true })));
+    w.items(`${c.lang}/docs`, c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
+    w.json(`${c.lang}/list.json`, c.list);
+    c.keywords.forEach((k, i) => w.json(`${c.lang}/kw-${i}.json`, k.entries));
     langs.push({ lang: c.lang, count: c.records.length, nameShards, gramShards, keywords: c.keywords.map((k) => [k.name, k.entries.length]) });
   }
-  writeFileSync(join(dir, 'report.json'), JSON.stringify(report));
-  const meta: CorpusMeta = { format: FORMAT, langs, files, skipped: report.skipped.length };
-  writeFileSync(join(dir, 'corpus.json'), JSON.stringify(meta));
+  w.json('report.json', report);
+  w.manifest({ format: FORMAT, langs, files, skipped: report.skipped.length });
 }
 
-/** An article's file changed after the corpus was compiled: compile again and retry. */
-export class StaleSourceError extends ContentError {
-  constructor(readonly file: string) {
-    super(`${file} changed while it was being read: run the command again`);
-  }
+/** Rewrites one language's records with some replaced; the rest are copied as bytes. */
+export function writePatchedRecords(reader: CorpusReader, sink: CorpusSink, lang: string, replaced: Map<number, Buffer>): void {
+  const count = reader.language(lang).count;
+  const buffers: Buffer[] = [];
+  for (let n = 0; n < count; n++) buffers.push(replaced.get(n) ?? reader.recordBytes(lang, n));
+  new CorpusWriter(sink).items(`${lang}/records`, buffers);
 }
 
-function readSource(record: ArticleRecord): string {
+// ---- reading -----------------------------------------------------------------------------------
+
+function readSource(record: StoredRecord): string {
   let fd: number | undefined;
   try {
-    fd = openSync(record.file, 'r');
+    // Non-blocking: a FIFO put where an article was must not hang the run.
+    fd = openSync(record.file, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     if (!stat.isFile() || !record.stamp || stat.size !== record.stamp[0] || stat.mtimeMs !== record.stamp[1]) throw new StaleSourceError(record.file);
     const bytes = Buffer.alloc(stat.size);
@@ -182,24 +212,75 @@ function readSource(record: ArticleRecord): string {
   }
 }
 
-function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
-}
-
-/** Reads a compiled corpus lazily: each call touches only the files it needs. */
+/** Reads a compiled corpus lazily: each call touches only the files it needs, and checks them. */
 export class CorpusReader {
   readonly meta: CorpusMeta;
   private readonly cache = new Map<string, unknown>();
 
-  constructor(readonly dir: string) {
-    let meta: CorpusMeta;
+  constructor(
+    readonly files: CorpusFiles,
+    /** Renderings kept for this corpus (see renders.ts). */
+    readonly renders: RenderCache = noRenders,
+  ) {
+    let outer: { sum?: unknown; meta?: unknown };
     try {
-      meta = readJson<CorpusMeta>(join(dir, 'corpus.json'));
-    } catch {
-      throw new ContentError(`no compiled corpus in ${dir}: run "npm run build" (or pass --content DIR)`);
+      outer = JSON.parse(files.read('corpus.json').toString('utf8')) as { sum?: unknown; meta?: unknown };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ContentError(`no compiled corpus in ${files.label}: run "npm run build" (or pass --content DIR)`);
+      throw new DamagedCorpusError(files.label, 'corpus.json is not readable');
     }
-    if (meta.format !== FORMAT) throw new ContentError(`the corpus in ${dir} was compiled by another version: run "npm run build"`);
+    if (typeof outer?.meta !== 'string' || outer.sum !== checksum(Buffer.from(outer.meta, 'utf8'))) {
+      // An older format wrote the meta itself here: another version, not damage.
+      if (outer && typeof (outer as { format?: unknown }).format === 'number') throw new ContentError(`the corpus in ${files.label} was compiled by another version: run "npm run build"`);
+      throw new DamagedCorpusError(files.label, 'corpus.json does not check out');
+    }
+    const meta = JSON.parse(outer.meta) as CorpusMeta;
+    if (meta.format !== FORMAT) throw new ContentError(`the corpus in ${files.label} was compiled by another version: run "npm run build"`);
+    if (!Array.isArray(meta.langs) || typeof meta.sums !== 'object' || meta.sums === null) throw new DamagedCorpusError(files.label, 'corpus.json does not check out');
     this.meta = meta;
+  }
+
+  private damaged(what: string): never {
+    throw new DamagedCorpusError(this.files.label, what);
+  }
+
+  /** A JSON file, checked against the manifest, parsed once per run. */
+  private json<T>(name: string): T {
+    if (this.cache.has(name)) return this.cache.get(name) as T;
+    const sum = this.meta.sums[name];
+    if (!sum) this.damaged(`${name} is not in the manifest`);
+    let data: Buffer;
+    try {
+      data = this.files.read(name);
+    } catch {
+      this.damaged(`${name} is missing`);
+    }
+    if (data.length !== sum[0] || checksum(data) !== sum[1]) this.damaged(`${name} does not check out`);
+    const value = JSON.parse(data.toString('utf8')) as T;
+    this.cache.set(name, value);
+    return value;
+  }
+
+  /** Items `ns` of `base` (.dat with its .idx), each checked against its sum. */
+  private items(base: string, ns: number[], count: number): Buffer[] {
+    if (ns.length === 0) return [];
+    for (const n of ns) if (!Number.isInteger(n) || n < 0 || n >= count) this.damaged(`${base}: no item ${n}`);
+    let index: Buffer[];
+    let data: Buffer[];
+    try {
+      index = this.files.readRanges(`${base}.idx`, ns.map((n) => [n * 8, 12]));
+      const ranges = index.map((e): [number, number] => (e.length === 12 ? [e.readUInt32LE(0), e.readUInt32LE(8) - e.readUInt32LE(0)] : [0, 0]));
+      if (ranges.some(([, length], i) => (index[i] as Buffer).length !== 12 || length < 0)) this.damaged(`${base}.idx is cut short`);
+      data = this.files.readRanges(`${base}.dat`, ranges);
+    } catch (error) {
+      if (error instanceof DamagedCorpusError) throw error;
+      this.damaged(`${base} is missing`);
+    }
+    return data.map((buf, i) => {
+      const entry = index[i] as Buffer;
+      if (buf.length !== entry.readUInt32LE(8) - entry.readUInt32LE(0) || checksum(buf) !== entry.readUInt32LE(4)) this.damaged(`${base}.dat does not check out`);
+      return buf;
+    });
   }
 
   language(lang: string): LanguageMeta {
@@ -209,12 +290,7 @@ export class CorpusReader {
   }
 
   private shard<T>(lang: string, prefix: string, key: string, shards: number): T | undefined {
-    const file = join(this.dir, lang, `${prefix}-${shardOf(key, shards)}.json`);
-    let part = this.cache.get(file) as Record<string, T> | undefined;
-    if (!part) {
-      part = readJson<Record<string, T>>(file);
-      this.cache.set(file, part);
-    }
+    const part = this.json<Record<string, T>>(`${lang}/${prefix}-${shardOf(key, shards)}.json`);
     return Object.hasOwn(part, key) ? part[key] : undefined;
   }
 
@@ -227,63 +303,53 @@ export class CorpusReader {
     return this.shard<number[]>(lang, 'grams', term, this.language(lang).gramShards) ?? [];
   }
 
-  private readItem(lang: string, name: string, n: number): Buffer {
-    const base = join(this.dir, lang, name);
-    const idx = openSync(`${base}.idx`, 'r');
-    const pair = Buffer.alloc(8);
-    try {
-      if (readSync(idx, pair, 0, 8, n * 4) !== 8) throw new ContentError(`article ${n} is missing from ${base}.idx: the corpus is damaged, rebuild it`);
-    } finally {
-      closeSync(idx);
-    }
-    const start = pair.readUInt32LE(0);
-    const length = pair.readUInt32LE(4) - start;
-    const dat = openSync(`${base}.dat`, 'r');
-    try {
-      const buf = Buffer.alloc(length);
-      readSync(dat, buf, 0, length, start);
-      return buf;
-    } finally {
-      closeSync(dat);
-    }
+  /** One record's bytes as stored (checked). */
+  recordBytes(lang: string, n: number): Buffer {
+    return this.items(`${lang}/records`, [n], this.language(lang).count)[0] as Buffer;
+  }
+
+  /** The record as stored: links and backlinks by article number, no source if it is the file's. */
+  stored(lang: string, n: number): { stored: StoredRecord; source: string } {
+    return decodeStored(this.recordBytes(lang, n));
+  }
+
+  /** Every stored record of a language, in order (for a recompile). */
+  allStored(lang: string): StoredRecord[] {
+    const count = this.language(lang).count;
+    const ns = Array.from({ length: count }, (_, i) => i);
+    return this.items(`${lang}/records`, ns, count).map((buf) => decodeStored(buf).stored);
   }
 
   /**
-   * One article's record, with its source. A record that keeps no source reads it from its file,
-   * checked against the size and mtime it was compiled at: a file changed since is a
-   * StaleSourceError (the caller recompiles), never a mix of old record and new text.
+   * One article's record, with its source and its links' targets. A record that keeps no source
+   * reads it from its file, checked against the size and mtime it was compiled at: a file changed
+   * since is a StaleSourceError (the caller recompiles), never a mix of old record and new text.
    */
   record(lang: string, n: number): ArticleRecord {
-    const record = this.recordWithoutSource(lang, n);
-    return record.external ? { ...record, source: readSource(record) } : record;
+    const { stored, source } = this.stored(lang, n);
+    const ns = [...new Set([...stored.links.map((l) => l[4]).filter((to) => to >= 0), ...stored.backlinks])];
+    const refs = new Map(this.docs(lang, ns).map((d): [number, ArticleRef] => [d.n, { id: d.id, title: d.title, name: d.name }]));
+    const ref = (to: number): ArticleRef => refs.get(to) ?? this.damaged(`record ${n} links to article ${to}, which has no search document`);
+    const { links, backlinks, ...rest } = stored;
+    return {
+      ...rest,
+      source: stored.external ? readSource(stored) : source,
+      links: links.map(([href, target, text, line, to]) => (to >= 0 ? { href, target, text, line, to: ref(to) } : { href, target, text, line })),
+      backlinks: backlinks.map(ref),
+    };
   }
 
-  /** The record as stored: without its source where the source is the file's (see record()). */
-  recordWithoutSource(lang: string, n: number): ArticleRecord {
-    return decodeRecord(this.readItem(lang, 'records', n));
-  }
-
-  /** Search documents for many candidates: one open, positioned reads. */
+  /** Search documents for many candidates: one open, positioned reads, each checked. */
   docs(lang: string, ns: number[]): SearchDoc[] {
-    const base = join(this.dir, lang, 'docs');
-    const offsets = readFileSync(`${base}.idx`);
-    const fd = openSync(`${base}.dat`, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      return ns.map((n) => {
-        const start = offsets.readUInt32LE(n * 4);
-        const end = Math.min(offsets.readUInt32LE(n * 4 + 4), size);
-        const buf = Buffer.alloc(end - start);
-        readSync(fd, buf, 0, buf.length, start);
-        return JSON.parse(buf.toString('utf8')) as SearchDoc;
-      });
-    } finally {
-      closeSync(fd);
-    }
+    return this.items(`${lang}/docs`, ns, this.language(lang).count).map((buf, i) => {
+      const doc = JSON.parse(buf.toString('utf8')) as SearchDoc;
+      if (doc.n !== ns[i]) this.damaged(`${lang}/docs: item ${ns[i]} is article ${doc.n}`);
+      return doc;
+    });
   }
 
   report(): CorpusReport {
-    return readJson<CorpusReport>(join(this.dir, 'report.json'));
+    return this.json<CorpusReport>('report.json');
   }
 
   searchSource(lang: string): SearchSource {
@@ -297,31 +363,8 @@ export class CorpusReader {
     };
   }
 
-  private renderFile(lang: string, n: number, width: number, color: boolean): string {
-    return join(this.dir, 'render', `${lang}-${n}-${width}-${color ? 'c' : 'p'}.txt`);
-  }
-
-  /** A rendering kept from an earlier run (or made at build time), if there is one. */
-  cachedRender(lang: string, n: number, width: number, color: boolean): string | undefined {
-    try {
-      return readFileSync(this.renderFile(lang, n, width, color), 'utf8');
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Keeps a rendering for the next run; a read-only corpus (an installed package) just does without. */
-  saveRender(lang: string, n: number, width: number, color: boolean, text: string): void {
-    try {
-      mkdirSync(join(this.dir, 'render'), { recursive: true });
-      writeFileSync(this.renderFile(lang, n, width, color), text);
-    } catch {
-      /* rendering again next time is the only cost */
-    }
-  }
-
   list(lang: string): ListEntry[] {
-    return readJson(join(this.dir, lang, 'list.json'));
+    return this.json(`${lang}/list.json`);
   }
 
   /** Where a keyword stands in the language's list, matched case- and accent-insensitively; -1 if not there. */
@@ -331,6 +374,6 @@ export class CorpusReader {
   }
 
   keywordEntries(lang: string, index: number): ListEntry[] {
-    return readJson(join(this.dir, lang, `kw-${index}.json`));
+    return this.json(`${lang}/kw-${index}.json`);
   }
 }

@@ -37,14 +37,48 @@ function readDir(dir: string): Dirent[] {
   }
 }
 
+/** How deep and how many files are looked at in sub-folders that are not read, to name them. */
+const UNREAD_DEPTH = 4;
+const UNREAD_FILES = 10_000;
+
+/**
+ * The .md files in a sub-folder that is not read (not a language folder): each is named and
+ * counted as skipped, so that nothing the user gave disappears without a word.
+ */
+function nameUnread(dir: string, out: SourceListing, depth = 0): void {
+  if (depth >= UNREAD_DEPTH || out.skipped.length >= UNREAD_FILES) return;
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const dirent of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(dir, dirent.name);
+    if (dirent.isDirectory() && !dirent.name.startsWith('.') && dirent.name !== 'node_modules') nameUnread(path, out, depth + 1);
+    else if (dirent.name.endsWith('.md') && out.skipped.length < UNREAD_FILES) {
+      out.skipped.push({ file: path, reason: 'in a sub-folder that is not a language folder: not read' });
+    }
+  }
+}
+
 /** The .md files of one folder, in one language. Symlinks must stay inside `root`. */
 function listFolder(dir: string, entries: Dirent[], lang: string, root: string, out: SourceListing): void {
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
   for (const dirent of entries) {
     const name = dirent.name;
+    if (dirent.isDirectory() && !name.endsWith('.md')) {
+      if (!name.startsWith('.') && name !== 'node_modules') nameUnread(prefix + name, out);
+      continue;
+    }
     if (!name.endsWith('.md')) continue;
     // Concatenated, not path.join: at 15,000 files join alone costs ~40 ms.
     const path = prefix + name;
+    // Node reads a name that is not UTF-8 with replacement characters: it names no file we can open.
+    if (name.includes('\ufffd')) {
+      out.skipped.push({ file: path, reason: 'the file name is not valid UTF-8: rename the file' });
+      continue;
+    }
     let stats: Stats;
     try {
       if (dirent.isSymbolicLink() && !isInside(root, realpathSync(path))) {
@@ -63,7 +97,8 @@ function listFolder(dir: string, entries: Dirent[], lang: string, root: string, 
       out.skipped.push({ file: path, reason: 'not a regular file' });
       continue;
     }
-    out.entries.push({ id: name.slice(0, -3), lang, path, size: stats.size, mtimeMs: stats.mtimeMs });
+    // Ids composed (NFC), as text is: a name written by macOS (NFD) is found when typed.
+    out.entries.push({ id: name.slice(0, -3).normalize('NFC'), lang, path, size: stats.size, mtimeMs: stats.mtimeMs });
   }
 }
 
@@ -92,7 +127,11 @@ export function listSources(dirs: string[]): SourceListing {
       listFolder(dir, dirents, LANG_DIR.test(name) ? name.toLowerCase() : DEFAULT_LANG, root, out);
     } else {
       for (const { name } of dirents) {
-        if (!LANG_DIR.test(name)) continue;
+        if (!LANG_DIR.test(name)) {
+          const path = join(dir, name);
+          if (!name.startsWith('.') && name !== 'node_modules' && isDirectory(path)) nameUnread(path, out);
+          continue;
+        }
         const sub = join(dir, name);
         let subRoot: string;
         let subStats: Stats;
@@ -110,6 +149,14 @@ export function listSources(dirs: string[]): SourceListing {
     }
   }
   return out;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Folder mtimes now, in the order given; undefined where a folder is gone. */

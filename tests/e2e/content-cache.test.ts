@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CorpusReader, StaleSourceError } from '../../src/store/compiled.js';
 import { compileListing, writeCompilation } from '../../src/store/compilation.js';
 import { listSources } from '../../src/store/source.js';
+import { DiskFiles } from '../../src/store/files.js';
 import { cleanEnv, cli, fixture, tempDir } from '../helpers.js';
 
 function filesUnder(dir: string): string[] {
@@ -40,8 +41,8 @@ describe('CorpusReader.record', () => {
     const dir = tempDir();
     cpSync(fixture('basic'), dir, { recursive: true });
     const out = tempDir();
-    writeCompilation(out, compileListing(listSources([dir])));
-    const reader = new CorpusReader(out);
+    writeCompilation(new DiskFiles(out), compileListing(listSources([dir])));
+    const reader = new CorpusReader(new DiskFiles(out));
     const [[n]] = reader.names('da', '=jointventure') as [[number, number]];
     expect(reader.record('da', n).source).toContain('# Joint venture');
     writeFileSync(join(dir, 'jointventure.md'), '---\ntitle: Noget andet\n---\n\n# Noget andet\n');
@@ -52,8 +53,8 @@ describe('CorpusReader.record', () => {
     const dir = tempDir();
     cpSync(fixture('basic'), dir, { recursive: true });
     const out = tempDir();
-    writeCompilation(out, compileListing(listSources([dir])), true);
-    const reader = new CorpusReader(out);
+    writeCompilation(new DiskFiles(out), compileListing(listSources([dir])), true);
+    const reader = new CorpusReader(new DiskFiles(out));
     const [[n]] = reader.names('da', '=jointventure') as [[number, number]];
     writeFileSync(join(dir, 'jointventure.md'), 'væk');
     expect(reader.record('da', n).source).toContain('# Joint venture');

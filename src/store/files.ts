@@ -1,0 +1,85 @@
+// Where a compiled corpus's files are: a folder, or memory (a --content folder whose cache
+// cannot be written is compiled for the run alone). Readers and writers see only these
+// interfaces, so the same code serves both, and tests can damage files as they like.
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface CorpusFiles {
+  /** A human name for messages (the folder). */
+  readonly label: string;
+  /** The whole file. Throws (ENOENT ...) when it cannot be read. */
+  read(name: string): Buffer;
+  /** Byte ranges of one file, read through one open file: [position, length] each. */
+  readRanges(name: string, ranges: Array<[number, number]>): Buffer[];
+}
+
+export interface CorpusSink {
+  write(name: string, data: Buffer | string): void;
+}
+
+export class DiskFiles implements CorpusFiles, CorpusSink {
+  readonly label: string;
+  constructor(readonly dir: string) {
+    this.label = dir;
+  }
+
+  read(name: string): Buffer {
+    return readFileSync(join(this.dir, name));
+  }
+
+  readRanges(name: string, ranges: Array<[number, number]>): Buffer[] {
+    const fd = openSync(join(this.dir, name), 'r');
+    try {
+      const size = fstatSync(fd).size;
+      return ranges.map(([position, length]) => {
+        // A range past the end (a truncated file) comes back short: the caller's check fails.
+        const buf = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+        let read = 0;
+        while (read < buf.length) {
+          const got = readSync(fd, buf, read, buf.length - read, position + read);
+          if (got === 0) break;
+          read += got;
+        }
+        return read === buf.length ? buf : buf.subarray(0, read);
+      });
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  write(name: string, data: Buffer | string): void {
+    const path = join(this.dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
+  }
+}
+
+export class MemoryFiles implements CorpusFiles, CorpusSink {
+  readonly files = new Map<string, Buffer>();
+  constructor(readonly label: string) {}
+
+  read(name: string): Buffer {
+    const data = this.files.get(name);
+    if (!data) throw Object.assign(new Error(`no file ${name}`), { code: 'ENOENT' });
+    return data;
+  }
+
+  readRanges(name: string, ranges: Array<[number, number]>): Buffer[] {
+    const data = this.read(name);
+    return ranges.map(([position, length]) => data.subarray(position, position + length));
+  }
+
+  write(name: string, data: Buffer | string): void {
+    this.files.set(name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+  }
+}
+
+/** FNV-1a over bytes: the check sum of every file and item of a compiled corpus. */
+export function checksum(data: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < data.length; i++) {
+    h ^= data[i] as number;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
