@@ -1,0 +1,282 @@
+// End-to-end: the compiled cache of a --content folder never serves a wrong answer. Damaged files
+// are rebuilt, concurrent runs and edits never mix generations, a read-only cache still works,
+// and names that could forge output are shown escaped.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseEntry } from '../../src/store/compilation.js';
+import { bin, cleanEnv, cli, fixture, tempDir, type CliResult } from '../helpers.js';
+
+const run = (dir: string, env: NodeJS.ProcessEnv, args: string[]) => cli(['--content', dir, ...args], env);
+
+function corpusCopy(): string {
+  const dir = tempDir('glossary-content-');
+  cpSync(fixture('basic'), dir, { recursive: true });
+  return dir;
+}
+
+/** The folder of the generation in use, inside the one cache folder of `env`. */
+function generation(env: NodeJS.ProcessEnv): string {
+  const root = join(env['XDG_CACHE_HOME'] as string, 'glossary');
+  const [key] = readdirSync(root).filter((n) => /^[0-9a-f]{16}$/.test(n));
+  const dir = join(root, key as string);
+  return join(dir, readFileSync(join(dir, 'current'), 'utf8'));
+}
+
+function runAsync(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ stdout, stderr, code }));
+  });
+}
+
+describe('a damaged cache is rebuilt, never served', () => {
+  const dir = corpusCopy();
+  const env = cleanEnv();
+  const expected = {
+    lookup: run(dir, env, ['lookup', 'jointventure', '--json']).stdout,
+    list: run(dir, env, ['list']).stdout,
+    search: run(dir, env, ['search', 'alliance']).stdout,
+    keyword: run(dir, env, ['list', '--keyword', 'Business']).stdout,
+  };
+  const damages: Array<[string, (file: string) => void]> = [
+    ['truncated', (f) => truncateSync(f, Math.floor(statSync(f).size / 2))],
+    ['emptied', (f) => truncateSync(f, 0)],
+    ['zeroed', (f) => writeFileSync(f, Buffer.alloc(statSync(f).size))],
+    [
+      'four bytes flipped',
+      (f) => {
+        const data = readFileSync(f);
+        for (let i = 0; i < 4; i++) {
+          const at = Math.floor(((i + 1) * data.length) / 5);
+          data[at] = (data[at] as number) ^ 0x5a;
+        }
+        writeFileSync(f, data);
+      },
+    ],
+    ['deleted', (f) => rmSync(f, { recursive: true, force: true })],
+    [
+      'a folder',
+      (f) => {
+        rmSync(f, { recursive: true, force: true });
+        mkdirSync(f);
+      },
+    ],
+  ];
+  const files = ['corpus.json', 'report.json', 'state.json', 'da/records.dat', 'da/records.idx', 'da/docs.dat', 'da/docs.idx', 'da/list.json', 'da/names-0.json', 'da/grams-0.json', 'da/kw-0.json'];
+
+  it.each(files)('%s: every damage is caught, and the next runs give the right answers', (name) => {
+    for (const [how, damage] of damages) {
+      // The file as the current generation has it (a file no command read may be damaged already).
+      const file = join(generation(env), name);
+      if (!existsSync(file) || !statSync(file).isFile()) run(dir, env, ['--refresh', 'list']);
+      if (existsSync(file) && statSync(file).isFile()) damage(file);
+      else damage(join(generation(env), name));
+      const results = {
+        lookup: run(dir, env, ['lookup', 'jointventure', '--json']),
+        list: run(dir, env, ['list']),
+        search: run(dir, env, ['search', 'alliance']),
+        keyword: run(dir, env, ['list', '--keyword', 'Business']),
+      };
+      for (const [command, r] of Object.entries(results)) {
+        expect({ how, command, code: r.code, stdout: r.stdout }).toEqual({ how, command, code: 0, stdout: expected[command as keyof typeof expected] });
+        expect(r.stderr).toMatch(/^(glossary: the compiled cache of .* was damaged; rebuilt it\n)?$/);
+      }
+    }
+  });
+
+  it('a damaged pointer to the generation is rebuilt too', () => {
+    const root = join(env['XDG_CACHE_HOME'] as string, 'glossary');
+    const [key] = readdirSync(root).filter((n) => /^[0-9a-f]{16}$/.test(n));
+    writeFileSync(join(root, key as string, 'current'), 'g-nonexistent');
+    const r = run(dir, env, ['lookup', 'jointventure', '--json']);
+    expect(r.stdout).toBe(expected.lookup);
+    expect(r.stderr).toMatch(/was damaged; rebuilt it/);
+  });
+
+  it('a damaged rendering is rendered again', () => {
+    const renders = join(generation(env), 'render');
+    const first = run(dir, env, ['lookup', 'jointventure']).stdout;
+    for (const name of readdirSync(renders)) writeFileSync(join(renders, name), 'ffff\nEt helt andet indhold\n');
+    expect(run(dir, env, ['lookup', 'jointventure']).stdout).toBe(first);
+  });
+});
+
+describe('concurrent runs and edits', () => {
+  it('lookups started together while articles are edited and added all answer, with the right article', async () => {
+    const dir = corpusCopy();
+    const env = cleanEnv();
+    const file = join(dir, 'jointventure.md');
+    const original = readFileSync(file, 'utf8');
+    expect(run(dir, env, ['list']).code).toBe(0);
+    for (let round = 0; round < 5; round++) {
+      // A body edit (a patch) and, every other round, a new article that renumbers the corpus.
+      writeFileSync(file, original.replace('# Joint venture', `# Joint venture\n\nRunde ${round}.`));
+      if (round % 2 === 0) writeFileSync(join(dir, `aaa${round}.md`), `---\ntitle: Aaa ${round}\n---\n\n# Aaa ${round}\n`);
+      const results = await Promise.all(Array.from({ length: 8 }, () => runAsync(['--content', dir, 'lookup', 'jointventure', '--width', '200'], env)));
+      for (const r of results) {
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        expect(r.stdout.split('\n')[0]).toBe('Joint venture');
+        expect(r.stdout).toContain(`Runde ${round}.`);
+      }
+    }
+  }, 60_000);
+
+  it('six processes compiling a new folder at once all answer, and leave one usable cache', async () => {
+    const dir = corpusCopy();
+    const env = cleanEnv();
+    const results = await Promise.all(Array.from({ length: 6 }, () => runAsync(['--content', dir, 'lookup', 'strategisk-alliance'], env)));
+    for (const r of results) {
+      expect(r.code).toBe(0);
+      expect(r.stdout.split('\n')[0]).toBe('Strategisk alliance');
+    }
+    expect(existsSync(join(generation(env), 'corpus.json'))).toBe(true);
+    expect(run(dir, env, ['lookup', 'strategisk-alliance']).stdout.split('\n')[0]).toBe('Strategisk alliance');
+  }, 60_000);
+
+  it('a compile killed at any moment leaves a cache the next run uses or rebuilds', async () => {
+    const dir = tempDir('glossary-content-');
+    for (let i = 0; i < 1500; i++) writeFileSync(join(dir, `artikel${i}.md`), `---\ntitle: Artikel ${i}\n---\n\n# Artikel ${i}\n\n${'Tekst om emnet. '.repeat(100)}\n`);
+    const env = cleanEnv();
+    for (const after of [50, 200, 400, 700]) {
+      const child = spawn(process.execPath, [bin, '--content', dir, '--refresh', 'list'], { env, stdio: 'ignore' });
+      const closed = new Promise((r) => child.on('close', r));
+      await new Promise((r) => setTimeout(r, after));
+      child.kill('SIGKILL');
+      await closed;
+      writeFileSync(join(dir, `artikel${after}.md`), `---\ntitle: Artikel ${after} ny\n---\n\n# Artikel ${after} ny\n`);
+      const r = run(dir, env, ['lookup', `artikel${after}`]);
+      expect(r.code).toBe(0);
+      expect(r.stdout.split('\n')[0]).toBe(`Artikel ${after} ny`);
+    }
+  }, 120_000);
+});
+
+describe('a cache that cannot be written', () => {
+  const asNobody = (args: string[], env: NodeJS.ProcessEnv) =>
+    spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bin, ...args], { env, encoding: 'utf8' });
+  const canDrop = process.getuid?.() === 0 && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
+
+  it.runIf(canDrop)('a current cache is used as it is; a stale one is compiled in memory for the run, with a note', () => {
+    const dir = corpusCopy();
+    chmodSync(dir, 0o755);
+    for (const f of readdirSync(dir)) chmodSync(join(dir, f), 0o644);
+    const env = cleanEnv();
+    chmodSync(env['XDG_CACHE_HOME'] as string, 0o755);
+    // Compiled by root: current, and not writable by the user who runs next.
+    expect(run(dir, env, ['list']).code).toBe(0);
+    const current = asNobody(['--content', dir, 'lookup', 'jointventure'], env);
+    expect(current.status).toBe(0);
+    expect(current.stdout.split('\n')[0]).toBe('Joint venture');
+    expect(current.stderr).toBe('');
+    writeFileSync(join(dir, 'jointventure.md'), readFileSync(join(dir, 'jointventure.md'), 'utf8').replace('# Joint venture', '# Joint venture\n\nNy tekst.'));
+    const stale = asNobody(['--content', dir, 'lookup', 'jointventure', '--width', '200'], env);
+    expect(stale.status).toBe(0);
+    expect(stale.stdout).toContain('Ny tekst.');
+    expect(stale.stderr).toMatch(/^glossary: cannot write the cache in .*: compiled in memory for this run\n$/);
+  });
+
+  it.runIf(canDrop)('a file skipped as unreadable comes back once it can be read', () => {
+    const dir = corpusCopy();
+    chmodSync(dir, 0o755);
+    for (const f of readdirSync(dir)) chmodSync(join(dir, f), 0o644);
+    chmodSync(join(dir, 'jointventure.md'), 0o000);
+    const env = cleanEnv();
+    chmodSync(env['XDG_CACHE_HOME'] as string, 0o777);
+    const first = asNobody(['--content', dir, 'list'], env);
+    expect(first.stdout).not.toContain('Joint venture');
+    expect(first.stderr).toContain('jointventure.md: cannot read the file (EACCES)');
+    chmodSync(join(dir, 'jointventure.md'), 0o644);
+    const again = asNobody(['--content', dir, 'list'], env);
+    expect(again.stdout).toContain('Joint venture');
+    expect(asNobody(['--content', dir, 'check', dir], env).stdout).toMatch(/\(0 of \d+ files skipped\)/);
+  });
+
+  it('a cache root that is a file is exit 5, named', () => {
+    const home = tempDir();
+    writeFileSync(join(home, 'glossary'), 'not a folder');
+    const r = run(fixture('basic'), cleanEnv({ XDG_CACHE_HOME: home }), ['list']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toBe(`glossary: the cache folder ${join(home, 'glossary')} is not a folder: remove or rename it, or set XDG_CACHE_HOME to another folder\n`);
+  });
+});
+
+describe('a folder that changes under it', () => {
+  it('a FIFO where an article was listed is refused at once, not waited on', () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'fifo.md');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const start = Date.now();
+    const result = parseEntry({ id: 'fifo', lang: 'da', path: fifo, size: 10, mtimeMs: 0 });
+    expect(Date.now() - start).toBeLessThan(2000);
+    expect(result).toMatchObject({ kind: 'rejected', problems: [{ code: 'unreadable', message: 'cannot read the file (no longer a regular file)' }] });
+  });
+
+  it('names and counts articles in a sub-folder that is not a language folder', () => {
+    const dir = corpusCopy();
+    mkdirSync(join(dir, 'emner'));
+    writeFileSync(join(dir, 'emner', 'b.md'), '---\ntitle: B\n---\n# B\n');
+    const r = run(dir, cleanEnv(), ['list']);
+    expect(r.stderr).toContain(`glossary: skipped ${join(dir, 'emner', 'b.md')}: in a sub-folder that is not a language folder: not read\n`);
+    expect(r.stderr).toMatch(/1 of \d+ files skipped/);
+    expect(cli(['check', dir]).stdout).toContain('emner/b.md: skipped: in a sub-folder that is not a language folder: not read');
+  });
+});
+
+describe('names and Unicode', () => {
+  it('a file name with a newline is named on one line, the newline shown as \\n', () => {
+    const dir = corpusCopy();
+    writeFileSync(join(dir, 'ond\nglossary: falsk.md'), 'ikke en artikel');
+    const r = run(dir, cleanEnv(), ['list']);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toContain(`glossary: skipped ${dir}/ond\\nglossary: falsk.md: no front matter and no heading: not an article`);
+    expect(lines.filter((l) => l.startsWith('glossary: falsk'))).toEqual([]);
+  });
+
+  it('an argument with a newline stays on one line', () => {
+    const r = cli(['--content', fixture('basic'), 'lookup', 'xq\nglossary: zz']);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toBe('glossary: no article "xq\\nglossary: zz"; try: glossary search xq\n');
+  });
+
+  it('a file name that is not UTF-8 says so', () => {
+    const dir = corpusCopy();
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0x66, 0xe6, 0x6c]), Buffer.from('.md')]), '---\ntitle: Fæl\n---\n# Fæl\n');
+    const r = run(dir, cleanEnv(), ['list']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/skipped .*\.md: the file name is not valid UTF-8: rename the file/);
+  });
+
+  it('a title and file name written decomposed (NFD) are found as typed (NFC), also through links', () => {
+    const dir = tempDir();
+    const nfd = 'Ådalen'.normalize('NFD');
+    writeFileSync(join(dir, `${nfd}.md`), `---\ntitle: ${nfd}\n---\n\n# ${nfd}\n\nEn dal under et [bjerg](/bjerg).\n`);
+    writeFileSync(join(dir, 'bjerg.md'), '---\ntitle: Bjerg\n---\n\n# Bjerg\n\nSe [dalen](/Ådalen).\n');
+    const env = cleanEnv();
+    const r = run(dir, env, ['lookup', 'Ådalen'.normalize('NFC')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Ådalen'.normalize('NFC'));
+    expect(run(dir, env, ['links', 'bjerg']).stdout).toContain('Ådalen'.normalize('NFC'));
+    expect(cli(['check', dir, '--strict']).code).toBe(0);
+  });
+});
+
+describe('size', () => {
+  it('keywords beyond 50 are left out with a warning, and the cache stays small', () => {
+    const dir = tempDir();
+    const keywords = Array.from({ length: 10_000 }, (_, i) => `k${i}`).join(',');
+    for (let i = 0; i < 5; i++) writeFileSync(join(dir, `a${i}.md`), `---\ntitle: A${i}\nkeywords: ${keywords}\n---\n# A${i}\n`);
+    const env = cleanEnv();
+    expect(run(dir, env, ['keywords']).stdout.trim().split('\n')).toHaveLength(50);
+    const files = readdirSync(env['XDG_CACHE_HOME'] as string, { recursive: true });
+    expect(files.length).toBeLessThan(200);
+    expect(cli(['check', dir]).stdout).toContain('"keywords" has 10000 items; the first 50 are used [too-many-items]');
+  });
+});
