@@ -26,7 +26,7 @@ const buildId = hash.digest('hex').slice(0, 12);
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'build-corpus': 'src/build-corpus.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'build-corpus': 'src/build-corpus.ts', 'parse-worker': 'src/store/parse-worker.ts' },
   outdir: 'dist',
   bundle: true,
   format: 'cjs',

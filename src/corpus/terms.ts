@@ -21,9 +21,19 @@ export function docTermsOfWord(word: string): Array<[string, number]> {
  */
 export function stem(word: string): string {
   if (word.length < 4 || /\d/.test(word)) return word;
-  const danish = word.replace(/ae/g, 'æ').replace(/oe/g, 'ø').replace(/aa/g, 'å');
-  return foldLetters(stemmer(danish));
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    const danish = word.replace(/ae/g, 'æ').replace(/oe/g, 'ø').replace(/aa/g, 'å');
+    stemmed = foldLetters(stemmer(danish));
+    // A corpus repeats its words: remembered, within a bound.
+    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
+
+const MAX_REMEMBERED_STEMS = 200_000;
+const stems = new Map<string, string>();
 
 /** Folded, stemmed words of a text, joined by spaces: what search compares. */
 export function stemmed(text: string): string {

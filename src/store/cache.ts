@@ -40,6 +40,8 @@ interface Quick {
   verifiedAt: number;
   files: number;
   generation: string;
+  /** Files that could not be read at the last compile: each run tries them again. */
+  unreadable: string[];
 }
 
 /** What a generation keeps of the listing it was compiled from. */
@@ -176,6 +178,12 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   } catch {
     quick = undefined;
   }
+  // A large folder checked a moment ago, whose folders have not changed: nothing more to read.
+  if (current && !options.force && quick && quick.generation === current.name && !(quick.unreadable ?? []).some(readableNow)) {
+    const times = folderTimes(quick.folders.map(([f]) => f));
+    const recent = quick.files > SMALL_CORPUS && now - quick.verifiedAt < VERIFY_MS;
+    if (recent && quick.folders.every(([, m], i) => times[i] === m)) return { reader: current.reader, compiled: false, changed: 0, notes };
+  }
   let state: State | undefined;
   try {
     state = current ? (JSON.parse(readFileSync(join(dir, current.name, 'state.json'), 'utf8')) as State) : undefined;
@@ -184,19 +192,13 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   }
   const retry = (state?.unreadable ?? []).some(readableNow);
 
-  if (current && !options.force && !retry && quick && quick.generation === current.name) {
-    const times = folderTimes(quick.folders.map(([f]) => f));
-    const recent = quick.files > SMALL_CORPUS && now - quick.verifiedAt < VERIFY_MS;
-    if (recent && quick.folders.every(([, m], i) => times[i] === m)) return { reader: current.reader, compiled: false, changed: 0, notes };
-  }
-
   const listing = listSources(dirs.map((d) => resolve(d)));
   if (listing.entries.length === 0 && listing.skipped.length === 0) {
     throw new ContentError(`no articles (.md files) in ${dirs.join(', ')}: pass a folder of Markdown articles`);
   }
-  const fresh = (name: string): Quick => ({ folders: listing.folders, verifiedAt: now, files: listing.entries.length, generation: name });
+  const fresh = (name: string, unreadable: string[]): Quick => ({ folders: listing.folders, verifiedAt: now, files: listing.entries.length, generation: name, unreadable });
   if (current && state && !retry && stateOf(listing, state.unreadable) === JSON.stringify(state)) {
-    if (writable) writeQuick(dir, fresh(current.name));
+    if (writable) writeQuick(dir, fresh(current.name, state.unreadable));
     return { reader: current.reader, compiled: false, changed: 0, notes };
   }
 
@@ -218,7 +220,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
         shareGeneration(join(dir, current.name), gen, touched);
         writeFileSync(join(gen, 'state.json'), stateOf(listing, []));
         const reader = openGeneration(dir, name);
-        if (pointTo(dir, name)) writeQuick(dir, fresh(name));
+        if (pointTo(dir, name)) writeQuick(dir, fresh(name, []));
         removeOldGenerations(dir, name, now);
         return { reader, compiled: true, changed: changedEntries.length, notes };
       }
@@ -231,8 +233,13 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   const same = (e: SourceEntry) => previous.get(e.path)?.stamp === stamp(e);
   const present = new Set(listing.entries.map((e) => e.path));
   const changed = listing.entries.filter((e) => !same(e)).length + [...previous.keys()].filter((p) => !present.has(p)).length;
+  // The files to parse, on both cores when they are many; the rest are reused.
+  const { parseEntries } = await import('./parse-pool.js');
+  const toParse = listing.entries.filter((e) => !same(e));
+  const results = await parseEntries(toParse, false, (done, total) => options.progress?.update('reading', done, total));
+  const parsed = new Map(results.map((r, i) => [(toParse[i] as SourceEntry).path, r]));
   // The checks' problems are not kept in the cache (`check` recomputes them): not run here.
-  const result = compilation.compileListing(listing, { previous, reuse: same, check: false, onProgress: options.progress?.update });
+  const result = compilation.compileListing(listing, { previous, reuse: same, check: false, parsed, onProgress: options.progress?.update });
   options.progress?.update('writing', listing.entries.length, listing.entries.length);
   const state2 = stateOf(listing, result.unreadable);
 
@@ -242,7 +249,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
       writeFileSync(join(gen, 'state.json'), state2);
       writeFileSync(join(gen, 'folders.json'), JSON.stringify(dirs.map((d) => resolve(d))));
       const reader = openGeneration(dir, name);
-      if (pointTo(dir, name)) writeQuick(dir, fresh(name));
+      if (pointTo(dir, name)) writeQuick(dir, fresh(name, result.unreadable));
       removeOldGenerations(dir, name, now);
       removeOtherBuilds(root, dir, dirs, now);
       return { reader, compiled: true, changed, notes };

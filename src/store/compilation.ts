@@ -56,12 +56,14 @@ export interface CompileOptions {
   check?: boolean;
   /** Build the compiled languages (`check` only lints). */
   compile?: boolean;
+  /** Results already parsed (by parse-pool.ts), by path; the rest are parsed here. */
+  parsed?: Map<string, ParseResult>;
   /** Told of each file read, then of indexing: drives a progress line. */
   onProgress?: (phase: 'reading' | 'indexing', done: number, total: number) => void;
 }
 
 export function compileListing(listing: SourceListing, options: CompileOptions = {}): Compilation {
-  const { previous, reuse, check = true, compile = true, onProgress } = options;
+  const { previous, reuse, check = true, compile = true, onProgress, parsed } = options;
   const total = listing.entries.length;
   let done = 0;
   const byLang = new Map<string, Article[]>();
@@ -70,8 +72,8 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   const unreadable: string[] = [];
   for (const entry of listing.entries) {
     const old = previous?.get(entry.path);
-    const result: ParseResult = old && reuse?.(entry) ? { kind: 'article', article: old.article } : parseEntry(entry);
-    onProgress?.('reading', ++done, total);
+    const result: ParseResult = old && reuse?.(entry) ? { kind: 'article', article: old.article } : (parsed?.get(entry.path) ?? parseEntry(entry));
+    if (!parsed) onProgress?.('reading', ++done, total);
     if (result.kind === 'article') {
       const list = byLang.get(entry.lang) ?? [];
       list.push(result.article);

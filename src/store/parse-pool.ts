@@ -1,0 +1,72 @@
+// Parsing many files on both cores: a worker thread takes half of the files while this thread
+// parses the other half. Only for large folders (starting a worker and loading the parser into it
+// costs ~60 ms); results come back without the source text when the store does not keep it.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParseResult } from '../corpus/article.js';
+import { parseEntry } from './compilation.js';
+import type { SourceEntry } from './source.js';
+
+/** Fewer files than this are parsed here: a worker would cost more than it saves. */
+export const PARALLEL_MIN = 2000;
+
+export interface ParseJob {
+  entries: SourceEntry[];
+  keepSource: boolean;
+}
+
+/** One file parsed, its text dropped unless kept: a --content store reads it from the file. */
+export function parseForStore(entry: SourceEntry, keepSource: boolean): ParseResult {
+  const result = parseEntry(entry);
+  if (!keepSource && result.kind === 'article') {
+    result.article.source = '';
+    result.article.body = '';
+  }
+  return result;
+}
+
+function workerFile(): string | undefined {
+  // Beside the bundle (dist/parse-worker.js); absent when running from the TypeScript sources.
+  const file = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
+  return existsSync(file) ? file : undefined;
+}
+
+export async function parseEntries(entries: SourceEntry[], keepSource: boolean, onProgress?: (done: number, total: number) => void): Promise<ParseResult[]> {
+  const total = entries.length;
+  const file = workerFile();
+  if (total < PARALLEL_MIN || !file || availableParallelism() < 2) {
+    return entries.map((e, i) => {
+      onProgress?.(i + 1, total);
+      return parseForStore(e, keepSource);
+    });
+  }
+  const half = Math.floor(total / 2);
+  const theirs = entries.slice(half);
+  let theirsDone = 0;
+  const worker = new Worker(file);
+  const result = new Promise<ParseResult[]>((resolve, reject) => {
+    worker.on('message', (m: { done?: number; results?: ParseResult[] }) => {
+      if (m.results) resolve(m.results);
+      else if (m.done !== undefined) theirsDone = m.done;
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`the parse worker stopped (exit ${code})`)));
+  });
+  worker.postMessage({ entries: theirs, keepSource } satisfies ParseJob);
+  const ours = entries.slice(0, half).map((e, i) => {
+    onProgress?.(i + 1 + theirsDone, total);
+    return parseForStore(e, keepSource);
+  });
+  try {
+    const rest = await result;
+    onProgress?.(total, total);
+    return [...ours, ...rest];
+  } catch {
+    // Whatever stopped the worker, the files can still be parsed here.
+    return [...ours, ...theirs.map((e) => parseForStore(e, keepSource))];
+  } finally {
+    void worker.terminate();
+  }
+}
