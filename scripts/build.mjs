@@ -26,7 +26,7 @@ const buildId = hash.digest('hex').slice(0, 12);
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'build-corpus': 'src/build-corpus.ts', 'parse-worker': 'src/store/parse-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'build-corpus': 'src/store/build.ts', 'parse-worker': 'src/store/parse-worker.ts' },
   outdir: 'dist',
   bundle: true,
   format: 'cjs',
@@ -75,4 +75,6 @@ const require = createRequire(import.meta.url);
 writeFileSync(`${dist}/glossary.1`, require(`${dist}/cli.js`).manPage());
 
 const { buildBundledCorpus } = require(`${dist}/build-corpus.js`);
-process.exitCode = await buildBundledCorpus(`${root}content`, `${dist}/corpus`, process.argv.includes('--allow-errors'));
+const built = await buildBundledCorpus(`${root}content`, `${dist}/corpus`, process.argv.includes('--allow-errors'));
+for (const line of built.lines) process.stderr.write(`${line}\n`);
+process.exitCode = built.code;

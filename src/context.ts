@@ -1,48 +1,111 @@
-// What every command receives: output streams, the colour and width decided once, and the corpus.
-import type { ArticleRecord } from './corpus/compile.js';
-import type { CorpusReader } from './store/compiled.js';
+// What every command receives (the corpus, colour, width and language decided once at the edge)
+// and what it gives back (what to print, notes for stderr, the exit code). Commands are pure
+// functions between the two: the edge (cli.ts, edge/) does all reading, writing and asking.
+import type { ArticleRecord, SearchDoc } from './corpus/compile.js';
+import type { Corpus } from './corpus/reader.js';
 import type { Theme } from './render/theme.js';
-import { UsageError } from './errors.js';
-import type { Progress } from './progress.js';
-
-export interface Output {
-  write(text: string): void;
-}
+import { ExitCode, UsageError } from './errors.js';
 
 export interface Context {
   /** Styled output on stdout (decided once at the edge). */
   color: boolean;
   /** Styles for stdout, decided with `color`. */
   theme: Theme;
-  /** stdout is a terminal. */
+  /** stdout is a terminal: --raw never sends an article's raw bytes to one. */
   tty: boolean;
-  /** stdin is a terminal (prompts need both). */
-  stdinTty: boolean;
+  /** Both ends are a terminal: a command may ask the edge to prompt (pick, browse). */
+  interactive: boolean;
   /** Wrap width for rendered text; `--width` overrides per command. */
   width: number;
-  /** The corpus, opened (and compiled, for --content) on first use. */
-  corpus(): CorpusReader;
-  /** `--lang`, `GLOSSARY_LANG` or the corpus's first language; `all` only where allowed. */
-  lang(allowAll?: boolean): string[];
-  /**
-   * Whether an article's source file is unchanged since it was compiled. For --content corpora a
-   * changed file is recompiled here, and the caller resolves again; the bundled corpus is fixed.
-   */
-  current(record: ArticleRecord): Promise<boolean>;
-  /** The folders given with --content or GLOSSARY_CONTENT, if any. */
-  contentDirs: string[];
-  /** The bundled content folder (the Markdown the bundled corpus was compiled from). */
-  bundledContent: string;
-  /** Note on stderr, prefixed `glossary:`. */
-  note(message: string): void;
-  /** A progress line for long work (shown on a terminal only). */
-  progress(label: string): Progress;
+  corpus: Corpus;
+  /** `--lang`, else GLOSSARY_LANG, trimmed and lower-cased; '' for the corpus's default. */
+  wantedLang: string;
+  /** Loads the code highlighter (only articles with fenced code need it; it is large). */
+  loadHighlighter(): Promise<Highlighter>;
+  /** A number in [0, 1): `random` draws with it. */
+  random(): number;
 }
+
+export type Highlighter = (code: string, language: string | undefined) => string;
+
+/** What a command prints on stdout. */
+export type Output =
+  | { text: string }
+  /** Bytes passed through unchanged (--raw into a pipe). */
+  | { verbatim: string }
+  /** An article: paged on a terminal when taller than the screen and `page` is set. */
+  | { article: string; record: ArticleRecord; page: boolean };
+
+export interface PresentOptions {
+  width?: string;
+  raw?: boolean;
+  json?: boolean;
+  pager?: boolean;
+  browse?: boolean;
+}
+
+export interface Result {
+  output?: Output;
+  /** One-line notes for stderr (the edge prefixes `glossary: `). */
+  notes: string[];
+  exitCode: ExitCode;
+  /** On a terminal: the edge offers these to choose from, then presents the chosen one. */
+  pick?: { prompt: string; candidates: Array<{ doc: SearchDoc; lang: string }>; present: PresentOptions };
+  /** On a terminal: the edge lets the reader follow the article's links (--browse). */
+  browse?: { width: number; page: boolean };
+}
+
+export function ok(output: Output | undefined, notes: string[] = []): Result {
+  return { output, notes, exitCode: ExitCode.ok };
+}
+
+export const text = (value: string): Output => ({ text: value });
+
+/**
+ * The languages a command works in: the wanted one, else the corpus's first; `all` (where a
+ * command allows it) is every language. The one rule, for commands and completion alike.
+ */
+export function chooseLangs(available: string[], wanted: string, allowAll = false): string[] {
+  if (wanted === '') return available.slice(0, 1);
+  if (wanted === 'all') {
+    if (!allowAll) throw new UsageError('--lang all works with search, list and keywords; pick one language to look a term up');
+    return available;
+  }
+  if (!available.includes(wanted)) throw new UsageError(`no language "${wanted}" in this corpus: it has ${available.join(', ')}`);
+  return [wanted];
+}
+
+export function langsOf(ctx: Context, allowAll = false): string[] {
+  return chooseLangs(ctx.corpus.meta.langs.map((l) => l.lang), ctx.wantedLang, allowAll);
+}
+
+/** The one language of a command that works in one. */
+export function langOf(ctx: Context): string {
+  return langsOf(ctx)[0] as string;
+}
+
+/** The folders of --content (repeatable), else of GLOSSARY_CONTENT (a path list); [] for the bundled corpus. */
+export function contentDirsOf(given: string[] | undefined, env: Record<string, string | undefined>, delimiter: string): string[] {
+  if (given?.length) return given;
+  return env['GLOSSARY_CONTENT']?.split(delimiter).filter(Boolean) ?? [];
+}
+
+/** --lang, else GLOSSARY_LANG, trimmed and lower-cased ('' when neither). */
+export function wantedLangOf(given: string | undefined, env: Record<string, string | undefined>): string {
+  return (given ?? env['GLOSSARY_LANG'] ?? '').trim().toLowerCase();
+}
+
+export const MIN_WIDTH = 10;
+export const MAX_WIDTH = 1000;
 
 export function parseWidth(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 10 || n > 1000) throw new UsageError(`--width takes a whole number from 10 to 1000, not "${value}"`);
+  if (!Number.isInteger(n) || n < MIN_WIDTH || n > MAX_WIDTH) throw new UsageError(`--width takes a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}, not "${value}"`);
   return n;
+}
+
+export function widthOf(ctx: Context, option: string | undefined): number {
+  return option ? parseWidth(option) : ctx.width;
 }
 
 export function parseLimit(value: string): number {
@@ -55,4 +118,3 @@ export function parseLimit(value: string): number {
 export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
-

@@ -54,7 +54,12 @@ export class UsageError extends GlossaryError {
 
 /** A content folder or compiled corpus that cannot be used. */
 export class ContentError extends GlossaryError {
-  constructor(message: string, details: string[] = []) {
+  constructor(
+    message: string,
+    details: string[] = [],
+    /** Notes that come before the error (what the compile left out). */
+    readonly notes: string[] = [],
+  ) {
     super(message, ExitCode.content, details);
   }
 }

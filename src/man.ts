@@ -1,5 +1,5 @@
-// The man page, glossary(1), made at build time from the same commander definitions as --help.
-import { buildProgram, EXAMPLES } from './cli.js';
+// The man page, glossary(1), made at build time from the command table that --help reads too.
+import { COMMANDS, GLOBAL_OPTIONS, PROGRAM } from './commands/table.js';
 import { ExitCode } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -26,11 +26,10 @@ const ENVIRONMENT: Array<[string, string]> = [
 const roff = (text: string) => text.replace(/\\/g, '\\e').replace(/^[.']/gm, '\\&$&').replace(/-/g, '\\-');
 
 export function manPage(): string {
-  const program = buildProgram({ argv: [], env: {}, stdout: { write: () => {} }, stderr: { write: () => {} } }, () => {});
   const lines = [
     `.TH GLOSSARY 1 "" "glossary ${VERSION}" "User Commands"`,
     '.SH NAME',
-    `glossary \\- ${roff(program.description())}`,
+    `glossary \\- ${roff(PROGRAM.description)}`,
     '.SH SYNOPSIS',
     '.B glossary',
     '[\\fIoptions\\fR] \\fIcommand\\fR [\\fIarguments\\fR]',
@@ -38,16 +37,15 @@ export function manPage(): string {
     roff('Looks up, searches and browses a glossary of Markdown articles with YAML front matter that link to each other by id. A Danish corpus is bundled; --content uses any folder of the same format. Output is styled on a terminal and plain when piped; long articles open in a pager.'),
     '.SH COMMANDS',
   ];
-  for (const c of program.commands) {
-    if (c.name().startsWith('_')) continue;
-    const args = c.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`)).join(' ');
-    lines.push('.TP', `.B ${c.name()} ${roff(args)}`, roff(c.description()));
+  for (const c of COMMANDS) {
+    const args = c.args.map((a) => (a.required ? `<${a.name}${a.variadic ? '...' : ''}>` : `[${a.name}${a.variadic ? '...' : ''}]`)).join(' ');
+    lines.push('.TP', `.B ${c.name} ${roff(args)}`, roff(c.description));
     for (const o of c.options) lines.push('.RS', '.TP', `.B ${roff(o.flags)}`, roff(o.description), '.RE');
-    for (const e of EXAMPLES[c.name()] ?? []) lines.push('.RS', '.PP', `\\fB$ ${roff(e)}\\fR`, '.RE');
+    for (const e of c.examples) lines.push('.RS', '.PP', `\\fB$ ${roff(e)}\\fR`, '.RE');
   }
   lines.push('.TP', '.B help [command]', 'Show the help of a command.');
   lines.push('.SH OPTIONS');
-  for (const o of program.options) lines.push('.TP', `.B ${roff(o.flags)}`, roff(o.description));
+  for (const o of [...GLOBAL_OPTIONS, { flags: '-V, --version', description: 'print the version' }, { flags: '-h, --help', description: 'show help' }]) lines.push('.TP', `.B ${roff(o.flags)}`, roff(o.description));
   lines.push('.SH EXIT STATUS');
   for (const [code, meaning] of EXIT_CODES) lines.push('.TP', `.B ${code}`, roff(meaning));
   lines.push('.SH ENVIRONMENT');

@@ -2,8 +2,7 @@
 import type { ArticleRecord } from './corpus/compile.js';
 import { AmbiguousError, NotFoundError, UsageError } from './errors.js';
 import { fold } from './fold.js';
-import type { CorpusReader as Corpus } from './store/compiled.js';
-import type { Context } from './context.js';
+import type { Corpus } from './corpus/reader.js';
 
 export const MAX_QUERY = 200;
 
@@ -24,12 +23,6 @@ function suggestions(names: string[]): string[] {
   return names.length ? [`did you mean: ${names.join(', ')}?`] : [];
 }
 
-/** Resolves, and resolves again if the article's file changed since the corpus was compiled. */
-export async function resolveCurrent(ctx: Context, lang: string, term: string): Promise<Resolved> {
-  const first = await resolveTerm(ctx.corpus(), lang, term);
-  return (await ctx.current(first.record)) ? first : resolveTerm(ctx.corpus(), lang, term);
-}
-
 export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string): Promise<Resolved> {
   const term = checkQuery(rawTerm);
   const byId = corpus.names(lang, '=' + term);
@@ -47,4 +40,16 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string)
   if (winner) return { record: corpus.record(lang, winner.doc.n), fuzzy: true };
   if (hits.length === 0) throw new NotFoundError(`no article "${term}"`, ['try: glossary search ' + term.split(/\s+/)[0]]);
   throw new AmbiguousError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)), hits.map((h) => h.doc));
+}
+
+/** The note when a term named no article and search chose one: the one wording for every command. */
+export function fuzzyNote(term: string, record: ArticleRecord): string {
+  return `no article is named "${term}"; showing ${record.name} (${record.title})`;
+}
+
+/** An article for a command that works on one: the record, and the note if it was a fuzzy match. */
+export async function resolveArticle(corpus: Corpus, lang: string, terms: string[]): Promise<{ record: ArticleRecord; notes: string[] }> {
+  const term = terms.join(' ');
+  const { record, fuzzy } = await resolveTerm(corpus, lang, term);
+  return { record, notes: fuzzy ? [fuzzyNote(checkQuery(term), record)] : [] };
 }

@@ -2,20 +2,11 @@
 // ranked by fuse.js over title, aliases, keywords and description, all Danish-folded and stemmed.
 import Fuse from 'fuse.js';
 import type { ListEntry, SearchDoc } from './corpus/compile.js';
+import type { SearchSource } from './corpus/reader.js';
 import { contentWords, docTermsOfWord, stem } from './corpus/terms.js';
 import { fold } from './fold.js';
 
-/** What search reads of a compiled corpus. */
-export interface SearchSource {
-  /** Articles in this language. */
-  count: number;
-  names(key: string): Array<[number, number]>;
-  /** The articles a term occurs in, as gaps: first number, then differences. */
-  gaps(term: string): number[];
-  docs(ns: number[]): SearchDoc[];
-  keywords: Array<[string, number]>;
-  keywordEntries(index: number): ListEntry[];
-}
+export type { SearchSource };
 
 export const Tier = { exact: 0, prefix: 1, fuzzy: 2 } as const;
 
@@ -71,6 +62,14 @@ function candidates(source: SearchSource, query: string, exact: number[]): numbe
   return [...new Set([...exact, ...ranked])];
 }
 
+/**
+ * The one order of hits: by tier, then score, where scores within 0.01 of each other are a tie
+ * and the shorter title wins it (the more likely meaning), then the corpus order.
+ */
+export function compareHits(a: Hit, b: Hit): number {
+  return a.tier - b.tier || Math.round(a.score * 100) - Math.round(b.score * 100) || a.doc.title.length - b.doc.title.length || a.doc.n - b.doc.n;
+}
+
 export function search(source: SearchSource, query: string, limit = 10): Hit[] {
   const q = fold(query);
   if (q === '') return [];
@@ -124,8 +123,7 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
   });
   return hits
     .filter((h) => h.tier < Tier.fuzzy || h.score <= MAX_SCORE)
-    // Scores within 0.01 of each other are a tie: the shorter title is the more likely meaning.
-    .sort((a, b) => a.tier - b.tier || Math.round(a.score * 100) - Math.round(b.score * 100) || a.doc.title.length - b.doc.title.length || a.doc.n - b.doc.n)
+    .sort(compareHits)
     .slice(0, Math.max(1, limit));
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileListing, writeCompilation } from '../src/store/compilation.js';
 import { CorpusReader } from '../src/store/compiled.js';
-import { DiskFiles } from '../src/store/files.js';
+import { MemoryFiles } from '../src/store/files.js';
 import { listSources } from '../src/store/source.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -17,11 +17,21 @@ export function tempDir(prefix = 'glossary-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Compiles fixture folders into a fresh temp dir and opens them. */
+/** Compiles fixture folders (in memory) and opens them. */
 export function compileFixture(...names: string[]): CorpusReader {
-  const dir = tempDir();
-  writeCompilation(new DiskFiles(dir), compileListing(listSources(names.map((n) => (n.startsWith('/') ? n : fixture(n))))));
-  return new CorpusReader(new DiskFiles(dir));
+  const files = new MemoryFiles('fixture');
+  writeCompilation(files, compileListing(listSources(names.map((n) => (n.startsWith('/') ? n : fixture(n))))));
+  return new CorpusReader(files);
+}
+
+/**
+ * A fixture corpus compiled on first use, not when the test file is collected: mutation testing
+ * runs the tests again for each change to the code, and work done at collection would make every
+ * change look like one that all tests cover.
+ */
+export function lazyFixture(...names: string[]): () => CorpusReader {
+  let corpus: CorpusReader | undefined;
+  return () => (corpus ??= compileFixture(...names));
 }
 
 export interface CliResult {

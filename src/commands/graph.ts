@@ -1,44 +1,35 @@
 // `links`, `backlinks` and `related`: the link graph of one article.
 import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
-import { jsonText, parseLimit, type Context } from '../context.js';
+import type { Corpus } from '../corpus/reader.js';
+import { jsonText, langOf, ok, parseLimit, text, type Context, type Result } from '../context.js';
 import { displayWidth, pad } from '../width.js';
-import { fold } from '../fold.js';
-import { resolveCurrent } from '../resolve.js';
+import { compareDanish, fold } from '../fold.js';
+import { resolveArticle } from '../resolve.js';
 
-async function resolve(ctx: Context, terms: string[]): Promise<ArticleRecord> {
-  const [lang] = ctx.lang();
-  const { record, fuzzy } = await resolveCurrent(ctx, lang as string, terms.join(' '));
-  if (fuzzy) ctx.note(`no article is named "${terms.join(' ')}"; using ${record.name} (${record.title})`);
-  return record;
-}
+/** Names and titles in columns are aligned up to this width; longer ones push their line out. */
+const COLUMN_CAP = 40;
 
 function refLines(ctx: Context, rows: Array<{ ref?: ArticleRef; name: string; title: string; note?: string }>): string {
   const theme = ctx.theme;
-  const width = Math.min(40, Math.max(0, ...rows.map((r) => displayWidth(r.name))));
-  const titles = Math.min(40, Math.max(0, ...rows.map((r) => displayWidth(r.title))));
+  const width = Math.min(COLUMN_CAP, Math.max(0, ...rows.map((r) => displayWidth(r.name))));
+  const titles = Math.min(COLUMN_CAP, Math.max(0, ...rows.map((r) => displayWidth(r.title))));
   return rows.map((r) => `${theme.name(pad(r.name, width))}  ${r.note ? `${pad(r.title, titles)}  ${theme.dim(r.note)}` : r.title}`).join('\n') + (rows.length ? '\n' : '');
 }
 
-export async function runLinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<string> {
-  const record = await resolve(ctx, terms);
+export async function runLinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<Result> {
+  const { record, notes } = await resolveArticle(ctx.corpus, langOf(ctx), terms);
   const seen = new Set<string>();
   const links = record.links.filter((l) => !seen.has(l.target) && seen.add(l.target));
-  if (options.json) return jsonText(links.map((l) => ({ target: l.target, text: l.text, line: l.line, resolved: l.to ?? null })));
-  if (links.length === 0) {
-    ctx.note(`${record.name} links to no other article`);
-    return '';
-  }
-  return refLines(ctx, links.map((l) => (l.to ? { name: l.to.name, title: l.to.title } : { name: l.target, title: l.text, note: '(not in the corpus)' })));
+  if (options.json) return ok(text(jsonText(links.map((l) => ({ target: l.target, text: l.text, line: l.line, resolved: l.to ?? null })))), notes);
+  if (links.length === 0) return ok(undefined, [...notes, `${record.name} links to no other article`]);
+  return ok(text(refLines(ctx, links.map((l) => (l.to ? { name: l.to.name, title: l.to.title } : { name: l.target, title: l.text, note: '(not in the corpus)' })))), notes);
 }
 
-export async function runBacklinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<string> {
-  const record = await resolve(ctx, terms);
-  if (options.json) return jsonText(record.backlinks);
-  if (record.backlinks.length === 0) {
-    ctx.note(`no article links to ${record.name}`);
-    return '';
-  }
-  return refLines(ctx, record.backlinks);
+export async function runBacklinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<Result> {
+  const { record, notes } = await resolveArticle(ctx.corpus, langOf(ctx), terms);
+  if (options.json) return ok(text(jsonText(record.backlinks)), notes);
+  if (record.backlinks.length === 0) return ok(undefined, [...notes, `no article links to ${record.name}`]);
+  return ok(text(refLines(ctx, record.backlinks)), notes);
 }
 
 export interface Related extends ArticleRef {
@@ -52,8 +43,7 @@ export interface Related extends ArticleRef {
  * Articles ranked by what they share with this one: each shared keyword weighs by its rarity
  * (a keyword on every article says nothing), a link either way weighs 2.
  */
-export function relatedTo(ctx: Context, record: ArticleRecord, limit: number): Related[] {
-  const corpus = ctx.corpus();
+export function relatedTo(corpus: Corpus, record: ArticleRecord, limit: number): Related[] {
   const meta = corpus.language(record.lang);
   const found = new Map<string, Related>();
   const entry = (ref: ArticleRef): Related => {
@@ -85,20 +75,17 @@ export function relatedTo(ctx: Context, record: ArticleRecord, limit: number): R
     if (!r.linkedFrom) r.score += 2;
     r.linkedFrom = true;
   }
-  return [...found.values()].sort((a, b) => b.score - a.score || a.title.localeCompare(b.title, 'da')).slice(0, limit);
+  return [...found.values()].sort((a, b) => b.score - a.score || compareDanish(a.title, b.title)).slice(0, limit);
 }
 
-export async function runRelated(ctx: Context, terms: string[], options: { json?: boolean; limit?: string }): Promise<string> {
-  const record = await resolve(ctx, terms);
+export async function runRelated(ctx: Context, terms: string[], options: { json?: boolean; limit?: string }): Promise<Result> {
+  const { record, notes } = await resolveArticle(ctx.corpus, langOf(ctx), terms);
   const limit = options.limit ? parseLimit(options.limit) : 10;
-  const related = relatedTo(ctx, record, limit);
-  if (options.json) return jsonText(related.map((r) => ({ ...r, score: Number(r.score.toFixed(3)) })));
-  if (related.length === 0) {
-    ctx.note(`nothing shares keywords or links with ${record.name}`);
-    return '';
-  }
-  return refLines(ctx, related.map((r) => {
+  const related = relatedTo(ctx.corpus, record, limit);
+  if (options.json) return ok(text(jsonText(related.map((r) => ({ ...r, score: Number(r.score.toFixed(3)) })))), notes);
+  if (related.length === 0) return ok(undefined, [...notes, `nothing shares keywords or links with ${record.name}`]);
+  return ok(text(refLines(ctx, related.map((r) => {
     const why = [r.linksTo && r.linkedFrom ? 'links both ways' : r.linksTo ? 'linked from here' : r.linkedFrom ? 'links here' : '', r.keywords.length ? `shares ${r.keywords.join(', ')}` : ''].filter(Boolean).join('; ');
     return { name: r.name, title: r.title, note: `(${why})` };
-  }));
+  }))), notes);
 }

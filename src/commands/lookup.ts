@@ -1,15 +1,10 @@
-// `glossary lookup <term...>`: one article, rendered, plain, raw or as JSON.
+// `glossary lookup <term...>` and `glossary random`: one article, rendered, plain, raw or as JSON.
 import type { ArticleRecord } from '../corpus/compile.js';
-import { jsonText, parseWidth, type Context } from '../context.js';
-import { resolveCurrent } from '../resolve.js';
+import { jsonText, langOf, ok, widthOf, type Context, type Output, type PresentOptions, type Result } from '../context.js';
+import { AmbiguousError, NotFoundError } from '../errors.js';
+import { fuzzyNote, resolveTerm } from '../resolve.js';
 import { sanitize } from '../render/sanitize.js';
-import { NotFoundError } from '../errors.js';
-
-export interface LookupOptions {
-  width?: string;
-  raw?: boolean;
-  json?: boolean;
-}
+import { unknownKeyword } from './list.js';
 
 export function articleJson(r: ArticleRecord) {
   return {
@@ -29,49 +24,63 @@ export function articleJson(r: ArticleRecord) {
   };
 }
 
-export type LookupOutput = string | { verbatim: string } | { article: string; record: ArticleRecord };
-
-export async function lookup(ctx: Context, terms: string[], options: LookupOptions): Promise<LookupOutput> {
-  const width = options.width ? parseWidth(options.width) : ctx.width;
-  const [lang] = ctx.lang();
+export async function lookup(ctx: Context, terms: string[], options: PresentOptions): Promise<Result> {
+  widthOf(ctx, options.width); // a bad --width is a usage error before anything is looked up
+  const lang = langOf(ctx);
   const term = terms.join(' ');
-  const { record, fuzzy } = await resolveCurrent(ctx, lang as string, term);
-  if (fuzzy) ctx.note(`no article is named "${term}"; showing ${record.name} (${record.title})`);
-  return present(ctx, record, options, width);
+  let resolved;
+  try {
+    resolved = await resolveTerm(ctx.corpus, lang, term);
+  } catch (error) {
+    // Several candidates and no clear winner: on a terminal, the edge offers them to pick from.
+    if (error instanceof AmbiguousError && ctx.interactive && error.candidates.length > 1) {
+      return { ...ok(undefined), pick: { prompt: `Which article did you mean by "${term}"?`, candidates: error.candidates.map((doc) => ({ doc, lang })), present: options } };
+    }
+    throw error;
+  }
+  const notes = resolved.fuzzy ? [fuzzyNote(term.trim(), resolved.record)] : [];
+  return presentResult(ctx, resolved.record, options, notes);
+}
+
+/** One article as --json, --raw or rendered, with --browse when asked on a terminal. */
+export async function presentResult(ctx: Context, record: ArticleRecord, options: PresentOptions, notes: string[] = []): Promise<Result> {
+  const output = await present(ctx, record, options);
+  const result = ok(output, notes);
+  if ('article' in output && options.browse && ctx.interactive) result.browse = { width: widthOf(ctx, options.width), page: options.pager !== false };
+  return result;
 }
 
 /** One article as --json, --raw or rendered: for a lookup, and for an article picked from a list. */
-export async function present(ctx: Context, record: ArticleRecord, options: LookupOptions, width = options.width ? parseWidth(options.width) : ctx.width): Promise<LookupOutput> {
-  if (options.json) return jsonText(articleJson(record));
+export async function present(ctx: Context, record: ArticleRecord, options: PresentOptions): Promise<Output> {
+  const width = widthOf(ctx, options.width);
+  if (options.json) return { text: jsonText(articleJson(record)) };
   // Raw bytes only to a pipe or file; a terminal never gets the article's control characters.
-  if (options.raw) return ctx.tty ? sanitize(record.source, false) : { verbatim: record.source };
-  return { article: await renderRecord(ctx, record, width), record };
+  if (options.raw) return ctx.tty ? { text: sanitize(record.source, false) } : { verbatim: record.source };
+  return { article: await renderRecord(ctx, record, width), record, page: options.pager !== false };
 }
 
 /** The article as the terminal shows it: from the render cache, else rendered (and kept). */
 export async function renderRecord(ctx: Context, record: ArticleRecord, width: number): Promise<string> {
-  const corpus = ctx.corpus();
-  const cached = corpus.renders.get(record.lang, record.n, width, ctx.color);
+  const renders = ctx.corpus.renders;
+  const cached = renders.get(record.lang, record.n, width, ctx.color);
   if (cached !== undefined) return cached;
   const render = await import('../render/article.js');
-  if (ctx.color && render.needsHighlighter(record)) await render.loadHighlighter();
-  const text = render.renderArticle(record, { width, color: ctx.color });
-  corpus.renders.put(record.lang, record.n, width, ctx.color, text);
+  const highlight = ctx.color && render.needsHighlighter(record) ? await ctx.loadHighlighter() : undefined;
+  const text = render.renderArticle(record, { width, color: ctx.color, highlight });
+  renders.put(record.lang, record.n, width, ctx.color, text);
   return text;
 }
 
 /** A random article, for learning a term a day; `keyword` limits the draw. */
-export async function randomArticle(ctx: Context, keyword: string | undefined, random: () => number): Promise<{ article: string; record: ArticleRecord }> {
-  const [lang] = ctx.lang() as [string];
-  const corpus = ctx.corpus();
-  let entries = corpus.list(lang);
+export async function randomArticle(ctx: Context, keyword: string | undefined, random: () => number, options: PresentOptions): Promise<Result> {
+  const lang = langOf(ctx);
+  let entries = ctx.corpus.list(lang);
   if (keyword !== undefined) {
-    const index = corpus.keywordIndex(lang, keyword);
-    if (index < 0) throw new NotFoundError(`no keyword "${keyword}"`, ['see all keywords: glossary keywords']);
-    entries = corpus.keywordEntries(lang, index);
+    const index = ctx.corpus.keywordIndex(lang, keyword);
+    if (index < 0) throw await unknownKeyword(ctx, [lang], keyword);
+    entries = ctx.corpus.keywordEntries(lang, index);
   }
   const entry = entries[Math.floor(random() * entries.length)];
   if (!entry) throw new NotFoundError('no articles to choose from');
-  const record = corpus.record(lang, entry[3]);
-  return { article: await renderRecord(ctx, record, ctx.width), record };
+  return presentResult(ctx, ctx.corpus.record(lang, entry[3]), options);
 }

@@ -1,35 +1,12 @@
 // Corpus-wide checks: what no single file shows (duplicates, collisions, broken links, orphans).
 import { basename } from 'node:path';
 import { fold } from '../fold.js';
+import { linkResolver } from './links.js';
 import type { Article, Problem } from './article.js';
 
 export interface FileProblem extends Problem {
   file: string;
   lang: string;
-}
-
-/** Folded id -> article, with ids resolving before aliases (as links do). */
-export function linkResolver(articles: Article[]): (target: string) => Article | undefined {
-  const byId = new Map<string, Article>();
-  const byFoldedId = new Map<string, Article>();
-  const byAlias = new Map<string, Article>();
-  for (const a of articles) {
-    if (!byId.has(a.id)) byId.set(a.id, a);
-    const key = a.id.toLowerCase();
-    if (!byFoldedId.has(key)) byFoldedId.set(key, a);
-    for (const alias of a.aliases) {
-      const k = fold(alias);
-      if (k && !byAlias.has(k)) byAlias.set(k, a);
-    }
-  }
-  // Remembered: a corpus links to the same targets over and over, and folding is not free.
-  const seen = new Map<string, Article | undefined>();
-  return (target) => {
-    if (seen.has(target)) return seen.get(target);
-    const found = byId.get(target) ?? byFoldedId.get(target.toLowerCase()) ?? byAlias.get(fold(target));
-    seen.set(target, found);
-    return found;
-  };
 }
 
 /** Checks one language's articles against each other. */

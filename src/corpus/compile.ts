@@ -2,7 +2,7 @@
 // search, keyword lists and one self-contained record per article (links resolved, backlinks).
 import { compareDanish, fold, words } from '../fold.js';
 import type { Article, Problem } from './article.js';
-import { linkResolver } from './check.js';
+import { linkResolver } from './links.js';
 import { docTermsOfWord, stem, stemmed } from './terms.js';
 
 export interface ArticleRef {

@@ -1,5 +1,4 @@
 // ArticleRecord -> terminal text through marked + marked-terminal, wrapped and sanitised.
-import { createRequire } from 'node:module';
 import { Marked, type Tokens } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
@@ -9,25 +8,17 @@ import { decodeEntities, stripControl } from '../text.js';
 import Table from 'cli-table3';
 import { collapseBlankLines, sanitize, wrapLines } from './ansi.js';
 import { displayWidth } from '../width.js';
+import { numberLinks } from './links.js';
+export { numberLinks };
 import { setHighlighter } from './shims/cli-highlight.js';
+import type { Highlighter } from '../context.js';
 import { makeTheme, type RenderTheme as Theme } from './styled.js';
 
 export interface RenderOptions {
   width: number;
   color: boolean;
-}
-
-/** Reference numbers of the resolved internal links, in order of first appearance. */
-export function numberLinks(record: ArticleRecord): Map<string, { n: number; to: ArticleRef }> {
-  const byTarget = new Map<string, { n: number; to: ArticleRef }>();
-  const byId = new Map<string, number>();
-  for (const link of record.links) {
-    if (!link.to || byTarget.has(link.target)) continue;
-    const n = byId.get(link.to.id) ?? byId.size + 1;
-    byId.set(link.to.id, n);
-    byTarget.set(link.target, { n, to: link.to });
-  }
-  return byTarget;
+  /** Colours fenced code when given (the edge loads highlight.js for articles that have some). */
+  highlight?: Highlighter;
 }
 
 /** Repairs what the real corpus gets wrong before marked sees it. */
@@ -44,11 +35,6 @@ export function preprocess(body: string, title: string): string {
     .replace(/(\]\([^)\s]*\)),\./g, '$1,'); // `[x](/id),.`
 }
 
-export async function loadHighlighter(): Promise<void> {
-  // Required at run time, so the bundler (which maps the name to the stand-in) leaves it out.
-  const mod = createRequire(import.meta.url)('cli-highlight') as { highlight: (c: string, o?: object) => string };
-  setHighlighter((code, options) => mod.highlight(code, { ...options, ignoreIllegals: true }));
-}
 
 /**
  * The real corpus holds formulas as KaTeX HTML, often with damaged tags. Their TeX source is in
@@ -216,7 +202,14 @@ function footer(record: ArticleRecord, refs: Map<string, { n: number; to: Articl
 export function renderArticle(record: ArticleRecord, options: RenderOptions): string {
   const theme = makeTheme(options.color);
   const refs = numberLinks(record);
-  const body = bodyMarkdown(record, refs, theme, options.width);
+  // marked-terminal calls the highlighter through the stand-in: given for this rendering only.
+  setHighlighter(options.color ? options.highlight : undefined);
+  let body: string;
+  try {
+    body = bodyMarkdown(record, refs, theme, options.width);
+  } finally {
+    setHighlighter(undefined);
+  }
   const text = [...header(record, theme, options.width), '', body, ...footer(record, refs, theme)].join('\n');
   return sanitize(collapseBlankLines(wrapLines(sanitize(text, options.color), options.width)), options.color) + '\n';
 }

@@ -1,5 +1,5 @@
 // How each element looks. Plain output needs no styling library at all; the styled theme is built
-// on chalk and loaded only when colour is on (chalk's terminal detection costs start-up).
+// on chalk (styled.ts) and loaded by the edge only when colour is on.
 
 export interface Theme {
   title: (s: string) => string;
@@ -20,7 +20,3 @@ export const plainTheme: Theme = {
   title: same, description: same, label: same, dim: same, heading: same,
   link: same, ref: same, name: same, error: same, warning: same,
 };
-
-export async function loadTheme(color: boolean): Promise<Theme> {
-  return color ? (await import('./styled.js')).makeTheme(true) : plainTheme;
-}

@@ -6,26 +6,14 @@ import type { ArticleRecord, CompiledLanguage, CompiledRecord, ListEntry, Search
 import { decodeSource } from '../corpus/source-text.js';
 import { ContentError } from '../errors.js';
 import { fold } from '../fold.js';
-import type { SearchSource } from '../search.js';
+import type { Corpus, CorpusReport, LanguageMeta, RenderCache, SearchSource, Skipped } from '../corpus/reader.js';
 import { checksum, type CorpusFiles, type CorpusSink } from './files.js';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { noRenders, type RenderCache } from './renders.js';
+import { noRenders } from './renders.js';
 
 export const FORMAT = 10;
 
-export interface Skipped {
-  file: string;
-  reason: string;
-}
-
-export interface LanguageMeta {
-  lang: string;
-  count: number;
-  nameShards: number;
-  gramShards: number;
-  /** [keyword, article count], Danish order. */
-  keywords: Array<[string, number]>;
-}
+export type { CorpusReport, LanguageMeta, Skipped };
 
 export interface CorpusMeta {
   format: number;
@@ -37,11 +25,6 @@ export interface CorpusMeta {
   sums: Record<string, [number, number]>;
 }
 
-/** What the compile found: kept apart from the meta, which every run reads. */
-export interface CorpusReport {
-  /** Files read but not in the corpus: not articles, or rejected with a reason. */
-  skipped: Skipped[];
-}
 
 /** A file of the compiled corpus is missing, cut short or changed: the corpus must be rebuilt. */
 export class DamagedCorpusError extends ContentError {
@@ -218,7 +201,7 @@ function readSource(record: StoredRecord): string {
 }
 
 /** Reads a compiled corpus lazily: each call touches only the files it needs, and checks them. */
-export class CorpusReader {
+export class CorpusReader implements Corpus {
   readonly meta: CorpusMeta;
   private readonly cache = new Map<string, unknown>();
 

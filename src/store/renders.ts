@@ -6,10 +6,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checksum } from './files.js';
 
-export interface RenderCache {
-  get(lang: string, n: number, width: number, color: boolean): string | undefined;
-  put(lang: string, n: number, width: number, color: boolean, text: string): void;
-}
+import type { RenderCache } from '../corpus/reader.js';
 
 export const noRenders: RenderCache = { get: () => undefined, put: () => {} };
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clearWinner, search } from '../../src/search.js';
-import { compileFixture } from '../helpers.js';
+import { lazyFixture } from '../helpers.js';
 
-const corpus = compileFixture('basic');
-const source = corpus.searchSource('da');
-const ids = (query: string) => search(source, query).map((h) => h.doc.id);
+const corpus = lazyFixture('basic');
+const source = () => corpus().searchSource('da');
+const ids = (query: string) => search(source(), query).map((h) => h.doc.id);
 
 describe('search', () => {
   it.each([
@@ -27,7 +27,7 @@ describe('search', () => {
   });
 
   it('ranks exact and prefix title matches above fuzzy ones', () => {
-    const hits = search(source, 'joint');
+    const hits = search(source(), 'joint');
     expect(hits[0]?.doc.id).toBe('jointventure');
     expect(hits[0]?.tier).toBeLessThan(2);
   });
@@ -39,14 +39,14 @@ describe('search', () => {
   });
 
   it('respects the limit', () => {
-    const all = search(source, 'virksomhed', 10);
+    const all = search(source(), 'virksomhed', 10);
     expect(all.length).toBeGreaterThan(1);
-    expect(search(source, 'virksomhed', 1)).toHaveLength(1);
+    expect(search(source(), 'virksomhed', 1)).toHaveLength(1);
   });
 
   it('picks a clear winner for a one-letter typo, and none when two articles tie', () => {
-    expect(clearWinner(search(source, 'strategisk aliance'))?.doc.id).toBe('strategicalliance');
-    const tie = search(compileFixture('dupes').searchSource('da'), 'afskrivninger');
+    expect(clearWinner(search(source(), 'strategisk aliance'))?.doc.id).toBe('strategicalliance');
+    const tie = search(lazyFixture('dupes')().searchSource('da'), 'afskrivninger');
     expect(tie.map((h) => h.doc.id).sort()).toEqual(['amortization', 'depreciation']);
     expect(clearWinner(tie)).toBeUndefined();
     expect(clearWinner([])).toBeUndefined();

@@ -1,0 +1,199 @@
+// The commands as data: names, arguments, options, examples and what runs them. `--help` (through
+// commander, in cli.ts), the man page (man.ts) and shell completion (completion.ts) all read this
+// one table, so none of them can drift from the others.
+import type { Context, PresentOptions, Result } from '../context.js';
+
+export type ValueKind = 'keyword' | 'dir' | 'lang' | 'other';
+
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  default?: string;
+  /** What the option's value is, for completion; absent for a flag without a value. */
+  value?: ValueKind;
+}
+
+export interface ArgumentSpec {
+  name: string;
+  description: string;
+  required: boolean;
+  variadic: boolean;
+}
+
+interface Common {
+  name: string;
+  description: string;
+  args: ArgumentSpec[];
+  options: OptionSpec[];
+  examples: string[];
+  /** More help after the examples. */
+  more?: string;
+  /** Its argument is an article (completion offers article names). */
+  takesArticle?: boolean;
+}
+
+/** A command over an opened corpus. `args` are commander's: a variadic argument is a list. */
+export interface CorpusCommand extends Common {
+  kind: 'corpus';
+  run(ctx: Context, args: unknown[], options: Record<string, unknown>): Promise<Result> | Result;
+}
+
+/** `check`: the edge lists and parses the folders, then commands/check.ts reports. */
+export interface CheckCommand extends Common {
+  kind: 'check';
+}
+
+/** A command that needs no corpus. */
+export interface PlainCommand extends Common {
+  kind: 'plain';
+  run(args: unknown[], options: Record<string, unknown>): Promise<Result> | Result;
+}
+
+export type CommandSpec = CorpusCommand | CheckCommand | PlainCommand;
+
+const opt = (flags: string, description: string, more: Partial<OptionSpec> = {}): OptionSpec => ({ flags, description, ...more });
+const arg = (name: string, description: string, required = true, variadic = true): ArgumentSpec => ({ name, description, required, variadic });
+const words = (args: unknown[]) => args[0] as string[];
+
+const WIDTH = opt('-w, --width <n>', 'wrap at n columns (default: the terminal width, at most 100)', { value: 'other' });
+const JSON_OUT = (what: string) => opt('--json', `print ${what} as JSON`);
+const NO_PAGER = opt('--no-pager', 'never page, even when the article is taller than the terminal');
+const ARTICLE = arg('term', 'the article, as for lookup');
+
+export const GLOBAL_OPTIONS: OptionSpec[] = [
+  opt('--content <dir>', 'use this folder of Markdown articles instead of the bundled corpus (repeatable; env GLOSSARY_CONTENT)', { value: 'dir' }),
+  opt('--lang <code>', 'language of the corpus to use (env GLOSSARY_LANG; "all" for search and list)', { value: 'lang' }),
+  opt('--refresh', 'check every file of a --content folder for changes now (large folders are checked every 10 s)'),
+  opt('--no-color', 'plain text, no colours (also NO_COLOR)'),
+  opt('--debug', 'print stack traces of errors'),
+];
+
+export const PROGRAM = {
+  name: 'glossary',
+  description: 'Danish business and finance terms in the terminal: look up, search and browse a Markdown glossary.',
+};
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    kind: 'corpus',
+    name: 'lookup',
+    description: 'show one article: by id, slug, alias or title, or the clear best fuzzy match',
+    args: [arg('term', 'what to look up; words are joined with spaces')],
+    options: [WIDTH, opt('--raw', "print the article's Markdown source"), JSON_OUT('the article'), NO_PAGER, opt('--browse', 'on a terminal: follow the numbered links (type a number), b back, q quit')],
+    examples: ['glossary lookup strategisk-alliance', 'glossary lookup "Strategisk Alliance" --width 60', 'glossary lookup organisk vækst --json', 'glossary lookup -- -nonregistered-account'],
+    takesArticle: true,
+    run: async (ctx, args, options) => (await import('./lookup.js')).lookup(ctx, words(args), options as PresentOptions),
+  },
+  {
+    kind: 'corpus',
+    name: 'search',
+    description: 'fuzzy search over titles, aliases, keywords and descriptions (Danish-aware)',
+    args: [arg('query', 'words to search for; æ/ø/å may be typed as ae/oe/aa')],
+    options: [
+      opt('-n, --limit <n>', 'show at most n hits', { default: '10', value: 'other' }),
+      opt('-w, --width <n>', 'cut lines at n columns', { value: 'other' }),
+      JSON_OUT('the hits'),
+      opt('--pick', 'on a terminal: choose a hit (arrow keys, a number, or type to filter) and show it'),
+      opt('--no-pager', 'with --pick: never page the chosen article'),
+    ],
+    examples: ['glossary search alliance', 'glossary search vaekst --limit 5', 'glossary search fusion --json'],
+    run: async (ctx, args, options) => (await import('./search.js')).runSearch(ctx, words(args), options),
+  },
+  {
+    kind: 'corpus',
+    name: 'random',
+    description: 'show a random article, for learning a term a day',
+    args: [],
+    options: [opt('-k, --keyword <keyword>', 'draw among the articles with this keyword', { value: 'keyword' }), NO_PAGER],
+    examples: ['glossary random', 'glossary random --keyword "Types of Corporations"'],
+    run: async (ctx, _args, options) => (await import('./lookup.js')).randomArticle(ctx, options['keyword'] as string | undefined, ctx.random, options as PresentOptions),
+  },
+  {
+    kind: 'corpus',
+    name: 'list',
+    description: 'list articles by title (Danish order), optionally those with one keyword',
+    args: [],
+    options: [opt('-k, --keyword <keyword>', 'only articles with this keyword (case and accents ignored)', { value: 'keyword' }), JSON_OUT('the list')],
+    examples: ['glossary list', 'glossary list --keyword business', 'glossary list --json | jq length'],
+    run: async (ctx, _args, options) => (await import('./list.js')).runList(ctx, options),
+  },
+  {
+    kind: 'corpus',
+    name: 'keywords',
+    description: 'list every keyword with its number of articles',
+    args: [],
+    options: [JSON_OUT('the keywords')],
+    examples: ['glossary keywords', 'glossary keywords --json'],
+    run: async (ctx, _args, options) => (await import('./list.js')).runKeywords(ctx, options),
+  },
+  {
+    kind: 'corpus',
+    name: 'links',
+    description: 'the articles this one links to; links to missing articles are marked',
+    args: [ARTICLE],
+    options: [JSON_OUT('the links')],
+    examples: ['glossary links strategisk-alliance', 'glossary links jointventure --json'],
+    takesArticle: true,
+    run: async (ctx, args, options) => (await import('./graph.js')).runLinks(ctx, words(args), options),
+  },
+  {
+    kind: 'corpus',
+    name: 'backlinks',
+    description: 'the articles that link to this one',
+    args: [ARTICLE],
+    options: [JSON_OUT('the backlinks')],
+    examples: ['glossary backlinks jointventure', 'glossary backlinks organisk-vaekst --json'],
+    takesArticle: true,
+    run: async (ctx, args, options) => (await import('./graph.js')).runBacklinks(ctx, words(args), options),
+  },
+  {
+    kind: 'corpus',
+    name: 'related',
+    description: 'articles ranked by shared keywords and links in both directions',
+    args: [ARTICLE],
+    options: [opt('-n, --limit <n>', 'show at most n articles', { default: '10', value: 'other' }), JSON_OUT('them')],
+    examples: ['glossary related fusion', 'glossary related aktieselskab --limit 5'],
+    takesArticle: true,
+    run: async (ctx, args, options) => (await import('./graph.js')).runRelated(ctx, words(args), options),
+  },
+  {
+    kind: 'check',
+    name: 'check',
+    description: 'lint a corpus (the bundled one, or --content, or the folders given): errors, warnings, a summary',
+    args: [arg('dir', 'content folders to check', false)],
+    options: [opt('--strict', 'fail on warnings too'), JSON_OUT('the whole report')],
+    examples: ['glossary check', 'glossary check ./my-articles --strict', 'glossary check ./my-articles --json'],
+    more:
+      'Errors: unparsable or non-YAML front matter, missing or empty title, duplicate id or slug,\nalias collisions, invalid UTF-8. Warnings: links to missing articles, articles nothing links to,\na keyword spelled two ways, links to the article itself, HTML entities or markup in front matter,\nmore than 50 keywords or aliases.\nExit 0 with only warnings (6 with --strict), 6 with errors.\n',
+  },
+  {
+    kind: 'plain',
+    name: 'completion',
+    description: 'print a shell completion script (bash, zsh or fish)',
+    args: [arg('shell', 'bash, zsh or fish', true, false)],
+    options: [],
+    examples: ['glossary completion bash', 'source <(glossary completion bash)'],
+    more: 'bash: add  source <(glossary completion bash)  to ~/.bashrc\nzsh:  add  source <(glossary completion zsh)   to ~/.zshrc\nfish: glossary completion fish > ~/.config/fish/completions/glossary.fish\n',
+    run: async (args) => ({ output: { text: (await import('./completion.js')).completionScript(args[0] as string) }, notes: [], exitCode: 0 }),
+  },
+];
+
+/** The help text after a command's options: its examples, then anything more. */
+export function helpAfter(spec: CommandSpec): string {
+  const examples = spec.examples.length ? `\nExamples:\n${spec.examples.map((l) => `  $ ${l}`).join('\n')}\n` : '';
+  return `${examples}${spec.more ? `\n${spec.more}` : ''}`;
+}
+
+/** What completion needs to know of the commands and options. */
+export function completionModel() {
+  const flags = (options: OptionSpec[]) => options.flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-')));
+  const valueOptions: Record<string, ValueKind> = {};
+  for (const o of [...GLOBAL_OPTIONS, ...COMMANDS.flatMap((c) => c.options)]) {
+    if (o.value) for (const f of flags([o])) valueOptions[f] = o.value;
+  }
+  return {
+    commands: COMMANDS.map((c) => ({ name: c.name, options: flags(c.options), takesArticle: Boolean(c.takesArticle) })).concat([{ name: 'help', options: [], takesArticle: false }]),
+    globalOptions: [...flags(GLOBAL_OPTIONS), '--help', '--version'],
+    valueOptions,
+  };
+}

@@ -1,0 +1,55 @@
+// What commands read of a compiled corpus: an interface, implemented by the store's CorpusReader
+// (on disk or in memory) and by anything a test builds. Types only.
+import type { ArticleRecord, ListEntry, SearchDoc } from './compile.js';
+
+export interface LanguageMeta {
+  lang: string;
+  count: number;
+  nameShards: number;
+  gramShards: number;
+  /** [keyword, article count], Danish order. */
+  keywords: Array<[string, number]>;
+}
+
+export interface Skipped {
+  file: string;
+  reason: string;
+}
+
+/** What the compile found: kept apart from the meta, which every run reads. */
+export interface CorpusReport {
+  /** Files read but not in the corpus: not articles, or rejected with a reason. */
+  skipped: Skipped[];
+}
+
+/** Renderings kept between runs, by article, width and colour. */
+export interface RenderCache {
+  get(lang: string, n: number, width: number, color: boolean): string | undefined;
+  put(lang: string, n: number, width: number, color: boolean, text: string): void;
+}
+
+/** What search reads of one language of a compiled corpus. */
+export interface SearchSource {
+  /** Articles in this language. */
+  count: number;
+  names(key: string): Array<[number, number]>;
+  /** The articles a term occurs in, as gaps: first number, then differences. */
+  gaps(term: string): number[];
+  docs(ns: number[]): SearchDoc[];
+  keywords: Array<[string, number]>;
+  keywordEntries(index: number): ListEntry[];
+}
+
+export interface Corpus {
+  readonly meta: { langs: LanguageMeta[]; files: number; skipped: number };
+  readonly renders: RenderCache;
+  language(lang: string): LanguageMeta;
+  names(lang: string, key: string): Array<[number, number]>;
+  record(lang: string, n: number): ArticleRecord;
+  docs(lang: string, ns: number[]): SearchDoc[];
+  list(lang: string): ListEntry[];
+  keywordIndex(lang: string, keyword: string): number;
+  keywordEntries(lang: string, index: number): ListEntry[];
+  searchSource(lang: string): SearchSource;
+  report(): CorpusReport;
+}

@@ -1,0 +1,49 @@
+// Opening the corpus a command reads: the bundled one, or --content folders through the cache.
+// The one place that does it, for commands and completion alike.
+import { cacheRoot, openContent } from '../store/cache.js';
+import { openBundled } from '../store/bundled.js';
+import { DamagedCorpusError, type CorpusReader } from '../store/compiled.js';
+import { ContentError } from '../errors.js';
+import type { Progress } from '../progress.js';
+
+/** How many skipped files a compile names before it points to `glossary check`. */
+export const SKIPPED_NAMED = 5;
+
+export interface Opened {
+  corpus: CorpusReader;
+  /** Notes for stderr: what the compile left out, a rebuilt or read-only cache. */
+  notes: string[];
+  /** This run compiled (a heavy run: bin/glossary.js keeps no code cache of it). */
+  compiled: boolean;
+}
+
+export interface OpenOptions {
+  force?: boolean;
+  rebuild?: boolean;
+  progress?: Progress;
+}
+
+export async function openCorpus(dirs: string[], env: NodeJS.ProcessEnv, options: OpenOptions = {}): Promise<Opened> {
+  if (dirs.length === 0) {
+    try {
+      return { corpus: openBundled(), notes: [], compiled: false };
+    } catch (error) {
+      if (error instanceof DamagedCorpusError) throw new ContentError(`the bundled corpus is damaged (${error.message}): reinstall glossary`);
+      throw error;
+    }
+  }
+  const opened = await openContent(dirs, cacheRoot(env), options);
+  const notes = [...opened.notes];
+  const { meta } = opened.reader;
+  // Said once, when the folder is compiled: what was left out and why, in a few lines however many
+  // files it is (the full list is check's). A clean corpus compiles quietly.
+  if (opened.compiled && meta.skipped) {
+    const skipped = opened.reader.report().skipped;
+    for (const s of skipped.slice(0, SKIPPED_NAMED)) notes.push(`skipped ${s.file}: ${s.reason}`);
+    const more = skipped.length - SKIPPED_NAMED;
+    notes.push(`${meta.skipped} of ${meta.files} files skipped${more > 0 ? ` (${more} more not named here)` : ''}: see glossary check ${dirs.join(' ')}`);
+  }
+  const articles = meta.langs.reduce((sum, l) => sum + l.count, 0);
+  if (articles === 0) throw new ContentError(`no articles in ${dirs.join(', ')}: ${meta.skipped} of ${meta.files} files skipped (see glossary check ${dirs.join(' ')})`, [], notes);
+  return { corpus: opened.reader, notes, compiled: opened.compiled };
+}

@@ -1,0 +1,40 @@
+// The prompts of a run on a terminal: choosing one of several articles, and the --browse reader.
+import type { ArticleRecord, SearchDoc } from '../corpus/compile.js';
+import type { Context } from '../context.js';
+import { ExitCode, GlossaryError } from '../errors.js';
+import { browseStep, linkTargets, type BrowseState } from '../browse.js';
+
+/** Offers articles (from any language) to pick from; the chosen one's record. */
+export async function pickArticle(ctx: Context, choices: Array<{ doc: SearchDoc; lang: string }>, prompt: string): Promise<ArticleRecord> {
+  const { pick, PickCancelled } = await import('./picker.js');
+  try {
+    const i = await pick(choices.map((c) => c.doc), prompt);
+    const chosen = choices[i] as { doc: SearchDoc; lang: string };
+    return ctx.corpus.record(chosen.lang, chosen.doc.n);
+  } catch (error) {
+    if (error instanceof PickCancelled) throw new GlossaryError('cancelled', ExitCode.cancelled);
+    throw error;
+  }
+}
+
+/**
+ * The reader of --browse: shows the article (through `show`), asks for a link number, b or q,
+ * and steps (browse.ts) until the reader quits.
+ */
+export async function browse(ctx: Context, first: ArticleRecord, firstText: string, width: number, show: (text: string) => Promise<void>): Promise<void> {
+  const { askNext } = await import('./browse.js');
+  const { renderRecord } = await import('../commands/lookup.js');
+  let state: BrowseState = { current: first, history: [] };
+  let text = firstText;
+  for (;;) {
+    await show(text);
+    const action = await askNext(linkTargets(state.current).length, state.history.length > 0);
+    const next = browseStep(state, action, (ref) => {
+      const found = ctx.corpus.names(state.current.lang, '=' + ref.id)[0];
+      return found ? ctx.corpus.record(state.current.lang, found[0]) : undefined;
+    });
+    if (!next) return;
+    if (next.current !== state.current) text = await renderRecord(ctx, next.current, width);
+    state = next;
+  }
+}

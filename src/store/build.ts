@@ -1,0 +1,41 @@
+// Build step: content/ -> dist/corpus/. Refuses a corpus with errors, naming every one; returns the
+// lines to print and the exit code (scripts/build.mjs prints them).
+import { dirname, join, relative } from 'node:path';
+import { compileListing, writeCompilation } from './compilation.js';
+import { listSources } from './source.js';
+import { DiskFiles } from './files.js';
+import { DiskRenders } from './renders.js';
+import { needsHighlighter, renderArticle } from '../render/article.js';
+import { loadHighlighter } from '../edge/highlight.js';
+
+/** Widths pre-rendered: a pipe's (80) and a wide terminal's (the cap, 100). */
+const PRERENDERED = [80, 100];
+
+export async function buildBundledCorpus(contentDir: string, outDir: string, allowErrors: boolean): Promise<{ lines: string[]; code: number }> {
+  const lines: string[] = [];
+  const compilation = compileListing(listSources([contentDir]));
+  const errors = compilation.problems.filter((p) => p.severity === 'error');
+  const warnings = compilation.problems.length - errors.length;
+  for (const p of compilation.problems) lines.push(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message} [${p.code}]`);
+  for (const s of compilation.skipped) lines.push(`skipped ${s.file}: ${s.reason}`);
+  if (errors.length && !allowErrors) {
+    lines.push(`build: ${errors.length} errors in ${contentDir}: fix them (or build with --allow-errors to bundle the rest)`);
+    return { lines, code: 1 };
+  }
+  // Paths as in the package (content/x.md), not as on the machine that built it.
+  for (const language of compilation.languages) for (const r of language.records) r.file = relative(dirname(contentDir), r.file);
+  writeCompilation(new DiskFiles(outDir), compilation, true);
+  // Pre-rendered, so that a lookup in the bundled corpus never loads the Markdown renderer.
+  const renders = new DiskRenders(join(outDir, 'render'));
+  const highlight = compilation.languages.some((l) => l.records.some(needsHighlighter)) ? await loadHighlighter() : undefined;
+  for (const language of compilation.languages) {
+    for (const record of language.records) {
+      for (const width of PRERENDERED) {
+        for (const color of [false, true]) renders.put(language.lang, record.n, width, color, renderArticle(record, { width, color, highlight }));
+      }
+    }
+  }
+  const count = compilation.languages.reduce((s, l) => s + l.records.length, 0);
+  lines.push(`build: bundled ${count} articles (${compilation.skipped.length} of ${compilation.files} files skipped, ${errors.length} errors, ${warnings} warnings)`);
+  return { lines, code: 0 };
+}

@@ -1,0 +1,30 @@
+// npm run mutate: mutation testing of the pure core with the unit tests (StrykerJS + vitest).
+// A mutant that survives is a change to the code that no unit test notices. Not part of npm test:
+// it takes minutes. The report: reports/mutation/ (HTML and JSON), and a table on the console.
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.unit.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: [
+    'src/**/*.ts',
+    // The edge and the store do I/O: the end-to-end tests cover them.
+    '!src/cli.ts',
+    '!src/edge/**',
+    '!src/store/**',
+    '!src/shims/**',
+    // Types and data only.
+    '!src/corpus/article.ts',
+    '!src/corpus/reader.ts',
+    '!src/version.ts',
+    '!src/commands/table.ts',
+    '!src/render/shims/**',
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 20000,
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
