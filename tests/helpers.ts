@@ -8,6 +8,9 @@ import { compileListing, writeCompilation } from '../src/store/compilation.js';
 import { CorpusReader } from '../src/store/compiled.js';
 import { MemoryFiles } from '../src/store/files.js';
 import { listSources } from '../src/store/source.js';
+import type { Context } from '../src/context.js';
+import type { Corpus } from '../src/corpus/reader.js';
+import { plainTheme } from '../src/render/theme.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const fixture = (name: string) => join(root, 'tests', 'fixtures', name);
@@ -53,3 +56,19 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = cleanEnv(), input?:
 }
 
 export const ESC = /[\u001b\u009b]/;
+
+/** A command's Context over a corpus, as the edge would make it for a pipe (override what a test needs). */
+export function testContext(corpus: Corpus, over: Partial<Context> = {}): Context {
+  return {
+    color: false,
+    theme: plainTheme,
+    tty: false,
+    interactive: false,
+    width: 80,
+    corpus,
+    wantedLang: '',
+    loadHighlighter: async () => (code) => code,
+    random: () => 0,
+    ...over,
+  };
+}
