@@ -183,6 +183,16 @@ class Run {
 
   exitCode: ExitCode = ExitCode.ok;
 
+  /** scan: the texts read a line at a time; --annotate's text written as it comes. */
+  async scan(args: unknown[], options: Record<string, unknown>): Promise<void> {
+    const { scanInputs } = await import('./edge/input.js');
+    const inputs = scanInputs((args[0] as string[] | undefined) ?? [], () => process.stdin);
+    const ctx = await this.context(await this.open({ force: Boolean(this.global.refresh) }));
+    const { runScan } = await import('./commands/scan.js');
+    const result = await runScan(ctx, inputs, options, (text) => this.io.stdout.write(sanitize(text, this.terminal.color)));
+    await this.finish(ctx, result);
+  }
+
   /** A command's result: a pick or the reader on a terminal, notes, the output, the exit code. */
   async finish(ctx: Context, first: Result): Promise<void> {
     let result = first;
@@ -277,6 +287,7 @@ export async function main(io: Io): Promise<number> {
     const { spec, args, options } = parsed as Parsed;
     if (spec.kind === 'corpus') await run.corpusCommand(spec, args, options);
     else if (spec.kind === 'check') await run.check(args, options);
+    else if (spec.kind === 'scan') await run.scan(args, options);
     else {
       const result = await spec.run(args, options);
       await run.write(result.output);

@@ -10,6 +10,8 @@ export const ExitCode = {
   ambiguous: 4,
   content: 5,
   checkFailed: 6,
+  /** The text given to scan cannot be read: missing, a folder, binary, not UTF-8. */
+  input: 7,
   /** Ctrl-C in the picker, as shells report SIGINT. */
   cancelled: 130,
 } as const;
@@ -49,6 +51,13 @@ export class AmbiguousError extends GlossaryError {
 export class UsageError extends GlossaryError {
   constructor(message: string) {
     super(message, ExitCode.usage);
+  }
+}
+
+/** A text given to `scan` that cannot be read as text. */
+export class InputError extends GlossaryError {
+  constructor(message: string) {
+    super(message, ExitCode.input);
   }
 }
 

@@ -11,6 +11,7 @@ const EXIT_CODES: Array<[number, string]> = [
   [ExitCode.ambiguous, 'ambiguous: several articles fit and none clearly best (candidates on stderr)'],
   [ExitCode.content, 'content error: a --content folder that is missing, not a folder, or without articles; a damaged compiled corpus'],
   [ExitCode.checkFailed, 'check found errors (or warnings, with --strict)'],
+  [ExitCode.input, 'scan: a text that cannot be read (missing, a folder, binary, not UTF-8)'],
   [ExitCode.cancelled, 'cancelled in the picker (Ctrl-C)'],
 ];
 

@@ -34,9 +34,9 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string)
     const docs = corpus.docs(lang, ns);
     throw new AmbiguousError(`"${term}" names ${ns.length} articles`, suggestions(docs.map((d) => `${d.name} (${d.title})`)), docs);
   }
-  const { search, clearWinner } = await import('./search.js');
+  const { search, clearWinner, queryWords } = await import('./search.js');
   const hits = search(corpus.searchSource(lang), term, 5);
-  const winner = clearWinner(hits);
+  const winner = clearWinner(hits, new Set(queryWords(term)).size);
   if (winner) return { record: corpus.record(lang, winner.doc.n), fuzzy: true };
   if (hits.length === 0) throw new NotFoundError(`no article "${term}"`, ['try: glossary search ' + term.split(/\s+/)[0]]);
   throw new AmbiguousError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)), hits.map((h) => h.doc));

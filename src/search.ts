@@ -1,140 +1,342 @@
-// Query -> ranked hits: exact names first, then candidates from the compiled term index,
-// ranked by fuse.js over title, aliases, keywords and description, all Danish-folded and stemmed.
+// Query -> ranked hits. The evidence, strongest first: an article's whole name (exact, then as a
+// prefix); the words of its title and aliases (the same Danish stem, a prefix, a part of a
+// compound, a typing error); then its text, description before body, ranked by BM25 over Danish
+// stems. Question and filler words take no part. A word that matches nothing well adds nothing:
+// a query of such words has no hits rather than a confident wrong one.
 import Fuse from 'fuse.js';
 import type { ListEntry, SearchDoc } from './corpus/compile.js';
+import { TEXT_FIELDS } from './corpus/compile.js';
 import type { SearchSource } from './corpus/reader.js';
 import { contentWords, docTermsOfWord, stem } from './corpus/terms.js';
 import { fold } from './fold.js';
 
 export type { SearchSource };
 
-export const Tier = { exact: 0, prefix: 1, fuzzy: 2 } as const;
+export const Tier = { exact: 0, prefix: 1, words: 2 } as const;
+
+/** Where a hit's best evidence is. */
+export type Field = 'name' | 'description' | 'body';
 
 export interface Hit {
   doc: SearchDoc;
   tier: number;
-  /** 0 is perfect, 1 is no match (fuse.js convention). */
+  /** Query words matched anywhere (names or text). */
+  matched: number;
+  /** Query words matched by a word of the title or an alias. */
+  named: number;
+  /** What the name matches cost: 0 for the same stem, more for a prefix, a compound part, a typo. */
+  cost: number;
+  /** Title words the query did not match: of two names matched alike, the shorter is meant. */
+  unmatchedTitleWords: number;
+  /** Query words found in the description. */
+  described: number;
+  /** BM25 over description and body. */
+  text: number;
+  field: Field;
+  /** Stems of the query found in the text: what a snippet shows. */
+  stems: string[];
+  /** One number for --json: higher is better (not comparable across queries). */
   score: number;
 }
 
-/** How many candidates fuse.js ranks: enough for recall, few enough to stay fast at 100,000 articles. */
-const CANDIDATES = 100;
-const MAX_SCORE = 0.62;
+/**
+ * Words that make a question but say nothing of what is meant ("hvad er goodwill", "hvordan
+ * beregnes soliditetsgrad"): left out of matching, as the stopwords of terms.ts are.
+ */
+const QUESTION_WORDS = new Set(
+  'hvad hvem hvor hvorfor hvordan hvornaar hvilken hvilket hvilke betyder betyde betydning beregnes beregner beregne regnes udregnes defineres definition forklar forklaring forstaa mener menes kaldes hedder bruges anvendes man begrebet begreb ordet udtrykket'.split(' '),
+);
 
-function prepare(doc: SearchDoc) {
-  return { doc, ...doc.s, titleWords: doc.s.title.split(' '), descriptionWords: new Set(doc.s.description.split(' ')) };
+// Costs of the ways a query word matches a word of a name (lower is better). They order hits
+// that match the same number of words; each says how sure the match is.
+/** The same Danish stem: `selskaber` ~ `selskab`. */
+const SAME_STEM = 0;
+/** The query word begins a name word: `holding` ~ `holdingselskab`. */
+const PREFIX = 0.1;
+/** The query word ends a name word, as the head of a compound: `selskab` ~ `holdingselskab`. */
+const COMPOUND_HEAD = 0.15;
+/** The query word is inside a name word (at least 5 letters): `kapital` ~ `selskabskapitalen`. */
+const COMPOUND_PART = 0.25;
+/** One typing error (two in words of 8 letters or more): `aliance` ~ `alliance`. */
+const TYPO = 0.3;
+/** Each further edit costs this much more. */
+const TYPO_STEP = 0.15;
+
+/** BM25's saturation and length normalisation, at the values most systems use. */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+/** A word in the description counts as this many in the body: the description is the definition. */
+const DESCRIPTION_WEIGHT = 4;
+/** A text match in the description weighs this much more than one in the body alone. */
+const DESCRIPTION_BOOST = 1.5;
+/**
+ * A query word found in an article's name weighs this many times its weight in the text (its
+ * IDF), more than the most a text match can give (IDF × (k1 + 1)): a name match outranks a
+ * description match, which outranks a body match.
+ */
+const NAME_WEIGHT = 3 * (BM25_K1 + 1);
+/** Each word of a title the query did not match costs this much: the whole title is meant before a longer one. */
+const UNMATCHED_TITLE_WORD = 0.4;
+/** How many candidates each kind of evidence brings: enough for recall, few enough to read fast. */
+const CANDIDATES = 100;
+/** A hit must match at least this share of the query's words. */
+const MIN_COVERAGE = 0.5;
+/**
+ * A hit's score is multiplied by the share of the query's words it matched, to this power: an
+ * article with every word in its text outranks one with half of them in its name.
+ */
+const COVERAGE_POWER = 2;
+/** A match in an alias weighs this much of one in the title: the title is the article's own name. */
+const ALIAS_WEIGHT = 0.85;
+
+/** The words of a query that matching uses: no question words, no stopwords (unless nothing else is left). */
+export function queryWords(query: string): string[] {
+  // Single letters (`P-nummer` is `p nummer`) say nothing on their own.
+  const content = contentWords(query).filter((w) => w.length > 1 || /\d/.test(w));
+  const kept = content.filter((w) => !QUESTION_WORDS.has(w));
+  return kept.length ? kept : content;
 }
 
-function candidates(source: SearchSource, query: string, exact: number[]): number[] {
+/** Damerau–Levenshtein distance (adjacent swaps count one), stopping early past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((rows[i - 1]?.[j] as number) + 1, (row[j - 1] as number) + 1, (rows[i - 1]?.[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (rows[i - 2]?.[j - 2] as number) + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (i > 0 && best > max) return max + 1;
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] as number;
+}
+
+/** What matching `w` (folded) against one name word `t` (folded) costs; undefined for no match. */
+export function nameMatchCost(w: string, t: string): number | undefined {
+  if (w === t || stem(w) === stem(t)) return SAME_STEM;
+  if (w.length >= 3 && t.startsWith(w)) return PREFIX;
+  if (w.length >= 4 && t.endsWith(w)) return COMPOUND_HEAD;
+  if (w.length >= 5 && t.includes(w)) return COMPOUND_PART;
+  if (w.length < 4) return undefined;
+  const max = w.length >= 8 ? 2 : 1;
+  // Against the whole word, and against its start (a typo in the first part of a compound).
+  // Against the whole word, and (one error at most) against its start: a typo in a compound's first part.
+  const d = Math.min(editDistance(w, t, max), t.length > w.length + 1 && editDistance(w, t.slice(0, w.length), 1) <= 1 ? 1.5 : max + 1);
+  return d <= max ? TYPO + TYPO_STEP * (Math.ceil(d) - 1) + (d % 1 ? PREFIX : 0) : undefined;
+}
+
+function nameWords(doc: SearchDoc): { title: string[]; aliases: string[] } {
+  const title = [...doc.s.folded.split(' '), doc.id.toLowerCase()].filter(Boolean);
+  const aliases = doc.s.foldedAliases.flatMap((a) => a.split(' ')).filter(Boolean);
+  return { title, aliases };
+}
+
+/** Candidates from the name index: trigrams and stems of titles, aliases and descriptions. */
+function nameCandidates(source: SearchSource, words: string[]): number[] {
   // Typed counts and buckets, not a Map and a sort: a common gram lists thousands of articles.
   const counts = new Uint16Array(source.count);
   const touched: number[] = [];
-  const add = (n: number, weight: number) => {
-    if (n >= counts.length) return;
-    if (counts[n] === 0) touched.push(n);
-    counts[n] = Math.min(65535, (counts[n] as number) + weight);
-  };
-  for (const w of contentWords(query)) {
+  for (const w of words) {
     for (const [term, weight] of docTermsOfWord(w)) {
       let n = 0;
-      for (const gap of source.gaps(term)) add((n += gap), weight);
+      for (const gap of source.gaps(term)) {
+        n += gap;
+        if (n >= counts.length) continue;
+        if (counts[n] === 0) touched.push(n);
+        counts[n] = Math.min(65535, (counts[n] as number) + weight);
+      }
     }
   }
-  const q = fold(query);
-  source.keywords.forEach(([name], i) => {
-    if (fold(name) === q) for (const e of source.keywordEntries(i).slice(0, CANDIDATES)) add(e[3], 10);
-  });
-  const buckets = new Map<number, number[]>();
-  for (const n of touched) {
-    const c = counts[n] as number;
-    const list = buckets.get(c);
-    if (list) list.push(n);
-    else buckets.set(c, [n]);
-  }
-  const ranked: number[] = [];
-  for (const c of [...buckets.keys()].sort((a, b) => b - a)) {
-    for (const n of (buckets.get(c) as number[]).sort((a, b) => a - b)) {
-      if (ranked.length >= CANDIDATES) break;
-      ranked.push(n);
-    }
-    if (ranked.length >= CANDIDATES) break;
-  }
-  return [...new Set([...exact, ...ranked])];
+  touched.sort((a, b) => (counts[b] as number) - (counts[a] as number) || a - b);
+  return touched.slice(0, CANDIDATES);
+}
+
+interface TextMatch {
+  /** IDF of each query word (the rarest of its stems; for a word the text lacks, the highest). */
+  idf: number[];
+  /** Article number -> its matches: [idf, weighted count, weight] per stem. */
+  matches: Map<number, Array<[number, number, number]>>;
+  /** Article number -> query words found in the text, and the ones in the description. */
+  words: Map<number, Set<number>>;
+  described: Map<number, Set<number>>;
+  /** The stems each query word was matched with. */
+  stems: string[][];
+}
+
+/** BM25 of one article's matches, its body `length` words long. */
+function bm25(matches: Array<[number, number, number]> | undefined, length: number, average: number): number {
+  if (!matches) return 0;
+  const norm = BM25_K1 * (1 - BM25_B + (BM25_B * length) / Math.max(1, average));
+  return matches.reduce((sum, [idf, tf, weight]) => sum + weight * idf * ((tf * (BM25_K1 + 1)) / (tf + norm)), 0);
 }
 
 /**
- * The one order of hits: by tier, then score, where scores within 0.01 of each other are a tie
- * and the shorter title wins it (the more likely meaning), then the corpus order.
+ * The query's words in the full text. A word is its stem; a word the index does not know may be
+ * a compound written as one word (`forsyningskæde`): its two parts, when both are known; two
+ * words may be one compound written apart (`aktie selskab`): their joined stem, when known.
+ */
+function textMatch(source: SearchSource, words: string[]): TextMatch {
+  const matches = new Map<number, Array<[number, number, number]>>();
+  const found = new Map<number, Set<number>>();
+  const described = new Map<number, Set<number>>();
+  const stems: string[][] = words.map(() => []);
+  const N = Math.max(1, source.count);
+  const rarest = Math.log(1 + (N - 0.5) / 1.5);
+  const idfs = words.map(() => 0);
+  const add = (i: number, postings: Array<[number, number]>, weight = 1) => {
+    const idf = Math.log(1 + (N - postings.length + 0.5) / (postings.length + 0.5));
+    idfs[i] = Math.max(idfs[i] as number, idf);
+    for (const [n, packed] of postings) {
+      const inDescription = packed & TEXT_FIELDS.descriptionMax;
+      const tf = DESCRIPTION_WEIGHT * inDescription + Math.floor(packed / TEXT_FIELDS.bodyUnit);
+      const boosted = weight * (inDescription ? DESCRIPTION_BOOST : 1);
+      const list = matches.get(n);
+      if (list) list.push([idf, tf, boosted]);
+      else matches.set(n, [[idf, tf, boosted]]);
+      (found.get(n) ?? found.set(n, new Set()).get(n))?.add(i);
+      if (inDescription) (described.get(n) ?? described.set(n, new Set()).get(n))?.add(i);
+    }
+  };
+  words.forEach((w, i) => {
+    const s = stem(w);
+    const postings = source.postings(s);
+    if (postings.length) {
+      stems[i]?.push(s);
+      add(i, postings);
+      return;
+    }
+    // A compound the text has only in parts: both parts, each at half weight, in the same article.
+    for (let cut = 3; cut <= w.length - 3; cut++) {
+      const head = w.slice(cut);
+      for (const tail of [w.slice(0, cut), w.endsWith('s', cut) ? w.slice(0, cut - 1) : '']) {
+        if (tail.length < 3) continue;
+        const a = source.postings(stem(tail));
+        const b = source.postings(stem(head));
+        if (!a.length || !b.length) continue;
+        const inB = new Set(b.map(([n]) => n));
+        const both = a.filter(([n]) => inB.has(n));
+        if (!both.length) continue;
+        stems[i]?.push(stem(tail), stem(head));
+        add(i, both, 0.5);
+        add(i, b.filter(([n]) => both.some(([m]) => m === n)), 0.5);
+        return;
+      }
+    }
+  });
+  // Two words written apart that the text writes as one compound.
+  for (let i = 0; i + 1 < words.length; i++) {
+    const joined = stem(`${words[i]}${words[i + 1]}`);
+    const postings = source.postings(joined);
+    if (!postings.length) continue;
+    stems[i]?.push(joined);
+    stems[i + 1]?.push(joined);
+    add(i, postings);
+    add(i + 1, postings, 0);
+  }
+  return { idf: idfs.map((v) => v || rarest), matches, words: found, described, stems };
+}
+
+/**
+ * The one order of hits: by tier (the whole name exactly, then as a prefix); then by score, where
+ * scores within 0.01 are a tie; then the shorter title; then the corpus order.
  */
 export function compareHits(a: Hit, b: Hit): number {
-  return a.tier - b.tier || Math.round(a.score * 100) - Math.round(b.score * 100) || a.doc.title.length - b.doc.title.length || a.doc.n - b.doc.n;
+  return a.tier - b.tier || Math.round((b.score - a.score) * 100) || a.doc.title.length - b.doc.title.length || a.doc.n - b.doc.n;
 }
 
 export function search(source: SearchSource, query: string, limit = 10): Hit[] {
   const q = fold(query);
   if (q === '') return [];
-  const exact = [...new Set([...source.names(q), ...source.names('=' + query.trim())].map(([n]) => n))];
-  const docs = source.docs(candidates(source, query, exact));
-  const prepared = docs.map(prepare);
-  const fuse = new Fuse(prepared, {
-    keys: [
-      { name: 'title', weight: 4 },
-      { name: 'aliases', weight: 3 },
-      { name: 'keywords', weight: 2 },
-    ],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.4,
-  });
-  // Each word is ranked on its own, so that word order does not matter; a missing word costs 1.
-  const queryWords = [...new Set(contentWords(query).map(stem))].slice(0, 8);
-  const total = new Map<SearchDoc, number>();
-  for (const w of queryWords) {
-    const best = new Map<SearchDoc, number>();
-    // A word that is a word of some candidate's title as typed needs no fuzzy matching: the
-    // exact matches outrank whatever fuse.js would find, and fuse.js is most of a search's time.
-    const typedRight = prepared.some((p) => p.titleWords.includes(w));
-    if (!typedRight) for (const r of fuse.search(w.slice(0, 32))) best.set(r.item.doc, r.score ?? 1);
-    for (const p of prepared) {
-      // A word of the title itself beats any fuzzy score; fewer other words, the better.
-      const titleWords = p.titleWords;
-      // Danish compounds: `selskab` is part of `holdingselskab`.
-      const own = titleWords.includes(w)
-        ? 0.02 * titleWords.length
-        : titleWords.some((t) => t.startsWith(w))
-          ? 0.1
-          : w.length >= 5 && titleWords.some((t) => t.includes(w))
-            ? 0.2
-            : 1;
-      // A word of the description (by its stem) is a weaker sign than the names.
-      const described = p.descriptionWords.has(w) ? 0.35 : 1;
-      total.set(p.doc, (total.get(p.doc) ?? 0) + Math.min(own, described, best.get(p.doc) ?? 1));
-    }
-  }
-  const exactSet = new Set(exact);
-  const squashed = q.replace(/ /g, '');
-  const hits: Hit[] = docs.map((doc) => {
-    const score = queryWords.length ? (total.get(doc) ?? queryWords.length) / queryWords.length : 1;
+  const words = [...new Set(queryWords(query))].slice(0, 8);
+  const asked = fold(words.join(' '));
+  const exact = new Set([...source.names(q), ...source.names('=' + query.trim()), ...(asked && asked !== q ? source.names(asked) : [])].map(([n]) => n));
+  const text = textMatch(source, words);
+  // Candidates by their text score at the mean body length; ranked below by their own.
+  const average = source.avgBodyLength;
+  const byText = [...text.matches.entries()]
+    .map(([n, m]): [number, number] => [n, bm25(m, average, average)])
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, CANDIDATES)
+    .map(([n]) => n);
+  const candidates = [...new Set([...exact, ...nameCandidates(source, words), ...byText])];
+  const squashed = asked.replace(/ /g, '');
+  const minimum = Math.max(1, Math.ceil(words.length * MIN_COVERAGE));
+  const hits: Hit[] = [];
+  for (const doc of source.docs(candidates)) {
+    const names = nameWords(doc);
+    let named = 0;
+    let cost = 0;
+    const usedTitle = new Set<string>();
+    const matchedWords = new Set<number>(text.words.get(doc.n));
+    const nameCosts: Array<number | undefined> = words.map(() => undefined);
+    words.forEach((w, i) => {
+      let best: number | undefined;
+      let bestWord = '';
+      // A match in an alias counts as a slightly dearer one in the title.
+      for (const [list, extra] of [[names.title, 0], [names.aliases, 1 - ALIAS_WEIGHT]] as const) {
+        for (const t of list) {
+          const found = nameMatchCost(w, t);
+          const c = found === undefined ? undefined : Math.min(1, found + extra);
+          if (c !== undefined && (best === undefined || c < best)) {
+            best = c;
+            bestWord = t;
+          }
+        }
+      }
+      if (best === undefined) return;
+      nameCosts[i] = best;
+      named++;
+      cost += best;
+      usedTitle.add(bestWord);
+      matchedWords.add(i);
+    });
     const title = doc.s.folded;
-    let tier: number = Tier.fuzzy;
-    if (exactSet.has(doc.n)) tier = Tier.exact;
-    else if (title.startsWith(q) || doc.id.toLowerCase().startsWith(squashed) || doc.s.foldedAliases.some((a) => a.startsWith(q))) tier = Tier.prefix;
-    return { doc, tier, score };
-  });
-  return hits
-    .filter((h) => h.tier < Tier.fuzzy || h.score <= MAX_SCORE)
-    .sort(compareHits)
-    .slice(0, Math.max(1, limit));
+    let tier: number = Tier.words;
+    if (exact.has(doc.n)) tier = Tier.exact;
+    else if (title.startsWith(asked) || doc.id.toLowerCase().startsWith(squashed) || title.replace(/ /g, '') === squashed || doc.s.foldedAliases.some((a) => a.startsWith(asked) || a.replace(/ /g, '') === squashed)) tier = Tier.prefix;
+    const matched = matchedWords.size;
+    if (tier === Tier.words && matched < minimum) continue;
+    const described = text.described.get(doc.n)?.size ?? 0;
+    const textScore = bm25(text.matches.get(doc.n), doc.bl ?? average, average);
+    const field: Field = tier < Tier.words || named > 0 ? 'name' : described > 0 ? 'description' : 'body';
+    const stems = [...new Set(words.flatMap((_, i) => (text.words.get(doc.n)?.has(i) ? (text.stems[i] ?? []) : [])))];
+    const unmatchedTitleWords = names.title.slice(0, -1).filter((t) => !usedTitle.has(t)).length;
+    // Name matches by their words' rarity and how well they match; the text by BM25.
+    let nameScore = 0;
+    words.forEach((_, i) => {
+      const c = nameCosts[i];
+      if (c !== undefined) nameScore += NAME_WEIGHT * (text.idf[i] as number) * (1 - c);
+    });
+    const coverage = (matched / Math.max(1, words.length)) ** COVERAGE_POWER;
+    const score = coverage * (nameScore + textScore) - (named ? UNMATCHED_TITLE_WORD * unmatchedTitleWords : 0);
+    hits.push({ doc, tier, matched, named, cost, unmatchedTitleWords, described, text: textScore, field, stems, score });
+  }
+  return hits.sort(compareHits).slice(0, Math.max(1, limit));
 }
 
-/** The first hit when it stands clearly above the rest; lookup renders it without asking. */
-export function clearWinner(hits: Hit[]): Hit | undefined {
+/**
+ * The first hit when it stands clearly above the rest, so that lookup shows it without asking:
+ * a better tier, or every word matched in its name where the next hit falls short. Never a hit
+ * found only in the text: a lookup is for names.
+ */
+export function clearWinner(hits: Hit[], words?: number): Hit | undefined {
   const [first, second] = hits;
   if (!first) return undefined;
-  if (!second) return first.tier < Tier.fuzzy || first.score <= 0.45 ? first : undefined;
-  if (first.tier < second.tier) return first;
-  if (first.tier === Tier.exact) return undefined;
-  return second.score - first.score >= 0.12 && first.score <= 0.4 ? first : undefined;
+  if (first.tier < Tier.words) return !second || second.tier > first.tier ? first : undefined;
+  const all = words ?? first.matched;
+  if (first.named < all || first.matched < all) return undefined;
+  if (!second) return first;
+  return compareHits(first, second) < 0 && (second.named < first.named || second.cost - first.cost >= 0.1 || second.unmatchedTitleWords > first.unmatchedTitleWords) ? first : undefined;
 }
 
 /** Closest names in a small list (keywords, commands): for "did you mean" hints. */
@@ -143,4 +345,4 @@ export function closest(names: string[], wanted: string, limit = 3): string[] {
   return fuse.search(fold(wanted).slice(0, 32), { limit }).map((r) => r.item.name);
 }
 
-
+export type { ListEntry };

@@ -3,7 +3,8 @@ import { jsonText, langsOf, ok, parseLimit, text, widthOf, type Context, type Pr
 import { cut, displayWidth, pad } from '../width.js';
 import { NotFoundError } from '../errors.js';
 import { checkQuery } from '../resolve.js';
-import { compareHits, search, type Hit } from '../search.js';
+import { compareHits, search, Tier, type Hit } from '../search.js';
+import { findSnippet, markSnippet, type Snippet } from '../snippet.js';
 import type { Theme } from '../render/theme.js';
 
 export interface SearchOptions {
@@ -14,23 +15,30 @@ export interface SearchOptions {
   pager?: boolean;
 }
 
-/** Name and title each get at most this share of a line; the description has the rest. */
-const COLUMN_SHARE = 0.3;
+/** The title gets at most this share of what the name leaves; the description has the rest. */
+const TITLE_SHARE = 0.45;
 /** The description is shown only with at least this many columns for it. */
 const MIN_DESCRIPTION = 10;
 
-export function hitLines(hits: Hit[], width: number, theme: Theme): string {
+/** A body hit's matching sentence, indented under its line; marked with the theme's name style. */
+const SNIPPET_INDENT = '    ';
+
+export function hitLines(hits: Array<Hit & { snippet?: Snippet }>, width: number, theme: Theme): string {
   const longest = (texts: string[]) => Math.max(...texts.map(displayWidth));
-  const nameWidth = Math.min(Math.max(4, Math.floor(width * COLUMN_SHARE)), longest(hits.map((h) => h.doc.name)), Math.max(1, width - 3));
-  const titleWidth = Math.min(Math.max(4, Math.floor(width * COLUMN_SHARE)), longest(hits.map((h) => h.doc.title)), Math.max(1, width - nameWidth - 2));
-  const room = width - nameWidth - titleWidth - 4;
+  // The name is what the user types next: shown whole whenever the line can hold it.
+  const nameWidth = Math.min(longest(hits.map((h) => h.doc.name)), Math.max(1, width - 2));
+  const rest = width - nameWidth - 2;
+  const titleWidth = Math.max(0, Math.min(longest(hits.map((h) => h.doc.title)), rest < MIN_DESCRIPTION + 6 ? rest : Math.floor(rest * TITLE_SHARE)));
+  const room = rest - titleWidth - 2;
   return (
     hits
-      .map(({ doc }) => {
+      .map((h) => {
+        const doc = h.doc;
         const name = pad(cut(doc.name, nameWidth), nameWidth);
-        const title = pad(cut(doc.title, titleWidth), titleWidth);
+        const title = titleWidth > 0 ? pad(cut(doc.title, titleWidth), titleWidth) : '';
         const description = room >= MIN_DESCRIPTION && doc.description ? '  ' + theme.dim(cut(doc.description, room)) : '';
-        return `${theme.name(name)}  ${title}${description}`.trimEnd();
+        const line = `${theme.name(name)}  ${title}${description}`.trimEnd();
+        return h.snippet ? `${line}\n${SNIPPET_INDENT}${markSnippet(h.snippet, theme.label)}` : line;
       })
       .join('\n') + '\n'
   );
@@ -50,15 +58,33 @@ export function searchHits(ctx: Context, words: string[], options: SearchOptions
   return top;
 }
 
+/** Why a hit matched, as --json names it. */
+function matchOf(h: Hit): string {
+  return h.tier === Tier.exact ? 'exact' : h.tier === Tier.prefix ? 'prefix' : h.field;
+}
+
+/** The sentence that matched, for hits found in the body only (the others show their names). */
+function withSnippets(ctx: Context, hits: Array<Hit & { lang: string }>, width: number): Array<Hit & { lang: string; snippet?: Snippet }> {
+  return hits.map((h) => {
+    if (h.field !== 'body') return h;
+    const record = ctx.corpus.record(h.lang, h.doc.n);
+    const snippet = findSnippet(record.source.slice(record.bodyStart), h.stems, Math.max(MIN_DESCRIPTION, width - SNIPPET_INDENT.length));
+    return snippet ? { ...h, snippet } : h;
+  });
+}
+
 export function runSearch(ctx: Context, words: string[], options: SearchOptions): Result {
   const width = widthOf(ctx, options.width);
-  const top = searchHits(ctx, words, options);
+  const top = withSnippets(ctx, searchHits(ctx, words, options), width);
   if (options.pick && ctx.interactive) {
     const present: PresentOptions = { pager: options.pager, width: options.width, json: options.json };
     return { ...ok(undefined), pick: { prompt: 'Show which article?', candidates: top.map((h) => ({ doc: h.doc, lang: h.lang })), present } };
   }
   if (options.json) {
-    return ok(text(jsonText(top.map((h) => ({ id: h.doc.id, lang: h.lang, name: h.doc.name, title: h.doc.title, description: h.doc.description, match: ['exact', 'prefix', 'fuzzy'][h.tier], score: Number(h.score.toFixed(3)) })))));
+    return ok(text(jsonText(top.map((h) => ({
+      id: h.doc.id, lang: h.lang, name: h.doc.name, title: h.doc.title, description: h.doc.description,
+      match: matchOf(h), score: Number(h.score.toFixed(3)), ...(h.snippet ? { snippet: h.snippet.text } : {}),
+    })))));
   }
   return ok(text(hitLines(top, width, ctx.theme)));
 }

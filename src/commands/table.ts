@@ -43,13 +43,18 @@ export interface CheckCommand extends Common {
   kind: 'check';
 }
 
+/** `scan`: the edge reads the texts a line at a time and writes --annotate's text as it goes. */
+export interface ScanCommand extends Common {
+  kind: 'scan';
+}
+
 /** A command that needs no corpus. */
 export interface PlainCommand extends Common {
   kind: 'plain';
   run(args: unknown[], options: Record<string, unknown>): Promise<Result> | Result;
 }
 
-export type CommandSpec = CorpusCommand | CheckCommand | PlainCommand;
+export type CommandSpec = CorpusCommand | CheckCommand | ScanCommand | PlainCommand;
 
 const opt = (flags: string, description: string, more: Partial<OptionSpec> = {}): OptionSpec => ({ flags, description, ...more });
 const arg = (name: string, description: string, required = true, variadic = true): ArgumentSpec => ({ name, description, required, variadic });
@@ -155,6 +160,18 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['glossary related fusion', 'glossary related aktieselskab --limit 5'],
     takesArticle: true,
     run: async (ctx, args, options) => (await import('./graph.js')).runRelated(ctx, words(args), options),
+  },
+  {
+    kind: 'scan',
+    name: 'scan',
+    description: "find the glossary's terms in a text (Danish inflections and compounds too): the terms in order of first occurrence",
+    args: [arg('file', 'text or Markdown files; standard input when none is given, or -', false)],
+    options: [
+      JSON_OUT('every occurrence (line, column, text)'),
+      opt('--annotate', 'print the text with each first occurrence marked, and a note per term after it'),
+      opt('-w, --width <n>', 'cut lines at n columns', { value: 'other' }),
+    ],
+    examples: ['glossary scan årsrapport.txt', 'pbpaste | glossary scan', 'glossary scan referat.md --annotate', 'glossary scan kontrakt.txt --json'],
   },
   {
     kind: 'check',

@@ -43,6 +43,10 @@ export interface Article {
   problems: Problem[];
   /** 1-based line of the first body line in the file. */
   bodyLine: number;
+  /** The body's words for the full-text index: "stem count ..." (see terms.ts bodyTerms). */
+  bodyTerms: string;
+  /** How many words the body has (full-text ranking weighs a word by the body's length). */
+  bodyLength: number;
 }
 
 export type ParseResult =

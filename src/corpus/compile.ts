@@ -4,6 +4,7 @@ import { compareDanish, fold, words } from '../fold.js';
 import type { Article, Problem } from './article.js';
 import { linkResolver } from './links.js';
 import { docTermsOfWord, stem, stemmed } from './terms.js';
+import { scanTermsOf, type ScanIndex } from '../scan.js';
 
 export interface ArticleRef {
   id: string;
@@ -58,6 +59,9 @@ export interface ArticleRecord extends ArticleRef {
   /** What parsing found wrong in this article alone. */
   problems: Problem[];
   bodyLine: number;
+  /** The body's words as the full-text index counts them (kept so that a recompile need not read the file). */
+  bodyTerms: string;
+  bodyLength: number;
 }
 
 /** What search ranks: small, read only for candidates. */
@@ -66,6 +70,8 @@ export interface SearchDoc extends ArticleRef {
   aliases: string[];
   keywords: string[];
   description: string;
+  /** Words in the body (full-text ranking weighs a match by the body's length). */
+  bl: number;
   /** Folded, stemmed title, aliases, keywords and description, made at compile time. */
   s: { title: string; aliases: string[]; keywords: string[]; description: string; folded: string; foldedAliases: string[] };
 }
@@ -78,6 +84,15 @@ export interface CompiledLanguage {
   names: Map<string, Array<[number, number]>>;
   /** Gram or `=stem` -> article numbers, ascending. */
   grams: Map<string, number[]>;
+  /**
+   * Full text: stem -> [article number, packed counts, ...], ascending by article; packed is the
+   * count in the description plus 16 times the count in the body (see TEXT_FIELDS).
+   */
+  text: Map<string, number[]>;
+  /** Mean body length in words, for the full-text ranking. */
+  avgBodyLength: number;
+  /** What `scan` matches: every title and alias, and the corpus's vocabulary. */
+  scan: ScanIndex;
   /** Every article, sorted by title in Danish order. */
   list: ListEntry[];
   /** Keywords (spellings that fold alike are one) with their articles, in Danish order. */
@@ -88,6 +103,9 @@ export interface CompiledLanguage {
 export type ListEntry = [string, string, string, number];
 
 export const NameRank = { id: 0, title: 1, alias: 2 } as const;
+
+/** How a full-text posting packs its counts: the description's in the low 4 bits, the body's above. */
+export const TEXT_FIELDS = { descriptionMax: 15, bodyUnit: 16, bodyMax: 65535 } as const;
 
 function docTerms(title: string, id: string, aliases: string[]): Set<string> {
   const terms = new Set<string>();
@@ -133,6 +151,8 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     names.set(key, list);
   };
   const keywordMap = new Map<string, { name: string; entries: ListEntry[] }>();
+  const text = new Map<string, number[]>();
+  let bodyTotal = 0;
   const nameStems = new Set<string>();
 
   sorted.forEach((a, n) => {
@@ -147,10 +167,11 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     records.push({
       ...r, n, lang, file: a.file, slug: a.slug, description: a.description, keywords: a.keywords,
       aliases: a.aliases, source: a.source, bodyStart: a.bodyStart, links, backlinks: back, problems: a.problems, bodyLine: a.bodyLine,
+      bodyTerms: a.bodyTerms, bodyLength: a.bodyLength,
       langs: (otherLangs.get(a.id) ?? []).filter((l) => l !== lang),
     });
     docs.push({
-      ...r, n, aliases: a.aliases, keywords: a.keywords, description: a.description,
+      ...r, n, aliases: a.aliases, keywords: a.keywords, description: a.description, bl: a.bodyLength,
       s: {
         title: stemmed(a.title), aliases: a.aliases.map(stemmed), keywords: a.keywords.map(stemmed), description: stemmed(a.description),
         folded: fold(a.title), foldedAliases: a.aliases.map(fold),
@@ -176,6 +197,24 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
       if (list[list.length - 1] !== n) list.push(n);
       grams.set(term, list);
     }
+    // Full text: the description's words and the body's, counted per article and packed.
+    const counts = new Map<string, number>();
+    for (const w of words(a.description)) {
+      const term = stem(w);
+      counts.set(term, Math.min((counts.get(term) ?? 0) + 1, TEXT_FIELDS.descriptionMax));
+    }
+    const body = a.bodyTerms ? a.bodyTerms.split(' ') : [];
+    for (let i = 0; i + 1 < body.length; i += 2) {
+      const term = body[i] as string;
+      counts.set(term, (counts.get(term) ?? 0) + TEXT_FIELDS.bodyUnit * Math.min(Number(body[i + 1]), TEXT_FIELDS.bodyMax));
+    }
+    for (const [term, packed] of counts) {
+      const list = text.get(term);
+      if (list) list.push(n, packed);
+      else text.set(term, [n, packed]);
+    }
+    bodyTotal += a.bodyLength;
+
     for (const k of a.keywords) {
       // Spellings that fold alike are one keyword; the first spelling seen names it.
       const key = fold(k);
@@ -190,8 +229,18 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   const cap = Math.max(2000, Math.ceil(sorted.length * 0.2));
   for (const [term, list] of grams) if (list.length > cap && !nameStems.has(term)) grams.delete(term);
 
+  const scanTerms = sorted.flatMap((a, n) => [a.title, ...a.aliases].flatMap((name) => scanTermsOf(name, n)));
+  const seenTerms = new Set<string>();
+  const scan: ScanIndex = {
+    terms: scanTerms.filter((t) => {
+      const key = `${t.n} ${t.stems.join(' ')} ${t.exact?.join(' ') ?? ''}`;
+      return !seenTerms.has(key) && Boolean(seenTerms.add(key));
+    }),
+    // Every stem of the corpus's text: a compound's other part must be a word the corpus uses.
+    vocabulary: [...text.keys()],
+  };
   return {
-    lang, records, docs, names, grams,
+    lang, records, docs, names, grams, text, scan, avgBodyLength: sorted.length ? bodyTotal / sorted.length : 0,
     list: sorted.map((a, n) => [a.id, ref(a).name, a.title, n]),
     keywords: [...keywordMap.values()].sort((x, y) => compareDanish(x.name, y.name)),
   };

@@ -5,6 +5,7 @@ import { decodeEntities, displayText, hasControl, hasEntities } from '../text.js
 import type { Article, Link, ParseResult, Problem } from './article.js';
 import { internalTarget } from './links.js';
 import { decodeSource } from './source-text.js';
+import { bodyTerms } from './terms.js';
 
 /** Larger files are rejected unread: no article is that long, and it bounds time and memory. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -90,6 +91,7 @@ export function parseArticle(src: SourceFile): ParseResult {
   const aliases = readList(data, 'aliases', problems);
   checkFrontMatterText({ title: data['title'], description: data['description'], keywords: data['keywords'], aliases: data['aliases'] }, problems);
 
+  const indexed = bodyTerms(body);
   const article: Article = {
     id: src.id,
     lang: src.lang,
@@ -105,6 +107,8 @@ export function parseArticle(src: SourceFile): ParseResult {
     links: extractLinks(body, bodyLine),
     problems,
     bodyLine,
+    bodyTerms: indexed.terms,
+    bodyLength: indexed.length,
   };
   return { kind: 'article', article };
 }

@@ -1,12 +1,16 @@
 // What commands read of a compiled corpus: an interface, implemented by the store's CorpusReader
 // (on disk or in memory) and by anything a test builds. Types only.
 import type { ArticleRecord, ListEntry, SearchDoc } from './compile.js';
+import type { ScanIndex } from '../scan.js';
 
 export interface LanguageMeta {
   lang: string;
   count: number;
   nameShards: number;
   gramShards: number;
+  textShards: number;
+  /** Mean body length in words. */
+  avgBodyLength: number;
   /** [keyword, article count], Danish order. */
   keywords: Array<[string, number]>;
 }
@@ -35,6 +39,10 @@ export interface SearchSource {
   names(key: string): Array<[number, number]>;
   /** The articles a term occurs in, as gaps: first number, then differences. */
   gaps(term: string): number[];
+  /** Full text: [article number, packed counts] for each article a stem occurs in (TEXT_FIELDS). */
+  postings(term: string): Array<[number, number]>;
+  /** Mean body length in words. */
+  avgBodyLength: number;
   docs(ns: number[]): SearchDoc[];
   keywords: Array<[string, number]>;
   keywordEntries(index: number): ListEntry[];
@@ -52,4 +60,6 @@ export interface Corpus {
   keywordEntries(lang: string, index: number): ListEntry[];
   searchSource(lang: string): SearchSource;
   report(): CorpusReport;
+  /** What `scan` matches in this language (see scan.ts). */
+  scanIndex(lang: string): ScanIndex;
 }

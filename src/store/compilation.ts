@@ -121,7 +121,7 @@ export function articleOfStored(r: StoredRecord): Article {
     id: r.id, lang: r.lang, file: r.file, title: r.title, slug: r.slug, description: r.description,
     keywords: r.keywords, aliases: r.aliases, body: '', source: '', bodyStart: r.bodyStart,
     links: r.links.map(([href, target, text, line]) => ({ href, target, text, line })),
-    problems: r.problems, bodyLine: r.bodyLine,
+    problems: r.problems, bodyLine: r.bodyLine, bodyTerms: r.bodyTerms ?? '', bodyLength: r.bodyLength ?? 0,
   };
 }
 

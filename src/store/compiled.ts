@@ -7,11 +7,12 @@ import { decodeSource } from '../corpus/source-text.js';
 import { ContentError } from '../errors.js';
 import { fold } from '../fold.js';
 import type { Corpus, CorpusReport, LanguageMeta, RenderCache, SearchSource, Skipped } from '../corpus/reader.js';
+import type { ScanIndex } from '../scan.js';
 import { checksum, type CorpusFiles, type CorpusSink } from './files.js';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { noRenders } from './renders.js';
 
-export const FORMAT = 10;
+export const FORMAT = 11;
 
 export type { CorpusReport, LanguageMeta, Skipped };
 
@@ -137,6 +138,11 @@ function writeSharded<V>(w: CorpusWriter, dir: string, prefix: string, map: Map<
   w.items(`${dir}/${prefix}`, parts.map((part) => Buffer.from(JSON.stringify(part), 'utf8')));
 }
 
+/** [n, value, n, value, ...] with each n stored as the gap from the one before. */
+function pairDeltaEncode(list: number[]): number[] {
+  return list.map((v, i) => (i % 2 === 1 || i === 0 ? v : v - (list[i - 2] as number)));
+}
+
 /** Postings are stored as gaps: smaller files, faster to parse. */
 function deltaEncode(list: number[]): number[] {
   return list.map((n, i) => (i === 0 ? n : n - (list[i - 1] as number)));
@@ -155,11 +161,14 @@ export function writeCorpus(sink: CorpusSink, languages: CompiledLanguage[], fil
     const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 1000);
     writeSharded(w, c.lang, 'names', c.names, nameShards, (v) => v);
     writeSharded(w, c.lang, 'grams', c.grams, gramShards, deltaEncode);
+    const textShards = shardCount([...c.text.values()].reduce((s, l) => s + l.length / 2, 0), 2000);
+    writeSharded(w, c.lang, 'text', c.text, textShards, pairDeltaEncode);
     w.items(`${c.lang}/records`, c.records.map((r) => encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true })));
     w.items(`${c.lang}/docs`, c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
     w.json(`${c.lang}/list.json`, c.list);
+    w.json(`${c.lang}/scan.json`, c.scan);
     w.items(`${c.lang}/keywords`, c.keywords.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')));
-    langs.push({ lang: c.lang, count: c.records.length, nameShards, gramShards, keywords: c.keywords.map((k) => [k.name, k.entries.length]) });
+    langs.push({ lang: c.lang, count: c.records.length, nameShards, gramShards, textShards, avgBodyLength: c.avgBodyLength, keywords: c.keywords.map((k) => [k.name, k.entries.length]) });
   }
   w.json('report.json', report);
   w.manifest({ format: FORMAT, langs, files, skipped: report.skipped.length });
@@ -300,6 +309,15 @@ export class CorpusReader implements Corpus {
     return this.shard<number[]>(lang, 'grams', term, this.language(lang).gramShards) ?? [];
   }
 
+  /** Full-text postings of a stem: [article number, packed counts] pairs. */
+  postings(lang: string, term: string): Array<[number, number]> {
+    const stored = this.shard<number[]>(lang, 'text', term, this.language(lang).textShards) ?? [];
+    const out: Array<[number, number]> = [];
+    let n = 0;
+    for (let i = 0; i + 1 < stored.length; i += 2) out.push([(n += stored[i] as number), stored[i + 1] as number]);
+    return out;
+  }
+
   /** One record's bytes as stored (checked). */
   recordBytes(lang: string, n: number): Buffer {
     return this.items(`${lang}/records`, [n], this.language(lang).count)[0] as Buffer;
@@ -354,10 +372,17 @@ export class CorpusReader implements Corpus {
       count: this.language(lang).count,
       names: (key) => this.names(lang, key),
       gaps: (term) => this.gaps(lang, term),
+      postings: (term) => this.postings(lang, term),
+      avgBodyLength: this.language(lang).avgBodyLength,
       docs: (ns) => this.docs(lang, ns),
       keywords: this.language(lang).keywords,
       keywordEntries: (i) => this.keywordEntries(lang, i),
     };
+  }
+
+  scanIndex(lang: string): ScanIndex {
+    this.language(lang);
+    return this.json(`${lang}/scan.json`);
   }
 
   list(lang: string): ListEntry[] {

@@ -89,18 +89,24 @@ describe('search', () => {
     }
   });
 
-  it('says what matched, and how well', () => {
-    expect(JSON.parse(textOf(runSearch(ctx(), ['fusion'], { json: true })))).toEqual([
-      { id: 'mergers', lang: 'da', name: 'fusioner-og-opkoeb', title: 'Fusioner og opkøb', description: 'M&A dækker over fusioner og opkøb af virksomheder.', match: 'prefix', score: 0.06 },
-    ]);
+  it('says what matched: the name before the text, and for a body match the sentence', () => {
+    const hits = JSON.parse(textOf(runSearch(ctx(), ['fusion'], { json: true }))) as Array<{ id: string; match: string; snippet?: string; score: number }>;
+    expect(hits[0]).toMatchObject({ id: 'mergers', lang: 'da', name: 'fusioner-og-opkoeb', title: 'Fusioner og opkøb', description: 'M&A dækker over fusioner og opkøb af virksomheder.', match: 'prefix' });
+    for (const h of hits.slice(1)) {
+      expect(['name', 'description', 'body']).toContain(h.match);
+      if (h.match === 'body') expect(h.snippet?.toLowerCase()).toContain('fusion');
+    }
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((x, y) => y - x));
   });
 
   it('prints one line a hit within the width, and asks the edge to pick on a terminal with --pick', () => {
     const lines = textOf(runSearch(ctx(), ['alliance'], { width: '40' })).trimEnd().split('\n');
-    expect(lines[0]).toBe('strategisk-…  Strategisk …  En strategi…');
+    // The name is shown whole: it is what the user types next.
+    expect(lines[0]).toBe('strategisk-alliance  Strateg…');
     const picked = runSearch(ctx({ interactive: true }), ['alliance'], { pick: true, width: '50' });
     expect(picked.output).toBeUndefined();
-    expect(picked.pick).toMatchObject({ prompt: 'Show which article?', present: { width: '50' }, candidates: [{ lang: 'da', doc: { id: 'strategicalliance' } }] });
+    expect(picked.pick).toMatchObject({ prompt: 'Show which article?', present: { width: '50' } });
+    expect(picked.pick?.candidates[0]).toMatchObject({ lang: 'da', doc: { id: 'strategicalliance' } });
     expect(runSearch(ctx(), ['alliance'], { pick: true }).pick).toBeUndefined();
   });
 

@@ -1,0 +1,72 @@
+// The texts given to `scan`: files or standard input, read a chunk at a time and decoded as
+// UTF-8 as they come, one line at a time; refused with a one-line error that names the file when
+// they are missing, a folder, binary or not UTF-8.
+import { createReadStream, statSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import type { ScanInput } from '../commands/scan.js';
+
+/** Lines of a byte stream, checked: a NUL byte is binary, invalid UTF-8 is named with its line. */
+async function* linesOf(name: string, chunks: AsyncIterable<Buffer | string>): AsyncIterable<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let pending = '';
+  let line = 1;
+  const shown = name === '-' ? 'standard input' : name;
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    if (bytes.includes(0)) throw new InputError(`${shown} is a binary file, not text: give a text or Markdown file`);
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      // The line of the first bad byte: the lines before it in this chunk, decoded leniently.
+      const lenient = new TextDecoder('utf-8').decode(bytes);
+      const before = lenient.slice(0, Math.max(0, lenient.indexOf('\ufffd')));
+      const at = line + (pending.match(/\n/g)?.length ?? 0) + (before.match(/\n/g)?.length ?? 0);
+      throw new InputError(`${shown} is not valid UTF-8 (line ${at}): save it as UTF-8`);
+    }
+    pending += text;
+    const parts = pending.split('\n');
+    pending = parts.pop() ?? '';
+    for (const part of parts) {
+      yield part.replace(/\r$/, '');
+      line++;
+    }
+  }
+  try {
+    pending += decoder.decode();
+  } catch {
+    throw new InputError(`${shown} is not valid UTF-8 (it ends inside a character): save it as UTF-8`);
+  }
+  if (pending !== '') yield pending.replace(/\r$/, '');
+}
+
+export function scanInputs(names: string[], stdin: () => AsyncIterable<Buffer | string>): ScanInput[] {
+  const given = names.length ? names : ['-'];
+  // Every file is checked before any is read: a typo in the third name fails at once.
+  for (const name of given) {
+    if (name === '-') continue;
+    let isFile = false;
+    try {
+      const stats = statSync(name);
+      if (stats.isDirectory()) throw new InputError(`${name} is a folder: give a text file (or - for standard input)`);
+      isFile = stats.isFile() || stats.isFIFO() || stats.isCharacterDevice();
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InputError(code === 'ENOENT' ? `${name}: no such file` : `cannot read ${name} (${code ?? 'error'})`);
+    }
+    if (!isFile) throw new InputError(`${name} is not a regular file: give a text file`);
+  }
+  return given.map((name) => ({
+    name,
+    lines: linesOf(name, name === '-' ? stdin() : readFile(name)),
+  }));
+}
+
+async function* readFile(name: string): AsyncIterable<Buffer> {
+  try {
+    for await (const chunk of createReadStream(name, { highWaterMark: 256 * 1024 })) yield chunk as Buffer;
+  } catch (error) {
+    throw new InputError(`cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}

@@ -1,0 +1,196 @@
+// `glossary scan`: the corpus's terms in a text, through Danish inflection and compounds. The
+// matcher is made at compile time (ScanIndex, stored with the corpus); a Scanner is fed the text a
+// line at a time, so memory depends on the corpus and the terms found, not on the text's size.
+import { stem } from './corpus/terms.js';
+import { foldLetters } from './fold.js';
+
+/** One name of an article as the scanner matches it. */
+export interface ScanTerm {
+  /** The name's words, folded and stemmed. */
+  stems: string[];
+  /** The name's words folded (a compound starts with the word, not its stem: `bestyrelses|medlem`). */
+  words: string[];
+  /** The article's number. */
+  n: number;
+  /**
+   * The words as written, when they must be matched with the same capitals: abbreviations
+   * (`ETF`, `ÅOP`, `A/S`) and very short names, which in lower case are ordinary words.
+   */
+  exact?: string[];
+}
+
+/** What compile stores for scan: the terms, and the corpus's vocabulary to tell a compound's other part. */
+export interface ScanIndex {
+  terms: ScanTerm[];
+  /** The stems of the corpus's text: a compound's other part must be one of them. */
+  vocabulary: string[];
+}
+
+/** A name is matched with its capitals when it has two or more of them, or is this short. */
+const SHORT_NAME = 3;
+/** A compound's other part has at least this many letters (`fusions|planen`, not `bank|erot`). */
+const MIN_PART = 3;
+/** Terms of one word may be a compound's part only when at least this long (`moms`, not `lån`). */
+const MIN_COMPOUND_TERM = 4;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Danish endings of nouns and adjectives (definite, plural, genitive): a word that is a term's
+ * word plus one of them is that word (`momsen`, `selskabets`), whatever the stemmer makes of it.
+ */
+const ENDINGS = ['', 's', 'e', 'es', 'en', 'ens', 'et', 'ets', 'er', 'ers', 'erne', 'ernes', 'ene', 'enes', 'ne', 'nes', 'r', 'rne', 'rnes'];
+
+/** The scan terms of one name (a title or an alias); none for a name without letters. */
+export function scanTermsOf(name: string, n: number): ScanTerm[] {
+  const written = name.match(WORD) ?? [];
+  if (written.length === 0) return [];
+  const folded = written.map((w) => foldLetters(w));
+  const uppers = (name.match(/\p{Lu}/gu) ?? []).length;
+  const exact = uppers >= 2 || name.replace(/\s/g, '').length <= SHORT_NAME;
+  return [{ stems: folded.map(stem), words: folded, n, ...(exact ? { exact: written } : {}) }];
+}
+
+export interface Occurrence {
+  n: number;
+  /** 1-based line and column (in characters) of the match in the text. */
+  line: number;
+  column: number;
+  /** The text as written. */
+  text: string;
+}
+
+interface Trie {
+  next: Map<string, Trie>;
+  /** Terms of one word that end here: their article numbers. */
+  ends: number[];
+}
+
+function insert(root: Trie, word: string, n: number): void {
+  let node = root;
+  for (const c of word) {
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = { next: new Map(), ends: [] }));
+    node = child;
+  }
+  if (!node.ends.includes(n)) node.ends.push(n);
+}
+
+/** Matches the terms of a ScanIndex in text, a line at a time. */
+export class Scanner {
+  private readonly byFirst = new Map<string, ScanTerm[]>();
+  private readonly byFirstWord = new Map<string, ScanTerm[]>();
+  private readonly heads: Trie = { next: new Map(), ends: [] };
+  private readonly modifiers: Trie = { next: new Map(), ends: [] };
+  private readonly vocabulary: Set<string>;
+  private line = 0;
+
+  constructor(index: ScanIndex) {
+    this.vocabulary = new Set(index.vocabulary);
+    for (const t of index.terms) {
+      const first = t.stems[0] as string;
+      const list = this.byFirst.get(first) ?? [];
+      list.push(t);
+      this.byFirst.set(first, list);
+      const word = t.words?.[0];
+      if (word !== undefined && word !== first) {
+        const same = this.byFirstWord.get(word) ?? [];
+        same.push(t);
+        this.byFirstWord.set(word, same);
+      }
+      if (t.stems.length === 1 && !t.exact && first.length >= MIN_COMPOUND_TERM) {
+        // A compound's first part (`fusions|planen`) and its head (`virksomheds|fusion`).
+        insert(this.modifiers, t.words?.[0] ?? first, t.n);
+        insert(this.heads, [...first].reverse().join(''), t.n);
+      }
+    }
+    // Longest first: `strategisk alliance` before `alliance`.
+    for (const list of [...this.byFirst.values(), ...this.byFirstWord.values()]) list.sort((a, b) => b.stems.length - a.stems.length);
+  }
+
+  /** The terms in the next line of the text. */
+  feed(text: string): Occurrence[] {
+    this.line++;
+    const tokens = [...text.matchAll(WORD)].map((m) => {
+      const folded = foldLetters(m[0]);
+      return { written: m[0], folded, stem: stem(folded), index: m.index as number };
+    });
+    /** Whether token `t` is the term word `word` (stemmed `stemmed`), inflected or not. */
+    const same = (t: (typeof tokens)[number], word: string | undefined, stemmed: string | undefined) =>
+      t.stem === stemmed || (word !== undefined && t.folded.startsWith(word) && ENDINGS.includes(t.folded.slice(word.length)));
+    const out: Occurrence[] = [];
+    const column = (index: number) => [...text.slice(0, index)].length + 1;
+    for (let i = 0; i < tokens.length; ) {
+      const token = tokens[i] as (typeof tokens)[number];
+      let matched = 0;
+      let n = -1;
+      const candidates = [...(this.byFirst.get(token.stem) ?? [])];
+      for (const ending of ENDINGS) {
+        if (ending && token.folded.endsWith(ending)) candidates.push(...(this.byFirstWord.get(token.folded.slice(0, -ending.length)) ?? []));
+      }
+      candidates.push(...(this.byFirstWord.get(token.folded) ?? []));
+      candidates.sort((a, b) => b.stems.length - a.stems.length);
+      for (const term of candidates) {
+        const k = term.stems.length;
+        if (i + k > tokens.length) continue;
+        let ok = true;
+        for (let j = 0; j < k && ok; j++) {
+          const t = tokens[i + j] as (typeof tokens)[number];
+          ok = same(t, term.words?.[j], term.stems[j]) && (!term.exact || t.written === term.exact[j]);
+        }
+        if (ok) {
+          matched = k;
+          n = term.n;
+          break;
+        }
+      }
+      if (!matched) {
+        const part = this.compound(token.folded, token.stem);
+        if (part !== undefined) {
+          matched = 1;
+          n = part;
+        }
+      }
+      if (matched) {
+        const last = tokens[i + matched - 1] as (typeof tokens)[number];
+        out.push({ n, line: this.line, column: column(token.index), text: text.slice(token.index, last.index + last.written.length) });
+        i += matched;
+      } else i++;
+    }
+    return out;
+  }
+
+  /** A term that is a clear part of a compound word: its first part or its head. */
+  private compound(word: string, wordStem: string): number | undefined {
+    if (word.length < MIN_COMPOUND_TERM + MIN_PART) return undefined;
+    // The head: the longest term the word (stemmed) ends with, the rest a word of the corpus.
+    let node: Trie | undefined = this.heads;
+    const reversed = [...wordStem].reverse();
+    for (let i = 0; i < reversed.length && node; i++) {
+      node = node.next.get(reversed[i] as string);
+      if (!node?.ends.length) continue;
+      const rest = wordStem.slice(0, wordStem.length - i - 1);
+      const restWord = rest.endsWith('s') ? rest.slice(0, -1) : rest;
+      if (restWord.length >= MIN_PART && (this.vocabulary.has(stem(restWord)) || this.vocabulary.has(stem(rest)))) return node.ends[0];
+    }
+    // The first part: the longest term the word starts with, the rest (after a linking s or e) a word.
+    node = this.modifiers;
+    let found: number | undefined;
+    const chars = [...word];
+    for (let i = 0; i < chars.length && node; i++) {
+      node = node.next.get(chars[i] as string);
+      if (!node?.ends.length) continue;
+      let rest = word.slice(i + 1);
+      if ((rest.startsWith('s') || rest.startsWith('e')) && rest.length > MIN_PART) rest = rest.slice(1);
+      if (rest.length >= MIN_PART && this.vocabulary.has(stem(rest))) found = node.ends[0];
+    }
+    return found;
+  }
+}
+
+/** Occurrences grouped by article, in order of first occurrence. */
+export function byTerm(occurrences: Occurrence[]): Array<{ n: number; occurrences: Occurrence[] }> {
+  const groups = new Map<number, Occurrence[]>();
+  for (const o of occurrences) (groups.get(o.n) ?? groups.set(o.n, []).get(o.n))?.push(o);
+  return [...groups.entries()].map(([n, list]) => ({ n, occurrences: list }));
+}

@@ -1,0 +1,117 @@
+// End-to-end: `glossary scan` over Danish texts written for these tests (tests/fixtures/scan/),
+// against the bundled glossary.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, cli, fixture, tempDir } from '../helpers.js';
+
+const text = (name: string) => join(fixture('scan'), name);
+/** The names of the terms found, in order of first occurrence, with their counts. */
+const found = (stdout: string) => stdout.trim().split('\n').map((l) => l.split(/\s{2,}/).filter(Boolean)).map(([name, , count]) => `${name} ${count}`);
+
+describe('scan', () => {
+  it('lists the terms of an annual report in order of first occurrence, counting inflected and compound forms', () => {
+    const r = cli(['scan', text('aarsrapport.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(found(r.stdout)).toEqual([
+      'ledelsesberetning 1×', 'regnskabsaar 1×', 'omsaetning 1×', 'ebitda 1×', 'nedskrivning 1×', 'goodwill 1×', 'datterselskab 1×',
+      'markedsandel 1×', 'aarets-resultat 2×', 'egenkapital 1×', 'soliditetsgrad 1×', 'bestyrelse 1×', 'generalforsamling 1×',
+      'udbytte 1×', 'moderselskab 1×', 'likviditet 1×', 'kassekredit 1×', 'fusion 2×', 'aktieselskab 1×', 'revisor 1×', 'aarsrapport 1×',
+    ]);
+    // "Skat af årets resultat": the ordinary word skat is not the authority whose alias is SKAT.
+    expect(r.stdout).not.toContain('skattestyrelsen');
+  });
+
+  it('each line names the term, its title, the count, the first line, and the description cut to the width', () => {
+    const lines = cli(['scan', text('aarsrapport.txt'), '--width', '70']).stdout.split('\n');
+    expect(lines[0]).toMatch(/^ledelsesberetning {2}Ledelsesberetning {2}1× {2}line 1 {3}Ledelsesberetning\S*…$/);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(70);
+  });
+
+  it('finds the terms of a contract clause; an abbreviation only as it is written (ÅOP, not "apr.")', () => {
+    const r = cli(['scan', text('kontrakt.txt')]);
+    const names = found(r.stdout);
+    expect(names).toContain('aaop 1×');
+    expect(names).toContain('pant 2×');
+    expect(names).toContain('danmarks-nationalbank 1×');
+    expect(names).toContain('kassekredit 1×');
+    expect(names.slice(0, 2)).toEqual(['debitor 2×', 'pant 2×']);
+  });
+
+  it('finds terms inside compounds, and the longest term at a position, in board minutes', () => {
+    const names = found(cli(['scan', text('referat.md')]).stdout);
+    // bestyrelsesmøde, bestyrelsesmedlemmer, Bestyrelsen: the head of each compound is the term.
+    expect(names).toContain('bestyrelse 3×');
+    expect(names).toContain('warrant 1×'); // warrantprogram
+    expect(names).toContain('god-selskabsledelse 1×'); // not "selskabsledelse" alone
+    expect(names).toContain('revision 1×'); // Revisionsudvalget
+    expect(names.slice(0, 3)).toEqual(['bestyrelse 3×', 'bestyrelsesformand 1×', 'administrerende-direktoer 1×']);
+  });
+
+  it('gives every occurrence with line, column and text as JSON', () => {
+    const r = cli(['scan', '--json'], cleanEnv(), 'Vi betaler moms.\nMomsen og ÅOP stiger; aktieselskabets udbytte falder.\n');
+    expect(r.code).toBe(0);
+    const terms = JSON.parse(r.stdout) as Array<{ id: string; count: number; occurrences: Array<{ line: number; column: number; text: string }> }>;
+    expect(terms.map((t) => [t.id, t.count])).toEqual([['vat', 2], ['annualpercentagerate', 1], ['corporation', 1], ['dividend', 1]]);
+    expect(terms[0]?.occurrences).toEqual([{ line: 1, column: 12, text: 'moms' }, { line: 2, column: 1, text: 'Momsen' }]);
+    expect(terms[2]?.occurrences).toEqual([{ line: 2, column: 23, text: 'aktieselskabets' }]);
+  });
+
+  it('annotates the text: first occurrences numbered when plain, a note per term after it', () => {
+    const r = cli(['scan', '--annotate'], cleanEnv(), 'Moms og moms igen.\nEn fusion.\n');
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['Moms[1] og moms igen.', 'En fusion[2].', '']);
+    expect(r.stdout).toMatch(/^\[1\] Moms \(moms\): Moms er en afgift/m);
+    expect(r.stdout).toMatch(/^\[2\] Fusion \(fusion\): /m);
+  });
+
+  it('annotates in colour on request, and never passes the text\'s control characters on', () => {
+    const r = cli(['scan', '--annotate'], cleanEnv({ FORCE_COLOR: '1' }), 'moms \u001b[2J\u001b]0;x\u0007 fusion\n');
+    expect(r.stdout).toContain('\u001b[36m\u001b[4mmoms\u001b[24m\u001b[39m\u001b[2m[1]\u001b[22m');
+    expect(r.stdout).not.toContain('\u001b[2J');
+    expect(r.stdout).not.toContain('\u0007');
+  });
+
+  it('says so when a text has no terms', () => {
+    const r = cli(['scan'], cleanEnv(), 'Solen skinner over byen.\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('glossary: no terms of the glossary in the text\n');
+  });
+
+  it.each([
+    ['a missing file', () => 'no-such-file.txt', (f: string) => `glossary: ${f}: no such file\n`],
+    ['a folder', () => tempDir(), (f: string) => `glossary: ${f} is a folder: give a text file (or - for standard input)\n`],
+    [
+      'a binary file',
+      () => {
+        const f = join(tempDir(), 'data.bin');
+        writeFileSync(f, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
+        return f;
+      },
+      (f: string) => `glossary: ${f} is a binary file, not text: give a text or Markdown file\n`,
+    ],
+    [
+      'a file that is not UTF-8',
+      () => {
+        const f = join(tempDir(), 'latin1.txt');
+        writeFileSync(f, Buffer.concat([Buffer.from('Linje et\nmoms '), Buffer.from([0xe6, 0x0a])]));
+        return f;
+      },
+      (f: string) => `glossary: ${f} is not valid UTF-8 (line 2): save it as UTF-8\n`,
+    ],
+  ])('refuses %s with exit 7 and one line that names it', (_what, make, message) => {
+    const file = make();
+    const r = cli(['scan', file]);
+    expect(r.code).toBe(7);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(message(file));
+  });
+
+  it('reads standard input for -, and several files naming each in the list', () => {
+    const r = cli(['scan', text('kontrakt.txt'), '-'], cleanEnv(), 'Her er ordet EBITDA.\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ebitda {2,}EBITDA {2,}1× {2}-:1$/m);
+    expect(r.stdout).toMatch(/^debitor {2,}Debitor {2,}2× {2}.*kontrakt\.txt:3 *$/m);
+  });
+});
