@@ -88,6 +88,21 @@ const MIN_COVERAGE = 0.5;
 const COVERAGE_POWER = 2;
 /** A match in an alias weighs this much of one in the title: the title is the article's own name. */
 const ALIAS_WEIGHT = 0.85;
+/**
+ * A query that says what a term means often says it in the words of the term's definition
+ * (`selskab der ejer andre selskaber` ~ "et selskab, hvis hovedaktivitet er at eje kapitalandele
+ * i andre selskaber"). The share of the query's words found in the description, squared, times
+ * this, is added: it lifts the article whose definition the query paraphrases.
+ */
+const DEFINITION_WEIGHT = 8;
+/**
+ * A definition names the kind of thing first ("et holdingselskab er et selskab, ..."), and so
+ * does a query that describes one ("selskab der ejer andre selskaber"): when the query's first
+ * word is the definition's kind, this is added.
+ */
+const GENUS_WEIGHT = 3;
+/** Words too common to tell definitions apart (the rest of the query's words count, stopwords too). */
+const GLUE = new Set('der en et og i at er som af til med paa for de den det om har kan'.split(' '));
 
 /** The words of a query that matching uses: no question words, no stopwords (unless nothing else is left). */
 export function queryWords(query: string): string[] {
@@ -95,6 +110,23 @@ export function queryWords(query: string): string[] {
   const content = contentWords(query).filter((w) => w.length > 1 || /\d/.test(w));
   const kept = content.filter((w) => !QUESTION_WORDS.has(w));
   return kept.length ? kept : content;
+}
+
+/** The share of `query` words found in a description: the same stem, or one begins the other (`eje` ~ `ejer`). */
+export function definitionOverlap(query: string[], description: string): number {
+  if (query.length < 3) return 0;
+  const own = fold(description).split(' ');
+  const stems = new Set(own.map(stem));
+  const found = query.filter((w) => stems.has(stem(w)) || own.some((d) => d.length >= 3 && w.length >= 3 && (d.startsWith(w) || w.startsWith(d))));
+  return found.length / query.length;
+}
+
+/** Whether `word` is the kind a definition names: one of the two words after "er en/et/den/det/de". */
+export function genusMatches(word: string, description: string): boolean {
+  const m = /\ber (?:en|et|den|det|de) (\S+)(?: (\S+))?/.exec(fold(description));
+  if (!m) return false;
+  const w = stem(word);
+  return [m[1], m[2]].some((g) => g !== undefined && (stem(g) === w || (g.length >= 4 && w.length >= 4 && (g.startsWith(w) || w.startsWith(g)))));
 }
 
 /** Damerau–Levenshtein distance (adjacent swaps count one), stopping early past `max`. */
@@ -257,10 +289,22 @@ export function compareHits(a: Hit, b: Hit): number {
 export function search(source: SearchSource, query: string, limit = 10): Hit[] {
   const q = fold(query);
   if (q === '') return [];
-  const words = [...new Set(queryWords(query))].slice(0, 8);
+  // One entry a stem; a stem typed twice (`selskab ... selskaber`) weighs twice: it is what is meant.
+  const typed = queryWords(query);
+  const weightOf = new Map<string, number>();
+  const words: string[] = [];
+  for (const w of typed) {
+    const s = stem(w);
+    if (!weightOf.has(s)) words.push(w);
+    weightOf.set(s, (weightOf.get(s) ?? 0) + 1);
+  }
+  words.splice(8);
+  const emphasis = words.map((w) => weightOf.get(stem(w)) ?? 1);
   const asked = fold(words.join(' '));
   const exact = new Set([...source.names(q), ...source.names('=' + query.trim()), ...(asked && asked !== q ? source.names(asked) : [])].map(([n]) => n));
   const text = textMatch(source, words);
+  // The query's words for the definition overlap: all but glue and question words, stopwords too.
+  const telling = fold(query).split(' ').filter((w) => w.length > 1 && !GLUE.has(w) && !QUESTION_WORDS.has(w));
   // Candidates by their text score at the mean body length; ranked below by their own.
   const average = source.avgBodyLength;
   const byText = [...text.matches.entries()]
@@ -315,10 +359,12 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
     let nameScore = 0;
     words.forEach((_, i) => {
       const c = nameCosts[i];
-      if (c !== undefined) nameScore += NAME_WEIGHT * (text.idf[i] as number) * (1 - c);
+      if (c !== undefined) nameScore += NAME_WEIGHT * (text.idf[i] as number) * (1 - c) * (emphasis[i] as number);
     });
     const coverage = (matched / Math.max(1, words.length)) ** COVERAGE_POWER;
-    const score = coverage * (nameScore + textScore) - (named ? UNMATCHED_TITLE_WORD * unmatchedTitleWords : 0);
+    const definition = definitionOverlap(telling, doc.description);
+    const genus = telling.length >= 3 && genusMatches(telling[0] as string, doc.description) ? GENUS_WEIGHT : 0;
+    const score = coverage * (nameScore + textScore) + DEFINITION_WEIGHT * definition ** 2 + genus - (named ? UNMATCHED_TITLE_WORD * unmatchedTitleWords : 0);
     hits.push({ doc, tier, matched, named, cost, unmatchedTitleWords, described, text: textScore, field, stems, score });
   }
   return hits.sort(compareHits).slice(0, Math.max(1, limit));
