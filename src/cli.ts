@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { delimiter, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chooseLangs, contentDirsOf, wantedLangOf, type Context, type Highlighter, type Output, type Result } from './context.js';
+import { chooseLangs, contentDirsOf, shellWord, wantedLangOf, type Context, type Highlighter, type Output, type Result } from './context.js';
 import { ContentError, ExitCode, GlossaryError } from './errors.js';
 import { COMMANDS, GLOBAL_OPTIONS, PROGRAM, completionModel, helpAfter, type CommandSpec } from './commands/table.js';
 import { tty } from './edge/builtins.js';
@@ -139,6 +139,7 @@ class Run {
       wantedLang: wantedLangOf(this.global.lang, this.io.env),
       loadHighlighter,
       random: Math.random,
+      checkCommand: ['glossary', 'check', ...this.contentDirs].map(shellWord).join(' '),
     };
   }
 

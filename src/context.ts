@@ -24,6 +24,13 @@ export interface Context {
   loadHighlighter(): Promise<Highlighter>;
   /** A number in [0, 1): `random` draws with it. */
   random(): number;
+  /** The command that checks this corpus, as the user would type it (`glossary check 'my dir'`). */
+  checkCommand: string;
+}
+
+/** A word for a shell command line: as it is when safe, else in single quotes. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 export type Highlighter = (code: string, language: string | undefined) => string;

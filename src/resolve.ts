@@ -39,6 +39,8 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string)
   const winner = clearWinner(hits, new Set(queryWords(term)).size);
   if (winner) return { record: corpus.record(lang, winner.doc.n), fuzzy: true };
   if (hits.length === 0) throw new NotFoundError(`no article "${term}"`, ['try: glossary search ' + term.split(/\s+/)[0]]);
+  // One candidate that is not clearly meant is a suggestion, not a choice between articles.
+  if (hits.length === 1) throw new NotFoundError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)));
   throw new AmbiguousError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)), hits.map((h) => h.doc));
 }
 

@@ -381,6 +381,7 @@ export function clearWinner(hits: Hit[], words?: number): Hit | undefined {
   if (first.tier < Tier.words) return !second || second.tier > first.tier ? first : undefined;
   const all = words ?? first.matched;
   if (first.named < all || first.matched < all) return undefined;
+  // The only candidate, every word found in its name: it is what was meant.
   if (!second) return first;
   return compareHits(first, second) < 0 && (second.named < first.named || second.cost - first.cost >= 0.1 || second.unmatchedTitleWords > first.unmatchedTitleWords) ? first : undefined;
 }

@@ -69,6 +69,7 @@ export function testContext(corpus: Corpus, over: Partial<Context> = {}): Contex
     wantedLang: '',
     loadHighlighter: async () => (code) => code,
     random: () => 0,
+    checkCommand: 'glossary check',
     ...over,
   };
 }

@@ -11,8 +11,12 @@ export function completionScript(shell: string): string {
       return `# glossary completion for bash: add to ~/.bashrc
 #   source <(glossary completion bash)
 _glossary() {
-  local IFS=$'\\n'
-  COMPREPLY=($(glossary __complete "$COMP_CWORD" "\${COMP_WORDS[@]}" 2>/dev/null))
+  local IFS=$'\\n' candidate
+  COMPREPLY=()
+  # Each candidate escaped for the command line: a keyword with spaces stays one word.
+  for candidate in $(glossary __complete "$COMP_CWORD" "\${COMP_WORDS[@]}" 2>/dev/null); do
+    COMPREPLY+=("$(printf '%q' "$candidate")")
+  done
 }
 complete -o default -F _glossary glossary
 `;
@@ -55,7 +59,9 @@ export interface CompletionData {
 }
 
 /** Candidates for the word at `cword` of `words` (words[0] is `glossary`). Pure. */
-export function complete(model: CompletionModel, data: CompletionData, words: string[], cword: number): string[] {
+export function complete(model: CompletionModel, data: CompletionData, given: string[], cword: number): string[] {
+  // bash passes words as typed: `Corporate\ F` is the word `Corporate F`.
+  const words = given.map((w) => w.replace(/\\(.)/g, '$1'));
   const current = words[cword] ?? '';
   const before = words.slice(1, cword);
   const previous = before[before.length - 1];

@@ -33,10 +33,13 @@ export async function runList(ctx: Context, options: ListOptions): Promise<Resul
   const perLang = langs.map((lang) => entriesFor(ctx, lang, options.keyword).map((e): [ListEntry, string] => [e, lang]));
   const rows = perLang.length === 1 ? (perLang[0] as Array<[ListEntry, string]>) : perLang.flat().sort((a, b) => compareDanish(a[0][2], b[0][2]));
   if (rows.length === 0) throw await unknownKeyword(ctx, langs, options.keyword ?? '');
-  if (options.json) return ok(text(jsonText(rows.map(([r, lang]) => ({ id: r[0], name: r[1], title: r[2], ...(langs.length > 1 ? { lang } : {}) })))));
+  if (options.json) return ok(text(jsonText(rows.map(([r, l]) => ({ id: r[0], name: r[1], title: r[2], ...(langs.length > 1 ? { lang: l } : {}) })))));
   const theme = ctx.theme;
   const width = Math.min(NAME_COLUMN_CAP, rows.reduce((max, [r]) => Math.max(max, displayWidth(r[1])), 0));
-  return ok(text(rows.map(([r]) => `${theme.name(pad(r[1], width))}  ${r[2]}`).join('\n') + '\n'));
+  // Over several languages, each row says its language: the same term is a row in each.
+  const lang = (l: string) => (langs.length > 1 ? `${theme.dim(pad(l, Math.max(...langs.map((x) => x.length))))}  ` : '');
+  const notes = options.keyword === undefined ? skippedNote(ctx) : [];
+  return ok(text(rows.map(([r, l]) => `${lang(l)}${theme.name(pad(r[1], width))}  ${r[2]}`).join('\n') + '\n'), notes);
 }
 
 export function runKeywords(ctx: Context, options: { json?: boolean }): Result {
@@ -53,8 +56,14 @@ export function runKeywords(ctx: Context, options: { json?: boolean }): Result {
   // Each language's keywords are sorted at compile time; only a merge needs sorting again.
   if (langs.length > 1) rows.sort((a, b) => compareDanish(a[0], b[0]));
   if (options.json) return ok(text(jsonText(rows.map(([keyword, count]) => ({ keyword, count })))));
-  if (rows.length === 0) return ok(undefined);
+  if (rows.length === 0) return ok(undefined, skippedNote(ctx));
   const width = String(Math.max(...rows.map((r) => r[1]))).length;
   const theme = ctx.theme;
-  return ok(text(rows.map(([name, count]) => `${theme.dim(String(count).padStart(width))}  ${name}`).join('\n') + '\n'));
+  return ok(text(rows.map(([name, count]) => `${theme.dim(String(count).padStart(width))}  ${name}`).join('\n') + '\n'), skippedNote(ctx));
+}
+
+/** A listing of the whole corpus ends by saying what is not in it (not with --json). */
+function skippedNote(ctx: Context): string[] {
+  const skipped = ctx.corpus.meta.skipped;
+  return skipped ? [`${skipped} file${skipped === 1 ? '' : 's'} not in the corpus: see ${ctx.checkCommand}`] : [];
 }

@@ -1,6 +1,7 @@
 // `glossary lookup <term...>` and `glossary random`: one article, rendered, plain, raw or as JSON.
 import type { ArticleRecord } from '../corpus/compile.js';
-import { jsonText, langOf, ok, widthOf, type Context, type Output, type PresentOptions, type Result } from '../context.js';
+import { jsonText, langOf, ok, shellWord, widthOf, type Context, type Output, type PresentOptions, type Result } from '../context.js';
+import { fold } from '../fold.js';
 import { AmbiguousError, NotFoundError } from '../errors.js';
 import { fuzzyNote, resolveTerm } from '../resolve.js';
 import { sanitize } from '../render/sanitize.js';
@@ -32,6 +33,14 @@ export async function lookup(ctx: Context, terms: string[], options: PresentOpti
   try {
     resolved = await resolveTerm(ctx.corpus, lang, term);
   } catch (error) {
+    // Not in this language, but named exactly in another: say where, and how to get it.
+    if (error instanceof NotFoundError || error instanceof AmbiguousError) {
+      const elsewhere = otherLanguages(ctx, lang, term);
+      if (elsewhere.length) {
+        const [first] = elsewhere as [{ lang: string; name: string }];
+        throw new NotFoundError(`no article "${term.trim()}" in ${lang}; it is in ${elsewhere.map((e) => e.lang).join(', ')}`, [`glossary --lang ${first.lang} lookup ${shellWord(first.name)}`]);
+      }
+    }
     // Several candidates and no clear winner: on a terminal, the edge offers them to pick from.
     if (error instanceof AmbiguousError && ctx.interactive && error.candidates.length > 1) {
       return { ...ok(undefined), pick: { prompt: `Which article did you mean by "${term}"?`, candidates: error.candidates.map((doc) => ({ doc, lang })), present: options } };
@@ -40,6 +49,18 @@ export async function lookup(ctx: Context, terms: string[], options: PresentOpti
   }
   const notes = resolved.fuzzy ? [fuzzyNote(term.trim(), resolved.record)] : [];
   return presentResult(ctx, resolved.record, options, notes);
+}
+
+/** The other languages that name `term` exactly, with the name to type there. */
+function otherLanguages(ctx: Context, lang: string, term: string): Array<{ lang: string; name: string }> {
+  const key = fold(term);
+  const out: Array<{ lang: string; name: string }> = [];
+  for (const { lang: other } of ctx.corpus.meta.langs) {
+    if (other === lang || key === '') continue;
+    const found = ctx.corpus.names(other, '=' + term.trim())[0] ?? ctx.corpus.names(other, key)[0];
+    if (found) out.push({ lang: other, name: (ctx.corpus.docs(other, [found[0]])[0] as { name: string }).name });
+  }
+  return out;
 }
 
 /** One article as --json, --raw or rendered, with --browse when asked on a terminal. */

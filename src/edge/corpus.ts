@@ -5,6 +5,7 @@ import { openBundled } from '../store/bundled.js';
 import { DamagedCorpusError, type CorpusReader } from '../store/compiled.js';
 import { ContentError } from '../errors.js';
 import type { Progress } from '../progress.js';
+import { shellWord } from '../context.js';
 
 /** How many skipped files a compile names before it points to `glossary check`. */
 export const SKIPPED_NAMED = 5;
@@ -33,6 +34,7 @@ export async function openCorpus(dirs: string[], env: NodeJS.ProcessEnv, options
     }
   }
   const opened = await openContent(dirs, cacheRoot(env), options);
+  const check = ['glossary', 'check', ...dirs].map(shellWord).join(' ');
   const notes = [...opened.notes];
   const { meta } = opened.reader;
   // Said once, when the folder is compiled: what was left out and why, in a few lines however many
@@ -41,9 +43,9 @@ export async function openCorpus(dirs: string[], env: NodeJS.ProcessEnv, options
     const skipped = opened.reader.report().skipped;
     for (const s of skipped.slice(0, SKIPPED_NAMED)) notes.push(`skipped ${s.file}: ${s.reason}`);
     const more = skipped.length - SKIPPED_NAMED;
-    notes.push(`${meta.skipped} of ${meta.files} files skipped${more > 0 ? ` (${more} more not named here)` : ''}: see glossary check ${dirs.join(' ')}`);
+    notes.push(`${meta.skipped} of ${meta.files} files skipped${more > 0 ? ` (${more} more not named here)` : ''}: see ${check}`);
   }
   const articles = meta.langs.reduce((sum, l) => sum + l.count, 0);
-  if (articles === 0) throw new ContentError(`no articles in ${dirs.join(', ')}: ${meta.skipped} of ${meta.files} files skipped (see glossary check ${dirs.join(' ')})`, [], notes);
+  if (articles === 0) throw new ContentError(`no articles in ${dirs.join(', ')}: ${meta.skipped} of ${meta.files} files skipped (see ${check})`, [], notes);
   return { corpus: opened.reader, notes, compiled: opened.compiled };
 }

@@ -7,11 +7,16 @@ export class PickCancelled extends Error {}
 
 /** Shows the articles as a list; resolves to the index of the chosen one, or throws PickCancelled. */
 export async function pick(docs: SearchDoc[], message: string): Promise<number> {
+  // One candidate is no choice: it is shown at once.
+  if (docs.length === 1) return 0;
   const { default: search } = await import('@inquirer/search');
+  const { wrapLines } = await import('../render/ansi.js');
+  // The description wrapped between words to the terminal's width (the prompt would cut words).
+  const columns = Math.max(20, (process.stdout.columns ?? 80) - 1);
   const choices = docs.map((doc, i) => ({
     value: i,
     name: sanitize(`${i + 1}. ${doc.title} (${doc.name})`, false),
-    description: sanitize(doc.description, false),
+    description: wrapLines(sanitize(doc.description, false), columns),
     key: fold(`${doc.title} ${doc.name} ${doc.aliases.join(' ')}`),
   }));
   try {

@@ -181,15 +181,20 @@ function header(record: ArticleRecord, theme: Theme, width: number): string[] {
   return lines;
 }
 
-function footer(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme): string[] {
+function footer(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number): string[] {
   const lines: string[] = [];
   const seen = new Set<number>();
   const entries = [...refs.values()].filter(({ n }) => !seen.has(n) && seen.add(n));
   if (entries.length) {
-    const pad = Math.max(...entries.map(({ to }) => [...to.title].length));
+    const pad = Math.max(...entries.map(({ to }) => displayWidth(to.title)));
     lines.push('', theme.heading('See also'));
     for (const { n, to } of entries) {
-      lines.push(`  ${theme.ref(`[${n}]`)} ${to.title}${' '.repeat(pad - [...to.title].length)}  ${theme.dim('glossary lookup')} ${theme.name(to.name)}`);
+      const ref = `[${n}]`;
+      const command = `${theme.dim('glossary lookup')} ${theme.name(to.name)}`;
+      const oneLine = 2 + ref.length + 1 + pad + 2 + 'glossary lookup '.length + displayWidth(to.name);
+      // The command to type stays whole: on the title's line when it fits, else on its own line below it.
+      if (oneLine <= width) lines.push(`  ${theme.ref(ref)} ${to.title}${' '.repeat(pad - displayWidth(to.title))}  ${command}`);
+      else lines.push(`  ${theme.ref(ref)} ${to.title}`, `${' '.repeat(3 + ref.length)}${command}`);
     }
   }
   if (record.backlinks.length) {
@@ -210,7 +215,7 @@ export function renderArticle(record: ArticleRecord, options: RenderOptions): st
   } finally {
     setHighlighter(undefined);
   }
-  const text = [...header(record, theme, options.width), '', body, ...footer(record, refs, theme)].join('\n');
+  const text = [...header(record, theme, options.width), '', body, ...footer(record, refs, theme, options.width)].join('\n');
   return sanitize(collapseBlankLines(wrapLines(sanitize(text, options.color), options.width)), options.color) + '\n';
 }
 

@@ -14,9 +14,13 @@ function pathWithGlossary(): string {
 
 /** Sources the bash script and calls its function as bash would on TAB; returns COMPREPLY. */
 function bashComplete(line: string, env: NodeJS.ProcessEnv = {}): string[] {
+  return bashCompleteWords(line.split(' '), env);
+}
+
+/** What bash offers for the words of a command line as bash splits them (escapes kept). */
+function bashCompleteWords(words: string[], env: NodeJS.ProcessEnv = {}): string[] {
   const script = join(tempDir(), 'glossary.bash');
   writeFileSync(script, cli(['completion', 'bash']).stdout);
-  const words = line.split(' ');
   const program = `source ${JSON.stringify(script)}
 COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')}); COMP_CWORD=${words.length - 1}
 _glossary; printf '%s\\n' "\${COMPREPLY[@]}"`;
@@ -64,7 +68,7 @@ describe('completion', () => {
   it('completes commands, options, keywords, and names from a --content folder', () => {
     expect(bashComplete('glossary lo')).toEqual(['lookup']);
     expect(bashComplete('glossary lookup --w')).toEqual(['--width']);
-    expect(bashComplete('glossary list --keyword typ')).toEqual(['Types of Corporations']);
+    expect(bashComplete('glossary list --keyword typ')).toEqual(['Types\\ of\\ Corporations']);
     expect(bashComplete(`glossary --content ${fixture('basic')} lookup ikke`)).toEqual(['ikke-registreret-konto']);
     expect(bashComplete('glossary completion b')).toEqual(['bash']);
   });
@@ -78,6 +82,11 @@ describe('completion', () => {
     expect(bashComplete(`glossary ${content} lookup join`)).toEqual(['joint-venture', 'jointventure']);
     expect(bashComplete(`glossary ${content} --lang en lookup join`)).toEqual([]);
     expect(bashComplete(`glossary ${content} lookup strateg`, { GLOSSARY_LANG: 'en' })).toEqual(['strategic-alliance', 'strategicalliance']);
+  });
+
+  it('completes a keyword with spaces escaped, so that it stays one word', () => {
+    expect(bashCompleteWords(['glossary', 'list', '--keyword', 'Corporate\\ F'])).toEqual(['Corporate\\ Finance\\ and\\ Accounting']);
+    expect(bashCompleteWords(['glossary', 'list', '--keyword', 'Types\\ of'])).toEqual(['Types\\ of\\ Corporations']);
   });
 
   it('is not thrown off by --help or --version on the line', () => {

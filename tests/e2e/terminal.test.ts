@@ -96,6 +96,14 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     expect(t.waitFor(/status=\d+/)).toMatch(/status=130/);
   });
 
+  it('search --pick with one hit shows it without asking', () => {
+    const t = open(80, 60);
+    t.glossary('search konkurskarantæne --pick --no-pager');
+    const shown = t.waitFor(/^READY\$\s*$/m, 15000, true);
+    expect(shown).not.toContain('Show which article?');
+    expect(shown).toMatch(/^Konkurs$/m);
+  });
+
   it('lookup without a clear winner offers the candidates', () => {
     const t = open(80, 40);
     t.glossary('lookup kapital --no-pager');
@@ -109,12 +117,13 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
   it('--browse follows link 1 and comes back', () => {
     const t = open(80, 60);
     t.glossary('lookup strategisk-alliance --browse --no-pager');
+    // Single keys: no Enter after a number, b or q.
     t.waitFor(/1-2 follow a link, q quit:\s*$/m);
-    t.keys('1', 'Enter');
+    t.keys('1');
     t.waitFor(/1-\d+ follow a link, b back, q quit:\s*$/m);
-    t.keys('b', 'Enter');
+    t.keys('b');
     t.waitFor(/1-2 follow a link, q quit:\s*$/m);
-    t.keys('q', 'Enter');
+    t.keys('q');
     const all = t.waitFor(/^READY\$\s*$/m, 15000, true);
     // In order: the seed, link 1 followed to Joint venture, back to the seed, quit.
     const titles = all.split('\n').filter((l) => /^(Strategisk alliance|Joint venture)$/.test(l));
