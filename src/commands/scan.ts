@@ -75,15 +75,20 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
     return ok(footnotes.length ? text(`\n${footnotes.join('\n')}\n`) : undefined, notes);
   }
   if (groups.length === 0) return ok(undefined, notes);
-  const nameWidth = Math.min(NAME_CAP, Math.max(...groups.map((g) => displayWidth((docs.get(g.n) as SearchDoc).name))));
-  const titleWidth = Math.min(NAME_CAP, Math.max(...groups.map((g) => displayWidth((docs.get(g.n) as SearchDoc).title))));
+  // As search lays out its lines: the name whole, then the count and where it first occurs, the
+  // title in what is left, the description in the rest; nothing wider than the width.
+  const nameWidth = Math.min(Math.max(...groups.map((g) => displayWidth((docs.get(g.n) as SearchDoc).name))), Math.max(1, width - 2));
   const countWidth = Math.max(...groups.map((g) => `${g.count}×`.length));
   const whereWidth = Math.max(...groups.map((g) => where(g.first).length));
+  const rest = width - nameWidth - countWidth - whereWidth - 6;
+  const longestTitle = Math.max(...groups.map((g) => displayWidth((docs.get(g.n) as SearchDoc).title)));
+  const titleWidth = rest < 4 ? 0 : Math.min(longestTitle, Math.min(NAME_CAP, rest < 16 ? rest : Math.floor(rest * 0.45)));
+  const room = rest - titleWidth - 2;
   const lines = groups.map((g) => {
     const d = docs.get(g.n) as SearchDoc;
-    const head = `${theme.name(pad(d.name, nameWidth))}  ${pad(cut(d.title, titleWidth), titleWidth)}  ${`${g.count}×`.padStart(countWidth)}  ${pad(where(g.first), whereWidth)}`;
-    const room = width - displayWidth(head.replace(/\u001b\[[0-9;]*m/g, '')) - 2;
-    return `${head}${room >= 10 && d.description ? `  ${theme.dim(cut(d.description, room))}` : ''}`.trimEnd();
+    const title = titleWidth ? `  ${pad(cut(d.title, titleWidth), titleWidth)}` : '';
+    const head = `${theme.name(pad(cut(d.name, nameWidth), nameWidth))}${title}  ${`${g.count}×`.padStart(countWidth)}  ${pad(where(g.first), whereWidth)}`;
+    return `${head}${titleWidth && room >= 10 && d.description ? `  ${theme.dim(cut(d.description, room))}` : ''}`.trimEnd();
   });
   return ok(text(lines.join('\n') + '\n'), notes);
 }

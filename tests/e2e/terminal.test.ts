@@ -1,8 +1,9 @@
 // End-to-end in a real terminal (tmux): pager, picker, --browse, Ctrl-C, and the look at
 // 40, 80 and 160 columns compared with captures kept in tests/snapshots.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanEnv, cli, root } from '../helpers.js';
+import { bin, cleanEnv, cli, root } from '../helpers.js';
 import { hasTmux, Terminal } from '../tmux.js';
 
 let term: Terminal | undefined;
@@ -145,6 +146,20 @@ describe('snapshots of the rendered seed at 40, 80 and 160 columns', () => {
   it.each([40, 80, 160])('%i columns', (columns) => {
     const expected = readFileSync(`${root}/tests/snapshots/strategisk-alliance-${columns}.txt`, 'utf8');
     const r = cli(['lookup', 'strategisk-alliance'], cleanEnv({ COLUMNS: String(columns) }));
+    expect(r.stdout.split('\n').map((l) => l.trimEnd()).join('\n').trimEnd()).toBe(expected.trimEnd());
+  });
+});
+
+// One capture per command at 80 columns (scripts/snapshots.sh, tests/snapshots/commands.txt):
+// stdout and stderr as a terminal shows them; piped output at COLUMNS=80 must read the same.
+const commands = readFileSync(`${root}/tests/snapshots/commands.txt`, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => l.split('|') as [string, string]);
+describe('every command at 80 columns, as captured in tmux', () => {
+  it.each(commands)('%s', (name, args) => {
+    const expected = readFileSync(`${root}/tests/snapshots/${name}.txt`, 'utf8');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" ${args} 2>&1`], { cwd: root, env: cleanEnv({ COLUMNS: '80' }), encoding: 'utf8' });
     expect(r.stdout.split('\n').map((l) => l.trimEnd()).join('\n').trimEnd()).toBe(expected.trimEnd());
   });
 });
