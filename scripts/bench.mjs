@@ -46,6 +46,13 @@ for (const size of sizes) {
   compiles.push({ size, wall, cpu: user + sys, rss: kb / 1024, cacheBytes, sourceBytes, body: body.ms / 1000, retitled: retitled.ms / 1000 });
   process.stderr.write(`bench: compile ${size}: ${fmt(wall)} s (CPU ${fmt(user + sys)} s), ${fmt(kb / 1024, 0)} MB peak; cache ${fmt(cacheBytes / sourceBytes, 2)}x source; body edit ${fmt(body.ms / 1000, 2)} s; retitle ${fmt(retitled.ms / 1000)} s\n`);
   rows.push(...withRss(measure(String(size), commandSet(content, s), rounds, say)));
+  if (size === 15000) {
+    // scan: a 1 MB Danish text (the scan fixtures, repeated) against the corpus.
+    const text = join(work, 'scan-1mb.txt');
+    const fixture = ['aarsrapport.txt', 'kontrakt.txt', 'referat.md'].map((f) => readFileSync(join(root, 'tests', 'fixtures', 'scan', f), 'utf8')).join('\n');
+    writeFileSync(text, fixture.repeat(Math.ceil(1_000_000 / Buffer.byteLength(fixture))));
+    rows.push(...withRss(measure(String(size), [{ name: 'scan', display: 'scan (1 MB of text)', args: [bin, ...content, 'scan', text] }], Math.max(3, Math.floor(rounds / 3)), say)));
+  }
 }
 
 let commit = 'unknown';

@@ -77,8 +77,12 @@ const DESCRIPTION_BOOST = 1.5;
 const NAME_WEIGHT = 3 * (BM25_K1 + 1);
 /** Each word of a title the query did not match costs this much: the whole title is meant before a longer one. */
 const UNMATCHED_TITLE_WORD = 0.4;
-/** How many candidates each kind of evidence brings: enough for recall, few enough to read fast. */
-const CANDIDATES = 100;
+/**
+ * How many candidates each kind of evidence brings (names by shared trigrams and stems, text by
+ * BM25): enough for recall, few enough to read fast (each is a document read from the store).
+ */
+const NAME_CANDIDATES = 60;
+const TEXT_CANDIDATES = 40;
 /** A hit must match at least this share of the query's words. */
 const MIN_COVERAGE = 0.5;
 /**
@@ -153,9 +157,12 @@ export function editDistance(a: string, b: string, max: number): number {
   return rows[a.length]?.[b.length] as number;
 }
 
-/** What matching `w` (folded) against one name word `t` (folded) costs; undefined for no match. */
-export function nameMatchCost(w: string, t: string): number | undefined {
-  if (w === t || stem(w) === stem(t)) return SAME_STEM;
+/**
+ * What matching `w` (folded) against one name word `t` (folded) costs; undefined for no match.
+ * `ws` and `ts` are their stems, when the caller has them.
+ */
+export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string): number | undefined {
+  if (w === t || ws === (ts ?? stem(t))) return SAME_STEM;
   if (w.length >= 3 && t.startsWith(w)) return PREFIX;
   if (w.length >= 4 && t.endsWith(w)) return COMPOUND_HEAD;
   if (w.length >= 5 && t.includes(w)) return COMPOUND_PART;
@@ -167,10 +174,19 @@ export function nameMatchCost(w: string, t: string): number | undefined {
   return d <= max ? TYPO + TYPO_STEP * (Math.ceil(d) - 1) + (d % 1 ? PREFIX : 0) : undefined;
 }
 
-function nameWords(doc: SearchDoc): { title: string[]; aliases: string[] } {
-  const title = [...doc.s.folded.split(' '), doc.id.toLowerCase()].filter(Boolean);
-  const aliases = doc.s.foldedAliases.flatMap((a) => a.split(' ')).filter(Boolean);
-  return { title, aliases };
+/** The words of an article's names, folded, with their stems (made at compile time where they can be). */
+function nameWords(doc: SearchDoc): { title: string[]; aliases: string[]; stems: Map<string, string> } {
+  const titleWords = doc.s.folded.split(' ').filter(Boolean);
+  const title = [...titleWords, doc.id.toLowerCase()];
+  const aliasWords = doc.s.foldedAliases.map((a) => a.split(' ').filter(Boolean));
+  const stems = new Map<string, string>();
+  const stemmedTitle = doc.s.title.split(' ');
+  if (stemmedTitle.length === titleWords.length) titleWords.forEach((w, i) => stems.set(w, stemmedTitle[i] as string));
+  aliasWords.forEach((words, i) => {
+    const stemmed = (doc.s.aliases[i] ?? '').split(' ');
+    if (stemmed.length === words.length) words.forEach((w, j) => stems.set(w, stemmed[j] as string));
+  });
+  return { title, aliases: aliasWords.flat(), stems };
 }
 
 /** Candidates from the name index: trigrams and stems of titles, aliases and descriptions. */
@@ -190,7 +206,7 @@ function nameCandidates(source: SearchSource, words: string[]): number[] {
     }
   }
   touched.sort((a, b) => (counts[b] as number) - (counts[a] as number) || a - b);
-  return touched.slice(0, CANDIDATES);
+  return touched.slice(0, NAME_CANDIDATES);
 }
 
 interface TextMatch {
@@ -310,10 +326,11 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
   const byText = [...text.matches.entries()]
     .map(([n, m]): [number, number] => [n, bm25(m, average, average)])
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, CANDIDATES)
+    .slice(0, TEXT_CANDIDATES)
     .map(([n]) => n);
   const candidates = [...new Set([...exact, ...nameCandidates(source, words), ...byText])];
   const squashed = asked.replace(/ /g, '');
+  const wordStems = words.map(stem);
   const minimum = Math.max(1, Math.ceil(words.length * MIN_COVERAGE));
   const hits: Hit[] = [];
   for (const doc of source.docs(candidates)) {
@@ -324,12 +341,13 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
     const matchedWords = new Set<number>(text.words.get(doc.n));
     const nameCosts: Array<number | undefined> = words.map(() => undefined);
     words.forEach((w, i) => {
+      const ws = wordStems[i] as string;
       let best: number | undefined;
       let bestWord = '';
       // A match in an alias counts as a slightly dearer one in the title.
       for (const [list, extra] of [[names.title, 0], [names.aliases, 1 - ALIAS_WEIGHT]] as const) {
         for (const t of list) {
-          const found = nameMatchCost(w, t);
+          const found = nameMatchCost(w, t, ws, names.stems.get(t));
           const c = found === undefined ? undefined : Math.min(1, found + extra);
           if (c !== undefined && (best === undefined || c < best)) {
             best = c;

@@ -26,6 +26,8 @@ export interface Snippet {
 export function findSnippet(body: string, stems: string[], width: number): Snippet | undefined {
   if (stems.length === 0) return undefined;
   const wanted = new Set(stems);
+  // Only words that begin as a wanted stem does are stemmed (the stemmer is the cost here).
+  const starts = new Set(stems.map((s) => s.slice(0, 3)));
   const sentences = plainText(body)
     .split(/(?<=[.!?])\s+|\n{2,}|\n(?=\S)/)
     .map((s) => displayText(s))
@@ -35,9 +37,9 @@ export function findSnippet(body: string, stems: string[], width: number): Snipp
     const marks: Array<[number, number]> = [];
     const seen = new Set<string>();
     for (const m of sentence.matchAll(/[\p{L}\p{N}]+/gu)) {
-      const word = fold(m[0]);
-      const s = stem(word);
-      const hit = wanted.has(s) || [...wanted].some((w) => w.length >= 4 && foldLetters(m[0]).includes(w));
+      const word = foldLetters(m[0]);
+      const s = starts.has(word.slice(0, 3)) ? stem(fold(m[0])) : '';
+      const hit = (s !== '' && wanted.has(s)) || stems.some((w) => w.length >= 4 && word.includes(w));
       if (hit) {
         marks.push([m.index as number, (m.index as number) + m[0].length]);
         seen.add(s);

@@ -228,6 +228,9 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   // stem of a word of a title, id or alias stays, however common: a name must stay findable.
   const cap = Math.max(2000, Math.ceil(sorted.length * 0.2));
   for (const [term, list] of grams) if (list.length > cap && !nameStems.has(term)) grams.delete(term);
+  // So too in the full text: a word in most articles ranks nothing (its IDF is near nought), and its
+  // postings would be most of what a search reads. Two numbers an article.
+  for (const [term, list] of text) if (list.length > 2 * cap) text.delete(term);
 
   const scanTerms = sorted.flatMap((a, n) => [a.title, ...a.aliases].flatMap((name) => scanTermsOf(name, n)));
   const seenTerms = new Set<string>();

@@ -56,17 +56,26 @@ export function bodyTerms(body: string): { terms: string; length: number } {
     .replace(/\]\([^)]*\)/g, '] ')
     .replace(/<[^>\n]{0,200}>/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ');
-  const counts = new Map<string, number>();
+  // Counted by token first, then each distinct token folded and stemmed once: a body repeats its
+  // words, and folding (Unicode normalisation) is the cost when done over the whole text.
+  const byToken = new Map<string, number>();
   let length = 0;
-  for (const w of words(text)) {
+  for (const token of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (token === '') continue;
     length++;
-    if (STOPWORDS.has(w) || w.length < 2) continue;
-    const s = stem(w);
-    counts.set(s, (counts.get(s) ?? 0) + 1);
+    byToken.set(token, (byToken.get(token) ?? 0) + 1);
   }
-  let terms = '';
-  for (const [s, c] of counts) terms += `${terms ? ' ' : ''}${s} ${c}`;
-  return { terms, length };
+  const counts = new Map<string, number>();
+  for (const [token, c] of byToken) {
+    for (const w of words(token)) {
+      if (w.length < 2 || STOPWORDS.has(w)) continue;
+      const s = stem(w);
+      counts.set(s, (counts.get(s) ?? 0) + c);
+    }
+  }
+  const parts: string[] = [];
+  for (const [s, c] of counts) parts.push(s, String(c));
+  return { terms: parts.join(' '), length };
 }
 
 /** The words of a query worth matching: stopwords go, unless nothing else is left. */

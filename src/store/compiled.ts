@@ -12,7 +12,7 @@ import { checksum, type CorpusFiles, type CorpusSink } from './files.js';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { noRenders } from './renders.js';
 
-export const FORMAT = 11;
+export const FORMAT = 12;
 
 export type { CorpusReport, LanguageMeta, Skipped };
 
@@ -209,6 +209,9 @@ function readSource(record: StoredRecord): string {
   }
 }
 
+/** Reading this many items or more, the whole index is read at once rather than entry by entry. */
+const MANY_ITEMS = 16;
+
 /** Reads a compiled corpus lazily: each call touches only the files it needs, and checks them. */
 export class CorpusReader implements Corpus {
   readonly meta: CorpusMeta;
@@ -265,7 +268,11 @@ export class CorpusReader implements Corpus {
     let index: Buffer[];
     let data: Buffer[];
     try {
-      index = this.files.readRanges(`${base}.idx`, ns.map((n) => [n * 8, 12]));
+      // Many items: the whole index in one read; a few: their entries alone.
+      if (ns.length > MANY_ITEMS) {
+        const whole = this.files.read(`${base}.idx`);
+        index = ns.map((n) => whole.subarray(n * 8, n * 8 + 12));
+      } else index = this.files.readRanges(`${base}.idx`, ns.map((n) => [n * 8, 12]));
       const ranges = index.map((e): [number, number] => (e.length === 12 ? [e.readUInt32LE(0), e.readUInt32LE(8) - e.readUInt32LE(0)] : [0, 0]));
       if (ranges.some(([, length], i) => (index[i] as Buffer).length !== 12 || length < 0)) this.damaged(`${base}.idx is cut short`);
       data = this.files.readRanges(`${base}.dat`, ranges);

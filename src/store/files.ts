@@ -74,10 +74,25 @@ export class MemoryFiles implements CorpusFiles, CorpusSink {
   }
 }
 
-/** FNV-1a over bytes: the check sum of every file and item of a compiled corpus. */
-export function checksum(data: Uint8Array): number {
+/**
+ * The check sum of every file and item of a compiled corpus: FNV-1a over 32-bit words (four bytes
+ * a step: a search checks everything it reads), then over the bytes left. Not cryptographic: it
+ * catches damage, as a CRC would, not an attacker, who could write the source folder anyway.
+ */
+export function checksum(given: Uint8Array): number {
+  // The same sum wherever the bytes sit: a slice not on a four-byte boundary is copied first.
+  const data = given.byteOffset % 4 === 0 ? given : new Uint8Array(given);
   let h = 0x811c9dc5;
-  for (let i = 0; i < data.length; i++) {
+  const words = data.length >>> 2;
+  if (words) {
+    const view = new Uint32Array(data.buffer, data.byteOffset, words);
+    for (let i = 0; i < words; i++) {
+      h ^= view[i] as number;
+      h = Math.imul(h, 0x01000193);
+      h ^= h >>> 15;
+    }
+  }
+  for (let i = words * 4; i < data.length; i++) {
     h ^= data[i] as number;
     h = Math.imul(h, 0x01000193);
   }

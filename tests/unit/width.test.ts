@@ -59,3 +59,15 @@ describe('cut', () => {
     expect(pad('lang', 2)).toBe('lang');
   });
 });
+
+describe('checksum', () => {
+  it('is the same for the same bytes wherever they sit in memory', async () => {
+    const { checksum } = await import('../../src/store/files.js');
+    const bytes = Buffer.from('Strategisk alliance: et samarbejde mellem to virksomheder.');
+    for (let offset = 0; offset < 8; offset++) {
+      const shifted = Buffer.concat([Buffer.alloc(offset), bytes]).subarray(offset);
+      expect(checksum(shifted)).toBe(checksum(bytes));
+    }
+    expect(checksum(bytes)).not.toBe(checksum(Buffer.from('Strategisk alliance: et samarbejde mellem to virksomheder!')));
+  });
+});
