@@ -50,11 +50,16 @@ describe('lookup takes an easy typo', () => {
     writeFileSync(join(dir, 'container.md'), '---\ntitle: Container\n---\n\n# Container\n\nSe [Kubernetes](/kubernetes).\n');
     writeFileSync(join(dir, 'api.md'), '---\ntitle: Application Programming Interface (API)\naliases: [api]\n---\n\n# API\n\nSe [Kubernetes](/kubernetes).\n');
     writeFileSync(join(dir, 'apigateway.md'), '---\ntitle: API Gateway\n---\n\n# API Gateway\n\nSe [API](/api).\n');
+    writeFileSync(join(dir, 'ajax.md'), '---\ntitle: AJAX\n---\n\n# AJAX\n\nAsynkrone kald fra en browser.\n');
     const env = cleanEnv();
     for (const [typed, title] of [['kubernets', 'Kubernetes'], ['contaner', 'Container'], ['api', 'Application Programming Interface (API)']]) {
       const r = cli(['--content', dir, 'lookup', typed as string], env);
       expect({ typed, code: r.code, first: r.stdout.split('\n')[0] }).toEqual({ typed, code: 0, first: title });
     }
+    // One candidate that is not plainly meant is a suggestion (not found), not a choice of one (ambiguous).
+    const path = cli(['--content', dir, 'lookup', 'Glossary/AJAX'], env);
+    expect(path.code).toBe(3);
+    expect(path.stderr).toBe('glossary: no article "Glossary/AJAX"; did you mean: ajax?\n');
   });
 });
 

@@ -97,6 +97,18 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     expect(t.waitFor(/status=\d+/)).toMatch(/status=130/);
   });
 
+  it('the picker wraps a description between words at 40 columns', () => {
+    const t = open(40, 30);
+    t.glossary('search aktie --pick');
+    const screen = t.waitFor(/Show which article\?[\s\S]*ejerandel/);
+    // The description of the first hit, below the list: every line ends at a word's end.
+    const description = screen.slice(screen.indexOf('En aktie er')).split('\n').filter((l) => l.trim() && !l.includes('navigate'));
+    expect(description.length).toBeGreaterThan(1);
+    const words = new Set(cli(['lookup', 'aktie', '--json']).stdout.match(/"description": "([^"]*)"/)?.[1]?.split(' '));
+    for (const line of description) for (const w of line.trim().split(' ')) expect(words.has(w)).toBe(true);
+    t.keys('C-c');
+  });
+
   it('search --pick with one hit shows it without asking', () => {
     const t = open(80, 60);
     t.glossary('search konkurskarantæne --pick --no-pager');
