@@ -19,6 +19,8 @@ export default {
     '!src/commands/table.ts',
     '!src/render/shims/**',
   ],
+  // Not copied into the sandbox: benchmark corpora (hundreds of thousands of files), outputs.
+  ignorePatterns: ['.bench', 'reports', 'coverage', '.vitest-results.json'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   timeoutMS: 20000,
