@@ -61,7 +61,9 @@ for (const size of sizes) {
 let commit = 'unknown';
 try {
   commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-  if (execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim()) commit += ' (with uncommitted changes)';
+  // BENCHMARKS.md itself is what this run rewrites: not a change to what it measured.
+  const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).split('\n').filter((l) => l.trim() && !l.endsWith('BENCHMARKS.md'));
+  if (changed.length) commit += ' (with uncommitted changes)';
 } catch {
   /* not a git checkout */
 }
