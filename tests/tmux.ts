@@ -12,7 +12,14 @@ export class Terminal {
     const home = tempDir('glossary-tmux-');
     const vars = { HOME: home, XDG_CACHE_HOME: home, TERM: 'xterm-256color', PS1: 'READY$ ', PATH: process.env['PATH'] ?? '', LANG: 'C.UTF-8', ...env };
     const exports = Object.entries(vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
-    execFileSync('tmux', ['new-session', '-d', '-s', this.name, '-x', String(width), '-y', String(height), `env -i ${exports} bash --norc --noprofile`]);
+    // When the last session has just been killed, the tmux server is on its way out and a new
+    // session can fail to reach it ("server exited unexpectedly"): try again on a new server.
+    for (let attempt = 1; ; attempt++) {
+      const r = spawnSync('tmux', ['new-session', '-d', '-s', this.name, '-x', String(width), '-y', String(height), `env -i ${exports} bash --norc --noprofile`], { encoding: 'utf8' });
+      if (r.status === 0) break;
+      if (attempt >= 5) throw new Error(`tmux new-session failed: ${r.stderr}`);
+      spawnSync('sleep', ['0.2']);
+    }
     execFileSync('tmux', ['set-option', '-t', this.name, 'history-limit', '5000']);
     this.waitFor(/^READY\$\s*$/m);
   }
