@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { delimiter, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chooseLangs, contentDirsOf, shellWord, wantedLangOf, type Context, type Highlighter, type Output, type Result } from './context.js';
+import { checkCommandFor, chooseLangs, contentDirsOf, wantedLangOf, type Context, type Highlighter, type Output, type Result } from './context.js';
 import { ContentError, ExitCode, GlossaryError } from './errors.js';
 import { COMMANDS, GLOBAL_OPTIONS, PROGRAM, completionModel, helpAfter, type CommandSpec } from './commands/table.js';
 import { tty } from './edge/builtins.js';
@@ -89,16 +89,13 @@ async function themeFor(color: boolean): Promise<Theme> {
 
 /** A run of one command: the terminal decision, the corpus, the writing. */
 class Run {
-  readonly stderr: Io['stderr'];
-  notesWritten = false;
   constructor(
     readonly io: Io,
+    /** stderr for messages: one line each, control characters escaped (made once, in main). */
+    readonly stderr: { write(text: string): unknown },
     readonly global: GlobalOptions,
     readonly terminal: TerminalDecision,
-  ) {
-    // Every message goes out as one line, with control characters of names and arguments escaped.
-    this.stderr = { write: (s: string) => io.stderr.write(escapeLine(s)), isTTY: io.stderr.isTTY };
-  }
+  ) {}
 
   note(message: string): void {
     this.stderr.write(`glossary: ${message}\n`);
@@ -139,7 +136,7 @@ class Run {
       wantedLang: wantedLangOf(this.global.lang, this.io.env),
       loadHighlighter,
       random: Math.random,
-      checkCommand: ['glossary', 'check', ...this.contentDirs].map(shellWord).join(' '),
+      checkCommand: checkCommandFor(this.contentDirs),
     };
   }
 
@@ -262,6 +259,7 @@ async function completionData(io: Io, words: string[]) {
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(io: Io): Promise<number> {
+  // Every message goes out as one line, with control characters of names and arguments escaped.
   const stderr = { write: (s: string) => io.stderr.write(escapeLine(s)) };
   let parsed: Parsed | undefined;
   const program = buildProgram({ ...io, stderr }, (p) => (parsed = p));
@@ -284,7 +282,7 @@ export async function main(io: Io): Promise<number> {
     if (!parsed) return ExitCode.ok;
     const global = program.opts<GlobalOptions>();
     const terminal = decideTerminal({ env: io.env, stdoutTTY: Boolean(io.stdout.isTTY), stdinTTY: Boolean(io.stdout.isTTY) && Boolean(io.stdin?.isTTY), columns: io.stdout.columns, noColorFlag: global.color === false });
-    run = new Run(io, global, terminal);
+    run = new Run(io, stderr, global, terminal);
     const { spec, args, options } = parsed as Parsed;
     if (spec.kind === 'corpus') await run.corpusCommand(spec, args, options);
     else if (spec.kind === 'check') await run.check(args, options);

@@ -28,6 +28,11 @@ export interface Context {
   checkCommand: string;
 }
 
+/** The command that checks these content folders (the bundled corpus: none), quoted for a shell. */
+export function checkCommandFor(dirs: string[]): string {
+  return ['glossary', 'check', ...dirs].map(shellWord).join(' ');
+}
+
 /** A word for a shell command line: as it is when safe, else in single quotes. */
 export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;

@@ -4,13 +4,12 @@
 // stems. Question and filler words take no part. A word that matches nothing well adds nothing:
 // a query of such words has no hits rather than a confident wrong one.
 import Fuse from 'fuse.js';
-import type { ListEntry, SearchDoc } from './corpus/compile.js';
+import type { SearchDoc } from './corpus/compile.js';
 import { TEXT_FIELDS } from './corpus/compile.js';
 import type { SearchSource } from './corpus/reader.js';
 import { contentWords, docTermsOfWord, stem } from './corpus/terms.js';
 import { fold } from './fold.js';
 
-export type { SearchSource };
 
 export const Tier = { exact: 0, prefix: 1, words: 2 } as const;
 
@@ -410,4 +409,3 @@ export function closest(names: string[], wanted: string, limit = 3): string[] {
   return fuse.search(fold(wanted).slice(0, 32), { limit }).map((r) => r.item.name);
 }
 
-export type { ListEntry };

@@ -5,7 +5,7 @@ import { openBundled } from '../store/bundled.js';
 import { DamagedCorpusError, type CorpusReader } from '../store/compiled.js';
 import { ContentError } from '../errors.js';
 import type { Progress } from '../progress.js';
-import { shellWord } from '../context.js';
+import { checkCommandFor } from '../context.js';
 
 /** How many skipped files a compile names before it points to `glossary check`. */
 export const SKIPPED_NAMED = 5;
@@ -34,7 +34,7 @@ export async function openCorpus(dirs: string[], env: NodeJS.ProcessEnv, options
     }
   }
   const opened = await openContent(dirs, cacheRoot(env), options);
-  const check = ['glossary', 'check', ...dirs].map(shellWord).join(' ');
+  const check = checkCommandFor(dirs);
   const notes = [...opened.notes];
   const { meta } = opened.reader;
   // Said once, when the folder is compiled: what was left out and why, in a few lines however many

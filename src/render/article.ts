@@ -9,7 +9,6 @@ import Table from 'cli-table3';
 import { collapseBlankLines, sanitize, wrapLines } from './ansi.js';
 import { displayWidth } from '../width.js';
 import { numberLinks } from './links.js';
-export { numberLinks };
 import { setHighlighter } from './shims/cli-highlight.js';
 import type { Highlighter } from '../context.js';
 import { makeTheme, type RenderTheme as Theme } from './styled.js';

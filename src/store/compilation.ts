@@ -1,11 +1,10 @@
 // Compiling content folders: parse (reusing earlier results), check, compile, write.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Article, ParseResult } from '../corpus/article.js';
 import { checkArticles, type FileProblem } from '../corpus/check.js';
 import { compileLanguage, indexSignature, type CompiledLanguage } from '../corpus/compile.js';
 import { MAX_FILE_BYTES, parseArticle } from '../corpus/parse.js';
 import { encodeStored, writeCorpus, writePatchedRecords, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
-import type { CorpusSink } from './files.js';
+import { readRegularFile, type CorpusSink } from './files.js';
 import type { SourceEntry, SourceListing } from './source.js';
 
 export interface Compilation {
@@ -22,30 +21,17 @@ export interface Compilation {
 export function parseEntry(entry: SourceEntry): ParseResult {
   const unreadable = (code: string): ParseResult => ({ kind: 'rejected', file: entry.path, id: entry.id, problems: [{ severity: 'error', code: 'unreadable', message: `cannot read the file (${code})` }] });
   // Larger files are refused by the parser from their size alone; reading them would cost memory.
-  if (entry.size > MAX_FILE_BYTES) return parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes: new Uint8Array(entry.size) });
-  let fd: number | undefined;
-  let bytes: Buffer;
+  const tooLarge = (size: number) => parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes: new Uint8Array(size) });
+  if (entry.size > MAX_FILE_BYTES) return tooLarge(entry.size);
+  let size = 0;
+  let file;
   try {
-    // Opened without blocking and checked after opening: the file may have been replaced by a
-    // FIFO or a folder since it was listed.
-    fd = openSync(entry.path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return unreadable('no longer a regular file');
-    if (stat.size > MAX_FILE_BYTES) return parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes: new Uint8Array(stat.size) });
-    bytes = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const got = readSync(fd, bytes, read, bytes.length - read, read);
-      if (got === 0) break;
-      read += got;
-    }
-    bytes = bytes.subarray(0, read);
+    file = readRegularFile(entry.path, (s) => (size = s) <= MAX_FILE_BYTES);
   } catch (error) {
     return unreadable((error as NodeJS.ErrnoException).code ?? 'error');
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
-  return parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes });
+  if (!file) return size > MAX_FILE_BYTES ? tooLarge(size) : unreadable('no longer a regular file');
+  return parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes: file.bytes });
 }
 
 /** Parses (reusing `previous` results for unchanged files), checks and compiles every language. */

@@ -8,8 +8,7 @@ import { ContentError } from '../errors.js';
 import { fold } from '../fold.js';
 import type { Corpus, CorpusReport, LanguageMeta, RenderCache, SearchSource, Skipped } from '../corpus/reader.js';
 import type { ScanIndex } from '../scan.js';
-import { checksum, type CorpusFiles, type CorpusSink } from './files.js';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { checksum, readRegularFile, type CorpusFiles, type CorpusSink } from './files.js';
 import { noRenders } from './renders.js';
 
 export const FORMAT = 12;
@@ -185,28 +184,15 @@ export function writePatchedRecords(reader: CorpusReader, sink: CorpusSink, lang
 // ---- reading -----------------------------------------------------------------------------------
 
 function readSource(record: StoredRecord): string {
-  let fd: number | undefined;
+  const [size, mtimeMs] = record.stamp ?? [-1, -1];
+  let file;
   try {
-    // Non-blocking: a FIFO put where an article was must not hang the run.
-    fd = openSync(record.file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || !record.stamp || stat.size !== record.stamp[0] || stat.mtimeMs !== record.stamp[1]) throw new StaleSourceError(record.file);
-    const bytes = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const got = readSync(fd, bytes, read, bytes.length - read, read);
-      if (got === 0) break;
-      read += got;
-    }
-    if (read !== bytes.length) throw new StaleSourceError(record.file);
-    return decodeSource(bytes);
-  } catch (error) {
+    file = readRegularFile(record.file, (s, m) => s === size && m === mtimeMs);
+    if (file && file.bytes.length === size) return decodeSource(file.bytes);
+  } catch {
     // Gone, unreadable or no longer UTF-8: whatever it is now, the record no longer describes it.
-    if (error instanceof StaleSourceError) throw error;
-    throw new StaleSourceError(record.file);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
+  throw new StaleSourceError(record.file);
 }
 
 /** Reading this many items or more, the whole index is read at once rather than entry by entry. */

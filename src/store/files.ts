@@ -1,7 +1,7 @@
 // Where a compiled corpus's files are: a folder, or memory (a --content folder whose cache
 // cannot be written is compiled for the run alone). Readers and writers see only these
 // interfaces, so the same code serves both, and tests can damage files as they like.
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface CorpusFiles {
@@ -97,4 +97,35 @@ export function checksum(given: Uint8Array): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** A regular file's bytes as read, with the size and mtime it had when opened. */
+export interface RegularFile {
+  bytes: Buffer;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Reads a regular file, opened without blocking and checked after opening: the path may have
+ * been replaced by a FIFO or a folder since it was listed, and must not hang the run.
+ * `accept` sees the size and mtime before anything is read (undefined: read nothing); a file
+ * that is not a regular file gives undefined too. Errors of the file system are thrown.
+ */
+export function readRegularFile(path: string, accept: (size: number, mtimeMs: number) => boolean = () => true): RegularFile | undefined {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || !accept(stat.size, stat.mtimeMs)) return undefined;
+    const bytes = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const got = readSync(fd, bytes, read, bytes.length - read, read);
+      if (got === 0) break;
+      read += got;
+    }
+    return { bytes: bytes.subarray(0, read), size: stat.size, mtimeMs: stat.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
 }

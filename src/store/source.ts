@@ -169,13 +169,3 @@ export function folderTimes(folders: string[]): Array<number | undefined> {
     }
   });
 }
-
-/** Whether one file still has the size and mtime it had when compiled. */
-export function unchanged(path: string, size: number, mtimeMs: number): boolean {
-  try {
-    const stats = statSync(path);
-    return stats.size === size && stats.mtimeMs === mtimeMs;
-  } catch {
-    return false;
-  }
-}
