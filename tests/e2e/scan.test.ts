@@ -109,7 +109,8 @@ describe('scan', () => {
   });
 
   it('reads standard input for -, and several files naming each in the list', () => {
-    const r = cli(['scan', text('kontrakt.txt'), '-'], cleanEnv(), 'Her er ordet EBITDA.\n');
+    // Wide enough that the title column stays whatever the length of the checkout's path.
+    const r = cli(['scan', text('kontrakt.txt'), '-', '--width', '250'], cleanEnv(), 'Her er ordet EBITDA.\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ebitda {2,}EBITDA {2,}1× {2}-:1$/m);
     expect(r.stdout).toMatch(/^debitor {2,}Debit\S* {2,}2× {2}.*kontrakt\.txt:3 *$/m);
