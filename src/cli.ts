@@ -5,7 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { delimiter, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkCommandFor, chooseLangs, contentDirsOf, wantedLangOf, type Context, type Highlighter, type Output, type Result } from './context.js';
+import { localeLanguages } from './corpus/languages.js';
+import { checkCommandFor, chooseLangs, contentDirsOf, defaultLangs, wantedLangOf, type Context, type Highlighter, type Output, type Result } from './context.js';
 import { ContentError, ExitCode, GlossaryError } from './errors.js';
 import { COMMANDS, GLOBAL_OPTIONS, PROGRAM, completionModel, helpAfter, type CommandSpec } from './commands/table.js';
 import { tty } from './edge/builtins.js';
@@ -134,6 +135,7 @@ class Run {
       width: this.terminal.width,
       corpus: opened.corpus,
       wantedLang: wantedLangOf(this.global.lang, this.io.env),
+      localeLangs: localeLanguages(this.io.env),
       loadHighlighter,
       random: Math.random,
       checkCommand: checkCommandFor(this.contentDirs),
@@ -246,7 +248,7 @@ async function completionData(io: Io, words: string[]) {
   const langs = corpus?.meta.langs.map((l) => l.lang) ?? [];
   let chosen: string | undefined;
   try {
-    chosen = chooseLangs(langs, wantedLangOf(at >= 0 ? words[at + 1] : undefined, io.env))[0];
+    chosen = corpus && chooseLangs(langs, wantedLangOf(at >= 0 ? words[at + 1] : undefined, io.env), false, defaultLangs(corpus.meta, localeLanguages(io.env)))[0];
   } catch {
     chosen = langs[0];
   }

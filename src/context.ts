@@ -20,6 +20,8 @@ export interface Context {
   corpus: Corpus;
   /** `--lang`, else GLOSSARY_LANG, trimmed and lower-cased; '' for the corpus's default. */
   wantedLang: string;
+  /** The user's languages from the locale (`da_DK.UTF-8` -> `da`), most specific first. */
+  localeLangs: string[];
   /** Loads the code highlighter (only articles with fenced code need it; it is large). */
   loadHighlighter(): Promise<Highlighter>;
   /** A number in [0, 1): `random` draws with it. */
@@ -74,11 +76,16 @@ export function ok(output: Output | undefined, notes: string[] = []): Result {
 export const text = (value: string): Output => ({ text: value });
 
 /**
- * The languages a command works in: the wanted one, else the corpus's first; `all` (where a
- * command allows it) is every language. The one rule, for commands and completion alike.
+ * The languages a command works in: the wanted one (`--lang`, else GLOSSARY_LANG), else the first
+ * of `defaults` the corpus has (its config's default language, then the user's locale), else the
+ * corpus's first (the largest); `all` (where a command allows it) is every language. The one
+ * rule, for commands and completion alike.
  */
-export function chooseLangs(available: string[], wanted: string, allowAll = false): string[] {
-  if (wanted === '') return available.slice(0, 1);
+export function chooseLangs(available: string[], wanted: string, allowAll = false, defaults: Array<string | undefined> = []): string[] {
+  if (wanted === '') {
+    const preferred = defaults.find((l) => l !== undefined && available.includes(l));
+    return preferred ? [preferred] : available.slice(0, 1);
+  }
   if (wanted === 'all') {
     if (!allowAll) throw new UsageError('--lang all works with search, list and keywords; pick one language to look a term up');
     return available;
@@ -88,7 +95,12 @@ export function chooseLangs(available: string[], wanted: string, allowAll = fals
 }
 
 export function langsOf(ctx: Context, allowAll = false): string[] {
-  return chooseLangs(ctx.corpus.meta.langs.map((l) => l.lang), ctx.wantedLang, allowAll);
+  return chooseLangs(ctx.corpus.meta.langs.map((l) => l.lang), ctx.wantedLang, allowAll, defaultLangs(ctx.corpus.meta, ctx.localeLangs));
+}
+
+/** What decides the language when none is asked for: the corpus config's default, then the locale. */
+export function defaultLangs(meta: { defaultLang?: string }, locale: string[]): Array<string | undefined> {
+  return [meta.defaultLang, ...locale];
 }
 
 /** The one language of a command that works in one. */

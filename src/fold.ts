@@ -4,7 +4,10 @@ const LIGATURES: Record<string, string> = {
   æ: 'ae', ø: 'oe', å: 'aa', ß: 'ss', œ: 'oe', þ: 'th', ð: 'd', ł: 'l', đ: 'd',
 };
 
-/** Lower case, æ->ae, ø->oe, å->aa, other accents stripped; keeps punctuation. */
+/**
+ * Lower case, æ->ae, ø->oe, å->aa, other Latin accents stripped; keeps punctuation. Marks that are
+ * part of a letter in other scripts (the vowel signs of Bengali or Hindi) are kept.
+ */
 export function foldLetters(text: string): string {
   // Most ids and many words are plain ASCII: Unicode normalisation is the expensive part.
   if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
@@ -18,7 +21,7 @@ export function foldLetters(text: string): string {
 /** The comparison key for names and queries: folded letters, punctuation to single spaces. */
 export function fold(text: string): string {
   return foldLetters(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 }
 

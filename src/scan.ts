@@ -33,7 +33,7 @@ const MIN_PART = 3;
 /** Terms of one word may be a compound's part only when at least this long (`moms`, not `lån`). */
 const MIN_COMPOUND_TERM = 4;
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
  * Danish endings of nouns and adjectives (definite, plural, genitive): a word that is a term's

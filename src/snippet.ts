@@ -36,7 +36,7 @@ export function findSnippet(body: string, stems: string[], width: number): Snipp
   for (const sentence of sentences) {
     const marks: Array<[number, number]> = [];
     const seen = new Set<string>();
-    for (const m of sentence.matchAll(/[\p{L}\p{N}]+/gu)) {
+    for (const m of sentence.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
       const word = foldLetters(m[0]);
       const s = starts.has(word.slice(0, 3)) ? stem(fold(m[0])) : '';
       const hit = (s !== '' && wanted.has(s)) || stems.some((w) => w.length >= 4 && word.includes(w));

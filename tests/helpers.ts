@@ -67,6 +67,7 @@ export function testContext(corpus: Corpus, over: Partial<Context> = {}): Contex
     width: 80,
     corpus,
     wantedLang: '',
+    localeLangs: [],
     loadHighlighter: async () => (code) => code,
     random: () => 0,
     checkCommand: 'glossary check',

@@ -3,12 +3,16 @@
 import { jsonText, type Result } from '../context.js';
 import type { FileProblem } from '../corpus/check.js';
 import type { Skipped } from '../corpus/reader.js';
-import { ContentError, ExitCode } from '../errors.js';
+import { ContentError, ExitCode, UsageError } from '../errors.js';
 import type { Theme } from '../render/theme.js';
 
 export interface CheckOptions {
   json?: boolean;
   strict?: boolean;
+  /** Only these checks: their codes, comma-separated (`broken-link,orphan`). */
+  rule?: string;
+  /** All checks but these. */
+  skipRule?: string;
 }
 
 /** What a check found: the problems (checks included) and the files left out. */
@@ -20,30 +24,59 @@ export interface CheckInput {
   skipped: Skipped[];
 }
 
+/** The codes of every check, for --rule and --skip-rule (and the help). */
+export const CHECK_RULES = [
+  'alias-collision', 'binary', 'broken-link', 'control-characters', 'description-from-body', 'duplicate-id', 'duplicate-slug',
+  'empty-title', 'encoding', 'field-type', 'front-matter-entities', 'front-matter-language', 'front-matter-lenient',
+  'front-matter-markup', 'front-matter-shape', 'front-matter-too-large', 'front-matter-unclosed', 'front-matter-yaml',
+  'keyword-spelling', 'missing-title', 'orphan', 'self-link', 'too-large', 'too-many-items', 'unreadable', 'untranslated',
+];
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function ruleFilter(options: CheckOptions): (code: string) => boolean {
+  const rules = (list: string | undefined, flag: string) => {
+    const codes = (list ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+    for (const code of codes) if (!CHECK_RULES.includes(code)) throw new UsageError(`${flag}: no check "${code}": the checks are ${CHECK_RULES.join(', ')}`);
+    return codes;
+  };
+  const only = rules(options.rule, '--rule');
+  const skip = rules(options.skipRule, '--skip-rule');
+  return (code) => (only.length === 0 || only.includes(code)) && !skip.includes(code);
+}
+
 /** `show` turns an absolute path into the one to print (relative to the working folder). */
 export function checkReport(found: CheckInput, options: CheckOptions, theme: Theme, show: (file: string) => string): Result {
-  const { problems, skipped, articles, files } = found;
+  const { skipped, articles, files } = found;
+  const wanted = ruleFilter(options);
+  const problems = found.problems.filter((p) => wanted(p.code));
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
+  const notes = problems.filter((p) => p.severity === 'note').length;
+  const warnings = problems.length - errors - notes;
+  const pages = skipped.filter((s) => s.page);
+  const left = skipped.filter((s) => !s.page);
   // A wrong path must not pass a CI gate: no articles at all is an error, as it is for --content.
   if (articles === 0) throw new ContentError(`no articles in ${found.targets.join(', ')}: ${skipped.length} of ${files} files skipped`);
   const failed = errors > 0 || (Boolean(options.strict) && warnings > 0);
-  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${articles} articles (${skipped.length} of ${files} files skipped)`;
+  const pagesText = pages.length ? `, ${plural(pages.length, 'section, template or draft page')} not counted as terms` : '';
+  const summary = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes ? `, ${plural(notes, 'note')}` : ''} in ${articles} articles (${left.length} of ${files} files skipped${pagesText})`;
   const result = (text: string): Result => ({ output: { text }, notes: failed ? [`check failed: ${summary}`] : [], exitCode: failed ? ExitCode.checkFailed : ExitCode.ok });
   if (options.json) {
     return result(jsonText({
-      articles, files, errors, warnings, failed,
+      articles, files, errors, warnings, notes, failed,
       problems: problems.map((p) => ({ file: show(p.file), line: p.line ?? null, lang: p.lang, severity: p.severity, code: p.code, message: p.message })),
-      skipped: skipped.map((s) => ({ file: show(s.file), reason: s.reason })),
+      skipped: left.map((s) => ({ file: show(s.file), reason: s.reason })),
+      pages: pages.map((s) => ({ file: show(s.file), reason: s.reason })),
     }));
   }
+  const label = { error: theme.error('error'), warning: theme.warning('warning'), note: theme.dim('note') };
   const lines = problems.map((p) => {
     const where = `${show(p.file)}${p.line ? `:${p.line}` : ''}`;
-    const label = p.severity === 'error' ? theme.error('error') : theme.warning('warning');
-    return `${where}: ${label}: ${p.message} ${theme.dim(`[${p.code}]`)}`;
+    return `${where}: ${label[p.severity]}: ${p.message} ${theme.dim(`[${p.code}]`)}`;
   });
-  const rejected = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
-  for (const s of skipped) if (!rejected.has(s.file)) lines.push(`${show(s.file)}: ${theme.dim('skipped')}: ${s.reason}`);
+  const rejected = new Set(found.problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  for (const s of left) if (!rejected.has(s.file)) lines.push(`${show(s.file)}: ${theme.dim('skipped')}: ${s.reason}`);
+  for (const s of pages) lines.push(`${show(s.file)}: ${theme.dim('not a term')}: ${s.reason}`);
   lines.push(summary);
   return result(lines.join('\n') + '\n');
 }

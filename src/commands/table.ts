@@ -178,10 +178,15 @@ export const COMMANDS: CommandSpec[] = [
     name: 'check',
     description: 'lint a corpus (the bundled one, or --content, or the folders given): errors, warnings, a summary',
     args: [arg('dir', 'content folders to check', false)],
-    options: [opt('--strict', 'fail on warnings too'), JSON_OUT('the whole report')],
-    examples: ['glossary check', 'glossary check ./my-articles --strict', 'glossary check ./my-articles --json'],
+    options: [
+      opt('--strict', 'fail on warnings too'),
+      opt('--rule <codes>', 'report only these checks, comma-separated (e.g. broken-link,orphan)', { value: 'other' }),
+      opt('--skip-rule <codes>', 'report all checks but these, comma-separated (e.g. untranslated)', { value: 'other' }),
+      JSON_OUT('the whole report'),
+    ],
+    examples: ['glossary check', 'glossary check ./my-articles --strict', 'glossary check ./my-articles --json', 'glossary check ./site --skip-rule untranslated,orphan'],
     more:
-      'Errors: unparsable or non-YAML front matter, missing or empty title, duplicate id or slug,\nalias collisions, invalid UTF-8. Warnings: links to missing articles, articles nothing links to,\na keyword spelled two ways, links to the article itself, HTML entities or markup in front matter,\nmore than 50 keywords or aliases.\nExit 0 with only warnings (6 with --strict), 6 with errors.\n',
+      'Errors: unparsable or non-YAML front matter, missing or empty title, duplicate id or slug,\nalias collisions, invalid UTF-8. Warnings: links to missing articles (broken-link), links to\nterms only another language has (untranslated), articles nothing links to (orphan), a keyword\nspelled two ways, links to the article itself, HTML entities or markup in front matter, more\nthan 50 keywords or aliases. Notes: a description taken from the first sentence.\nSection pages, templates and drafts are listed as "not a term" and counted apart.\nExit 0 with only warnings (6 with --strict), 6 with errors.\n',
   },
   {
     kind: 'plain',

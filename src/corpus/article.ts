@@ -1,6 +1,7 @@
 // The shapes that flow from parsing to compiling: Article, its links and the problems found.
 
-export type Severity = 'error' | 'warning';
+/** A note tells what was assumed (a description taken from the body); it fails no check. */
+export type Severity = 'error' | 'warning' | 'note';
 
 export interface Problem {
   severity: Severity;
@@ -12,9 +13,12 @@ export interface Problem {
 }
 
 export interface Link {
-  /** The target as written, e.g. `/jointventure` or `/da/jointventure#x`. */
+  /** The target as written, e.g. `/jointventure`, `/da/jointventure#x`, `../closure/`, `x.md`. */
   href: string;
-  /** The target id after normalisation (`jointventure`). */
+  /**
+   * The target's path after normalisation: relative links resolved against the article's own
+   * path, `.md` and `/index.md` dropped (`jointventure`, `da/jointventure`, `en-US/docs/Glossary/Closure`).
+   */
   target: string;
   text: string;
   line: number;
@@ -53,5 +57,7 @@ export type ParseResult =
   | { kind: 'article'; article: Article }
   /** Not an article at all (no front matter, no heading): skipped and counted. */
   | { kind: 'not-article'; file: string; reason: string }
+  /** A page of the site that is not a term (a draft, a landing or search page): counted apart. */
+  | { kind: 'page'; file: string; reason: string }
   /** An article that cannot be used: named with its reason. */
   | { kind: 'rejected'; file: string; id: string; problems: Problem[] };

@@ -1,7 +1,7 @@
 // Corpus-wide checks: what no single file shows (duplicates, collisions, broken links, orphans).
 import { basename } from 'node:path';
 import { fold } from '../fold.js';
-import { linkResolver } from './links.js';
+import { linkResolver, type LinkOptions, type Resolved } from './links.js';
 import type { Article, Problem } from './article.js';
 
 export interface FileProblem extends Problem {
@@ -9,8 +9,13 @@ export interface FileProblem extends Problem {
   lang: string;
 }
 
+export interface CheckOptions extends LinkOptions {
+  /** The other languages' resolvers: a link that only they resolve is `untranslated`, not broken. */
+  others?: Array<{ lang: string; resolve: (link: Article['links'][number]) => Resolved }>;
+}
+
 /** Checks one language's articles against each other. */
-export function checkArticles(articles: Article[]): FileProblem[] {
+export function checkArticles(articles: Article[], options: CheckOptions = {}): FileProblem[] {
   const out: FileProblem[] = [];
   const add = (a: Article, p: Problem) => out.push({ ...p, file: a.file, lang: a.lang });
   for (const a of articles) for (const p of a.problems) add(a, p);
@@ -50,13 +55,16 @@ export function checkArticles(articles: Article[]): FileProblem[] {
     }
   }
 
-  const resolve = linkResolver(articles);
+  const resolve = linkResolver(articles, options);
   const linked = new Set<Article>();
   for (const a of articles) {
     for (const link of a.links) {
-      const target = resolve(link.target);
+      const target = resolve(link);
+      if (target === 'outside') continue;
       if (!target) {
-        add(a, { severity: 'warning', code: 'broken-link', message: `link to "${link.target}", which is not in the corpus`, line: link.line });
+        const elsewhere = (options.others ?? []).filter((o) => typeof o.resolve(link) === 'object').map((o) => o.lang);
+        if (elsewhere.length) add(a, { severity: 'warning', code: 'untranslated', message: `link to "${link.target}", which is only in ${elsewhere.join(', ')}: not translated to ${a.lang} yet`, line: link.line });
+        else add(a, { severity: 'warning', code: 'broken-link', message: `link to "${link.target}", which is not in the corpus`, line: link.line });
       } else if (target === a) {
         add(a, { severity: 'warning', code: 'self-link', message: `link to itself ("${link.text}")`, line: link.line });
       } else linked.add(target);

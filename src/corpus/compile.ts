@@ -2,7 +2,7 @@
 // search, keyword lists and one self-contained record per article (links resolved, backlinks).
 import { compareDanish, fold, words } from '../fold.js';
 import type { Article, Problem } from './article.js';
-import { linkResolver } from './links.js';
+import { linkResolver, type LinkOptions } from './links.js';
 import { docTermsOfWord, stem, stemmed } from './terms.js';
 import { scanTermsOf, type ScanIndex } from '../scan.js';
 
@@ -115,7 +115,7 @@ function docTerms(title: string, id: string, aliases: string[]): Set<string> {
   return terms;
 }
 
-export function compileLanguage(lang: string, articles: Article[], otherLangs: Map<string, string[]>): CompiledLanguage {
+export function compileLanguage(lang: string, articles: Article[], otherLangs: Map<string, string[]>, linkOptions: LinkOptions = {}): CompiledLanguage {
   const sorted = [...articles].sort((a, b) => compareDanish(a.title, b.title) || compareDanish(a.id, b.id));
   const slugCount = new Map<string, number>();
   const ids = new Set(sorted.map((a) => a.id.toLowerCase()));
@@ -127,11 +127,15 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   });
   const ref = (a: Article): LinkedRef => refOf.get(a) as LinkedRef;
 
-  const resolve = linkResolver(sorted);
+  const resolver = linkResolver(sorted, linkOptions);
+  const resolve = (link: Article['links'][number]) => {
+    const found = resolver(link);
+    return typeof found === 'object' ? found : undefined;
+  };
   const backlinks = new Map<Article, Set<Article>>();
   for (const a of sorted) {
     for (const link of a.links) {
-      const target = resolve(link.target);
+      const target = resolve(link);
       if (target && target !== a) {
         const set = backlinks.get(target) ?? new Set<Article>();
         set.add(a);
@@ -158,7 +162,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   sorted.forEach((a, n) => {
     const { n: _n, ...r } = ref(a);
     const links: CompiledRecord['links'] = a.links.map((link) => {
-      const target = resolve(link.target);
+      const target = resolve(link);
       const out: CompiledRecord['links'][number] = { href: link.href, target: link.target, text: link.text, line: link.line };
       if (target && target !== a) out.to = ref(target);
       return out;

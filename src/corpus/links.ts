@@ -1,43 +1,152 @@
 // Internal link targets: the one normalisation used by parsing and rendering alike, and the one
 // resolution of a target to an article used by compiling and checking alike.
 import { fold } from '../fold.js';
-import type { Article } from './article.js';
+import type { Article, Link } from './article.js';
+import { languageCode } from './languages.js';
 
-/** Internal link target id: `/id`, `/id/`, `/id#part`, `/<lang>/id`; undefined for anything else. */
-export function internalTarget(href: string): string | undefined {
-  if (!href.startsWith('/') || href.startsWith('//')) return undefined;
-  let path = href.slice(1).replace(/[?#].*$/, '').replace(/\/+$/, '');
-  const parts = path.split('/');
-  if (parts.length === 2 && /^[a-z]{2}(?:-[a-z]{2})?$/i.test(parts[0] ?? '')) path = parts[1] ?? '';
-  else if (parts.length !== 1) return undefined;
+/** Files a link may point to that are not articles: such a link is not a glossary link. */
+const FILE = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|txt|csv|json|xml|ya?ml|mp[34]|webm|wav|ogg|docx?|xlsx?|pptx?|html?)$/i;
+
+/**
+ * The path a link points to, or undefined for anything but a link within the site. `/a/b/` and
+ * `/a/b#x` -> `a/b`; a link to a file (`x.md`, `../x/index.md`) is relative to the article's folder
+ * `dir`; any other relative link (`../x/`, `./x`) is relative to the article's own page, whose
+ * address is its id (`closure/`), as on a static site.
+ */
+export function linkTarget(href: string, id = '', dir = ''): string | undefined {
+  if (href.startsWith('//') || href.startsWith('#') || /^[a-z][a-z\d+.-]*:/i.test(href)) return undefined;
+  let path = href.replace(/[?#].*$/s, '');
   try {
     path = decodeURIComponent(path);
   } catch {
     /* keep it as written */
   }
-  return path === '' ? undefined : path;
+  if (path === '' || FILE.test(path)) return undefined;
+  const toFile = /\.md$/i.test(path);
+  const base = path.startsWith('/') ? [] : (toFile ? dir : id).split('/');
+  const out: string[] = [];
+  for (const segment of [...base, ...path.split('/')]) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') out.pop();
+    else out.push(segment);
+  }
+  const last = out[out.length - 1];
+  if (last !== undefined && /^index\.md$/i.test(last)) out.pop();
+  else if (last !== undefined && /\.md$/i.test(last)) out[out.length - 1] = last.slice(0, -3);
+  return out.length === 0 ? undefined : out.join('/');
 }
 
-/** Folded id -> article, with ids resolving before aliases (as links do). */
-export function linkResolver(articles: Article[]): (target: string) => Article | undefined {
+/** What a link resolves to: an article, `outside` (a page of the site that is not a term), or undefined (broken). */
+export type Resolved = Article | 'outside' | undefined;
+
+export interface LinkOptions {
+  /** The site's glossary prefix as path segments, lower case (`en-us`, `docs`, `glossary`). */
+  prefix?: string[];
+}
+
+/**
+ * Link -> article, with ids resolving before aliases (as links do). A site-absolute link may carry
+ * a language (`/de/x`) or the site's glossary prefix; a multi-part link outside the prefix is a
+ * page of the site, not a term. A relative link that names no article by its path is tried by its
+ * last part (`./x` from `y` is `y/x` as a path, but means `x`).
+ */
+export function linkResolver(articles: Article[], options: LinkOptions = {}): (link: Pick<Link, 'href' | 'target'>) => Resolved {
   const byId = new Map<string, Article>();
   const byFoldedId = new Map<string, Article>();
   const byAlias = new Map<string, Article>();
+  const byLeaf = new Map<string, Article | null>();
   for (const a of articles) {
     if (!byId.has(a.id)) byId.set(a.id, a);
     const key = a.id.toLowerCase();
     if (!byFoldedId.has(key)) byFoldedId.set(key, a);
+    const leaf = key.slice(key.lastIndexOf('/') + 1);
+    // A last part that two articles share names neither.
+    byLeaf.set(leaf, byLeaf.has(leaf) && byLeaf.get(leaf) !== a ? null : a);
     for (const alias of a.aliases) {
       const k = fold(alias);
       if (k && !byAlias.has(k)) byAlias.set(k, a);
     }
   }
+  const prefix = options.prefix ?? [];
+  const direct = (path: string) => byId.get(path) ?? byFoldedId.get(path.toLowerCase());
+  const leafOf = (parts: string[]) => byLeaf.get((parts[parts.length - 1] ?? '').toLowerCase()) ?? undefined;
+  const resolve = (href: string, target: string): Resolved => {
+    const found = direct(target);
+    if (found) return found;
+    const parts = target.split('/');
+    if (!href.startsWith('/')) return (parts.length > 1 ? leafOf(parts) : undefined) ?? byAlias.get(fold(target));
+    const lower = parts.map((p) => p.toLowerCase());
+    if (prefix.length && lower.length > prefix.length && prefix.every((p, i) => lower[i] === p)) {
+      return direct(parts.slice(prefix.length).join('/'));
+    }
+    if (parts.length > 1 && languageCode(parts[0] as string)) {
+      const rest = parts.slice(1);
+      const inLanguage = direct(rest.join('/')) ?? (rest.length === 1 ? byAlias.get(fold(rest[0] as string)) : undefined);
+      if (inLanguage || rest.length === 1) return inLanguage;
+      if (prefix.length === 0) return leafOf(rest) ?? 'outside';
+      return 'outside';
+    }
+    if (parts.length === 1) return byAlias.get(fold(target));
+    return prefix.length === 0 ? (leafOf(parts) ?? 'outside') : 'outside';
+  };
   // Remembered: a corpus links to the same targets over and over, and folding is not free.
-  const seen = new Map<string, Article | undefined>();
-  return (target) => {
-    if (seen.has(target)) return seen.get(target);
-    const found = byId.get(target) ?? byFoldedId.get(target.toLowerCase()) ?? byAlias.get(fold(target));
-    seen.set(target, found);
+  const seen = new Map<string, Resolved>();
+  return (link) => {
+    const key = `${link.href.startsWith('/') ? '/' : ''}${link.target}`;
+    if (seen.has(key)) return seen.get(key);
+    const found = resolve(link.href, link.target);
+    seen.set(key, found);
     return found;
   };
+}
+
+/**
+ * The site's glossary prefix, when most site-absolute links share one and it makes links resolve
+ * (`/en-US/docs/Glossary/Closure`): lower-case path segments, or empty.
+ */
+export function detectPrefix(articles: Article[]): string[] {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const a of articles) {
+    for (const link of a.links) {
+      if (!link.href.startsWith('/')) continue;
+      const parts = link.target.toLowerCase().split('/');
+      if (parts.length < 2) continue;
+      total++;
+      for (let k = 1; k < parts.length && k <= 4; k++) {
+        const key = parts.slice(0, k).join('/');
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  if (total < 2) return [];
+  const candidates = [...counts].filter(([, n]) => n >= Math.max(2, total * 0.25)).sort((x, y) => y[1] - x[1] || y[0].length - x[0].length).slice(0, 6);
+  if (candidates.length === 0) return [];
+  const ids = new Set(articles.map((a) => a.id.toLowerCase()));
+  let best: string[] = [];
+  let bestScore = 0;
+  for (const [key] of candidates) {
+    const prefix = key.split('/');
+    // A language (`/de/x`) is not the site's prefix: links in every language name theirs.
+    if (prefix.length === 1 && languageCode(prefix[0] as string)) continue;
+    let score = 0;
+    for (const a of articles) {
+      for (const link of a.links) {
+        if (!link.href.startsWith('/')) continue;
+        const parts = link.target.toLowerCase().split('/');
+        if (parts.length > prefix.length && prefix.every((p, i) => parts[i] === p) && ids.has(parts.slice(prefix.length).join('/'))) score++;
+      }
+    }
+    if (score > bestScore || (score === bestScore && prefix.length > best.length && score > 0)) {
+      best = prefix;
+      bestScore = score;
+    }
+  }
+  return bestScore >= 2 ? best : [];
+}
+
+/** A configured prefix (`/en-US/docs/Glossary/`) as lower-case path segments. */
+export function prefixParts(prefix: string | undefined): string[] | undefined {
+  if (prefix === undefined) return undefined;
+  return prefix.toLowerCase().split('/').filter(Boolean);
 }

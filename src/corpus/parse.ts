@@ -3,7 +3,8 @@ import matter from 'gray-matter';
 import { slugify } from '../fold.js';
 import { decodeEntities, displayText, hasControl, hasEntities } from '../text.js';
 import type { Article, Link, ParseResult, Problem } from './article.js';
-import { internalTarget } from './links.js';
+import { linkTarget } from './links.js';
+import { cleanSiteMarkup, firstSentence } from './markup.js';
 import { decodeSource } from './source-text.js';
 import { bodyTerms } from './terms.js';
 
@@ -16,7 +17,14 @@ export interface SourceFile {
   lang: string;
   file: string;
   bytes: Uint8Array;
+  /** The file's folder relative to its language folder: links to `x.md` are relative to it. */
+  dir?: string;
+  /** Extra front-matter fields read as keywords (from the corpus config), lower case. */
+  keywordFields?: string[];
 }
+
+/** Front-matter fields read as keywords: the seed's, and what static sites call them. */
+const KEYWORD_FIELDS = ['keywords', 'tags', 'category', 'categories'];
 
 
 function refuseEngine(): never {
@@ -64,7 +72,7 @@ export function parseArticle(src: SourceFile): ParseResult {
     const yaml = text.slice(opening[0].length, yamlEnd);
     try {
       const parsed = matter(block, MATTER_OPTIONS as never).data as unknown;
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) data = lowerKeys(parsed as Record<string, unknown>);
       else if (parsed != null) problems.push({ severity: 'error', code: 'front-matter-shape', message: 'front matter is not a mapping of fields', line: 1 });
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
@@ -72,7 +80,7 @@ export function parseArticle(src: SourceFile): ParseResult {
       // means as one line per field. Read such simple front matter line by line, and say so.
       const simple = readSimpleFields(yaml);
       if (!simple) return reject(`front matter is not valid YAML: ${reason.slice(0, 160)}`, 'front-matter-yaml', 1);
-      data = simple;
+      data = lowerKeys(simple);
       problems.push({ severity: 'warning', code: 'front-matter-lenient', message: `front matter is not valid YAML (${reason.split(/[;(]/)[0]?.trim()}); read one field per line: quote values that hold ": "`, line: 1 });
     }
     const bodyStart = yamlEnd + close[0].length;
@@ -80,18 +88,27 @@ export function parseArticle(src: SourceFile): ParseResult {
     bodyLine = (text.slice(0, bodyStart).match(/\n/g)?.length ?? 0) + 1;
   }
 
-  const heading = firstHeading(body);
+  // Site markup (macros, shortcodes, HTML) as plain Markdown: what links, search and the
+  // description read. Rendering cleans the body the same way.
+  const clean = cleanSiteMarkup(body);
+  const heading = firstHeading(clean);
   if (!opening && heading === undefined) {
     return { kind: 'not-article', file: src.file, reason: 'no front matter and no heading: not an article' };
   }
+  const page = notATerm(data, heading);
+  if (page) return { kind: 'page', file: src.file, reason: page };
 
   const title = readTitle(data, heading, src.id, problems);
-  const description = readScalar(data, 'description', problems) ?? '';
-  const keywords = readList(data, 'keywords', problems);
+  let description = readScalar(data, 'description', problems) ?? '';
+  if (!description && data['description'] === undefined) {
+    description = firstSentence(clean);
+    if (description) problems.push({ severity: 'note', code: 'description-from-body', message: 'no "description": its first sentence is shown instead', line: 1 });
+  }
+  const keywords = unique([...KEYWORD_FIELDS, ...(src.keywordFields ?? [])].flatMap((field) => readList(data, field, problems)), 'keywords', problems);
   const aliases = readList(data, 'aliases', problems);
   checkFrontMatterText({ title: data['title'], description: data['description'], keywords: data['keywords'], aliases: data['aliases'] }, problems);
 
-  const indexed = bodyTerms(body);
+  const indexed = bodyTerms(clean.replace(/<br\s*\/?>/gi, ' '));
   const article: Article = {
     id: src.id,
     lang: src.lang,
@@ -104,13 +121,35 @@ export function parseArticle(src: SourceFile): ParseResult {
     body,
     source: text,
     bodyStart: text.length - body.length,
-    links: extractLinks(body, bodyLine),
+    links: extractLinks(clean, bodyLine, src.id, src.dir ?? ''),
     problems,
     bodyLine,
     bodyTerms: indexed.terms,
     bodyLength: indexed.length,
   };
   return { kind: 'article', article };
+}
+
+/** Keys as Hugo reads them, without regard to case (`Title:`); the first spelling of a key wins. */
+function lowerKeys(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const k = key.toLowerCase();
+    if (!(k in out) || key === k) out[k] = value;
+  }
+  return out;
+}
+
+const truthy = (value: unknown) => value === true || (typeof value === 'string' && /^(true|yes)$/i.test(value.trim()));
+
+/** Why a page is not a term (a draft, a landing or search page, nothing to call it), or undefined. */
+function notATerm(data: Record<string, unknown>, heading: string | undefined): string | undefined {
+  if (truthy(data['draft'])) return 'a draft (draft: true): not a term';
+  if (truthy(data['headless'])) return 'a headless page (headless: true): not a term';
+  const kind = [data['page-type'], data['layout'], data['type']].find((v) => typeof v === 'string' && /^(landing-page|search|section|list)$/i.test(v.trim()));
+  if (typeof kind === 'string') return `a ${kind.trim().toLowerCase().replace('-page', '')} page: not a term`;
+  if (data['title'] === undefined && heading === undefined && Object.keys(data).length > 0) return 'front matter without a title, and no heading: not a term';
+  return undefined;
 }
 
 /** `key: value` lines only (no lists, no nesting); undefined when the text is anything else. */
@@ -187,6 +226,11 @@ function readList(data: Record<string, unknown>, field: string, problems: Proble
     }
     items.push(...text.split(','));
   }
+  return field === 'aliases' ? unique(items, field, problems) : items;
+}
+
+/** Items as display text, each once, at most MAX_LIST_ITEMS. */
+function unique(items: string[], field: string, problems: Problem[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const item of items) {
@@ -222,7 +266,8 @@ function checkFrontMatterText(fields: Record<string, unknown>, problems: Problem
 
 const LINK = /(!?)\[((?:[^\]\\\n]|\\.){0,500})\]\(\s*<?([^\s()<>]{1,2000})>?(?:\s+"[^"\n]*")?\s*\)/g;
 
-export function extractLinks(body: string, firstLine: number): Link[] {
+/** The internal links of a body (already cleaned of site markup), each with its target path. */
+export function extractLinks(body: string, firstLine: number, id = '', dir = ''): Link[] {
   const links: Link[] = [];
   let fenced = false;
   body.split('\n').forEach((line, index) => {
@@ -230,7 +275,7 @@ export function extractLinks(body: string, firstLine: number): Link[] {
     if (fenced || !line.includes('](')) return;
     const unquoted = line.replace(/`[^`]*`/g, (span) => ' '.repeat(span.length));
     for (const match of unquoted.matchAll(LINK)) {
-      const target = internalTarget(match[3] ?? '');
+      const target = linkTarget(match[3] ?? '', id, dir);
       if (match[1] === '!' || target === undefined) continue;
       links.push({ href: match[3] ?? '', target, text: displayText(match[2] ?? ''), line: firstLine + index });
     }

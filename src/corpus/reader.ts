@@ -18,6 +18,8 @@ export interface LanguageMeta {
 export interface Skipped {
   file: string;
   reason: string;
+  /** A page of the site that is not a term (a section page, a template, a draft): expected, counted apart. */
+  page?: boolean;
 }
 
 /** What the compile found: kept apart from the meta, which every run reads. */
@@ -49,7 +51,7 @@ export interface SearchSource {
 }
 
 export interface Corpus {
-  readonly meta: { langs: LanguageMeta[]; files: number; skipped: number };
+  readonly meta: { langs: LanguageMeta[]; files: number; skipped: number; pages?: number; defaultLang?: string };
   readonly renders: RenderCache;
   language(lang: string): LanguageMeta;
   names(lang: string, key: string): Array<[number, number]>;

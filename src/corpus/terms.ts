@@ -60,7 +60,7 @@ export function bodyTerms(body: string): { terms: string; length: number } {
   // words, and folding (Unicode normalisation) is the cost when done over the whole text.
   const byToken = new Map<string, number>();
   let length = 0;
-  for (const token of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+  for (const token of text.toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u)) {
     if (token === '') continue;
     length++;
     byToken.set(token, (byToken.get(token) ?? 0) + 1);

@@ -2,9 +2,11 @@
 import { Marked, type Tokens } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
-import { internalTarget } from '../corpus/links.js';
+import { cleanSiteMarkup, KATEX, katexToText } from '../corpus/markup.js';
+
+export { texToText } from '../corpus/markup.js';
 import { fold } from '../fold.js';
-import { decodeEntities, stripControl } from '../text.js';
+import { stripControl } from '../text.js';
 import Table from 'cli-table3';
 import { collapseBlankLines, sanitize, wrapLines } from './ansi.js';
 import { displayWidth } from '../width.js';
@@ -23,50 +25,17 @@ export interface RenderOptions {
 /** Repairs what the real corpus gets wrong before marked sees it. */
 export function preprocess(body: string, title: string): string {
   // Tabs are Markdown indentation (4 columns); as spaces they wrap like everything else.
-  let text = stripControl(body.normalize('NFC')).replace(/\t/g, '    ');
+  // Formulas exported as KaTeX HTML become code blocks first; then site markup is cleaned.
+  let text = cleanSiteMarkup(stripControl(body.normalize('NFC')).replace(/\t/g, '    ').replace(KATEX, katexToText));
   // The header shows the title; a first heading that repeats it is dropped.
   const first = /^\s*#[ \t]*([^\n#][^\n]*)\n/.exec(text);
   if (first && fold(first[1] ?? '') === fold(title)) text = text.slice(first[0].length);
   return text
-    .replace(/<span class="katex">.*$/gm, katexToText) // formulas exported as KaTeX HTML
     .replace(/^( {0,3}#{1,6})(?=[^#\s])/gm, '$1 ') // `##Højdepunkter`
     .replace(/^ {0,3}>[ \t]*$/gm, '') // empty quote lines
     .replace(/(\]\([^)\s]*\)),\./g, '$1,'); // `[x](/id),.`
 }
 
-
-/**
- * The real corpus holds formulas as KaTeX HTML, often with damaged tags. Their TeX source is in
- * the annotation: shown as a code block, one line per row of an aligned formula.
- */
-function katexToText(html: string): string {
-  const tex = /<annotation encoding="application\/x-tex">([\s\S]*?)<\s*\/\s*annotation>/.exec(html)?.[1];
-  if (!tex) return '\n\n    (formula)\n\n';
-  const rows = decodeEntities(tex)
-    .replace(/\\(begin|end)\{aligned\}/g, '')
-    .split(/\\\\/)
-    .map((row) => texToText(row.replace(/&/g, '')))
-    .filter(Boolean);
-  return `\n\n${rows.map((row) => `    ${row}`).join('\n')}\n\n`;
-}
-
-const TEX_SYMBOLS: Record<string, string> = {
-  times: '×', cdot: '·', div: '÷', pm: '±', le: '≤', leq: '≤', ge: '≥', geq: '≥', ne: '≠', neq: '≠',
-  approx: '≈', dots: '…', dotso: '…', ldots: '…', cdots: '⋯', infty: '∞', sum: 'Σ', Delta: 'Δ', sigma: 'σ',
-  mu: 'μ', beta: 'β', alpha: 'α', rho: 'ρ', left: '', right: '', quad: ' ', qquad: '  ',
-};
-
-/** A TeX formula as plain text a reader can follow: \frac{a}{b} as (a)/(b), \text{x} as x. */
-export function texToText(tex: string): string {
-  let out = tex.replace(/\\(?:text|textbf|textit|mathrm|mathbf|operatorname)\s*\{([^{}]*)\}/g, '$1');
-  for (let i = 0; i < 4; i++) out = out.replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '($1)/($2)');
-  return out
-    .replace(/\\([%$&#_{}])/g, '$1')
-    .replace(/\\([A-Za-z]+)/g, (whole, name: string) => TEX_SYMBOLS[name] ?? whole)
-    .replace(/\\[,;:! ]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number): string {
   const { chalk } = theme;
@@ -97,17 +66,29 @@ function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: 
       tableOptions: { style: { head: [], border: [] }, wordWrap: true },
     } as never) as never,
   );
+  // By the address as written: marked hands it over percent-encoded (`/k%C3%B8b`), so both are decoded.
   const targets = new Map<string, { n: number; to: ArticleRef }>();
   for (const link of record.links) {
     const ref = refs.get(link.target);
-    if (ref) targets.set(link.target, ref);
+    if (ref) targets.set(decoded(link.href), ref);
   }
-  const linkTarget = (href: string) => {
-    const target = internalTarget(href);
-    return target === undefined ? undefined : targets.get(target);
-  };
+  const linkTarget = (href: string) => targets.get(decoded(href));
   marked.use({
+    // In Markdown a single line break inside a paragraph is a space: a source written one
+    // sentence per line reads as one paragraph.
+    walkTokens(token) {
+      if (token.type === 'text' && !('tokens' in token && token.tokens)) token.text = token.text.replace(/\n/g, ' ');
+    },
     renderer: {
+      image(token: Tokens.Image) {
+        return token.text.trim() ? `[image: ${token.text.trim()}]` : '[image]';
+      },
+      // What HTML is left after cleaning: a line break breaks the line, other tags are dropped.
+      html(token: Tokens.HTML | Tokens.Tag) {
+        if (/^<br\s*\/?>$/i.test(token.text.trim())) return '\n';
+        const text = token.text.replace(/<[^>]*>/g, '');
+        return 'block' in token && token.block ? (text.trim() ? `${text.trim()}\n\n` : '') : text;
+      },
       // marked-terminal prints inline tokens of tight list items raw (`**bold**`):
       // mikaelbr/marked-terminal#304, #371. Render them as inline Markdown instead.
       text(token: Tokens.Text | Tokens.Escape) {
@@ -122,10 +103,8 @@ function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: 
       link(token: Tokens.Link) {
         const text = this.parser.parseInline(token.tokens);
         const href = stripControl(token.href);
-        if (href.startsWith('/') && !href.startsWith('//')) {
-          const ref = linkTarget(href);
-          return ref ? theme.link(text) + theme.ref(`[${ref.n}]`) : text;
-        }
+        const ref = linkTarget(href);
+        if (ref) return theme.link(text) + theme.ref(`[${ref.n}]`);
         if (/^https?:\/\//i.test(href)) {
           return fold(text) === fold(href) ? theme.link(href) : `${theme.link(text)} ${theme.dim(`<${href}>`)}`;
         }
@@ -200,6 +179,14 @@ function footer(record: ArticleRecord, refs: Map<string, { n: number; to: Articl
     lines.push('', `${theme.label('Linked from:')} ${record.backlinks.map((b) => `${b.title} (${theme.name(b.name)})`).join(', ')}`);
   }
   return lines;
+}
+
+function decoded(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
 }
 
 /** The whole article for a terminal or a pipe: header, body, See also and Linked from. */

@@ -1,6 +1,7 @@
 // Compiling content folders: parse (reusing earlier results), check, compile, write.
 import type { Article, ParseResult } from '../corpus/article.js';
 import { checkArticles, type FileProblem } from '../corpus/check.js';
+import { detectPrefix, linkResolver, prefixParts, type LinkOptions } from '../corpus/links.js';
 import { compileLanguage, indexSignature, type CompiledLanguage } from '../corpus/compile.js';
 import { MAX_FILE_BYTES, parseArticle } from '../corpus/parse.js';
 import { encodeStored, writeCorpus, writePatchedRecords, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
@@ -16,6 +17,8 @@ export interface Compilation {
   files: number;
   /** Files that could not be read (permissions, gone): tried again on the next run. */
   unreadable: string[];
+  /** The language the corpus config names as its default. */
+  defaultLang?: string;
 }
 
 export function parseEntry(entry: SourceEntry): ParseResult {
@@ -31,7 +34,7 @@ export function parseEntry(entry: SourceEntry): ParseResult {
     return unreadable((error as NodeJS.ErrnoException).code ?? 'error');
   }
   if (!file) return size > MAX_FILE_BYTES ? tooLarge(size) : unreadable('no longer a regular file');
-  return parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes: file.bytes });
+  return parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes: file.bytes, dir: entry.dir, keywordFields: entry.keywordFields });
 }
 
 /** Parses (reusing `previous` results for unchanged files), checks and compiles every language. */
@@ -66,6 +69,8 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
       byLang.set(entry.lang, list);
     } else if (result.kind === 'not-article') {
       skipped.push({ file: result.file, reason: result.reason });
+    } else if (result.kind === 'page') {
+      skipped.push({ file: result.file, reason: result.reason, page: true });
     } else {
       skipped.push({ file: result.file, reason: result.problems[0]?.message ?? 'rejected' });
       if (result.problems.some((p) => p.code === 'unreadable')) unreadable.push(result.file);
@@ -77,20 +82,25 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   for (const [lang, articles] of byLang) {
     for (const a of articles) langsOf.set(a.id, [...(langsOf.get(a.id) ?? []), lang]);
   }
-  const order = [...byLang.keys()];
+  // The largest language first: it is the default when nothing else names one.
+  const order = [...byLang.keys()].sort((a, b) => (byLang.get(b)?.length ?? 0) - (byLang.get(a)?.length ?? 0) || (a < b ? -1 : 1));
   const stamps = new Map(listing.entries.map((e): [string, [number, number]] => [e.path, [e.size, e.mtimeMs]]));
+  // Links in the site's style: its glossary prefix, as configured or as most links share it.
+  const linkOptions: LinkOptions = { prefix: prefixParts(listing.config?.sitePrefix) ?? detectPrefix([...byLang.values()].flat()) };
+  const resolvers = check ? order.map((lang) => ({ lang, resolve: linkResolver(byLang.get(lang) ?? [], linkOptions) })) : [];
   const languages: CompiledLanguage[] = [];
   for (const lang of order) {
     const articles = byLang.get(lang) ?? [];
-    if (check) problems.push(...checkArticles(articles));
+    if (check) problems.push(...checkArticles(articles, { ...linkOptions, others: resolvers.filter((r) => r.lang !== lang) }));
     if (!compile) continue;
-    const compiled = compileLanguage(lang, articles, langsOf);
+    const compiled = compileLanguage(lang, articles, langsOf, linkOptions);
     for (const r of compiled.records) r.stamp = stamps.get(r.file);
     languages.push(compiled);
   }
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   const articles = [...byLang.values()].reduce((sum, list) => sum + list.length, 0);
-  return { languages, skipped, problems, articles, files: listing.entries.length + listing.skipped.length, unreadable };
+  const defaultLang = listing.config?.defaultLanguage;
+  return { languages, skipped, problems, articles, files: listing.entries.length + listing.skipped.length, unreadable, ...(defaultLang ? { defaultLang } : {}) };
 }
 
 /**
@@ -98,7 +108,7 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
  * the bundled corpus (`embedSource`) keeps its sources, as its folder moves with the package.
  */
 export function writeCompilation(sink: CorpusSink, c: Compilation, embedSource = false): void {
-  writeCorpus(sink, c.languages, c.files, { skipped: c.skipped }, embedSource);
+  writeCorpus(sink, c.languages, c.files, { skipped: c.skipped }, embedSource, c.defaultLang);
 }
 
 /** The Article a stored record was compiled from: lets a recompile skip parsing unchanged files. */

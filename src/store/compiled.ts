@@ -11,7 +11,7 @@ import type { ScanIndex } from '../scan.js';
 import { checksum, readRegularFile, type CorpusFiles, type CorpusSink } from './files.js';
 import { noRenders } from './renders.js';
 
-export const FORMAT = 12;
+export const FORMAT = 13;
 
 export type { CorpusReport, LanguageMeta, Skipped };
 
@@ -20,7 +20,11 @@ export interface CorpusMeta {
   langs: LanguageMeta[];
   /** How many files were read in all, and how many of them are not in the corpus. */
   files: number;
+  /** Files not in the corpus that should be (rejected, unreadable); pages that are not terms apart. */
   skipped: number;
+  pages?: number;
+  /** The default language the corpus config names. */
+  defaultLang?: string;
   /** File name -> [size, check sum], for every JSON file. */
   sums: Record<string, [number, number]>;
 }
@@ -152,7 +156,7 @@ function deltaEncode(list: number[]): number[] {
  * corpus, whose content folder is not where it was compiled); a --content corpus reads it from
  * the folder instead, so the cache does not hold a second copy of the source.
  */
-export function writeCorpus(sink: CorpusSink, languages: CompiledLanguage[], files: number, report: CorpusReport, embedSource = true): void {
+export function writeCorpus(sink: CorpusSink, languages: CompiledLanguage[], files: number, report: CorpusReport, embedSource = true, defaultLang?: string): void {
   const w = new CorpusWriter(sink);
   const langs: LanguageMeta[] = [];
   for (const c of languages) {
@@ -170,7 +174,8 @@ export function writeCorpus(sink: CorpusSink, languages: CompiledLanguage[], fil
     langs.push({ lang: c.lang, count: c.records.length, nameShards, gramShards, textShards, avgBodyLength: c.avgBodyLength, keywords: c.keywords.map((k) => [k.name, k.entries.length]) });
   }
   w.json('report.json', report);
-  w.manifest({ format: FORMAT, langs, files, skipped: report.skipped.length });
+  const pages = report.skipped.filter((s) => s.page).length;
+  w.manifest({ format: FORMAT, langs, files, skipped: report.skipped.length - pages, ...(pages ? { pages } : {}), ...(defaultLang ? { defaultLang } : {}) });
 }
 
 /** Rewrites one language's records with some replaced; the rest are copied as bytes. */

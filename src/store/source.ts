@@ -1,27 +1,36 @@
-// Finding the article files of content folders: one language per folder, or one sub-folder per language.
+// Finding the article files of content folders: one language per folder, or one sub-folder per
+// language; flat files and page bundles at any depth; pages that are not terms named and counted.
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import { languageOfFolder } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
 import type { Skipped } from './compiled.js';
+import { findConfig, readConfig, type CorpusConfig } from './config.js';
 
 export interface SourceEntry {
+  /** The term's path in its language folder, without `.md` or `/index.md`: `closure`, `node/networking`. */
   id: string;
   lang: string;
   /** Absolute path. */
   path: string;
   size: number;
   mtimeMs: number;
+  /** The file's folder relative to its language folder ('' at the top): links to `x.md` are relative to it. */
+  dir?: string;
+  /** Extra front-matter fields read as keywords (from the corpus config). */
+  keywordFields?: string[];
 }
 
 export interface SourceListing {
   entries: SourceEntry[];
+  /** Files not in the corpus: rejected, unreadable, or pages that are not terms (`page`). */
   skipped: Skipped[];
-  /** Every folder read, with its mtime: adding, removing or renaming a file changes it. */
+  /** Every folder read, and the config file, with its mtime: adding, removing or renaming a file changes it. */
   folders: Array<[string, number]>;
+  /** The corpus config (the first folder's where several are given). */
+  config: CorpusConfig;
 }
 
-// Two-letter language codes (ISO 639-1), optionally with a region: `da`, `en`, `pt-br`. Not `doc`.
-export const LANG_DIR = /^[a-z]{2}(?:[-_][a-z]{2})?$/i;
 export const DEFAULT_LANG = 'da';
 
 function isInside(root: string, path: string): boolean {
@@ -29,60 +38,101 @@ function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
 }
 
+const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 function readDir(dir: string): Dirent[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return readdirSync(dir, { withFileTypes: true }).sort(byName);
   } catch (error) {
     throw new ContentError(`cannot read content folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 
-/** How deep and how many files are looked at in sub-folders that are not read, to name them. */
-const UNREAD_DEPTH = 4;
+/** How deep folders are read, and how many files at most are named in a folder that is not. */
+const MAX_DEPTH = 8;
 const UNREAD_FILES = 10_000;
 
-/**
- * The .md files in a sub-folder that is not read (not a language folder): each is named and
- * counted as skipped, so that nothing the user gave disappears without a word.
- */
-function nameUnread(dir: string, out: SourceListing, depth = 0): void {
-  if (depth >= UNREAD_DEPTH || out.skipped.length >= UNREAD_FILES) return;
+/** Folders never read: hidden ones and installed packages. */
+const ignored = (name: string) => name.startsWith('.') || name === 'node_modules';
+
+/** The .md files under a folder that is not read, each named as a page that is not a term. */
+function namePages(dir: string, reason: string, out: SourceListing, depth = 0): void {
+  if (depth >= MAX_DEPTH || out.skipped.length >= UNREAD_FILES) return;
   let entries: Dirent[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true }).sort(byName);
   } catch {
     return;
   }
-  for (const dirent of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const dirent of entries) {
     const path = join(dir, dirent.name);
-    if (dirent.isDirectory() && !dirent.name.startsWith('.') && dirent.name !== 'node_modules') nameUnread(path, out, depth + 1);
-    else if (dirent.name.endsWith('.md') && out.skipped.length < UNREAD_FILES) {
-      out.skipped.push({ file: path, reason: 'in a sub-folder that is not a language folder: not read' });
-    }
+    if (dirent.isDirectory() && !ignored(dirent.name)) namePages(path, reason, out, depth + 1);
+    else if (dirent.name.endsWith('.md') && out.skipped.length < UNREAD_FILES) out.skipped.push({ file: path, reason, page: true });
   }
 }
 
-/** The .md files of one folder, in one language. Symlinks must stay inside `root`. */
-function listFolder(dir: string, entries: Dirent[], lang: string, root: string, out: SourceListing): void {
+interface Walk {
+  lang: string;
+  /** Real path of the language folder: symbolic links must stay inside it. */
+  root: string;
+  config: CorpusConfig;
+  out: SourceListing;
+}
+
+/**
+ * The terms of one language folder and its sub-folders: `id.md` (flat) and `id/index.md` (a page
+ * bundle) at any depth, the id being the path from the language folder. Section pages
+ * (`_index.md`), templates (`_*`), the folder's own `index.md` and skipped folders are pages,
+ * named and counted, not terms.
+ */
+function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth: number): void {
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
   for (const dirent of entries) {
     const name = dirent.name;
+    // Concatenated, not path.join: at 15,000 files join alone costs ~40 ms.
+    const path = prefix + name;
+    const relPath = rel ? `${rel}/${name}` : name;
     if (dirent.isDirectory() && !name.endsWith('.md')) {
-      if (!name.startsWith('.') && name !== 'node_modules') nameUnread(prefix + name, out);
+      if (ignored(name)) continue;
+      if (name.startsWith('_')) namePages(path, 'in a folder whose name starts with "_" (templates, partials): not a term', w.out);
+      else if (w.config.skip?.some((s) => s === name || s === relPath)) namePages(path, 'in a folder the corpus config skips', w.out);
+      else if (depth + 1 >= MAX_DEPTH) namePages(path, `more than ${MAX_DEPTH} folders deep: not read`, w.out);
+      else {
+        let sub: Dirent[];
+        let stats: Stats;
+        try {
+          stats = statSync(path);
+          sub = readdirSync(path, { withFileTypes: true }).sort(byName);
+        } catch {
+          continue;
+        }
+        w.out.folders.push([path, stats.mtimeMs]);
+        walkFolder(w, path, relPath, sub, depth + 1);
+      }
       continue;
     }
     if (!name.endsWith('.md')) continue;
-    // Concatenated, not path.join: at 15,000 files join alone costs ~40 ms.
-    const path = prefix + name;
     // Node reads a name that is not UTF-8 with replacement characters: it names no file we can open.
     if (name.includes('\ufffd')) {
-      out.skipped.push({ file: path, reason: 'the file name is not valid UTF-8: rename the file' });
+      w.out.skipped.push({ file: path, reason: 'the file name is not valid UTF-8: rename the file' });
+      continue;
+    }
+    if (name === '_index.md') {
+      w.out.skipped.push({ file: path, reason: 'a section page (_index.md): not a term', page: true });
+      continue;
+    }
+    if (name.startsWith('_')) {
+      w.out.skipped.push({ file: path, reason: 'a template (its name starts with "_"): not a term', page: true });
+      continue;
+    }
+    if (name === 'index.md' && rel === '') {
+      w.out.skipped.push({ file: path, reason: "the folder's index page: not a term", page: true });
       continue;
     }
     let stats: Stats;
     try {
-      if (dirent.isSymbolicLink() && !isInside(root, realpathSync(path))) {
-        out.skipped.push({ file: path, reason: 'symbolic link to a file outside the content folder: not followed' });
+      if (dirent.isSymbolicLink() && !isInside(w.root, realpathSync(path))) {
+        w.out.skipped.push({ file: path, reason: 'symbolic link to a file outside the content folder: not followed' });
         continue;
       }
       // One stat a file: its size and mtime are what tells the cache that it changed.
@@ -90,25 +140,31 @@ function listFolder(dir: string, entries: Dirent[], lang: string, root: string, 
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' ? 'broken symbolic link' : `cannot read it (${code ?? 'error'})`;
-      out.skipped.push({ file: path, reason });
+      w.out.skipped.push({ file: path, reason });
       continue;
     }
     if (!stats.isFile()) {
-      out.skipped.push({ file: path, reason: 'not a regular file' });
+      w.out.skipped.push({ file: path, reason: 'not a regular file' });
       continue;
     }
-    // Ids composed (NFC), as text is: a name written by macOS (NFD) is found when typed.
-    out.entries.push({ id: name.slice(0, -3).normalize('NFC'), lang, path, size: stats.size, mtimeMs: stats.mtimeMs });
+    // A page bundle (`closure/index.md`) is named by its folder; ids composed (NFC), as text is:
+    // a name written by macOS (NFD) is found when typed.
+    const id = (name === 'index.md' ? rel : rel ? `${rel}/${name.slice(0, -3)}` : name.slice(0, -3)).normalize('NFC');
+    const entry: SourceEntry = { id, lang: w.lang, path, size: stats.size, mtimeMs: stats.mtimeMs };
+    if (rel) entry.dir = rel.normalize('NFC');
+    if (w.config.keywordFields?.length) entry.keywordFields = w.config.keywordFields;
+    w.out.entries.push(entry);
   }
 }
 
 /**
- * Lists the articles of content folders. A folder with .md files is one language (named by the
- * folder when its name is a language code, else `da`); a folder without them but with language
- * sub-folders (`da/`, `en/`) holds one language each.
+ * Lists the articles of content folders. A folder whose sub-folders are named by language (`da`,
+ * `en`, `pt-br`, `Danish`, or as the config maps them) holds one language in each; any other
+ * folder is one language (named by the folder when its name is a language, else the config's
+ * default language, else `da`). Sub-folders are read as part of their language.
  */
 export function listSources(dirs: string[]): SourceListing {
-  const out: SourceListing = { entries: [], skipped: [], folders: [] };
+  const out: SourceListing = { entries: [], skipped: [], folders: [], config: {} };
   // The same folder named twice is one folder.
   for (const given of [...new Map(dirs.map((d) => [resolve(d), d])).values()]) {
     const dir = resolve(given);
@@ -119,36 +175,42 @@ export function listSources(dirs: string[]): SourceListing {
       throw new ContentError(`content folder ${given} does not exist: pass a folder of Markdown articles`);
     }
     if (!stats.isDirectory()) throw new ContentError(`content path ${given} is not a folder: pass the folder that holds the .md files`);
+    const found = findConfig(dir);
+    const config = found ? readConfig(found.file) : {};
+    for (const [key, value] of Object.entries(config)) if (!(key in out.config)) (out.config as Record<string, unknown>)[key] = value;
     const root = realpathSync(dir);
     const dirents = readDir(dir);
     out.folders.push([dir, stats.mtimeMs]);
-    if (dirents.some((d) => d.name.endsWith('.md'))) {
-      const name = basename(dir);
-      listFolder(dir, dirents, LANG_DIR.test(name) ? name.toLowerCase() : DEFAULT_LANG, root, out);
-    } else {
-      for (const { name } of dirents) {
-        if (!LANG_DIR.test(name)) {
-          const path = join(dir, name);
-          if (!name.startsWith('.') && name !== 'node_modules' && isDirectory(path)) nameUnread(path, out);
-          continue;
-        }
-        const sub = join(dir, name);
-        let subRoot: string;
-        let subStats: Stats;
-        try {
-          subStats = statSync(sub);
-          if (!subStats.isDirectory()) continue;
-          // A language folder may itself be a link (da -> ../corpora/da); its files must stay inside it.
-          subRoot = realpathSync(sub);
-        } catch {
-          continue;
-        }
-        out.folders.push([sub, subStats.mtimeMs]);
-        listFolder(sub, readDir(sub), name.toLowerCase(), subRoot, out);
+    if (found) out.folders.push([found.file, found.mtimeMs]);
+    // Language folders: named as a language, and not a term's page bundle (`it/index.md`).
+    const langDirs = dirents.filter((d) => !ignored(d.name) && (d.isDirectory() || d.isSymbolicLink()) && languageOfFolder(d.name, config.languages) !== undefined && isDirectory(join(dir, d.name)) && !isFile(join(dir, d.name, 'index.md')));
+    const ownLang = languageOfFolder(basename(dir), config.languages) ?? config.defaultLanguage ?? DEFAULT_LANG;
+    const langNames = new Set(langDirs.map((d) => d.name));
+    walkFolder({ lang: ownLang, root, config, out }, dir, '', dirents.filter((d) => !langNames.has(d.name)), 0);
+    for (const { name } of langDirs) {
+      const sub = join(dir, name);
+      let subRoot: string;
+      let subStats: Stats;
+      try {
+        subStats = statSync(sub);
+        // A language folder may itself be a link (da -> ../corpora/da); its files must stay inside it.
+        subRoot = realpathSync(sub);
+      } catch {
+        continue;
       }
+      out.folders.push([sub, subStats.mtimeMs]);
+      walkFolder({ lang: languageOfFolder(name, config.languages) as string, root: subRoot, config, out }, sub, '', readDir(sub), 0);
     }
   }
   return out;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(path: string): boolean {

@@ -218,14 +218,21 @@ describe('a folder that changes under it', () => {
     expect(result).toMatchObject({ kind: 'rejected', problems: [{ code: 'unreadable', message: 'cannot read the file (no longer a regular file)' }] });
   });
 
-  it('names and counts articles in a sub-folder that is not a language folder', () => {
+  it('reads articles in a sub-folder that is not a language folder; a folder starting with _ holds pages, named and counted', () => {
     const dir = corpusCopy();
     mkdirSync(join(dir, 'emner'));
-    writeFileSync(join(dir, 'emner', 'b.md'), '---\ntitle: B\n---\n# B\n');
-    const r = run(dir, cleanEnv(), ['list']);
-    expect(r.stderr).toContain(`glossary: skipped ${join(dir, 'emner', 'b.md')}: in a sub-folder that is not a language folder: not read\n`);
-    expect(r.stderr).toMatch(/1 of \d+ files skipped/);
-    expect(cli(['check', dir]).stdout).toContain('emner/b.md: skipped: in a sub-folder that is not a language folder: not read');
+    writeFileSync(join(dir, 'emner', 'b.md'), '---\ntitle: Bæver\n---\n# Bæver\n');
+    mkdirSync(join(dir, '_skabeloner'));
+    writeFileSync(join(dir, '_skabeloner', 'ny.md'), '---\ntitle: NY TERM\n---\n# NY TERM\n');
+    const env = cleanEnv();
+    const r = run(dir, env, ['list']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^baever {2,}Bæver$/m);
+    expect(r.stdout).not.toContain('NY TERM');
+    expect(run(dir, env, ['lookup', 'emner/b']).stdout.split('\n')[0]).toBe('Bæver');
+    const check = cli(['check', dir]).stdout;
+    expect(check).toContain('_skabeloner/ny.md: not a term: in a folder whose name starts with "_" (templates, partials): not a term');
+    expect(check).toMatch(/\(0 of \d+ files skipped, 1 section, template or draft page not counted as terms\)/);
   });
 });
 

@@ -59,10 +59,10 @@ describe('corpus checks', () => {
     expect(da?.langs).toEqual(['en']);
   });
 
-  it('ignores a sub-folder that is not named like a language', () => {
+  it('reads a sub-folder that is not named like a language as part of the language, the id its path', () => {
     const dir = tempDir();
-    mkdirSync(join(dir, 'drafts'));
-    writeFileSync(join(dir, 'drafts', 'a.md'), '# A\n');
-    expect(listSources([dir]).entries).toEqual([]);
+    mkdirSync(join(dir, 'emner'));
+    writeFileSync(join(dir, 'emner', 'a.md'), '# A\n');
+    expect(listSources([dir]).entries.map((e) => [e.id, e.lang, e.dir])).toEqual([['emner/a', 'da', 'emner']]);
   });
 });

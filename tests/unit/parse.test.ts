@@ -31,9 +31,10 @@ describe('parseArticle', () => {
   });
 
   it('extracts internal links with their line, in every accepted form', () => {
-    const a = article('---\ntitle: T\n---\n\n[a](/one),. [b](/two/) [c](/three#x)\n[d](/en/four) [e](https://example.com) ![f](/img)\n`[g](/code)`\n');
+    const a = article('---\ntitle: T\n---\n\n[a](/one),. [b](/two/) [c](/three#x)\n[d](/en/four) [e](https://example.com) ![f](/img)\n`[g](/code)`\n[h](../five/) [i](six.md) [j](../seven/index.md) {{Glossary("Eight nine", "otte")}} <a href="/ten">ti</a>\n');
     expect(a.links.map((l) => [l.target, l.text, l.line])).toEqual([
-      ['one', 'a', 5], ['two', 'b', 5], ['three', 'c', 5], ['four', 'd', 6],
+      ['one', 'a', 5], ['two', 'b', 5], ['three', 'c', 5], ['en/four', 'd', 6],
+      ['five', 'h', 8], ['six', 'i', 8], ['seven', 'j', 8], ['Eight_nine', 'otte', 8], ['ten', 'ti', 8],
     ]);
   });
 
@@ -41,11 +42,15 @@ describe('parseArticle', () => {
     expect(article('# Egen titel\n\nTekst.').title).toBe('Egen titel');
   });
 
-  it('takes the title from the heading when front matter has none, and reports no title at all', () => {
+  it('takes the title from the heading when front matter has none, and reports no title at all, or a page', () => {
     expect(article('---\ndescription: d\n---\n# Fra overskrift\n').title).toBe('Fra overskrift');
-    const untitled = article('---\ndescription: d\n---\nTekst uden overskrift.\n', 'uden');
-    expect(untitled.title).toBe('uden');
-    expect(untitled.problems.map((p) => p.code)).toContain('missing-title');
+    // Front matter without a title and no heading: a page of the site, not a term.
+    expect(parseArticle({ id: 'uden', lang: 'da', file: 'uden.md', bytes: new TextEncoder().encode('---\ndescription: d\n---\nTekst uden overskrift.\n') })).toEqual({
+      kind: 'page', file: 'uden.md', reason: 'front matter without a title, and no heading: not a term',
+    });
+    const listed = article('---\ntitle: [a, b]\n---\nTekst.\n', 'liste');
+    expect(listed.title).toBe('liste');
+    expect(listed.problems.map((p) => p.code)).toContain('missing-title');
     expect(article('---\ntitle: ""\n---\n# H\n').problems.map((p) => p.code)).toContain('empty-title');
   });
 

@@ -1,6 +1,6 @@
 // Table-driven tests of the small text rules that guard the terminal and the link graph.
 import { describe, expect, it } from 'vitest';
-import { internalTarget, linkResolver } from '../../src/corpus/links.js';
+import { detectPrefix, linkResolver, linkTarget } from '../../src/corpus/links.js';
 import { escapeLine, sanitize } from '../../src/render/sanitize.js';
 import { decodeEntities, displayText, hasControl, hasEntities, stripControl } from '../../src/text.js';
 import type { Article } from '../../src/corpus/article.js';
@@ -85,26 +85,31 @@ describe('entities and controls', () => {
   });
 });
 
-describe('internalTarget', () => {
+describe('linkTarget', () => {
   it.each([
-    ['/jointventure', 'jointventure'],
-    ['/jointventure/', 'jointventure'],
-    ['/jointventure#opkoeb', 'jointventure'],
-    ['/jointventure?x=1', 'jointventure'],
-    ['/da/jointventure', 'jointventure'],
-    ['/pt-br/jointventure', 'jointventure'],
-    ['/%C3%A5dalen', 'ådalen'], // percent-encoded
-    ['/%E0%A4%A', '%E0%A4%A'], // broken encoding: kept as written
-    ['//example.com/x', undefined], // protocol-relative: not ours
-    ['/a/b/c', undefined],
-    ['/docs/x', undefined], // a folder that is not a language
-    ['https://example.com', undefined],
-    ['mailto:x@example.com', undefined],
-    ['jointventure', undefined],
-    ['/', undefined],
-    ['/#top', undefined],
-  ])('%j -> %j', (href, expected) => {
-    expect(internalTarget(href)).toBe(expected);
+    ['/jointventure', '', '', 'jointventure'],
+    ['/jointventure/', '', '', 'jointventure'],
+    ['/jointventure#opkoeb', '', '', 'jointventure'],
+    ['/jointventure?x=1', '', '', 'jointventure'],
+    ['/da/jointventure', '', '', 'da/jointventure'], // the language is resolved with the corpus
+    ['/%C3%A5dalen', '', '', 'ådalen'], // percent-encoded
+    ['/%E0%A4%A', '', '', '%E0%A4%A'], // broken encoding: kept as written
+    ['//example.com/x', '', '', undefined], // protocol-relative: not ours
+    ['https://example.com/x', '', '', undefined],
+    ['mailto:x@example.com', '', '', undefined],
+    ['#top', '', '', undefined],
+    ['/#top', '', '', undefined],
+    ['/billede.png', '', '', undefined], // a file, not a page
+    ['../container/', 'container-image', '', 'container'], // Hugo: relative to the page's address
+    ['./registry', 'container', '', 'container/registry'], // tried by its last part when resolved
+    ['../../x/', 'a', '', 'x'], // above the top stays at the top, as in a browser
+    ['container.md', 'cloud native', '', 'container'], // a file: relative to the article's folder
+    ['../scope/index.md', 'closure', 'closure', 'scope'],
+    ['networking/index.md', 'node', 'node', 'node/networking'],
+    ['cloud%20native.md', 'serverless', '', 'cloud native'],
+    ['/en-US/docs/Glossary/Closure', 'ajax', 'ajax', 'en-US/docs/Glossary/Closure'],
+  ])('%j from %j -> %j', (href, id, dir, expected) => {
+    expect(linkTarget(href, id, dir)).toBe(expected);
   });
 });
 
@@ -112,13 +117,42 @@ describe('linkResolver', () => {
   const article = (id: string, aliases: string[] = []) => ({ id, aliases }) as unknown as Article;
   const a = article('JointVenture', ['JV', 'fælles selskab']);
   const b = article('jv');
+  const link = (href: string) => ({ href, target: linkTarget(href, 'x') as string });
   const resolve = linkResolver([a, b]);
   it('resolves by id as written, then id in any case, then alias folded', () => {
-    expect(resolve('jv')).toBe(b); // an id beats another article's alias
-    expect(resolve('jointventure')).toBe(a);
-    expect(resolve('JOINTVENTURE')).toBe(a);
-    expect(resolve('faelles-selskab')).toBe(a);
-    expect(resolve('nothing')).toBeUndefined();
-    expect(resolve('nothing')).toBeUndefined(); // remembered, and still nothing
+    expect(resolve(link('/jv'))).toBe(b); // an id beats another article's alias
+    expect(resolve(link('/jointventure'))).toBe(a);
+    expect(resolve(link('/JOINTVENTURE'))).toBe(a);
+    expect(resolve(link('/faelles-selskab'))).toBe(a);
+    expect(resolve(link('/da/jointventure'))).toBe(a);
+    expect(resolve(link('/nothing'))).toBeUndefined();
+    expect(resolve(link('/nothing'))).toBeUndefined(); // remembered, and still nothing
+  });
+
+  const node = article('node');
+  const networking = article('node/networking');
+  const closure = article('closure');
+  const mdn = [node, networking, closure];
+  it('strips the site prefix; a link outside it is a page of the site, not a broken link', () => {
+    const resolveMdn = linkResolver(mdn, { prefix: ['en-us', 'docs', 'glossary'] });
+    expect(resolveMdn(link('/en-US/docs/Glossary/Closure'))).toBe(closure);
+    expect(resolveMdn(link('/en-US/docs/Glossary/Node/networking'))).toBe(networking);
+    expect(resolveMdn(link('/en-US/docs/Glossary/Nothing'))).toBeUndefined();
+    expect(resolveMdn(link('/en-US/docs/Web/API/Node'))).toBe('outside');
+  });
+  it('finds the prefix most links share, when it makes them resolve', () => {
+    const links = (...hrefs: string[]) => hrefs.map((href) => ({ href, target: linkTarget(href) as string, text: '', line: 1 }));
+    const withLinks = (a: Article, ...hrefs: string[]) => ({ ...a, links: links(...hrefs) }) as Article;
+    const articles = [
+      withLinks(node, '/en-US/docs/Glossary/Node/networking', '/en-US/docs/Web/API/Node'),
+      withLinks(networking, '/en-US/docs/Glossary/Node', '/en-US/docs/Glossary/Closure'),
+      withLinks(closure, '/de/closure', '/de/node'),
+    ];
+    expect(detectPrefix(articles)).toEqual(['en-us', 'docs', 'glossary']);
+    expect(detectPrefix([withLinks(closure, '/node', '/docs/x')])).toEqual([]);
+  });
+  it('takes a relative link by its last part when its path names nothing', () => {
+    expect(resolve({ href: './jv', target: 'x/jv' })).toBe(b);
+    expect(resolve({ href: '../nothing/', target: 'nothing' })).toBeUndefined();
   });
 });

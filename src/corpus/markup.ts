@@ -1,0 +1,199 @@
+// Site markup -> plain Markdown: what static-site glossaries (Hugo, MDN-style docs) write besides
+// Markdown, reduced to its text before anything reads a body (links, the search index, the
+// description, rendering). Pure; every line stays a line, so line numbers stay true. Code (fenced
+// blocks, code spans) is left as written.
+import { decodeEntities } from '../text.js';
+
+/** Macros that draw page furniture (sidebars, compatibility tables, live samples): no text. */
+const FURNITURE = /(?:sidebar|(?<!x)ref|header|_inline|inline|badge)$|^(?:specifications|compat|embedlivesample|embedghlivesample|embedinteractiveexample|interactiveexample|previous|next|previousnext|previousmenunext|quicklinkswithsubpages|landingpagelistsubpages|listsubpages|listsubpagesforsidebar|seecompattable|availableinworkers|securecontext_header|deprecated_header|non-standard_header|toc)$/i;
+
+const SUB: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎' };
+const SUP: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ' };
+
+/** `P<sub>0</sub>` -> P₀ where every character has a small form, else the text after `_` / `^`. */
+function script(text: string, map: Record<string, string>, mark: string): string {
+  const chars = [...text.trim()];
+  if (chars.length > 0 && chars.every((c) => map[c] !== undefined)) return chars.map((c) => map[c]).join('');
+  return chars.length === 0 ? '' : chars.length === 1 ? `${mark}${text.trim()}` : `${mark}(${text.trim()})`;
+}
+
+const escapeText = (text: string) => text.replace(/([[\]\\])/g, '\\$1');
+const attribute = (attrs: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs)?.slice(1).find((v) => v !== undefined);
+
+/** `{{Glossary("SPA", "single-page apps")}}` -> a link; other macros -> their text or nothing. */
+function macro(name: string, args: string | undefined): string {
+  const strings = [...(args ?? '').matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1] ?? m[2] ?? '');
+  if (name.toLowerCase() === 'glossary' && strings[0]) {
+    const target = strings[0].trim().replace(/ /g, '_');
+    return `[${escapeText(strings[1] || strings[0])}](/${encodeURI(target)})`;
+  }
+  if (FURNITURE.test(name) || strings.length === 0) return '';
+  return strings[1] || strings[0] || '';
+}
+
+/** Hugo shortcodes: a `text="..."` parameter is shown (a glossary tooltip links its term); the rest go. */
+function shortcode(params: string): string {
+  const text = attribute(params, 'text');
+  if (!text) return '';
+  const term = attribute(params, 'term_id');
+  return term ? `[${escapeText(text)}](/${encodeURI(term)}/)` : text;
+}
+
+const EMPTY_ADDRESS = /^\s*(?:#?|data:.*|javascript:.*)$/is;
+
+/** An HTML element's text: links as Markdown links, images as `[image: alt]`, the rest unwrapped. */
+function html(text: string): string {
+  return text
+    .replace(/<a\b([^>]{0,3000})>((?:[^<]|<(?!\/?a\b)){0,1000}?)<\/a\s*>/gi, (_, attrs: string, inner: string) => {
+      const href = attribute(attrs, 'href') ?? '';
+      const label = inner.replace(/<[^>]*>/g, '').trim();
+      if (EMPTY_ADDRESS.test(href)) return label;
+      return label ? `[${escapeText(label)}](${href.replace(/[()\s]/g, encodeURIComponent)})` : '';
+    })
+    .replace(/<img\b([^>]{0,3000})>/gi, (_, attrs: string) => {
+      const alt = attribute(attrs, 'alt')?.trim();
+      return alt ? `[image: ${alt}]` : '[image]';
+    })
+    .replace(/<sub>([^<]{0,200})<\/sub>/gi, (_, t: string) => script(t, SUB, '_'))
+    .replace(/<sup>([^<]{0,200})<\/sup>/gi, (_, t: string) => script(t, SUP, '^'))
+    .replace(/<summary\b[^>]{0,1000}>([^<]{0,1000})<\/summary\s*>/gi, (_, t: string) => (t.trim() ? `**${t.trim()}**` : ''))
+    // Every other tag goes, its text stays; `<br>` stays for the renderer to break the line.
+    .replace(/<\/?(?!br\b)[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g, '');
+}
+
+/**
+ * A block of markup that carries no text: an export artefact such as `<h5><a href="">TTT</a></h5>`
+ * (a heading holding only a link to nowhere, or to a data address) is dropped with its text.
+ */
+const ARTEFACT = /^\s*(?:<(?!a\b)[A-Za-z][^>]{0,200}>\s*){0,5}(?:<a\b[^>]{0,200}?\bhref\s*=\s*(["'])(?:#?|data:[^"']{0,100000})\1[^>]{0,1000}>[^<]{0,200}<\/a\s*>\s*){1,5}(?:<\/[A-Za-z][\w-]{0,20}\s*>\s*){0,5}/i;
+
+function cleanText(text: string): string {
+  const out = html(
+    text
+      .replace(/\{\{\s*([A-Za-z][\w-]{0,100})\s*(?:\(((?:"(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}'|[^)"'\n]){0,300})\))?\s*\}\}/g, (_, name: string, args?: string) => macro(name, args))
+      .replace(/\{\{([<%])\s*\/?\s*[\w.\-/]{1,100}([^\n]{0,300}?)\s*[>%]\}\}/g, (_, _open: string, params: string) => shortcode(params))
+      .replace(/!\[((?:[^\]\\]|\\.){0,300})\]\([^)\n]{0,1000}\)/g, (_, alt: string) => (alt.trim() ? `[image: ${alt.trim()}]` : '[image]')),
+  );
+  // What was removed leaves its spaces on both sides: one is enough.
+  return out === text ? out : out.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/ +([.,;:!?])(?=\s|$)/g, '$1');
+}
+
+/** Cleans one line outside code: code spans are kept as written. */
+function cleanLine(line: string): string {
+  const artefact = ARTEFACT.exec(line);
+  if (artefact) line = line.slice(artefact[0].length);
+  if (!line.includes('{') && !line.includes('<') && !line.includes('![')) return line;
+  let out = '';
+  let last = 0;
+  for (const span of line.matchAll(/(`+)[^`]*?\1(?!`)/g)) {
+    out += cleanText(line.slice(last, span.index)) + span[0];
+    last = (span.index ?? 0) + span[0].length;
+  }
+  return out + cleanText(line.slice(last));
+}
+
+/** A formula exported as KaTeX HTML, from its start to the end of its line. */
+export const KATEX = /<span class="katex">.*$/gm;
+
+export function cleanSiteMarkup(body: string): string {
+  if (!/[{<]|!\[/.test(body)) return body;
+  // Formulas as their TeX, on their own line (rendering shows them as a code block instead).
+  body = body.replace(KATEX, (html) => katexToText(html).trim().replace(/\s*\n\s*/g, '; '));
+  const lines = body.split('\n');
+  let fence: string | undefined;
+  let hidden: RegExp | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i] as string;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    // Comments, scripts and styles that span lines: their lines become empty.
+    if (hidden) {
+      const end = hidden.exec(line);
+      lines[i] = end ? cleanLine(line.slice(end.index + end[0].length)) : '';
+      if (end) hidden = undefined;
+      continue;
+    }
+    line = line.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '');
+    const open = /<!--|<(script|style)\b/i.exec(line);
+    if (open) {
+      hidden = open[1] ? new RegExp(`</${open[1]}\\s*>`, 'i') : /-->/;
+      line = line.slice(0, open.index);
+    }
+    lines[i] = cleanLine(line);
+  }
+  return lines.join('\n');
+}
+
+/** The first sentence of a body, as plain text: the description of an article that has none. */
+export function firstSentence(body: string, max = 300): string {
+  let paragraph = '';
+  let fence = false;
+  for (const line of body.split('\n')) {
+    if (/^ {0,3}(```|~~~)/.test(line)) fence = !fence;
+    if (fence) continue;
+    const trimmed = line.trim();
+    if (trimmed === '' || /^(#|\||>|<|-{3,}|\*{3,}|={3,})/.test(trimmed) || /^(\[image[:\]])/.test(trimmed)) {
+      if (paragraph) break;
+      continue;
+    }
+    paragraph += (paragraph ? ' ' : '') + trimmed.replace(/^(?:[-*+]|\d+[.)])\s+/, '');
+    // A description is one sentence: what is beyond this is never needed (and bounds the work).
+    if (paragraph.length > 2000) {
+      paragraph = paragraph.slice(0, 2000);
+      break;
+    }
+  }
+  const text = paragraph
+    .replace(/!?\[((?:[^\]\\]|\\.)*)\]\([^)]*\)/g, '$1')
+    .replace(/\\([[\]\\*_`])/g, '$1')
+    .replace(/(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1/g, '$2')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // A sentence ends at . ! ? after a word (not an abbreviation's single letter, `f.eks.` goes on
+  // before a small letter), before a capital, a digit, or the end.
+  const end = /(?<=[^\s.]{2})[.!?](?=\s+[\p{Lu}\d"“(]|$)/u.exec(text);
+  const cut = end ? text.slice(0, end.index + 1) : text;
+  return cut.length > max ? `${cut.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : cut;
+}
+
+/**
+ * The real corpus holds formulas as KaTeX HTML, often with damaged tags. Their TeX source is in
+ * the annotation: shown as a code block, one line per row of an aligned formula.
+ */
+export function katexToText(html: string): string {
+  const tex = /<annotation encoding="application\/x-tex">([\s\S]*?)<\s*\/\s*annotation>/.exec(html)?.[1];
+  if (!tex) return '\n\n    (formula)\n\n';
+  const rows = decodeEntities(tex)
+    .replace(/\\(begin|end)\{aligned\}/g, '')
+    .split(/\\\\/)
+    .map((row) => texToText(row.replace(/&/g, '')))
+    .filter(Boolean);
+  return `\n\n${rows.map((row) => `    ${row}`).join('\n')}\n\n`;
+}
+
+const TEX_SYMBOLS: Record<string, string> = {
+  times: '×', cdot: '·', div: '÷', pm: '±', le: '≤', leq: '≤', ge: '≥', geq: '≥', ne: '≠', neq: '≠',
+  approx: '≈', dots: '…', dotso: '…', ldots: '…', cdots: '⋯', infty: '∞', sum: 'Σ', Delta: 'Δ', sigma: 'σ',
+  mu: 'μ', beta: 'β', alpha: 'α', rho: 'ρ', left: '', right: '', quad: ' ', qquad: '  ',
+};
+
+/** A TeX formula as plain text a reader can follow: \frac{a}{b} as (a)/(b), \text{x} as x. */
+export function texToText(tex: string): string {
+  let out = tex.replace(/\\(?:text|textbf|textit|mathrm|mathbf|operatorname)\s*\{([^{}]*)\}/g, '$1');
+  for (let i = 0; i < 4; i++) out = out.replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '($1)/($2)');
+  return out
+    .replace(/\\([%$&#_{}])/g, '$1')
+    .replace(/\\([A-Za-z]+)/g, (whole, name: string) => TEX_SYMBOLS[name] ?? whole)
+    .replace(/\\[,;:! ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+

@@ -1,0 +1,86 @@
+// The corpus config file: what cannot be guessed from a folder, in `glossary.json` (or
+// `glossary.yaml`) at its root. Every field is optional; a folder without the file needs none.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { languageCode } from '../corpus/languages.js';
+import { ContentError } from '../errors.js';
+
+export interface CorpusConfig {
+  /** The path every glossary link starts with on the site: `/en-US/docs/Glossary/`. */
+  sitePrefix?: string;
+  /** The language shown when the user names none (before the locale and the largest). */
+  defaultLanguage?: string;
+  /** Front-matter fields read as keywords besides `keywords`, `tags`, `category` and `categories`. */
+  keywordFields?: string[];
+  /** Folders (names or paths from the root) whose files are not terms. */
+  skip?: string[];
+  /** Folder name -> language code, for folders named otherwise: `{"Dutch": "da"}`. */
+  languages?: Record<string, string>;
+}
+
+export const CONFIG_FILES = ['glossary.json', 'glossary.yaml', 'glossary.yml'];
+
+/** The config file of a folder and its mtime (a change to it must recompile), or nothing. */
+export function findConfig(dir: string): { file: string; mtimeMs: number } | undefined {
+  for (const name of CONFIG_FILES) {
+    try {
+      const stats = statSync(join(dir, name));
+      if (stats.isFile()) return { file: join(dir, name), mtimeMs: stats.mtimeMs };
+    } catch {
+      /* not there */
+    }
+  }
+  return undefined;
+}
+
+function bad(file: string, what: string): never {
+  throw new ContentError(`${file}: ${what}: fix it or remove the file (see "Your own corpus" in the README)`);
+}
+
+const FIELDS = new Set(['siteprefix', 'defaultlanguage', 'keywordfields', 'skip', 'languages']);
+
+/** Reads and checks a config file: a one-line ContentError names what is wrong. */
+export function readConfig(file: string): CorpusConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return bad(file, `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let data: unknown;
+  try {
+    // YAML through gray-matter's own YAML reader (no engine that evaluates code); JSON is YAML too.
+    data = file.endsWith('.json') ? JSON.parse(text) : matter(`---\n${text}\n---\n`, { language: 'yaml' } as never).data;
+  } catch (error) {
+    return bad(file, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'} (${(error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 120)})`);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return bad(file, 'not an object of settings');
+  const config: CorpusConfig = {};
+  const texts = (value: unknown, key: string): string[] => {
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) bad(file, `"${key}" must be a list of texts`);
+    return value as string[];
+  };
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    const k = key.toLowerCase();
+    if (!FIELDS.has(k)) bad(file, `unknown setting "${key}" (known: sitePrefix, defaultLanguage, keywordFields, skip, languages)`);
+    if (k === 'siteprefix') {
+      if (typeof value !== 'string' || !value.startsWith('/')) bad(file, '"sitePrefix" must be a path that starts with "/", e.g. "/en-US/docs/Glossary/"');
+      config.sitePrefix = value;
+    } else if (k === 'defaultlanguage') {
+      if (typeof value !== 'string' || !languageCode(value)) bad(file, '"defaultLanguage" must be a language code, e.g. "da"');
+      config.defaultLanguage = languageCode(value as string);
+    } else if (k === 'keywordfields') config.keywordFields = texts(value, key).map((f) => f.toLowerCase());
+    else if (k === 'skip') config.skip = texts(value, key).map((f) => f.replace(/^\.?\/+|\/+$/g, ''));
+    else {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) bad(file, '"languages" must map folder names to language codes, e.g. {"Dutch": "da"}');
+      const map: Record<string, string> = {};
+      for (const [folder, code] of Object.entries(value as Record<string, unknown>)) {
+        if (typeof code !== 'string' || !languageCode(code)) bad(file, `"languages": "${folder}" must map to a language code, e.g. "da"`);
+        map[folder] = languageCode(code as string) as string;
+      }
+      config.languages = map;
+    }
+  }
+  return config;
+}
