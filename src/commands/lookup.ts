@@ -1,6 +1,6 @@
 // `glossary lookup <term...>` and `glossary random`: one article, rendered, plain, raw or as JSON.
 import type { ArticleRecord } from '../corpus/compile.js';
-import { jsonText, langOf, ok, shellWord, widthOf, type Context, type Output, type PresentOptions, type Result } from '../context.js';
+import { chooseLangs, defaultLangs, jsonText, langOf, ok, shellWord, widthOf, type Context, type Output, type PresentOptions, type Result } from '../context.js';
 import { fold } from '../fold.js';
 import { AmbiguousError, NotFoundError } from '../errors.js';
 import { fuzzyNote, resolveTerm } from '../resolve.js';
@@ -82,13 +82,16 @@ export async function present(ctx: Context, record: ArticleRecord, options: Pres
 
 /** The article as the terminal shows it: from the render cache, else rendered (and kept). */
 export async function renderRecord(ctx: Context, record: ArticleRecord, width: number): Promise<string> {
+  // See also names the command to type: with --lang where the article's language is not the one
+  // a plain `glossary lookup` would use. Such renderings depend on the user's settings: not kept.
+  const plain = chooseLangs(ctx.corpus.meta.langs.map((l) => l.lang), '', false, defaultLangs(ctx.corpus.meta, ctx.localeLangs))[0] === record.lang;
   const renders = ctx.corpus.renders;
-  const cached = renders.get(record.lang, record.n, width, ctx.color);
+  const cached = plain ? renders.get(record.lang, record.n, width, ctx.color) : undefined;
   if (cached !== undefined) return cached;
   const render = await import('../render/article.js');
   const highlight = ctx.color && render.needsHighlighter(record) ? await ctx.loadHighlighter() : undefined;
-  const text = render.renderArticle(record, { width, color: ctx.color, highlight });
-  renders.put(record.lang, record.n, width, ctx.color, text);
+  const text = render.renderArticle(record, { width, color: ctx.color, highlight, lookupCommand: plain ? undefined : `glossary --lang ${record.lang} lookup` });
+  if (plain) renders.put(record.lang, record.n, width, ctx.color, text);
   return text;
 }
 

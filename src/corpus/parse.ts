@@ -144,11 +144,11 @@ const truthy = (value: unknown) => value === true || (typeof value === 'string' 
 
 /** Why a page is not a term (a draft, a landing or search page, nothing to call it), or undefined. */
 function notATerm(data: Record<string, unknown>, heading: string | undefined): string | undefined {
-  if (truthy(data['draft'])) return 'a draft (draft: true): not a term';
-  if (truthy(data['headless'])) return 'a headless page (headless: true): not a term';
+  if (truthy(data['draft'])) return 'a draft (draft: true)';
+  if (truthy(data['headless'])) return 'a headless page (headless: true)';
   const kind = [data['page-type'], data['layout'], data['type']].find((v) => typeof v === 'string' && /^(landing-page|search|section|list)$/i.test(v.trim()));
-  if (typeof kind === 'string') return `a ${kind.trim().toLowerCase().replace('-page', '')} page: not a term`;
-  if (data['title'] === undefined && heading === undefined && Object.keys(data).length > 0) return 'front matter without a title, and no heading: not a term';
+  if (typeof kind === 'string') return `a ${kind.trim().toLowerCase().replace('-page', '')} page`;
+  if (data['title'] === undefined && heading === undefined && Object.keys(data).length > 0) return 'front matter without a title, and no heading';
   return undefined;
 }
 

@@ -40,12 +40,15 @@ export async function openCorpus(dirs: string[], env: NodeJS.ProcessEnv, options
   // Said once, when the folder is compiled: what was left out and why, in a few lines however many
   // files it is (the full list is check's). A clean corpus compiles quietly.
   if (opened.compiled && meta.skipped) {
-    const skipped = opened.reader.report().skipped;
+    const skipped = opened.reader.report().skipped.filter((s) => !s.page);
     for (const s of skipped.slice(0, SKIPPED_NAMED)) notes.push(`skipped ${s.file}: ${s.reason}`);
     const more = skipped.length - SKIPPED_NAMED;
     notes.push(`${meta.skipped} of ${meta.files} files skipped${more > 0 ? ` (${more} more not named here)` : ''}: see ${check}`);
   }
+  // Section pages, templates and drafts are expected in a site: counted in one line, named by check.
+  const pages = meta.pages ? `, ${meta.pages} section, template or draft page${meta.pages === 1 ? '' : 's'} not counted as terms` : '';
+  if (opened.compiled && meta.pages) notes.push(`${pages.slice(2)}: see ${check}`);
   const articles = meta.langs.reduce((sum, l) => sum + l.count, 0);
-  if (articles === 0) throw new ContentError(`no articles in ${dirs.join(', ')}: ${meta.skipped} of ${meta.files} files skipped (see ${check})`, [], notes);
+  if (articles === 0) throw new ContentError(`no articles in ${dirs.join(', ')}: ${meta.skipped} of ${meta.files} files skipped${pages} (see ${check})`, [], notes);
   return { corpus: opened.reader, notes, compiled: opened.compiled };
 }

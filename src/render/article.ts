@@ -12,7 +12,7 @@ import { collapseBlankLines, sanitize, wrapLines } from './ansi.js';
 import { displayWidth } from '../width.js';
 import { numberLinks } from './links.js';
 import { setHighlighter } from './shims/cli-highlight.js';
-import type { Highlighter } from '../context.js';
+import { shellWord, type Highlighter } from '../context.js';
 import { makeTheme, type RenderTheme as Theme } from './styled.js';
 
 export interface RenderOptions {
@@ -20,6 +20,8 @@ export interface RenderOptions {
   color: boolean;
   /** Colours fenced code when given (the edge loads highlight.js for articles that have some). */
   highlight?: Highlighter;
+  /** The command See also names (`glossary --lang de lookup` for a language that is not the default). */
+  lookupCommand?: string;
 }
 
 /** Repairs what the real corpus gets wrong before marked sees it. */
@@ -159,7 +161,7 @@ function header(record: ArticleRecord, theme: Theme, width: number): string[] {
   return lines;
 }
 
-function footer(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number): string[] {
+function footer(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number, lookup: string): string[] {
   const lines: string[] = [];
   const seen = new Set<number>();
   const entries = [...refs.values()].filter(({ n }) => !seen.has(n) && seen.add(n));
@@ -168,8 +170,8 @@ function footer(record: ArticleRecord, refs: Map<string, { n: number; to: Articl
     lines.push('', theme.heading('See also'));
     for (const { n, to } of entries) {
       const ref = `[${n}]`;
-      const command = `${theme.dim('glossary lookup')} ${theme.name(to.name)}`;
-      const oneLine = 2 + ref.length + 1 + pad + 2 + 'glossary lookup '.length + displayWidth(to.name);
+      const command = `${theme.dim(lookup)} ${theme.name(shellWord(to.name))}`;
+      const oneLine = 2 + ref.length + 1 + pad + 2 + lookup.length + 1 + displayWidth(shellWord(to.name));
       // The command to type stays whole: on the title's line when it fits, else on its own line below it.
       if (oneLine <= width) lines.push(`  ${theme.ref(ref)} ${to.title}${' '.repeat(pad - displayWidth(to.title))}  ${command}`);
       else lines.push(`  ${theme.ref(ref)} ${to.title}`, `${' '.repeat(3 + ref.length)}${command}`);
@@ -201,7 +203,7 @@ export function renderArticle(record: ArticleRecord, options: RenderOptions): st
   } finally {
     setHighlighter(undefined);
   }
-  const text = [...header(record, theme, options.width), '', body, ...footer(record, refs, theme, options.width)].join('\n');
+  const text = [...header(record, theme, options.width), '', body, ...footer(record, refs, theme, options.width, options.lookupCommand ?? 'glossary lookup')].join('\n');
   return sanitize(collapseBlankLines(wrapLines(sanitize(text, options.color), options.width)), options.color) + '\n';
 }
 

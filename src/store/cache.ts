@@ -46,8 +46,11 @@ interface Quick {
 
 /** What a generation keeps of the listing it was compiled from. */
 interface State {
-  entries: Array<[string, number, number]>;
+  /** [path, size, mtime, language] of every file compiled. */
+  entries: Array<[string, number, number, string]>;
   skipped: unknown;
+  /** The corpus config it was compiled with: when it changes, nothing parsed before is reused. */
+  config?: unknown;
   /** Files that could not be read: each run tries them again. */
   unreadable: string[];
 }
@@ -116,7 +119,7 @@ function currentGeneration(dir: string): { name: string; reader: CorpusReader } 
 
 function stateOf(listing: SourceListing, unreadable: string[]): string {
   const skip = new Set(unreadable);
-  const state: State = { entries: listing.entries.filter((e) => !skip.has(e.path)).map((e) => [e.path, e.size, e.mtimeMs]), skipped: listing.skipped, unreadable };
+  const state: State = { entries: listing.entries.filter((e) => !skip.has(e.path)).map((e) => [e.path, e.size, e.mtimeMs, e.lang]), skipped: listing.skipped, unreadable, config: listing.config };
   return JSON.stringify(state);
 }
 
@@ -209,11 +212,14 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   const gen = join(dir, name);
   const canWrite = writable && tryMkdir(gen);
 
+  // A changed config (languages, keyword fields, link prefix) changes what every file means.
+  const sameConfig = JSON.stringify(state?.config ?? {}) === JSON.stringify(listing.config);
   // The common edit, a changed body: a new generation that shares every file but the records.
-  if (current && state && canWrite && !retry) {
+  if (current && state && canWrite && !retry && sameConfig) {
     const before = new Map(state.entries.map(([p, size, m]) => [p, `${size}:${m}`]));
     const changedEntries = listing.entries.filter((e) => before.get(e.path) !== stamp(e));
-    const sameFiles = listing.entries.length === before.size && changedEntries.every((e) => before.has(e.path)) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
+    const langs = new Map(state.entries.map(([p, , , lang]) => [p, lang]));
+    const sameFiles = listing.entries.length === before.size && listing.entries.every((e) => langs.get(e.path) === e.lang) && changedEntries.every((e) => before.has(e.path)) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
     if (sameFiles && changedEntries.length > 0) {
       const touched = safely(() => compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries));
       if (touched) {
@@ -229,7 +235,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     }
   }
 
-  const previous = compilation.readPrevious(current?.reader);
+  const previous = compilation.readPrevious(sameConfig ? current?.reader : undefined);
   const same = (e: SourceEntry) => previous.get(e.path)?.stamp === stamp(e);
   const present = new Set(listing.entries.map((e) => e.path));
   const changed = listing.entries.filter((e) => !same(e)).length + [...previous.keys()].filter((p) => !present.has(p)).length;

@@ -94,7 +94,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
     const relPath = rel ? `${rel}/${name}` : name;
     if (dirent.isDirectory() && !name.endsWith('.md')) {
       if (ignored(name)) continue;
-      if (name.startsWith('_')) namePages(path, 'in a folder whose name starts with "_" (templates, partials): not a term', w.out);
+      if (name.startsWith('_')) namePages(path, 'in a folder whose name starts with "_" (templates, partials)', w.out);
       else if (w.config.skip?.some((s) => s === name || s === relPath)) namePages(path, 'in a folder the corpus config skips', w.out);
       else if (depth + 1 >= MAX_DEPTH) namePages(path, `more than ${MAX_DEPTH} folders deep: not read`, w.out);
       else {
@@ -118,15 +118,15 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       continue;
     }
     if (name === '_index.md') {
-      w.out.skipped.push({ file: path, reason: 'a section page (_index.md): not a term', page: true });
+      w.out.skipped.push({ file: path, reason: 'a section page (_index.md)', page: true });
       continue;
     }
     if (name.startsWith('_')) {
-      w.out.skipped.push({ file: path, reason: 'a template (its name starts with "_"): not a term', page: true });
+      w.out.skipped.push({ file: path, reason: 'a template (its name starts with "_")', page: true });
       continue;
     }
     if (name === 'index.md' && rel === '') {
-      w.out.skipped.push({ file: path, reason: "the folder's index page: not a term", page: true });
+      w.out.skipped.push({ file: path, reason: "the folder's index page", page: true });
       continue;
     }
     let stats: Stats;

@@ -231,7 +231,7 @@ describe('a folder that changes under it', () => {
     expect(r.stdout).not.toContain('NY TERM');
     expect(run(dir, env, ['lookup', 'emner/b']).stdout.split('\n')[0]).toBe('Bæver');
     const check = cli(['check', dir]).stdout;
-    expect(check).toContain('_skabeloner/ny.md: not a term: in a folder whose name starts with "_" (templates, partials): not a term');
+    expect(check).toContain('_skabeloner/ny.md: not a term: in a folder whose name starts with "_" (templates, partials)');
     expect(check).toMatch(/\(0 of \d+ files skipped, 1 section, template or draft page not counted as terms\)/);
   });
 });

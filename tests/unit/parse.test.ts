@@ -46,7 +46,7 @@ describe('parseArticle', () => {
     expect(article('---\ndescription: d\n---\n# Fra overskrift\n').title).toBe('Fra overskrift');
     // Front matter without a title and no heading: a page of the site, not a term.
     expect(parseArticle({ id: 'uden', lang: 'da', file: 'uden.md', bytes: new TextEncoder().encode('---\ndescription: d\n---\nTekst uden overskrift.\n') })).toEqual({
-      kind: 'page', file: 'uden.md', reason: 'front matter without a title, and no heading: not a term',
+      kind: 'page', file: 'uden.md', reason: 'front matter without a title, and no heading',
     });
     const listed = article('---\ntitle: [a, b]\n---\nTekst.\n', 'liste');
     expect(listed.title).toBe('liste');
