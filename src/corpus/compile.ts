@@ -20,6 +20,8 @@ export interface RecordLink {
   line: number;
   /** The article the link resolves to; absent for a broken link. */
   to?: ArticleRef;
+  /** A page of the site outside the glossary (`/en-US/docs/Web/API/...`): not a glossary link. */
+  outside?: boolean;
 }
 
 /** A reference as compiled: with the article's number, which the store keeps instead of the names. */
@@ -132,6 +134,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     const found = resolver(link);
     return typeof found === 'object' ? found : undefined;
   };
+  const outside = (link: Article['links'][number]) => resolver(link) === 'outside';
   const backlinks = new Map<Article, Set<Article>>();
   for (const a of sorted) {
     for (const link of a.links) {
@@ -165,6 +168,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
       const target = resolve(link);
       const out: CompiledRecord['links'][number] = { href: link.href, target: link.target, text: link.text, line: link.line };
       if (target && target !== a) out.to = ref(target);
+      else if (outside(link)) out.outside = true;
       return out;
     });
     const back = [...(backlinks.get(a) ?? [])].map(ref).sort((x, y) => compareDanish(x.title, y.title));

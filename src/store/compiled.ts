@@ -62,14 +62,14 @@ function shardCount(entries: number, perShard: number): number {
 
 // ---- records as stored: links point to article numbers, backlinks are numbers -----------------
 
-/** [href, target, text, line, article number or -1]. */
+/** [href, target, text, line, article number, or -1 (broken), or -2 (a page outside the glossary)]. */
 type StoredLink = [string, string, string, number, number];
 
 export type StoredRecord = Omit<ArticleRecord, 'links' | 'backlinks' | 'source'> & { links: StoredLink[]; backlinks: number[] };
 
 function storedOf(record: CompiledRecord): StoredRecord {
   const { source: _source, links, backlinks, ...rest } = record;
-  return { ...rest, links: links.map((l) => [l.href, l.target, l.text, l.line, l.to ? l.to.n : -1]), backlinks: backlinks.map((b) => b.n) };
+  return { ...rest, links: links.map((l) => [l.href, l.target, l.text, l.line, l.to ? l.to.n : l.outside ? -2 : -1]), backlinks: backlinks.map((b) => b.n) };
 }
 
 /**
@@ -347,7 +347,7 @@ export class CorpusReader implements Corpus {
     return {
       ...rest,
       source: stored.external ? readSource(stored) : source,
-      links: links.map(([href, target, text, line, to]) => (to >= 0 ? { href, target, text, line, to: ref(to) } : { href, target, text, line })),
+      links: links.map(([href, target, text, line, to]) => (to >= 0 ? { href, target, text, line, to: ref(to) } : to === -2 ? { href, target, text, line, outside: true } : { href, target, text, line })),
       backlinks: backlinks.map(ref),
     };
   }

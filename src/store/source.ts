@@ -184,10 +184,12 @@ export function listSources(dirs: string[]): SourceListing {
     if (found) out.folders.push([found.file, found.mtimeMs]);
     // Language folders: named as a language, and not a term's page bundle (`it/index.md`).
     const langDirs = dirents.filter((d) => !ignored(d.name) && (d.isDirectory() || d.isSymbolicLink()) && languageOfFolder(d.name, config.languages) !== undefined && isDirectory(join(dir, d.name)) && !isFile(join(dir, d.name, 'index.md')));
+    const skipped = (name: string) => config.skip?.includes(name);
+    for (const d of langDirs) if (skipped(d.name)) namePages(join(dir, d.name), 'in a folder the corpus config skips', out);
     const ownLang = languageOfFolder(basename(dir), config.languages) ?? config.defaultLanguage ?? DEFAULT_LANG;
     const langNames = new Set(langDirs.map((d) => d.name));
     walkFolder({ lang: ownLang, root, config, out }, dir, '', dirents.filter((d) => !langNames.has(d.name)), 0);
-    for (const { name } of langDirs) {
+    for (const { name } of langDirs.filter((d) => !skipped(d.name))) {
       const sub = join(dir, name);
       let subRoot: string;
       let subStats: Stats;

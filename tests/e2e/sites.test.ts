@@ -1,0 +1,195 @@
+// End-to-end: glossaries kept inside static sites (tests/fixtures/hugo-site, a Hugo site in three
+// languages; tests/fixtures/mdn-glossary, MDN-style page bundles; tests/fixtures/texts, language
+// folders named in English with a config file), as a user of such a site would try them.
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, cli, fixture, tempDir } from '../helpers.js';
+
+const hugo = join(fixture('hugo-site'), 'content');
+const mdn = fixture('mdn-glossary');
+const texts = join(fixture('texts'), 'Texts');
+const env = cleanEnv();
+const run = (dir: string, args: string[], extra: Record<string, string> = {}) => cli(['--content', dir, ...args], { ...env, ...extra });
+const names = (stdout: string) => stdout.trim().split('\n').map((l) => l.split(/ {2,}/)[0]);
+/** No markup of any kind reaches the screen. */
+const MARKUP = /<\/?[a-z][\w-]*[\s>/]|\{\{|\}\}|\{%|%\}|TTT|data:|base64|!\[/i;
+
+describe('a Hugo site in three languages', () => {
+  it('lists every term of the largest language once, by its real title; section pages, templates, search and drafts are not terms', () => {
+    const r = run(hugo, ['list']);
+    expect(r.code).toBe(0);
+    expect(names(r.stdout)).toEqual(['cloud-native', 'container', 'container-image', 'kubernetes', 'microservices-architecture', 'registry', 'serverless']);
+    expect(r.stdout).toMatch(/^container {2,}Container$/m); // `Title:` with a capital
+    expect(r.stdout).toMatch(/^serverless {2,}Serverless$/m); // front matter indented by a space
+    expect(r.stdout).not.toMatch(/glossary|template|search|service mesh/i);
+  });
+
+  it('takes the locale, GLOSSARY_LANG and --lang, in that order of strength, over the largest language', () => {
+    expect(names(run(hugo, ['list'], { LANG: 'de_DE.UTF-8' }).stdout)).toEqual(['container', 'kubernetes', 'registry']);
+    expect(names(run(hugo, ['list'], { LANG: 'fr_FR.UTF-8' }).stdout)).toHaveLength(7); // not in the corpus: the largest
+    expect(names(run(hugo, ['list'], { LANG: 'de_DE.UTF-8', GLOSSARY_LANG: 'en' }).stdout)).toHaveLength(7);
+    expect(names(run(hugo, ['--lang', 'bn', 'list'], { GLOSSARY_LANG: 'de' }).stdout)).toHaveLength(2);
+  });
+
+  it('keeps the vowel signs of a Bengali title in its name, and finds it when typed as listed', () => {
+    const listed = run(hugo, ['--lang', 'bn', 'list']).stdout;
+    expect(listed).toContain('ক্লাউড-নেটিভ');
+    const r = run(hugo, ['--lang', 'bn', 'lookup', 'ক্লাউড-নেটিভ']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('ক্লাউড নেটিভ');
+  });
+
+  it('reads tags and categories as keywords, joins lines written one sentence per line, and prints no shortcode', () => {
+    const r = run(hugo, ['lookup', 'container', '--width', '1000']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Keywords: Runtime, Packaging, Basics');
+    // Three source lines, one paragraph.
+    expect(r.stdout).toMatch(/^A container is an isolated process .+ container image\[1\] .+ well under a second\.$/m);
+    expect(r.stdout).toMatch(/^Containers share the host kernel\.$/m);
+    expect(r.stdout).not.toMatch(MARKUP);
+    expect(run(hugo, ['list', '--keyword', 'Distribution']).stdout).toMatch(/^registry {2,}Registry$/m);
+  });
+
+  it('reduces HTML to text: an export artefact dropped, sub- and superscripts, details, a line break', () => {
+    const r = run(hugo, ['lookup', 'microservices', '--width', '100']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(MARKUP);
+    expect(r.stdout).toContain('x²');
+    expect(r.stdout).toContain('P₀');
+    expect(r.stdout).toMatch(/^Why split a service\?$/m);
+    expect(r.stdout).toMatch(/^Each service owns its own data,\nand others may reach/m);
+    expect(r.stdout).toMatch(/\[1\] Kubernetes {2,}glossary lookup kubernetes/);
+  });
+
+  it('shows the first sentence where there is no description, and an image as its text', () => {
+    const r = run(hugo, ['lookup', 'container-image', '--width', '200']);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['Container image', '', 'A container image is a read-only package that holds an application, its libraries and the settings needed to start it.']);
+    expect(r.stdout).toContain('[image: Layers of an image]');
+    expect(run(hugo, ['search', 'read-only package']).stdout).toMatch(/^container-image {2,}Container image {2,}A container image is/m);
+  });
+
+  it('follows links in every style the site writes: ../x/, /x/, /en/x/, x.md, a file name with a space', () => {
+    expect(names(run(hugo, ['links', 'container-image']).stdout)).toEqual(['container', 'registry']); // /container/ and ../registry/
+    expect(names(run(hugo, ['links', 'registry']).stdout)).toEqual(['container-image', 'kubernetes']); // /en/container-image/ and ../kubernetes/
+    expect(names(run(hugo, ['links', 'serverless']).stdout)).toEqual(['microservices-architecture', 'cloud-native']); // cloud%20native.md
+    expect(names(run(hugo, ['links', 'cloud-native']).stdout)).toEqual(['container', 'kubernetes']); // container.md, in a CRLF file
+    expect(names(run(hugo, ['backlinks', 'kubernetes']).stdout)).toEqual(['cloud-native', 'microservices-architecture', 'registry']);
+    expect(run(hugo, ['related', 'container']).stdout).toMatch(/^container-image {2,}Container image {2,}\(links both ways\)$/m);
+  });
+
+  it('names the language in See also where it is not the default, so the command works as typed', () => {
+    const r = run(hugo, ['--lang', 'de', 'lookup', 'container']);
+    expect(r.stdout).toMatch(/\[1\] Kubernetes {2,}glossary --lang de lookup kubernetes$/m);
+    // A German untranslated link is text, not a link to nowhere.
+    expect(r.stdout).toContain('aus einem Container-Image gestartet');
+  });
+
+  it('check: a link to a term only another language has is untranslated, apart from truly broken links; no false alarms', () => {
+    const r = cli(['check', hugo], env);
+    expect(r.code).toBe(0);
+    const codes = r.stdout.trim().split('\n').flatMap((l) => /\[([a-z-]+)\]$/.exec(l)?.slice(1) ?? []);
+    expect(codes.sort()).toEqual(['broken-link', 'description-from-body', 'orphan', 'orphan', 'untranslated']);
+    expect(r.stdout).toContain('de/container.md:7: warning: link to "de/container-image", which is only in en: not translated to de yet [untranslated]');
+    expect(r.stdout).toContain('de/registry.md:8: warning: link to "de/does-not-exist", which is not in the corpus [broken-link]');
+    expect(r.stdout).toContain('en/_index.md: not a term: a section page (_index.md)');
+    expect(r.stdout).toContain('en/draft-term.md: not a term: a draft (draft: true)');
+    expect(r.stdout).toContain('en/search.md: not a term: a search page');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('0 errors, 4 warnings, 1 note in 12 articles (0 of 18 files skipped, 6 section, template or draft pages not counted as terms)');
+  });
+
+  it('check --rule and --skip-rule narrow the report; an unknown check is a usage error', () => {
+    const only = cli(['check', hugo, '--rule', 'untranslated'], env).stdout.trim().split('\n');
+    expect(only.filter((l) => l.includes('['))).toHaveLength(1);
+    expect(only.at(-1)).toMatch(/^0 errors, 1 warning in 12 articles/);
+    const skipping = cli(['check', hugo, '--skip-rule', 'untranslated,orphan,description-from-body', '--json'], env);
+    expect((JSON.parse(skipping.stdout) as { problems: Array<{ code: string }> }).problems.map((p) => p.code)).toEqual(['broken-link']);
+    const bad = cli(['check', hugo, '--rule', 'orphans'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^glossary: --rule: no check "orphans": the checks are .*orphan.*\n$/);
+  });
+});
+
+describe('an MDN-style glossary of page bundles', () => {
+  it('lists each bundle once, nested ones too; the landing page, the template and a draft are not terms', () => {
+    const r = run(mdn, ['list']);
+    expect(r.code).toBe(0);
+    expect(names(r.stdout)).toEqual(['ajax', 'closure', 'cross-site-scripting-xss', 'function', 'node', 'node-dom', 'node-networking', 'scope', 'spa-single-page-application']);
+    expect(run(mdn, ['lookup', 'node/networking']).stdout.split('\n')[0]).toBe('Node (networking)');
+  });
+
+  it('renders link macros as links and other macros as their text; code keeps what it shows', () => {
+    const r = run(mdn, ['lookup', 'ajax', '--width', '1000']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('single-page apps[1]');
+    expect(r.stdout).toContain('Older code uses XMLHttpRequest, while newer code usually waits on a Promise');
+    expect(r.stdout).toMatch(/^ {2}\* Fetch API$/m); // a page of the site outside the glossary: text
+    expect(r.stdout).toMatch(/\[3\] Node \(networking\) {2,}glossary lookup node-networking$/m);
+    expect(r.stdout).not.toMatch(MARKUP);
+    const closure = run(mdn, ['lookup', 'closure']).stdout;
+    expect(closure).toContain('{{notAMacro}}');
+    expect(closure).toContain('<b>tags</b>');
+    expect(run(mdn, ['lookup', 'scope']).stdout).toContain('O(n²)');
+  });
+
+  it('follows site-prefixed links (/en-US/docs/Glossary/...) and macros both ways', () => {
+    expect(names(run(mdn, ['links', 'node']).stdout)).toEqual(['node-networking', 'node-dom']);
+    expect(names(run(mdn, ['backlinks', 'closure']).stdout)).toEqual(['ajax', 'cross-site-scripting-xss', 'function', 'spa-single-page-application']);
+    expect(names(run(mdn, ['links', 'ajax']).stdout)).toEqual(['spa-single-page-application', 'closure', 'node-networking']);
+  });
+
+  it('check passes --strict: links outside the glossary are not broken, a missing description is a note', () => {
+    const r = cli(['check', mdn, '--strict'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/: (warning|error): /);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('0 errors, 0 warnings, 9 notes in 9 articles (0 of 12 files skipped, 3 section, template or draft pages not counted as terms)');
+    expect(r.stdout).toContain('index.md: not a term: the folder\'s index page');
+  });
+});
+
+describe('language folders named in English, and the corpus config', () => {
+  it('maps a folder to a language with one line of config (the folder named Dutch holds Danish)', () => {
+    const r = run(texts, ['--lang', 'all', 'list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual(['en  dividend     Dividend', 'da  egenkapital  Egenkapital', 'en  equity       Equity', 'da  udbytte      Udbytte']);
+    expect(run(texts, ['--lang', 'da', 'lookup', 'egenkapital']).stdout.split('\n')[0]).toBe('Egenkapital');
+  });
+
+  it('without the config, a folder named by its English name is that language', () => {
+    const dir = join(tempDir(), 'Texts');
+    cpSync(texts, dir, { recursive: true });
+    rmSync(join(dir, 'glossary.json'));
+    expect(run(dir, ['--lang', 'all', 'list']).stdout).toContain('nl  egenkapital  Egenkapital');
+  });
+
+  it('a config names the default language, keyword fields and folders to skip; a change to it takes effect', () => {
+    const dir = join(tempDir(), 'Texts');
+    cpSync(texts, dir, { recursive: true });
+    writeFileSync(join(dir, 'English', 'equity.md'), '---\ntitle: Equity\ntopics: [Accounting]\n---\n# Equity\n\nWhat the owners have.\n');
+    writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ languages: { Dutch: 'da' }, defaultLanguage: 'en', keywordFields: ['topics'], skip: ['Dutch'] }));
+    const listed = run(dir, ['list']);
+    expect(names(listed.stdout)).toEqual(['dividend', 'equity']);
+    expect(listed.stderr).toBe(`glossary: 2 section, template or draft pages not counted as terms: see glossary check ${dir}\n`);
+    expect(run(dir, ['list', '--keyword', 'Accounting']).stdout).toMatch(/^equity {2,}Equity$/m);
+    writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ languages: { Dutch: 'da' } }));
+    expect(names(run(dir, ['list']).stdout)).toEqual(['egenkapital', 'udbytte']);
+  });
+
+  it('a config that is not valid says what is wrong in one line, exit 5', () => {
+    const dir = join(tempDir(), 'Texts');
+    cpSync(texts, dir, { recursive: true });
+    for (const [text, message] of [
+      ['{ "languages": ', 'not valid JSON'],
+      ['{ "language": {} }', 'unknown setting "language" (known: sitePrefix, defaultLanguage, keywordFields, skip, languages)'],
+      ['{ "languages": { "Dutch": "Danish" } }', '"languages": "Dutch" must map to a language code, e.g. "da"'],
+      ['{ "sitePrefix": "docs" }', '"sitePrefix" must be a path that starts with "/"'],
+    ] as const) {
+      writeFileSync(join(dir, 'glossary.json'), text);
+      const r = run(dir, ['list']);
+      expect(r.code).toBe(5);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`glossary: ${join(dir, 'glossary.json')}: ${message}`);
+    }
+  });
+});
