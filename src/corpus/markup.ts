@@ -39,7 +39,8 @@ function shortcode(params: string): string {
   return term ? `[${escapeText(text)}](/${encodeURI(term)}/)` : text;
 }
 
-const EMPTY_ADDRESS = /^\s*(?:#?|data:.*|javascript:.*)$/is;
+/** No address at all: empty, `#`, a data or script address, or a bare blob of base64 (an export artefact). */
+const EMPTY_ADDRESS = /^\s*(?:#?|data:.*|javascript:.*|[A-Za-z0-9+/=]{64,})\s*$/is;
 
 /** An HTML element's text: links as Markdown links, images as `[image: alt]`, the rest unwrapped. */
 function html(text: string): string {
@@ -65,7 +66,7 @@ function html(text: string): string {
  * A block of markup that carries no text: an export artefact such as `<h5><a href="">TTT</a></h5>`
  * (a heading holding only a link to nowhere, or to a data address) is dropped with its text.
  */
-const ARTEFACT = /^\s*(?:<(?!a\b)[A-Za-z][^>]{0,200}>\s*){0,5}(?:<a\b[^>]{0,200}?\bhref\s*=\s*(["'])(?:#?|data:[^"']{0,100000})\1[^>]{0,1000}>[^<]{0,200}<\/a\s*>\s*){1,5}(?:<\/[A-Za-z][\w-]{0,20}\s*>\s*){0,5}/i;
+const ARTEFACT = /^\s*(?:<(?!a\b)[A-Za-z][^>]{0,200}>\s*){0,5}(?:<a\b[^>]{0,200}?\bhref\s*=\s*(["'])(?:#?|data:[^"']{0,100000}|[A-Za-z0-9+/=]{64,100000})\1[^>]{0,1000}>[^<]{0,200}<\/a\s*>\s*){1,5}(?:<\/[A-Za-z][\w-]{0,20}\s*>\s*){0,5}/i;
 
 function cleanText(text: string): string {
   const out = html(
@@ -79,9 +80,13 @@ function cleanText(text: string): string {
 }
 
 /** Cleans one line outside code: code spans are kept as written. */
+/** A formula written as TeX in the text (`\frac{a}{b}`), not in a code block. */
+const TEX = /\\(?:[dt]?frac|sqrt|text)\s*\{/;
+
 function cleanLine(line: string): string {
   const artefact = ARTEFACT.exec(line);
   if (artefact) line = line.slice(artefact[0].length);
+  if (TEX.test(line) && !line.includes('`')) return texToText(line.replace(/\\([$%])/g, '$1'));
   if (!line.includes('{') && !line.includes('<') && !line.includes('![')) return line;
   let out = '';
   let last = 0;
