@@ -125,7 +125,8 @@ export function cleanSiteMarkup(body: string): string {
       if (end) hidden = undefined;
       continue;
     }
-    line = line.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '');
+    const shown = line.replace(/<!--[^]{0,20000}?-->/g, '').replace(/<(script|style)\b[^]{0,20000}?<\/\1\s*>/gi, '');
+    line = shown === line ? line : shown.replace(/(\S) {2,}(?=\S)/g, '$1 ');
     const open = /<!--|<(script|style)\b/i.exec(line);
     if (open) {
       hidden = open[1] ? new RegExp(`</${open[1]}\\s*>`, 'i') : /-->/;
@@ -141,7 +142,11 @@ export function firstSentence(body: string, max = 300): string {
   let paragraph = '';
   let fence = false;
   for (const line of body.split('\n')) {
-    if (/^ {0,3}(```|~~~)/.test(line)) fence = !fence;
+    if (/^ {0,3}(```|~~~)/.test(line)) {
+      fence = !fence;
+      if (paragraph) break;
+      continue;
+    }
     if (fence) continue;
     const trimmed = line.trim();
     if (trimmed === '' || /^(#|\||>|<|-{3,}|\*{3,}|={3,})/.test(trimmed) || /^(\[image[:\]])/.test(trimmed)) {

@@ -1,0 +1,166 @@
+// Site markup reduced to Markdown text (corpus/markup.ts), languages by folder and locale
+// (corpus/languages.ts), and the corpus config (store/config.ts).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { languageCode, languageOfFolder, localeLanguages } from '../../src/corpus/languages.js';
+import { cleanSiteMarkup, firstSentence } from '../../src/corpus/markup.js';
+import { readConfig } from '../../src/store/config.js';
+import { listSources } from '../../src/store/source.js';
+import { tempDir } from '../helpers.js';
+
+describe('cleanSiteMarkup', () => {
+  it.each([
+    ['plain text stays', 'Et aktieselskab.', 'Et aktieselskab.'],
+    ['a link macro', 'Se {{Glossary("SPA")}} her.', 'Se [SPA](/SPA) her.'],
+    ['a link macro with text', '{{Glossary("SPA", "single-page apps")}}', '[single-page apps](/SPA)'],
+    ['a link macro with spaces', "{{glossary('Cross-site scripting')}}", '[Cross-site scripting](/Cross-site_scripting)'],
+    ['a macro shows its text', 'Brug {{domxref("XMLHttpRequest")}} nu.', 'Brug XMLHttpRequest nu.'],
+    ['a macro shows its second argument', '{{domxref("Node.textContent", "textContent")}}', 'textContent'],
+    ['a macro with a parenthesis in its argument', '{{jsxref("Promise.all()")}} er', 'Promise.all() er'],
+    ['a badge goes, with its space', 'Gammel {{deprecated_inline}} kode.', 'Gammel kode.'],
+    ['a sidebar goes', '{{GlossarySidebar}}', ''],
+    ['an API sidebar with an argument goes', '{{APIRef("Fetch API")}}', ''],
+    ['a paired shortcode keeps its text', '{{< note >}}Husk det.{{< /note >}}', 'Husk det.'],
+    ['a shortcode line goes', '{{% pageinfo color="info" %}}', ''],
+    ['a glossary tooltip links its term', '{{< glossary_tooltip text="klynge" term_id="cluster" >}}', '[klynge](/cluster/)'],
+    ['the export artefact goes', '<h5><a href="">TTT</a></h5>Kilde: S&P', 'Kilde: S&P'],
+    ['with a data address', '<h5><a href="data:image/png;base64,AAAA">TTT</a></h5>', ''],
+    ['with a bare base64 blob', `<h5><a href="${'Ab9+'.repeat(30)}">TTT</a></h5>`, ''],
+    ['an anchor is a Markdown link', 'Se <a href="/aktie">aktier</a>.', 'Se [aktier](/aktie).'],
+    ['an anchor to nowhere keeps its text', 'Se <a href="#">her</a>.', 'Se her.'],
+    ['an image is its alternative text', 'Figur: <img src="x.png" alt="Balance"> og ![Resultat](y.png)', 'Figur: [image: Balance] og [image: Resultat]'],
+    ['an image without alt', '![](y.png)', '[image]'],
+    ['subscripts and superscripts in small figures', 'P<sub>0</sub> og x<sup>2</sup>, e<sup>-1</sup>', 'P₀ og x², e⁻¹'],
+    ['letters without a small form', 'a<sub>ij</sub> og 2<sup>k</sup>', 'a_(ij) og 2^k'],
+    ['summary in bold, details gone', '<details><summary>Hvorfor?</summary>', '**Hvorfor?**'],
+    ['other tags unwrapped, a line break kept', 'En <abbr title="x">API</abbr><br>ny <em>linje</em>', 'En API<br>ny linje'],
+    ['a comment goes', 'før <!-- skjult --> efter', 'før efter'],
+    ['a script goes whole', 'a <script>alert(1)</script> b', 'a b'],
+    ['code spans stay as written', 'Skriv `{{x}} <b>` her', 'Skriv `{{x}} <b>` her'],
+    ['a formula in TeX', 'CAGR = \\frac{\\$200}{\\$100} - 1', 'CAGR = ($200)/($100) - 1'],
+    ['a comparison is not a tag', 'hvis a < b og c > d', 'hvis a < b og c > d'],
+    ['an autolink is not a tag', 'Se <https://example.org>.', 'Se <https://example.org>.'],
+  ])('%s', (_what, input, output) => {
+    expect(cleanSiteMarkup(input)).toBe(output);
+  });
+
+  it('keeps fenced code as written and every line a line', () => {
+    const body = 'før {{x}}\n```html\n<b>{{x}}</b>\n```\n<!-- to\nlinjer -->efter\n~~~\n<i>\n~~~\n<i>slut</i>';
+    expect(cleanSiteMarkup(body)).toBe('før \n```html\n<b>{{x}}</b>\n```\n\nefter\n~~~\n<i>\n~~~\nslut');
+    expect(cleanSiteMarkup(body).split('\n')).toHaveLength(body.split('\n').length);
+  });
+
+  it('stays fast on hostile lines (bounded patterns)', () => {
+    const started = Date.now();
+    for (const unit of ['{{x("', '{{< x ', '![a', '<a href="x">', '<h5>', '<sub>', '<!--', 'a <script>']) cleanSiteMarkup(unit.repeat(20_000));
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('firstSentence', () => {
+  it.each([
+    ['the first sentence of the first paragraph', '# T\n\nEn aktie er en ejerandel. Den handles.\n', 'En aktie er en ejerandel.'],
+    ['over lines, without markup', 'En **aktie** er en\n[ejerandel](/x) i et `selskab`. Mere.', 'En aktie er en ejerandel i et selskab.'],
+    ['an abbreviation does not end it', 'Et selskab, f.eks. et A/S, har ejere. Mere.', 'Et selskab, f.eks. et A/S, har ejere.'],
+    ['nor a number', 'Prisen er 1.000 kr. pr. aktie. Mere.', 'Prisen er 1.000 kr. pr. aktie.'],
+    ['code and headings are skipped', '```\nkode.\n```\n## Hvad?\n\nSvar her.', 'Svar her.'],
+    ['a list item counts', '- Et punkt uden punktum', 'Et punkt uden punktum'],
+    ['nothing', '## Kun en overskrift\n', ''],
+  ])('%s', (_what, body, sentence) => {
+    expect(firstSentence(body)).toBe(sentence);
+  });
+
+  it('is cut at the limit with an ellipsis', () => {
+    const text = firstSentence(`${'ord '.repeat(200)}slut.`, 50);
+    expect(text.length).toBeLessThanOrEqual(50);
+    expect(text.endsWith('ord…')).toBe(true);
+  });
+});
+
+describe('languages', () => {
+  it.each([
+    ['da', 'da'], ['EN', 'en'], ['pt-br', 'pt-br'], ['zh_CN', 'zh-cn'], ['xx', undefined], ['doc', undefined], ['ux', undefined],
+  ])('languageCode(%j) is %j', (text, code) => {
+    expect(languageCode(text)).toBe(code);
+  });
+
+  it('names a folder by code, by English name, or as the config maps it', () => {
+    expect(languageOfFolder('Danish')).toBe('da');
+    expect(languageOfFolder('english')).toBe('en');
+    expect(languageOfFolder('Dutch')).toBe('nl');
+    expect(languageOfFolder('dutch', { Dutch: 'da' })).toBe('da');
+    expect(languageOfFolder('Texts')).toBeUndefined();
+  });
+
+  it.each([
+    [{ LANG: 'da_DK.UTF-8' }, ['da-dk', 'da']],
+    [{ LANG: 'de' }, ['de']],
+    [{ LC_ALL: 'en_US.UTF-8', LANG: 'da_DK.UTF-8' }, ['en-us', 'en']],
+    [{ LC_MESSAGES: 'sv_SE', LANG: 'da_DK' }, ['sv-se', 'sv']],
+    [{ LANG: 'C.UTF-8' }, []],
+    [{ LANG: 'POSIX' }, []],
+    [{}, []],
+  ])('the locale %j is %j', (env, langs) => {
+    expect(localeLanguages(env)).toEqual(langs);
+  });
+});
+
+describe('corpus config', () => {
+  const write = (name: string, text: string) => {
+    const file = join(tempDir(), name);
+    writeFileSync(file, text);
+    return file;
+  };
+  it('reads every setting, keys without regard to case, YAML too', () => {
+    expect(readConfig(write('glossary.json', '{"SitePrefix": "/en-US/docs/Glossary/", "defaultLanguage": "DA", "keywordFields": ["Topics"], "skip": ["./drafts/"], "languages": {"Dutch": "da"}}'))).toEqual({
+      sitePrefix: '/en-US/docs/Glossary/', defaultLanguage: 'da', keywordFields: ['topics'], skip: ['drafts'], languages: { Dutch: 'da' },
+    });
+    expect(readConfig(write('glossary.yaml', 'languages:\n  Dutch: da\nskip: [arkiv]\n'))).toEqual({ languages: { Dutch: 'da' }, skip: ['arkiv'] });
+  });
+  it.each([
+    ['[1]', 'not an object of settings'],
+    ['{"skip": "drafts"}', '"skip" must be a list of texts'],
+    ['{"defaultLanguage": "Danish"}', '"defaultLanguage" must be a language code'],
+    ['{"languages": ["da"]}', '"languages" must map folder names to language codes'],
+  ])('refuses %j: %s', (text, message) => {
+    const file = write('glossary.json', text);
+    expect(() => readConfig(file)).toThrow(message);
+  });
+});
+
+describe('listSources: site layouts', () => {
+  it('reads flat files and page bundles at any depth, the id their path; pages that are not terms are named apart', () => {
+    const dir = tempDir();
+    const w = (path: string, text = '---\ntitle: T\n---\n') => {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    w('index.md');
+    w('_TEMPLATE.md');
+    w('closure/index.md');
+    w('node/index.md');
+    w('node/networking/index.md');
+    w('node/_index.md');
+    w('emner/aktie.md');
+    w('_partials/x.md');
+    w('it/index.md'); // a term named like a language (Italian) is a bundle, not a language folder
+    w('.hidden/x.md');
+    const listing = listSources([dir]);
+    expect(listing.entries.map((e) => [e.id, e.lang, e.dir ?? ''])).toEqual([
+      ['closure', 'da', 'closure'], ['emner/aktie', 'da', 'emner'], ['it', 'da', 'it'], ['node', 'da', 'node'], ['node/networking', 'da', 'node/networking'],
+    ]);
+    expect(listing.skipped.map((s) => [s.file.slice(dir.length + 1), s.page])).toEqual([
+      ['_TEMPLATE.md', true], ['_partials/x.md', true], ['index.md', true], ['node/_index.md', true],
+    ]);
+  });
+
+  it('reads language folders by code or English name beside section pages', () => {
+    const dir = tempDir();
+    for (const path of ['_index.md', 'en/a.md', 'pt-br/a.md', 'Danish/a.md', 'Texts/a.md']) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), '# A\n');
+    }
+    expect(listSources([dir]).entries.map((e) => `${e.lang}:${e.id}`)).toEqual(['da:Texts/a', 'da:a', 'en:a', 'pt-br:a']);
+  });
+});
