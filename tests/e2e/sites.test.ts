@@ -147,6 +147,19 @@ describe('an MDN-style glossary of page bundles', () => {
   });
 });
 
+describe('a configured site prefix', () => {
+  it('is used where too few links share it to find it alone: a page of the site outside it is not a term', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'node.md'), '---\ntitle: Node\n---\nA point in a network.\n');
+    writeFileSync(join(dir, 'closure.md'), '---\ntitle: Closure\n---\nA function with its scope. See [a node](/en-US/docs/Glossary/Node) and [the Node API](/en-US/docs/Web/API/Node).\n');
+    // Without the prefix, the API page's last part names the glossary's Node: taken for it.
+    expect(JSON.parse(run(dir, ['links', 'closure', '--json']).stdout).map((l: { target: string }) => l.target)).toEqual(['en-US/docs/Glossary/Node', 'en-US/docs/Web/API/Node']);
+    writeFileSync(join(dir, 'glossary.json'), '{ "sitePrefix": "/en-US/docs/Glossary/" }\n');
+    expect(JSON.parse(run(dir, ['links', 'closure', '--json']).stdout).map((l: { target: string }) => l.target)).toEqual(['en-US/docs/Glossary/Node']);
+    expect(cli(['check', dir], env).stdout).not.toContain('link to');
+  });
+});
+
 describe('language folders named in English, and the corpus config', () => {
   it('maps a folder to a language with one line of config (the folder named Dutch holds Danish)', () => {
     const r = run(texts, ['--lang', 'all', 'list']);
