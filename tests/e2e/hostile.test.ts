@@ -70,6 +70,7 @@ describe('terminal escapes in content', () => {
   const cases: Array<[string, string[]]> = [
     ['lookup', ['lookup', 'flugt']],
     ['lookup narrow', ['lookup', 'flugt', '--width', '30']],
+    ['lookup site markup', ['lookup', 'opmaerkning']],
     ['search', ['search', 'flugt']],
     ['list', ['list']],
     ['keywords', ['keywords']],
@@ -162,7 +163,7 @@ describe('broken bytes and sizes', () => {
     expect(skippedReason(file)).toContain(reason);
   });
 
-  it.each([['lang linje'], ['langt ord'], ['citater'], ['lister']])('renders "%s" in bounded time, within the width', (title) => {
+  it.each([['lang linje'], ['langt ord'], ['citater'], ['lister'], ['opmærkning']])('renders "%s" in bounded time, within the width', (title) => {
     const r = run(['lookup', title, '--width', '60']);
     expect(r.code).toBe(0);
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
