@@ -1,13 +1,14 @@
 // The sentence of an article body that shows why it matched a search: the one with the most of
 // the query's stems, the matched words marked, cut around the first of them to fit the width.
+import { cleanSiteMarkup } from './corpus/markup.js';
 import { stem } from './corpus/terms.js';
 import { fold, foldLetters } from './fold.js';
 import { displayText } from './text.js';
 import { cut, displayWidth } from './width.js';
 
-/** Markdown reduced to its words: links to their text, emphasis and heading marks gone. */
+/** Markdown reduced to its words: site markup as text, links to their text, emphasis and heading marks gone. */
 function plainText(markdown: string): string {
-  return markdown
+  return cleanSiteMarkup(markdown)
     .replace(/^ {0,3}(```|~~~)[\s\S]*?^ {0,3}\1/gm, ' ')
     .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
     .replace(/<[^>\n]{0,200}>/g, ' ')

@@ -130,9 +130,12 @@ export function parseArticle(src: SourceFile): ParseResult {
   return { kind: 'article', article };
 }
 
-/** Keys as Hugo reads them, without regard to case (`Title:`); the first spelling of a key wins. */
+/**
+ * Keys as Hugo reads them, without regard to case (`Title:`); where two spellings are written, the
+ * lower-case one wins. A map without a prototype: a key named `__proto__` is just a key.
+ */
 function lowerKeys(data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(data)) {
     const k = key.toLowerCase();
     if (!(k in out) || key === k) out[k] = value;

@@ -55,8 +55,8 @@ const UNREAD_FILES = 10_000;
 /** Folders never read: hidden ones and installed packages. */
 const ignored = (name: string) => name.startsWith('.') || name === 'node_modules';
 
-/** The .md files under a folder that is not read, each named as a page that is not a term. */
-function namePages(dir: string, reason: string, out: SourceListing, depth = 0): void {
+/** The .md files under a folder that is not read, each named: as a page that is not a term, or as skipped. */
+function namePages(dir: string, reason: string, out: SourceListing, page = true, depth = 0): void {
   if (depth >= MAX_DEPTH || out.skipped.length >= UNREAD_FILES) return;
   let entries: Dirent[];
   try {
@@ -66,8 +66,8 @@ function namePages(dir: string, reason: string, out: SourceListing, depth = 0): 
   }
   for (const dirent of entries) {
     const path = join(dir, dirent.name);
-    if (dirent.isDirectory() && !ignored(dirent.name)) namePages(path, reason, out, depth + 1);
-    else if (dirent.name.endsWith('.md') && out.skipped.length < UNREAD_FILES) out.skipped.push({ file: path, reason, page: true });
+    if (dirent.isDirectory() && !ignored(dirent.name)) namePages(path, reason, out, page, depth + 1);
+    else if (dirent.name.endsWith('.md') && out.skipped.length < UNREAD_FILES) out.skipped.push(page ? { file: path, reason, page } : { file: path, reason });
   }
 }
 
@@ -96,14 +96,15 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       if (ignored(name)) continue;
       if (name.startsWith('_')) namePages(path, 'in a folder whose name starts with "_" (templates, partials)', w.out);
       else if (w.config.skip?.some((s) => s === name || s === relPath)) namePages(path, 'in a folder the corpus config skips', w.out);
-      else if (depth + 1 >= MAX_DEPTH) namePages(path, `more than ${MAX_DEPTH} folders deep: not read`, w.out);
+      else if (depth + 1 >= MAX_DEPTH) namePages(path, `more than ${MAX_DEPTH} folders deep: not read`, w.out, false);
       else {
         let sub: Dirent[];
         let stats: Stats;
         try {
           stats = statSync(path);
           sub = readdirSync(path, { withFileTypes: true }).sort(byName);
-        } catch {
+        } catch (error) {
+          w.out.skipped.push({ file: path, reason: `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
           continue;
         }
         w.out.folders.push([path, stats.mtimeMs]);
