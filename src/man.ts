@@ -9,7 +9,7 @@ const EXIT_CODES: Array<[number, string]> = [
   [ExitCode.usage, 'usage error: unknown command or option, bad value, empty or over-long query'],
   [ExitCode.notFound, 'not found: no article, no search hit, unknown keyword'],
   [ExitCode.ambiguous, 'ambiguous: several articles fit and none clearly best (candidates on stderr)'],
-  [ExitCode.content, 'content error: a --content folder that is missing, not a folder, or without articles; a damaged compiled corpus'],
+  [ExitCode.content, 'content error: a --content folder that is missing, not a folder, or without articles; its config (glossary.json) not valid; a damaged compiled corpus'],
   [ExitCode.checkFailed, 'check found errors (or warnings, with --strict)'],
   [ExitCode.input, 'scan: a text that cannot be read (missing, a folder, binary, not UTF-8)'],
   [ExitCode.cancelled, 'cancelled in the picker (Ctrl-C)'],
@@ -18,6 +18,7 @@ const EXIT_CODES: Array<[number, string]> = [
 const ENVIRONMENT: Array<[string, string]> = [
   ['GLOSSARY_CONTENT', 'folders of Markdown articles to use instead of the bundled corpus (a path list, like --content)'],
   ['GLOSSARY_LANG', 'the language to use, like --lang'],
+  ['LC_ALL, LC_MESSAGES, LANG', "the language to use when --lang, GLOSSARY_LANG and the corpus config name none and the corpus has it (da_DK.UTF-8 is da); else the corpus's largest language"],
   ['GLOSSARY_PAGER, PAGER', 'the pager for articles taller than the terminal; default less -R where it exists'],
   ['NO_COLOR, FORCE_COLOR', 'turn styling off, or on when stdout is not a terminal'],
   ['COLUMNS', 'the width to wrap at when stdout is not a terminal (default 80; at most 100)'],
@@ -51,6 +52,7 @@ export function manPage(): string {
   for (const [code, meaning] of EXIT_CODES) lines.push('.TP', `.B ${code}`, roff(meaning));
   lines.push('.SH ENVIRONMENT');
   for (const [name, meaning] of ENVIRONMENT) lines.push('.TP', `.B ${roff(name)}`, roff(meaning));
+  lines.push('.SH FILES', '.TP', '.B glossary.json, glossary.yaml', roff('at the root of a --content folder, optional: sitePrefix (the path glossary links start with), defaultLanguage, keywordFields, skip (folders that hold no terms), languages (folder name to language code, e.g. {"Dutch": "da"}).'));
   lines.push('.SH SEE ALSO', roff('The README of the glossary package: the content format, how to add an article, and the safety promises about untrusted corpora.'));
   return lines.join('\n') + '\n';
 }
