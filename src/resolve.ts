@@ -34,6 +34,13 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string)
     const docs = corpus.docs(lang, ns);
     throw new AmbiguousError(`"${term}" names ${ns.length} articles`, suggestions(docs.map((d) => `${d.name} (${d.title})`)), docs);
   }
+  // A site's path to a term (`Glossary/AJAX`, `docs/Glossary/Node/networking`): its last parts.
+  const parts = term.split('/').filter(Boolean);
+  for (let i = 1; i < parts.length; i++) {
+    const ns = [...new Set(corpus.names(lang, fold(parts.slice(i).join('/'))).map(([n]) => n))];
+    if (ns.length === 1) return { record: corpus.record(lang, ns[0] as number), fuzzy: true };
+    if (ns.length > 1) break;
+  }
   const { search, clearWinner, queryWords } = await import('./search.js');
   const hits = search(corpus.searchSource(lang), term, 5);
   const winner = clearWinner(hits, new Set(queryWords(term)).size);

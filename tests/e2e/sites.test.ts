@@ -116,6 +116,11 @@ describe('an MDN-style glossary of page bundles', () => {
     expect(r.code).toBe(0);
     expect(names(r.stdout)).toEqual(['ajax', 'closure', 'cross-site-scripting-xss', 'function', 'node', 'node-dom', 'node-networking', 'scope', 'spa-single-page-application']);
     expect(run(mdn, ['lookup', 'node/networking']).stdout.split('\n')[0]).toBe('Node (networking)');
+    // The site's own path to a term, as copied from an address or a slug.
+    const bySlug = run(mdn, ['lookup', 'Glossary/AJAX']);
+    expect(bySlug.stdout.split('\n')[0]).toBe('AJAX');
+    expect(bySlug.stderr).toContain('glossary: no article is named "Glossary/AJAX"; showing ajax (AJAX)');
+    expect(run(mdn, ['lookup', '/en-US/docs/Glossary/Node/networking']).stdout.split('\n')[0]).toBe('Node (networking)');
   });
 
   it('renders link macros as links and other macros as their text; code keeps what it shows', () => {
