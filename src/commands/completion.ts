@@ -2,6 +2,8 @@
 // so that article names and keywords come from the corpus at completion time.
 import { fold } from '../fold.js';
 import { UsageError } from '../errors.js';
+import { CHECK_RULES } from './check.js';
+import type { ValueKind } from './table.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
@@ -49,7 +51,7 @@ export interface CompletionModel {
   commands: Array<{ name: string; options: string[]; takesArticle: boolean }>;
   globalOptions: string[];
   /** Options whose value is a keyword, a folder, a language. */
-  valueOptions: Record<string, 'keyword' | 'dir' | 'lang' | 'other'>;
+  valueOptions: Record<string, ValueKind>;
 }
 
 export interface CompletionData {
@@ -73,6 +75,12 @@ export function complete(model: CompletionModel, data: CompletionData, given: st
   const wants = previous ? model.valueOptions[previous] : undefined;
   if (wants === 'keyword') return starts(data.keywords());
   if (wants === 'lang') return starts(data.langs());
+  if (wants === 'rule') {
+    // A comma-separated list: the part after the last comma is completed.
+    const done = current.slice(0, current.lastIndexOf(',') + 1);
+    const part = current.slice(done.length);
+    return CHECK_RULES.filter((r) => r.startsWith(part) && !done.split(',').includes(r)).map((r) => done + r);
+  }
   if (wants === 'dir' || wants === 'other') return [];
   const command = before.find((w, i) => !w.startsWith('-') && !(i > 0 && model.valueOptions[before[i - 1] as string]));
   const spec = model.commands.find((c) => c.name === command);

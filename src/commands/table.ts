@@ -3,7 +3,7 @@
 // one table, so none of them can drift from the others.
 import type { Context, PresentOptions, Result } from '../context.js';
 
-export type ValueKind = 'keyword' | 'dir' | 'lang' | 'other';
+export type ValueKind = 'keyword' | 'dir' | 'lang' | 'rule' | 'other';
 
 export interface OptionSpec {
   flags: string;
@@ -180,8 +180,8 @@ export const COMMANDS: CommandSpec[] = [
     args: [arg('dir', 'content folders to check', false)],
     options: [
       opt('--strict', 'fail on warnings too'),
-      opt('--rule <codes>', 'report only these checks, comma-separated (e.g. broken-link,orphan)', { value: 'other' }),
-      opt('--skip-rule <codes>', 'report all checks but these, comma-separated (e.g. untranslated)', { value: 'other' }),
+      opt('--rule <codes>', 'report only these checks, comma-separated (e.g. broken-link,orphan)', { value: 'rule' }),
+      opt('--skip-rule <codes>', 'report all checks but these, comma-separated (e.g. untranslated)', { value: 'rule' }),
       JSON_OUT('the whole report'),
     ],
     examples: ['glossary check', 'glossary check ./my-articles --strict', 'glossary check ./my-articles --json', 'glossary check ./site --skip-rule untranslated,orphan'],
