@@ -11,7 +11,7 @@ const CODES = new Set(
 );
 
 // Folders named by the language's English name, as some exports do (`English/`, `Danish/`).
-const NAMES: Record<string, string> = {
+export const LANGUAGE_NAMES: Record<string, string> = {
   afrikaans: 'af', arabic: 'ar', basque: 'eu', bengali: 'bn', bangla: 'bn', bulgarian: 'bg', catalan: 'ca', chinese: 'zh',
   croatian: 'hr', czech: 'cs', danish: 'da', dutch: 'nl', english: 'en', estonian: 'et', faroese: 'fo', finnish: 'fi',
   french: 'fr', galician: 'gl', german: 'de', greek: 'el', greenlandic: 'kl', gujarati: 'gu', hebrew: 'he', hindi: 'hi',
@@ -35,7 +35,7 @@ export function languageCode(text: string): string | undefined {
  */
 export function languageOfFolder(name: string, map: Record<string, string> = {}): string | undefined {
   for (const [folder, code] of Object.entries(map)) if (folder.toLowerCase() === name.toLowerCase()) return code.toLowerCase();
-  return languageCode(name) ?? NAMES[name.toLowerCase()];
+  return languageCode(name) ?? LANGUAGE_NAMES[name.toLowerCase()];
 }
 
 /**

@@ -5,7 +5,7 @@
 import { decodeEntities } from '../text.js';
 
 /** Macros that draw page furniture (sidebars, compatibility tables, live samples): no text. */
-const FURNITURE = /(?:sidebar|(?<!x)ref|header|_inline|inline|badge)$|^(?:specifications|compat|embedlivesample|embedghlivesample|embedinteractiveexample|interactiveexample|previous|next|previousnext|previousmenunext|quicklinkswithsubpages|landingpagelistsubpages|listsubpages|listsubpagesforsidebar|seecompattable|availableinworkers|securecontext_header|deprecated_header|non-standard_header|toc)$/i;
+const FURNITURE = /(?:sidebar|(?<!x)ref|_header|_inline|inline|badge)$|^(?:specifications|compat|embedlivesample|embedghlivesample|embedinteractiveexample|interactiveexample|previous|next|previousnext|previousmenunext|quicklinkswithsubpages|landingpagelistsubpages|listsubpages|listsubpagesforsidebar|seecompattable|availableinworkers|securecontext_header|deprecated_header|non-standard_header|toc)$/i;
 
 const SUB: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎' };
 const SUP: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ' };
@@ -49,7 +49,7 @@ function html(text: string): string {
       const href = attribute(attrs, 'href') ?? '';
       const label = inner.replace(/<[^>]*>/g, '').trim();
       if (EMPTY_ADDRESS.test(href)) return label;
-      return label ? `[${escapeText(label)}](${href.replace(/[()\s]/g, encodeURIComponent)})` : '';
+      return label ? `[${escapeText(label)}](${href.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})` : '';
     })
     .replace(/<img\b([^>]{0,3000})>/gi, (_, attrs: string) => {
       const alt = attribute(attrs, 'alt')?.trim();
@@ -66,7 +66,7 @@ function html(text: string): string {
  * A block of markup that carries no text: an export artefact such as `<h5><a href="">TTT</a></h5>`
  * (a heading holding only a link to nowhere, or to a data address) is dropped with its text.
  */
-const ARTEFACT = /^\s*(?:<(?!a\b)[A-Za-z][^>]{0,200}>\s*){0,5}(?:<a\b[^>]{0,200}?\bhref\s*=\s*(["'])(?:#?|data:[^"']{0,100000}|[A-Za-z0-9+/=]{64,100000})\1[^>]{0,1000}>[^<]{0,200}<\/a\s*>\s*){1,5}(?:<\/[A-Za-z][\w-]{0,20}\s*>\s*){0,5}/i;
+const ARTEFACT = /^\s*(?:<(?!a\b)[A-Za-z][^>]{0,200}>\s*){1,5}(?:<a\b[^>]{0,200}?\bhref\s*=\s*(["'])(?:#?|data:[^"']{0,100000}|[A-Za-z0-9+/=]{64,100000})\1[^>]{0,1000}>[^<]{0,200}<\/a\s*>\s*){1,5}(?:<\/[A-Za-z][\w-]{0,20}\s*>\s*){0,5}/i;
 
 function cleanText(text: string): string {
   const out = html(
@@ -90,7 +90,8 @@ function cleanLine(line: string): string {
   if (!line.includes('{') && !line.includes('<') && !line.includes('![')) return line;
   let out = '';
   let last = 0;
-  for (const span of line.matchAll(/(`+)[^`]*?\1(?!`)/g)) {
+  // A code span: a run of backticks, text, and a run of as many (CommonMark).
+  for (const span of line.matchAll(/(?<!`)(`+)(?!`)[^\n]{0,2000}?[^`]\1(?!`)/g)) {
     out += cleanText(line.slice(last, span.index)) + span[0];
     last = (span.index ?? 0) + span[0].length;
   }
@@ -160,10 +161,13 @@ export function firstSentence(body: string, max = 300): string {
       break;
     }
   }
+  // Escaped characters are kept apart (as private-use stand-ins) while emphasis marks go.
+  const escaped: string[] = [];
   const text = paragraph
     .replace(/!?\[((?:[^\]\\]|\\.)*)\]\([^)]*\)/g, '$1')
-    .replace(/\\([[\]\\*_`])/g, '$1')
+    .replace(/\\([[\]\\*_`])/g, (_, c: string) => String.fromCharCode(0xe000 + escaped.push(c) - 1))
     .replace(/(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1/g, '$2')
+    .replace(/[\ue000-\uf8ff]/g, (c) => escaped[c.charCodeAt(0) - 0xe000] ?? c)
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { languageCode, languageOfFolder, localeLanguages } from '../../src/corpus/languages.js';
+import { LANGUAGE_NAMES, languageCode, languageOfFolder, localeLanguages } from '../../src/corpus/languages.js';
 import { cleanSiteMarkup, firstSentence } from '../../src/corpus/markup.js';
 import { readConfig } from '../../src/store/config.js';
 import { listSources } from '../../src/store/source.js';
@@ -162,5 +162,95 @@ describe('listSources: site layouts', () => {
       writeFileSync(join(dir, path), '# A\n');
     }
     expect(listSources([dir]).entries.map((e) => `${e.lang}:${e.id}`)).toEqual(['da:Texts/a', 'da:a', 'en:a', 'pt-br:a']);
+  });
+});
+
+describe('cleanSiteMarkup, case by case', () => {
+  it.each([
+    ['a header macro that is not furniture', '{{HTTPHeader("Content-Type")}}', 'Content-Type'],
+    ['an xref macro', '{{cssxref("color")}}', 'color'],
+    ['furniture by name', '{{CSSRef}}{{Specifications}}{{Compat}}', ''],
+    ['a live sample with an argument', '{{EmbedLiveSample("Eksempel", 600)}}', ''],
+    ['a macro without text', '{{Foo(1)}}x', 'x'],
+    ['spaces inside a macro', '{{ Glossary( "SPA" ) }}', '[SPA](/SPA)'],
+    ['a link macro trims its target', '{{Glossary(" SPA ", "apps [x]")}}', '[apps \\[x\\]](/SPA)'],
+    ['shortcodes written tight or loose', '{{<note>}}a{{< /note >}}{{%x%}}', 'a'],
+    ['every small digit and sign', '<sub>0123456789+-=()</sub><sup>0123456789+-=()ni</sup>', '₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ'],
+    ['a script with spaces around it', 'x<sub> 2 </sub>', 'x₂'],
+    ['an empty script', 'x<sub></sub>y', 'xy'],
+    ['an anchor to an empty address keeps its text', '<a href="">tekst</a>', 'tekst'],
+    ['a script address is no link', '<a href="javascript:alert(1)">klik</a>', 'klik'],
+    ['a blob address is no link', `<a href="${'QUJD'.repeat(20)}">x</a>`, 'x'],
+    ['an anchor around a tag', '<a href="/x"><b>fed</b></a>', '[fed](/x)'],
+    ['an anchor without text', '<a href="/x"></a>y', 'y'],
+    ['an anchor closed with a space', "<a href='/x' >y</a >", '[y](/x)'],
+    ['an address with a space and parentheses', '<a href="/a (b)">c</a>', '[c](/a%20%28b%29)'],
+    ['an image without alt', '<img src="x.png">', '[image]'],
+    ['an image alt trimmed', '<img alt=" Balance " src=x>', '[image: Balance]'],
+    ['a summary with attributes', '<summary class="x">Hvorfor?</summary >', '**Hvorfor?**'],
+    ['an empty summary', '<summary> </summary>', ''],
+    ['the artefact indented, in two wrappers', '  <div><h5><a href="#">TTT</a></h5></div>Kilde', 'Kilde'],
+    ['a link that is not an artefact stays', '<h5><a href="/x">X</a></h5>', '[X](/x)'],
+    ['space before punctuation after a removal', 'Gammel kode {{deprecated_inline}}.', 'Gammel kode.'],
+    ['TeX with a space', 'a = \\frac {1}{2}', 'a = (1)/(2)'],
+    ['TeX text', 'x \\text{ord}', 'x ord'],
+    ['TeX in a code span stays', '`\\frac{1}{2}` er', '`\\frac{1}{2}` er'],
+    ['a double-backtick code span', '``a ` <b>`` <b>x</b>', '``a ` <b>`` x'],
+    ['a formula exported as KaTeX', 'før <span class="katex"><annotation encoding="application/x-tex">a = b \\\\ c = d</annotation></span>', 'før a = b; c = d'],
+  ])('%s', (_what, input, output) => {
+    expect(cleanSiteMarkup(input)).toBe(output);
+  });
+
+  it('ends a fence only with the same character, at least as long', () => {
+    expect(cleanSiteMarkup('````\n```\n<b>x</b>\n~~~~\n````\n<b>y</b>')).toBe('````\n```\n<b>x</b>\n~~~~\n````\ny');
+  });
+
+  it('hides a comment or script over lines, and cleans what follows it', () => {
+    expect(cleanSiteMarkup('a <!-- b\nc\nd --> <b>e</b>\nf')).toBe('a \n\n <b>e</b>'.replace(' <b>e</b>', ' e') + '\nf');
+    expect(cleanSiteMarkup('<script>\nalert(1)\n</script>{{x("y")}}\nz')).toBe('\n\ny\nz');
+    expect(cleanSiteMarkup('<style>\np {}\n</style>\nz')).toBe('\n\n\nz');
+  });
+});
+
+describe('firstSentence, case by case', () => {
+  it.each([
+    ['skips tables, quotes, HTML, rules and images', '| a |\n> citat\n<div>\n---\n[image: x]\nSvar.', 'Svar.'],
+    ['a numbered item with a parenthesis', '1) Første punkt.', 'Første punkt.'],
+    ['escapes and bold', 'En \\*stjerne\\* og __fed__ tekst.', 'En *stjerne* og fed tekst.'],
+    ['an image in the text becomes its alt', 'Se ![kurven](x.png) her. Mere.', 'Se kurven her.'],
+    ['a line break is a space', 'En<br>to.', 'En to.'],
+    ['a single letter does not end it', 'Skrevet af A. Hansen i går. Mere.', 'Skrevet af A. Hansen i går.'],
+    ['a question ends it', 'Hvad er en aktie? Det er.', 'Hvad er en aktie?'],
+    ['a small letter after does not', 'ca. beløb. Mere.', 'ca. beløb.'],
+    ['a quote after ends it', 'Det er slut. "Ny" sætning.', 'Det er slut.'],
+  ])('%s', (_what, body, sentence) => {
+    expect(firstSentence(body)).toBe(sentence);
+  });
+
+  it('reads at most 2,000 characters of a paragraph', () => {
+    expect(firstSentence(`${'a'.repeat(1990)} ${'b'.repeat(50)}. Slut.`, 5000)).toBe(`${'a'.repeat(1990)} ${'b'.repeat(9)}`);
+  });
+
+  it('the limit counts the ellipsis', () => {
+    expect(firstSentence('abc defgh ijk.', 10)).toBe('abc…');
+    expect(firstSentence('abc defgh.', 10)).toBe('abc defgh.');
+  });
+});
+
+describe('language names and codes', () => {
+  it('every English name maps to a language code', () => {
+    for (const [name, code] of Object.entries(LANGUAGE_NAMES)) expect(languageCode(code), name).toBe(code);
+    expect(Object.keys(LANGUAGE_NAMES).length).toBeGreaterThan(50);
+  });
+  it.each(['aa', 'bn', 'fa', 'kr', 'pl', 'ur', 'zu'])('knows %s', (code) => {
+    expect(languageCode(code)).toBe(code);
+  });
+  it.each([
+    [{ LC_ALL: ' ', LANG: 'da_DK' }, ['da-dk', 'da']],
+    [{ LANG: ' da_DK.UTF-8 ' }, ['da-dk', 'da']],
+    [{ LANG: 'dan' }, []],
+    [{ LANG: 'xx_YY' }, []],
+  ])('the locale %j is %j', (env, langs) => {
+    expect(localeLanguages(env)).toEqual(langs);
   });
 });

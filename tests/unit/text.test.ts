@@ -108,6 +108,14 @@ describe('linkTarget', () => {
     ['networking/index.md', 'node', 'node', 'node/networking'],
     ['cloud%20native.md', 'serverless', '', 'cloud native'],
     ['/en-US/docs/Glossary/Closure', 'ajax', 'ajax', 'en-US/docs/Glossary/Closure'],
+    ['/kurve.JPG', '', '', undefined],
+    ['/kurve.jpeg', '', '', undefined],
+    ['/x.md', 'a/b', 'a', 'x'], // a site-absolute file link is from the top
+    ['myindex.md', '', '', 'myindex'],
+    ['index.mdx', '', '', 'index.mdx'],
+    ['Aktie.MD', '', '', 'Aktie'],
+    ['#del', 'a', '', undefined],
+    ['./', 'a', '', 'a'], // the page itself
   ])('%j from %j -> %j', (href, id, dir, expected) => {
     expect(linkTarget(href, id, dir)).toBe(expected);
   });
@@ -151,6 +159,59 @@ describe('linkResolver', () => {
     expect(detectPrefix(articles)).toEqual(['en-us', 'docs', 'glossary']);
     expect(detectPrefix([withLinks(closure, '/node', '/docs/x')])).toEqual([]);
   });
+  it('keeps the first of two articles with one id, in either spelling', () => {
+    const first = article('aktie');
+    const second = article('aktie');
+    const upper = article('Aktie');
+    const r = linkResolver([first, second, upper]);
+    expect(r(link('/aktie'))).toBe(first);
+    expect(r(link('/Aktie'))).toBe(upper);
+    expect(r(link('/AKTIE'))).toBe(first);
+  });
+
+  it('finds a nested article by its last part, unless two share it; a relative link by an alias', () => {
+    const net = article('node/networking');
+    const dom = article('node/dom');
+    const other = article('web/dom');
+    const r = linkResolver([net, dom, other, a]);
+    expect(r({ href: './networking', target: 'x/networking' })).toBe(net);
+    expect(r({ href: './dom', target: 'x/dom' })).toBeUndefined();
+    expect(r({ href: '../fælles-selskab/', target: 'fælles-selskab' })).toBe(a);
+    expect(r({ href: '/docs/glossary/networking', target: 'docs/glossary/networking' })).toBe(net); // no prefix: by its last part
+    expect(r({ href: '/docs/glossary/zzz', target: 'docs/glossary/zzz' })).toBe('outside');
+    expect(r({ href: '/de/docs/networking', target: 'de/docs/networking' })).toBe(net);
+    expect(r({ href: '/de/docs/zzz', target: 'de/docs/zzz' })).toBe('outside');
+  });
+
+  it('reads a language before the id, with aliases; a missing one-part link there is broken', () => {
+    const r = linkResolver([a, b]);
+    expect(r(link('/da/fælles-selskab'))).toBe(a);
+    expect(r(link('/de/nothing'))).toBeUndefined();
+  });
+
+  it('with a prefix: the glossary index and pages outside it are outside; relative links still resolve by their last part', () => {
+    const net = article('node/networking');
+    const r = linkResolver([net, b], { prefix: ['en-us', 'docs', 'glossary'] });
+    expect(r(link('/en-US/docs/Glossary/'))).toBe('outside');
+    expect(r(link('/de/docs/jv'))).toBe('outside');
+    expect(r(link('/docs/x/jv'))).toBe('outside');
+    // The same target, once site-absolute and once relative: not confused by the memo.
+    expect(r({ href: 'x/networking', target: 'x/networking' })).toBe(net);
+    expect(r({ href: '/x/networking', target: 'x/networking' })).toBe('outside');
+  });
+
+  it('finds no prefix from fewer than two links, nor from a language, nor one that resolves nothing', () => {
+    const links = (...hrefs: string[]) => hrefs.map((href) => ({ href, target: linkTarget(href) as string, text: '', line: 1 }));
+    const withLinks = (x: Article, ...hrefs: string[]) => ({ ...x, links: links(...hrefs) }) as Article;
+    expect(detectPrefix([withLinks(closure, '/en-US/docs/Glossary/Node')])).toEqual([]);
+    expect(detectPrefix([withLinks(closure, '/de/node', '/de/closure', 'x/node')])).toEqual([]);
+    expect(detectPrefix([withLinks(closure, '/docs/a/x', '/docs/a/y', '/docs/a/z')])).toEqual([]);
+    // A shorter prefix that resolves as many: the longer one is taken.
+    expect(detectPrefix([withLinks(closure, '/site/g/node', '/site/g/node/networking'), withLinks(node, '/site/g/closure')])).toEqual(['site', 'g']);
+    // One link of many under a prefix that resolves: not enough.
+    expect(detectPrefix([withLinks(closure, '/g/node', '/w/a/b', '/w/a/c', '/w/a/d', '/w/a/e')])).toEqual([]);
+  });
+
   it('takes a relative link by its last part when its path names nothing', () => {
     expect(resolve({ href: './jv', target: 'x/jv' })).toBe(b);
     expect(resolve({ href: '../nothing/', target: 'nothing' })).toBeUndefined();
