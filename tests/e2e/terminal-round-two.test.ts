@@ -57,9 +57,13 @@ describe('lookup takes an easy typo', () => {
       expect({ typed, code: r.code, first: r.stdout.split('\n')[0] }).toEqual({ typed, code: 0, first: title });
     }
     // One candidate that is not plainly meant is a suggestion (not found), not a choice of one (ambiguous).
+    const weak = cli(['--content', dir, 'lookup', 'Glossary AJAX'], env);
+    expect(weak.code).toBe(3);
+    expect(weak.stderr).toBe('glossary: no article "Glossary AJAX"; did you mean: ajax?\n');
+    // A site's path to the term is taken by its last part.
     const path = cli(['--content', dir, 'lookup', 'Glossary/AJAX'], env);
-    expect(path.code).toBe(3);
-    expect(path.stderr).toBe('glossary: no article "Glossary/AJAX"; did you mean: ajax?\n');
+    expect(path.code).toBe(0);
+    expect(path.stderr).toBe('glossary: no article is named "Glossary/AJAX"; showing ajax (AJAX)\n');
   });
 });
 
