@@ -212,6 +212,24 @@ describe('linkResolver', () => {
     expect(detectPrefix([withLinks(closure, '/g/node', '/w/a/b', '/w/a/c', '/w/a/d', '/w/a/e')])).toEqual([]);
   });
 
+  it('finds prefixes of one to four parts; ties go to the longer; a single resolving link is not enough', () => {
+    const links = (...hrefs: string[]) => hrefs.map((href) => ({ href, target: linkTarget(href) as string, text: '', line: 1 }));
+    const withLinks = (x: Article, ...hrefs: string[]) => ({ ...x, links: links(...hrefs) }) as Article;
+    const gNode = withLinks(article('g/node'));
+    const bare = withLinks(node);
+    expect(detectPrefix([withLinks(closure, '/glossary/node'), withLinks(node, '/glossary/closure')])).toEqual(['glossary']);
+    expect(detectPrefix([withLinks(closure, '/a/b/c/d/node'), withLinks(node, '/a/b/c/d/closure')])).toEqual(['a', 'b', 'c', 'd']);
+    // `site` makes g/node resolve, `site/g` makes node resolve: as many each, the longer wins.
+    expect(detectPrefix([withLinks(closure, '/site/g/node', '/site/g/node'), bare, gNode])).toEqual(['site', 'g']);
+    expect(detectPrefix([withLinks(closure, '/w/g/node', '/w/g/zzz'), bare])).toEqual([]);
+    // A language is never the prefix, though its links resolve.
+    expect(detectPrefix([withLinks(closure, '/de/node', '/de/closure'), bare])).toEqual([]);
+    // Relative links count for nothing.
+    expect(detectPrefix([withLinks(closure, 'g/node', 'g/closure', 'g/node'), bare])).toEqual([]);
+    // Only links that share every part of the prefix count toward it.
+    expect(detectPrefix([withLinks(closure, '/a/b/node', '/a/c/b/closure', '/a/c/b/node', '/a/b/zzz'), bare])).toEqual(['a', 'c', 'b']);
+  });
+
   it('takes a relative link by its last part when its path names nothing', () => {
     expect(resolve({ href: './jv', target: 'x/jv' })).toBe(b);
     expect(resolve({ href: '../nothing/', target: 'nothing' })).toBeUndefined();
