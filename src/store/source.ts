@@ -92,8 +92,15 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
     // Concatenated, not path.join: at 15,000 files join alone costs ~40 ms.
     const path = prefix + name;
     const relPath = rel ? `${rel}/${name}` : name;
-    if (dirent.isDirectory() && !name.endsWith('.md')) {
+    const linkedFolder = dirent.isSymbolicLink() && !name.endsWith('.md') && isDirectory(path);
+    if ((dirent.isDirectory() || linkedFolder) && !name.endsWith('.md')) {
       if (ignored(name)) continue;
+      // A linked folder inside a language folder is not followed: inside, its files are read where
+      // they are (and a link to a parent would loop); outside, they are not the user's corpus.
+      if (linkedFolder) {
+        w.out.skipped.push({ file: path, reason: 'symbolic link to a folder: not followed' });
+        continue;
+      }
       if (name.startsWith('_')) namePages(path, 'in a folder whose name starts with "_" (templates, partials)', w.out);
       else if (w.config.skip?.some((s) => s === name || s === relPath)) namePages(path, 'in a folder the corpus config skips', w.out);
       else if (depth + 1 >= MAX_DEPTH) namePages(path, `more than ${MAX_DEPTH} folders deep: not read`, w.out, false);

@@ -254,3 +254,22 @@ describe('language names and codes', () => {
     expect(localeLanguages(env)).toEqual(langs);
   });
 });
+
+describe('listSources: linked folders', () => {
+  it('names a linked folder below a language folder and does not follow it (no loops, no copies)', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const dir = tempDir();
+    const outside = tempDir();
+    mkdirSync(join(dir, 'arkiv'));
+    writeFileSync(join(dir, 'arkiv', 'aktie.md'), '# Aktie\n');
+    writeFileSync(join(outside, 'hemmelig.md'), '# Hemmelig\n');
+    symlinkSync(dir, join(dir, 'arkiv', 'loop'));
+    symlinkSync(outside, join(dir, 'ude'));
+    const listing = listSources([dir]);
+    expect(listing.entries.map((e) => e.id)).toEqual(['arkiv/aktie']);
+    expect(listing.skipped).toEqual([
+      { file: join(dir, 'arkiv', 'loop'), reason: 'symbolic link to a folder: not followed' },
+      { file: join(dir, 'ude'), reason: 'symbolic link to a folder: not followed' },
+    ]);
+  });
+});
