@@ -11,7 +11,8 @@ function plainText(markdown: string): string {
   return cleanSiteMarkup(markdown)
     .replace(/^ {0,3}(```|~~~)[\s\S]*?^ {0,3}\1/gm, ' ')
     .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
-    .replace(/<[^>\n]{0,200}>/g, ' ')
+    .replace(/\\</g, '<') // what only looked like a tag, kept as text by the cleaning
+    .replace(/<br\s*\/?>/gi, ' ')
     .replace(/^ {0,3}#{1,6}[ \t]*/gm, '')
     .replace(/^ {0,3}[-*+>][ \t]+/gm, '')
     .replace(/[*_`]+/g, '');

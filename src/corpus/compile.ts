@@ -259,5 +259,6 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
 
 /** What other articles see of this one: when only the rest of a file changes, only its record does. */
 export function indexSignature(a: Article): string {
-  return JSON.stringify([a.id, a.title, a.slug, a.description, a.keywords, a.aliases, a.links.map((l) => l.target)]);
+  // A link's target and whether it is site-absolute: both decide what it resolves to.
+  return JSON.stringify([a.id, a.title, a.slug, a.description, a.keywords, a.aliases, a.links.map((l) => `${l.href.startsWith('/') ? '/' : ''}${l.target}`)]);
 }

@@ -35,7 +35,9 @@ export function languageCode(text: string): string | undefined {
  */
 export function languageOfFolder(name: string, map: Record<string, string> = {}): string | undefined {
   for (const [folder, code] of Object.entries(map)) if (folder.toLowerCase() === name.toLowerCase()) return code.toLowerCase();
-  return languageCode(name) ?? LANGUAGE_NAMES[name.toLowerCase()];
+  const key = name.toLowerCase();
+  // Own keys only: a folder named `constructor` is no language.
+  return languageCode(name) ?? (Object.hasOwn(LANGUAGE_NAMES, key) ? LANGUAGE_NAMES[key] : undefined);
 }
 
 /**

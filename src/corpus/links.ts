@@ -42,13 +42,26 @@ export type Resolved = Article | 'outside' | undefined;
 export interface LinkOptions {
   /** The site's glossary prefix as path segments, lower case (`en-us`, `docs`, `glossary`). */
   prefix?: string[];
+  /** The corpus's other languages: `/de/x` from an English article is a link to that language. */
+  otherLangs?: string[];
 }
+
+/** `/de/x` -> ['x'] when `de` is a language; else the parts as they are. */
+function withoutLanguage(parts: string[]): { lang?: string; rest: string[] } {
+  const lang = parts.length > 1 ? languageCode(parts[0] as string) : undefined;
+  return lang ? { lang, rest: parts.slice(1) } : { rest: parts };
+}
+
+/** The address a static site gives a file name: lower case, spaces as hyphens (`cloud native` -> `cloud-native`). */
+const urlized = (id: string) => id.toLowerCase().replace(/\s+/g, '-');
 
 /**
  * Link -> article, with ids resolving before aliases (as links do). A site-absolute link may carry
- * a language (`/de/x`) or the site's glossary prefix; a multi-part link outside the prefix is a
- * page of the site, not a term. A relative link that names no article by its path is tried by its
- * last part (`./x` from `y` is `y/x` as a path, but means `x`).
+ * a language (`/de/x`) and the site's glossary prefix; with a prefix, a link outside it is a page
+ * of the site (`outside`), not a term; without one, a site-absolute link of several parts names a
+ * term only by its whole path. A link to another language of the corpus is `outside` this one. A
+ * relative link that names no article by its path is tried by its last part (`./x` from `y` is
+ * `y/x` as a path, but means `x`).
  */
 export function linkResolver(articles: Article[], options: LinkOptions = {}): (link: Pick<Link, 'href' | 'target'>) => Resolved {
   const byId = new Map<string, Article>();
@@ -59,6 +72,7 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
     if (!byId.has(a.id)) byId.set(a.id, a);
     const key = a.id.toLowerCase();
     if (!byFoldedId.has(key)) byFoldedId.set(key, a);
+    if (!byFoldedId.has(urlized(key))) byFoldedId.set(urlized(key), a);
     const leaf = key.slice(key.lastIndexOf('/') + 1);
     // A last part that two articles share names neither.
     byLeaf.set(leaf, byLeaf.has(leaf) && byLeaf.get(leaf) !== a ? null : a);
@@ -68,26 +82,26 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
     }
   }
   const prefix = options.prefix ?? [];
+  const others = new Set(options.otherLangs ?? []);
   const direct = (path: string) => byId.get(path) ?? byFoldedId.get(path.toLowerCase());
   const leafOf = (parts: string[]) => byLeaf.get((parts[parts.length - 1] ?? '').toLowerCase()) ?? undefined;
+  const alias = (parts: string[]) => (parts.length === 1 ? byAlias.get(fold(parts[0] as string)) : undefined);
   const resolve = (href: string, target: string): Resolved => {
     const found = direct(target);
     if (found) return found;
     const parts = target.split('/');
     if (!href.startsWith('/')) return (parts.length > 1 ? leafOf(parts) : undefined) ?? byAlias.get(fold(target));
-    const lower = parts.map((p) => p.toLowerCase());
-    if (prefix.length && lower.length > prefix.length && prefix.every((p, i) => lower[i] === p)) {
-      return direct(parts.slice(prefix.length).join('/'));
+    const { lang, rest } = withoutLanguage(parts);
+    if (lang && others.has(lang)) return 'outside';
+    const lower = rest.map((p) => p.toLowerCase());
+    if (prefix.length) {
+      if (lower.length > prefix.length && prefix.every((p, i) => lower[i] === p)) return direct(rest.slice(prefix.length).join('/'));
+      // Not under the prefix: one part is still a term's id or alias (`/x`), more is a page of the site.
+      return rest.length === 1 ? (direct(rest[0] as string) ?? alias(rest)) : 'outside';
     }
-    if (parts.length > 1 && languageCode(parts[0] as string)) {
-      const rest = parts.slice(1);
-      const inLanguage = direct(rest.join('/')) ?? (rest.length === 1 ? byAlias.get(fold(rest[0] as string)) : undefined);
-      if (inLanguage || rest.length === 1) return inLanguage;
-      if (prefix.length === 0) return leafOf(rest) ?? 'outside';
-      return 'outside';
-    }
-    if (parts.length === 1) return byAlias.get(fold(target));
-    return prefix.length === 0 ? (leafOf(parts) ?? 'outside') : 'outside';
+    const inPath = direct(rest.join('/')) ?? alias(rest);
+    if (inPath || rest.length === 1) return inPath;
+    return 'outside';
   };
   // Remembered: a corpus links to the same targets over and over, and folding is not free.
   const seen = new Map<string, Resolved>();
@@ -110,7 +124,8 @@ export function detectPrefix(articles: Article[]): string[] {
   for (const a of articles) {
     for (const link of a.links) {
       if (!link.href.startsWith('/')) continue;
-      const parts = link.target.toLowerCase().split('/');
+      // `/de/docs/glossary/x` and `/docs/glossary/x` share the prefix `docs/glossary`.
+      const parts = withoutLanguage(link.target.toLowerCase().split('/')).rest;
       if (parts.length < 2) continue;
       total++;
       for (let k = 1; k < parts.length && k <= 4; k++) {
@@ -133,7 +148,7 @@ export function detectPrefix(articles: Article[]): string[] {
     for (const a of articles) {
       for (const link of a.links) {
         if (!link.href.startsWith('/')) continue;
-        const parts = link.target.toLowerCase().split('/');
+        const parts = withoutLanguage(link.target.toLowerCase().split('/')).rest;
         if (parts.length > prefix.length && prefix.every((p, i) => parts[i] === p) && ids.has(parts.slice(prefix.length).join('/'))) score++;
       }
     }
@@ -148,5 +163,6 @@ export function detectPrefix(articles: Article[]): string[] {
 /** A configured prefix (`/en-US/docs/Glossary/`) as lower-case path segments. */
 export function prefixParts(prefix: string | undefined): string[] | undefined {
   if (prefix === undefined) return undefined;
-  return prefix.toLowerCase().split('/').filter(Boolean);
+  // The language is read apart from the prefix (`/en-US/docs/Glossary/` is `docs/glossary`).
+  return withoutLanguage(prefix.toLowerCase().split('/').filter(Boolean)).rest;
 }

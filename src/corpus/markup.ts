@@ -31,13 +31,26 @@ function macro(name: string, args: string | undefined): string {
   return strings[1] || strings[0] || '';
 }
 
-/** Hugo shortcodes: a `text="..."` parameter is shown (a glossary tooltip links its term); the rest go. */
-function shortcode(params: string): string {
+/**
+ * Hugo shortcodes: `ref`/`relref` give the address they name (a link's target); a `text="..."`
+ * parameter is shown (a glossary tooltip links its term); the rest go.
+ */
+function shortcode(name: string, params: string): string {
+  if (/^(?:rel)?ref$/i.test(name)) return /"([^"]*)"|'([^']*)'/.exec(params)?.slice(1).find((v) => v !== undefined) ?? '';
   const text = attribute(params, 'text');
   if (!text) return '';
   const term = attribute(params, 'term_id');
   return term ? `[${escapeText(text)}](/${encodeURI(term)}/)` : text;
 }
+
+/** The elements of HTML a page may carry (an unknown name in angle brackets is text). */
+const HTML_ELEMENTS = new Set(
+  ('a abbr address article aside audio b bdi bdo big blockquote body br button canvas caption center cite code col colgroup data dd del ' +
+    'details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img ' +
+    'input ins kbd label legend li link main mark math menu meta nav noscript object ol optgroup option output p param picture pre q rp rt ' +
+    'ruby s samp script section select small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th ' +
+    'thead time title tr track tt u ul var video wbr').split(' '),
+);
 
 /** No address at all: empty, `#`, a data or script address, or a bare blob of base64 (an export artefact). */
 const EMPTY_ADDRESS = /^\s*(?:#?|data:.*|javascript:.*|[A-Za-z0-9+/=]{64,})\s*$/is;
@@ -58,8 +71,10 @@ function html(text: string): string {
     .replace(/<sub>([^<]{0,200})<\/sub>/gi, (_, t: string) => script(t, SUB, '_'))
     .replace(/<sup>([^<]{0,200})<\/sup>/gi, (_, t: string) => script(t, SUP, '^'))
     .replace(/<summary\b[^>]{0,1000}>([^<]{0,1000})<\/summary\s*>/gi, (_, t: string) => (t.trim() ? `**${t.trim()}**` : ''))
-    // Every other tag goes, its text stays; `<br>` stays for the renderer to break the line.
-    .replace(/<\/?(?!br\b)[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g, '');
+    // Every other HTML tag goes, its text stays; `<br>` stays for the renderer to break the line.
+    // What only looks like a tag (`List<String>`) is text: escaped, so that Markdown shows it.
+    .replace(/<(\/?)([A-Za-z][\w-]*)((?:\s[^<>]*)?\/?)>/g, (tag, _close: string, name: string) =>
+      name.toLowerCase() === 'br' ? tag : HTML_ELEMENTS.has(name.toLowerCase()) ? '' : `\\${tag}`);
 }
 
 /**
@@ -71,12 +86,22 @@ const ARTEFACT = /^\s*(?:<(?!a\b)[A-Za-z][^>]{0,200}>\s*){1,5}(?:<a\b[^>]{0,200}
 function cleanText(text: string): string {
   const out = html(
     text
-      .replace(/\{\{\s*([A-Za-z][\w-]{0,100})\s*(?:\(((?:"(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}'|[^)"'\n]){0,300})\))?\s*\}\}/g, (_, name: string, args?: string) => macro(name, args))
-      .replace(/\{\{([<%])\s*\/?\s*[\w.\-/]{1,100}([^\n]{0,300}?)\s*[>%]\}\}/g, (_, _open: string, params: string) => shortcode(params))
+      // `{{Name}}` or `{{ Name(args) }}`; `{{ expression }}` in prose is not a macro.
+      .replace(/\{\{([A-Za-z][\w-]{0,100})\}\}|\{\{\s*([A-Za-z][\w-]{0,100})\s*\(((?:"(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}'|[^)"'\n]){0,300})\)\s*\}\}/g, (_, bare: string | undefined, name: string | undefined, args?: string) => macro(bare ?? name ?? '', args))
+      .replace(/\{\{([<%])\s*\/?\s*([\w.\-/]{1,100})([^\n]{0,300}?)\s*[>%]\}\}/g, (_, _open: string, name: string, params: string) => shortcode(name, params))
       .replace(/!\[((?:[^\]\\]|\\.){0,300})\]\([^)\n]{0,1000}\)/g, (_, alt: string) => (alt.trim() ? `[image: ${alt.trim()}]` : '[image]')),
   );
   // What was removed leaves its spaces on both sides: one is enough.
-  return out === text ? out : out.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/ +([.,;:!?])(?=\s|$)/g, '$1');
+  return out === text ? out : collapseSpaces(out);
+}
+
+/**
+ * What a removal leaves: two spaces where it was, or a space before a full stop or comma. Both
+ * patterns are linear (a long run of spaces costs one pass). Other punctuation keeps its space
+ * (French writes one before ! ? : ;).
+ */
+function collapseSpaces(text: string): string {
+  return text.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/(?<! ) +(?=[.,](?:\s|$))/g, '');
 }
 
 /** Cleans one line outside code: code spans are kept as written. */
@@ -86,17 +111,61 @@ const TEX = /\\(?:[dt]?frac|sqrt|text)\s*\{/;
 function cleanLine(line: string): string {
   const artefact = ARTEFACT.exec(line);
   if (artefact) line = line.slice(artefact[0].length);
-  if (TEX.test(line) && !line.includes('`')) return texToText(line.replace(/\\([$%])/g, '$1'));
+  if (TEX.test(line) && !line.includes('`')) {
+    const lead = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?/.exec(line)?.[0] ?? '';
+    return lead + texToText(cleanText(line.slice(lead.length)).replace(/\\([$%])/g, '$1'));
+  }
   if (!line.includes('{') && !line.includes('<') && !line.includes('![')) return line;
   let out = '';
   let last = 0;
-  // A code span: a run of backticks, text, and a run of as many (CommonMark).
-  for (const span of line.matchAll(/(?<!`)(`+)(?!`)[^\n]{0,2000}?[^`]\1(?!`)/g)) {
+  for (const span of line.matchAll(CODE_SPAN)) {
     out += cleanText(line.slice(last, span.index)) + span[0];
     last = (span.index ?? 0) + span[0].length;
   }
   return out + cleanText(line.slice(last));
 }
+
+/**
+ * Which lines are code: fenced blocks with their fences (closed only by a fence of the same
+ * character, at least as long) and indented blocks (four spaces or a tab after a blank line,
+ * outside a list). The one rule for cleaning, links and the first sentence.
+ */
+export function codeLines(lines: string[]): boolean[] {
+  const code: boolean[] = [];
+  let fence: string | undefined;
+  let previous: 'blank' | 'code' | 'list' | 'text' = 'blank';
+  for (const line of lines) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      code.push(true);
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      code.push(true);
+      previous = 'text';
+      continue;
+    }
+    if (line.trim() === '') {
+      code.push(previous === 'code');
+      if (previous !== 'list') previous = previous === 'code' ? 'code' : 'blank';
+      continue;
+    }
+    const indented = /^(?: {4}|\t)/.test(line);
+    if (indented && (previous === 'blank' || previous === 'code')) {
+      code.push(true);
+      previous = 'code';
+      continue;
+    }
+    code.push(false);
+    if (!indented) previous = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)/.test(line) ? 'list' : 'text';
+  }
+  return code;
+}
+
+/** A code span: a run of backticks, text, and a run of as many (CommonMark). */
+export const CODE_SPAN = /(?<!`)(`+)(?!`)[^\n]{0,2000}?[^`]\1(?!`)/g;
 
 /** A formula exported as KaTeX HTML, from its start to the end of its line. */
 export const KATEX = /<span class="katex">.*$/gm;
@@ -106,19 +175,11 @@ export function cleanSiteMarkup(body: string): string {
   // Formulas as their TeX, on their own line (rendering shows them as a code block instead).
   body = body.replace(KATEX, (html) => katexToText(html).trim().replace(/\s*\n\s*/g, '; '));
   const lines = body.split('\n');
-  let fence: string | undefined;
+  const code = codeLines(lines);
   let hidden: RegExp | undefined;
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i] as string;
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
+    if (code[i]) continue;
     // Comments, scripts and styles that span lines: their lines become empty.
     if (hidden) {
       const end = hidden.exec(line);
@@ -126,13 +187,25 @@ export function cleanSiteMarkup(body: string): string {
       if (end) hidden = undefined;
       continue;
     }
-    const shown = line.replace(/<!--[^]{0,20000}?-->/g, '').replace(/<(script|style)\b[^]{0,20000}?<\/\1\s*>/gi, '');
-    line = shown === line ? line : shown.replace(/(\S) {2,}(?=\S)/g, '$1 ');
-    const open = /<!--|<(script|style)\b/i.exec(line);
-    if (open) {
-      hidden = open[1] ? new RegExp(`</${open[1]}\\s*>`, 'i') : /-->/;
-      line = line.slice(0, open.index);
+    // Comments, scripts and styles on one line go; one left open hides the lines after it. One
+    // pass over the line, however many there are.
+    let shown = '';
+    let at = 0;
+    const opens = /<!--|<(script|style)\b/gi;
+    for (let open = opens.exec(line); open; open = opens.exec(line)) {
+      const closer = open[1] ? new RegExp(`</${open[1]}\\s*>`, 'gi') : /-->/g;
+      closer.lastIndex = open.index;
+      const end = closer.exec(line);
+      shown += line.slice(at, open.index);
+      if (!end) {
+        hidden = new RegExp(closer.source, 'i');
+        at = line.length;
+        break;
+      }
+      at = opens.lastIndex = end.index + end[0].length;
     }
+    shown += line.slice(at);
+    line = shown === line ? line : collapseSpaces(shown);
     lines[i] = cleanLine(line);
   }
   return lines.join('\n');
@@ -141,14 +214,13 @@ export function cleanSiteMarkup(body: string): string {
 /** The first sentence of a body, as plain text: the description of an article that has none. */
 export function firstSentence(body: string, max = 300): string {
   let paragraph = '';
-  let fence = false;
-  for (const line of body.split('\n')) {
-    if (/^ {0,3}(```|~~~)/.test(line)) {
-      fence = !fence;
+  const lines = body.split('\n');
+  const code = codeLines(lines);
+  for (const [i, line] of lines.entries()) {
+    if (code[i]) {
       if (paragraph) break;
       continue;
     }
-    if (fence) continue;
     const trimmed = line.trim();
     if (trimmed === '' || /^(#|\||>|<|-{3,}|\*{3,}|={3,})/.test(trimmed) || /^(\[image[:\]])/.test(trimmed)) {
       if (paragraph) break;
@@ -165,7 +237,7 @@ export function firstSentence(body: string, max = 300): string {
   const escaped: string[] = [];
   const text = paragraph
     .replace(/!?\[((?:[^\]\\]|\\.)*)\]\([^)]*\)/g, '$1')
-    .replace(/\\([[\]\\*_`])/g, (_, c: string) => String.fromCharCode(0xe000 + escaped.push(c) - 1))
+    .replace(/\\([[\]\\*_`<])/g, (_, c: string) => String.fromCharCode(0xe000 + escaped.push(c) - 1))
     .replace(/(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1/g, '$2')
     .replace(/[\ue000-\uf8ff]/g, (c) => escaped[c.charCodeAt(0) - 0xe000] ?? c)
     .replace(/<br\s*\/?>/gi, ' ')

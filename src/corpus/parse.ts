@@ -4,7 +4,7 @@ import { slugify } from '../fold.js';
 import { decodeEntities, displayText, hasControl, hasEntities } from '../text.js';
 import type { Article, Link, ParseResult, Problem } from './article.js';
 import { linkTarget } from './links.js';
-import { cleanSiteMarkup, firstSentence } from './markup.js';
+import { cleanSiteMarkup, CODE_SPAN, codeLines, firstSentence } from './markup.js';
 import { decodeSource } from './source-text.js';
 import { bodyTerms } from './terms.js';
 
@@ -272,15 +272,16 @@ const LINK = /(!?)\[((?:[^\]\\\n]|\\.){0,500})\]\(\s*<?([^\s()<>]{1,2000})>?(?:\
 /** The internal links of a body (already cleaned of site markup), each with its target path. */
 export function extractLinks(body: string, firstLine: number, id = '', dir = ''): Link[] {
   const links: Link[] = [];
-  let fenced = false;
-  body.split('\n').forEach((line, index) => {
-    if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
-    if (fenced || !line.includes('](')) return;
-    const unquoted = line.replace(/`[^`]*`/g, (span) => ' '.repeat(span.length));
+  const lines = body.split('\n');
+  const code = codeLines(lines);
+  lines.forEach((line, index) => {
+    if (code[index] || !line.includes('](')) return;
+    const unquoted = line.replace(CODE_SPAN, (span) => ' '.repeat(span.length));
     for (const match of unquoted.matchAll(LINK)) {
       const target = linkTarget(match[3] ?? '', id, dir);
       if (match[1] === '!' || target === undefined) continue;
-      links.push({ href: match[3] ?? '', target, text: displayText(match[2] ?? ''), line: firstLine + index });
+      // The text as shown: Markdown's backslash escapes resolved.
+      links.push({ href: match[3] ?? '', target, text: displayText((match[2] ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1')), line: firstLine + index });
     }
   });
   return links;

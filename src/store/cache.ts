@@ -46,8 +46,8 @@ interface Quick {
 
 /** What a generation keeps of the listing it was compiled from. */
 interface State {
-  /** [path, size, mtime, language] of every file compiled. */
-  entries: Array<[string, number, number, string]>;
+  /** [path, size, mtime, language, id] of every file compiled. */
+  entries: Array<[string, number, number, string, string]>;
   skipped: unknown;
   /** The corpus config it was compiled with: when it changes, nothing parsed before is reused. */
   config?: unknown;
@@ -119,7 +119,7 @@ function currentGeneration(dir: string): { name: string; reader: CorpusReader } 
 
 function stateOf(listing: SourceListing, unreadable: string[]): string {
   const skip = new Set(unreadable);
-  const state: State = { entries: listing.entries.filter((e) => !skip.has(e.path)).map((e) => [e.path, e.size, e.mtimeMs, e.lang]), skipped: listing.skipped, unreadable, config: listing.config };
+  const state: State = { entries: listing.entries.filter((e) => !skip.has(e.path)).map((e) => [e.path, e.size, e.mtimeMs, e.lang, e.id]), skipped: listing.skipped, unreadable, config: listing.configs };
   return JSON.stringify(state);
 }
 
@@ -213,13 +213,13 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   const canWrite = writable && tryMkdir(gen);
 
   // A changed config (languages, keyword fields, link prefix) changes what every file means.
-  const sameConfig = JSON.stringify(state?.config ?? {}) === JSON.stringify(listing.config);
+  const sameConfig = JSON.stringify(state?.config ?? []) === JSON.stringify(listing.configs);
   // The common edit, a changed body: a new generation that shares every file but the records.
   if (current && state && canWrite && !retry && sameConfig) {
     const before = new Map(state.entries.map(([p, size, m]) => [p, `${size}:${m}`]));
     const changedEntries = listing.entries.filter((e) => before.get(e.path) !== stamp(e));
-    const langs = new Map(state.entries.map(([p, , , lang]) => [p, lang]));
-    const sameFiles = listing.entries.length === before.size && listing.entries.every((e) => langs.get(e.path) === e.lang) && changedEntries.every((e) => before.has(e.path)) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
+    const placed = new Map(state.entries.map(([p, , , lang, id]) => [p, `${lang}/${id}`]));
+    const sameFiles = listing.entries.length === before.size && listing.entries.every((e) => placed.get(e.path) === `${e.lang}/${e.id}`) && changedEntries.every((e) => before.has(e.path)) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
     if (sameFiles && changedEntries.length > 0) {
       const touched = safely(() => compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries));
       if (touched) {
@@ -236,7 +236,12 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   }
 
   const previous = compilation.readPrevious(sameConfig ? current?.reader : undefined);
-  const same = (e: SourceEntry) => previous.get(e.path)?.stamp === stamp(e);
+  // Reused only where the file, its id and its language are as they were: a file's id and
+  // language come from the layout around it (a new `it/index.md` makes `it/` a term's folder).
+  const same = (e: SourceEntry) => {
+    const old = previous.get(e.path);
+    return old !== undefined && old.stamp === stamp(e) && old.article.id === e.id && old.article.lang === e.lang;
+  };
   const present = new Set(listing.entries.map((e) => e.path));
   const changed = listing.entries.filter((e) => !same(e)).length + [...previous.keys()].filter((p) => !present.has(p)).length;
   // The files to parse, on both cores when they are many; the rest are reused.

@@ -87,13 +87,15 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   const stamps = new Map(listing.entries.map((e): [string, [number, number]] => [e.path, [e.size, e.mtimeMs]]));
   // Links in the site's style: its glossary prefix, as configured or as most links share it.
   const linkOptions: LinkOptions = { prefix: prefixParts(listing.config?.sitePrefix) ?? detectPrefix([...byLang.values()].flat()) };
+  // Each language's links as its own: what tells an untranslated link from a broken one.
   const resolvers = check ? order.map((lang) => ({ lang, resolve: linkResolver(byLang.get(lang) ?? [], linkOptions) })) : [];
   const languages: CompiledLanguage[] = [];
   for (const lang of order) {
     const articles = byLang.get(lang) ?? [];
-    if (check) problems.push(...checkArticles(articles, { ...linkOptions, others: resolvers.filter((r) => r.lang !== lang) }));
+    const options: LinkOptions = { ...linkOptions, otherLangs: order.filter((l) => l !== lang) };
+    if (check) problems.push(...checkArticles(articles, { ...options, others: resolvers.filter((r) => r.lang !== lang) }));
     if (!compile) continue;
-    const compiled = compileLanguage(lang, articles, langsOf, linkOptions);
+    const compiled = compileLanguage(lang, articles, langsOf, options);
     for (const r of compiled.records) r.stamp = stamps.get(r.file);
     languages.push(compiled);
   }

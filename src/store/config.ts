@@ -1,7 +1,7 @@
 // The corpus config file: what cannot be guessed from a folder, in `glossary.json` (or
 // `glossary.yaml`) at its root. Every field is optional; a folder without the file needs none.
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import matter from 'gray-matter';
 import { languageCode } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
@@ -23,15 +23,17 @@ export const CONFIG_FILES = ['glossary.json', 'glossary.yaml', 'glossary.yml'];
 
 /** The config file of a folder and its mtime (a change to it must recompile), or nothing. */
 export function findConfig(dir: string): { file: string; mtimeMs: number } | undefined {
+  const found: Array<{ file: string; mtimeMs: number }> = [];
   for (const name of CONFIG_FILES) {
     try {
       const stats = statSync(join(dir, name));
-      if (stats.isFile()) return { file: join(dir, name), mtimeMs: stats.mtimeMs };
+      if (stats.isFile()) found.push({ file: join(dir, name), mtimeMs: stats.mtimeMs });
     } catch {
       /* not there */
     }
   }
-  return undefined;
+  if (found.length > 1) throw new ContentError(`${dir} has ${found.map((f) => basename(f.file)).join(' and ')}: keep one config file`);
+  return found[0];
 }
 
 function bad(file: string, what: string): never {
@@ -44,10 +46,11 @@ const FIELDS = new Set(['siteprefix', 'defaultlanguage', 'keywordfields', 'skip'
 export function readConfig(file: string): CorpusConfig {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
   } catch (error) {
     return bad(file, `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  if (!file.endsWith('.json') && /^(?:---|\.\.\.)\s*$/m.test(text)) bad(file, 'a "---" line: the config is one YAML document, without front-matter fences');
   let data: unknown;
   try {
     // YAML through gray-matter's own YAML reader (no engine that evaluates code); JSON is YAML too.

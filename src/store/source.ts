@@ -1,7 +1,7 @@
 // Finding the article files of content folders: one language per folder, or one sub-folder per
 // language; flat files and page bundles at any depth; pages that are not terms named and counted.
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { languageOfFolder } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
 import type { Skipped } from './compiled.js';
@@ -29,6 +29,8 @@ export interface SourceListing {
   folders: Array<[string, number]>;
   /** The corpus config (the first folder's where several are given). */
   config: CorpusConfig;
+  /** Every folder's config as read, in order: what a cache compares. */
+  configs: CorpusConfig[];
 }
 
 export const DEFAULT_LANG = 'da';
@@ -73,6 +75,8 @@ function namePages(dir: string, reason: string, out: SourceListing, page = true,
 
 interface Walk {
   lang: string;
+  /** The language folder's name ('' for the root): `skip` paths may start with it. */
+  top: string;
   /** Real path of the language folder: symbolic links must stay inside it. */
   root: string;
   config: CorpusConfig;
@@ -102,7 +106,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
         continue;
       }
       if (name.startsWith('_')) namePages(path, 'in a folder whose name starts with "_" (templates, partials)', w.out);
-      else if (w.config.skip?.some((s) => s === name || s === relPath)) namePages(path, 'in a folder the corpus config skips', w.out);
+      else if (w.config.skip?.some((s) => s === name || s === relPath || (w.top !== '' && s === `${w.top}/${relPath}`))) namePages(path, 'in a folder the corpus config skips', w.out);
       else if (depth + 1 >= MAX_DEPTH) namePages(path, `more than ${MAX_DEPTH} folders deep: not read`, w.out, false);
       else {
         let sub: Dirent[];
@@ -172,7 +176,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
  * default language, else `da`). Sub-folders are read as part of their language.
  */
 export function listSources(dirs: string[]): SourceListing {
-  const out: SourceListing = { entries: [], skipped: [], folders: [], config: {} };
+  const out: SourceListing = { entries: [], skipped: [], folders: [], config: {}, configs: [] };
   // The same folder named twice is one folder.
   for (const given of [...new Map(dirs.map((d) => [resolve(d), d])).values()]) {
     const dir = resolve(given);
@@ -185,18 +189,24 @@ export function listSources(dirs: string[]): SourceListing {
     if (!stats.isDirectory()) throw new ContentError(`content path ${given} is not a folder: pass the folder that holds the .md files`);
     const found = findConfig(dir);
     const config = found ? readConfig(found.file) : {};
+    out.configs.push(config);
     for (const [key, value] of Object.entries(config)) if (!(key in out.config)) (out.config as Record<string, unknown>)[key] = value;
     const root = realpathSync(dir);
     const dirents = readDir(dir);
     out.folders.push([dir, stats.mtimeMs]);
     if (found) out.folders.push([found.file, found.mtimeMs]);
-    // Language folders: named as a language, and not a term's page bundle (`it/index.md`).
-    const langDirs = dirents.filter((d) => !ignored(d.name) && (d.isDirectory() || d.isSymbolicLink()) && languageOfFolder(d.name, config.languages) !== undefined && isDirectory(join(dir, d.name)) && !isFile(join(dir, d.name, 'index.md')));
+    // Language folders: named as a language, and not a term's page bundle (`it/index.md`). A
+    // folder that has terms of its own is one language, its sub-folders categories (`it/`, `ml/`),
+    // unless the config names them as languages.
+    const ownTerms = dirents.some((d) => d.name.endsWith('.md') && !d.name.startsWith('_') && d.name !== 'index.md' && !d.isDirectory());
+    const named = (name: string) => Object.keys(config.languages ?? {}).some((f) => f.toLowerCase() === name.toLowerCase());
+    const langDirs = dirents.filter((d) => !ignored(d.name) && (d.isDirectory() || d.isSymbolicLink()) && (named(d.name) || (!ownTerms && languageOfFolder(d.name, config.languages) !== undefined)) && isDirectory(join(dir, d.name)) && !isFile(join(dir, d.name, 'index.md')));
     const skipped = (name: string) => config.skip?.includes(name);
     for (const d of langDirs) if (skipped(d.name)) namePages(join(dir, d.name), 'in a folder the corpus config skips', out);
-    const ownLang = languageOfFolder(basename(dir), config.languages) ?? config.defaultLanguage ?? DEFAULT_LANG;
+    // Named by the folder, or by its parent as MDN's `files/en-us/glossary` is.
+    const ownLang = languageOfFolder(basename(dir), config.languages) ?? languageOfFolder(basename(dirname(dir)), config.languages) ?? config.defaultLanguage ?? DEFAULT_LANG;
     const langNames = new Set(langDirs.map((d) => d.name));
-    walkFolder({ lang: ownLang, root, config, out }, dir, '', dirents.filter((d) => !langNames.has(d.name)), 0);
+    walkFolder({ lang: ownLang, top: '', root, config, out }, dir, '', dirents.filter((d) => !langNames.has(d.name)), 0);
     for (const { name } of langDirs.filter((d) => !skipped(d.name))) {
       const sub = join(dir, name);
       let subRoot: string;
@@ -209,7 +219,7 @@ export function listSources(dirs: string[]): SourceListing {
         continue;
       }
       out.folders.push([sub, subStats.mtimeMs]);
-      walkFolder({ lang: languageOfFolder(name, config.languages) as string, root: subRoot, config, out }, sub, '', readDir(sub), 0);
+      walkFolder({ lang: languageOfFolder(name, config.languages) as string, top: name, root: subRoot, config, out }, sub, '', readDir(sub), 0);
     }
   }
   return out;

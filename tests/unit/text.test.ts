@@ -1,6 +1,6 @@
 // Table-driven tests of the small text rules that guard the terminal and the link graph.
 import { describe, expect, it } from 'vitest';
-import { detectPrefix, linkResolver, linkTarget } from '../../src/corpus/links.js';
+import { detectPrefix, linkResolver, linkTarget, prefixParts } from '../../src/corpus/links.js';
 import { escapeLine, sanitize } from '../../src/render/sanitize.js';
 import { decodeEntities, displayText, hasControl, hasEntities, stripControl } from '../../src/text.js';
 import type { Article } from '../../src/corpus/article.js';
@@ -142,7 +142,7 @@ describe('linkResolver', () => {
   const closure = article('closure');
   const mdn = [node, networking, closure];
   it('strips the site prefix; a link outside it is a page of the site, not a broken link', () => {
-    const resolveMdn = linkResolver(mdn, { prefix: ['en-us', 'docs', 'glossary'] });
+    const resolveMdn = linkResolver(mdn, { prefix: prefixParts('/en-US/docs/Glossary/') });
     expect(resolveMdn(link('/en-US/docs/Glossary/Closure'))).toBe(closure);
     expect(resolveMdn(link('/en-US/docs/Glossary/Node/networking'))).toBe(networking);
     expect(resolveMdn(link('/en-US/docs/Glossary/Nothing'))).toBeUndefined();
@@ -156,7 +156,7 @@ describe('linkResolver', () => {
       withLinks(networking, '/en-US/docs/Glossary/Node', '/en-US/docs/Glossary/Closure'),
       withLinks(closure, '/de/closure', '/de/node'),
     ];
-    expect(detectPrefix(articles)).toEqual(['en-us', 'docs', 'glossary']);
+    expect(detectPrefix(articles)).toEqual(['docs', 'glossary']); // the language is read apart
     expect(detectPrefix([withLinks(closure, '/node', '/docs/x')])).toEqual([]);
   });
   it('keeps the first of two articles with one id, in either spelling', () => {
@@ -177,10 +177,21 @@ describe('linkResolver', () => {
     expect(r({ href: './networking', target: 'x/networking' })).toBe(net);
     expect(r({ href: './dom', target: 'x/dom' })).toBeUndefined();
     expect(r({ href: '../fælles-selskab/', target: 'fælles-selskab' })).toBe(a);
-    expect(r({ href: '/docs/glossary/networking', target: 'docs/glossary/networking' })).toBe(net); // no prefix: by its last part
+    // Site-absolute, without a prefix: only a whole path names a term (its last part could be anything).
+    expect(r({ href: '/docs/glossary/networking', target: 'docs/glossary/networking' })).toBe('outside');
+    expect(r({ href: '/node/networking', target: 'node/networking' })).toBe(net);
     expect(r({ href: '/docs/glossary/zzz', target: 'docs/glossary/zzz' })).toBe('outside');
-    expect(r({ href: '/de/docs/networking', target: 'de/docs/networking' })).toBe(net);
+    expect(r({ href: '/de/node/networking', target: 'de/node/networking' })).toBe(net);
     expect(r({ href: '/de/docs/zzz', target: 'de/docs/zzz' })).toBe('outside');
+  });
+
+  it('takes a link to another language of the corpus as outside this one; a file name by its address', () => {
+    const spaced = article('cloud native');
+    const r = linkResolver([a, spaced], { otherLangs: ['de'] });
+    expect(r(link('/de/jointventure'))).toBe('outside');
+    expect(r(link('/da/jointventure'))).toBe(a);
+    expect(r(link('/cloud-native/'))).toBe(spaced);
+    expect(r(link('/cloud native'))).toBe(spaced);
   });
 
   it('reads a language before the id, with aliases; a missing one-part link there is broken', () => {
@@ -191,7 +202,7 @@ describe('linkResolver', () => {
 
   it('with a prefix: the glossary index and pages outside it are outside; relative links still resolve by their last part', () => {
     const net = article('node/networking');
-    const r = linkResolver([net, b], { prefix: ['en-us', 'docs', 'glossary'] });
+    const r = linkResolver([net, b], { prefix: prefixParts('/en-US/docs/Glossary/') });
     expect(r(link('/en-US/docs/Glossary/'))).toBe('outside');
     expect(r(link('/de/docs/jv'))).toBe('outside');
     expect(r(link('/docs/x/jv'))).toBe('outside');
