@@ -1,8 +1,11 @@
 // Corpus-wide checks: what no single file shows (duplicates, collisions, broken links, orphans).
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { fold } from '../fold.js';
 import { linkResolver, type LinkOptions, type Resolved } from './links.js';
 import type { Article, Problem } from './article.js';
+
+/** A file as another problem names it: a page bundle by its folder too (`closure/index.md`). */
+const label = (file: string) => (basename(file) === 'index.md' ? `${basename(dirname(file))}/index.md` : basename(file));
 
 export interface FileProblem extends Problem {
   file: string;
@@ -25,7 +28,7 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
     for (const a of articles) {
       const k = key(a);
       const earlier = seen.get(k);
-      if (earlier) add(a, { severity: 'error', code, message: `${what(a)} is also used by ${basename(earlier.file)}`, line: 1 });
+      if (earlier) add(a, { severity: 'error', code, message: `${what(a)} is also used by ${label(earlier.file)}`, line: 1 });
       else seen.set(k, a);
     }
   };
@@ -41,7 +44,7 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
     for (const alias of a.aliases) {
       const other = owner.get(fold(alias));
       if (other && other !== a) {
-        add(a, { severity: 'error', code: 'alias-collision', message: `alias "${alias}" is the id or title of ${basename(other.file)}`, line: 1 });
+        add(a, { severity: 'error', code: 'alias-collision', message: `alias "${alias}" is the id or title of ${label(other.file)}`, line: 1 });
       }
     }
   }
@@ -50,7 +53,7 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
     for (const alias of a.aliases) {
       const k = fold(alias);
       const other = aliasOwner.get(k);
-      if (other && other !== a) add(a, { severity: 'error', code: 'alias-collision', message: `alias "${alias}" is also an alias of ${basename(other.file)}`, line: 1 });
+      if (other && other !== a) add(a, { severity: 'error', code: 'alias-collision', message: `alias "${alias}" is also an alias of ${label(other.file)}`, line: 1 });
       else aliasOwner.set(k, a);
     }
   }
@@ -89,7 +92,7 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
     if (forms.size < 2) continue;
     const [first, ...rest] = [...forms.entries()];
     for (const [spelling, a] of rest) {
-      add(a, { severity: 'warning', code: 'keyword-spelling', message: `keyword "${spelling}" is spelled "${first?.[0]}" in ${first ? basename(first[1].file) : ''}`, line: 1 });
+      add(a, { severity: 'warning', code: 'keyword-spelling', message: `keyword "${spelling}" is spelled "${first?.[0]}" in ${first ? label(first[1].file) : ''}`, line: 1 });
     }
   }
   return out;

@@ -111,11 +111,17 @@ const TEX = /\\(?:[dt]?frac|sqrt|text)\s*\{/;
 function cleanLine(line: string): string {
   const artefact = ARTEFACT.exec(line);
   if (artefact) line = line.slice(artefact[0].length);
+  // Admonitions: Docusaurus `:::tip Title` ... `:::`, MkDocs `!!! warning "Title"`: their title in bold.
+  const admonition = /^\s*(?::::+\s*[\w-]*(?:\[(.*)\]|\s+(.*))?|(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+"(.*)")?)\s*$/.exec(line);
+  if (admonition) {
+    const title = (admonition[1] ?? admonition[2] ?? admonition[3] ?? '').trim();
+    return title ? `**${cleanText(title)}**` : '';
+  }
   if (TEX.test(line) && !line.includes('`')) {
     const lead = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?/.exec(line)?.[0] ?? '';
     return lead + texToText(cleanText(line.slice(lead.length)).replace(/\\([$%])/g, '$1'));
   }
-  if (!line.includes('{') && !line.includes('<') && !line.includes('![')) return line;
+  if (!line.includes('{') && !line.includes('<') && !line.includes('![') && !line.includes('\\')) return line;
   let out = '';
   let last = 0;
   for (const span of line.matchAll(CODE_SPAN)) {
@@ -171,7 +177,7 @@ export const CODE_SPAN = /(?<!`)(`+)(?!`)[^\n]{0,2000}?[^`]\1(?!`)/g;
 export const KATEX = /<span class="katex">.*$/gm;
 
 export function cleanSiteMarkup(body: string): string {
-  if (!/[{<]|!\[/.test(body)) return body;
+  if (!/[{<\\]|!\[|^\s*(?::::|!!!|\?\?\?)/m.test(body)) return body;
   // Formulas as their TeX, on their own line (rendering shows them as a code block instead).
   body = body.replace(KATEX, (html) => katexToText(html).trim().replace(/\s*\n\s*/g, '; '));
   const lines = body.split('\n');
@@ -236,7 +242,9 @@ export function firstSentence(body: string, max = 300): string {
   // Escaped characters are kept apart (as private-use stand-ins) while emphasis marks go.
   const escaped: string[] = [];
   const text = paragraph
-    .replace(/!?\[((?:[^\]\\]|\\.)*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[((?:[^\]\\]|\\.)*)\](?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)|\[[^\]]*\])/g, '$1')
+    .replace(/<((?:https?|mailto):[^>\s]*)>/g, '$1')
+    .replace(/~~(\S(?:.*?\S)?)~~/g, '$1')
     .replace(/\\([[\]\\*_`<])/g, (_, c: string) => String.fromCharCode(0xe000 + escaped.push(c) - 1))
     .replace(/(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1/g, '$2')
     .replace(/[\ue000-\uf8ff]/g, (c) => escaped[c.charCodeAt(0) - 0xe000] ?? c)

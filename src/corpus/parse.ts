@@ -169,7 +169,9 @@ function readSimpleFields(yaml: string): Record<string, unknown> | undefined {
 
 function firstHeading(body: string): string | undefined {
   const match = /^ {0,3}#{1,6}[ \t]*(.+?)[ \t#]*$/m.exec(body);
-  return match?.[1] ? displayText(match[1]) || undefined : undefined;
+  // A title is text: a link in the heading (a macro made one) gives its words.
+  const text = match?.[1]?.replace(/\[((?:[^\]\\]|\\.)*)\]\([^)\s]*\)/g, '$1').replace(/\\([[\]\\<])/g, '$1');
+  return text ? displayText(text) || undefined : undefined;
 }
 
 function toText(value: unknown): string | undefined {

@@ -1,7 +1,7 @@
 // End-to-end: glossaries kept inside static sites (tests/fixtures/hugo-site, a Hugo site in three
 // languages; tests/fixtures/mdn/en-us/glossary, MDN-style page bundles; tests/fixtures/texts, language
 // folders named in English with a config file), as a user of such a site would try them.
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, cli, fixture, tempDir } from '../helpers.js';
@@ -212,5 +212,52 @@ describe('language folders named in English, and the corpus config', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain(`glossary: ${join(dir, 'glossary.json')}: ${message}`);
     }
+  });
+});
+
+describe('after the review', () => {
+  const write = (dir: string, files: Record<string, string>) => {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+  };
+
+  it('a layout change moves a file to another id and language: the cache follows, nothing reused stale', () => {
+    const dir = tempDir();
+    write(dir, { 'en/a.md': '---\ntitle: Alpha\n---\nText.\n', 'en/b.md': '---\ntitle: Beta\n---\nSee [alpha](/a).\n' });
+    const ids = (lang: string) => (JSON.parse(run(dir, ['--lang', lang, 'list', '--json']).stdout) as Array<{ id: string }>).map((e) => e.id).sort();
+    expect(ids('en')).toEqual(['a', 'b']);
+    // A term of its own at the top: the folder is one language, `en/` a category in it.
+    write(dir, { 'top.md': '---\ntitle: Top\n---\nText.\n' });
+    expect(ids('da')).toEqual(['en/a', 'en/b', 'top']);
+    expect(run(dir, ['--lang', 'en', 'list']).code).toBe(2);
+    expect(run(dir, ['backlinks', 'en/a']).stdout).toBe(''); // `/a` no longer names en/a: a site-absolute path names a term whole
+  });
+
+  it('finds the prefix across languages (/docs/glossary/x and /de/docs/glossary/x), and a link to another language is no broken link', () => {
+    const dir = tempDir();
+    write(dir, {
+      'en/pod.md': '---\ntitle: Pod\n---\nRuns [containers](/docs/glossary/container/) on a [node](/docs/glossary/node/). In German: [Pod](/de/docs/glossary/pod/).\n',
+      'en/container.md': '---\ntitle: Container\n---\nRuns in a [pod](/docs/glossary/pod/).\n',
+      'en/node.md': '---\ntitle: Node\n---\nRuns [pods](/docs/glossary/pod/).\n',
+      'de/pod.md': '---\ntitle: Pod\n---\nFührt [Container](/de/docs/glossary/container/) aus, auf einem [Knoten](/de/docs/glossary/node/).\n',
+      'de/container.md': '---\ntitle: Container\n---\nLäuft in einem [Pod](/de/docs/glossary/pod/).\n',
+    });
+    expect(names(run(dir, ['--lang', 'en', 'links', 'pod']).stdout)).toEqual(['container', 'node']);
+    // The untranslated link is listed as not in this language.
+    expect(run(dir, ['--lang', 'de', 'links', 'pod']).stdout).toMatch(/^container {2,}Container\nde\/docs\/glossary\/node {2,}Knoten {2,}\(not in the corpus\)\n$/);
+    const check = cli(['check', dir], env).stdout;
+    expect(check).toContain('de/pod.md:4: warning: link to "de/docs/glossary/node", which is only in en: not translated to de yet [untranslated]');
+    expect(check).not.toContain('[broken-link]');
+    expect(check).not.toMatch(/en\/(pod|container|node)\.md: warning: no other article links here/);
+  });
+
+  it('a folder named constructor or __proto__ is a category, not a crash', () => {
+    const dir = tempDir();
+    write(dir, { 'constructor/a.md': '# A\n', '__proto__x/b.md': '# B\n', 'en/c.md': '# C\n' });
+    const r = run(dir, ['--lang', 'all', 'list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('en  c');
   });
 });

@@ -273,3 +273,38 @@ describe('listSources: linked folders', () => {
     ]);
   });
 });
+
+describe('after the review', () => {
+  it.each([
+    ['unknown tags are text', 'Brug List<String> og x<y>z', 'Brug List\\<String> og x\\<y>z'],
+    ['an expression in braces is text', 'a {{ expression }} b', 'a {{ expression }} b'],
+    ['French keeps its space before ! ? : ;', 'Oui {{badge}} ! Non {{x}} ?', 'Oui ! Non ?'],
+    ['a TeX line is cleaned too, and keeps its list marker', '  - {{Glossary("Beta")}} = \\frac{1}{2} <b>x</b>', '  - [Beta](/Beta) = (1)/(2) x'],
+    ['ref and relref give the address', '[beta]({{< ref "beta.md" >}}) og [gamma]({{< relref "/gamma" >}})', '[beta](beta.md) og [gamma](/gamma)'],
+    ['a Docusaurus admonition', ':::tip Husk', '**Husk**'],
+    ['its end', ':::', ''],
+    ['an MkDocs admonition', '!!! warning "Pas på"', '**Pas på**'],
+    ['one without a title', '!!! note', ''],
+  ])('%s', (_what, input, output) => {
+    expect(cleanSiteMarkup(input)).toBe(output);
+  });
+
+  it('leaves indented code as written, but not a list item continued', () => {
+    expect(cleanSiteMarkup('Tekst\n\n    <div>{{x}}</div>\n    \\frac{a}{b}\n\nmere <i>x</i>')).toBe('Tekst\n\n    <div>{{x}}</div>\n    \\frac{a}{b}\n\nmere x');
+    expect(cleanSiteMarkup('- punkt\n\n    fortsat <b>x</b>')).toBe('- punkt\n\n    fortsat x');
+    expect(cleanSiteMarkup('Tekst\n    <b>fortsat</b>')).toBe('Tekst\n    fortsat');
+  });
+
+  it('stays linear where a removal leaves a long run of spaces, and over many comments', () => {
+    const started = Date.now();
+    cleanSiteMarkup(`Tekst <b>${' '.repeat(400_000)}`);
+    cleanSiteMarkup('<!---->'.repeat(200_000));
+    cleanSiteMarkup('x<!--'.repeat(200_000));
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('the first sentence reads links with parentheses, autolinks, struck and referenced text', () => {
+    expect(firstSentence('A [closure](https://en.wikipedia.org/wiki/Closure_(computer_programming)) keeps its scope. More.')).toBe('A closure keeps its scope.');
+    expect(firstSentence('See <https://example.org> and ~~old~~ new [text][1] here.')).toBe('See https://example.org and old new text here.');
+  });
+});
