@@ -52,7 +52,7 @@ export function manPage(): string {
   for (const [code, meaning] of EXIT_CODES) lines.push('.TP', `.B ${code}`, roff(meaning));
   lines.push('.SH ENVIRONMENT');
   for (const [name, meaning] of ENVIRONMENT) lines.push('.TP', `.B ${roff(name)}`, roff(meaning));
-  lines.push('.SH FILES', '.TP', '.B glossary.json, glossary.yaml', roff('at the root of a --content folder, optional: sitePrefix (the path glossary links start with), defaultLanguage, keywordFields, skip (folders that hold no terms), languages (folder name to language code, e.g. {"Dutch": "da"}).'));
+  lines.push('.SH FILES', '.TP', '.B glossary.json, glossary.yaml, glossary.yml', roff('at the root of a --content folder, optional: sitePrefix (the path glossary links start with), defaultLanguage, keywordFields, skip (folders that hold no terms), languages (folder name to language code, e.g. {"Dutch": "da"}).'));
   lines.push('.SH SEE ALSO', roff('The README of the glossary package: the content format, how to add an article, and the safety promises about untrusted corpora.'));
   return lines.join('\n') + '\n';
 }

@@ -18,6 +18,8 @@ function script(text: string, map: Record<string, string>, mark: string): string
 }
 
 const escapeText = (text: string) => text.replace(/([[\]\\])/g, '\\$1');
+/** An address for a Markdown link: what would end it (spaces, parentheses) percent-encoded. */
+const address = (path: string) => path.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 const attribute = (attrs: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs)?.slice(1).find((v) => v !== undefined);
 
 /** `{{Glossary("SPA", "single-page apps")}}` -> a link; other macros -> their text or nothing. */
@@ -25,7 +27,7 @@ function macro(name: string, args: string | undefined): string {
   const strings = [...(args ?? '').matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1] ?? m[2] ?? '');
   if (name.toLowerCase() === 'glossary' && strings[0]) {
     const target = strings[0].trim().replace(/ /g, '_');
-    return `[${escapeText(strings[1] || strings[0])}](/${encodeURI(target)})`;
+    return `[${escapeText(strings[1] || strings[0])}](/${address(target)})`;
   }
   if (FURNITURE.test(name) || strings.length === 0) return '';
   return strings[1] || strings[0] || '';
@@ -40,7 +42,7 @@ function shortcode(name: string, params: string): string {
   const text = attribute(params, 'text');
   if (!text) return '';
   const term = attribute(params, 'term_id');
-  return term ? `[${escapeText(text)}](/${encodeURI(term)}/)` : text;
+  return term ? `[${escapeText(text)}](/${address(term)}/)` : text;
 }
 
 /** The elements of HTML a page may carry (an unknown name in angle brackets is text). */
@@ -62,7 +64,7 @@ function html(text: string): string {
       const href = attribute(attrs, 'href') ?? '';
       const label = inner.replace(/<[^>]*>/g, '').trim();
       if (EMPTY_ADDRESS.test(href)) return label;
-      return label ? `[${escapeText(label)}](${href.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})` : '';
+      return label ? `[${escapeText(label)}](${address(href)})` : '';
     })
     .replace(/<img\b([^>]{0,3000})>/gi, (_, attrs: string) => {
       const alt = attribute(attrs, 'alt')?.trim();

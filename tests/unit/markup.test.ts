@@ -308,3 +308,9 @@ describe('after the review', () => {
     expect(firstSentence('See <https://example.org> and ~~old~~ new [text][1] here.')).toBe('See https://example.org and old new text here.');
   });
 });
+
+describe('macro addresses', () => {
+  it('a link macro to a term with parentheses stays one link', () => {
+    expect(cleanSiteMarkup('{{Glossary("Closure (x)", "c")}}')).toBe('[c](/Closure_%28x%29)');
+  });
+});
