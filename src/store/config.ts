@@ -2,7 +2,6 @@
 // `glossary.yaml`) at its root. Every field is optional; a folder without the file needs none.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import matter from 'gray-matter';
 import { languageCode } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
 
@@ -18,6 +17,16 @@ export interface CorpusConfig {
   /** Folder name -> language code, for folders named otherwise: `{"Dutch": "da"}`. */
   languages?: Record<string, string>;
 }
+
+// gray-matter (with js-yaml and esprima) costs ~8 ms to load: required only for a YAML config.
+// esbuild bundles this require and runs the module's set-up only when it is first reached.
+declare const require: (id: string) => unknown;
+type Matter = (text: string, options: unknown) => { data: unknown };
+const yaml = (text: string): unknown => {
+  const loaded = require('gray-matter') as Matter | { default: Matter };
+  const matter = typeof loaded === 'function' ? loaded : loaded.default;
+  return matter(`---\n${text}\n---\n`, { language: 'yaml' }).data;
+};
 
 export const CONFIG_FILES = ['glossary.json', 'glossary.yaml', 'glossary.yml'];
 
@@ -54,7 +63,7 @@ export function readConfig(file: string): CorpusConfig {
   let data: unknown;
   try {
     // YAML through gray-matter's own YAML reader (no engine that evaluates code); JSON is YAML too.
-    data = file.endsWith('.json') ? JSON.parse(text) : matter(`---\n${text}\n---\n`, { language: 'yaml' } as never).data;
+    data = file.endsWith('.json') ? JSON.parse(text) : yaml(text);
   } catch (error) {
     return bad(file, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'} (${(error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 120)})`);
   }
