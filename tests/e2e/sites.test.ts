@@ -4,7 +4,8 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture, tempDir } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { bin, cleanEnv, cli, fixture, tempDir } from '../helpers.js';
 
 const hugo = join(fixture('hugo-site'), 'content');
 const mdn = join(fixture('mdn'), 'en-us', 'glossary');
@@ -259,5 +260,17 @@ describe('after the review', () => {
     const r = run(dir, ['--lang', 'all', 'list']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('en  c');
+  });
+});
+
+describe('start-up', () => {
+  it('a lookup loads no YAML reader (gray-matter, js-yaml, esprima): they cost ~8 ms a run', () => {
+    const hook = join(tempDir(), 'hook.cjs');
+    writeFileSync(hook, "const M = require('node:module'); const load = M._load; const seen = []; M._load = function (id, ...rest) { seen.push(id); return load.call(this, id, ...rest); }; process.on('exit', () => process.stderr.write('LOADED ' + seen.join(',') + '\\n'));\n");
+    const r = spawnSync(process.execPath, ['-r', hook, bin, 'lookup', 'strategisk-alliance'], { env: cleanEnv(), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const loaded = /LOADED (.*)/.exec(r.stderr)?.[1] ?? '';
+    expect(loaded).toContain('node:fs'); // the hook saw the run's requires
+    expect(loaded).not.toMatch(/esprima|js-yaml|gray-matter/);
   });
 });
