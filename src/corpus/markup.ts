@@ -51,7 +51,10 @@ const HTML_ELEMENTS = new Set(
     'details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img ' +
     'input ins kbd label legend li link main mark math menu meta nav noscript object ol optgroup option output p param picture pre q rp rt ' +
     'ruby s samp script section select small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th ' +
-    'thead time title tr track tt u ul var video wbr').split(' '),
+    'thead time title tr track tt u ul var video wbr ' +
+    // MathML, as formula exports leave it.
+    'annotation maction menclose merror mfenced mfrac mi mmultiscripts mn mo mover mpadded mphantom mroot mrow ms mspace msqrt mstyle ' +
+    'msub msubsup msup mtable mtd mtext mtr munder munderover semantics').split(' '),
 );
 
 /** No address at all: empty, `#`, a data or script address, or a bare blob of base64 (an export artefact). */
@@ -75,8 +78,9 @@ function html(text: string): string {
     .replace(/<summary\b[^>]{0,1000}>([^<]{0,1000})<\/summary\s*>/gi, (_, t: string) => (t.trim() ? `**${t.trim()}**` : ''))
     // Every other HTML tag goes, its text stays; `<br>` stays for the renderer to break the line.
     // What only looks like a tag (`List<String>`) is text: escaped, so that Markdown shows it.
-    .replace(/<(\/?)([A-Za-z][\w-]*)((?:\s[^<>]*)?\/?)>/g, (tag, _close: string, name: string) =>
-      name.toLowerCase() === 'br' ? tag : HTML_ELEMENTS.has(name.toLowerCase()) ? '' : `\\${tag}`);
+    // A tag with attributes or a closing tag is markup whatever its name (exports damage names).
+    .replace(/<(\/?)([A-Za-z][\w-]*)((?:\s[^<>]*)?\/?)>/g, (tag, close: string, name: string, attrs: string) =>
+      name.toLowerCase() === 'br' ? tag : HTML_ELEMENTS.has(name.toLowerCase()) || close || /=/.test(attrs) ? '' : `\\${tag}`);
 }
 
 /**
@@ -176,7 +180,7 @@ export function codeLines(lines: string[]): boolean[] {
 export const CODE_SPAN = /(?<!`)(`+)(?!`)[^\n]{0,2000}?[^`]\1(?!`)/g;
 
 /** A formula exported as KaTeX HTML, from its start to the end of its line. */
-export const KATEX = /<span class="katex">.*$/gm;
+export const KATEX = /<[a-z]+ class="katex">.*$/gm;
 
 export function cleanSiteMarkup(body: string): string {
   if (!/[{<\\]|!\[|^\s*(?::::|!!!|\?\?\?)/m.test(body)) return body;
@@ -267,7 +271,9 @@ export function firstSentence(body: string, max = 300): string {
 export function katexToText(html: string): string {
   const tex = /<annotation encoding="application\/x-tex">([\s\S]*?)<\s*\/\s*annotation>/.exec(html)?.[1];
   if (!tex) return '\n\n    (formula)\n\n';
+  // Some exports turned `\t` into a tab: `\text`, `\times`, `\tfrac` come back.
   const rows = decodeEntities(tex)
+    .replace(/\t(?=ext\b|ext\{|imes\b|frac\b|frac\{|heta\b|au\b|o\b)/g, '\\t')
     .replace(/\\(begin|end)\{aligned\}/g, '')
     .split(/\\\\/)
     .map((row) => texToText(row.replace(/&/g, '')))

@@ -28,7 +28,7 @@ export interface RenderOptions {
 export function preprocess(body: string, title: string): string {
   // Tabs are Markdown indentation (4 columns); as spaces they wrap like everything else.
   // Formulas exported as KaTeX HTML become code blocks first; then site markup is cleaned.
-  let text = cleanSiteMarkup(stripControl(body.normalize('NFC')).replace(/\t/g, '    ').replace(KATEX, katexToText));
+  let text = cleanSiteMarkup(stripControl(body.normalize('NFC')).replace(KATEX, katexToText).replace(/\t/g, '    '));
   // The header shows the title; a first heading that repeats it is dropped.
   const first = /^\s*#[ \t]*([^\n#][^\n]*)\n/.exec(text);
   if (first && fold(first[1] ?? '') === fold(title)) text = text.slice(first[0].length);

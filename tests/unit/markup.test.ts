@@ -314,3 +314,13 @@ describe('macro addresses', () => {
     expect(cleanSiteMarkup('{{Glossary("Closure (x)", "c")}}')).toBe('[c](/Closure_%28x%29)');
   });
 });
+
+describe('damaged exports', () => {
+  it('a tag with attributes or a closing tag is markup whatever its name; MathML goes', () => {
+    expect(cleanSiteMarkup('> <range class="x"><math><semantics><mrow><mi>a</mi></mrow></semantics></math></range> b')).toBe('> a b');
+    expect(cleanSiteMarkup('Map<K> og </foo>slut')).toBe('Map\\<K> og slut');
+  });
+  it('a formula whose \\t became a tab reads as written', () => {
+    expect(cleanSiteMarkup('<span class="katex"><annotation encoding="application/x-tex">\text{Brutto} = \text{Omsætning}</annotation></span>')).toBe('Brutto = Omsætning');
+  });
+});
