@@ -274,7 +274,7 @@ export function katexToText(html: string): string {
   // Some exports turned `\t` into a tab: `\text`, `\times`, `\tfrac` come back.
   const rows = decodeEntities(tex)
     .replace(/\t(?=ext\b|ext\{|imes\b|frac\b|frac\{|heta\b|au\b|o\b)/g, '\\t')
-    .replace(/\\(begin|end)\{aligned\}/g, '')
+    .replace(/\\(begin|end)\{\s*aligned\s*\}/g, '')
     .split(/\\\\/)
     .map((row) => texToText(row.replace(/&/g, '')))
     .filter(Boolean);
@@ -289,7 +289,7 @@ const TEX_SYMBOLS: Record<string, string> = {
 
 /** A TeX formula as plain text a reader can follow: \frac{a}{b} as (a)/(b), \text{x} as x. */
 export function texToText(tex: string): string {
-  let out = tex.replace(/\\(?:text|textbf|textit|mathrm|mathbf|operatorname)\s*\{([^{}]*)\}/g, '$1');
+  let out = tex.replace(/\\(?:text|tekst|textbf|textit|mathrm|mathbf|operatorname)\s*\{([^{}]*)\}/g, '$1');
   for (let i = 0; i < 4; i++) out = out.replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '($1)/($2)');
   return out
     .replace(/\\([%$&#_{}])/g, '$1')

@@ -320,6 +320,9 @@ describe('damaged exports', () => {
     expect(cleanSiteMarkup('> <range class="x"><math><semantics><mrow><mi>a</mi></mrow></semantics></math></range> b')).toBe('> a b');
     expect(cleanSiteMarkup('Map<K> og </foo>slut')).toBe('Map\\<K> og slut');
   });
+  it('TeX that a translation damaged: \\tekst, \\begin{ aligned}', () => {
+    expect(cleanSiteMarkup('<span class="katex"><annotation encoding="application/x-tex">\\begin{ aligned} t = \\tekst{tid} \\end{aligned}</annotation></span>')).toBe('t = tid');
+  });
   it('a formula whose \\t became a tab reads as written', () => {
     expect(cleanSiteMarkup('<span class="katex"><annotation encoding="application/x-tex">\text{Brutto} = \text{Omsætning}</annotation></span>')).toBe('Brutto = Omsætning');
   });
