@@ -29,12 +29,19 @@ export function languageCode(text: string): string | undefined {
   return text.toLowerCase().replace('_', '-');
 }
 
+/** The language the corpus config's map gives a folder (`{"Dutch": "da"}`, without regard to case). */
+export function configuredLanguage(name: string, map: Record<string, string> = {}): string | undefined {
+  for (const [folder, code] of Object.entries(map)) if (folder.toLowerCase() === name.toLowerCase()) return code.toLowerCase();
+  return undefined;
+}
+
 /**
  * The language a folder holds: the corpus config's map first (`{"Dutch": "da"}`, matched without
  * regard to case), then a language code, then an English language name. Undefined otherwise.
  */
 export function languageOfFolder(name: string, map: Record<string, string> = {}): string | undefined {
-  for (const [folder, code] of Object.entries(map)) if (folder.toLowerCase() === name.toLowerCase()) return code.toLowerCase();
+  const configured = configuredLanguage(name, map);
+  if (configured) return configured;
   const key = name.toLowerCase();
   // Own keys only: a folder named `constructor` is no language.
   return languageCode(name) ?? (Object.hasOwn(LANGUAGE_NAMES, key) ? LANGUAGE_NAMES[key] : undefined);

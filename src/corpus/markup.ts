@@ -223,6 +223,9 @@ export function cleanSiteMarkup(body: string): string {
   return lines.join('\n');
 }
 
+/** A Markdown link or image, inline (an address may hold one pair of parentheses) or by reference: its text is group 1. */
+export const MARKDOWN_LINK = /!?\[((?:[^\]\\]|\\.)*)\](?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)|\[[^\]]*\])/g;
+
 /** The first sentence of a body, as plain text: the description of an article that has none. */
 export function firstSentence(body: string, max = 300): string {
   let paragraph = '';
@@ -248,7 +251,7 @@ export function firstSentence(body: string, max = 300): string {
   // Escaped characters are kept apart (as private-use stand-ins) while emphasis marks go.
   const escaped: string[] = [];
   const text = paragraph
-    .replace(/!?\[((?:[^\]\\]|\\.)*)\](?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)|\[[^\]]*\])/g, '$1')
+    .replace(MARKDOWN_LINK, '$1')
     .replace(/<((?:https?|mailto):[^>\s]*)>/g, '$1')
     .replace(/~~(\S(?:.*?\S)?)~~/g, '$1')
     .replace(/\\([[\]\\*_`<])/g, (_, c: string) => String.fromCharCode(0xe000 + escaped.push(c) - 1))

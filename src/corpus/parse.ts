@@ -4,7 +4,7 @@ import { slugify } from '../fold.js';
 import { decodeEntities, displayText, hasControl, hasEntities } from '../text.js';
 import type { Article, Link, ParseResult, Problem } from './article.js';
 import { linkTarget } from './links.js';
-import { cleanSiteMarkup, CODE_SPAN, codeLines, firstSentence } from './markup.js';
+import { cleanSiteMarkup, CODE_SPAN, codeLines, firstSentence, MARKDOWN_LINK } from './markup.js';
 import { decodeSource } from './source-text.js';
 import { bodyTerms } from './terms.js';
 
@@ -170,7 +170,7 @@ function readSimpleFields(yaml: string): Record<string, unknown> | undefined {
 function firstHeading(body: string): string | undefined {
   const match = /^ {0,3}#{1,6}[ \t]*(.+?)[ \t#]*$/m.exec(body);
   // A title is text: a link in the heading (a macro made one) gives its words.
-  const text = match?.[1]?.replace(/\[((?:[^\]\\]|\\.)*)\]\([^)\s]*\)/g, '$1').replace(/\\([[\]\\<])/g, '$1');
+  const text = match?.[1]?.replace(MARKDOWN_LINK, '$1').replace(/\\([[\]\\<])/g, '$1');
   return text ? displayText(text) || undefined : undefined;
 }
 

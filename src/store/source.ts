@@ -2,7 +2,7 @@
 // language; flat files and page bundles at any depth; pages that are not terms named and counted.
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { languageOfFolder } from '../corpus/languages.js';
+import { configuredLanguage, languageOfFolder } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
 import type { Skipped } from './compiled.js';
 import { findConfig, readConfig, type CorpusConfig } from './config.js';
@@ -42,9 +42,12 @@ function isInside(root: string, path: string): boolean {
 
 const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** A folder's entries in name order (so that listings and ids come out the same every run). */
+const readSorted = (dir: string): Dirent[] => readdirSync(dir, { withFileTypes: true }).sort(byName);
+
 function readDir(dir: string): Dirent[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).sort(byName);
+    return readSorted(dir);
   } catch (error) {
     throw new ContentError(`cannot read content folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
@@ -62,7 +65,7 @@ function namePages(dir: string, reason: string, out: SourceListing, page = true,
   if (depth >= MAX_DEPTH || out.skipped.length >= UNREAD_FILES) return;
   let entries: Dirent[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort(byName);
+    entries = readSorted(dir);
   } catch {
     return;
   }
@@ -71,6 +74,15 @@ function namePages(dir: string, reason: string, out: SourceListing, page = true,
     if (dirent.isDirectory() && !ignored(dirent.name)) namePages(path, reason, out, page, depth + 1);
     else if (dirent.name.endsWith('.md') && out.skipped.length < UNREAD_FILES) out.skipped.push(page ? { file: path, reason, page } : { file: path, reason });
   }
+}
+
+/**
+ * Whether the config's `skip` names a folder: by its name, by its path from its language folder,
+ * or by its path from the root (`top` is the language folder's name, '' for the root).
+ */
+function skips(config: CorpusConfig, top: string, relPath: string): boolean {
+  const name = relPath.slice(relPath.lastIndexOf('/') + 1);
+  return config.skip?.some((s) => s === name || s === relPath || (top !== '' && s === `${top}/${relPath}`)) ?? false;
 }
 
 interface Walk {
@@ -106,14 +118,14 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
         continue;
       }
       if (name.startsWith('_')) namePages(path, 'in a folder whose name starts with "_" (templates, partials)', w.out);
-      else if (w.config.skip?.some((s) => s === name || s === relPath || (w.top !== '' && s === `${w.top}/${relPath}`))) namePages(path, 'in a folder the corpus config skips', w.out);
+      else if (skips(w.config, w.top, relPath)) namePages(path, 'in a folder the corpus config skips', w.out);
       else if (depth + 1 >= MAX_DEPTH) namePages(path, `more than ${MAX_DEPTH} folders deep: not read`, w.out, false);
       else {
         let sub: Dirent[];
         let stats: Stats;
         try {
           stats = statSync(path);
-          sub = readdirSync(path, { withFileTypes: true }).sort(byName);
+          sub = readSorted(path);
         } catch (error) {
           w.out.skipped.push({ file: path, reason: `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
           continue;
@@ -171,9 +183,10 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
 
 /**
  * Lists the articles of content folders. A folder whose sub-folders are named by language (`da`,
- * `en`, `pt-br`, `Danish`, or as the config maps them) holds one language in each; any other
- * folder is one language (named by the folder when its name is a language, else the config's
- * default language, else `da`). Sub-folders are read as part of their language.
+ * `en`, `pt-br`, `Danish`, or as the config maps them) holds one language in each, unless it has
+ * terms of its own; then, as any other folder, it is one language (named by the folder or its
+ * parent when that is a language, else the config's default language, else `da`), and its
+ * sub-folders are read as part of it.
  */
 export function listSources(dirs: string[]): SourceListing {
   const out: SourceListing = { entries: [], skipped: [], folders: [], config: {}, configs: [] };
@@ -199,9 +212,8 @@ export function listSources(dirs: string[]): SourceListing {
     // folder that has terms of its own is one language, its sub-folders categories (`it/`, `ml/`),
     // unless the config names them as languages.
     const ownTerms = dirents.some((d) => d.name.endsWith('.md') && !d.name.startsWith('_') && d.name !== 'index.md' && !d.isDirectory());
-    const named = (name: string) => Object.keys(config.languages ?? {}).some((f) => f.toLowerCase() === name.toLowerCase());
-    const langDirs = dirents.filter((d) => !ignored(d.name) && (d.isDirectory() || d.isSymbolicLink()) && (named(d.name) || (!ownTerms && languageOfFolder(d.name, config.languages) !== undefined)) && isDirectory(join(dir, d.name)) && !isFile(join(dir, d.name, 'index.md')));
-    const skipped = (name: string) => config.skip?.includes(name);
+    const langDirs = dirents.filter((d) => !ignored(d.name) && (d.isDirectory() || d.isSymbolicLink()) && (configuredLanguage(d.name, config.languages) !== undefined || (!ownTerms && languageOfFolder(d.name, config.languages) !== undefined)) && isDirectory(join(dir, d.name)) && !isFile(join(dir, d.name, 'index.md')));
+    const skipped = (name: string) => skips(config, '', name);
     for (const d of langDirs) if (skipped(d.name)) namePages(join(dir, d.name), 'in a folder the corpus config skips', out);
     // Named by the folder, or by its parent as MDN's `files/en-us/glossary` is.
     const ownLang = languageOfFolder(basename(dir), config.languages) ?? languageOfFolder(basename(dirname(dir)), config.languages) ?? config.defaultLanguage ?? DEFAULT_LANG;

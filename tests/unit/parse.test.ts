@@ -38,6 +38,10 @@ describe('parseArticle', () => {
     ]);
   });
 
+  it('takes a title from a heading made of site markup as its words', () => {
+    expect(article('# {{Glossary("Heading")}} med <code>kode</code> og [led](/x)\n').title).toBe('Heading med kode og led');
+  });
+
   it('takes the title from the first heading without front matter', () => {
     expect(article('# Egen titel\n\nTekst.').title).toBe('Egen titel');
   });
