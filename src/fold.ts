@@ -20,9 +20,11 @@ export function foldLetters(text: string): string {
 
 /** The comparison key for names and queries: folded letters, punctuation to single spaces. */
 export function fold(text: string): string {
-  return foldLetters(text)
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim();
+  const letters = foldLetters(text);
+  // Printable ASCII (most ids, names and queries, after folding): the same classes without the
+  // Unicode property regex, whose first use costs a lookup ~0.4 ms.
+  if (/^[\x20-\x7e]*$/.test(letters)) return letters.replace(/[^a-z0-9]+/g, ' ').trim();
+  return letters.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim();
 }
 
 /** `Organisk vækst` -> `organisk-vaekst`. */

@@ -42,3 +42,12 @@ describe('compareDanish', () => {
     expect(['Åben', 'Ørn', 'Zink', 'Ært', 'Abe'].sort(compareDanish)).toEqual(['Abe', 'Zink', 'Ært', 'Ørn', 'Åben']);
   });
 });
+
+describe('fold of printable ASCII', () => {
+  it('is what the Unicode classes give, by the faster path', () => {
+    const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+    for (const text of [ascii, 'Strategisk-Alliance', '  EBITDA (2024) ', 'a_b.c/d', 'P/E-tal', '']) {
+      expect(fold(text)).toBe(text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim());
+    }
+  });
+});
