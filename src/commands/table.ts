@@ -54,7 +54,15 @@ export interface PlainCommand extends Common {
   run(args: unknown[], options: Record<string, unknown>): Promise<Result> | Result;
 }
 
-export type CommandSpec = CorpusCommand | CheckCommand | ScanCommand | PlainCommand;
+/**
+ * A long-running or writing command of the edge (a server, an export): src/edge/services.ts runs
+ * it by name, with the run's means to open the corpus.
+ */
+export interface ServiceCommand extends Common {
+  kind: 'service';
+}
+
+export type CommandSpec = CorpusCommand | CheckCommand | ScanCommand | PlainCommand | ServiceCommand;
 
 const opt = (flags: string, description: string, more: Partial<OptionSpec> = {}): OptionSpec => ({ flags, description, ...more });
 const arg = (name: string, description: string, required = true, variadic = true): ArgumentSpec => ({ name, description, required, variadic });
