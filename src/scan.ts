@@ -1,6 +1,6 @@
 // `glossary scan`: the corpus's terms in a text, through Danish inflection and compounds. The
 // matcher is made at compile time (ScanIndex, stored with the corpus); a Scanner is fed the text a
-// line at a time, so memory depends on the corpus and the terms found, not on the text's size.
+// line (or a part of a long line) at a time, so memory depends on the corpus, not on the text.
 import { stem } from './corpus/terms.js';
 import { foldLetters } from './fold.js';
 
@@ -110,7 +110,16 @@ export class Scanner {
 
   /** The terms in the next line of the text. */
   feed(text: string): Occurrence[] {
-    this.line++;
+    return this.feedPart(text, ++this.line, 1);
+  }
+
+  /**
+   * The terms in a part of a line: `line` is its line, `firstColumn` the column of its first
+   * character (a long line is fed in parts; see edge/input.ts). Occurrences that start at or after
+   * `keepBefore` (a character index into `text`) are left out: the next part repeats that tail.
+   */
+  feedPart(text: string, line: number, firstColumn: number, keepBefore = Infinity): Occurrence[] {
+    this.line = line;
     const tokens = [...text.matchAll(WORD)].map((m) => {
       const folded = foldLetters(m[0]);
       return { written: m[0], folded, stem: stem(folded), index: m.index as number };
@@ -119,9 +128,19 @@ export class Scanner {
     const same = (t: (typeof tokens)[number], word: string | undefined, stemmed: string | undefined) =>
       t.stem === stemmed || (word !== undefined && t.folded.startsWith(word) && ENDINGS.includes(t.folded.slice(word.length)));
     const out: Occurrence[] = [];
-    const column = (index: number) => [...text.slice(0, index)].length + 1;
+    // Columns in characters, counted forward once (a part may hold many thousands of matches).
+    let countedTo = 0;
+    let counted = 0;
+    const column = (index: number) => {
+      for (; countedTo < index; countedTo++) {
+        const code = text.charCodeAt(countedTo);
+        if (code < 0xdc00 || code > 0xdfff) counted++;
+      }
+      return firstColumn + counted;
+    };
     for (let i = 0; i < tokens.length; ) {
       const token = tokens[i] as (typeof tokens)[number];
+      if (token.index >= keepBefore) break;
       let matched = 0;
       let n = -1;
       const candidates = [...(this.byFirst.get(token.stem) ?? [])];

@@ -1,5 +1,5 @@
 // `glossary scan [file...]`: the corpus's terms in a text, in order of first occurrence; with
-// --json every occurrence; with --annotate the text itself, first occurrences marked, and notes.
+// --json every occurrence, as they come; with --annotate the text itself, first occurrences marked, and notes.
 // The edge hands in the lines (read as they come) and a writer for --annotate's text.
 import { jsonText, langOf, ok, text, widthOf, type Context, type Result } from '../context.js';
 import type { SearchDoc } from '../corpus/compile.js';
@@ -12,65 +12,163 @@ export interface ScanOptions {
   width?: string;
 }
 
+/** A line of the text, or a part of a long one (`last` false: the line goes on in the next part). */
+export interface TextPart {
+  text: string;
+  /** The line's number, from 1. */
+  line: number;
+  last: boolean;
+}
+
 export interface ScanInput {
   /** The file's name as given, or `-` for standard input. */
   name: string;
-  lines: AsyncIterable<string>;
+  parts: AsyncIterable<TextPart>;
 }
 
 interface Found {
   n: number;
+  /** Its number in --annotate's notes, from 1, in order of first occurrence. */
+  ref: number;
   count: number;
   first: Occurrence & { file: string };
-  occurrences: Array<Occurrence & { file: string }>;
 }
 
 /** Names in the list are aligned up to this width. */
 const NAME_CAP = 30;
 
-export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOptions, write: (text: string) => void): Promise<Result> {
+/**
+ * A part of a long line is scanned up to this many characters before its end: a term that starts
+ * in that tail is left to the next part, which begins with the tail, so no term is cut in two.
+ * It is longer than any name the scanner matches.
+ */
+export const TAIL = 512;
+
+/** Where a part's tail begins: a space at least TAIL characters before the end, else a character boundary. */
+function tailStart(text: string): number {
+  const limit = text.length - TAIL;
+  const space = text.lastIndexOf(' ', limit);
+  if (space > limit - TAIL) return space;
+  const code = text.charCodeAt(limit);
+  return code >= 0xdc00 && code <= 0xdfff ? limit - 1 : limit;
+}
+
+/** The number of characters (code points) of a string. */
+function chars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xdc00 || code > 0xdfff) n++;
+  }
+  return n;
+}
+
+/** A JSON string's inside: what goes between its quotes. */
+const jsonInside = (value: string) => jsonText(value).trim().slice(1, -1);
+
+/**
+ * Scans the inputs a part at a time. Memory is the corpus's matcher, one part of a line (64 KB)
+ * and one entry per term found: never the text, nor its occurrences. --json writes its array as
+ * the occurrences come; --annotate writes the text as it comes (with --json, inside one object).
+ * `write` may return a promise (a full pipe): the scan waits for it, so output never piles up.
+ */
+export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOptions, write: (text: string) => unknown): Promise<Result> {
   const lang = langOf(ctx);
   const width = widthOf(ctx, options.width);
   const index = ctx.corpus.scanIndex(lang);
   const found = new Map<number, Found>();
   const several = inputs.length > 1;
   const theme = ctx.theme;
+  const json = Boolean(options.json);
+  const annotating = Boolean(options.annotate);
+  /** The descriptions of the terms found, read when first needed. */
+  const docs = new Map<number, SearchDoc>();
+  const docOf = (n: number) => docs.get(n) ?? (docs.set(n, ctx.corpus.docs(lang, [n])[0] as SearchDoc).get(n) as SearchDoc);
+  let written = 0;
+  // Output is gathered into writes of about 64 KB: one write per occurrence costs more than the scan.
+  let out = '';
+  const emit = (text: string) => {
+    out += text;
+  };
+  const flush = async () => {
+    const text = out;
+    out = '';
+    if (text) await write(text);
+  };
+  if (json) emit(annotating ? '{\n  "text": "' : '[');
   for (const input of inputs) {
     const scanner = new Scanner(index);
-    for await (const line of input.lines) {
-      const occurrences = scanner.feed(line);
+    /** The part of the line not yet scanned to its end: the tail of the last part. */
+    let carry = '';
+    /** The column of carry's first character. */
+    let carryColumn = 1;
+    /** How much of carry was written (and matched) already: a term that ran into the tail. */
+    let done = 0;
+    for await (const part of input.parts) {
+      const text = carry + part.text;
+      if (!part.last && text.length < 2 * TAIL) {
+        carry = text;
+        continue;
+      }
+      const keep = part.last ? text.length : tailStart(text);
+      const seen = done ? chars(text.slice(0, done)) : 0;
+      const occurrences = scanner.feedPart(text, part.line, carryColumn, keep).filter((o) => o.column - carryColumn >= seen);
       const firsts: Occurrence[] = [];
+      let end = keep;
       for (const o of occurrences) {
         const at = { ...o, file: input.name };
         const f = found.get(o.n);
-        if (f) {
-          f.count++;
-          if (options.json) f.occurrences.push(at);
-        } else {
-          found.set(o.n, { n: o.n, count: 1, first: at, occurrences: [at] });
+        if (f) f.count++;
+        else {
+          found.set(o.n, { n: o.n, ref: found.size + 1, count: 1, first: at });
           firsts.push(o);
         }
+        if (json && !annotating) {
+          const d = docOf(o.n);
+          const entry = { id: d.id, name: d.name, title: d.title, ...(several ? { file: input.name } : {}), line: o.line, column: o.column, text: o.text, ...(f ? {} : { first: true, description: d.description }) };
+          emit(`${written++ ? ',' : ''}\n  ${JSON.stringify(entry).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`);
+        }
       }
-      if (options.annotate) write(annotate(line, firsts, (o) => [...found.keys()].indexOf(o.n) + 1, theme, ctx.color) + '\n');
+      // Done to the tail, or to the end of a term that runs into it.
+      const last = occurrences[occurrences.length - 1];
+      if (last && !part.last) end = Math.max(end, indexAfter(text, last, carryColumn));
+      if (annotating) {
+        const shown = annotate(text, done, end, carryColumn, firsts, (o) => (found.get(o.n) as Found).ref, theme, ctx.color && !json) + (part.last ? '\n' : '');
+        emit(json ? jsonInside(shown) : shown);
+      }
+      if (out.length >= 65536) await flush();
+      if (part.last) {
+        carry = '';
+        carryColumn = 1;
+        done = 0;
+      } else {
+        carry = text.slice(keep);
+        carryColumn += chars(text.slice(0, keep));
+        done = Math.max(0, end - keep);
+      }
     }
   }
+  await flush();
   const groups = [...found.values()];
-  const docs = new Map(ctx.corpus.docs(lang, groups.map((g) => g.n)).map((d): [number, SearchDoc] => [d.n, d]));
+  for (const d of ctx.corpus.docs(lang, groups.map((g) => g.n).filter((n) => !docs.has(n)))) docs.set(d.n, d);
   const where = (o: Occurrence & { file: string }) => (several ? `${o.file}:${o.line}` : `line ${o.line}`);
-  if (options.json) {
-    return ok(text(jsonText(groups.map((g) => {
-      const d = docs.get(g.n) as SearchDoc;
-      return {
-        id: d.id, name: d.name, title: d.title, description: d.description, count: g.count,
-        occurrences: g.occurrences.map((o) => ({ ...(several ? { file: o.file } : {}), line: o.line, column: o.column, text: o.text })),
-      };
-    }))));
-  }
   const notes = groups.length === 0 ? [`no terms of the glossary in ${inputs.map((i) => (i.name === '-' ? 'the text' : i.name)).join(', ')}`] : [];
-  if (options.annotate) {
-    const footnotes = groups.map((g, i) => {
+  if (json && annotating) {
+    const terms = groups.map((g) => {
       const d = docs.get(g.n) as SearchDoc;
-      return `${theme.ref(`[${i + 1}]`)} ${theme.label(d.title)} (${theme.name(d.name)}): ${d.description}`;
+      return { ref: g.ref, id: d.id, name: d.name, title: d.title, description: d.description, count: g.count };
+    });
+    await write(`",\n  "terms": ${jsonText(terms).trim().replace(/\n/g, '\n  ')}\n}\n`);
+    return ok(undefined, notes);
+  }
+  if (json) {
+    await write(written ? '\n]\n' : ']\n');
+    return ok(undefined, notes);
+  }
+  if (annotating) {
+    const footnotes = groups.map((g) => {
+      const d = docs.get(g.n) as SearchDoc;
+      return `${theme.ref(`[${g.ref}]`)} ${theme.label(d.title)} (${theme.name(d.name)}): ${d.description}`;
     });
     return ok(footnotes.length ? text(`\n${footnotes.join('\n')}\n`) : undefined, notes);
   }
@@ -93,18 +191,32 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
   return ok(text(lines.join('\n') + '\n'), notes);
 }
 
-/** A line of the text with each first occurrence marked: coloured, or followed by [n] when plain. */
-function annotate(line: string, firsts: Occurrence[], number: (o: Occurrence) => number, theme: Context['theme'], color: boolean): string {
-  const chars = [...line];
+/** The index in `text` just after an occurrence (its column counted from `firstColumn`). */
+function indexAfter(text: string, o: Occurrence, firstColumn: number): number {
+  return indexOfColumn(text, o.column - firstColumn) + o.text.length;
+}
+
+/** The index in `text` of its `k`th character (code point), from 0. */
+function indexOfColumn(text: string, k: number): number {
+  let i = 0;
+  for (let n = 0; n < k && i < text.length; n++) {
+    const code = text.charCodeAt(i);
+    i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+  }
+  return i;
+}
+
+/** `text` from index `from` to `to`, each first occurrence marked: coloured, or followed by [n] when plain. */
+function annotate(text: string, from: number, to: number, firstColumn: number, firsts: Occurrence[], number: (o: Occurrence) => number, theme: Context['theme'], color: boolean): string {
   let out = '';
-  let at = 0;
+  let at = from;
   for (const o of [...firsts].sort((a, b) => a.column - b.column)) {
-    const start = o.column - 1;
-    const end = start + [...o.text].length;
-    out += chars.slice(at, start).join('');
-    const word = chars.slice(start, end).join('');
+    const start = indexOfColumn(text, o.column - firstColumn);
+    const end = start + o.text.length;
+    out += text.slice(at, start);
+    const word = text.slice(start, end);
     out += color ? `${theme.link(word)}${theme.ref(`[${number(o)}]`)}` : `${word}[${number(o)}]`;
     at = end;
   }
-  return out + chars.slice(at).join('');
+  return out + text.slice(at, Math.max(at, to));
 }

@@ -1,12 +1,18 @@
 // The texts given to `scan`: files or standard input, read a chunk at a time and decoded as
-// UTF-8 as they come, one line at a time; refused with a one-line error that names the file when
+// UTF-8 as they come, a line (or a part of a long line) at a time; refused with a one-line error that names the file when
 // they are missing, a folder, binary or not UTF-8.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, fstatSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import type { ScanInput } from '../commands/scan.js';
+import type { ScanInput, TextPart } from '../commands/scan.js';
+
+/**
+ * The parts of a line handed on at most: a longer line is handed on in parts of this size, so
+ * that memory does not grow with a line's length (a 50 MB text without a newline).
+ */
+export const PART = 64 * 1024;
 
 /** Lines of a byte stream, checked: a NUL byte is binary, invalid UTF-8 is named with its line. */
-async function* linesOf(name: string, chunks: AsyncIterable<Buffer | string>): AsyncIterable<string> {
+async function* partsOf(name: string, chunks: AsyncIterable<Buffer | string>): AsyncIterable<TextPart> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let pending = '';
   let line = 1;
@@ -25,26 +31,50 @@ async function* linesOf(name: string, chunks: AsyncIterable<Buffer | string>): A
       throw new InputError(`${shown} is not valid UTF-8 (line ${at}): save it as UTF-8`);
     }
     pending += text;
-    const parts = pending.split('\n');
-    pending = parts.pop() ?? '';
-    for (const part of parts) {
-      yield part.replace(/\r$/, '');
+    let start = 0;
+    for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n', start)) {
+      yield { text: pending.slice(start, end).replace(/\r$/, ''), line, last: true };
       line++;
+      start = end + 1;
     }
+    // What is left has no newline: handed on in parts while it is long, never a half character.
+    while (pending.length - start > PART) {
+      let end = start + PART;
+      const code = pending.charCodeAt(end - 1);
+      if (code >= 0xd800 && code <= 0xdbff) end--;
+      yield { text: pending.slice(start, end), line, last: false };
+      start = end;
+    }
+    pending = pending.slice(start);
   }
   try {
     pending += decoder.decode();
   } catch {
     throw new InputError(`${shown} is not valid UTF-8 (it ends inside a character): save it as UTF-8`);
   }
-  if (pending !== '') yield pending.replace(/\r$/, '');
+  if (pending !== '') yield { text: pending.replace(/\r$/, ''), line, last: true };
+}
+
+/** Standard input as scan reads it: refused when closed or a folder, before anything is read. */
+function checkStdin(): void {
+  let stats;
+  try {
+    stats = fstatSync(0);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'EBADF' ? 'standard input is closed: give a file, or pipe a text in' : `cannot read standard input (${code ?? 'error'})`);
+  }
+  if (stats.isDirectory()) throw new InputError('standard input is a folder: give a text file, or pipe a text in');
 }
 
 export function scanInputs(names: string[], stdin: () => AsyncIterable<Buffer | string>): ScanInput[] {
   const given = names.length ? names : ['-'];
   // Every file is checked before any is read: a typo in the third name fails at once.
   for (const name of given) {
-    if (name === '-') continue;
+    if (name === '-') {
+      checkStdin();
+      continue;
+    }
     let isFile = false;
     try {
       const stats = statSync(name);
@@ -59,7 +89,7 @@ export function scanInputs(names: string[], stdin: () => AsyncIterable<Buffer | 
   }
   return given.map((name) => ({
     name,
-    lines: linesOf(name, name === '-' ? stdin() : readFile(name)),
+    parts: partsOf(name, name === '-' ? stdin() : readFile(name)),
   }));
 }
 

@@ -146,7 +146,11 @@ export class Run {
     const inputs = scanInputs((args[0] as string[] | undefined) ?? [], () => process.stdin);
     const ctx = await this.context(await this.open({ force: Boolean(this.global.refresh) }));
     const { runScan } = await import('../commands/scan.js');
-    const result = await runScan(ctx, inputs, options, (text) => this.io.stdout.write(sanitize(text, this.terminal.color)));
+    // A pipe's reader may be slower than the scan: wait for it rather than hold the output.
+    const stdout = this.io.stdout as { write(text: string): unknown; once?(event: 'drain', listener: () => void): unknown };
+    const result = await runScan(ctx, inputs, options, (text) =>
+      stdout.write(sanitize(text, this.terminal.color)) === false && stdout.once ? new Promise<void>((done) => stdout.once?.('drain', done)) : undefined,
+    );
     await this.finish(ctx, result);
   }
 

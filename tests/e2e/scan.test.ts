@@ -1,9 +1,10 @@
 // End-to-end: `glossary scan` over Danish texts written for these tests (tests/fixtures/scan/),
 // against the bundled glossary.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture, tempDir } from '../helpers.js';
+import { bin, cleanEnv, cli, fixture, tempDir } from '../helpers.js';
 
 const text = (name: string) => join(fixture('scan'), name);
 /** The names of the terms found, in order of first occurrence, with their counts. */
@@ -49,13 +50,38 @@ describe('scan', () => {
     expect(names.slice(0, 3)).toEqual(['bestyrelse 3×', 'bestyrelsesformand 1×', 'administrerende-direktoer 1×']);
   });
 
-  it('gives every occurrence with line, column and text as JSON', () => {
+  it('gives every occurrence with line, column and text as a JSON array, in the order of the text', () => {
     const r = cli(['scan', '--json'], cleanEnv(), 'Vi betaler moms.\nMomsen og ÅOP stiger; aktieselskabets udbytte falder.\n');
     expect(r.code).toBe(0);
-    const terms = JSON.parse(r.stdout) as Array<{ id: string; count: number; occurrences: Array<{ line: number; column: number; text: string }> }>;
-    expect(terms.map((t) => [t.id, t.count])).toEqual([['vat', 2], ['annualpercentagerate', 1], ['corporation', 1], ['dividend', 1]]);
-    expect(terms[0]?.occurrences).toEqual([{ line: 1, column: 12, text: 'moms' }, { line: 2, column: 1, text: 'Momsen' }]);
-    expect(terms[2]?.occurrences).toEqual([{ line: 2, column: 23, text: 'aktieselskabets' }]);
+    const list = JSON.parse(r.stdout) as Array<{ id: string; line: number; column: number; text: string; first?: boolean; description?: string }>;
+    expect(list.map((o) => [o.id, o.line, o.column, o.text, o.first ?? false])).toEqual([
+      ['vat', 1, 12, 'moms', true], ['vat', 2, 1, 'Momsen', false], ['annualpercentagerate', 2, 11, 'ÅOP', true],
+      ['corporation', 2, 23, 'aktieselskabets', true], ['dividend', 2, 39, 'udbytte', true],
+    ]);
+    expect(list[0]?.description).toMatch(/^Moms er en afgift/);
+    expect(list[1]).not.toHaveProperty('description');
+  });
+
+  it('--annotate --json is one JSON document: the annotated text, then the terms with their counts', () => {
+    const r = cli(['scan', '--annotate', '--json'], cleanEnv({ FORCE_COLOR: '1' }), 'Moms og moms igen.\nEn fusion.\n');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { text: string; terms: Array<{ ref: number; id: string; count: number }> };
+    expect(doc.text).toBe('Moms[1] og moms igen.\nEn fusion[2].\n');
+    expect(doc.terms.map((t) => [t.ref, t.id, t.count])).toEqual([[1, 'vat', 2], [2, 'merger', 1]]);
+  });
+
+  it('reads a long line without a newline in parts, and finds a term at its end at the right column', () => {
+    const line = 'Solen skinner over byen. '.repeat(20_000) + 'Til sidst en strategisk alliance';
+    const r = cli(['scan', '--json'], cleanEnv(), line);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as Array<{ id: string; line: number; column: number; text: string }>;
+    expect(list.map((o) => [o.id, o.line, o.column, o.text])).toEqual([['strategicalliance', 1, line.indexOf('strategisk') + 1, 'strategisk alliance']]);
+  });
+
+  it('refuses standard input that is a folder with exit 7', () => {
+    const r = spawnSync('sh', ['-c', `node "${bin}" scan < "${tempDir()}"`], { encoding: 'utf8', env: cleanEnv() });
+    expect(r.status).toBe(7);
+    expect(r.stderr).toBe('glossary: standard input is a folder: give a text file, or pipe a text in\n');
   });
 
   it('annotates the text: first occurrences numbered when plain, a note per term after it', () => {
