@@ -110,8 +110,22 @@ export function langOf(ctx: Context): string {
 
 /** The folders of --content (repeatable), else of GLOSSARY_CONTENT (a path list); [] for the bundled corpus. */
 export function contentDirsOf(given: string[] | undefined, env: Record<string, string | undefined>, delimiter: string): string[] {
-  if (given?.length) return given;
-  return env['GLOSSARY_CONTENT']?.split(delimiter).filter(Boolean) ?? [];
+  // An empty path is a mistake (an unset variable in a script), never the current folder.
+  if (given?.length) {
+    if (given.some((d) => d.trim() === '')) throw new UsageError('--content was given an empty path: name a folder of Markdown articles (--content ./glossary)');
+    return given;
+  }
+  const listed = env['GLOSSARY_CONTENT'];
+  if (listed === undefined || listed === '') return [];
+  const dirs = listed.split(delimiter);
+  if (dirs.some((d) => d.trim() === '')) throw new UsageError(`GLOSSARY_CONTENT holds an empty path: list folders separated by "${delimiter}", or unset it for the bundled glossary`);
+  return dirs;
+}
+
+/** A value as a message quotes it: cut to a readable length, so a huge argument is not repeated whole. */
+export function quoted(value: string, max = 60): string {
+  const chars = [...value];
+  return `"${chars.length > max ? chars.slice(0, max - 1).join('') + '…' : value}"`;
 }
 
 /** --lang, else GLOSSARY_LANG, trimmed and lower-cased ('' when neither). */
@@ -122,19 +136,24 @@ export function wantedLangOf(given: string | undefined, env: Record<string, stri
 export const MIN_WIDTH = 10;
 export const MAX_WIDTH = 1000;
 
+/** A whole number written in decimal digits, or NaN (`Number` also takes '', '0x10', '1e3', ' 8 '). */
+function decimal(value: string): number {
+  return /^[0-9]{1,9}$/.test(value) ? Number(value) : NaN;
+}
+
 export function parseWidth(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < MIN_WIDTH || n > MAX_WIDTH) throw new UsageError(`--width takes a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}, not "${value}"`);
+  const n = decimal(value);
+  if (!Number.isInteger(n) || n < MIN_WIDTH || n > MAX_WIDTH) throw new UsageError(`--width takes a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}, not ${quoted(value)}`);
   return n;
 }
 
 export function widthOf(ctx: Context, option: string | undefined): number {
-  return option ? parseWidth(option) : ctx.width;
+  return option !== undefined ? parseWidth(option) : ctx.width;
 }
 
 export function parseLimit(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 10000) throw new UsageError(`--limit takes a whole number from 1 to 10000, not "${value}"`);
+  const n = decimal(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10000) throw new UsageError(`--limit takes a whole number from 1 to 10000, not ${quoted(value)}`);
   return n;
 }
 

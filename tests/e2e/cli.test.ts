@@ -1,5 +1,5 @@
 // End-to-end: the built bin/glossary.js, spawned as a user would, on the bundled corpus and fixtures.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -199,6 +199,35 @@ describe('--content folders', () => {
     expect(r.code).toBe(4);
     oneLine(r.stderr);
     expect(r.stderr).toContain('did you mean: amortization (Afskrivninger), depreciation (Afskrivninger)?');
+  });
+
+  it('refuses an empty --content or an empty path in GLOSSARY_CONTENT with exit 2, rather than compile the current folder', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'not-a-glossary.md'), '---\ntitle: Nej\n---\n\nIkke denne mappe.\n');
+    for (const [args, env] of [[['--content', '', 'list'], cleanEnv()], [['list'], cleanEnv({ GLOSSARY_CONTENT: `${fixture('basic')}:` })]] as const) {
+      const r = spawnSync(process.execPath, [bin, ...args], { cwd, env, encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^glossary: (--content was given|GLOSSARY_CONTENT holds) an empty path: [^\n]+\n$/);
+    }
+  });
+
+  it.each([['--limit', ''], ['--limit', '0x10'], ['--limit', '1e3'], ['--width', '']])('refuses %s %j with exit 2', (flag, value) => {
+    const r = cli(['search', 'aktie', flag, value]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    oneLine(r.stderr);
+  });
+
+  it('names a huge argument in an error without repeating it', () => {
+    const huge = 'x'.repeat(100_000);
+    for (const args of [['--lang', huge, 'list'], ['--content', huge, 'list'], ['check', huge]]) {
+      const r = cli(args);
+      expect(r.code).not.toBe(0);
+      oneLine(r.stderr);
+      expect(r.stderr.length).toBeLessThan(400);
+      expect(r.stderr).toMatch(/… \(1000\d\d characters\)/);
+    }
   });
 
   it('exits 5 for a content folder that does not exist', () => {

@@ -20,11 +20,11 @@ const textOf = (r: { output?: unknown }) => (r.output as { text: string }).text;
 
 describe('options and languages', () => {
   it.each([['10', 10], ['1000', 1000], ['80', 80]])('--width %s is %i', (v, n) => expect(parseWidth(v)).toBe(n));
-  it.each([['9'], ['1001'], ['8.5'], ['wide'], ['']])('--width %j is a usage error', (v) => {
+  it.each([['9'], ['1001'], ['8.5'], ['wide'], [''], ['0x10'], ['1e2'], [' 80'], ['+80']])('--width %j is a usage error', (v) => {
     expect(() => parseWidth(v)).toThrow(new UsageError(`--width takes a whole number from 10 to 1000, not "${v}"`));
   });
   it.each([['1', 1], ['10000', 10000]])('--limit %s is %i', (v, n) => expect(parseLimit(v)).toBe(n));
-  it.each([['0'], ['10001'], ['x']])('--limit %j is a usage error', (v) => {
+  it.each([['0'], ['10001'], ['x'], [''], ['0x10'], ['1e3'], ['2.0'], ['-1']])('--limit %j is a usage error', (v) => {
     expect(() => parseLimit(v)).toThrow(new UsageError(`--limit takes a whole number from 1 to 10000, not "${v}"`));
   });
   it('chooses the wanted language, the first by default, all only where allowed', () => {
@@ -39,8 +39,15 @@ describe('options and languages', () => {
     expect(wantedLangOf(undefined, { GLOSSARY_LANG: ' DA' })).toBe('da');
     expect(wantedLangOf(undefined, {})).toBe('');
     expect(contentDirsOf(['a'], { GLOSSARY_CONTENT: 'b:c' }, ':')).toEqual(['a']);
-    expect(contentDirsOf(undefined, { GLOSSARY_CONTENT: 'b::c' }, ':')).toEqual(['b', 'c']);
+    expect(contentDirsOf(undefined, { GLOSSARY_CONTENT: 'b:c' }, ':')).toEqual(['b', 'c']);
     expect(contentDirsOf([], {}, ':')).toEqual([]);
+    expect(contentDirsOf(undefined, { GLOSSARY_CONTENT: '' }, ':')).toEqual([]);
+  });
+  it.each([['b::c'], [':b'], ['b:'], [' ']])('an empty path in GLOSSARY_CONTENT (%j) is a usage error, never the current folder', (v) => {
+    expect(() => contentDirsOf(undefined, { GLOSSARY_CONTENT: v }, ':')).toThrow(UsageError);
+  });
+  it.each([[['']], [['a', '']], [[' ']]])('an empty --content (%j) is a usage error, never the current folder', (given) => {
+    expect(() => contentDirsOf(given, {}, ':')).toThrow(new UsageError('--content was given an empty path: name a folder of Markdown articles (--content ./glossary)'));
   });
   it('escapes in JSON what JSON.stringify leaves raw (C1 controls, line separators)', () => {
     expect(jsonText({ a: '\u0085\u2028' })).toBe('{\n  "a": "\\u0085\\u2028"\n}\n');
