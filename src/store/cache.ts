@@ -72,6 +72,8 @@ export interface OpenOptions {
   /** Do not trust the current generation at all (it was found damaged). */
   rebuild?: boolean;
   progress?: Progress;
+  /** SMALL_CORPUS, lowered by tests (GLOSSARY_TEST_SMALL_CORPUS) to try the large mode on a few files. */
+  smallCorpus?: number;
 }
 
 export function cacheDirFor(dirs: string[], root: string): string {
@@ -184,7 +186,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   // A large folder checked a moment ago, whose folders have not changed: nothing more to read.
   if (current && !options.force && quick && quick.generation === current.name && !(quick.unreadable ?? []).some(readableNow)) {
     const times = folderTimes(quick.folders.map(([f]) => f));
-    const recent = quick.files > SMALL_CORPUS && now - quick.verifiedAt < VERIFY_MS;
+    const recent = quick.files > (options.smallCorpus ?? SMALL_CORPUS) && now - quick.verifiedAt < VERIFY_MS;
     if (recent && quick.folders.every(([, m], i) => times[i] === m)) return { reader: current.reader, compiled: false, changed: 0, notes };
   }
   let state: State | undefined;
