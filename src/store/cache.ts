@@ -7,14 +7,14 @@
 // removed once they are minutes old, so a run that is still reading one is not disturbed. What
 // does not check out (see compiled.ts) is rebuilt from the folders; a cache that cannot be written
 // is used as it is when current, and compiled in memory for the run when not.
-import { closeSync, constants, existsSync, linkSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ContentError } from '../errors.js';
 import { BUILD, VERSION } from '../version.js';
 import type { Progress } from '../progress.js';
 import { CorpusReader, DamagedCorpusError, FORMAT } from './compiled.js';
-import { DiskFiles, MemoryFiles } from './files.js';
+import { DiskFiles, MemoryFiles, UNWRITABLE, writeCacheFile } from './files.js';
 import { DiskRenders, noRenders } from './renders.js';
 import { folderTimes, listSources, type SourceEntry, type SourceListing } from './source.js';
 
@@ -137,13 +137,10 @@ function readableNow(path: string): boolean {
 
 /** Writes the pointer with one rename; false when the cache cannot be written. */
 function pointTo(dir: string, name: string): boolean {
-  const tmp = join(dir, `current.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, name);
-    renameSync(tmp, join(dir, 'current'));
+    writeCacheFile(join(dir, 'current'), name);
     return true;
   } catch {
-    rmSync(tmp, { force: true });
     return false;
   }
 }
@@ -154,12 +151,10 @@ function newGenerationName(now: number): string {
 
 /** Best effort: quick.json is bookkeeping, and a read-only cache works without it. */
 function writeQuick(dir: string, quick: Quick): void {
-  const tmp = join(dir, `quick.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, JSON.stringify(quick));
-    renameSync(tmp, join(dir, 'quick.json'));
+    writeCacheFile(join(dir, 'quick.json'), JSON.stringify(quick));
   } catch {
-    rmSync(tmp, { force: true });
+    /* the next run lists the folders again */
   }
 }
 
@@ -217,23 +212,29 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   // A changed config (languages, keyword fields, link prefix) changes what every file means.
   const sameConfig = JSON.stringify(state?.config ?? []) === JSON.stringify(listing.configs);
   // The common edit, a changed body: a new generation that shares every file but the records.
+  let patchFailed: unknown;
   if (current && state && canWrite && !retry && sameConfig) {
     const before = new Map(state.entries.map(([p, size, m]) => [p, `${size}:${m}`]));
     const changedEntries = listing.entries.filter((e) => before.get(e.path) !== stamp(e));
     const placed = new Map(state.entries.map(([p, , , lang, id]) => [p, `${lang}/${id}`]));
     const sameFiles = listing.entries.length === before.size && listing.entries.every((e) => placed.get(e.path) === `${e.lang}/${e.id}`) && changedEntries.every((e) => before.has(e.path)) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
     if (sameFiles && changedEntries.length > 0) {
-      const touched = safely(() => compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries));
-      if (touched) {
-        shareGeneration(join(dir, current.name), gen, touched);
-        writeFileSync(join(gen, 'state.json'), stateOf(listing, []));
-        const reader = openGeneration(dir, name);
-        if (pointTo(dir, name)) writeQuick(dir, fresh(name, []));
-        removeOldGenerations(dir, name, now);
-        return { reader, compiled: true, changed: changedEntries.length, notes };
+      try {
+        const touched = compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries);
+        if (touched) {
+          shareGeneration(join(dir, current.name), gen, touched);
+          writeCacheFile(join(gen, 'state.json'), stateOf(listing, []));
+          const reader = openGeneration(dir, name);
+          if (pointTo(dir, name)) writeQuick(dir, fresh(name, []));
+          removeOldGenerations(dir, name, now);
+          return { reader, compiled: true, changed: changedEntries.length, notes };
+        }
+      } catch (error) {
+        // A full disk or a read-only cache: compiled in memory below. Anything else: recompiled.
+        if (UNWRITABLE.has((error as NodeJS.ErrnoException).code ?? '')) patchFailed = error;
       }
       rmSync(gen, { recursive: true, force: true });
-      tryMkdir(gen);
+      if (!patchFailed) tryMkdir(gen);
     }
   }
 
@@ -256,11 +257,13 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   options.progress?.update('writing', listing.entries.length, listing.entries.length);
   const state2 = stateOf(listing, result.unreadable);
 
-  if (canWrite) {
+  if (patchFailed) {
+    notes.push(`cannot write the cache in ${dir} (${(patchFailed as NodeJS.ErrnoException).code}): compiled in memory for this run`);
+  } else if (canWrite) {
     try {
       compilation.writeCompilation(new DiskFiles(gen), result);
-      writeFileSync(join(gen, 'state.json'), state2);
-      writeFileSync(join(gen, 'folders.json'), JSON.stringify(dirs.map((d) => resolve(d))));
+      writeCacheFile(join(gen, 'state.json'), state2);
+      writeCacheFile(join(gen, 'folders.json'), JSON.stringify(dirs.map((d) => resolve(d))));
       const reader = openGeneration(dir, name);
       if (pointTo(dir, name)) writeQuick(dir, fresh(name, result.unreadable));
       removeOldGenerations(dir, name, now);
@@ -288,14 +291,6 @@ function tryMkdir(path: string): boolean {
   }
 }
 
-function safely<T>(fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Fills a patched generation with the files of the one it replaces (hard links: nothing is copied
  * and nothing shared is ever written again), but for the records just written and the renderings
@@ -315,8 +310,10 @@ function shareGeneration(from: string, to: string, touched: Map<string, Set<numb
       if (render && touched.get(render[1] as string)?.has(Number(render[2]))) continue;
       try {
         linkSync(join(from, name), join(to, name));
-      } catch {
-        copyFileSync(join(from, name), join(to, name));
+      } catch (error) {
+        // Another file system, or no more links: a copy, through the one guarded write.
+        if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw error;
+        writeCacheFile(join(to, name), readFileSync(join(from, name)));
       }
     }
   };
