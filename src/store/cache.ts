@@ -3,11 +3,13 @@
 //
 // The cache of a set of folders is a folder of generations. Every compile or patch writes a new
 // generation under a name of its own and then switches the pointer file `current` to it with one
-// rename; a run reads the pointer once and uses that generation to its end. Old generations are
-// removed once they are minutes old, so a run that is still reading one is not disturbed. What
+// rename; a run reads the pointer once and uses that generation to its end, holding a lease on it
+// (a file `lease.<pid>` naming the generations it reads, removed at exit). A generation that is
+// neither current nor leased by a live process is removed as soon as a new one is current, so
+// churn cannot grow the cache past the current generation and what running readers hold. What
 // does not check out (see compiled.ts) is rebuilt from the folders; a cache that cannot be written
 // is used as it is when current, and compiled in memory for the run when not.
-import { closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ContentError } from '../errors.js';
@@ -32,8 +34,53 @@ export function cacheRoot(env: NodeJS.ProcessEnv): string {
  */
 export const SMALL_CORPUS = 5000;
 export const VERIFY_MS = 10_000;
-/** A generation no longer current is removed when it is this old: far longer than any run. */
+/** Leftovers of interrupted writes (temporary files) are removed when this old: far longer than any run. */
 export const GENERATION_GRACE_MS = 5 * 60_000;
+
+/** The generations this process reads or writes, by cache folder: its leases. */
+const leases = new Map<string, Set<string>>();
+
+/**
+ * Records that this process uses generation `name` of `dir`, before it reads it: a writer does not
+ * remove a leased generation of a live process. Best effort: a cache that cannot be written has no
+ * writer to remove anything either.
+ */
+function lease(dir: string, name: string): void {
+  const held = leases.get(dir) ?? new Set<string>();
+  if (held.has(name)) return;
+  held.add(name);
+  const file = join(dir, `lease.${process.pid}`);
+  if (!leases.has(dir)) process.once('exit', () => rmSync(file, { force: true }));
+  leases.set(dir, held);
+  try {
+    writeCacheFile(file, JSON.stringify([...held]));
+  } catch {
+    /* read-only: nothing is removed by this process, nor by one that cannot write either */
+  }
+}
+
+/** Generations leased by live processes (a dead process's lease is removed). */
+function leased(dir: string, names: string[]): Set<string> {
+  const out = new Set<string>(leases.get(dir) ?? []);
+  for (const name of names) {
+    const pid = /^lease\.(\d+)$/.exec(name)?.[1];
+    if (!pid || Number(pid) === process.pid) continue;
+    try {
+      process.kill(Number(pid), 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') {
+        rmSync(join(dir, name), { force: true });
+        continue;
+      }
+    }
+    try {
+      for (const g of JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown[]) if (typeof g === 'string') out.add(g);
+    } catch {
+      /* gone meanwhile: its process has ended */
+    }
+  }
+  return out;
+}
 
 interface Quick {
   folders: Array<[string, number]>;
@@ -108,9 +155,18 @@ function openGeneration(dir: string, name: string): CorpusReader {
 
 /** The generation `current` points to, or undefined when there is none (or it is damaged: `damaged`). */
 function currentGeneration(dir: string): { name: string; reader: CorpusReader } | { damaged: true } | undefined {
-  const name = readText(join(dir, 'current'))?.trim();
+  let name = readText(join(dir, 'current'))?.trim();
   if (!name) return existsSync(join(dir, 'current')) ? { damaged: true } : undefined;
   if (!/^g-[a-z0-9-]+$/.test(name)) return { damaged: true };
+  // Leased, then checked to be there still: a writer that removed it before seeing the lease has
+  // made another generation current meanwhile.
+  for (let tries = 0; tries < 5; tries++) {
+    lease(dir, name);
+    if (existsSync(join(dir, name))) break;
+    const now = readText(join(dir, 'current'))?.trim();
+    if (!now || now === name || !/^g-[a-z0-9-]+$/.test(now)) break;
+    name = now;
+  }
   try {
     return { name, reader: openGeneration(dir, name) };
   } catch {
@@ -207,6 +263,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   const stamp = (e: SourceEntry) => `${e.size}:${e.mtimeMs}`;
   const name = newGenerationName(now);
   const gen = join(dir, name);
+  if (writable) lease(dir, name);
   const canWrite = writable && tryMkdir(gen);
 
   // A changed config (languages, keyword fields, link prefix) changes what every file means.
@@ -320,13 +377,28 @@ function shareGeneration(from: string, to: string, touched: Map<string, Set<numb
   walk('');
 }
 
-/** Generations other than `keep`, and leftovers of interrupted writes, once they are old. */
+/**
+ * Generations other than `keep` (now current) that no live process leases, at once; leftovers of
+ * interrupted writes once they are old. A generation is renamed before it is removed, so a reader
+ * checking that its leased generation is there never finds one half removed.
+ */
 function removeOldGenerations(dir: string, keep: string, now: number): void {
   try {
-    for (const name of readdirSync(dir)) {
-      if (name === keep || !(name.startsWith('g-') || name.endsWith('.tmp'))) continue;
+    const names = readdirSync(dir);
+    const held = leased(dir, names);
+    for (const name of names) {
       const path = join(dir, name);
-      if (now - statSync(path).mtimeMs > GENERATION_GRACE_MS) rmSync(path, { recursive: true, force: true });
+      try {
+        if (/^g-[a-z0-9-]+$/.test(name) && name !== keep && !held.has(name)) {
+          const doomed = `${path}.${process.pid}.removing`;
+          renameSync(path, doomed);
+          rmSync(doomed, { recursive: true, force: true });
+        } else if ((name.endsWith('.tmp') || name.endsWith('.removing')) && now - statSync(path).mtimeMs > GENERATION_GRACE_MS) {
+          rmSync(path, { recursive: true, force: true });
+        }
+      } catch {
+        /* removed by another process meanwhile */
+      }
     }
   } catch {
     /* nothing to clean, or not ours to clean */
