@@ -44,17 +44,29 @@ function load() {
     // and deserialising it made every later lookup slower than no cache at all.
     process.once('exit', () => {
       if (globalThis.__glossaryHeavyRun) return;
+      const tmp = `${cache}.${process.pid}`;
       try {
         fs.mkdirSync(path.dirname(cache), { recursive: true });
-        const tmp = `${cache}.${process.pid}`;
-        fs.writeFileSync(tmp, script.createCachedData());
+        // Test-only: GLOSSARY_TEST_WRITE_ERROR makes this write fail part-way, as a full disk does.
+        const injected = process.env.GLOSSARY_TEST_WRITE_ERROR;
+        const data = script.createCachedData();
+        if (injected) {
+          fs.writeFileSync(tmp, data.subarray(0, data.length >> 1));
+          throw Object.assign(new Error('injected write error'), { code: injected.split(':')[0] });
+        }
+        fs.writeFileSync(tmp, data);
         fs.renameSync(tmp, cache);
         // Caches of other builds or Node versions are of no more use.
         for (const name of fs.readdirSync(path.dirname(cache))) {
           if (name.startsWith('code-cache-') && name !== path.basename(cache)) fs.rmSync(path.join(path.dirname(cache), name), { force: true });
         }
       } catch {
-        // No cache directory: the next run compiles again.
+        // No cache directory, or a full disk: nothing half-written stays; the next run compiles again.
+        try {
+          fs.rmSync(tmp, { force: true });
+        } catch {
+          /* nothing to remove */
+        }
       }
     });
   }

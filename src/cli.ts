@@ -84,8 +84,7 @@ async function completionData(io: Io, words: string[]) {
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(io: Io): Promise<number> {
   // Every message goes out as one line, with control characters of names and arguments escaped.
-  // A word of 200 characters or more (a pasted text as an argument) is cut: a message names it, not repeats it.
-  const stderr = { write: (s: string) => io.stderr.write(escapeLine(s.replace(/[^\s"]{200,}/g, (w) => `${w.slice(0, 80)}… (${w.length} characters)`))) };
+  const stderr = { write: (s: string) => io.stderr.write(escapeLine(s)) };
   let parsed: Parsed | undefined;
   const program = buildProgram({ ...io, stderr }, (p) => (parsed = p));
   const debug = io.argv.includes('--debug');

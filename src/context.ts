@@ -110,22 +110,16 @@ export function langOf(ctx: Context): string {
 
 /** The folders of --content (repeatable), else of GLOSSARY_CONTENT (a path list); [] for the bundled corpus. */
 export function contentDirsOf(given: string[] | undefined, env: Record<string, string | undefined>, delimiter: string): string[] {
-  // An empty path is a mistake (an unset variable in a script), never the current folder.
   if (given?.length) {
-    if (given.some((d) => d.trim() === '')) throw new UsageError('--content was given an empty path: name a folder of Markdown articles (--content ./glossary)');
+    if (given.some((d) => d === '')) throw new UsageError('--content takes a folder, not an empty path: name the folder (--content . for the current one)');
     return given;
   }
-  const listed = env['GLOSSARY_CONTENT'];
-  if (listed === undefined || listed === '') return [];
-  const dirs = listed.split(delimiter);
-  if (dirs.some((d) => d.trim() === '')) throw new UsageError(`GLOSSARY_CONTENT holds an empty path: list folders separated by "${delimiter}", or unset it for the bundled glossary`);
+  // Unset or empty: the bundled corpus. An empty entry in a list (a::b, a trailing :) is a mistake.
+  const list = env['GLOSSARY_CONTENT'];
+  if (!list) return [];
+  const dirs = list.split(delimiter);
+  if (dirs.some((d) => d === '')) throw new UsageError(`GLOSSARY_CONTENT has an empty path in it: list folders separated by "${delimiter}" with none empty (. for the current one)`);
   return dirs;
-}
-
-/** A value as a message quotes it: cut to a readable length, so a huge argument is not repeated whole. */
-export function quoted(value: string, max = 60): string {
-  const chars = [...value];
-  return `"${chars.length > max ? chars.slice(0, max - 1).join('') + '…' : value}"`;
 }
 
 /** --lang, else GLOSSARY_LANG, trimmed and lower-cased ('' when neither). */
@@ -136,24 +130,24 @@ export function wantedLangOf(given: string | undefined, env: Record<string, stri
 export const MIN_WIDTH = 10;
 export const MAX_WIDTH = 1000;
 
-/** A whole number written in decimal digits, or NaN (`Number` also takes '', '0x10', '1e3', ' 8 '). */
-function decimal(value: string): number {
-  return /^[0-9]{1,9}$/.test(value) ? Number(value) : NaN;
+/** A positive decimal integer as typed ("12"), else NaN: not '', ' 1', '0x10', '1e3', '1.0' or '+1'. */
+export function decimalOf(value: string): number {
+  return /^[0-9]{1,9}$/.test(value) ? Number(value) : Number.NaN;
 }
 
 export function parseWidth(value: string): number {
-  const n = decimal(value);
-  if (!Number.isInteger(n) || n < MIN_WIDTH || n > MAX_WIDTH) throw new UsageError(`--width takes a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}, not ${quoted(value)}`);
+  const n = decimalOf(value);
+  if (!Number.isInteger(n) || n < MIN_WIDTH || n > MAX_WIDTH) throw new UsageError(`--width takes a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}, not "${value}"`);
   return n;
 }
 
 export function widthOf(ctx: Context, option: string | undefined): number {
-  return option !== undefined ? parseWidth(option) : ctx.width;
+  return option === undefined ? ctx.width : parseWidth(option);
 }
 
 export function parseLimit(value: string): number {
-  const n = decimal(value);
-  if (!Number.isInteger(n) || n < 1 || n > 10000) throw new UsageError(`--limit takes a whole number from 1 to 10000, not ${quoted(value)}`);
+  const n = decimalOf(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10000) throw new UsageError(`--limit takes a whole number from 1 to 10000, not "${value}"`);
   return n;
 }
 

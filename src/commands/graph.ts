@@ -81,7 +81,7 @@ export function relatedTo(corpus: Corpus, record: ArticleRecord, limit: number):
 
 export async function runRelated(ctx: Context, terms: string[], options: { json?: boolean; limit?: string }): Promise<Result> {
   const { record, notes } = await resolveArticle(ctx.corpus, langOf(ctx), terms);
-  const limit = options.limit !== undefined ? parseLimit(options.limit) : 10;
+  const limit = options.limit === undefined ? 10 : parseLimit(options.limit);
   const related = relatedTo(ctx.corpus, record, limit);
   if (options.json) return ok(text(jsonText(related.map((r) => ({ ...r, score: Number(r.score.toFixed(3)) })))), notes);
   if (related.length === 0) return ok(undefined, [...notes, `nothing shares keywords or links with ${record.name}`]);

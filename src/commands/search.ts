@@ -47,7 +47,7 @@ export function hitLines(hits: Array<Hit & { snippet?: Snippet }>, width: number
 /** The ranked hits, over one language or all, in search's own order; NotFoundError when there are none. */
 export function searchHits(ctx: Context, words: string[], options: SearchOptions): Array<Hit & { lang: string }> {
   const query = checkQuery(words.join(' '));
-  const limit = options.limit !== undefined ? parseLimit(options.limit) : 10;
+  const limit = options.limit === undefined ? 10 : parseLimit(options.limit);
   const langs = langsOf(ctx, true);
   const hits: Array<Hit & { lang: string }> = [];
   for (const lang of langs) for (const h of search(ctx.corpus.searchSource(lang), query, limit)) hits.push({ ...h, lang });

@@ -33,7 +33,9 @@ export async function openCorpus(dirs: string[], env: NodeJS.ProcessEnv, options
       throw error;
     }
   }
-  const opened = await openContent(dirs, cacheRoot(env), options);
+  // Test-only: the file count above which a folder is checked in full only every few seconds.
+  const small = Number(env['GLOSSARY_TEST_SMALL_CORPUS']);
+  const opened = await openContent(dirs, cacheRoot(env), { ...options, ...(env['GLOSSARY_TEST_SMALL_CORPUS'] && Number.isInteger(small) ? { smallCorpus: small } : {}) });
   const check = checkCommandFor(dirs);
   const notes = [...opened.notes];
   const { meta } = opened.reader;

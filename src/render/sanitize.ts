@@ -13,9 +13,12 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // terminal shows ("Trojan Source"): an article must not make one text look like another.
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 
+// Line and paragraph separators: a new line to some terminals and editors, none to others.
+const SEPARATORS = /[\u2028\u2029]/g;
+
 export function sanitize(text: string, keepStyle: boolean): string {
   // A tab is harmless but has no width of its own: it would break every wrapped line.
-  text = text.replace(/\t/g, ' ').replace(BIDI, '');
+  text = text.replace(/\t/g, ' ').replace(BIDI, '').replace(SEPARATORS, ' ');
   if (!keepStyle) return text.replace(ANY_ESCAPE, '').replace(CONTROL, '');
   const kept: string[] = [];
   const marked = text.replace(/\u0000/g, '').replace(SGR, (seq) => {
@@ -35,10 +38,22 @@ export function sanitize(text: string, keepStyle: boolean): string {
  * escaped (`\n` as `\n`, ESC as `\x1b`), so that a name can neither forge a second
  * `glossary:` line nor move the cursor. The final newline stays.
  */
+/** A word of a message longer than this is cut (a 128 KB argument is not repeated back). */
+export const MESSAGE_WORD = 160;
+/** And a whole message line longer than this. */
+export const MESSAGE_LINE = 2000;
+
+/** `text` with every run of non-space characters over MESSAGE_WORD, and the whole over MESSAGE_LINE, cut with "…". */
+export function cutLong(text: string): string {
+  const words = text.replace(new RegExp(`\\S{${MESSAGE_WORD + 1},}`, 'g'), (w) => `${[...w].slice(0, MESSAGE_WORD - 40).join('')}…${[...w].slice(-20).join('')}`);
+  return words.length > MESSAGE_LINE ? `${words.slice(0, MESSAGE_LINE - 100)}…${words.slice(-99)}` : words;
+}
+
 export function escapeLine(text: string): string {
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
-  const escaped = body
+  const escaped = cutLong(body)
     .replace(BIDI, '')
+    .replace(SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? ' ' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
   return body.length === text.length ? escaped : `${escaped}\n`;
 }

@@ -3,18 +3,20 @@
 //
 // The cache of a set of folders is a folder of generations. Every compile or patch writes a new
 // generation under a name of its own and then switches the pointer file `current` to it with one
-// rename; a run reads the pointer once and uses that generation to its end. Old generations are
-// removed once they are minutes old, so a run that is still reading one is not disturbed. What
+// rename; a run reads the pointer once and uses that generation to its end, holding a lease on it
+// (a file `lease.<pid>` naming the generations it reads, removed at exit). A generation that is
+// neither current nor leased by a live process is removed as soon as a new one is current, so
+// churn cannot grow the cache past the current generation and what running readers hold. What
 // does not check out (see compiled.ts) is rebuilt from the folders; a cache that cannot be written
 // is used as it is when current, and compiled in memory for the run when not.
-import { closeSync, constants, existsSync, linkSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ContentError } from '../errors.js';
 import { BUILD, VERSION } from '../version.js';
 import type { Progress } from '../progress.js';
 import { CorpusReader, DamagedCorpusError, FORMAT } from './compiled.js';
-import { DiskFiles, MemoryFiles } from './files.js';
+import { DiskFiles, MemoryFiles, UNWRITABLE, writeCacheFile } from './files.js';
 import { DiskRenders, noRenders } from './renders.js';
 import { folderTimes, listSources, type SourceEntry, type SourceListing } from './source.js';
 
@@ -32,8 +34,53 @@ export function cacheRoot(env: NodeJS.ProcessEnv): string {
  */
 export const SMALL_CORPUS = 5000;
 export const VERIFY_MS = 10_000;
-/** A generation no longer current is removed when it is this old: far longer than any run. */
+/** Leftovers of interrupted writes (temporary files) are removed when this old: far longer than any run. */
 export const GENERATION_GRACE_MS = 5 * 60_000;
+
+/** The generations this process reads or writes, by cache folder: its leases. */
+const leases = new Map<string, Set<string>>();
+
+/**
+ * Records that this process uses generation `name` of `dir`, before it reads it: a writer does not
+ * remove a leased generation of a live process. Best effort: a cache that cannot be written has no
+ * writer to remove anything either.
+ */
+function lease(dir: string, name: string): void {
+  const held = leases.get(dir) ?? new Set<string>();
+  if (held.has(name)) return;
+  held.add(name);
+  const file = join(dir, `lease.${process.pid}`);
+  if (!leases.has(dir)) process.once('exit', () => rmSync(file, { force: true }));
+  leases.set(dir, held);
+  try {
+    writeCacheFile(file, JSON.stringify([...held]));
+  } catch {
+    /* read-only: nothing is removed by this process, nor by one that cannot write either */
+  }
+}
+
+/** Generations leased by live processes (a dead process's lease is removed). */
+function leased(dir: string, names: string[]): Set<string> {
+  const out = new Set<string>(leases.get(dir) ?? []);
+  for (const name of names) {
+    const pid = /^lease\.(\d+)$/.exec(name)?.[1];
+    if (!pid || Number(pid) === process.pid) continue;
+    try {
+      process.kill(Number(pid), 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') {
+        rmSync(join(dir, name), { force: true });
+        continue;
+      }
+    }
+    try {
+      for (const g of JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown[]) if (typeof g === 'string') out.add(g);
+    } catch {
+      /* gone meanwhile: its process has ended */
+    }
+  }
+  return out;
+}
 
 interface Quick {
   folders: Array<[string, number]>;
@@ -72,6 +119,8 @@ export interface OpenOptions {
   /** Do not trust the current generation at all (it was found damaged). */
   rebuild?: boolean;
   progress?: Progress;
+  /** SMALL_CORPUS, lowered by tests (GLOSSARY_TEST_SMALL_CORPUS) to try the large mode on a few files. */
+  smallCorpus?: number;
 }
 
 export function cacheDirFor(dirs: string[], root: string): string {
@@ -106,9 +155,18 @@ function openGeneration(dir: string, name: string): CorpusReader {
 
 /** The generation `current` points to, or undefined when there is none (or it is damaged: `damaged`). */
 function currentGeneration(dir: string): { name: string; reader: CorpusReader } | { damaged: true } | undefined {
-  const name = readText(join(dir, 'current'))?.trim();
+  let name = readText(join(dir, 'current'))?.trim();
   if (!name) return existsSync(join(dir, 'current')) ? { damaged: true } : undefined;
   if (!/^g-[a-z0-9-]+$/.test(name)) return { damaged: true };
+  // Leased, then checked to be there still: a writer that removed it before seeing the lease has
+  // made another generation current meanwhile.
+  for (let tries = 0; tries < 5; tries++) {
+    lease(dir, name);
+    if (existsSync(join(dir, name))) break;
+    const now = readText(join(dir, 'current'))?.trim();
+    if (!now || now === name || !/^g-[a-z0-9-]+$/.test(now)) break;
+    name = now;
+  }
   try {
     return { name, reader: openGeneration(dir, name) };
   } catch {
@@ -135,13 +193,10 @@ function readableNow(path: string): boolean {
 
 /** Writes the pointer with one rename; false when the cache cannot be written. */
 function pointTo(dir: string, name: string): boolean {
-  const tmp = join(dir, `current.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, name);
-    renameSync(tmp, join(dir, 'current'));
+    writeCacheFile(join(dir, 'current'), name);
     return true;
   } catch {
-    rmSync(tmp, { force: true });
     return false;
   }
 }
@@ -152,12 +207,10 @@ function newGenerationName(now: number): string {
 
 /** Best effort: quick.json is bookkeeping, and a read-only cache works without it. */
 function writeQuick(dir: string, quick: Quick): void {
-  const tmp = join(dir, `quick.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, JSON.stringify(quick));
-    renameSync(tmp, join(dir, 'quick.json'));
+    writeCacheFile(join(dir, 'quick.json'), JSON.stringify(quick));
   } catch {
-    rmSync(tmp, { force: true });
+    /* the next run lists the folders again */
   }
 }
 
@@ -184,7 +237,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   // A large folder checked a moment ago, whose folders have not changed: nothing more to read.
   if (current && !options.force && quick && quick.generation === current.name && !(quick.unreadable ?? []).some(readableNow)) {
     const times = folderTimes(quick.folders.map(([f]) => f));
-    const recent = quick.files > SMALL_CORPUS && now - quick.verifiedAt < VERIFY_MS;
+    const recent = quick.files > (options.smallCorpus ?? SMALL_CORPUS) && now - quick.verifiedAt < VERIFY_MS;
     if (recent && quick.folders.every(([, m], i) => times[i] === m)) return { reader: current.reader, compiled: false, changed: 0, notes };
   }
   let state: State | undefined;
@@ -210,28 +263,35 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   const stamp = (e: SourceEntry) => `${e.size}:${e.mtimeMs}`;
   const name = newGenerationName(now);
   const gen = join(dir, name);
+  if (writable) lease(dir, name);
   const canWrite = writable && tryMkdir(gen);
 
   // A changed config (languages, keyword fields, link prefix) changes what every file means.
   const sameConfig = JSON.stringify(state?.config ?? []) === JSON.stringify(listing.configs);
   // The common edit, a changed body: a new generation that shares every file but the records.
+  let patchFailed: unknown;
   if (current && state && canWrite && !retry && sameConfig) {
     const before = new Map(state.entries.map(([p, size, m]) => [p, `${size}:${m}`]));
     const changedEntries = listing.entries.filter((e) => before.get(e.path) !== stamp(e));
     const placed = new Map(state.entries.map(([p, , , lang, id]) => [p, `${lang}/${id}`]));
     const sameFiles = listing.entries.length === before.size && listing.entries.every((e) => placed.get(e.path) === `${e.lang}/${e.id}`) && changedEntries.every((e) => before.has(e.path)) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
     if (sameFiles && changedEntries.length > 0) {
-      const touched = safely(() => compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries));
-      if (touched) {
-        shareGeneration(join(dir, current.name), gen, touched);
-        writeFileSync(join(gen, 'state.json'), stateOf(listing, []));
-        const reader = openGeneration(dir, name);
-        if (pointTo(dir, name)) writeQuick(dir, fresh(name, []));
-        removeOldGenerations(dir, name, now);
-        return { reader, compiled: true, changed: changedEntries.length, notes };
+      try {
+        const touched = compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries);
+        if (touched) {
+          shareGeneration(join(dir, current.name), gen, touched);
+          writeCacheFile(join(gen, 'state.json'), stateOf(listing, []));
+          const reader = openGeneration(dir, name);
+          if (pointTo(dir, name)) writeQuick(dir, fresh(name, []));
+          removeOldGenerations(dir, name, now);
+          return { reader, compiled: true, changed: changedEntries.length, notes };
+        }
+      } catch (error) {
+        // A full disk or a read-only cache: compiled in memory below. Anything else: recompiled.
+        if (UNWRITABLE.has((error as NodeJS.ErrnoException).code ?? '')) patchFailed = error;
       }
       rmSync(gen, { recursive: true, force: true });
-      tryMkdir(gen);
+      if (!patchFailed) tryMkdir(gen);
     }
   }
 
@@ -254,11 +314,13 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   options.progress?.update('writing', listing.entries.length, listing.entries.length);
   const state2 = stateOf(listing, result.unreadable);
 
-  if (canWrite) {
+  if (patchFailed) {
+    notes.push(`cannot write the cache in ${dir} (${(patchFailed as NodeJS.ErrnoException).code}): compiled in memory for this run`);
+  } else if (canWrite) {
     try {
       compilation.writeCompilation(new DiskFiles(gen), result);
-      writeFileSync(join(gen, 'state.json'), state2);
-      writeFileSync(join(gen, 'folders.json'), JSON.stringify(dirs.map((d) => resolve(d))));
+      writeCacheFile(join(gen, 'state.json'), state2);
+      writeCacheFile(join(gen, 'folders.json'), JSON.stringify(dirs.map((d) => resolve(d))));
       const reader = openGeneration(dir, name);
       if (pointTo(dir, name)) writeQuick(dir, fresh(name, result.unreadable));
       removeOldGenerations(dir, name, now);
@@ -286,14 +348,6 @@ function tryMkdir(path: string): boolean {
   }
 }
 
-function safely<T>(fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Fills a patched generation with the files of the one it replaces (hard links: nothing is copied
  * and nothing shared is ever written again), but for the records just written and the renderings
@@ -313,21 +367,38 @@ function shareGeneration(from: string, to: string, touched: Map<string, Set<numb
       if (render && touched.get(render[1] as string)?.has(Number(render[2]))) continue;
       try {
         linkSync(join(from, name), join(to, name));
-      } catch {
-        copyFileSync(join(from, name), join(to, name));
+      } catch (error) {
+        // Another file system, or no more links: a copy, through the one guarded write.
+        if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw error;
+        writeCacheFile(join(to, name), readFileSync(join(from, name)));
       }
     }
   };
   walk('');
 }
 
-/** Generations other than `keep`, and leftovers of interrupted writes, once they are old. */
+/**
+ * Generations other than `keep` (now current) that no live process leases, at once; leftovers of
+ * interrupted writes once they are old. A generation is renamed before it is removed, so a reader
+ * checking that its leased generation is there never finds one half removed.
+ */
 function removeOldGenerations(dir: string, keep: string, now: number): void {
   try {
-    for (const name of readdirSync(dir)) {
-      if (name === keep || !(name.startsWith('g-') || name.endsWith('.tmp'))) continue;
+    const names = readdirSync(dir);
+    const held = leased(dir, names);
+    for (const name of names) {
       const path = join(dir, name);
-      if (now - statSync(path).mtimeMs > GENERATION_GRACE_MS) rmSync(path, { recursive: true, force: true });
+      try {
+        if (/^g-[a-z0-9-]+$/.test(name) && name !== keep && !held.has(name)) {
+          const doomed = `${path}.${process.pid}.removing`;
+          renameSync(path, doomed);
+          rmSync(doomed, { recursive: true, force: true });
+        } else if ((name.endsWith('.tmp') || name.endsWith('.removing')) && now - statSync(path).mtimeMs > GENERATION_GRACE_MS) {
+          rmSync(path, { recursive: true, force: true });
+        }
+      } catch {
+        /* removed by another process meanwhile */
+      }
     }
   } catch {
     /* nothing to clean, or not ours to clean */

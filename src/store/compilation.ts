@@ -143,10 +143,13 @@ export function readPrevious(reader: CorpusReader | undefined): Map<string, { st
 }
 
 /**
- * The common edit: files whose title, names, keywords, description, link targets and body words are
- * as before (a touch, a change of markup, order or punctuation). Only their records change: the new records are written to
- * `sink` (the next generation), and the article numbers whose renderings are now stale are
- * returned. Undefined when any change reaches further (then the caller recompiles).
+ * The common edit: files whose title, names, keywords, description, link targets and body words
+ * are as before (a touch, or an edit of layout, punctuation or markup). Only their records change:
+ * the new records are written to `sink` (the next generation), and the article numbers whose
+ * renderings are now stale are returned. Undefined when any change reaches further (then the
+ * caller recompiles): a word added to or removed from a body changes the full-text postings, the
+ * body lengths the ranking weighs, the scan vocabulary and the search documents, none of which a
+ * patch of records can reach.
  */
 export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: SourceEntry[]): Map<string, Set<number>> | undefined {
   const byLang = new Map<string, Map<number, Buffer>>();
@@ -159,18 +162,16 @@ export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: So
     const result = parseEntry(entry);
     if (result.kind !== 'article' || indexSignature(result.article) !== indexSignature(articleOfStored(before))) return undefined;
     const a = result.article;
-    // The full-text index (postings, lengths) and scan's vocabulary are made of the body's words:
-    // a patch of the record alone is right only while they are the same words, counted the same.
     if (a.bodyTerms !== (before.bodyTerms ?? '') || a.bodyLength !== (before.bodyLength ?? 0)) return undefined;
     const record: StoredRecord = {
       ...before,
       bodyStart: a.bodyStart,
       bodyLine: a.bodyLine,
       problems: a.problems,
-      // Same targets in the same order: each link resolves as before.
-      links: a.links.map((l, i) => [l.href, l.target, l.text, l.line, before.links[i]?.[4] ?? -1]),
       bodyTerms: a.bodyTerms,
       bodyLength: a.bodyLength,
+      // Same targets in the same order: each link resolves as before.
+      links: a.links.map((l, i) => [l.href, l.target, l.text, l.line, before.links[i]?.[4] ?? -1]),
       stamp: [entry.size, entry.mtimeMs],
     };
     const patches = byLang.get(record.lang) ?? new Map<number, Buffer>();

@@ -1,7 +1,7 @@
 // The corpus config file: what cannot be guessed from a folder, in `glossary.json` (or
 // `glossary.yaml`) at its root. Every field is optional; a folder without the file needs none.
-import { readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, join, sep } from 'node:path';
 import { languageCode } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
 
@@ -31,11 +31,24 @@ const yaml = (text: string): unknown => {
 export const CONFIG_FILES = ['glossary.json', 'glossary.yaml', 'glossary.yml'];
 
 /** The config file of a folder and its mtime (a change to it must recompile), or nothing. */
-export function findConfig(dir: string): { file: string; mtimeMs: number } | undefined {
-  const found: Array<{ file: string; mtimeMs: number }> = [];
+/**
+ * The config file of a content folder. One that is a symbolic link to a file outside the folder is
+ * `outside`: named as skipped, never read (nothing outside the content folders is read or shown).
+ */
+export function findConfig(dir: string): { file: string; mtimeMs: number; outside?: boolean } | undefined {
+  const found: Array<{ file: string; mtimeMs: number; outside?: boolean }> = [];
   for (const name of CONFIG_FILES) {
     try {
-      const stats = statSync(join(dir, name));
+      const path = join(dir, name);
+      if (lstatSync(path).isSymbolicLink()) {
+        const root = realpathSync(dir);
+        const target = realpathSync(path);
+        if (!target.startsWith(root.endsWith(sep) ? root : root + sep)) {
+          found.push({ file: path, mtimeMs: lstatSync(path).mtimeMs, outside: true });
+          continue;
+        }
+      }
+      const stats = statSync(path);
       if (stats.isFile()) found.push({ file: join(dir, name), mtimeMs: stats.mtimeMs });
     } catch {
       /* not there */
@@ -65,7 +78,12 @@ export function readConfig(file: string): CorpusConfig {
     // YAML through gray-matter's own YAML reader (no engine that evaluates code); JSON is YAML too.
     data = file.endsWith('.json') ? JSON.parse(text) : yaml(text);
   } catch (error) {
-    return bad(file, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'} (${(error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 120)})`);
+    // Where, never what: the parser's message quotes the text, and a config is no text to show.
+    const message = error instanceof Error ? error.message : '';
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const at = /position (\d+)/.exec(message)?.[1];
+    const line = mark?.line !== undefined ? mark.line + 1 : at !== undefined ? text.slice(0, Number(at)).split('\n').length : undefined;
+    return bad(file, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}${line !== undefined ? ` (line ${line})` : ''}`);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return bad(file, 'not an object of settings');
   const config: CorpusConfig = {};

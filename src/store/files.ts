@@ -1,7 +1,7 @@
 // Where a compiled corpus's files are: a folder, or memory (a --content folder whose cache
 // cannot be written is compiled for the run alone). Readers and writers see only these
 // interfaces, so the same code serves both, and tests can damage files as they like.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface CorpusFiles {
@@ -50,7 +50,37 @@ export class DiskFiles implements CorpusFiles, CorpusSink {
   write(name: string, data: Buffer | string): void {
     const path = join(this.dir, name);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, data);
+    writeCacheFile(path, data);
+  }
+}
+
+/** Why a cache cannot be written, as opposed to a fault of ours: the run goes on without it. */
+export const UNWRITABLE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM']);
+
+let writes = 0;
+
+/**
+ * The one way the cache is written: aside under this process's name, then renamed, so a reader
+ * sees all of a file or none, and a failed write (a full disk) leaves nothing behind. Test-only:
+ * GLOSSARY_TEST_WRITE_ERROR=CODE[:N] makes the N-th write from this process on (default: the
+ * first) fail with CODE after writing part of the file, as a full disk does.
+ */
+export function writeCacheFile(path: string, data: Buffer | string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    const injected = process.env['GLOSSARY_TEST_WRITE_ERROR'];
+    if (injected) {
+      const [code, from] = injected.split(':');
+      if (++writes >= Number(from ?? 1)) {
+        writeFileSync(tmp, typeof data === 'string' ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1));
+        throw Object.assign(new Error(`${code}: injected write error`), { code });
+      }
+    }
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
   }
 }
 

@@ -2,9 +2,9 @@
 // the compiled corpus they were made from (a new compile is a new folder, so a rendering is never
 // served for another article or another version of its source). Each starts with its check sum:
 // a damaged one is a miss, rendered again.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checksum } from './files.js';
+import { checksum, writeCacheFile } from './files.js';
 
 import type { RenderCache } from '../corpus/reader.js';
 
@@ -34,12 +34,9 @@ export class DiskRenders implements RenderCache {
   put(lang: string, n: number, width: number, color: boolean, text: string): void {
     const file = this.file(lang, n, width, color);
     const body = Buffer.from(text, 'utf8');
-    // Written aside under this process's own name, then renamed: readers see all of it or none.
-    const tmp = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(tmp, Buffer.concat([Buffer.from(`${checksum(body).toString(16)}\n`, 'latin1'), body]));
-      renameSync(tmp, file);
+      writeCacheFile(file, Buffer.concat([Buffer.from(`${checksum(body).toString(16)}\n`, 'latin1'), body]));
     } catch {
       /* rendering again next time is the only cost */
     }

@@ -163,6 +163,8 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       stats = statSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      // A file (not a link) gone since the folder was read: removed meanwhile, no longer there to name.
+      if (code === 'ENOENT' && !dirent.isSymbolicLink()) continue;
       const reason = code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' ? 'broken symbolic link' : `cannot read it (${code ?? 'error'})`;
       w.out.skipped.push({ file: path, reason });
       continue;
@@ -196,12 +198,17 @@ export function listSources(dirs: string[]): SourceListing {
     let stats: Stats;
     try {
       stats = statSync(dir);
-    } catch {
-      throw new ContentError(`content folder ${given} does not exist: pass a folder of Markdown articles`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Node reads an argument that is not UTF-8 with replacement characters: it names no folder.
+      if (given.includes('\ufffd')) throw new ContentError(`the content folder's name is not valid UTF-8, which glossary cannot open: rename the folder, or link it under a UTF-8 name and pass the link`);
+      if (code === 'ENOENT') throw new ContentError(`content folder ${given} does not exist: pass a folder of Markdown articles`);
+      throw new ContentError(`cannot open content folder ${given} (${code ?? 'error'}): pass a folder of Markdown articles you can read`);
     }
     if (!stats.isDirectory()) throw new ContentError(`content path ${given} is not a folder: pass the folder that holds the .md files`);
     const found = findConfig(dir);
-    const config = found ? readConfig(found.file) : {};
+    if (found?.outside) out.skipped.push({ file: found.file, reason: 'symbolic link to a file outside the content folder: not read' });
+    const config = found && !found.outside ? readConfig(found.file) : {};
     out.configs.push(config);
     for (const [key, value] of Object.entries(config)) if (!(key in out.config)) (out.config as Record<string, unknown>)[key] = value;
     const root = realpathSync(dir);
@@ -225,9 +232,13 @@ export function listSources(dirs: string[]): SourceListing {
       let subStats: Stats;
       try {
         subStats = statSync(sub);
-        // A language folder may itself be a link (da -> ../corpora/da); its files must stay inside it.
         subRoot = realpathSync(sub);
       } catch {
+        continue;
+      }
+      // A language folder that is a link leaving the content folder: not followed, not read.
+      if (!isInside(root, subRoot)) {
+        out.skipped.push({ file: sub, reason: 'symbolic link to a folder outside the content folder: not followed' });
         continue;
       }
       out.folders.push([sub, subStats.mtimeMs]);

