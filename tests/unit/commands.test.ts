@@ -39,7 +39,11 @@ describe('options and languages', () => {
     expect(wantedLangOf(undefined, { GLOSSARY_LANG: ' DA' })).toBe('da');
     expect(wantedLangOf(undefined, {})).toBe('');
     expect(contentDirsOf(['a'], { GLOSSARY_CONTENT: 'b:c' }, ':')).toEqual(['a']);
-    expect(contentDirsOf(undefined, { GLOSSARY_CONTENT: 'b::c' }, ':')).toEqual(['b', 'c']);
+    expect(contentDirsOf(undefined, { GLOSSARY_CONTENT: 'b:c' }, ':')).toEqual(['b', 'c']);
+    // An empty path in the list is a mistake (issue 26), not the current folder nor skipped.
+    expect(() => contentDirsOf(undefined, { GLOSSARY_CONTENT: 'b::c' }, ':')).toThrow(UsageError);
+    expect(() => contentDirsOf([''], {}, ':')).toThrow(UsageError);
+    expect(contentDirsOf(undefined, { GLOSSARY_CONTENT: '' }, ':')).toEqual([]);
     expect(contentDirsOf([], {}, ':')).toEqual([]);
   });
   it('escapes in JSON what JSON.stringify leaves raw (C1 controls, line separators)', () => {
