@@ -63,13 +63,13 @@ const EMPTY_ADDRESS = /^\s*(?:#?|data:.*|javascript:.*|[A-Za-z0-9+/=]{64,})\s*$/
 /** An HTML element's text: links as Markdown links, images as `[image: alt]`, the rest unwrapped. */
 function html(text: string): string {
   return text
-    .replace(/<a\b([^>]{0,3000})>((?:[^<]|<(?!\/?a\b)){0,1000}?)<\/a\s*>/gi, (_, attrs: string, inner: string) => {
+    .replace(/<a\b([^<>]{0,3000})>((?:[^<]|<(?!\/?a\b)){0,1000}?)<\/a\s*>/gi, (_, attrs: string, inner: string) => {
       const href = attribute(attrs, 'href') ?? '';
       const label = inner.replace(/<[^>]*>/g, '').trim();
       if (EMPTY_ADDRESS.test(href)) return label;
       return label ? `[${escapeText(label)}](${address(href)})` : '';
     })
-    .replace(/<img\b([^>]{0,3000})>/gi, (_, attrs: string) => {
+    .replace(/<img\b([^<>]{0,3000})>/gi, (_, attrs: string) => {
       const alt = attribute(attrs, 'alt')?.trim();
       return alt ? `[image: ${alt}]` : '[image]';
     })
@@ -182,7 +182,57 @@ export const CODE_SPAN = /(?<!`)(`+)(?!`)[^\n]{0,2000}?[^`]\1(?!`)/g;
 /** A formula exported as KaTeX HTML, from its start to the end of its line. */
 export const KATEX = /<[a-z]+ class="katex">.*$/gm;
 
+/** Quote and list levels kept: Markdown parsers re-read a nested block once per level. */
+export const MAX_NESTING = 16;
+/** Leading spaces kept (a list nested by indentation: 4 columns a level). */
+export const MAX_INDENT = 4 * MAX_NESTING;
+
+/** Where the quote and list markers that open `line` end, and where the MAX_NESTING-th one ends. */
+function markerEnds(line: string, from: number): { end: number; kept: number; count: number } {
+  let at = from;
+  let count = 0;
+  let kept = from;
+  for (;;) {
+    let p = at;
+    while (line[p] === ' ' || line[p] === '\t') p++;
+    const c = line[p];
+    let next = -1;
+    if (c === '>') next = p + 1;
+    else if ((c === '-' || c === '*' || c === '+') && (line[p + 1] === ' ' || line[p + 1] === '\t')) next = p + 1;
+    else if (c !== undefined && c >= '0' && c <= '9') {
+      let q = p;
+      while (q - p < 9 && (line[q] as string) >= '0' && (line[q] as string) <= '9') q++;
+      if ((line[q] === '.' || line[q] === ')') && (line[q + 1] === ' ' || line[q + 1] === '\t')) next = q + 1;
+    }
+    if (next < 0) return { end: at, kept, count };
+    at = next;
+    if (++count === MAX_NESTING) kept = at;
+  }
+}
+
+/**
+ * Nesting cut to MAX_NESTING quote or list levels and MAX_INDENT columns of indentation: a
+ * thousand nested quotes or lists took a Markdown parser minutes and gigabytes (issue 26), and no
+ * article means them. What is deeper is shown at the deepest level kept. One pass, no regex that
+ * backtracks over a long line.
+ */
+export function capNesting(text: string): string {
+  if (!/^(?:[ \t]{17}|(?:[ \t]{0,16}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])){4})/m.test(text)) return text;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i] as string;
+    let ws = 0;
+    while (line[ws] === ' ' || line[ws] === '\t') ws++;
+    if (ws > MAX_INDENT) line = ' '.repeat(MAX_INDENT) + line.slice(ws);
+    const { end, kept, count } = markerEnds(line, 0);
+    if (count > MAX_NESTING) line = line.slice(0, kept) + line.slice(end);
+    lines[i] = line;
+  }
+  return lines.join('\n');
+}
+
 export function cleanSiteMarkup(body: string): string {
+  body = capNesting(body);
   if (!/[{<\\]|!\[|^\s*(?::::|!!!|\?\?\?)/m.test(body)) return body;
   // Formulas as their TeX, on their own line (rendering shows them as a code block instead).
   body = body.replace(KATEX, (html) => katexToText(html).trim().replace(/\s*\n\s*/g, '; '));

@@ -53,8 +53,8 @@ const STOPWORDS = new Set(
 export function bodyTerms(body: string): { terms: string; length: number } {
   const text = body
     .replace(/^ {0,3}(```|~~~)[\s\S]*?^ {0,3}\1/gm, ' ')
-    .replace(/\]\([^)]*\)/g, '] ')
-    .replace(/<[^>\n]{0,200}>/g, ' ')
+    .replace(/\]\([^)\]\n]*\)/g, '] ')
+    .replace(/<[^<>\n]{0,200}>/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ');
   // Counted by token first, then each distinct token folded and stemmed once: a body repeats its
   // words, and folding (Unicode normalisation) is the cost when done over the whole text.

@@ -35,7 +35,7 @@ export function preprocess(body: string, title: string): string {
   return text
     .replace(/^( {0,3}#{1,6})(?=[^#\s])/gm, '$1 ') // `##Højdepunkter`
     .replace(/^ {0,3}>[ \t]*$/gm, '') // empty quote lines
-    .replace(/(\]\([^)\s]*\)),\./g, '$1,'); // `[x](/id),.`
+    .replace(/(\]\([^)\s\]]*\)),\./g, '$1,'); // `[x](/id),.`
 }
 
 

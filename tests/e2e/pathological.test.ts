@@ -1,0 +1,41 @@
+// Issue 26, finding 8: work per file is bounded. Files under the 4 MB limit, made of the shapes
+// that made parsing or rendering quadratic (or overflow the stack), are looked up in bounded time.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, cleanEnv, tempDir } from '../helpers.js';
+
+const MB = 1_000_000;
+const fill = (unit: string, bytes: number) => unit.repeat(Math.floor(bytes / unit.length));
+const lines = (count: number, line: (i: number) => string) => Array.from({ length: count }, (_, i) => line(i)).join('\n');
+
+const SHAPES: Array<[string, string]> = [
+  ['aopen', fill('<a ', 2.5 * MB)], // 3.9 MB took 65 s before (issue 26)
+  ['bracketparen', fill('](', 1 * MB)], // never ended
+  ['quoteline', fill('>', 3.9 * MB)], // stack overflow
+  ['quotes', lines(1500, (i) => `${'>'.repeat(i)} x`)], // 40 s, 2 GB
+  ['lists', lines(1000, (i) => `${'  '.repeat(i)}- x`)], // 19 s
+  ['mixed', lines(1000, (i) => `${'> - '.repeat(i % 400)}x`)],
+  ['brackets', fill('[', 1 * MB)],
+  ['stars', fill('*', 1 * MB)],
+  ['longline', fill('ord ', 1 * MB)],
+];
+
+describe('pathological files are looked up in bounded time (issue 26, finding 8)', () => {
+  for (const [name, body] of SHAPES) {
+    it(`${name} (${(body.length / MB).toFixed(1)} MB)`, () => {
+      const dir = join(tempDir(), name);
+      mkdirSync(dir);
+      writeFileSync(join(dir, `${name}.md`), `---\ntitle: ${name}\ndescription: En prøve.\n---\n\n${body}\n`);
+      const started = Date.now();
+      const r = spawnSync(process.execPath, [bin, 'lookup', name, '--content', dir], { env: cleanEnv(), encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * MB });
+      const seconds = (Date.now() - started) / 1000;
+      expect(r.stderr).not.toContain('internal error');
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain(name);
+      // Generous for a loaded machine: well under a second or two each when idle.
+      expect(seconds).toBeLessThan(15);
+    }, 90_000);
+  }
+});
