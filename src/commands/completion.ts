@@ -3,7 +3,8 @@
 import { fold } from '../fold.js';
 import { UsageError } from '../errors.js';
 import { CHECK_RULES } from './check.js';
-import type { ValueKind } from './table.js';
+/** What an option's value is, for completion: the command table marks its options with it. */
+export type ValueKind = 'keyword' | 'dir' | 'lang' | 'rule' | 'other';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 

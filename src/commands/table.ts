@@ -2,8 +2,8 @@
 // commander, in cli.ts), the man page (man.ts) and shell completion (completion.ts) all read this
 // one table, so none of them can drift from the others.
 import type { Context, PresentOptions, Result } from '../context.js';
-
-export type ValueKind = 'keyword' | 'dir' | 'lang' | 'rule' | 'other';
+import type { ValueKind } from './completion.js';
+export type { ValueKind };
 
 export interface OptionSpec {
   flags: string;

@@ -63,3 +63,61 @@ describe('the pure core', () => {
     expect(/\bprocess\s*\./.test(codeOnly("// process.env is read at the edge"))).toBe(false);
   });
 });
+
+/** Relative imports of a file, type-only ones included (madge counts them too), as paths under src/. */
+function localImports(file: string): string[] {
+  const code = codeOnlyKeepingSpecifiers(readFileSync(join(src, file), 'utf8'));
+  const out = new Set<string>();
+  for (const m of code.matchAll(/\b(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) {
+    out.add(relative(src, join(src, file, '..', m[1] as string)).split('\\').join('/').replace(/\.js$/, '.ts'));
+  }
+  return [...out].filter((t) => files.includes(t));
+}
+
+/** Comments removed, strings kept (the specifiers are strings). */
+function codeOnlyKeepingSpecifiers(code: string): string {
+  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+}
+
+/** Every import cycle in a graph, each as the files around it (first file repeated at the end). */
+export function findCycles(graph: Map<string, string[]>): string[][] {
+  const cycles: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string): void => {
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of graph.get(node) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of [...graph.keys()].sort()) if (!state.has(node)) visit(node);
+  return cycles;
+}
+
+describe('the structure the README shows', () => {
+  it('has no import cycle in src/ (type-only imports count)', () => {
+    const graph = new Map(files.map((f) => [f, localImports(f)]));
+    expect([...graph.values()].flat().length).toBeGreaterThan(50);
+    expect(findCycles(graph).map((c) => c.join(' → '))).toEqual([]);
+  });
+
+  it('the cycle finder finds a cycle, a self-import and a longer ring, and nothing in a tree', () => {
+    expect(findCycles(new Map([['a', ['b']], ['b', ['a']]]))).toEqual([['a', 'b', 'a']]);
+    expect(findCycles(new Map([['a', ['a']]]))).toEqual([['a', 'a']]);
+    expect(findCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c', 'a']]);
+    expect(findCycles(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    expect(localImports('commands/table.ts')).toContain('context.ts');
+  });
+
+  it("names every file of src/ in the README's module map, one row each", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## How it works'), readme.indexOf('## Development'));
+    const named = [...section.matchAll(/^\| `src\/([^`]+)` \|/gm)].map((m) => m[1] as string);
+    expect(files.filter((f) => !named.includes(f)).sort()).toEqual([]);
+    expect(named.filter((f) => !files.includes(f))).toEqual([]);
+  });
+});

@@ -1,5 +1,7 @@
 // One result order: what `search --json` prints is search()'s own order, for every query of the
-// evaluation over the bundled corpus, and the first hit does not depend on --limit.
+// evaluation over the bundled corpus, and the first hit does not depend on --limit. Whole-corpus and
+// slow under Stryker's instrumentation, so it runs with the end-to-end tests; tests/unit/search-order-twin.test.ts
+// is its small twin for mutation runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
