@@ -327,9 +327,17 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  documents.onDidOpen((e) => safely(() => diagnose(e.document)));
-  documents.onDidChangeContent((e) => later(e.document));
+  // Opening a document reports it as changed too: checked at once then, later after an edit.
+  const openedAt = new Map<string, number>();
+  documents.onDidOpen((e) => {
+    openedAt.set(e.document.uri, e.document.version);
+    safely(() => diagnose(e.document));
+  });
+  documents.onDidChangeContent((e) => {
+    if (openedAt.get(e.document.uri) !== e.document.version) later(e.document);
+  });
   documents.onDidClose((e) => {
+    openedAt.delete(e.document.uri);
     const path = articlePath(e.document.uri);
     if (path && glossary) {
       const entry = glossary.byPath.get(path);
