@@ -10,8 +10,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as LS from 'vscode-languageserver/node';
 import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
-import type { Article, ParseResult } from '../corpus/article.js';
-import type { FileProblem } from '../corpus/check.js';
+import type { Article, ParseResult, Problem } from '../corpus/article.js';
+import { linkProblems, type FileProblem } from '../corpus/check.js';
 import { detectPrefix, linkResolver, linkTarget, prefixParts, type LinkOptions, type Resolved } from '../corpus/links.js';
 import { codeLines, MARKDOWN_LINK } from '../corpus/markup.js';
 import { parseArticle } from '../corpus/parse.js';
@@ -72,7 +72,7 @@ export function nearestGlossary(start: string): string | undefined {
 }
 
 /** The articles of content folders, parsed from disk and from open buffers. */
-class Glossary {
+export class Glossary {
   readonly byPath = new Map<string, SourceEntry>();
   parsed = new Map<string, ParseResult>();
   private resolvers = new Map<string, (link: { href: string; target: string }) => Resolved>();
@@ -125,10 +125,68 @@ class Glossary {
     return r;
   }
 
-  /** `check`'s problems for one file: the same checks, over the corpus with this file as its buffer reads. */
-  problems(path: string): FileProblem[] {
+  /** The last whole check: its problems by file, and what it knew of each article. */
+  private whole?: { problems: Map<string, FileProblem[]>; names: Map<string, string>; articles: Map<string, Article>; resolvers: Map<string, { resolve: (l: Article['links'][number]) => Resolved; others: Array<{ lang: string; resolve: (l: Article['links'][number]) => Resolved }> }> };
+  /** A file whose links changed since the whole check: other files' `orphan` may have changed. */
+  private linksChanged?: string;
+
+  /** What of an article other files' checks see: all but its body and links. */
+  private names(r: ParseResult | undefined): string {
+    if (r?.kind !== 'article') return r?.kind ?? '';
+    const a = r.article;
+    return JSON.stringify([a.id, a.title, a.slug, a.aliases, a.keywords]);
+  }
+
+  /** `check` over the whole corpus, as `glossary check` runs it (compile.ts's compileListing). */
+  private checkWhole(): NonNullable<Glossary['whole']> {
     const found = compileListing(this.listing, { compile: false, parsed: this.parsed });
-    return found.problems.filter((p) => p.file === path);
+    const problems = new Map<string, FileProblem[]>();
+    for (const p of found.problems) problems.set(p.file, [...(problems.get(p.file) ?? []), p]);
+    const names = new Map<string, string>();
+    const articles = new Map<string, Article>();
+    for (const [path, r] of this.parsed) {
+      names.set(path, this.names(r));
+      if (r.kind === 'article') articles.set(path, r.article);
+    }
+    const langs = this.langs();
+    const own = new Map(langs.map((lang) => [lang, linkResolver(this.articles(lang), this.linkOptions)]));
+    const resolvers = new Map(langs.map((lang) => [lang, {
+      resolve: linkResolver(this.articles(lang), { ...this.linkOptions, otherLangs: langs.filter((l) => l !== lang) }),
+      others: langs.filter((l) => l !== lang).map((l) => ({ lang: l, resolve: own.get(l) as (l: Article['links'][number]) => Resolved })),
+    }]));
+    this.linksChanged = undefined;
+    return (this.whole = { problems, names, articles, resolvers });
+  }
+
+  /**
+   * `check`'s problems for one file as its buffer reads. An edit that leaves the article's names
+   * and keywords as they were re-checks this file alone: its own problems and its links, the rest
+   * (duplicates, collisions, orphan, keyword spelling: what other files decide) as the last whole
+   * check found them. An edit of the names, or a file rejected or accepted, checks the corpus again.
+   */
+  problems(path: string): FileProblem[] {
+    const r = this.parsed.get(path);
+    let whole = this.whole;
+    const stale = !whole || whole.names.get(path) !== this.names(r) || (this.linksChanged !== undefined && this.linksChanged !== path);
+    if (stale || !whole) whole = this.checkWhole();
+    else if (r?.kind === 'rejected') return r.problems.map((p) => ({ ...p, file: path, lang: this.byPath.get(path)?.lang ?? '' }));
+    if (stale || r?.kind !== 'article') return whole.problems.get(path) ?? [];
+    const a = r.article;
+    const before = whole.articles.get(path) as Article;
+    const { resolve, others } = whole.resolvers.get(a.lang) as NonNullable<ReturnType<typeof whole.resolvers.get>>;
+    const targets = (x: Article) => x.links.map((l) => resolve(l)).filter((t) => typeof t === 'object').map((t) => (t as Article).file).sort().join('\n');
+    if (targets(a) !== targets(before)) this.linksChanged = path;
+    const kept = whole.problems.get(path) ?? [];
+    const of = (codes: string[]) => kept.filter((p) => codes.includes(p.code));
+    const file = (p: Problem): FileProblem => ({ ...p, file: path, lang: a.lang });
+    // In checkArticles' order, then by line as compileListing sorts (a stable sort).
+    const list = [
+      ...a.problems.map(file),
+      ...of(['duplicate-id', 'duplicate-slug', 'alias-collision']),
+      ...linkProblems(a, resolve, others, before).map(file),
+      ...of(['orphan', 'keyword-spelling']),
+    ];
+    return list.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
   }
 
   resolve(from: Article, href: string): Article | undefined {
