@@ -77,6 +77,10 @@ export class Glossary {
   parsed = new Map<string, ParseResult>();
   private resolvers = new Map<string, (link: { href: string; target: string }) => Resolved>();
   readonly linkOptions: LinkOptions;
+  /** The corpus writes its links site-absolute (`/id`), as the bundled one does. */
+  readonly usesSlash: boolean;
+  private folded = new WeakMap<Article, string>();
+  private byLang?: Map<string, Article[]>;
 
   constructor(
     readonly dirs: string[],
@@ -87,6 +91,14 @@ export class Glossary {
       this.parsed.set(e.path, parseEntry(e));
     }
     this.linkOptions = { prefix: prefixParts(listing.config?.sitePrefix) ?? detectPrefix(this.all()) };
+    this.usesSlash = this.all().some((a) => a.links.some((l) => l.href.startsWith('/')));
+  }
+
+  /** An article's id and title folded, for completion's matching (made once per parse). */
+  foldedNames(a: Article): string {
+    let f = this.folded.get(a);
+    if (f === undefined) this.folded.set(a, (f = `${fold(a.id)}\n${fold(a.title)}`));
+    return f;
   }
 
   all(): Article[] {
@@ -96,7 +108,15 @@ export class Glossary {
   }
 
   articles(lang: string): Article[] {
-    return this.all().filter((a) => a.lang === lang);
+    if (!this.byLang) {
+      this.byLang = new Map();
+      for (const a of this.all()) {
+        const list = this.byLang.get(a.lang);
+        if (list) list.push(a);
+        else this.byLang.set(a.lang, [a]);
+      }
+    }
+    return this.byLang.get(lang) ?? [];
   }
 
   langs(): string[] {
@@ -107,8 +127,13 @@ export class Glossary {
   update(path: string, text: string): void {
     const e = this.byPath.get(path);
     if (!e) return;
-    this.parsed.set(path, parseArticle({ id: e.id, lang: e.lang, file: e.path, bytes: Buffer.from(text), dir: e.dir, keywordFields: e.keywordFields }));
-    this.resolvers.delete(e.lang);
+    const before = this.parsed.get(path);
+    const after = parseArticle({ id: e.id, lang: e.lang, file: e.path, bytes: Buffer.from(text), dir: e.dir, keywordFields: e.keywordFields });
+    this.parsed.set(path, after);
+    // Links resolve by ids and aliases: the resolver stays while they do (it answers by file, see resolve).
+    const names = (r: ParseResult | undefined) => (r?.kind === 'article' ? JSON.stringify(r.article.aliases) : r?.kind);
+    if (names(before) !== names(after)) this.resolvers.delete(e.lang);
+    this.byLang = undefined;
   }
 
   article(path: string): Article | undefined {
@@ -194,7 +219,7 @@ export class Glossary {
     const target = linkTarget(href, from.id, entry?.dir ?? '');
     if (target === undefined) return undefined;
     const r = this.resolver(from.lang)({ href, target });
-    return typeof r === 'object' ? r : undefined;
+    return typeof r === 'object' ? this.article(r.file) : undefined;
   }
 
   /** Every link to `target`: the linking article and the link. */
@@ -237,6 +262,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   let glossary: Glossary | undefined;
   let contentDirs: string[] = [];
   let renameFiles = false;
+  /** Folded title and id of the corpus's articles by number, made on first need. */
+  const foldedTitles: string[] = [];
   const log = (message: string) => connection.console.info(`glossary: ${clean(message)}`);
 
   connection.onInitialize(async (params) => {
@@ -419,13 +446,12 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       if (link) {
         const typed = link[1] ?? '';
         const want = fold(typed.replace(/^.*\//, '').replace(/\.md$/, ''));
-        const usesSlash = glossary.all().some((a) => a.links.some((l) => l.href.startsWith('/')));
         const items: LS.CompletionItem[] = [];
         for (const a of glossary.articles(entry.lang)) {
-          if (want && !fold(a.id).includes(want) && !fold(a.title).includes(want)) continue;
+          if (want && !glossary.foldedNames(a).includes(want)) continue;
           // The corpus's own style (`/id`) where it resolves to the article, else a relative path.
           let href = `/${a.id}`;
-          if (!usesSlash || (article && glossary.resolve(article, href) !== a)) href = relative(dirname(path), a.file).split(sep).join('/');
+          if (!glossary.usesSlash || (article && glossary.resolve(article, href) !== a)) href = relative(dirname(path), a.file).split(sep).join('/');
           items.push({ label: a.id, detail: clean(a.title), kind: ls.CompletionItemKind.File, filterText: `${typed}${a.id} ${a.title}`, textEdit: { range: range(typed), newText: href } });
           if (items.length >= MAX_ITEMS) break;
         }
@@ -461,8 +487,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (typed.length > 60 || /[\]\n]/.test(typed)) return null;
     const want = fold(typed);
     const items: LS.CompletionItem[] = [];
-    for (const [id, name, title] of ctx.corpus.list(lang)) {
-      if (want && !fold(title).includes(want) && !fold(id).includes(want)) continue;
+    for (const [id, name, title, n] of ctx.corpus.list(lang)) {
+      if (want && !(foldedTitles[n] ??= `${fold(title)}\n${fold(id)}`).includes(want)) continue;
       items.push({ label: clean(title), detail: clean(id), kind: ls.CompletionItemKind.Text, data: name, textEdit: { range: range(typed), newText: clean(title) } });
       if (items.length >= MAX_ITEMS) break;
     }
