@@ -630,6 +630,13 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     return actions;
   });
 
+  // Completion's folded names made once, after start-up, rather than in the first request.
+  connection.onInitialized(() => {
+    setImmediate(() => safely(() => {
+      if (ctx) for (const [id, , title, n] of ctx.corpus.list(lang)) foldedTitles[n] ??= `${fold(title)}\n${fold(id)}`;
+      if (glossary) for (const a of glossary.all()) glossary.foldedNames(a);
+    }));
+  });
   documents.listen(connection);
   return new Promise<ExitCode>((done) => {
     // The client is gone: stdin closed, or the `exit` notification (the library exits then).

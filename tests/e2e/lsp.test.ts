@@ -178,9 +178,13 @@ describe('glossary lsp over raw framing: bad input, a huge file, a client that g
     expect(await s.exited).toBe(0);
   }, 120000);
 
-  it('exits when standard input closes, without a shutdown', async () => {
+  it('marks no terms unless asked (termDiagnostics), and exits when standard input closes, without a shutdown', async () => {
     const s = new Raw(content);
     await s.start();
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///tmp/a.txt', languageId: 'plaintext', version: 1, text: 'en strategisk alliance' } } });
+    s.send({ id: 2, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///tmp/a.txt' }, position: { line: 0, character: 5 } } });
+    expect((await s.reply(2)).result.contents.value).toContain('Strategisk alliance');
+    expect(s.messages.filter((m) => m.method === 'textDocument/publishDiagnostics').map((m) => m.params.diagnostics)).toEqual([[]]);
     s.child.stdin.end();
     expect(await s.exited).toBe(0);
   });
