@@ -197,6 +197,16 @@ export const COMMANDS: CommandSpec[] = [
       'Errors: unparsable or non-YAML front matter, missing or empty title, duplicate id or slug,\nalias collisions, invalid UTF-8. Warnings: links to missing articles (broken-link), links to\nterms only another language has (untranslated), articles nothing links to (orphan), a keyword\nspelled two ways, links to the article itself, HTML entities or markup in front matter, more\nthan 50 keywords or aliases. Notes: a description taken from the first sentence.\nSection pages, templates and drafts are listed as "not a term" and counted apart.\nExit 0 with only warnings (6 with --strict), 6 with errors.\n',
   },
   {
+    kind: 'service',
+    name: 'lsp',
+    description: "a language server over stdio: hover and completion of the glossary's terms in any text; check, links and rename in the glossary's articles",
+    args: [],
+    options: [opt('--stdio', 'talk over standard input and output (the default and only transport; editors pass it)')],
+    examples: ['glossary lsp', 'glossary --content ./my-glossary lsp --stdio'],
+    more:
+      'The corpus: --content (or GLOSSARY_CONTENT), else the nearest folder at or above the workspace\nroot with a glossary.json, glossary.yaml or glossary.yml, else the bundled glossary. Options\n(initializationOptions): termDiagnostics (true or "hint": mark the terms in a text),\ncompletionTrigger (e.g. "[[": complete term names after it).\n\nNeovim 0.8+:  vim.lsp.start({ name = "glossary", cmd = { "glossary", "lsp" },\n                root_dir = vim.fn.getcwd(), init_options = { completionTrigger = "[[" } })\n  (in an autocmd for FileType markdown,text; Neovim 0.7: vim.lsp.start_client and\n  vim.lsp.buf_attach_client, see the README)\nHelix, languages.toml:\n  [language-server.glossary]\n  command = "glossary"\n  args = ["lsp"]\n  [[language]]\n  name = "markdown"\n  language-servers = ["marksman", "glossary"]\nVS Code: a generic LSP client extension ("Generic LSP Client (v2)", zsol.vscode-glspc) with\n  "glspc.server.command": "glossary", "glspc.server.commandArguments": ["lsp"],\n  "glspc.server.languageId": ["markdown", "plaintext"]\n',
+  },
+  {
     kind: 'plain',
     name: 'completion',
     description: 'print a shell completion script (bash, zsh or fish)',

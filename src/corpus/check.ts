@@ -60,19 +60,7 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
 
   const resolve = linkResolver(articles, options);
   const linked = new Set<Article>();
-  for (const a of articles) {
-    for (const link of a.links) {
-      const target = resolve(link);
-      if (target === 'outside') continue;
-      if (!target) {
-        const elsewhere = (options.others ?? []).filter((o) => typeof o.resolve(link) === 'object').map((o) => o.lang);
-        if (elsewhere.length) add(a, { severity: 'warning', code: 'untranslated', message: `link to "${link.target}", which is only in ${elsewhere.join(', ')}: not translated to ${a.lang} yet`, line: link.line });
-        else add(a, { severity: 'warning', code: 'broken-link', message: `link to "${link.target}", which is not in the corpus`, line: link.line });
-      } else if (target === a) {
-        add(a, { severity: 'warning', code: 'self-link', message: `link to itself ("${link.text}")`, line: link.line });
-      } else linked.add(target);
-    }
-  }
+  for (const a of articles) for (const p of linkProblems(a, resolve, options.others, a, linked)) add(a, p);
   if (articles.length > 1) {
     for (const a of articles) {
       if (!linked.has(a)) add(a, { severity: 'warning', code: 'orphan', message: 'no other article links here' });
@@ -94,6 +82,33 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
     for (const [spelling, a] of rest) {
       add(a, { severity: 'warning', code: 'keyword-spelling', message: `keyword "${spelling}" is spelled "${first?.[0]}" in ${first ? label(first[1].file) : ''}`, line: 1 });
     }
+  }
+  return out;
+}
+
+/**
+ * The problems of one article's links: broken, untranslated, to itself (`self`: the article as
+ * `resolve` knows it). The articles linked to are added to `linked`. The language server checks
+ * one edited file with this and the resolvers of the last whole check (src/edge/lsp.ts).
+ */
+export function linkProblems(
+  a: Article,
+  resolve: (link: Article['links'][number]) => Resolved,
+  others: CheckOptions['others'] = [],
+  self: Article = a,
+  linked?: Set<Article>,
+): Problem[] {
+  const out: Problem[] = [];
+  for (const link of a.links) {
+    const target = resolve(link);
+    if (target === 'outside') continue;
+    if (!target) {
+      const elsewhere = others.filter((o) => typeof o.resolve(link) === 'object').map((o) => o.lang);
+      if (elsewhere.length) out.push({ severity: 'warning', code: 'untranslated', message: `link to "${link.target}", which is only in ${elsewhere.join(', ')}: not translated to ${a.lang} yet`, line: link.line });
+      else out.push({ severity: 'warning', code: 'broken-link', message: `link to "${link.target}", which is not in the corpus`, line: link.line });
+    } else if (target === self) {
+      out.push({ severity: 'warning', code: 'self-link', message: `link to itself ("${link.text}")`, line: link.line });
+    } else linked?.add(target);
   }
   return out;
 }

@@ -15,8 +15,8 @@ const at = (line: string) => {
 
 describe('complete', () => {
   it.each([
-    ['glossary ', ['lookup', 'search', 'random', 'list', 'keywords', 'links', 'backlinks', 'related', 'scan', 'check', 'completion', 'help']],
-    ['glossary l', ['lookup', 'list', 'links']],
+    ['glossary ', ['lookup', 'search', 'random', 'list', 'keywords', 'links', 'backlinks', 'related', 'scan', 'check', 'lsp', 'completion', 'help']],
+    ['glossary l', ['lookup', 'list', 'links', 'lsp']],
     ['glossary lookup strat', ['strategisk-alliance', 'strategicalliance']],
     ['glossary lookup organisk-væ', ['organisk-vaekst']],
     ['glossary lookup ORGANISK', ['organisk-vaekst']],

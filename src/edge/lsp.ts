@@ -1,0 +1,648 @@
+// `glossary lsp`: a language server over stdio (vscode-languageserver). In any text or Markdown
+// file: hover on a term (matched as `scan` matches), term diagnostics (opt-in), "Add a link to
+// the glossary" and completion of term names after a configured trigger. In the glossary's own
+// articles: `check`'s problems from the unsaved buffer, completion of link targets and keywords,
+// definition, references, document and workspace symbols, and rename of an article's id.
+// The protocol library is loaded with require at run time, outside the bundle every lookup loads.
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as LS from 'vscode-languageserver/node';
+import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
+import type { Article, ParseResult, Problem } from '../corpus/article.js';
+import { linkProblems, type FileProblem } from '../corpus/check.js';
+import { detectPrefix, linkResolver, linkTarget, prefixParts, type LinkOptions, type Resolved } from '../corpus/links.js';
+import { codeLines, MARKDOWN_LINK } from '../corpus/markup.js';
+import { parseArticle } from '../corpus/parse.js';
+import { fold } from '../fold.js';
+import { langOf, shellWord, type Context } from '../context.js';
+import { ExitCode } from '../errors.js';
+import { Scanner, type Occurrence } from '../scan.js';
+import { compileListing, parseEntry } from '../store/compilation.js';
+import { CONFIG_FILES } from '../store/config.js';
+import { listSources, type SourceEntry, type SourceListing } from '../store/source.js';
+import type { Run } from './run.js';
+
+/** What the client may set in initializationOptions. */
+export interface LspSettings {
+  /** Mark the glossary's terms in text files: true (Information) or "hint". Off by default. */
+  termDiagnostics?: boolean | 'hint' | 'information';
+  /** Offer term names after this text (`[[`, `:`); none by default. */
+  completionTrigger?: string;
+}
+
+/** Lines longer than this are scanned only around the cursor; documents larger than this many characters get no term diagnostics. */
+const LONG_LINE = 20_000;
+const MAX_SCAN_CHARS = 4 * 1024 * 1024;
+const MAX_ITEMS = 200;
+
+/** Control characters of content never reach the protocol stream (tab and newline stay). */
+const clean = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+
+/** UTF-16 index of a 1-based column counted in code points, from `from`. */
+function utf16Index(text: string, column: number, from = 0): number {
+  let i = from;
+  for (let c = 1; c < column && i < text.length; c++) {
+    const code = text.charCodeAt(i);
+    i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+  }
+  return i;
+}
+
+const pathOf = (uri: string): string | undefined => {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const uriOf = (path: string) => pathToFileURL(path).href;
+const inside = (root: string, path: string) => {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep));
+};
+
+/** The nearest folder at or above `start` with a glossary config file. */
+export function nearestGlossary(start: string): string | undefined {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (CONFIG_FILES.some((f) => existsSync(join(dir, f)))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The articles of content folders, parsed from disk and from open buffers. */
+export class Glossary {
+  readonly byPath = new Map<string, SourceEntry>();
+  parsed = new Map<string, ParseResult>();
+  private resolvers = new Map<string, (link: { href: string; target: string }) => Resolved>();
+  readonly linkOptions: LinkOptions;
+  /** The corpus writes its links site-absolute (`/id`), as the bundled one does. */
+  readonly usesSlash: boolean;
+  private folded = new WeakMap<Article, string>();
+  private byLang?: Map<string, Article[]>;
+
+  constructor(
+    readonly dirs: string[],
+    readonly listing: SourceListing,
+  ) {
+    for (const e of listing.entries) {
+      this.byPath.set(e.path, e);
+      this.parsed.set(e.path, parseEntry(e));
+    }
+    this.linkOptions = { prefix: prefixParts(listing.config?.sitePrefix) ?? detectPrefix(this.all()) };
+    this.usesSlash = this.all().some((a) => a.links.some((l) => l.href.startsWith('/')));
+  }
+
+  /** An article's id and title folded, for completion's matching (made once per parse). */
+  foldedNames(a: Article): string {
+    let f = this.folded.get(a);
+    if (f === undefined) this.folded.set(a, (f = `${fold(a.id)}\n${fold(a.title)}`));
+    return f;
+  }
+
+  all(): Article[] {
+    const out: Article[] = [];
+    for (const r of this.parsed.values()) if (r.kind === 'article') out.push(r.article);
+    return out;
+  }
+
+  articles(lang: string): Article[] {
+    if (!this.byLang) {
+      this.byLang = new Map();
+      for (const a of this.all()) {
+        const list = this.byLang.get(a.lang);
+        if (list) list.push(a);
+        else this.byLang.set(a.lang, [a]);
+      }
+    }
+    return this.byLang.get(lang) ?? [];
+  }
+
+  langs(): string[] {
+    return [...new Set(this.listing.entries.map((e) => e.lang))];
+  }
+
+  /** The buffer's text as the article of `path`: only that file is parsed again. */
+  update(path: string, text: string): void {
+    const e = this.byPath.get(path);
+    if (!e) return;
+    const before = this.parsed.get(path);
+    const after = parseArticle({ id: e.id, lang: e.lang, file: e.path, bytes: Buffer.from(text), dir: e.dir, keywordFields: e.keywordFields });
+    this.parsed.set(path, after);
+    // Links resolve by ids and aliases: the resolver stays while they do (it answers by file, see resolve).
+    const names = (r: ParseResult | undefined) => (r?.kind === 'article' ? JSON.stringify(r.article.aliases) : r?.kind);
+    if (names(before) !== names(after)) this.resolvers.delete(e.lang);
+    this.byLang = undefined;
+  }
+
+  article(path: string): Article | undefined {
+    const r = this.parsed.get(path);
+    return r?.kind === 'article' ? r.article : undefined;
+  }
+
+  resolver(lang: string) {
+    let r = this.resolvers.get(lang);
+    if (!r) {
+      r = linkResolver(this.articles(lang), { ...this.linkOptions, otherLangs: this.langs().filter((l) => l !== lang) });
+      this.resolvers.set(lang, r);
+    }
+    return r;
+  }
+
+  /** The last whole check: its problems by file, and what it knew of each article. */
+  private whole?: { problems: Map<string, FileProblem[]>; names: Map<string, string>; articles: Map<string, Article>; resolvers: Map<string, { resolve: (l: Article['links'][number]) => Resolved; others: Array<{ lang: string; resolve: (l: Article['links'][number]) => Resolved }> }> };
+  /** A file whose links changed since the whole check: other files' `orphan` may have changed. */
+  private linksChanged?: string;
+
+  /** What of an article other files' checks see: all but its body and links. */
+  private names(r: ParseResult | undefined): string {
+    if (r?.kind !== 'article') return r?.kind ?? '';
+    const a = r.article;
+    return JSON.stringify([a.id, a.title, a.slug, a.aliases, a.keywords]);
+  }
+
+  /** `check` over the whole corpus, as `glossary check` runs it (compile.ts's compileListing). */
+  private checkWhole(): NonNullable<Glossary['whole']> {
+    const found = compileListing(this.listing, { compile: false, parsed: this.parsed });
+    const problems = new Map<string, FileProblem[]>();
+    for (const p of found.problems) problems.set(p.file, [...(problems.get(p.file) ?? []), p]);
+    const names = new Map<string, string>();
+    const articles = new Map<string, Article>();
+    for (const [path, r] of this.parsed) {
+      names.set(path, this.names(r));
+      if (r.kind === 'article') articles.set(path, r.article);
+    }
+    const langs = this.langs();
+    const own = new Map(langs.map((lang) => [lang, linkResolver(this.articles(lang), this.linkOptions)]));
+    const resolvers = new Map(langs.map((lang) => [lang, {
+      resolve: linkResolver(this.articles(lang), { ...this.linkOptions, otherLangs: langs.filter((l) => l !== lang) }),
+      others: langs.filter((l) => l !== lang).map((l) => ({ lang: l, resolve: own.get(l) as (l: Article['links'][number]) => Resolved })),
+    }]));
+    this.linksChanged = undefined;
+    return (this.whole = { problems, names, articles, resolvers });
+  }
+
+  /**
+   * `check`'s problems for one file as its buffer reads. An edit that leaves the article's names
+   * and keywords as they were re-checks this file alone: its own problems and its links, the rest
+   * (duplicates, collisions, orphan, keyword spelling: what other files decide) as the last whole
+   * check found them. An edit of the names, or a file rejected or accepted, checks the corpus again.
+   */
+  problems(path: string): FileProblem[] {
+    const r = this.parsed.get(path);
+    let whole = this.whole;
+    const stale = !whole || whole.names.get(path) !== this.names(r) || (this.linksChanged !== undefined && this.linksChanged !== path);
+    if (stale || !whole) whole = this.checkWhole();
+    else if (r?.kind === 'rejected') return r.problems.map((p) => ({ ...p, file: path, lang: this.byPath.get(path)?.lang ?? '' }));
+    if (stale || r?.kind !== 'article') return whole.problems.get(path) ?? [];
+    const a = r.article;
+    const before = whole.articles.get(path) as Article;
+    const { resolve, others } = whole.resolvers.get(a.lang) as NonNullable<ReturnType<typeof whole.resolvers.get>>;
+    const targets = (x: Article) => x.links.map((l) => resolve(l)).filter((t) => typeof t === 'object').map((t) => (t as Article).file).sort().join('\n');
+    if (targets(a) !== targets(before)) this.linksChanged = path;
+    const kept = whole.problems.get(path) ?? [];
+    const of = (codes: string[]) => kept.filter((p) => codes.includes(p.code));
+    const file = (p: Problem): FileProblem => ({ ...p, file: path, lang: a.lang });
+    // In checkArticles' order, then by line as compileListing sorts (a stable sort).
+    const list = [
+      ...a.problems.map(file),
+      ...of(['duplicate-id', 'duplicate-slug', 'alias-collision']),
+      ...linkProblems(a, resolve, others, before).map(file),
+      ...of(['orphan', 'keyword-spelling']),
+    ];
+    return list.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+  }
+
+  resolve(from: Article, href: string): Article | undefined {
+    const entry = this.byPath.get(from.file);
+    const target = linkTarget(href, from.id, entry?.dir ?? '');
+    if (target === undefined) return undefined;
+    const r = this.resolver(from.lang)({ href, target });
+    return typeof r === 'object' ? this.article(r.file) : undefined;
+  }
+
+  /** Every link to `target`: the linking article and the link. */
+  backlinks(target: Article): Array<{ from: Article; link: Article['links'][number] }> {
+    const out: Array<{ from: Article; link: Article['links'][number] }> = [];
+    for (const a of this.articles(target.lang)) {
+      for (const link of a.links) if (this.resolve(a, link.href) === target) out.push({ from: a, link });
+    }
+    return out;
+  }
+}
+
+/** The link whose text or target holds UTF-16 position `ch` in `line`: its href and the href's range. */
+function linkAt(line: string, ch: number): { href: string; start: number; end: number } | undefined {
+  for (const m of line.matchAll(MARKDOWN_LINK)) {
+    const start = m.index as number;
+    const end = start + m[0].length;
+    if (ch < start || ch > end) continue;
+    const open = m[0].indexOf('](');
+    if (open < 0) continue;
+    const inner = m[0].slice(open + 2, -1).trim().split(/\s+/)[0] ?? '';
+    const hrefStart = start + m[0].indexOf(inner, open + 2);
+    return { href: inner, start: hrefStart, end: hrefStart + inner.length };
+  }
+  return undefined;
+}
+
+export async function runLsp(run: Run): Promise<ExitCode> {
+  const require = createRequire(import.meta.url);
+  const ls = require('vscode-languageserver/node') as typeof LS;
+  const { TextDocument } = require('vscode-languageserver-textdocument') as typeof import('vscode-languageserver-textdocument');
+  const connection = ls.createConnection(new ls.StreamMessageReader(process.stdin), new ls.StreamMessageWriter(process.stdout));
+  const documents = new ls.TextDocuments(TextDocument);
+
+  let settings: LspSettings = {};
+  let markdown = false;
+  let ctx: Context | undefined;
+  let lang = '';
+  let scanner: Scanner | undefined;
+  let glossary: Glossary | undefined;
+  let contentDirs: string[] = [];
+  let renameFiles = false;
+  /** Folded title and id of the corpus's articles by number, made on first need. */
+  const foldedTitles: string[] = [];
+  const log = (message: string) => connection.console.info(`glossary: ${clean(message)}`);
+
+  connection.onInitialize(async (params) => {
+    settings = (params.initializationOptions ?? {}) as LspSettings;
+    if (typeof settings !== 'object' || settings === null) settings = {};
+    markdown = Boolean(params.capabilities.textDocument?.hover?.contentFormat?.includes('markdown'));
+    renameFiles = Boolean(params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('rename'));
+    // The corpus: --content or GLOSSARY_CONTENT; else the nearest folder of the workspace with a
+    // glossary config file (glossary.json/.yaml/.yml), at or above its root; else the bundled one.
+    contentDirs = run.contentDirs;
+    if (contentDirs.length === 0) {
+      const roots = [...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])];
+      for (const root of roots) {
+        const path = pathOf(root);
+        const found = path && nearestGlossary(path);
+        if (found) {
+          contentDirs = [found];
+          run.global.content = [found];
+          break;
+        }
+      }
+    }
+    ctx = await run.context(await run.open());
+    lang = langOf(ctx);
+    scanner = new Scanner(ctx.corpus.scanIndex(lang));
+    if (contentDirs.length) glossary = new Glossary(contentDirs, listSources(contentDirs));
+    const trigger = settings.completionTrigger;
+    const triggers = new Set(['(', '/']);
+    if (typeof trigger === 'string' && trigger) triggers.add(trigger.slice(-1));
+    return {
+      capabilities: {
+        textDocumentSync: ls.TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [...triggers] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        renameProvider: true,
+        codeActionProvider: true,
+      },
+      serverInfo: { name: 'glossary' },
+    };
+  });
+
+  const lineOf = (doc: Doc, line: number) => doc.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$/, '');
+  const articlePath = (uri: string) => {
+    const path = pathOf(uri);
+    return path && glossary?.byPath.has(path) ? path : undefined;
+  };
+
+  /** The terms in one line, with UTF-16 ranges; a very long line only around `around`. */
+  function termsIn(line: string, lineNo: number, around?: number): Array<Occurrence & { start: number; end: number }> {
+    if (!scanner) return [];
+    let from = 0;
+    let text = line;
+    if (line.length > LONG_LINE) {
+      if (around === undefined) return [];
+      from = Math.max(0, around - 200);
+      text = line.slice(from, around + 200);
+    }
+    return scanner.feedPart(text, lineNo + 1, 1).map((o) => {
+      const start = from + utf16Index(text, o.column);
+      return { ...o, start, end: start + o.text.length };
+    });
+  }
+
+  const record = (n: number) => ctx?.corpus.record(lang, n);
+  const lookupCommand = (name: string) => ['glossary', ...contentDirs.flatMap((d) => ['--content', d]), 'lookup', name].map(shellWord).join(' ');
+
+  function firstSection(source: string, bodyStart: number): string {
+    const lines = source.slice(bodyStart).split('\n');
+    const out: string[] = [];
+    for (const l of lines) {
+      if (/^#{1,6}\s/.test(l) && out.some((x) => x.trim() !== '' && !/^#{1,6}\s/.test(x))) break;
+      out.push(l);
+    }
+    const text = out.join('\n').trim();
+    return text.length > 3000 ? text.slice(0, 3000) + '…' : text;
+  }
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const line = lineOf(doc, params.position.line);
+    const ch = params.position.character;
+    const hit = termsIn(line, params.position.line, ch).find((o) => ch >= o.start && ch <= o.end);
+    const r = hit && record(hit.n);
+    if (!hit || !r) return null;
+    const more = lookupCommand(r.name);
+    const value = markdown
+      ? `**${r.title}**\n\n${r.description}\n\n${firstSection(r.source, r.bodyStart)}\n\n---\n\`${more}\``
+      : `${r.title}\n\n${r.description}\n\nMore: ${more}`;
+    return {
+      contents: { kind: markdown ? 'markdown' : 'plaintext', value: clean(value) },
+      range: { start: { line: params.position.line, character: hit.start }, end: { line: params.position.line, character: hit.end } },
+    };
+  });
+
+  const timers = new Map<string, NodeJS.Timeout>();
+  function diagnose(doc: Doc): void {
+    const path = articlePath(doc.uri);
+    if (path && glossary) {
+      glossary.update(path, doc.getText());
+      const severity = { error: ls.DiagnosticSeverity.Error, warning: ls.DiagnosticSeverity.Warning, note: ls.DiagnosticSeverity.Information };
+      const diagnostics = glossary.problems(path).map((p) => {
+        const line = Math.max(0, (p.line ?? 1) - 1);
+        return { range: { start: { line, character: 0 }, end: { line, character: lineOf(doc, line).length } }, severity: severity[p.severity], code: p.code, source: 'glossary check', message: clean(p.message) };
+      });
+      void connection.sendDiagnostics({ uri: doc.uri, diagnostics });
+      return;
+    }
+    const mode = settings.termDiagnostics;
+    if (!mode || doc.getText().length > MAX_SCAN_CHARS) {
+      if (mode) log(`${doc.uri} is larger than 4 MB: no term diagnostics`);
+      void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      return;
+    }
+    const diagnostics: LS.Diagnostic[] = [];
+    for (let i = 0; i < doc.lineCount; i++) {
+      for (const o of termsIn(lineOf(doc, i), i)) {
+        const r = record(o.n);
+        diagnostics.push({
+          range: { start: { line: i, character: o.start }, end: { line: i, character: o.end } },
+          severity: mode === 'hint' ? ls.DiagnosticSeverity.Hint : ls.DiagnosticSeverity.Information,
+          code: 'glossary-term',
+          source: 'glossary',
+          message: clean(r ? `${r.title}: ${r.description}` : o.text),
+        });
+      }
+    }
+    void connection.sendDiagnostics({ uri: doc.uri, diagnostics });
+  }
+  const later = (doc: Doc) => {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(doc.uri, setTimeout(() => {
+      timers.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (current) safely(() => diagnose(current));
+    }, 100));
+  };
+  const safely = (f: () => void) => {
+    try {
+      f();
+    } catch (error) {
+      log(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  // Opening a document reports it as changed too: checked at once then, later after an edit.
+  const openedAt = new Map<string, number>();
+  documents.onDidOpen((e) => {
+    openedAt.set(e.document.uri, e.document.version);
+    safely(() => diagnose(e.document));
+  });
+  documents.onDidChangeContent((e) => {
+    if (openedAt.get(e.document.uri) !== e.document.version) later(e.document);
+  });
+  documents.onDidClose((e) => {
+    openedAt.delete(e.document.uri);
+    const path = articlePath(e.document.uri);
+    if (path && glossary) {
+      const entry = glossary.byPath.get(path);
+      if (entry) glossary.parsed.set(path, parseEntry(entry));
+    }
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onCompletion((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !ctx) return null;
+    const line = lineOf(doc, params.position.line);
+    const ch = params.position.character;
+    const before = line.slice(Math.max(0, ch - 200), ch);
+    const range = (typed: string) => ({ start: { line: params.position.line, character: ch - typed.length }, end: params.position });
+    const path = articlePath(doc.uri);
+    const article = path && glossary?.article(path);
+    if (path && glossary) {
+      const entry = glossary.byPath.get(path) as SourceEntry;
+      const link = /\]\(([^()\s]*)$/.exec(before);
+      if (link) {
+        const typed = link[1] ?? '';
+        const want = fold(typed.replace(/^.*\//, '').replace(/\.md$/, ''));
+        const items: LS.CompletionItem[] = [];
+        for (const a of glossary.articles(entry.lang)) {
+          if (want && !glossary.foldedNames(a).includes(want)) continue;
+          // The corpus's own style (`/id`) where it resolves to the article, else a relative path.
+          let href = `/${a.id}`;
+          if (!glossary.usesSlash || (article && glossary.resolve(article, href) !== a)) href = relative(dirname(path), a.file).split(sep).join('/');
+          items.push({ label: a.id, detail: clean(a.title), kind: ls.CompletionItemKind.File, filterText: `${typed}${a.id} ${a.title}`, textEdit: { range: range(typed), newText: href } });
+          if (items.length >= MAX_ITEMS) break;
+        }
+        return { isIncomplete: items.length >= MAX_ITEMS, items };
+      }
+      const frontEnd = doc.getText().startsWith('---') ? doc.getText().indexOf('\n---', 3) : -1;
+      if (frontEnd >= 0 && doc.offsetAt(params.position) <= frontEnd) {
+        const lines = doc.getText().slice(0, doc.offsetAt(params.position)).split('\n');
+        const fields = ['keywords', 'tags', 'category', 'categories', ...(entry.keywordFields ?? [])];
+        let field = '';
+        for (let i = lines.length - 1; i >= 0; i--) {
+          const m = /^([A-Za-z_-]+)\s*:/.exec(lines[i] as string);
+          if (m) {
+            field = (m[1] as string).toLowerCase();
+            break;
+          }
+        }
+        if (fields.includes(field)) {
+          const typed = /[^\s,[\-"']*$/.exec(before)?.[0] ?? '';
+          const keywords = new Set<string>();
+          for (const a of glossary.articles(entry.lang)) for (const k of a.keywords) keywords.add(k);
+          const items = [...keywords].filter((k) => !typed || fold(k).includes(fold(typed))).slice(0, MAX_ITEMS)
+            .map((k) => ({ label: clean(k), kind: ls.CompletionItemKind.Keyword, textEdit: { range: range(typed), newText: clean(k) } }));
+          return { isIncomplete: false, items };
+        }
+      }
+    }
+    const trigger = settings.completionTrigger;
+    if (typeof trigger !== 'string' || !trigger) return null;
+    const at = before.lastIndexOf(trigger);
+    if (at < 0) return null;
+    const typed = before.slice(at + trigger.length);
+    if (typed.length > 60 || /[\]\n]/.test(typed)) return null;
+    const want = fold(typed);
+    const items: LS.CompletionItem[] = [];
+    for (const [id, name, title, n] of ctx.corpus.list(lang)) {
+      if (want && !(foldedTitles[n] ??= `${fold(title)}\n${fold(id)}`).includes(want)) continue;
+      items.push({ label: clean(title), detail: clean(id), kind: ls.CompletionItemKind.Text, data: name, textEdit: { range: range(typed), newText: clean(title) } });
+      if (items.length >= MAX_ITEMS) break;
+    }
+    return { isIncomplete: items.length >= MAX_ITEMS, items };
+  });
+
+  const location = (a: Article): LS.Location => ({ uri: uriOf(a.file), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+
+  /** The article a position names: a link's target, or (`self`) the article itself. */
+  function targetAt(uri: string, position: LS.Position, self: boolean): { article: Article; from?: Article; link?: ReturnType<typeof linkAt> } | undefined {
+    const doc = documents.get(uri);
+    const path = articlePath(uri);
+    if (!doc || !path || !glossary) return undefined;
+    const from = glossary.article(path);
+    if (!from) return undefined;
+    const link = linkAt(lineOf(doc, position.line), position.character);
+    if (link) {
+      const a = glossary.resolve(from, link.href);
+      return a ? { article: a, from, link } : undefined;
+    }
+    return self ? { article: from } : undefined;
+  }
+
+  connection.onDefinition((params) => {
+    const hit = targetAt(params.textDocument.uri, params.position, false);
+    return hit ? location(hit.article) : null;
+  });
+
+  /** Where the link `href` on 1-based `line` of an article stands: from the open buffer, else the file as parsed. */
+  function linkRange(a: Article, line: number, href: string): LS.Range {
+    const doc = documents.get(uriOf(a.file));
+    const text = doc ? lineOf(doc, line - 1) : (a.source.split('\n')[line - 1] ?? '');
+    const at = text.indexOf(`](${href}`);
+    const start = at < 0 ? 0 : at + 2;
+    return { start: { line: line - 1, character: start }, end: { line: line - 1, character: at < 0 ? 0 : start + href.length } };
+  }
+
+  connection.onReferences((params) => {
+    const hit = targetAt(params.textDocument.uri, params.position, true);
+    if (!hit || !glossary) return null;
+    const refs = glossary.backlinks(hit.article).map((b) => ({ uri: uriOf(b.from.file), range: linkRange(b.from, b.link.line, b.link.href) }));
+    return params.context.includeDeclaration ? [location(hit.article), ...refs] : refs;
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const lines = doc.getText().split('\n');
+    const code = codeLines(lines);
+    const out: LS.DocumentSymbol[] = [];
+    const front = lines[0]?.startsWith('---') ? lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) : -1;
+    lines.forEach((l, i) => {
+      if (i <= front || code[i]) return;
+      const m = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(l);
+      if (!m) return;
+      const range = { start: { line: i, character: 0 }, end: { line: i, character: l.replace(/\r$/, '').length } };
+      out.push({ name: clean(m[2] as string), detail: m[1], kind: ls.SymbolKind.String, range, selectionRange: range });
+    });
+    return out;
+  });
+
+  connection.onWorkspaceSymbol((params) => {
+    const want = fold(params.query);
+    const out: LS.SymbolInformation[] = [];
+    const add = (name: string, a: { file: string; title: string }) => {
+      if (out.length < 500 && (!want || fold(name).includes(want))) out.push({ name: clean(name), kind: ls.SymbolKind.File, location: location(a as Article), containerName: clean(a.title) });
+    };
+    if (glossary) {
+      for (const a of glossary.all()) {
+        add(a.title, a);
+        for (const alias of a.aliases) add(alias, a);
+      }
+    } else if (ctx) {
+      for (const d of ctx.corpus.docs(lang, ctx.corpus.list(lang).map((e) => e[3]))) {
+        add(d.title, { file: record(d.n)?.file ?? '', title: d.title });
+        for (const alias of d.aliases) add(alias, { file: record(d.n)?.file ?? '', title: d.title });
+      }
+    }
+    return out;
+  });
+
+  connection.onRenameRequest((params) => {
+    const hit = targetAt(params.textDocument.uri, params.position, true);
+    if (!hit || !glossary) return null;
+    const { article } = hit;
+    const newId = params.newName.trim().replace(/\.md$/, '');
+    if (!/^[\p{L}\p{N}_][\p{L}\p{N}._-]*(?:\/[\p{L}\p{N}_][\p{L}\p{N}._-]*)*$/u.test(newId)) {
+      throw new ls.ResponseError(ls.ErrorCodes.InvalidParams, `"${clean(newId).slice(0, 60)}" is not an article id: use letters, digits, - and _ (a/b for a sub-folder)`);
+    }
+    if (glossary.articles(article.lang).some((a) => a !== article && a.id.toLowerCase() === newId.toLowerCase())) {
+      throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `an article with the id "${newId}" exists already: choose another id`);
+    }
+    const edits = new Map<string, LS.TextEdit[]>();
+    const oldLast = article.id.split('/').pop() as string;
+    const newLast = newId.split('/').pop() as string;
+    for (const b of glossary.backlinks(article)) {
+      const at = b.link.href.lastIndexOf(article.id) >= 0 ? b.link.href.lastIndexOf(article.id) : b.link.href.lastIndexOf(oldLast);
+      if (at < 0) continue;
+      const old = b.link.href.lastIndexOf(article.id) >= 0 ? article.id : oldLast;
+      const fresh = b.link.href.slice(0, at) + (old === article.id ? newId : newLast) + b.link.href.slice(at + old.length);
+      const uri = uriOf(b.from.file);
+      edits.set(uri, [...(edits.get(uri) ?? []), { range: linkRange(b.from, b.link.line, b.link.href), newText: fresh }]);
+    }
+    if (!renameFiles) return { changes: Object.fromEntries(edits) };
+    const bundle = /[\\/]index\.md$/.test(article.file);
+    const oldPath = bundle ? dirname(article.file) : article.file;
+    const root = oldPath.slice(0, oldPath.length - (article.id.length + (bundle ? 0 : 3)));
+    const newPath = join(root, bundle ? newId : `${newId}.md`);
+    const documentChanges: Array<LS.TextDocumentEdit | LS.RenameFile> = [...edits].map(([uri, list]) => ({ textDocument: { uri, version: null }, edits: list }));
+    documentChanges.push({ kind: 'rename', oldUri: uriOf(oldPath), newUri: uriOf(newPath) });
+    return { documentChanges };
+  });
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const path = pathOf(params.textDocument.uri);
+    if (!doc || !path || !contentDirs.some((d) => inside(resolve(d), path))) return null;
+    const actions: LS.CodeAction[] = [];
+    const { start, end } = params.range;
+    for (let i = start.line; i <= end.line && i < start.line + 50; i++) {
+      const line = lineOf(doc, i);
+      for (const o of termsIn(line, i, start.character)) {
+        if ((i === start.line && o.end < start.character) || (i === end.line && o.start > end.character)) continue;
+        const r = record(o.n);
+        if (!r || resolve(r.file) === path) continue;
+        // Already a link's text: `[term](...)`.
+        if (line[o.start - 1] === '[' && line.slice(o.end, o.end + 2) === '](') continue;
+        const from = glossary?.article(path);
+        const target = glossary?.all().find((a) => a.file === r.file);
+        let href = relative(dirname(path), r.file).split(sep).join('/');
+        if (from && target && glossary?.resolve(from, `/${target.id}`) === target && from.links.some((l) => l.href.startsWith('/'))) href = `/${target.id}`;
+        actions.push({
+          title: `Add a link to the glossary: ${clean(r.title)}`,
+          kind: ls.CodeActionKind.QuickFix,
+          edit: { changes: { [doc.uri]: [{ range: { start: { line: i, character: o.start }, end: { line: i, character: o.end } }, newText: `[${o.text}](${href})` }] } },
+        });
+      }
+    }
+    return actions;
+  });
+
+  // Completion's folded names made once, after start-up, rather than in the first request.
+  connection.onInitialized(() => {
+    setImmediate(() => safely(() => {
+      if (ctx) for (const [id, , title, n] of ctx.corpus.list(lang)) foldedTitles[n] ??= `${fold(title)}\n${fold(id)}`;
+      if (glossary) for (const a of glossary.all()) glossary.foldedNames(a);
+    }));
+  });
+  documents.listen(connection);
+  return new Promise<ExitCode>((done) => {
+    // The client is gone: stdin closed, or the `exit` notification (the library exits then).
+    process.stdin.on('end', () => done(ExitCode.ok));
+    process.stdin.on('close', () => done(ExitCode.ok));
+    connection.onExit(() => done(ExitCode.ok));
+    connection.listen();
+  });
+}

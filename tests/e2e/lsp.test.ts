@@ -1,0 +1,198 @@
+// `glossary lsp` through a client we did not write (Neovim, headless, with Lua scripts in
+// tests/fixtures/lsp), and through raw Content-Length framing for bad input and a client that goes away.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, cleanEnv, cli, fixture, tempDir } from '../helpers.js';
+
+const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0;
+const LSP = fixture('lsp');
+
+/** Runs a Lua script of tests/fixtures/lsp in headless Neovim; its answers as JSON. */
+function neovim(script: string, env: Record<string, string>): Record<string, any> {
+  const out = join(tempDir('glossary-lsp-out-'), 'out.json');
+  const result = spawnSync('timeout', ['60', 'nvim', '--headless', '--clean', '-u', 'NONE', '-c', `luafile ${join(LSP, script)}`], {
+    cwd: tempDir('glossary-lsp-cwd-'),
+    env: { ...cleanEnv(), GLOSSARY_BIN: bin, GLOSSARY_COMMON: join(LSP, 'common.lua'), GLOSSARY_OUT: out, ...env },
+    encoding: 'utf8',
+    timeout: 90000,
+  });
+  expect(existsSync(out), `nvim wrote no answers (exit ${result.status}): ${result.stderr}`).toBe(true);
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+const gone = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+describe.skipIf(!nvim)('glossary lsp in Neovim 0.7 (start_client, buf_request_sync)', () => {
+  it('a text file: term diagnostics, hover with UTF-16 columns after æ, ø, å and an emoji, completion after the trigger, workspace symbols', () => {
+    const a = neovim('text.lua', { GLOSSARY_CONTENT_DIR: join(LSP, 'glossary'), GLOSSARY_ROOT: LSP, GLOSSARY_FILE: join(LSP, 'notes.txt') });
+    // "Æ ø å 😀 vi drøftede en strategisk alliance": Æ ø å and spaces are 6 units, the emoji 2, then 16 more.
+    expect(a['diagnostics']).toEqual([
+      expect.objectContaining({ range: { start: { line: 1, character: 24 }, end: { line: 1, character: 43 } }, severity: 3, message: expect.stringMatching(/^Strategisk alliance: En aftale mellem to virksomheder/) }),
+      expect.objectContaining({ range: { start: { line: 2, character: 12 }, end: { line: 2, character: 18 } }, severity: 3, message: expect.stringMatching(/^Fusion: /) }),
+    ]);
+    const hover = a['hover'].result;
+    expect(hover.range).toEqual({ start: { line: 1, character: 24 }, end: { line: 1, character: 43 } });
+    expect(hover.contents.kind).toBe('markdown');
+    expect(hover.contents.value).toContain('**Strategisk alliance**');
+    expect(hover.contents.value).toContain('mindre bindende end et [joint venture](/jointventure)');
+    expect(hover.contents.value).not.toContain('Hvorfor indgå'); // the first section only
+    expect(hover.contents.value).toContain(`glossary --content ${join(LSP, 'glossary')} lookup strategisk-alliance`);
+    expect(a['hover_none']).toEqual([]); // "drøftede" is no term
+    expect(a['completion'].result.items.map((i: any) => [i.label, i.textEdit.newText, i.textEdit.range])).toEqual([
+      ['Strategisk alliance', 'Strategisk alliance', { start: { line: 2, character: 11 }, end: { line: 2, character: 15 } }],
+    ]);
+    expect(a['no_completion']).toEqual([]); // no trigger before the cursor
+    expect(a['symbols'].result.map((s: any) => [s.name, s.location.uri])).toEqual([['Joint venture', `file://${join(LSP, 'glossary', 'jointventure.md')}`]]);
+    expect(a['stopped']).toBe(true);
+    expect(gone(a['pid'])).toBe(true);
+  });
+
+  it("an article (corpus found from the workspace's glossary.json): check's problems from the buffer, links, symbols, completion, code action, rename", () => {
+    const dir = join(tempDir('glossary-lsp-'), 'ordbog');
+    cpSync(join(LSP, 'glossary'), dir, { recursive: true });
+    const a = neovim('article.lua', { GLOSSARY_ROOT: dir });
+    expect(a['first']).toEqual([]);
+    // The unsaved edit's problems are exactly check's for that text.
+    const edited = join(tempDir('glossary-lsp-check-'), 'ordbog');
+    cpSync(join(LSP, 'glossary'), edited, { recursive: true });
+    const file = join(edited, 'strategiskalliance.md');
+    writeFileSync(file, readFileSync(file, 'utf8') + '\nSe [ukendt](/findesikke) og [mig](/strategiskalliance).\n');
+    const check = JSON.parse(cli(['check', edited, '--json']).stdout);
+    expect(check.problems.length).toBe(2);
+    expect(a['edited'].map((d: any) => [d.range.start.line + 1, d.code, d.message, d.severity])).toEqual(
+      check.problems.map((p: any) => [p.line, p.code, p.message, 2]),
+    );
+    expect(a['restored']).toEqual([]);
+    // "Æbler, øl og ål 😀 er ikke en fusion": fusion at UTF-16 30..36.
+    expect(a['hover'].result.range).toEqual({ start: { line: 15, character: 30 }, end: { line: 15, character: 36 } });
+    expect(a['hover'].result.contents.value).toContain('**Fusion**');
+    expect(a['action'].result).toEqual([
+      expect.objectContaining({ title: 'Add a link to the glossary: Fusion', edit: { changes: { [`file://${file.replace(edited, dir)}`]: [{ range: { start: { line: 15, character: 30 }, end: { line: 15, character: 36 } }, newText: '[fusion](/fusion)' }] } } }),
+    ]);
+    expect(a['definition'].result.uri).toBe(`file://${dir}/jointventure.md`);
+    expect(a['references'].result.map((r: any) => [r.uri.replace(`file://${dir}/`, ''), r.range.start.line])).toEqual([['fusion.md', 9], ['strategiskalliance.md', 11]]);
+    expect(a['document_symbols'].result.map((s: any) => [s.name, s.range.start.line])).toEqual([['Strategisk alliance', 9], ['Hvorfor indgå en alliance?', 13]]);
+    expect(a['workspace_symbols'].result.map((s: any) => [s.name, s.containerName])).toEqual([['JV', 'Joint venture']]);
+    expect(a['link_completion'].result.items.map((i: any) => [i.label, i.detail, i.textEdit.newText])).toEqual([['jointventure', 'Joint venture', '/jointventure']]);
+    expect(a['keyword_completion'].result.items.map((i: any) => i.textEdit.newText)).toEqual(['Selskaber']);
+    expect(a['rename_taken'].err.message).toBe('an article with the id "fusion" exists already: choose another id');
+    // Neovim applied the rename: the file is renamed and every link follows; check finds nothing wrong.
+    expect(existsSync(join(dir, 'jointventure.md'))).toBe(false);
+    expect(readFileSync(join(dir, 'faellesforetagende.md'), 'utf8')).toContain('title: Joint venture');
+    expect(readFileSync(join(dir, 'fusion.md'), 'utf8')).toContain('[joint venture](/faellesforetagende)');
+    expect(readFileSync(join(dir, 'strategiskalliance.md'), 'utf8')).toContain('[joint venture](/faellesforetagende)');
+    const after = cli(['check', dir]);
+    expect(after.stdout).toBe('0 errors, 0 warnings in 3 articles (0 of 3 files skipped)\n');
+    expect(a['stopped']).toBe(true);
+    expect(gone(a['pid'])).toBe(true);
+  });
+});
+
+/** A server spoken to in raw Content-Length framing. */
+class Raw {
+  readonly child: ChildProcessWithoutNullStreams;
+  private buffer = Buffer.alloc(0);
+  readonly messages: any[] = [];
+  stderr = '';
+  exited: Promise<number | null>;
+  constructor(args: string[]) {
+    this.child = spawn(process.execPath, [bin, ...args, 'lsp', '--stdio'], { env: cleanEnv() });
+    this.child.stderr.on('data', (d) => (this.stderr += d));
+    this.exited = new Promise((done) => this.child.on('exit', (code) => done(code)));
+    this.child.stdout.on('data', (d: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, d]);
+      for (;;) {
+        const end = this.buffer.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, end).toString())?.[1]);
+        if (this.buffer.length < end + 4 + length) return;
+        this.messages.push(JSON.parse(this.buffer.subarray(end + 4, end + 4 + length).toString()));
+        this.buffer = this.buffer.subarray(end + 4 + length);
+      }
+    });
+  }
+  raw(body: string): void {
+    this.child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  }
+  send(message: object): void {
+    this.raw(JSON.stringify({ jsonrpc: '2.0', ...message }));
+  }
+  async reply(id: number, ms = 30000): Promise<any> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const found = this.messages.find((m) => m.id === id && !m.method);
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`no reply to ${id}; stderr: ${this.stderr}`);
+  }
+  async start(options: object = {}): Promise<void> {
+    this.send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, initializationOptions: options } });
+    await this.reply(1);
+    this.send({ method: 'initialized', params: {} });
+  }
+}
+
+describe('glossary lsp over raw framing: bad input, a huge file, a client that goes away', () => {
+  const content = ['--content', join(LSP, 'glossary')];
+
+  it('answers an unknown method with MethodNotFound, a malformed body with nothing, and goes on serving', async () => {
+    const s = new Raw(content);
+    await s.start();
+    s.send({ id: 2, method: 'glossary/nothing', params: {} });
+    expect((await s.reply(2)).error.code).toBe(-32601);
+    s.raw('{ this is not json');
+    s.send({ id: 3, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///elsewhere/not-open.txt' }, position: { line: 0, character: 0 } } });
+    expect(await s.reply(3)).toMatchObject({ id: 3, result: null }); // a file outside the workspace, never opened
+    s.send({ id: 4, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///x.txt' }, position: { line: -5, character: 'x' } } });
+    const bad = await s.reply(4);
+    expect(bad.error ?? bad.result).toBeDefined();
+    s.send({ id: 5, method: 'shutdown' });
+    await s.reply(5);
+    s.send({ method: 'exit' });
+    expect(await s.exited).toBe(0);
+    expect(s.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('a 50 MB file: hover answers, term diagnostics are declined with a log message, no crash', async () => {
+    const s = new Raw(content);
+    await s.start({ termDiagnostics: true });
+    const filler = 'ord og flere ord '.repeat(3_200_000);
+    const text = `${filler}en strategisk alliance ${filler}`;
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///tmp/huge.txt', languageId: 'plaintext', version: 1, text } } });
+    s.send({ id: 2, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///tmp/huge.txt' }, position: { line: 0, character: filler.length + 5 } } });
+    const hover = await s.reply(2, 60000);
+    expect(hover.result.contents.value).toContain('Strategisk alliance');
+    expect(hover.result.range.start.character).toBe(filler.length + 3);
+    expect(s.messages.some((m) => m.method === 'window/logMessage' && /larger than 4 MB/.test(m.params.message))).toBe(true);
+    s.child.stdin.end(); // the client goes away
+    expect(await s.exited).toBe(0);
+  }, 120000);
+
+  it('marks no terms unless asked (termDiagnostics), and exits when standard input closes, without a shutdown', async () => {
+    const s = new Raw(content);
+    await s.start();
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///tmp/a.txt', languageId: 'plaintext', version: 1, text: 'en strategisk alliance' } } });
+    s.send({ id: 2, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///tmp/a.txt' }, position: { line: 0, character: 5 } } });
+    expect((await s.reply(2)).result.contents.value).toContain('Strategisk alliance');
+    expect(s.messages.filter((m) => m.method === 'textDocument/publishDiagnostics').map((m) => m.params.diagnostics)).toEqual([[]]);
+    s.child.stdin.end();
+    expect(await s.exited).toBe(0);
+  });
+
+  it('--help says how to set up Neovim, Helix and VS Code', () => {
+    const help = cli(['lsp', '--help']).stdout;
+    expect(help).toContain('vim.lsp.start');
+    expect(help).toContain('[language-server.glossary]');
+    expect(help).toContain('VS Code');
+  });
+});
