@@ -197,6 +197,20 @@ export const COMMANDS: CommandSpec[] = [
       'Errors: unparsable or non-YAML front matter, missing or empty title, duplicate id or slug,\nalias collisions, invalid UTF-8. Warnings: links to missing articles (broken-link), links to\nterms only another language has (untranslated), articles nothing links to (orphan), a keyword\nspelled two ways, links to the article itself, HTML entities or markup in front matter, more\nthan 50 keywords or aliases. Notes: a description taken from the first sentence.\nSection pages, templates and drafts are listed as "not a term" and counted apart.\nExit 0 with only warnings (6 with --strict), 6 with errors.\n',
   },
   {
+    kind: 'service',
+    name: 'serve',
+    description: 'serve the glossary to dictionary apps (GoldenDict, dict) over the DICT protocol, RFC 2229',
+    args: [],
+    options: [
+      opt('--port <n>', 'TCP port to listen on (0: any free port, named on stderr)', { value: 'other', default: '2628' }),
+      opt('--host <address>', 'address to listen on; anything but 127.0.0.1, ::1 or localhost is warned about', { value: 'other', default: '127.0.0.1' }),
+      opt('--idle <seconds>', 'close a connection that sends nothing for this long', { value: 'other', default: '60' }),
+      opt('--json', 'log each request as a JSON line on stderr'),
+    ],
+    examples: ['glossary serve', 'glossary serve --port 2629 --json', 'dict -h 127.0.0.1 -d da strategisk-alliance', 'dict -h 127.0.0.1 -m -s lev stratgisk'],
+    more: 'One database per language of the corpus (da, en, ...); * is all of them, ! the first with a match.\nStrategies: exact, prefix, substring, suffix, re, regexp, lev, word, search; . is search.\nGoldenDict: Edit > Dictionaries > Sources > DICT servers: Add, address dict://127.0.0.1:2628.\nCtrl-C (or SIGTERM) stops the server.\n',
+  },
+  {
     kind: 'plain',
     name: 'completion',
     description: 'print a shell completion script (bash, zsh or fish)',
