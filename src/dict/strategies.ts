@@ -12,7 +12,7 @@ export const STRATEGIES: Array<[string, string]> = [
   ['suffix', 'Match suffixes'],
   ['re', 'POSIX 1003.2 (basic) regular expressions, bounded'],
   ['regexp', 'POSIX 1003.2 (extended) regular expressions, bounded'],
-  ['lev', 'Match headwords within a typing error or two (our typo search)'],
+  ['lev', 'Match headwords, or a word of them, within a typing error or two'],
   ['word', 'Match separate words within headwords'],
   ['search', 'Ranked full-text search of titles, descriptions and text'],
 ];
@@ -91,8 +91,11 @@ export function matchHeadwords(strategy: string, word: string, headwords: Headwo
       test = (h) => key !== '' && h.key.split(' ').includes(key);
       break;
     case 'lev': {
+      // The whole headword within a typing error or two; a one-word query also any word of it.
       const max = typoBudget(key);
-      test = (h) => key !== '' && Math.abs(h.key.length - key.length) <= max && editDistance(key, h.key, max) <= max;
+      const close = (k: string) => max > 0 && Math.abs(k.length - key.length) <= max && editDistance(key, k, max) <= max;
+      const oneWord = !key.includes(' ');
+      test = (h) => close(h.key) || (oneWord && h.key.includes(' ') && h.key.split(' ').some(close));
       break;
     }
     case 're':
