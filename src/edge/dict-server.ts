@@ -20,7 +20,8 @@ const MAX_QUEUED = 256;
 /** Connections open at once; one more is answered 420 and closed. */
 const MAX_CONNECTIONS = 1000;
 
-const LOCAL = new Set(['127.0.0.1', '::1', 'localhost']);
+/** This machine only: the loopback addresses. */
+const isLocal = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
 export function parsePort(value: unknown): number {
   const text = String(value ?? '2628');
@@ -39,7 +40,7 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
   const host = String(options['host'] ?? '127.0.0.1');
   const idleMs = parseIdle(options['idle']);
   const json = Boolean(options['json']);
-  const source = run.contentDirs.length ? run.contentDirs.join(', ') : 'the glossary bundled with glossary';
+  const source = run.contentDirs.length ? run.contentDirs.join(', ') : 'bundled with glossary';
 
   // The corpus as it is now: re-opened (cheaply, by the cache's own rules) at most once a second.
   const load = async (force = false): Promise<Dictionary> => {
@@ -155,6 +156,7 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
     });
   };
 
+  if (!isLocal(host)) run.note(`warning: listening on ${host}, not only this machine: anyone who can reach it can read the glossary`);
   const server = createServer(handle);
   server.on('error', () => undefined);
   await new Promise<void>((ready, fail) => {
@@ -165,7 +167,6 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
   });
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
-  if (!LOCAL.has(host)) run.note(`warning: listening on ${host}, not only this machine: anyone who can reach it can read the glossary`);
   run.note(`serving DICT on ${host.includes(':') ? `[${host}]` : host}:${bound} (Ctrl-C to stop)`);
 
   await new Promise<void>((done) => {
