@@ -29,6 +29,8 @@ export interface Dictionary {
 export const WIDTH = 72;
 /** At most this many MATCH answers a database. */
 export const MATCH_LIMIT = 200;
+/** Rendered texts kept in memory, for a server that answers the same DEFINE many times. */
+export const MAX_TEXTS = 2000;
 
 const ENGLISH_NAMES = new Map(Object.entries(LANGUAGE_NAMES).map(([name, code]) => [code, name.charAt(0).toUpperCase() + name.slice(1)]));
 
@@ -45,6 +47,8 @@ export function corpusDictionary(corpus: Corpus, order: string[], source: string
   const names = [...order.filter((l) => langs.has(l)), ...corpus.meta.langs.map((l) => l.lang).filter((l) => !order.includes(l))];
   const databases = names.map((lang) => ({ name: lang, description: `${languageName(lang)} glossary, ${langs.get(lang)?.count ?? 0} articles (${source})` }));
   const headwords = new Map<string, Headword[]>();
+  // Rendered texts of this corpus, the oldest dropped past MAX_TEXTS.
+  const texts = new Map<string, Definition>();
   const headwordsOf = (lang: string): Headword[] => {
     let list = headwords.get(lang);
     if (!list) {
@@ -78,8 +82,15 @@ export function corpusDictionary(corpus: Corpus, order: string[], source: string
     },
     define(db, word) {
       return exactNumbers(db, word).map((n) => {
-        const record = corpus.record(db, n);
-        return { word: record.title, text: renderArticle(record, { width: WIDTH, color: false, crossRef: (name) => `{${name}}` }) };
+        const key = `${db}\u0000${n}`;
+        let found = texts.get(key);
+        if (!found) {
+          const record = corpus.record(db, n);
+          found = { word: record.title, text: renderArticle(record, { width: WIDTH, color: false, crossRef: (name) => `{${name}}` }) };
+          if (texts.size >= MAX_TEXTS) texts.delete(texts.keys().next().value as string);
+          texts.set(key, found);
+        }
+        return found;
       });
     },
     match(db, strategy, word) {

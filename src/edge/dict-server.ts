@@ -43,12 +43,19 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
   const source = run.contentDirs.length ? run.contentDirs.join(', ') : 'bundled with glossary';
 
   // The corpus as it is now: re-opened (cheaply, by the cache's own rules) at most once a second.
+  // A corpus whose checksums are those of the one in use is the same corpus: the dictionary made of
+  // it (its headword lists and rendered texts) is kept.
+  let generation = '';
+  let current: Dictionary | undefined;
   const load = async (force = false): Promise<Dictionary> => {
     const opened = await run.open({ force: force || Boolean(run.global.refresh) });
+    const sums = JSON.stringify((opened.corpus.meta as { sums?: unknown }).sums ?? null) + opened.corpus.files.label;
+    if (current && sums === generation && !force) return current;
+    generation = sums;
     const ctx = await run.context(opened);
     return corpusDictionary(opened.corpus, [langOf(ctx)], source, () => performance.now());
   };
-  let current = await load();
+  current = await load();
   let checkedAt = Date.now();
   let reopening: Promise<void> | undefined;
   const fresh = async (force = false): Promise<Dictionary> => {
@@ -64,7 +71,7 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
         });
       await reopening;
     }
-    return current;
+    return current as Dictionary;
   };
 
   let served = 0;
