@@ -54,7 +54,11 @@ function client(port, db, seed, until, stats) {
     let banner = false;
     let sent = 0;
     let i = seed;
-    let timer;
+    // Until the banner comes, the same bound as for an answer.
+    let timer = setTimeout(() => {
+      stats.errors['no banner'] = (stats.errors['no banner'] ?? 0) + 1;
+      socket.destroy();
+    }, QUERY_TIMEOUT_MS);
     const next = () => {
       if (Date.now() >= until || socket.writableEnded) {
         if (!socket.writableEnded) socket.end('QUIT\r\n');
@@ -77,6 +81,7 @@ function client(port, db, seed, until, stats) {
         const end = buffer.indexOf('\r\n');
         if (end < 0) return;
         banner = true;
+        clearTimeout(timer);
         buffer = '';
         next();
         return;
