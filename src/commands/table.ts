@@ -203,7 +203,7 @@ export const COMMANDS: CommandSpec[] = [
     args: [],
     options: [
       opt('--port <n>', 'TCP port to listen on (0: any free port, named on stderr)', { value: 'other', default: '2628' }),
-      opt('--host <address>', 'address to listen on; anything but 127.0.0.1, ::1 or localhost is warned about', { value: 'other', default: '127.0.0.1' }),
+      opt('--host <address>', 'address to listen on; one outside this machine (not 127.x.x.x, ::1 or localhost) is warned about', { value: 'other', default: '127.0.0.1' }),
       opt('--idle <seconds>', 'close a connection that sends nothing for this long', { value: 'other', default: '60' }),
       opt('--json', 'log each request as a JSON line on stderr'),
     ],
