@@ -207,6 +207,20 @@ export const COMMANDS: CommandSpec[] = [
       'The corpus: --content (or GLOSSARY_CONTENT), else the nearest folder at or above the workspace\nroot with a glossary.json, glossary.yaml or glossary.yml, else the bundled glossary. Options\n(initializationOptions): termDiagnostics (true or "hint": mark the terms in a text),\ncompletionTrigger (e.g. "[[": complete term names after it).\n\nNeovim 0.8+:  vim.lsp.start({ name = "glossary", cmd = { "glossary", "lsp" },\n                root_dir = vim.fn.getcwd(), init_options = { completionTrigger = "[[" } })\n  (in an autocmd for FileType markdown,text; Neovim 0.7: vim.lsp.start_client and\n  vim.lsp.buf_attach_client, see the README)\nHelix, languages.toml:\n  [language-server.glossary]\n  command = "glossary"\n  args = ["lsp"]\n  [[language]]\n  name = "markdown"\n  language-servers = ["marksman", "glossary"]\nVS Code: a generic LSP client extension ("Generic LSP Client (v2)", zsol.vscode-glspc) with\n  "glspc.server.command": "glossary", "glspc.server.commandArguments": ["lsp"],\n  "glspc.server.languageId": ["markdown", "plaintext"]\n',
   },
   {
+    kind: 'service',
+    name: 'serve',
+    description: 'serve the glossary to dictionary apps (GoldenDict, dict) over the DICT protocol, RFC 2229',
+    args: [],
+    options: [
+      opt('--port <n>', 'TCP port to listen on (0: any free port, named on stderr)', { value: 'other', default: '2628' }),
+      opt('--host <address>', 'address to listen on; one outside this machine (not 127.x.x.x, ::1 or localhost) is warned about', { value: 'other', default: '127.0.0.1' }),
+      opt('--idle <seconds>', 'close a connection that sends nothing for this long', { value: 'other', default: '60' }),
+      opt('--json', 'log each request as a JSON line on stderr'),
+    ],
+    examples: ['glossary serve', 'glossary serve --port 2629 --json', 'dict -h 127.0.0.1 -d da strategisk-alliance', 'dict -h 127.0.0.1 -m -s lev stratgisk'],
+    more: 'One database per language of the corpus (da, en, ...); * is all of them, ! the first with a match.\nStrategies: exact, prefix, substring, suffix, re, regexp, lev, word, search; . is search.\nGoldenDict: Edit > Dictionaries > Sources > DICT servers: Add, address dict://127.0.0.1:2628.\nCtrl-C (or SIGTERM) stops the server.\n',
+  },
+  {
     kind: 'plain',
     name: 'completion',
     description: 'print a shell completion script (bash, zsh or fish)',

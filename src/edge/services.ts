@@ -10,6 +10,8 @@ export async function runService(name: string, run: Run, args: unknown[], option
   switch (name) {
     case 'lsp':
       return (await import('./lsp.js')).runLsp(run);
+    case 'serve':
+      return (await import('./dict-server.js')).serve(run, options);
     default:
       throw new UsageError(`"${name}" is not a command of this build; glossary --help lists the commands`);
   }

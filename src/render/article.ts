@@ -22,6 +22,8 @@ export interface RenderOptions {
   highlight?: Highlighter;
   /** The command See also names (`glossary --lang de lookup` for a language that is not the default). */
   lookupCommand?: string;
+  /** See also and Linked from name each article as this gives (`{name}` for a DICT client) instead of the command. */
+  crossRef?: (name: string) => string;
 }
 
 /** Repairs what the real corpus gets wrong before marked sees it. */
@@ -161,7 +163,7 @@ function header(record: ArticleRecord, theme: Theme, width: number): string[] {
   return lines;
 }
 
-function footer(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number, lookup: string): string[] {
+function footer(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number, lookup: string, crossRef?: (name: string) => string): string[] {
   const lines: string[] = [];
   const seen = new Set<number>();
   const entries = [...refs.values()].filter(({ n }) => !seen.has(n) && seen.add(n));
@@ -170,6 +172,10 @@ function footer(record: ArticleRecord, refs: Map<string, { n: number; to: Articl
     lines.push('', theme.heading('See also'));
     for (const { n, to } of entries) {
       const ref = `[${n}]`;
+      if (crossRef) {
+        lines.push(`  ${ref} ${to.title} ${crossRef(to.name)}`);
+        continue;
+      }
       const command = `${theme.dim(lookup)} ${theme.name(shellWord(to.name))}`;
       const oneLine = 2 + ref.length + 1 + pad + 2 + lookup.length + 1 + displayWidth(shellWord(to.name));
       // The command to type stays whole: on the title's line when it fits, else on its own line below it.
@@ -178,7 +184,7 @@ function footer(record: ArticleRecord, refs: Map<string, { n: number; to: Articl
     }
   }
   if (record.backlinks.length) {
-    lines.push('', `${theme.label('Linked from:')} ${record.backlinks.map((b) => `${b.title} (${theme.name(b.name)})`).join(', ')}`);
+    lines.push('', `${theme.label('Linked from:')} ${record.backlinks.map((b) => (crossRef ? `${b.title} ${crossRef(b.name)}` : `${b.title} (${theme.name(b.name)})`)).join(', ')}`);
   }
   return lines;
 }
@@ -203,7 +209,7 @@ export function renderArticle(record: ArticleRecord, options: RenderOptions): st
   } finally {
     setHighlighter(undefined);
   }
-  const text = [...header(record, theme, options.width), '', body, ...footer(record, refs, theme, options.width, options.lookupCommand ?? 'glossary lookup')].join('\n');
+  const text = [...header(record, theme, options.width), '', body, ...footer(record, refs, theme, options.width, options.lookupCommand ?? 'glossary lookup', options.crossRef)].join('\n');
   return sanitize(collapseBlankLines(wrapLines(sanitize(text, options.color), options.width)), options.color) + '\n';
 }
 

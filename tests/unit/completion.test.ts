@@ -15,7 +15,7 @@ const at = (line: string) => {
 
 describe('complete', () => {
   it.each([
-    ['glossary ', ['lookup', 'search', 'random', 'list', 'keywords', 'links', 'backlinks', 'related', 'scan', 'check', 'lsp', 'completion', 'help']],
+    ['glossary ', ['lookup', 'search', 'random', 'list', 'keywords', 'links', 'backlinks', 'related', 'scan', 'check', 'lsp', 'serve', 'completion', 'help']],
     ['glossary l', ['lookup', 'list', 'links', 'lsp']],
     ['glossary lookup strat', ['strategisk-alliance', 'strategicalliance']],
     ['glossary lookup organisk-væ', ['organisk-vaekst']],
@@ -39,7 +39,7 @@ describe('complete', () => {
     ['glossary check --rule orphan,', expect.not.arrayContaining(['orphan,orphan'])],
     ['glossary completion ', ['bash', 'zsh', 'fish']],
     ['glossary completion z', ['zsh']],
-    ['glossary help se', ['search']],
+    ['glossary help se', ['search', 'serve']],
     ['glossary nosuch x', []],
   ])('%j offers %j', (line, expected) => {
     expect(at(line)).toEqual(expected);

@@ -1,0 +1,103 @@
+// RFC 2229 (DICT) as data: a command line -> words, and the status lines and texts the server
+// writes. Pure: the socket is src/edge/dict-server.ts.
+
+/** A line the server reads is at most this long (RFC 2229 2.2: 1024 octets with the CRLF). */
+export const MAX_LINE = 1024;
+
+/**
+ * The words of a command line (RFC 2229 2.2): separated by spaces or tabs; a word may be quoted
+ * with "..." or '...', inside which a backslash takes the next character as it is. Undefined when
+ * a quote is not closed.
+ */
+export function parseWords(line: string): string[] | undefined {
+  const words: string[] = [];
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i] as string;
+    if (c === ' ' || c === '\t') {
+      i++;
+      continue;
+    }
+    let word = '';
+    let quote: string | undefined;
+    while (i < line.length) {
+      const d = line[i] as string;
+      if (quote) {
+        if (d === '\\' && i + 1 < line.length) {
+          word += line[i + 1];
+          i += 2;
+          continue;
+        }
+        if (d === quote) {
+          quote = undefined;
+          i++;
+          continue;
+        }
+        word += d;
+        i++;
+        continue;
+      }
+      if (d === ' ' || d === '\t') break;
+      if (d === '"' || d === "'") quote = d;
+      else if (d === '\\' && i + 1 < line.length) {
+        word += line[i + 1];
+        i++;
+      } else word += d;
+      i++;
+    }
+    if (quote) return undefined;
+    words.push(word);
+  }
+  return words;
+}
+
+/** A word as a DICT quoted string: in double quotes, with `"` and `\` escaped. */
+export function quote(word: string): string {
+  return `"${oneLine(word).replace(/[\\"]/g, (c) => '\\' + c)}"`;
+}
+
+/** No control character, no line break: what may stand inside a status line or a quoted word. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ');
+}
+
+/** A status line: the code, its text, CRLF. */
+export function status(code: number, text: string): string {
+  return `${code} ${oneLine(text)}\r\n`;
+}
+
+/**
+ * A text response body (RFC 2229 2.4.3): each line ended by CRLF, a line starting with `.` given a
+ * second one, then the line `.` alone. Long lines are cut so that none passes MAX_LINE octets.
+ */
+export function textBlock(text: string): string {
+  const out: string[] = [];
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+  for (const raw of lines) {
+    for (const piece of cutOctets(oneLine(raw).trimEnd(), MAX_LINE - 3)) out.push(piece.startsWith('.') ? '.' + piece : piece);
+  }
+  return out.map((l) => l + '\r\n').join('') + '.\r\n';
+}
+
+/** `line` cut into pieces of at most `max` UTF-8 octets, never inside a character. */
+export function cutOctets(line: string, max: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let size = 0;
+  for (const ch of line) {
+    const cp = ch.codePointAt(0) as number;
+    const n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (size + n > max) {
+      pieces.push(piece);
+      piece = '';
+      size = 0;
+    }
+    piece += ch;
+    size += n;
+  }
+  pieces.push(piece);
+  return pieces;
+}
+
+/** The MIME header a text begins with once the client has sent OPTION MIME (RFC 2229 3.10.1). */
+export const MIME_HEADER = 'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n';

@@ -1,0 +1,122 @@
+// MATCH strategies (RFC 2229 3.3) over a language's headwords: titles, aliases, ids and names.
+// `lev` is our typo search over names, `search` our ranked full-text search; `.` is ours too.
+// Regular expressions are bounded: a pattern that could backtrack without end is refused, and
+// matching stops at a time budget.
+import { fold } from '../fold.js';
+import { editDistance } from '../search.js';
+
+export const STRATEGIES: Array<[string, string]> = [
+  ['exact', 'Match headwords exactly (case and accents ignored)'],
+  ['prefix', 'Match prefixes'],
+  ['substring', 'Match substring occurring anywhere in a headword'],
+  ['suffix', 'Match suffixes'],
+  ['re', 'POSIX 1003.2 (basic) regular expressions, bounded'],
+  ['regexp', 'POSIX 1003.2 (extended) regular expressions, bounded'],
+  ['lev', 'Match headwords, or a word of them, within a typing error or two'],
+  ['word', 'Match separate words within headwords'],
+  ['search', 'Ranked full-text search of titles, descriptions and text'],
+];
+
+export const STRATEGY_NAMES = new Set(STRATEGIES.map(([name]) => name));
+
+/** One headword: what MATCH answers with, and its folded form. */
+export interface Headword {
+  word: string;
+  key: string;
+}
+
+export const MAX_PATTERN = 200;
+/** Milliseconds a regular expression may spend over one database's headwords. */
+export const REGEX_BUDGET_MS = 200;
+
+export class PatternError extends Error {}
+
+/** Nested quantifiers (`(a+)+`), backreferences and lookarounds: what can backtrack without end. */
+const DANGEROUS = /\\[1-9]|\\k<|\(\?[=!<]|\([^()]*[+*}][^()]*\)\s*[+*{?]|\([^()]*\|[^()]*\)\s*[+*{]/;
+
+/** A POSIX basic regular expression as an extended one: `\(`, `\{`, `\|`, `\+`, `\?` swap with their plain forms. */
+export function basicToExtended(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === '\\' && i + 1 < pattern.length) {
+      const d = pattern[i + 1] as string;
+      out += '(){}|+?'.includes(d) ? d : c + d;
+      i++;
+    } else out += '(){}|+?'.includes(c) ? '\\' + c : c;
+  }
+  return out;
+}
+
+/** A client's pattern as a RegExp, or a PatternError saying why not. */
+export function compilePattern(pattern: string, basic: boolean): RegExp {
+  if (pattern.length > MAX_PATTERN) throw new PatternError(`pattern is ${pattern.length} characters long; the limit is ${MAX_PATTERN}`);
+  const source = basic ? basicToExtended(pattern) : pattern;
+  if (DANGEROUS.test(source)) throw new PatternError('pattern has nested quantifiers, backreferences or lookarounds, which are not allowed');
+  const counted = /\{(\d+)(?:,(\d*))?\}/g;
+  for (const m of source.matchAll(counted)) if (Number(m[1]) > 100 || Number(m[2] || 0) > 100) throw new PatternError('a repeat count above 100 is not allowed');
+  try {
+    return new RegExp(source, 'iu');
+  } catch {
+    throw new PatternError('not a valid regular expression');
+  }
+}
+
+/** The allowed edit distance for a word of this length: one, two from eight letters. */
+export function typoBudget(key: string): number {
+  return key.length >= 8 ? 2 : key.length >= 3 ? 1 : 0;
+}
+
+/**
+ * Headwords that match `word` by a list strategy (all but `search` and `.`), in their order, each
+ * once. `now` reads a clock in milliseconds, for the regular expressions' budget.
+ */
+export function matchHeadwords(strategy: string, word: string, headwords: Headword[], now: () => number, limit = 1000): string[] {
+  const key = fold(word);
+  let test: (h: Headword) => boolean;
+  switch (strategy) {
+    case 'exact':
+      test = (h) => h.key === key;
+      break;
+    case 'prefix':
+      test = (h) => h.key.startsWith(key);
+      break;
+    case 'substring':
+      test = (h) => h.key.includes(key);
+      break;
+    case 'suffix':
+      test = (h) => h.key.endsWith(key);
+      break;
+    case 'word':
+      test = (h) => key !== '' && h.key.split(' ').includes(key);
+      break;
+    case 'lev': {
+      // The whole headword within a typing error or two; a one-word query also any word of it.
+      const max = typoBudget(key);
+      const close = (k: string) => max > 0 && Math.abs(k.length - key.length) <= max && editDistance(key, k, max) <= max;
+      const oneWord = !key.includes(' ');
+      test = (h) => close(h.key) || (oneWord && h.key.includes(' ') && h.key.split(' ').some(close));
+      break;
+    }
+    case 're':
+    case 'regexp': {
+      const re = compilePattern(word.normalize('NFC'), strategy === 're');
+      test = (h) => re.test(h.word);
+      break;
+    }
+    default:
+      throw new PatternError(`unknown strategy ${strategy}`);
+  }
+  const start = now();
+  const found: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < headwords.length && found.length < limit; i++) {
+    const h = headwords[i] as Headword;
+    if (!seen.has(h.word) && test(h)) {
+      seen.add(h.word);
+      found.push(h.word);
+    }
+    if ((i & 63) === 63 && now() - start > REGEX_BUDGET_MS) break;
+  }
+  return found;
+}

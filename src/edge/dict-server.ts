@@ -1,0 +1,191 @@
+// `glossary serve`: the DICT protocol (RFC 2229) on a TCP socket. The conversation is pure
+// (src/dict/session.ts); this file reads lines, bounds what a client may hold (line length,
+// queued commands, idle time, connections), re-opens the corpus when its files change, and ends
+// cleanly on SIGINT or SIGTERM.
+import { createServer, type Socket } from 'node:net';
+import { hostname } from 'node:os';
+import { langOf } from '../context.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { corpusDictionary, type Dictionary } from '../dict/dictionary.js';
+import { MAX_LINE, status } from '../dict/protocol.js';
+import { Session } from '../dict/session.js';
+import { StaleSourceError, DamagedCorpusError } from '../store/compiled.js';
+import { VERSION } from '../version.js';
+import type { Run } from './run.js';
+
+/** The corpus is looked at again (the cache's freshness rules) at most this often. */
+const REFRESH_MS = 1000;
+/** Commands a client may have waiting for their answers. */
+const MAX_QUEUED = 256;
+/** Connections open at once; one more is answered 420 and closed. */
+const MAX_CONNECTIONS = 1000;
+
+/** This machine only: the loopback addresses. */
+const isLocal = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+
+export function parsePort(value: unknown): number {
+  const text = String(value ?? '2628');
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${text.slice(0, 20)}"`);
+  return Number(text);
+}
+
+export function parseIdle(value: unknown): number {
+  const text = String(value ?? '60');
+  if (!/^\d{1,6}(\.\d{1,3})?$/.test(text) || Number(text) <= 0) throw new UsageError(`--idle must be a number of seconds above 0, not "${text.slice(0, 20)}"`);
+  return Number(text) * 1000;
+}
+
+export async function serve(run: Run, options: Record<string, unknown>): Promise<ExitCode> {
+  const port = parsePort(options['port']);
+  const host = String(options['host'] ?? '127.0.0.1');
+  const idleMs = parseIdle(options['idle']);
+  const json = Boolean(options['json']);
+  const source = run.contentDirs.length ? run.contentDirs.join(', ') : 'bundled with glossary';
+
+  // The corpus as it is now: re-opened (cheaply, by the cache's own rules) at most once a second.
+  // A corpus whose checksums are those of the one in use is the same corpus: the dictionary made of
+  // it (its headword lists and rendered texts) is kept.
+  let generation = '';
+  let current: Dictionary | undefined;
+  const load = async (force = false): Promise<Dictionary> => {
+    const opened = await run.open({ force: force || Boolean(run.global.refresh) });
+    const sums = JSON.stringify((opened.corpus.meta as { sums?: unknown }).sums ?? null) + opened.corpus.files.label;
+    if (current && sums === generation && !force) return current;
+    generation = sums;
+    const ctx = await run.context(opened);
+    return corpusDictionary(opened.corpus, [langOf(ctx)], source, () => performance.now());
+  };
+  current = await load();
+  let checkedAt = Date.now();
+  let reopening: Promise<void> | undefined;
+  const fresh = async (force = false): Promise<Dictionary> => {
+    if (force || Date.now() - checkedAt >= REFRESH_MS) {
+      reopening ??= load(force)
+        .then((d) => {
+          current = d;
+        })
+        .catch((error: unknown) => run.note(`could not re-open the corpus, still serving the last one: ${(error as Error).message}`))
+        .finally(() => {
+          checkedAt = Date.now();
+          reopening = undefined;
+        });
+      await reopening;
+    }
+    return current as Dictionary;
+  };
+
+  let served = 0;
+  let connections = 0;
+  const started = Date.now();
+  const host0 = hostname().replace(/[^A-Za-z0-9.-]/g, '') || 'localhost';
+  const facts = {
+    name: `glossary ${VERSION} (DICT server, RFC 2229) on ${host0}`,
+    about: `Serving ${source}.\nDatabases are the glossary's languages; every text is UTF-8.`,
+    status: () => `[connections ${connections}, served ${served}, up ${Math.round((Date.now() - started) / 1000)} s]`,
+  };
+  const sockets = new Set<Socket>();
+
+  const handle = (socket: Socket) => {
+    sockets.add(socket);
+    connections++;
+    served++;
+    const peer = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      sockets.delete(socket);
+      connections--;
+    });
+    if (connections > MAX_CONNECTIONS) {
+      socket.end(status(420, 'server temporarily unavailable: too many connections'));
+      return;
+    }
+    socket.setNoDelay(true);
+    socket.setEncoding('utf8');
+    socket.setTimeout(idleMs, () => socket.destroy());
+    const session = new Session(facts);
+    const msgId = `<${process.pid}.${served}.${Date.now()}@${host0}>`;
+    socket.write(status(220, `${host0} glossary ${VERSION} <mime> ${msgId}`));
+
+    let buffer = '';
+    const queue: string[] = [];
+    let working = false;
+    let closing = false;
+    const stop = (text: string) => {
+      closing = true;
+      queue.length = 0;
+      socket.end(text);
+    };
+    const work = async () => {
+      if (working) return;
+      working = true;
+      while (queue.length && !closing && !socket.destroyed) {
+        const line = queue.shift() as string;
+        const began = performance.now();
+        let reply;
+        try {
+          try {
+            const dict = await fresh();
+            reply = session.handle(line, () => dict);
+          } catch (error) {
+            // A file changed since the corpus was opened, or the cache was damaged: re-open, answer again.
+            if (!(error instanceof StaleSourceError || error instanceof DamagedCorpusError)) throw error;
+            const dict = await fresh(true);
+            reply = session.handle(line, () => dict);
+          }
+        } catch (error) {
+          run.note(`could not answer "${line.slice(0, 60)}": ${(error as Error).message}`);
+          reply = { text: status(420, 'server temporarily unavailable'), code: 420 };
+        }
+        if (json) run.io.stderr.write(JSON.stringify({ time: new Date().toISOString(), client: peer, command: line.slice(0, 200), code: reply.code, ms: Number((performance.now() - began).toFixed(2)) }) + '\n');
+        if (socket.destroyed) break;
+        if (reply.close) {
+          stop(reply.text);
+          break;
+        }
+        if (!socket.write(reply.text)) await new Promise<void>((done) => socket.once('drain', done).once('close', done));
+      }
+      working = false;
+    };
+    socket.on('data', (chunk: string) => {
+      if (closing) return;
+      buffer += chunk;
+      let end: number;
+      // A line ends with CRLF, or with a bare LF as dictd accepts.
+      while ((end = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, end).replace(/\r$/, '');
+        buffer = buffer.slice(end + 1);
+        if (Buffer.byteLength(line) + 2 > MAX_LINE) return stop(status(500, `line too long: at most ${MAX_LINE} octets with the CRLF`));
+        if (queue.length >= MAX_QUEUED) return stop(status(420, 'server temporarily unavailable: too many commands waiting'));
+        queue.push(line);
+      }
+      if (Buffer.byteLength(buffer) > MAX_LINE) return stop(status(500, `line too long: at most ${MAX_LINE} octets with the CRLF`));
+      void work();
+    });
+  };
+
+  if (!isLocal(host)) run.note(`warning: listening on ${host}, not only this machine: anyone who can reach it can read the glossary`);
+  const server = createServer(handle);
+  server.on('error', () => undefined);
+  await new Promise<void>((ready, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(error.code === 'EADDRINUSE' ? new UsageError(`port ${port} on ${host} is in use: give another with --port`) : error.code === 'EACCES' ? new UsageError(`no permission to listen on port ${port}: use a port above 1023`) : new UsageError(`cannot listen on ${host}:${port}: ${error.message}`)),
+    );
+    server.listen(port, host, () => ready());
+  });
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  run.note(`serving DICT on ${host.includes(':') ? `[${host}]` : host}:${bound} (Ctrl-C to stop)`);
+
+  await new Promise<void>((done) => {
+    const end = () => {
+      process.off('SIGINT', end);
+      process.off('SIGTERM', end);
+      server.close(() => done());
+      for (const s of sockets) s.destroy();
+    };
+    process.on('SIGINT', end);
+    process.on('SIGTERM', end);
+  });
+  run.note('stopped');
+  return ExitCode.ok;
+}
