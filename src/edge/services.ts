@@ -8,6 +8,8 @@ export type Service = (run: Run, args: unknown[], options: Record<string, unknow
 
 export async function runService(name: string, run: Run, args: unknown[], options: Record<string, unknown>): Promise<ExitCode> {
   switch (name) {
+    case 'export':
+      return (await import('./export.js')).runExport(run, args, options);
     default:
       throw new UsageError(`"${name}" is not a command of this build; glossary --help lists the commands`);
   }
