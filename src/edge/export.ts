@@ -127,7 +127,7 @@ export async function runExport(run: Run, _args: unknown[], options: Record<stri
     if (!available.includes(to as string) && to !== 'en') throw new UsageError(`no language "${to}" in this corpus: it has ${available.join(', ')}`);
     const all = langs.includes(from as string) && langs.includes(to as string) ? articles : collectArticles(got.ctx.corpus, [from as string, ...(available.includes(to as string) ? [to as string] : [])]);
     const found = pairs(all, from as string, to as string);
-    if (found.method === 'aliases') run.note(`the corpus has no "en" articles: the English term is the alias that spells the article's id (e.g. accrual: "accruals")`);
+    if (found.method === 'aliases') run.note(`the corpus has no "en" articles: the English term is the alias that spells the article's id (its English file name), plural or not`);
     if (found.missing.length) run.note(`${found.missing.length} of ${found.missing.length + found.rows.length} "${from}" articles have no ${found.method === 'aliases' ? 'English alias' : `"${to}" article`} and are left out: ${found.missing.slice(0, 10).join(', ')}${found.missing.length > 10 ? ', ...' : ''}`);
     if (found.rows.length === 0) throw new UsageError(`no "${from}" article has a "${to}" counterpart: nothing to export`);
     text = format === 'tsv' ? tsv(found.rows) : csv(found.rows, from as string, to as string);

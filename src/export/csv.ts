@@ -20,13 +20,13 @@ const compact = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
  * The English name of an article of a one-language corpus whose ids are English (as the bundled
- * one's are: accrual, strategicalliance): the aliases that spell the id, with or without a plural s.
+ * one's are: accrual, strategicalliance): the aliases that spell the id, with or without a plural s (asset for assets, accruals for accrual).
  */
 export function englishAliases(a: ExportArticle): string[] {
   const id = compact(a.id);
   return a.aliases.filter((alias) => {
     const c = compact(alias);
-    return c !== '' && (c === id || c === `${id}s` || c === `${id}es`);
+    return c !== '' && (c === id || c === `${id}s` || c === `${id}es` || `${c}s` === id);
   });
 }
 

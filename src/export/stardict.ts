@@ -45,8 +45,8 @@ export function articleHtml(article: ExportArticle): string {
   const body = marked.parse(clean(preprocess(article.markdown, article.title)), { async: false }) as string;
   const names = article.aliases.length ? `<p><i>${article.aliases.map(escapeXml).join(', ')}</i></p>\n` : '';
   const keywords = article.keywords.length ? `<p><small>${article.keywords.map(escapeXml).join(' · ')}</small></p>\n` : '';
-  // The body begins with the title as a heading in most articles; otherwise it is added.
-  const title = /^\s*<h1[ >]/.test(body) ? '' : `<h1>${escapeXml(article.title)}</h1>\n`;
+  // preprocess drops a first heading that repeats the title; the title comes first, always.
+  const title = `<h1>${escapeXml(article.title)}</h1>\n`;
   return clean(`${title}${names}${body}${keywords}`).trim();
 }
 
