@@ -57,9 +57,10 @@ export function collectArticles(corpus: Corpus, langs: string[]): ExportArticle[
   return out;
 }
 
-// Characters XML 1.0 does not allow, C0/C1 controls (tab and newline kept), lone surrogates and
-// the non-characters U+FFFE/U+FFFF: none of them reaches an exported file.
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Characters XML 1.0 does not allow, C0/C1 controls (tab and newline kept), bidirectional
+// overrides and isolates ("Trojan Source"), lone surrogates and the non-characters U+FFFE/U+FFFF:
+// none of them reaches an exported file.
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text made safe for a file: unsafe characters dropped, CR LF and CR made LF. */
 export function clean(text: string): string {

@@ -67,6 +67,7 @@ describe('XML', () => {
     expect(escapeXml(`<a href="x">&]]>'\u0000\u0001\u001b\u0085\ud800\uffff`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;]]&gt;&apos;');
     expect(clean('a\r\nb\rc\td')).toBe('a\nb\nc\td');
     expect(clean('😀')).toBe('😀');
+    expect(clean('fil\u202egpj.exe\u2066x\u2069')).toBe('filgpj.exex');
   });
   it('TBX v2 puts the source language first in each entry, v3 uses the 2019 structure', () => {
     const articles = collectArticles(bilingual(), ['en', 'da']);
