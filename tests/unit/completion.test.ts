@@ -15,7 +15,7 @@ const at = (line: string) => {
 
 describe('complete', () => {
   it.each([
-    ['glossary ', ['lookup', 'search', 'random', 'list', 'keywords', 'links', 'backlinks', 'related', 'scan', 'check', 'completion', 'help']],
+    ['glossary ', ['lookup', 'search', 'random', 'list', 'keywords', 'links', 'backlinks', 'related', 'export', 'scan', 'check', 'completion', 'help']],
     ['glossary l', ['lookup', 'list', 'links']],
     ['glossary lookup strat', ['strategisk-alliance', 'strategicalliance']],
     ['glossary lookup organisk-væ', ['organisk-vaekst']],
