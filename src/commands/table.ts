@@ -170,6 +170,29 @@ export const COMMANDS: CommandSpec[] = [
     run: async (ctx, args, options) => (await import('./graph.js')).runRelated(ctx, words(args), options),
   },
   {
+    kind: 'service',
+    name: 'export',
+    description: 'write the corpus for dictionary apps (StarDict) and translation tools (TBX, CSV/TSV glossaries, JSON)',
+    args: [],
+    options: [
+      opt('--format <format>', 'stardict, tbx, csv, tsv or json (required)', { value: 'other' }),
+      opt('-o, --output <path>', 'a folder for stardict; a file otherwise (standard output when not given)', { value: 'dir' }),
+      opt('--plain', 'stardict: articles as plain text (type m) instead of simple HTML (h)'),
+      opt('--tbx-version <n>', 'tbx: 2 (martif, the default) or 3 (ISO 30042:2019)', { value: 'other' }),
+      opt('--from <lang>', 'csv/tsv: the language of the terms', { value: 'lang' }),
+      opt('--to <lang>', 'csv/tsv: the language of the translations ("en" uses English aliases when the corpus has no en articles)', { value: 'lang' }),
+    ],
+    examples: [
+      'glossary export --format stardict -o ~/.stardict/dic/glossary',
+      'glossary export --format tbx -o glossary.tbx',
+      'glossary export --format tbx --tbx-version 3 -o glossary-v3.tbx',
+      'glossary export --format tsv --from da --to en -o omegat/glossary/glossary.txt',
+      'glossary export --format json | jq ".articles | length"',
+    ],
+    more:
+      'Every language of the corpus is exported (one StarDict dictionary per language), or the one\ngiven with --lang. The same corpus gives the same bytes. Headers name the corpus and its licence\n(from its NOTICE and LICENSE files). StarDict: .ifo, .idx, .syn (aliases) and .dict.dz when\ndictzip is installed (.dict otherwise).\n',
+  },
+  {
     kind: 'scan',
     name: 'scan',
     description: "find the glossary's terms in a text (Danish inflections and compounds too): the terms in order of first occurrence",

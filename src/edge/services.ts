@@ -12,6 +12,8 @@ export async function runService(name: string, run: Run, args: unknown[], option
       return (await import('./lsp.js')).runLsp(run);
     case 'serve':
       return (await import('./dict-server.js')).serve(run, options);
+    case 'export':
+      return (await import('./export.js')).runExport(run, args, options);
     default:
       throw new UsageError(`"${name}" is not a command of this build; glossary --help lists the commands`);
   }

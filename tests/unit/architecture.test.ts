@@ -119,5 +119,9 @@ describe('the structure the README shows', () => {
     const named = [...section.matchAll(/^\| `src\/([^`]+)` \|/gm)].map((m) => m[1] as string);
     expect(files.filter((f) => !named.includes(f)).sort()).toEqual([]);
     expect(named.filter((f) => !files.includes(f))).toEqual([]);
+    // And no file twice: a row left behind when a row was split, or a merge that kept both.
+    expect(named.filter((f, i) => named.indexOf(f) !== i)).toEqual([]);
+    const anyRow = [...section.matchAll(/^\| (`src\/[^|]*)\|/gm)].flatMap((m) => [...(m[1] as string).matchAll(/`([^`]+)`/g)].map((n) => n[1] as string));
+    expect(anyRow.filter((f) => !f.startsWith('src/'))).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ const at = (line: string) => {
 
 describe('complete', () => {
   it.each([
-    ['glossary ', ['lookup', 'search', 'random', 'list', 'keywords', 'links', 'backlinks', 'related', 'scan', 'check', 'lsp', 'serve', 'completion', 'help']],
+    ['glossary ', ['lookup', 'search', 'random', 'list', 'keywords', 'links', 'backlinks', 'related', 'export', 'scan', 'check', 'lsp', 'serve', 'completion', 'help']],
     ['glossary l', ['lookup', 'list', 'links', 'lsp']],
     ['glossary lookup strat', ['strategisk-alliance', 'strategicalliance']],
     ['glossary lookup organisk-væ', ['organisk-vaekst']],

@@ -1,0 +1,182 @@
+// `glossary export`: the corpus in the formats dictionary apps and translation tools read
+// (src/export/ makes the bytes; this file opens the corpus, reads the licence files, writes the
+// files and runs dictzip when it is installed).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { chooseLangs, defaultLangs, type Context } from '../context.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
+import { VERSION } from '../version.js';
+import { collectArticles, oneLine, type ExportArticle, type ExportMeta } from '../export/model.js';
+import type { Run } from './run.js';
+
+export const FORMATS = ['stardict', 'tbx', 'csv', 'tsv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** A file with these bytes, or a one-line error naming the path. */
+function writeOut(path: string, data: string | Buffer): void {
+  try {
+    writeFileSync(path, data);
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${reason(error)}; give -o a path in a folder you can write`);
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a part of the path is a file' : code === 'EROFS' ? 'read-only file system' : code === 'ENOSPC' ? 'no space left' : String(code ?? (error as Error).message);
+}
+
+/** The licence texts a content folder gives: its NOTICE in full, the first line of its LICENSE. */
+function licenceOf(dir: string): string | undefined {
+  const parts: string[] = [];
+  const read = (name: string) => {
+    try {
+      return readFileSync(join(dir, name), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  for (const name of ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICENCE', 'LICENCE.md', 'COPYING']) {
+    const text = read(name);
+    const first = text?.split('\n').find((l) => l.trim());
+    if (first) {
+      parts.push(`Licence: ${oneLine(first.replace(/^#+\s*/, ''))}.`);
+      break;
+    }
+  }
+  const notice = read('NOTICE') ?? read('NOTICE.md');
+  if (notice?.trim()) parts.push(oneLine(notice).slice(0, 2000));
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+function metaOf(run: Run): ExportMeta {
+  const dirs = run.contentDirs;
+  if (dirs.length === 0) {
+    const notice = licenceOf(run.bundledContent);
+    return { source: `glossary ${VERSION}, bundled corpus of Danish business terms`, licence: `Licence: MIT (the glossary project).${notice ? ` ${notice}` : ''}` };
+  }
+  const licences = dirs.map(licenceOf).filter((l): l is string => l !== undefined);
+  return { source: dirs.map((d) => basename(resolve(d))).join(', '), ...(licences.length ? { licence: licences.join(' ') } : {}) };
+}
+
+function langsFor(ctx: Context): { langs: string[]; source: string } {
+  const available = ctx.corpus.meta.langs.map((l) => l.lang);
+  const langs = ctx.wantedLang === '' ? available : chooseLangs(available, ctx.wantedLang, true);
+  const source = chooseLangs(langs, '', false, defaultLangs(ctx.corpus.meta, ctx.localeLangs))[0] as string;
+  return { langs, source };
+}
+
+function optionString(options: Record<string, unknown>, name: string): string | undefined {
+  const v = options[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export async function runExport(run: Run, _args: unknown[], options: Record<string, unknown>): Promise<ExitCode> {
+  const given = optionString(options, 'format');
+  if (given === undefined) throw new UsageError(`export needs --format: ${FORMATS.join(', ')} (glossary export --help)`);
+  const format = given.toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown export format "${format}": use --format ${FORMATS.join('|')}`);
+  const output = optionString(options, 'output');
+  if (output !== undefined && output.trim() === '') throw new UsageError('-o was given an empty path: name a file (or a folder for stardict)');
+  if (format === 'stardict' && output === undefined) throw new UsageError('--format stardict writes a folder: give it with -o DIR');
+  const tbxVersion = optionString(options, 'tbxVersion') ?? '2';
+  if (tbxVersion !== '2' && tbxVersion !== '3') throw new UsageError(`--tbx-version must be 2 or 3, not "${tbxVersion}"`);
+  const from = optionString(options, 'from')?.trim().toLowerCase();
+  const to = optionString(options, 'to')?.trim().toLowerCase();
+  if ((format === 'csv' || format === 'tsv') && (!from || !to)) throw new UsageError(`--format ${format} needs a pair of languages: --from da --to en`);
+  if ((format === 'csv' || format === 'tsv') && from === to) throw new UsageError(`--from and --to are both "${from}": name two languages`);
+  if (format !== 'csv' && format !== 'tsv' && (from || to)) throw new UsageError(`--from and --to are for --format csv and tsv, not ${format}`);
+  if (format !== 'stardict' && options['plain']) throw new UsageError('--plain is for --format stardict');
+  if (format !== 'tbx' && options['tbxVersion'] !== undefined) throw new UsageError('--tbx-version is for --format tbx');
+
+  const attempt = async (open: { force?: boolean; rebuild?: boolean }) => {
+    const ctx = await run.context(await run.open(open));
+    const { langs, source } = langsFor(ctx);
+    return { ctx, langs, source, articles: collectArticles(ctx.corpus, langs) };
+  };
+  let got;
+  try {
+    got = await attempt({ force: Boolean(run.global.refresh) });
+  } catch (error) {
+    const content = run.contentDirs.length > 0;
+    if (content && error instanceof StaleSourceError) got = await attempt({ force: true });
+    else if (content && error instanceof DamagedCorpusError) got = await attempt({ rebuild: true });
+    else throw error;
+  }
+  const meta = metaOf(run);
+  const { langs, source, articles } = got;
+  const title = run.contentDirs.length ? `Glossary: ${meta.source}` : 'Glossary: Danish business and finance terms';
+
+  if (format === 'stardict') {
+    await writeStarDict(run, output as string, articles, langs, meta, title, Boolean(options['plain']));
+    return ExitCode.ok;
+  }
+  let text: string;
+  if (format === 'tbx') {
+    const { tbx } = await import('../export/tbx.js');
+    text = tbx(articles, meta, { version: tbxVersion === '3' ? 3 : 2, source, title });
+  } else if (format === 'json') {
+    const { jsonExport } = await import('../export/json.js');
+    text = jsonExport(articles, meta);
+  } else {
+    const { pairs, tsv, csv } = await import('../export/csv.js');
+    const available = got.ctx.corpus.meta.langs.map((l) => l.lang);
+    if (!available.includes(from as string)) throw new UsageError(`no language "${from}" in this corpus: it has ${available.join(', ')}`);
+    if (!available.includes(to as string) && to !== 'en') throw new UsageError(`no language "${to}" in this corpus: it has ${available.join(', ')}`);
+    const all = langs.includes(from as string) && langs.includes(to as string) ? articles : collectArticles(got.ctx.corpus, [from as string, ...(available.includes(to as string) ? [to as string] : [])]);
+    const found = pairs(all, from as string, to as string);
+    if (found.method === 'aliases') run.note(`the corpus has no "en" articles: the English term is the alias that spells the article's id (its English file name), plural or not`);
+    if (found.missing.length) run.note(`${found.missing.length} of ${found.missing.length + found.rows.length} "${from}" articles have no ${found.method === 'aliases' ? 'English alias' : `"${to}" article`} and are left out: ${found.missing.slice(0, 10).join(', ')}${found.missing.length > 10 ? ', ...' : ''}`);
+    if (found.rows.length === 0) throw new UsageError(`no "${from}" article has a "${to}" counterpart: nothing to export`);
+    text = format === 'tsv' ? tsv(found.rows) : csv(found.rows, from as string, to as string);
+  }
+  if (output === undefined) run.io.stdout.write(text);
+  else {
+    if (existsSync(output) && statSync(output).isDirectory()) throw new UsageError(`cannot write ${output}: it is a folder; give -o a file name`);
+    writeOut(output, text);
+  }
+  return ExitCode.ok;
+}
+
+/** A fixed time for the file dictzip compresses (its header keeps the mtime): the same corpus, the same bytes. */
+const FIXED_MTIME = new Date('2000-01-01T00:00:00Z');
+
+function dictzipPresent(): boolean {
+  const r = spawnSync('dictzip', ['--version'], { stdio: 'ignore' });
+  return !r.error;
+}
+
+async function writeStarDict(run: Run, dir: string, articles: ExportArticle[], langs: string[], meta: ExportMeta, title: string, plain: boolean): Promise<void> {
+  const { stardict } = await import('../export/stardict.js');
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`cannot write the StarDict folder ${dir}: it is a file; give -o a folder`);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`cannot make the folder ${dir}: ${reason(error)}; give -o a folder you can write`);
+  }
+  const zip = dictzipPresent();
+  if (!zip) run.note('dictzip is not installed: writing an uncompressed .dict (apt-get install dictzip for .dict.dz)');
+  for (const lang of langs) {
+    const mine = articles.filter((a) => a.lang === lang);
+    const name = `glossary-${lang}`;
+    const files = stardict(mine, meta, { plain, bookname: langs.length > 1 ? `${title} (${lang})` : title });
+    const path = (ext: string) => join(dir, `${name}.${ext}`);
+    // What an earlier export left that this one would not overwrite.
+    for (const ext of ['dict', 'dict.dz', 'syn']) rmSync(path(ext), { force: true });
+    writeOut(path('ifo'), files.ifo);
+    writeOut(path('idx'), files.idx);
+    if (files.syn) writeOut(path('syn'), files.syn);
+    writeOut(path('dict'), files.dict);
+    if (zip) {
+      utimesSync(path('dict'), FIXED_MTIME, FIXED_MTIME);
+      const r = spawnSync('dictzip', [path('dict')], { encoding: 'utf8' });
+      if (r.status !== 0 || !existsSync(path('dict.dz'))) {
+        run.note(`dictzip failed (${oneLine(r.stderr || String(r.status))}): keeping the uncompressed .dict`);
+        rmSync(path('dict.dz'), { force: true });
+      }
+    }
+    run.note(`wrote ${join(dir, name)}.* : ${files.wordcount} articles, ${files.synwordcount} aliases${zip && existsSync(path('dict.dz')) ? ' (.dict.dz)' : ''}`);
+  }
+}

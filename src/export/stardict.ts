@@ -1,0 +1,132 @@
+// A StarDict dictionary (.ifo, .idx, .dict, .syn) of one language, as bytes. Pure.
+// Format: StarDictFileFormat in the stardict-3 sources. The index is in StarDict's own order
+// (g_ascii_strcasecmp on the UTF-8 bytes, then strcmp), which its readers binary-search: sorted
+// any other way (Danish collation), words with æ, ø or å cannot be found.
+import { Marked, type Tokens } from 'marked';
+import { preprocess, renderArticle } from '../render/article.js';
+import { clean, escapeXml, oneLine, provenance, type ExportArticle, type ExportMeta } from './model.js';
+
+const lowerAscii = (byte: number) => (byte >= 0x41 && byte <= 0x5a ? byte + 32 : byte);
+
+/** StarDict's stardict_strcmp: ASCII case folded first, then the bytes as they are. */
+export function stardictCompare(a: Buffer, b: Buffer): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = lowerAscii(a[i] as number) - lowerAscii(b[i] as number);
+    if (d) return d;
+  }
+  if (a.length !== b.length) return a.length - b.length;
+  return Buffer.compare(a, b);
+}
+
+/** A headword as StarDict keeps it: one line, no NUL, at most 255 bytes (its readers' limit). */
+export function headword(text: string): string {
+  let word = oneLine(text);
+  while (Buffer.byteLength(word) > 255) word = word.slice(0, -1);
+  return word;
+}
+
+/** The article as simple HTML: its Markdown rendered, links to other entries as bword:// links, raw HTML shown as text. */
+export function articleHtml(article: ExportArticle): string {
+  const byHref = new Map<string, string>();
+  for (const l of article.record.links) if (l.to && !l.outside) byHref.set(l.href, l.to.title);
+  const marked = new Marked({
+    gfm: true,
+    renderer: {
+      html: (token: Tokens.HTML | Tokens.Tag) => escapeXml(token.text),
+      image: (token: Tokens.Image) => escapeXml(token.text),
+      link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link) {
+        const inner = this.parser.parseInline(token.tokens);
+        const target = byHref.get(token.href);
+        return target === undefined ? inner : `<a href="bword://${escapeXml(headword(target))}">${inner}</a>`;
+      },
+    },
+  });
+  const body = marked.parse(clean(preprocess(article.markdown, article.title)), { async: false }) as string;
+  const names = article.aliases.length ? `<p><i>${article.aliases.map(escapeXml).join(', ')}</i></p>\n` : '';
+  const keywords = article.keywords.length ? `<p><small>${article.keywords.map(escapeXml).join(' · ')}</small></p>\n` : '';
+  // preprocess drops a first heading that repeats the title; the title comes first, always.
+  const title = `<h1>${escapeXml(article.title)}</h1>\n`;
+  return clean(`${title}${names}${body}${keywords}`).trim();
+}
+
+/** The article as plain text (sametypesequence=m): as `glossary lookup` prints it to a pipe, at 80 columns. */
+export function articleText(article: ExportArticle): string {
+  return clean(renderArticle(article.record, { width: 80, color: false })).trim();
+}
+
+export interface StarDictFiles {
+  ifo: string;
+  idx: Buffer;
+  dict: Buffer;
+  /** Absent when no article has an alias. */
+  syn?: Buffer;
+  wordcount: number;
+  synwordcount: number;
+}
+
+export interface StarDictOptions {
+  plain?: boolean;
+  bookname: string;
+}
+
+/** One dictionary of the articles given (one language). */
+export function stardict(articles: ExportArticle[], meta: ExportMeta, options: StarDictOptions): StarDictFiles {
+  // The .dict: the articles one after another, in the order given.
+  const chunks: Buffer[] = [];
+  const entries: Array<{ word: Buffer; offset: number; size: number }> = [];
+  let offset = 0;
+  for (const a of articles) {
+    const data = Buffer.from(options.plain ? articleText(a) : articleHtml(a), 'utf8');
+    chunks.push(data);
+    entries.push({ word: Buffer.from(headword(a.title), 'utf8'), offset, size: data.length });
+    offset += data.length;
+  }
+  // The .idx: sorted; equal words keep the .dict order.
+  const order = entries.map((e, i) => ({ ...e, i })).sort((x, y) => stardictCompare(x.word, y.word) || x.i - y.i);
+  const position = new Map<number, number>();
+  const idxParts: Buffer[] = [];
+  order.forEach((e, at) => {
+    position.set(e.i, at);
+    const nums = Buffer.alloc(8);
+    nums.writeUInt32BE(e.offset, 0);
+    nums.writeUInt32BE(e.size, 4);
+    idxParts.push(e.word, Buffer.from([0]), nums);
+  });
+  const idx = Buffer.concat(idxParts);
+  // The .syn: each alias, pointing at its article's place in the .idx; an alias equal to the title is left out.
+  const syns: Array<{ word: Buffer; to: number }> = [];
+  articles.forEach((a, i) => {
+    const seen = new Set([headword(a.title)]);
+    for (const alias of a.aliases) {
+      const word = headword(alias);
+      if (!word || seen.has(word)) continue;
+      seen.add(word);
+      syns.push({ word: Buffer.from(word, 'utf8'), to: position.get(i) as number });
+    }
+  });
+  syns.sort((x, y) => stardictCompare(x.word, y.word) || x.to - y.to);
+  const syn = syns.length
+    ? Buffer.concat(
+        syns.flatMap((s) => {
+          const n = Buffer.alloc(4);
+          n.writeUInt32BE(s.to, 0);
+          return [s.word, Buffer.from([0]), n];
+        }),
+      )
+    : undefined;
+  // .ifo values are single lines; the description may break lines with <br>.
+  const ifoValue = (text: string) => oneLine(text);
+  const lines = [
+    "StarDict's dict ifo file",
+    `version=${syn ? '3.0.0' : '2.4.2'}`,
+    `bookname=${ifoValue(options.bookname)}`,
+    `wordcount=${entries.length}`,
+    ...(syn ? [`synwordcount=${syns.length}`] : []),
+    `idxfilesize=${idx.length}`,
+    `author=${ifoValue(meta.source)}`,
+    `description=${ifoValue(provenance(meta))}`,
+    `sametypesequence=${options.plain ? 'm' : 'h'}`,
+  ];
+  return { ifo: lines.join('\n') + '\n', idx, dict: Buffer.concat(chunks), ...(syn ? { syn } : {}), wordcount: entries.length, synwordcount: syns.length };
+}

@@ -1,0 +1,83 @@
+// The export writers, byte by byte: StarDict order and layout, CSV/TSV quoting, XML escaping.
+import { describe, expect, it } from 'vitest';
+import { collectArticles, clean, escapeXml } from '../../src/export/model.js';
+import { headword, stardict, stardictCompare } from '../../src/export/stardict.js';
+import { csv, englishAliases, pairs, tsv } from '../../src/export/csv.js';
+import { tbx } from '../../src/export/tbx.js';
+import { lazyFixture } from '../helpers.js';
+
+const bilingual = lazyFixture('bilingual');
+const meta = { source: 'test corpus', licence: 'Licence: CC0.' };
+
+describe('StarDict order', () => {
+  const sorted = (words: string[]) => [...words].sort((a, b) => stardictCompare(Buffer.from(a), Buffer.from(b)));
+  it('folds ASCII case only, then compares bytes: Å (C3 85), Æ (C3 86), Ø (C3 98) after z, not Danish collation', () => {
+    expect(sorted(['Øre', 'zebra', 'Aktie', 'aktie', 'Årets', 'Æble', 'b'])).toEqual(['Aktie', 'aktie', 'b', 'zebra', 'Årets', 'Æble', 'Øre']);
+  });
+  it('a prefix comes before the longer word', () => {
+    expect(sorted(['abc', 'ab', 'AB'])).toEqual(['AB', 'ab', 'abc']);
+  });
+  it('a headword is one line without controls, at most 255 bytes', () => {
+    expect(headword(' a\tb\nc\u0000 ')).toBe('a b c');
+    expect(Buffer.byteLength(headword('ø'.repeat(300)))).toBeLessThanOrEqual(255);
+  });
+});
+
+describe('StarDict files', () => {
+  it('.idx entries point at each article in .dict; .syn points at the .idx position', () => {
+    const articles = collectArticles(bilingual(), ['da']);
+    const files = stardict(articles, meta, { plain: true, bookname: 'Test' });
+    const entries: Array<[string, number, number]> = [];
+    for (let at = 0; at < files.idx.length; ) {
+      const end = files.idx.indexOf(0, at);
+      entries.push([files.idx.toString('utf8', at, end), files.idx.readUInt32BE(end + 1), files.idx.readUInt32BE(end + 5)]);
+      at = end + 9;
+    }
+    expect(entries.map((e) => e[0])).toEqual(['Joint venture', 'Strategisk alliance']);
+    for (const [word, off, size] of entries) expect(files.dict.toString('utf8', off, off + size).startsWith(word)).toBe(true);
+    expect(files.ifo).toBe(
+      `StarDict's dict ifo file\nversion=2.4.2\nbookname=Test\nwordcount=2\nidxfilesize=${files.idx.length}\nauthor=test corpus\ndescription=Exported by glossary from test corpus. Licence: CC0.\nsametypesequence=m\n`,
+    );
+    expect(files.syn).toBeUndefined();
+  });
+});
+
+describe('CSV and TSV', () => {
+  const rows = [{ term: 'a,b', translation: 'say "x"', comment: 'plain' }];
+  it('CSV quotes fields with commas and quotes, doubles quotes, ends lines with CRLF', () => {
+    expect(csv(rows, 'da', 'en')).toBe('da,en,comment\r\na,b,"say ""x""",plain\r\n'.replace('a,b,', '"a,b",'));
+  });
+  it('TSV is term, translation, comment per line', () => {
+    expect(tsv(rows)).toBe('a,b\tsay "x"\tplain\n');
+  });
+  it('pairs by id across languages; an article without a counterpart is listed as missing', () => {
+    const found = pairs(collectArticles(bilingual(), ['da', 'en']), 'da', 'en');
+    expect(found.rows).toEqual([{ term: 'Strategisk alliance', translation: 'Strategic Alliance', comment: 'En aftale mellem to virksomheder.' }]);
+    expect(found.missing).toEqual(['jointventure']);
+    expect(found.method).toBe('articles');
+  });
+  it('English aliases: those that spell the id, plural or singular', () => {
+    const a = { id: 'assets', aliases: ['aktiver', 'asset', 'Assets', 'total assets'] } as Parameters<typeof englishAliases>[0];
+    expect(englishAliases(a)).toEqual(['asset', 'Assets']);
+  });
+});
+
+describe('XML', () => {
+  it('escapes markup and drops characters XML 1.0 does not allow', () => {
+    expect(escapeXml(`<a href="x">&]]>'\u0000\u0001\u001b\u0085\ud800\uffff`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;]]&gt;&apos;');
+    expect(clean('a\r\nb\rc\td')).toBe('a\nb\nc\td');
+    expect(clean('😀')).toBe('😀');
+    expect(clean('fil\u202egpj.exe\u2066x\u2069')).toBe('filgpj.exex');
+  });
+  it('TBX v2 puts the source language first in each entry, v3 uses the 2019 structure', () => {
+    const articles = collectArticles(bilingual(), ['en', 'da']);
+    const v2 = tbx(articles, meta, { version: 2, source: 'en', title: 'T' });
+    const entry = v2.slice(v2.indexOf('id="strategicalliance"'));
+    expect(entry.indexOf('xml:lang="en"')).toBeLessThan(entry.indexOf('xml:lang="da"'));
+    expect(v2).toContain('<martif type="TBX-Basic" xml:lang="en">');
+    const v3 = tbx(articles, meta, { version: 3, source: 'da', title: 'T' });
+    expect(v3).toContain('<conceptEntry id="jointventure">');
+    expect(v3).toContain('<langSec xml:lang="da">');
+    expect(v3).not.toContain('<tig>');
+  });
+});
