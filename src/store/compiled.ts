@@ -11,7 +11,7 @@ import type { ScanIndex } from '../scan.js';
 import { checksum, readRegularFile, type CorpusFiles, type CorpusSink } from './files.js';
 import { noRenders } from './renders.js';
 
-export const FORMAT = 13;
+export const FORMAT = 14;
 
 export type { CorpusReport, LanguageMeta, Skipped };
 
