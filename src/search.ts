@@ -46,8 +46,12 @@ export interface Hit {
   stems: string[];
   /** One number for --json: higher is better (not comparable across queries). */
   score: number;
+  /** Query words matched in a name only through a typing error. */
+  typos: number;
   /** How the whole name matched, when it did (tier exact or defined): the list it is in. */
-  via?: NameList | 'plain';
+  via?: NameList | 'plain' | 'translation';
+  /** For a hit by another language's name: which. */
+  translation?: { lang: string; title: string };
   /** The parts of the score, for --explain. */
   why: Why[];
 }
@@ -514,7 +518,8 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
     const penalty = named ? UNMATCHED_TITLE_WORD * unmatchedTitleWords : 0;
     if (penalty) why.push({ what: `${unmatchedTitleWords} title word(s) not in the query`, add: -round(penalty) });
     const score = coverage * (nameScore + textScore) + DEFINITION_WEIGHT * definition ** 2 + genus - penalty;
-    hits.push({ doc, tier, matched, named, cost, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}) });
+    const typos = nameWhy.filter((x) => x !== undefined && x[1] !== 'initials' && x[2] >= TYPO).length;
+    hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}) });
   }
   return hits.sort(compareHits).slice(0, Math.max(1, limit));
 }
