@@ -74,7 +74,7 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string)
 /** The note when a term named no article and search chose one: the one wording for every command. */
 export function fuzzyNote(term: string, record: ArticleRecord, matched?: MatchKind): string {
   if (matched === 'defined') return `no article is named "${term}"; showing ${record.name} (${record.title}), which defines it`;
-  return `no article is named "${term}"; showing ${record.name} (${record.title})${matched && matched !== 'path' ? ` (matched: ${matched})` : ''}`;
+  return `no article is named "${term}"; showing ${record.name} (${record.title})`;
 }
 
 /** An article for a command that works on one: the record, and the note if it was a fuzzy match. */
