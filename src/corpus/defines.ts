@@ -11,7 +11,11 @@ const MAX_WORDS = 6;
 const LEADING_HEADINGS = 3;
 
 /** Words that begin a sentence but name nothing ("Det er ...", "Der er ..."). */
-const NOT_A_NAME = new Set('det der den de dette disse han hun man vi du jeg her som hvis naar men og eller saa i paa for med til'.split(' '));
+const NOT_A_NAME = new Set('det der den de dette disse han hun man vi du jeg her som hvis naar men og eller saa i paa for med til hvad hvordan hvorfor hvem hvilke hvilken ifoelge inden ud efter mest typerne typer'.split(' '));
+/** Words before a name that say "the term": `Udtrykket "effektivitet"`. */
+const TERM_WORD = /^(?:udtrykket|begrebet|ordet|termen|navnet)\s+/i;
+/** A question's tail after the name: `udbytte, og hvordan fungerer de`, `obligation i enkle vendinger`. */
+const QUESTION_TAIL = /(?:,?\s+og\s+(?:hvad|hvordan|hvorfor|hvem|hvilke)\b.*|\s+i enkle vendinger.*)$/i;
 /** Articles before a name: "en aktie", "den gennemsnitlige årlige vækstrate". */
 const ARTICLE = /^(?:en|et|den|det|de|a|an|the)\s+/i;
 
@@ -39,7 +43,7 @@ function namesIn(phrase: string): string[] {
     out.push(english[2] as string);
   } else out.unshift(rest);
   return out
-    .map((n) => n.replace(/^["'«»“”„]+|["'«»“”„.,:;!?]+$/g, '').replace(ARTICLE, '').trim())
+    .map((n) => n.replace(QUESTION_TAIL, '').replace(TERM_WORD, '').replace(/^["'«»“”„]+|["'«»“”„.,:;!?]+$/g, '').replace(ARTICLE, '').trim())
     .filter((n) => {
       const w = fold(n).split(' ').filter(Boolean);
       return w.length > 0 && w.length <= MAX_WORDS && !NOT_A_NAME.has(w[0] as string) && !/^\d+$/.test(w.join(''));
