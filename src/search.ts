@@ -424,6 +424,10 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
   const squashed = asked.replace(/ /g, '');
   const wordStems = words.map(stem);
   const minimum = Math.max(1, Math.ceil(words.length * MIN_COVERAGE));
+  // Of two words, one is enough only when it is sure in a name: off-topic words that happen to be
+  // in some text (`vejret i morgen`, `blomster i haven`) make no hit. Longer queries keep half:
+  // a paraphrase of a definition shares only some of its words.
+  const majority = words.length === 2 && words.every((w) => w.length >= 3 && !/\d/.test(w)) ? 2 : minimum;
   const hits: Hit[] = [];
   const lists: Array<[NameList, number]> = [['title', 0], ['alias', 1 - ALIAS_WEIGHT], ['defined', 1 - DEFINED_WEIGHT]];
   for (const doc of source.docs(candidates)) {
@@ -490,6 +494,7 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
     }
     const matched = matchedWords.size;
     if (tier === Tier.words && matched < minimum) continue;
+    if (tier === Tier.words && matched < majority && !nameWhy.some((x) => x !== undefined && x[2] !== COMPOUND_PART)) continue;
     const described = text.described.get(doc.n)?.size ?? 0;
     const textScore = bm25(text.matches.get(doc.n), doc.bl ?? average, average);
     const field: Field = tier < Tier.words || named > 0 ? 'name' : described > 0 ? 'description' : 'body';
