@@ -98,7 +98,7 @@ function otherLanguageNames(ctx: Context, lang: string, query: string, found: Hi
 
 /** Why a hit matched, as --json names it: a whole name (which), its beginning, or the field of its best words. */
 function matchOf(h: Hit): string {
-  if (h.via) return h.via === 'plain' ? 'folded' : h.via;
+  if (h.via) return h.via === 'plain' ? 'folded' : h.via === 'title' ? 'exact' : h.via;
   if (h.tier === Tier.prefix) return 'prefix';
   if (h.why.some((w) => w.what.includes('its initial'))) return 'initials';
   return h.field;
