@@ -1,15 +1,24 @@
 // Term -> one article: exact names (id, slug, alias, title, all folded), else a clear fuzzy winner.
-import type { ArticleRecord } from './corpus/compile.js';
+import { NameRank, plainLetters, type ArticleRecord } from './corpus/compile.js';
 import { AmbiguousError, NotFoundError, UsageError } from './errors.js';
 import { fold } from './fold.js';
 import type { Corpus } from './corpus/reader.js';
 
 export const MAX_QUERY = 200;
 
+/**
+ * How a term named its article: `exact` (id, slug or title as written, case aside), `folded`
+ * (after folding, Danish letters typed plainly too), `alias`, `defined` (what the article says it
+ * defines), `path` (a site path's last part); or chosen by search, the clear winner: `typo`,
+ * `prefix` (a name begun), `words` (every word in its name), `initials`.
+ */
+export type MatchKind = 'exact' | 'folded' | 'alias' | 'defined' | 'path' | 'typo' | 'prefix' | 'words' | 'initials';
+
 export interface Resolved {
   record: ArticleRecord;
-  /** Set when the term matched no name exactly and search picked the article. */
+  /** Set when the term named no article (title, id, slug or alias) and the article was chosen: the notice says so. */
   fuzzy: boolean;
+  matched: MatchKind;
 }
 
 export function checkQuery(term: string): string {
@@ -26,11 +35,19 @@ function suggestions(names: string[]): string[] {
 export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string): Promise<Resolved> {
   const term = checkQuery(rawTerm);
   const byId = corpus.names(lang, '=' + term);
-  const matches = byId.length ? byId : corpus.names(lang, fold(term));
+  const folded = byId.length ? [] : corpus.names(lang, fold(term));
+  // Danish letters typed plainly (`lan` for Lån, `aop` for ÅOP).
+  const plain = byId.length || folded.length ? [] : corpus.names(lang, '~' + plainLetters(fold(term)));
+  const matches = byId.length ? byId : folded.length ? folded : plain;
   if (matches.length) {
     const best = Math.min(...matches.map(([, rank]) => rank));
     const ns = [...new Set(matches.filter(([, rank]) => rank === best).map(([n]) => n))];
-    if (ns.length === 1) return { record: corpus.record(lang, ns[0] as number), fuzzy: false };
+    if (ns.length === 1) {
+      const record = corpus.record(lang, ns[0] as number);
+      const lower = term.toLowerCase();
+      const matched: MatchKind = best === NameRank.defined ? 'defined' : best === NameRank.alias ? 'alias' : !plain.length && [record.id, record.slug, record.title].some((x) => x.toLowerCase() === lower) ? 'exact' : 'folded';
+      return { record, fuzzy: matched === 'defined', matched };
+    }
     const docs = corpus.docs(lang, ns);
     throw new AmbiguousError(`"${term}" names ${ns.length} articles`, suggestions(docs.map((d) => `${d.name} (${d.title})`)), docs);
   }
@@ -38,13 +55,16 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string)
   const parts = term.split('/').filter(Boolean);
   for (let i = 1; i < parts.length; i++) {
     const ns = [...new Set(corpus.names(lang, fold(parts.slice(i).join('/'))).map(([n]) => n))];
-    if (ns.length === 1) return { record: corpus.record(lang, ns[0] as number), fuzzy: true };
+    if (ns.length === 1) return { record: corpus.record(lang, ns[0] as number), fuzzy: true, matched: 'path' };
     if (ns.length > 1) break;
   }
-  const { search, clearWinner, queryWords } = await import('./search.js');
+  const { search, clearWinner, queryWords, Tier } = await import('./search.js');
   const hits = search(corpus.searchSource(lang), term, 5);
   const winner = clearWinner(hits, new Set(queryWords(term)).size);
-  if (winner) return { record: corpus.record(lang, winner.doc.n), fuzzy: true };
+  if (winner) {
+    const matched: MatchKind = winner.via === 'defined' ? 'defined' : winner.tier < Tier.prefix ? 'folded' : winner.tier === Tier.prefix ? 'prefix' : winner.why.some((w) => w.what.includes('its initial')) ? 'initials' : winner.typos > 0 ? 'typo' : 'words';
+    return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched };
+  }
   if (hits.length === 0) throw new NotFoundError(`no article "${term}"`, ['try: glossary search ' + term.split(/\s+/)[0]]);
   // One candidate that is not clearly meant is a suggestion, not a choice between articles.
   if (hits.length === 1) throw new NotFoundError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)));
@@ -52,13 +72,14 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string)
 }
 
 /** The note when a term named no article and search chose one: the one wording for every command. */
-export function fuzzyNote(term: string, record: ArticleRecord): string {
+export function fuzzyNote(term: string, record: ArticleRecord, matched?: MatchKind): string {
+  if (matched === 'defined') return `no article is named "${term}"; showing ${record.name} (${record.title}), which defines it`;
   return `no article is named "${term}"; showing ${record.name} (${record.title})`;
 }
 
 /** An article for a command that works on one: the record, and the note if it was a fuzzy match. */
 export async function resolveArticle(corpus: Corpus, lang: string, terms: string[]): Promise<{ record: ArticleRecord; notes: string[] }> {
   const term = terms.join(' ');
-  const { record, fuzzy } = await resolveTerm(corpus, lang, term);
-  return { record, notes: fuzzy ? [fuzzyNote(checkQuery(term), record)] : [] };
+  const { record, fuzzy, matched } = await resolveTerm(corpus, lang, term);
+  return { record, notes: fuzzy ? [fuzzyNote(checkQuery(term), record, matched)] : [] };
 }

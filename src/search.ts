@@ -5,13 +5,23 @@
 // a query of such words has no hits rather than a confident wrong one.
 import Fuse from 'fuse.js';
 import type { SearchDoc } from './corpus/compile.js';
-import { TEXT_FIELDS } from './corpus/compile.js';
+import { NameRank, plainLetters, TEXT_FIELDS } from './corpus/compile.js';
 import type { SearchSource } from './corpus/reader.js';
 import { contentWords, docTermsOfWord, stem } from './corpus/terms.js';
 import { fold } from './fold.js';
 
 
-export const Tier = { exact: 0, prefix: 1, words: 2 } as const;
+/** exact: a whole name (title, id, alias); defined: a whole name the article says it defines. */
+export const Tier = { exact: 0, defined: 0.5, prefix: 1, words: 2 } as const;
+
+/** Which list of an article's names a query word matched in. */
+export type NameList = 'title' | 'alias' | 'defined' | 'initials';
+
+/** One line of `search --explain`: what matched, and what it added to the score. */
+export interface Why {
+  what: string;
+  add: number;
+}
 
 /** Where a hit's best evidence is. */
 export type Field = 'name' | 'description' | 'body';
@@ -36,6 +46,14 @@ export interface Hit {
   stems: string[];
   /** One number for --json: higher is better (not comparable across queries). */
   score: number;
+  /** Query words matched in a name only through a typing error. */
+  typos: number;
+  /** How the whole name matched, when it did (tier exact or defined): the list it is in. */
+  via?: NameList | 'plain' | 'translation';
+  /** For a hit by another language's name: which. */
+  translation?: { lang: string; title: string };
+  /** The parts of the score, for --explain. */
+  why: Why[];
 }
 
 /**
@@ -43,7 +61,7 @@ export interface Hit {
  * beregnes soliditetsgrad"): left out of matching, as the stopwords of terms.ts are.
  */
 const QUESTION_WORDS = new Set(
-  'hvad hvem hvor hvorfor hvordan hvornaar hvilken hvilket hvilke betyder betyde betydning beregnes beregner beregne regnes udregnes defineres definition forklar forklaring forstaa mener menes kaldes hedder bruges anvendes man begrebet begreb ordet udtrykket'.split(' '),
+  'hvad hvem hvor hvorfor hvordan hvornaar hvilken hvilket hvilke betyder betyde betydning beregnes beregner beregne regnes udregnes defineres definition forklar forklaring forstaa mener menes kaldes hedder bruges anvendes man begrebet begreb ordet udtrykket forskel vs versus'.split(' '),
 );
 
 // Costs of the ways a query word matches a word of a name (lower is better). They order hits
@@ -56,8 +74,15 @@ const PREFIX = 0.1;
 const COMPOUND_HEAD = 0.15;
 /** The query word is inside a name word (at least 5 letters): `kapital` ~ `selskabskapitalen`. */
 const COMPOUND_PART = 0.25;
+/** Danish letters typed plainly: `lan` ~ `laan` (Lån). */
+const PLAIN_LETTERS = 0.05;
 /** One typing error (two in words of 8 letters or more): `aliance` ~ `alliance`. */
 const TYPO = 0.3;
+/**
+ * No typo allowance below this length: a three- or four-letter word is most often an
+ * abbreviation, and one edit turns an unknown one into a wrong article (`roce` ~ ROE).
+ */
+const MIN_TYPO_LENGTH = 5;
 /** Each further edit costs this much more. */
 const TYPO_STEP = 0.15;
 
@@ -91,6 +116,12 @@ const MIN_COVERAGE = 0.5;
 const COVERAGE_POWER = 2;
 /** A match in an alias weighs this much of one in the title: the title is the article's own name. */
 const ALIAS_WEIGHT = 0.85;
+/** A match in what the article defines (defines.ts) weighs this much: below its names, above its text. */
+const DEFINED_WEIGHT = 0.75;
+/** A query of several words whose initials are a name of the article: each word counts as matched at this cost. */
+const INITIALS_COST = 0.2;
+/** Words left out of initials: `earnings before interest and taxes` is EBIT. */
+const INITIALS_GLUE = new Set('and of the for in on to a an og i af for til paa'.split(' '));
 /**
  * A query that says what a term means often says it in the words of the term's definition
  * (`selskab der ejer andre selskaber` ~ "et selskab, hvis hovedaktivitet er at eje kapitalandele
@@ -109,8 +140,9 @@ const GLUE = new Set('der en et og i at er som af til med paa for de den det om 
 
 /** The words of a query that matching uses: no question words, no stopwords (unless nothing else is left). */
 export function queryWords(query: string): string[] {
-  // Single letters (`P-nummer` is `p nummer`) say nothing on their own.
-  const content = contentWords(query).filter((w) => w.length > 1 || /\d/.test(w));
+  // Single letters (`P-nummer` is `p nummer`) say nothing on their own; a run of them is one
+  // abbreviation (`a/s` is `as`).
+  const content = contentWords(query.replace(/(?<![\p{L}\p{N}])\p{L}(?:[/.&-]\p{L}(?![\p{L}\p{N}]))+/gu, (m) => m.replace(/[/.&-]/g, ''))).filter((w) => w.length > 1 || /\d/.test(w));
   const kept = content.filter((w) => !QUESTION_WORDS.has(w));
   return kept.length ? kept : content;
 }
@@ -160,12 +192,15 @@ export function editDistance(a: string, b: string, max: number): number {
  * What matching `w` (folded) against one name word `t` (folded) costs; undefined for no match.
  * `ws` and `ts` are their stems, when the caller has them.
  */
-export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string): number | undefined {
+export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, literal = false): number | undefined {
   if (w === t || ws === (ts ?? stem(t))) return SAME_STEM;
+  if (plainLetters(w) === plainLetters(t)) return PLAIN_LETTERS;
+  // An abbreviation (typed in capitals or without vowels) matches only as written.
+  if (literal) return undefined;
   if (w.length >= 3 && t.startsWith(w)) return PREFIX;
   if (w.length >= 4 && t.endsWith(w)) return COMPOUND_HEAD;
   if (w.length >= 5 && t.includes(w)) return COMPOUND_PART;
-  if (w.length < 4) return undefined;
+  if (w.length < MIN_TYPO_LENGTH) return undefined;
   const max = w.length >= 8 ? 2 : 1;
   // Against the whole word, and against its start (a typo in the first part of a compound).
   // Against the whole word, and (one error at most) against its start: a typo in a compound's first part.
@@ -173,8 +208,41 @@ export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string): 
   return d <= max ? TYPO + TYPO_STEP * (Math.ceil(d) - 1) + (d % 1 ? PREFIX : 0) : undefined;
 }
 
+/** How a name word matched, from its cost: for --explain. */
+export function matchKind(cost: number): string {
+  if (cost <= SAME_STEM) return 'same word';
+  if (cost <= PLAIN_LETTERS) return 'Danish letters typed plainly';
+  if (cost <= PREFIX) return 'beginning';
+  if (cost <= COMPOUND_HEAD) return 'end of a compound';
+  if (cost <= COMPOUND_PART) return 'part of a compound';
+  return 'typing error';
+}
+
+/**
+ * Query words typed as an abbreviation: in capitals (`GAAP`, two letters or more) or without a
+ * vowel (`ebt`); folded. They match names only as written.
+ */
+export function literalWords(query: string): Set<string> {
+  const out = new Set<string>();
+  for (const token of query.normalize('NFC').split(/[^\p{L}\p{N}]+/u)) {
+    if (token.length < 2 || /\d/.test(token)) continue;
+    if ((token === token.toUpperCase() && token !== token.toLowerCase()) || !/[aeiouyæøåéäöü]/i.test(token)) for (const w of fold(token).split(' ')) out.add(w);
+  }
+  return out;
+}
+
+/** Initials of a query of several words (glue words left out, and kept): `average annual growth rate` -> aagr. */
+export function initialsOf(query: string): string[] {
+  const all = fold(query).split(' ').filter(Boolean);
+  if (all.length < 2) return [];
+  const out = new Set<string>();
+  const content = all.filter((w) => !INITIALS_GLUE.has(w));
+  for (const list of [content, all]) if (list.length >= 2 && list.every((w) => /^[a-z]/.test(w))) out.add(list.map((w) => w[0]).join(''));
+  return [...out];
+}
+
 /** The words of an article's names, folded, with their stems (made at compile time where they can be). */
-function nameWords(doc: SearchDoc): { title: string[]; aliases: string[]; stems: Map<string, string> } {
+function nameWords(doc: SearchDoc): { title: string[]; aliases: string[]; defined: string[]; stems: Map<string, string> } {
   const titleWords = doc.s.folded.split(' ').filter(Boolean);
   const title = [...titleWords, doc.id.toLowerCase()];
   const aliasWords = doc.s.foldedAliases.map((a) => a.split(' ').filter(Boolean));
@@ -185,7 +253,14 @@ function nameWords(doc: SearchDoc): { title: string[]; aliases: string[]; stems:
     const stemmed = (doc.s.aliases[i] ?? '').split(' ');
     if (stemmed.length === words.length) words.forEach((w, j) => stems.set(w, stemmed[j] as string));
   });
-  return { title, aliases: aliasWords.flat(), stems };
+  const definedWords = (doc.s.foldedDefined ?? []).map((a) => a.split(' ').filter(Boolean));
+  definedWords.forEach((words, i) => {
+    const stemmed = (doc.s.defined?.[i] ?? '').split(' ');
+    if (stemmed.length === words.length) words.forEach((w, j) => stems.set(w, stemmed[j] as string));
+  });
+  // An abbreviation written with slashes or dots (`A/S`, `a.m.b.a.`) is also one word.
+  const squashedAliases = doc.s.foldedAliases.filter((a) => /^\S( \S)+$/.test(a)).map((a) => a.replace(/ /g, ''));
+  return { title, aliases: [...aliasWords.flat(), ...squashedAliases], defined: definedWords.flat(), stems };
 }
 
 /** Candidates from the name index: trigrams and stems of titles, aliases and descriptions. */
@@ -315,11 +390,29 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
   }
   words.splice(8);
   const emphasis = words.map((w) => weightOf.get(stem(w)) ?? 1);
+  const literal = literalWords(query);
   const asked = fold(words.join(' '));
-  const exact = new Set([...source.names(q), ...source.names('=' + query.trim()), ...(asked && asked !== q ? source.names(asked) : [])].map(([n]) => n));
+  // Whole names: as typed, folded, and with Danish letters typed plainly; by the best rank.
+  const exactRank = new Map<number, [number, boolean]>();
+  const addExact = (found: Array<[number, number]>, plain: boolean) => {
+    for (const [n, rank] of found) {
+      const had = exactRank.get(n);
+      if (!had || rank < had[0]) exactRank.set(n, [rank, plain]);
+    }
+  };
+  addExact(source.names(q), false);
+  addExact(source.names('=' + query.trim()), false);
+  if (asked && asked !== q) addExact(source.names(asked), false);
+  const plainKey = '~' + plainLetters(q);
+  addExact(source.names(plainKey), true);
+  const exact = new Set(exactRank.keys());
   const text = textMatch(source, words);
   // The query's words for the definition overlap: all but glue and question words, stopwords too.
   const telling = fold(query).split(' ').filter((w) => w.length > 1 && !GLUE.has(w) && !QUESTION_WORDS.has(w));
+  // Initials of a phrase (`average annual growth rate`): candidates named by them.
+  const initials = initialsOf(query);
+  const initialCandidates = initials.flatMap((i) => [...source.names(i), ...source.names('~' + i)].map(([n]) => n));
+  if (initials.length) initialCandidates.push(...nameCandidates(source, initials).slice(0, 20));
   // Candidates by their text score at the mean body length; ranked below by their own.
   const average = source.avgBodyLength;
   const byText = [...text.matches.entries()]
@@ -327,11 +420,16 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, TEXT_CANDIDATES)
     .map(([n]) => n);
-  const candidates = [...new Set([...exact, ...nameCandidates(source, words), ...byText])];
+  const candidates = [...new Set([...exact, ...nameCandidates(source, words), ...byText, ...initialCandidates])];
   const squashed = asked.replace(/ /g, '');
   const wordStems = words.map(stem);
   const minimum = Math.max(1, Math.ceil(words.length * MIN_COVERAGE));
+  // Of two words, one is enough only when it is sure in a name: off-topic words that happen to be
+  // in some text (`vejret i morgen`, `blomster i haven`) make no hit. Longer queries keep half:
+  // a paraphrase of a definition shares only some of its words.
+  const majority = words.length === 2 && words.every((w) => w.length >= 3 && !/\d/.test(w)) ? 2 : minimum;
   const hits: Hit[] = [];
+  const lists: Array<[NameList, number]> = [['title', 0], ['alias', 1 - ALIAS_WEIGHT], ['defined', 1 - DEFINED_WEIGHT]];
   for (const doc of source.docs(candidates)) {
     const names = nameWords(doc);
     let named = 0;
@@ -339,53 +437,99 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
     const usedTitle = new Set<string>();
     const matchedWords = new Set<number>(text.words.get(doc.n));
     const nameCosts: Array<number | undefined> = words.map(() => undefined);
+    const nameWhy: Array<[string, NameList, number] | undefined> = words.map(() => undefined);
     words.forEach((w, i) => {
       const ws = wordStems[i] as string;
+      const isLiteral = literal.has(w);
       let best: number | undefined;
       let bestWord = '';
-      // A match in an alias counts as a slightly dearer one in the title.
-      for (const [list, extra] of [[names.title, 0], [names.aliases, 1 - ALIAS_WEIGHT]] as const) {
-        for (const t of list) {
-          const found = nameMatchCost(w, t, ws, names.stems.get(t));
+      let bestList: NameList = 'title';
+      let bestBase = 0;
+      // A match in an alias counts as a slightly dearer one in the title; in a defined name, dearer still.
+      for (const [list, extra] of lists) {
+        for (const t of list === 'title' ? names.title : list === 'alias' ? names.aliases : names.defined) {
+          const found = nameMatchCost(w, t, ws, names.stems.get(t), isLiteral);
           const c = found === undefined ? undefined : Math.min(1, found + extra);
-          if (c !== undefined && (best === undefined || c < best)) {
+          if (c !== undefined && found !== undefined && (best === undefined || c < best)) {
             best = c;
             bestWord = t;
+            bestList = list;
+            bestBase = found;
           }
         }
       }
       if (best === undefined) return;
       nameCosts[i] = best;
+      nameWhy[i] = [bestWord, bestList, bestBase];
       named++;
       cost += best;
       usedTitle.add(bestWord);
       matchedWords.add(i);
     });
+    // Initials: every query word is matched by a name that is their initials.
+    const byInitials = initials.find((i) => names.title.includes(i) || names.aliases.includes(i) || names.defined.includes(i) || doc.s.foldedAliases.includes(i));
+    if (byInitials) {
+      words.forEach((_, i) => {
+        if (nameCosts[i] !== undefined && (nameCosts[i] as number) <= INITIALS_COST) return;
+        if (nameCosts[i] === undefined) named++;
+        cost += INITIALS_COST - (nameCosts[i] ?? 0);
+        nameCosts[i] = INITIALS_COST;
+        nameWhy[i] = [byInitials, 'initials', INITIALS_COST];
+        matchedWords.add(i);
+      });
+      usedTitle.add(byInitials);
+      // "Indtjening før renter og skat (EBIT)": the title's words are the abbreviation spelt out.
+      if (names.title[names.title.length - 2] === byInitials) for (const t of names.title) usedTitle.add(t);
+    }
     const title = doc.s.folded;
     let tier: number = Tier.words;
-    if (exact.has(doc.n)) tier = Tier.exact;
-    else if (title.startsWith(asked) || doc.id.toLowerCase().startsWith(squashed) || title.replace(/ /g, '') === squashed || doc.s.foldedAliases.some((a) => a.startsWith(asked) || a.replace(/ /g, '') === squashed)) tier = Tier.prefix;
+    let via: Hit['via'];
+    const whole = exactRank.get(doc.n);
+    if (whole) {
+      tier = whole[0] === NameRank.defined ? Tier.defined : Tier.exact;
+      via = whole[1] ? 'plain' : whole[0] === NameRank.defined ? 'defined' : whole[0] === NameRank.alias ? 'alias' : 'title';
+    } else if (title.startsWith(asked) || doc.id.toLowerCase().startsWith(squashed) || title.replace(/ /g, '') === squashed || doc.s.foldedAliases.some((a) => a.startsWith(asked) || a.replace(/ /g, '') === squashed)) {
+      // A whole name begun: not from one short word typed as an abbreviation or of two letters.
+      if (!(words.length === 1 && (literal.has(asked) || asked.length < 3))) tier = Tier.prefix;
+    }
     const matched = matchedWords.size;
     if (tier === Tier.words && matched < minimum) continue;
+    if (tier === Tier.words && matched < majority && !nameWhy.some((x) => x !== undefined && x[2] !== COMPOUND_PART)) continue;
     const described = text.described.get(doc.n)?.size ?? 0;
     const textScore = bm25(text.matches.get(doc.n), doc.bl ?? average, average);
     const field: Field = tier < Tier.words || named > 0 ? 'name' : described > 0 ? 'description' : 'body';
     const stems = [...new Set(words.flatMap((_, i) => (text.words.get(doc.n)?.has(i) ? (text.stems[i] ?? []) : [])))];
     const unmatchedTitleWords = names.title.slice(0, -1).filter((t) => !usedTitle.has(t)).length;
-    // Name matches by their words' rarity and how well they match; the text by BM25.
-    let nameScore = 0;
-    words.forEach((_, i) => {
-      const c = nameCosts[i];
-      if (c !== undefined) nameScore += NAME_WEIGHT * (text.idf[i] as number) * (1 - c) * (emphasis[i] as number);
-    });
     const coverage = (matched / Math.max(1, words.length)) ** COVERAGE_POWER;
+    // Name matches by their words' rarity and how well they match; the text by BM25.
+    const why: Why[] = [];
+    if (tier === Tier.exact || tier === Tier.defined) why.push({ what: `the whole query is ${via === 'plain' ? 'a name with Danish letters typed plainly' : via === 'defined' ? 'what the article defines' : `its ${via}`} (ranked first)`, add: 0 });
+    else if (tier === Tier.prefix) why.push({ what: 'the query begins a name (ranked before word matches)', add: 0 });
+    let nameScore = 0;
+    words.forEach((w, i) => {
+      const c = nameCosts[i];
+      if (c === undefined) return;
+      const add = NAME_WEIGHT * (text.idf[i] as number) * (1 - c) * (emphasis[i] as number);
+      nameScore += add;
+      const [t, list, base] = nameWhy[i] as [string, NameList, number];
+      why.push({ what: list === 'initials' ? `"${w}": its initial, with the others, is "${t}", a name` : `"${w}" ~ ${list} word "${t}" (${matchKind(base)})`, add: round(coverage * add) });
+    });
+    if (textScore) why.push({ what: `text (BM25 over description and body): ${stems.join(', ')}`, add: round(coverage * textScore) });
+    if (coverage < 1) why.push({ what: `${matched} of ${words.length} query words matched: scores above times ${round(coverage)}`, add: 0 });
     const definition = definitionOverlap(telling, doc.description);
+    if (definition) why.push({ what: `the description shares ${Math.round(definition * 100)}% of the query's words`, add: round(DEFINITION_WEIGHT * definition ** 2) });
     const genus = telling.length >= 3 && genusMatches(telling[0] as string, doc.description) ? GENUS_WEIGHT : 0;
-    const score = coverage * (nameScore + textScore) + DEFINITION_WEIGHT * definition ** 2 + genus - (named ? UNMATCHED_TITLE_WORD * unmatchedTitleWords : 0);
-    hits.push({ doc, tier, matched, named, cost, unmatchedTitleWords, described, text: textScore, field, stems, score });
+    if (genus) why.push({ what: `"${telling[0]}" is the kind the description names`, add: genus });
+    const penalty = named ? UNMATCHED_TITLE_WORD * unmatchedTitleWords : 0;
+    if (penalty) why.push({ what: `${unmatchedTitleWords} title word(s) not in the query`, add: -round(penalty) });
+    const score = coverage * (nameScore + textScore) + DEFINITION_WEIGHT * definition ** 2 + genus - penalty;
+    const typos = nameWhy.filter((x) => x !== undefined && x[1] !== 'initials' && x[2] >= TYPO).length;
+    hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}) });
   }
   return hits.sort(compareHits).slice(0, Math.max(1, limit));
 }
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * The first hit when it stands clearly above the rest, so that lookup shows it without asking:

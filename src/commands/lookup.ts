@@ -47,7 +47,10 @@ export async function lookup(ctx: Context, terms: string[], options: PresentOpti
     }
     throw error;
   }
-  const notes = resolved.fuzzy ? [fuzzyNote(term.trim(), resolved.record)] : [];
+  // The notice is a note: the edge prints notes before the output, so before the pager opens.
+  const notes = resolved.fuzzy ? [fuzzyNote(term.trim(), resolved.record, resolved.matched)] : [];
+  // --json says how the name matched, with the name typed.
+  if (options.json) return ok({ text: jsonText({ query: term.trim(), matched: resolved.matched, ...articleJson(resolved.record) }) }, notes);
   return presentResult(ctx, resolved.record, options, notes);
 }
 

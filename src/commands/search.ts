@@ -3,6 +3,7 @@ import { jsonText, langsOf, ok, parseLimit, text, widthOf, type Context, type Pr
 import { cut, displayWidth, pad } from '../width.js';
 import { NotFoundError } from '../errors.js';
 import { checkQuery } from '../resolve.js';
+import { fold } from '../fold.js';
 import { compareHits, search, Tier, type Hit } from '../search.js';
 import { findSnippet, markSnippet, type Snippet } from '../snippet.js';
 import type { Theme } from '../render/theme.js';
@@ -13,6 +14,7 @@ export interface SearchOptions {
   width?: string;
   pick?: boolean;
   pager?: boolean;
+  explain?: boolean;
 }
 
 /** The title gets at most this share of what the name leaves; the description has the rest. */
@@ -50,7 +52,11 @@ export function searchHits(ctx: Context, words: string[], options: SearchOptions
   const limit = options.limit === undefined ? 10 : parseLimit(options.limit);
   const langs = langsOf(ctx, true);
   const hits: Array<Hit & { lang: string }> = [];
-  for (const lang of langs) for (const h of search(ctx.corpus.searchSource(lang), query, limit)) hits.push({ ...h, lang });
+  for (const lang of langs) {
+    const found = search(ctx.corpus.searchSource(lang), query, limit);
+    const translated = langs.length === 1 ? otherLanguageNames(ctx, lang, query, found) : [];
+    for (const h of [...translated, ...found]) hits.push({ ...h, lang });
+  }
   // One language: search's order as it is. Several: merged by the same rule.
   if (langs.length > 1) hits.sort(compareHits);
   const top = hits.slice(0, limit);
@@ -58,9 +64,49 @@ export function searchHits(ctx: Context, words: string[], options: SearchOptions
   return top;
 }
 
-/** Why a hit matched, as --json names it. */
+/**
+ * A whole name of another language's article (`earnings before interest and taxes`, the English
+ * title of `ebit`): the article with the same id in this language, first, saying which name matched.
+ */
+function otherLanguageNames(ctx: Context, lang: string, query: string, found: Hit[]): Hit[] {
+  const others = ctx.corpus.meta.langs.map((l) => l.lang).filter((l) => l !== lang);
+  if (!others.length) return [];
+  const key = fold(query);
+  const out: Hit[] = [];
+  const seen = new Set(found.filter((h) => h.tier === Tier.exact).map((h) => h.doc.n));
+  if (seen.size) return [];
+  for (const other of others) {
+    const named = ctx.corpus.names(other, key);
+    if (!named.length) continue;
+    for (const doc of ctx.corpus.docs(other, [...new Set(named.map(([n]) => n))])) {
+      const here = ctx.corpus.names(lang, '=' + doc.id).find(([, rank]) => rank === 0);
+      if (!here || seen.has(here[0])) continue;
+      seen.add(here[0]);
+      const [own] = ctx.corpus.docs(lang, [here[0]]) as [Hit['doc']];
+      out.push({
+        doc: own, tier: Tier.exact, matched: 1, named: 1, cost: 0, typos: 0, unmatchedTitleWords: 0, described: 0, text: 0, field: 'name', stems: [], score: 0,
+        via: 'translation', translation: { lang: other, title: doc.title },
+        why: [{ what: `the whole query is the ${other} title "${doc.title}" of the same article (${doc.id})`, add: 0 }],
+      });
+    }
+  }
+  // The same article found again by its own words is the one hit.
+  const ns = new Set(out.map((h) => h.doc.n));
+  found.splice(0, found.length, ...found.filter((h) => !ns.has(h.doc.n)));
+  return out;
+}
+
+/** Why a hit matched, as --json names it: a whole name (which), its beginning, or the field of its best words. */
 function matchOf(h: Hit): string {
-  return h.tier === Tier.exact ? 'exact' : h.tier === Tier.prefix ? 'prefix' : h.field;
+  if (h.via) return h.via === 'plain' ? 'folded' : h.via === 'title' ? 'exact' : h.via;
+  if (h.tier === Tier.prefix) return 'prefix';
+  if (h.why.some((w) => w.what.includes('its initial'))) return 'initials';
+  return h.field;
+}
+
+/** --explain: under a hit, its score's parts. */
+function explainLines(h: Hit): string {
+  return h.why.map((w) => `    ${w.add > 0 ? '+' : w.add < 0 ? '-' : ' '}${Math.abs(w.add).toFixed(2).padStart(6)}  ${w.what}`).join('\n');
 }
 
 /** The sentence that matched, for hits found in the body only (the others show their names). */
@@ -76,6 +122,7 @@ function withSnippets(ctx: Context, hits: Array<Hit & { lang: string }>, width: 
 export function runSearch(ctx: Context, words: string[], options: SearchOptions): Result {
   const width = widthOf(ctx, options.width);
   const top = withSnippets(ctx, searchHits(ctx, words, options), width);
+  const query = words.join(' ');
   if (options.pick && ctx.interactive) {
     const present: PresentOptions = { pager: options.pager, width: options.width, json: options.json };
     return { ...ok(undefined), pick: { prompt: 'Show which article?', candidates: top.map((h) => ({ doc: h.doc, lang: h.lang })), present } };
@@ -83,8 +130,14 @@ export function runSearch(ctx: Context, words: string[], options: SearchOptions)
   if (options.json) {
     return ok(text(jsonText(top.map((h) => ({
       id: h.doc.id, lang: h.lang, name: h.doc.name, title: h.doc.title, description: h.doc.description,
-      match: matchOf(h), score: Number(h.score.toFixed(3)), ...(h.snippet ? { snippet: h.snippet.text } : {}),
+      match: matchOf(h), query, ...(h.translation ? { matchedName: h.translation.title, matchedLang: h.translation.lang } : {}),
+      score: Number(h.score.toFixed(3)), ...(h.snippet ? { snippet: h.snippet.text } : {}),
+      ...(options.explain ? { explain: h.why.map((w) => ({ what: w.what, add: w.add })) } : {}),
     })))));
+  }
+  if (options.explain) {
+    const lines = hitLines(top.map((h) => ({ ...h, snippet: undefined })), width, ctx.theme).trimEnd().split('\n');
+    return ok(text(top.map((h, i) => `${lines[i]}\n    score ${h.score.toFixed(2)}, matched as: ${matchOf(h)}\n${explainLines(h)}`).join('\n') + '\n'));
   }
   return ok(text(hitLines(top, width, ctx.theme)));
 }

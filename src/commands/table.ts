@@ -108,8 +108,9 @@ export const COMMANDS: CommandSpec[] = [
       JSON_OUT('the hits'),
       opt('--pick', 'on a terminal: choose a hit (arrow keys, a number, or type to filter) and show it'),
       opt('--no-pager', 'with --pick: never page the chosen article'),
+      opt('--explain', 'under each hit: which names, fields and words matched, and what each added to the score'),
     ],
-    examples: ['glossary search alliance', 'glossary search vaekst --limit 5', 'glossary search fusion --json'],
+    examples: ['glossary search alliance', 'glossary search vaekst --limit 5', 'glossary search fusion --json', 'glossary search average annual growth rate --explain'],
     run: async (ctx, args, options) => (await import('./search.js')).runSearch(ctx, words(args), options),
   },
   {

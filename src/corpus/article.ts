@@ -51,6 +51,8 @@ export interface Article {
   bodyTerms: string;
   /** How many words the body has (full-text ranking weighs a word by the body's length). */
   bodyLength: number;
+  /** What the article says it defines beyond its title and aliases (see defines.ts). */
+  defined?: string[];
 }
 
 export type ParseResult =

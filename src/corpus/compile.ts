@@ -64,6 +64,8 @@ export interface ArticleRecord extends ArticleRef {
   /** The body's words as the full-text index counts them (kept so that a recompile need not read the file). */
   bodyTerms: string;
   bodyLength: number;
+  /** What the article says it defines beyond its title and aliases (see defines.ts). */
+  defined?: string[];
 }
 
 /** What search ranks: small, read only for candidates. */
@@ -75,7 +77,9 @@ export interface SearchDoc extends ArticleRef {
   /** Words in the body (full-text ranking weighs a match by the body's length). */
   bl: number;
   /** Folded, stemmed title, aliases, keywords and description, made at compile time. */
-  s: { title: string; aliases: string[]; keywords: string[]; description: string; folded: string; foldedAliases: string[] };
+  s: { title: string; aliases: string[]; keywords: string[]; description: string; folded: string; foldedAliases: string[]; defined?: string[]; foldedDefined?: string[] };
+  /** What the article says it defines (see defines.ts), as written; absent when nothing beyond its names. */
+  defined?: string[];
 }
 
 export interface CompiledLanguage {
@@ -104,7 +108,15 @@ export interface CompiledLanguage {
 /** [id, name, title, article number]: what `list` prints, in title order. */
 export type ListEntry = [string, string, string, number];
 
-export const NameRank = { id: 0, title: 1, alias: 2 } as const;
+export const NameRank = { id: 0, title: 1, alias: 2, defined: 3 } as const;
+
+/**
+ * Danish letters typed plainly (`lan` for Lån, `aop` for ÅOP): a folded word with å/æ/ø (folded
+ * to aa/ae/oe) as a, a, o. Names are also kept under `~` and this key.
+ */
+export function plainLetters(folded: string): string {
+  return folded.replace(/aa/g, 'a').replace(/ae/g, 'a').replace(/oe/g, 'o');
+}
 
 /** How a full-text posting packs its counts: the description's in the low 4 bits, the body's above. */
 export const TEXT_FIELDS = { descriptionMax: 15, bodyUnit: 16, bodyMax: 65535 } as const;
@@ -112,7 +124,15 @@ export const TEXT_FIELDS = { descriptionMax: 15, bodyUnit: 16, bodyMax: 65535 } 
 function docTerms(title: string, id: string, aliases: string[]): Set<string> {
   const terms = new Set<string>();
   for (const text of [title, id, ...aliases]) {
-    for (const w of words(text)) for (const [term] of docTermsOfWord(w)) terms.add(term);
+    // An abbreviation with slashes or dots (`A/S`) is also the word its letters make.
+    const folded = fold(text);
+    if (/^\S( \S)+$/.test(folded)) for (const [term] of docTermsOfWord(folded.replace(/ /g, ''))) terms.add(term);
+    for (const w of words(text)) {
+      for (const [term] of docTermsOfWord(w)) terms.add(term);
+      // The word as typed without Danish letters: its grams too, so that `lan` finds Lån.
+      const p = plainLetters(w);
+      if (p !== w) for (const [term] of docTermsOfWord(p)) if (!term.startsWith('=')) terms.add(term);
+    }
   }
   return terms;
 }
@@ -175,15 +195,18 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     records.push({
       ...r, n, lang, file: a.file, slug: a.slug, description: a.description, keywords: a.keywords,
       aliases: a.aliases, source: a.source, bodyStart: a.bodyStart, links, backlinks: back, problems: a.problems, bodyLine: a.bodyLine,
-      bodyTerms: a.bodyTerms, bodyLength: a.bodyLength,
+      bodyTerms: a.bodyTerms, bodyLength: a.bodyLength, ...(a.defined?.length ? { defined: a.defined } : {}),
       langs: (otherLangs.get(a.id) ?? []).filter((l) => l !== lang),
     });
+    const defined = a.defined ?? [];
     docs.push({
       ...r, n, aliases: a.aliases, keywords: a.keywords, description: a.description, bl: a.bodyLength,
       s: {
         title: stemmed(a.title), aliases: a.aliases.map(stemmed), keywords: a.keywords.map(stemmed), description: stemmed(a.description),
         folded: fold(a.title), foldedAliases: a.aliases.map(fold),
+        ...(defined.length ? { defined: defined.map(stemmed), foldedDefined: defined.map(fold) } : {}),
       },
+      ...(defined.length ? { defined } : {}),
     });
 
     addName('=' + a.id, n, NameRank.id);
@@ -191,8 +214,14 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     addName(fold(a.slug), n, NameRank.title);
     addName(fold(a.title), n, NameRank.title);
     for (const alias of a.aliases) addName(fold(alias), n, NameRank.alias);
+    for (const name of defined) addName(fold(name), n, NameRank.defined);
+    // Every name as typed without Danish letters, under `~`.
+    for (const [name, rank] of [[a.title, NameRank.title], ...a.aliases.map((x) => [x, NameRank.alias] as const), ...defined.map((x) => [x, NameRank.defined] as const)] as const) {
+      const key = fold(name);
+      addName('~' + plainLetters(key), n, rank);
+    }
 
-    const named = docTerms(a.title, a.id, a.aliases);
+    const named = docTerms(a.title, a.id, [...a.aliases, ...defined]);
     for (const term of named) {
       const list = grams.get(term) ?? [];
       list.push(n);
@@ -260,5 +289,6 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
 /** What other articles see of this one: when only the rest of a file changes, only its record does. */
 export function indexSignature(a: Article): string {
   // A link's target and whether it is site-absolute: both decide what it resolves to.
-  return JSON.stringify([a.id, a.title, a.slug, a.description, a.keywords, a.aliases, a.links.map((l) => `${l.href.startsWith('/') ? '/' : ''}${l.target}`)]);
+  // What it defines is read from the body: a changed first paragraph may change the index.
+  return JSON.stringify([a.id, a.title, a.slug, a.description, a.keywords, a.aliases, a.defined ?? [], a.links.map((l) => `${l.href.startsWith('/') ? '/' : ''}${l.target}`)]);
 }

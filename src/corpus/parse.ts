@@ -7,6 +7,7 @@ import { linkTarget } from './links.js';
 import { cleanSiteMarkup, CODE_SPAN, codeLines, firstSentence, MARKDOWN_LINK } from './markup.js';
 import { decodeSource } from './source-text.js';
 import { bodyTerms } from './terms.js';
+import { definedNames } from './defines.js';
 
 /** Larger files are rejected unread: no article is that long, and it bounds time and memory. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -127,6 +128,8 @@ export function parseArticle(src: SourceFile): ParseResult {
     bodyTerms: indexed.terms,
     bodyLength: indexed.length,
   };
+  const defined = definedNames(title, aliases, description, body);
+  if (defined.length) article.defined = defined;
   return { kind: 'article', article };
 }
 

@@ -120,6 +120,7 @@ export function articleOfStored(r: StoredRecord): Article {
     keywords: r.keywords, aliases: r.aliases, body: '', source: '', bodyStart: r.bodyStart,
     links: r.links.map(([href, target, text, line]) => ({ href, target, text, line })),
     problems: r.problems, bodyLine: r.bodyLine, bodyTerms: r.bodyTerms ?? '', bodyLength: r.bodyLength ?? 0,
+    ...(r.defined ? { defined: r.defined } : {}),
   };
 }
 

@@ -24,7 +24,7 @@ describe('complete', () => {
     ['glossary search strat', []],
     ['glossary list ', []],
     ['glossary lookup --w', ['--width']],
-    ['glossary search --', ['--limit', '--width', '--json', '--pick', '--no-pager', '--content', '--lang', '--refresh', '--no-color', '--debug', '--help', '--version']],
+    ['glossary search --', ['--limit', '--width', '--json', '--pick', '--no-pager', '--explain', '--content', '--lang', '--refresh', '--no-color', '--debug', '--help', '--version']],
     ['glossary --', ['--content', '--lang', '--refresh', '--no-color', '--debug', '--help', '--version']],
     ['glossary list --keyword typ', ['Types of Corporations']],
     ['glossary list -k corp', ['Corporate Finance and Accounting']],

@@ -1,0 +1,132 @@
+// End-to-end: search, round three (issue 20) and lookup's guesses (issue 25, findings 1 and 3):
+// definitions as names, initials, another language's name, Danish letters typed plainly, and no
+// confident wrong answer from a short or capitalised word.
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, cli, fixture } from '../helpers.js';
+
+const da = fixture('search-round3/da');
+const twolang = fixture('search-round3/twolang');
+const env = cleanEnv();
+const run = (...args: string[]) => cli(args, env);
+const ids = (stdout: string) => (JSON.parse(stdout) as Array<{ id: string }>).map((h) => h.id);
+const T = 60_000;
+
+describe('no confident wrong answers', () => {
+  it('an unknown abbreviation finds nothing, though a typo away from a name (gaap ~ "gå konkurs", roce ~ ROE)', () => {
+    for (const q of ['gaap', 'roce', 'GAAP', 'ROCE']) {
+      const r = run('--content', da, 'search', q);
+      expect(r.code, q).toBe(3);
+      expect(r.stdout, q).toBe('');
+      expect(r.stderr, q).toMatch(/nothing matches/);
+    }
+  }, T);
+
+  it('lookup of an unknown abbreviation is "not found" (exit 3), not another article, and --json prints none', () => {
+    const r = run('--content', da, 'lookup', 'gaap', '--json');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/Konkurs/);
+  }, T);
+
+  it('on the bundled corpus capm, gaap and roce give no hit, or only an article named by that abbreviation', () => {
+    for (const q of ['capm', 'gaap', 'roce']) {
+      const r = run('search', q, '--json');
+      if (r.code === 3) continue;
+      expect(r.code, q).toBe(0);
+      const [first] = JSON.parse(r.stdout) as Array<{ id: string }>;
+      const article = JSON.parse(run('lookup', (first as { id: string }).id, '--json').stdout) as { title: string; aliases: string[] };
+      expect([article.title, ...article.aliases].map((n) => n.toLowerCase()), q).toContain(q);
+    }
+  }, T);
+
+  it('off-topic words find nothing, exit 3 with a suggestion', () => {
+    const r = run('--content', da, 'search', 'opskrift', 'på', 'æblekage');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/try/);
+  }, T);
+});
+
+describe('Danish letters typed plainly, at every length', () => {
+  it('search lan, aop, aps find Lån, ÅOP and ApS first', () => {
+    expect(ids(run('--content', da, 'search', 'lan', '--json').stdout)[0]).toBe('laan');
+    expect(ids(run('--content', da, 'search', 'aop', '--json').stdout)[0]).toBe('aaop');
+    expect(ids(run('--content', da, 'search', 'aps', '--json').stdout)[0]).toBe('anpartsselskab');
+  }, T);
+
+  it('"forskel på aps og a/s" has both company forms on top', () => {
+    expect(ids(run('--content', da, 'search', 'forskel på aps og a/s', '--json').stdout).slice(0, 2).sort()).toEqual(['aktieselskab', 'anpartsselskab']);
+  }, T);
+
+  it('lookup aop shows ÅOP and says the name matched folded', () => {
+    const r = run('--content', da, 'lookup', 'aop', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { id: string; matched: string; query: string };
+    expect([json.id, json.matched, json.query]).toEqual(['aaop', 'folded', 'aop']);
+  }, T);
+});
+
+describe('lookup says how it matched', () => {
+  it('an exact name: matched exact, no notice', () => {
+    const r = run('--content', da, 'lookup', 'Konkurs', '--json');
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'konkurs', matched: 'exact', query: 'Konkurs' });
+    expect(r.stderr).toBe('');
+  }, T);
+
+  it('a typo in a long word: shown, with the notice and "matched": "typo"', () => {
+    const r = run('--content', da, 'lookup', 'markdsværdi', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'markedsvaerdi', matched: 'typo', query: 'markdsværdi' });
+    expect(r.stderr).toMatch(/no article is named "markdsværdi"; showing markedsvaerdi \(Markedsværdi\)/);
+  }, T);
+
+  it('a name the article defines: shown, the notice says it defines it', () => {
+    const r = run('--content', da, 'lookup', 'bundlinjen');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/bundlinie/);
+    expect(r.stderr).toMatch(/showing bundlinie \(bundlinie\), which defines it/);
+  }, T);
+});
+
+describe('definitions, initials and other languages', () => {
+  it('the article that defines a word comes before one whose title contains it', () => {
+    const hits = ids(run('--content', da, 'search', 'bundlinjen', '--json').stdout);
+    expect(hits[0]).toBe('bundlinie');
+    expect(hits).toContain('tredobbelt-bundlinje');
+  }, T);
+
+  it('a phrase whose initials are an abbreviation in a title finds that article first', () => {
+    const r = run('--content', da, 'search', 'average', 'annual', 'growth', 'rate', '--json');
+    const [first] = JSON.parse(r.stdout) as Array<{ id: string; match: string }>;
+    expect(first).toMatchObject({ id: 'aagr', match: 'initials' });
+  }, T);
+
+  it('capital asset pricing model finds the article with the alias CAPM, before one that quotes the phrase', () => {
+    expect(ids(run('--content', da, 'search', 'capital asset pricing model', '--json').stdout)[0]).toBe('kapitalverdiansaettelse');
+  }, T);
+
+  it("another language's title finds this language's article with the same id, and says which name matched", () => {
+    const r = run('--content', twolang, '--lang', 'da', 'search', 'earnings', 'before', 'interest', 'and', 'taxes', '--json');
+    expect(r.code).toBe(0);
+    const [first] = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    expect(first).toMatchObject({ id: 'ebit', lang: 'da', title: 'EBIT', match: 'translation', matchedName: 'Earnings before interest and taxes', matchedLang: 'en' });
+  }, T);
+});
+
+describe('search --explain', () => {
+  it('shows, per hit, the names and words that matched and what each added', () => {
+    const r = run('--content', da, 'search', 'bundlinjen', '--explain', '--width', '100');
+    expect(r.code).toBe(0);
+    const [first] = r.stdout.split(/\n(?=\S)/);
+    expect(first).toMatch(/^bundlinie/);
+    expect(first).toMatch(/matched as: defined/);
+    expect(first).toMatch(/what the article defines/);
+    expect(first).toMatch(/\+\s*\d+\.\d\d {2}text \(BM25/);
+  }, T);
+
+  it('--json carries the same parts', () => {
+    const r = run('--content', da, 'search', 'markdsværdi', '--explain', '--json');
+    const [first] = JSON.parse(r.stdout) as Array<{ id: string; explain: Array<{ what: string; add: number }> }>;
+    expect(first?.id).toBe('markedsvaerdi');
+    expect(first?.explain.some((e) => /typing error/.test(e.what) && e.add > 0)).toBe(true);
+  }, T);
+});
