@@ -1,6 +1,6 @@
 // `glossary list [--keyword K]` and `glossary keywords`: browsing the corpus.
 import { compareDanish, fold } from '../fold.js';
-import { jsonText, langsOf, ok, text, type Context, type Result } from '../context.js';
+import { jsonText, langsOf, ok, parseLimit, text, type Context, type Result } from '../context.js';
 import { displayWidth, pad } from '../width.js';
 import type { ListEntry } from '../corpus/compile.js';
 import { NotFoundError } from '../errors.js';
@@ -8,6 +8,7 @@ import { NotFoundError } from '../errors.js';
 export interface ListOptions {
   keyword?: string;
   json?: boolean;
+  limit?: string;
 }
 
 /** Names in the list are aligned up to this width; a longer one pushes its line out. */
@@ -24,6 +25,22 @@ export async function unknownKeyword(ctx: Context, langs: string[], keyword: str
   const known = langs.flatMap((l) => ctx.corpus.language(l).keywords.map(([name]) => name));
   const { closest } = await import('../search.js');
   const near = closest([...new Set(known)], keyword);
+  // A keyword typed in Danish (`Skat`) or as a term: the keywords the articles it finds share most.
+  const { search } = await import('../search.js');
+  const tally = new Map<string, number>();
+  for (const lang of langs) {
+    let hits: ReturnType<typeof search> = [];
+    try {
+      hits = search(ctx.corpus.searchSource(lang), keyword, 5);
+    } catch {
+      hits = [];
+    }
+    for (const h of hits) for (const k of h.doc.keywords) tally.set(k, (tally.get(k) ?? 0) + 1);
+  }
+  const general = new Set(langs.flatMap((l) => ctx.corpus.language(l).keywords.filter(([, count]) => count > ctx.corpus.list(l).length / 2).map(([name]) => fold(name))));
+  const byTerm = [...tally].filter(([k, count]) => count >= 2 && !general.has(fold(k))).sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  for (const k of byTerm.slice(0, 2).reverse()) if (!near.includes(k)) near.unshift(k);
+  near.splice(3);
   return new NotFoundError(`no keyword "${keyword}"`, [near.length ? `did you mean: ${near.join(', ')}? (all keywords: glossary keywords)` : 'see all keywords: glossary keywords']);
 }
 
@@ -32,7 +49,14 @@ export async function runList(ctx: Context, options: ListOptions): Promise<Resul
   // One language is already in order; several are merged and sorted again.
   const perLang = langs.map((lang) => entriesFor(ctx, lang, options.keyword).map((e): [ListEntry, string] => [e, lang]));
   const rows = perLang.length === 1 ? (perLang[0] as Array<[ListEntry, string]>) : perLang.flat().sort((a, b) => compareDanish(a[0][2], b[0][2]));
-  if (rows.length === 0) throw await unknownKeyword(ctx, langs, options.keyword ?? '');
+  const limit = options.limit !== undefined ? parseLimit(options.limit) : undefined;
+  if (rows.length === 0) {
+    const error = await unknownKeyword(ctx, langs, options.keyword ?? '');
+    // --json: the document is an empty list; the message and exit code as without it.
+    if (options.json) return { output: text('[]\n'), notes: [[error.message, ...error.details].join('; ')], exitCode: error.exitCode };
+    throw error;
+  }
+  if (limit !== undefined) rows.splice(limit);
   if (options.json) return ok(text(jsonText(rows.map(([r, l]) => ({ id: r[0], name: r[1], title: r[2], ...(langs.length > 1 ? { lang: l } : {}) })))));
   const theme = ctx.theme;
   const width = Math.min(NAME_COLUMN_CAP, rows.reduce((max, [r]) => Math.max(max, displayWidth(r[1])), 0));

@@ -1,9 +1,9 @@
 // `glossary search <query...>`: ranked hits, one a line.
 import { jsonText, langsOf, ok, parseLimit, text, widthOf, type Context, type PresentOptions, type Result } from '../context.js';
 import { cut, displayWidth, pad } from '../width.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { checkQuery } from '../resolve.js';
-import { compareHits, search, Tier, type Hit } from '../search.js';
+import { compareHits, onlyFiller, search, Tier, type Hit } from '../search.js';
 import { findSnippet, markSnippet, type Snippet } from '../snippet.js';
 import type { Theme } from '../render/theme.js';
 
@@ -46,7 +46,10 @@ export function hitLines(hits: Array<Hit & { snippet?: Snippet }>, width: number
 
 /** The ranked hits, over one language or all, in search's own order; NotFoundError when there are none. */
 export function searchHits(ctx: Context, words: string[], options: SearchOptions): Array<Hit & { lang: string }> {
+  if (words.join(' ').trim() === '') throw new UsageError('empty query: give words to search for, e.g. glossary search alliance');
   const query = checkQuery(words.join(' '));
+  // Only question and function words: every article would be as good a hit as another.
+  if (onlyFiller(query)) throw new UsageError(`"${query}" has only question and filler words: add the term you mean, e.g. glossary search hvad er goodwill`);
   const limit = options.limit !== undefined ? parseLimit(options.limit) : 10;
   const langs = langsOf(ctx, true);
   const hits: Array<Hit & { lang: string }> = [];
@@ -75,7 +78,15 @@ function withSnippets(ctx: Context, hits: Array<Hit & { lang: string }>, width: 
 
 export function runSearch(ctx: Context, words: string[], options: SearchOptions): Result {
   const width = widthOf(ctx, options.width);
-  const top = withSnippets(ctx, searchHits(ctx, words, options), width);
+  let found: Array<Hit & { lang: string }>;
+  try {
+    found = searchHits(ctx, words, options);
+  } catch (error) {
+    // --json: no hits is an empty list on stdout, with the message and exit code as without it.
+    if (options.json && error instanceof NotFoundError) return { output: text('[]\n'), notes: [[error.message, ...error.details].join('; ')], exitCode: error.exitCode };
+    throw error;
+  }
+  const top = withSnippets(ctx, found, width);
   if (options.pick && ctx.interactive) {
     const present: PresentOptions = { pager: options.pager, width: options.width, json: options.json };
     return { ...ok(undefined), pick: { prompt: 'Show which article?', candidates: top.map((h) => ({ doc: h.doc, lang: h.lang })), present } };
