@@ -4,15 +4,20 @@ import type { Context } from '../context.js';
 import { ExitCode, GlossaryError } from '../errors.js';
 import { browseStep, linkTargets, type BrowseState } from '../browse.js';
 
+/** The reader left the picker with Esc or q: the run ends with exit 0 and no message. */
+export class PickLeft extends Error {}
+
 /** Offers articles (from any language) to pick from; the chosen one's record. */
 export async function pickArticle(ctx: Context, choices: Array<{ doc: SearchDoc; lang: string }>, prompt: string): Promise<ArticleRecord> {
-  const { pick, PickCancelled } = await import('./picker.js');
+  const { pick, PickCancelled, PickQuit } = await import('./picker.js');
   try {
     const i = await pick(choices.map((c) => c.doc), prompt);
     const chosen = choices[i] as { doc: SearchDoc; lang: string };
     return ctx.corpus.record(chosen.lang, chosen.doc.n);
   } catch (error) {
     if (error instanceof PickCancelled) throw new GlossaryError('cancelled', ExitCode.cancelled);
+    // Esc or q: the reader chose to leave; nothing to show, nothing went wrong.
+    if (error instanceof PickQuit) throw new PickLeft();
     throw error;
   }
 }

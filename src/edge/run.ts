@@ -159,9 +159,16 @@ export class Run {
     let result = first;
     for (const n of result.notes) this.note(n);
     if (result.pick) {
-      const { pickArticle } = await import('./interact.js');
+      const { pickArticle, PickLeft } = await import('./interact.js');
       const { presentResult } = await import('../commands/lookup.js');
-      const record = await pickArticle(ctx, result.pick.candidates, result.pick.prompt);
+      let record;
+      try {
+        record = await pickArticle(ctx, result.pick.candidates, result.pick.prompt);
+      } catch (error) {
+        if (!(error instanceof PickLeft)) throw error;
+        this.exitCode = ExitCode.ok;
+        return;
+      }
       result = await presentResult(ctx, record, result.pick.present);
     }
     const output = result.output;
