@@ -88,7 +88,8 @@ async function completionData(io: Io, words: string[]) {
     chosen = langs[0];
   }
   return {
-    names: () => (corpus && chosen ? [...new Set(corpus.list(chosen).flatMap(([id, name]) => [name, id]))] : []),
+    // Each article once, by the name lookup shows and See also prints (its id is not offered too).
+    names: () => (corpus && chosen ? [...new Set(corpus.list(chosen).map(([, name]) => name))] : []),
     keywords: () => (corpus && chosen ? corpus.language(chosen).keywords.map(([k]) => k) : []),
     langs: () => [...langs, 'all'],
   };

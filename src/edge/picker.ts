@@ -40,7 +40,8 @@ export async function pick(docs: SearchDoc[], message: string): Promise<number> 
     ending = signal;
     controller.abort();
   });
-  const footer = columns >= 70 ? '↑↓ move • ⏎ show • type to filter • a number picks • Esc or q leaves • Ctrl-C cancels' : columns >= 46 ? '↑↓ ⏎ • type: filter • number: pick • Esc/q • Ctrl-C cancels' : '↑↓ ⏎ • filter • 1-9 • Esc/q • ^C';
+  const footers = ['↑↓ move • ⏎ show • type to filter • number picks • Esc/q leave • Ctrl-C cancels', '↑↓ ⏎ • type: filter • number: pick • Esc/q • Ctrl-C cancels', '↑↓ ⏎ • filter • 1-9 • Esc/q • ^C'];
+  const footer = footers.find((f) => [...f].length <= columns) ?? (footers[footers.length - 1] as string);
   let previous = '';
   try {
     return await search<number>({

@@ -1,0 +1,203 @@
+// End-to-end: the third round of real use in a terminal (issue 25) and signals to the picker and
+// the pager (issue 26, finding 4). Screen things through tmux.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanEnv, cli, tempDir } from '../helpers.js';
+import { hasTmux, Terminal } from '../tmux.js';
+
+describe('help that helps (finding 2)', () => {
+  it('help of a name that is no command is exit 2 with the commands, on one line', () => {
+    const r = cli(['help', 'nonexistent']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^glossary: no command "nonexistent"; commands: lookup, search, .*check, completion, help\n$/);
+    expect(r.stderr).not.toContain('\\n');
+  });
+
+  it('help help shows the help on stdout, exit 0; help lookup shows its examples', () => {
+    const r = cli(['help', 'help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: glossary \[options\] \[command\]\n/);
+    expect(r.stderr).toBe('');
+    const l = cli(['help', 'lookup']);
+    expect(l.code).toBe(0);
+    expect(l.stdout).toMatch(/^Usage: glossary lookup/);
+    expect(l.stdout).toContain('$ glossary lookup strategisk-alliance');
+  });
+});
+
+describe('usage errors say what to type (finding 10)', () => {
+  it.each([
+    [['lookup'], /^glossary: lookup needs a term: glossary lookup \[options\] <term\.\.\.>, e\.g\. glossary lookup strategisk-alliance\n$/],
+    [['search', 'a', '-n'], /^glossary: --limit needs a value <n>, e\.g\. glossary search \.\.\. --limit 5\n$/],
+    [['lookp', 'x'], /^glossary: no command "lookp"; did you mean: glossary lookup\? \(commands: lookup, search/],
+    [['search', '--foo', 'x'], /^glossary: search has no option --foo; its options: --limit, --width, --json, --pick, --no-pager \(glossary help search\)\n$/],
+  ])('%j', (args, message) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/missing required argument|argument missing|unknown command/);
+  });
+
+  it("search '' asks for words to search, not for an unrelated lookup", () => {
+    const r = cli(['search', '']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('glossary: empty query: give words to search for, e.g. glossary search alliance\n');
+  });
+
+  it('a query of filler words only says so instead of listing articles', () => {
+    const r = cli(['search', 'hvad er']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/"hvad er" has only question and filler words/);
+    expect(cli(['search', 'hvad er goodwill']).stdout).toMatch(/^goodwill /);
+  });
+
+  it('list --keyword Skat suggests Taxes', () => {
+    const r = cli(['list', '--keyword', 'Skat']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^glossary: no keyword "Skat"; did you mean: Taxes[,?]/);
+  });
+
+  it('completion offers each article once', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), '---\nid: term-a\ntitle: Alfa\nslug: alfa-slug\n---\n\nAlfa er et ord.\n');
+    const r = cli(['__complete', '3', 'glossary', '--content', dir, 'lookup', '']);
+    const words = r.stdout.trim().split('\n').filter(Boolean);
+    expect(words).toEqual([...new Set(words)]);
+    expect(words).toHaveLength(1);
+  });
+});
+
+describe('flags and exit codes alike across commands (finding 9)', () => {
+  it('random --json prints one article as JSON', () => {
+    const r = cli(['random', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty('id');
+  });
+
+  it('list --limit shows at most n articles', () => {
+    const r = cli(['list', '--limit', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(3);
+  });
+
+  it('no results with --json is [] on stdout, the message on stderr, exit 3', () => {
+    for (const args of [['search', 'xyzzy', '--json'], ['list', '--keyword', 'xyzzy', '--json']]) {
+      const r = cli(args);
+      expect(r.code).toBe(3);
+      expect(JSON.parse(r.stdout)).toEqual([]);
+      expect(r.stderr).toMatch(/^glossary: /);
+    }
+  });
+
+  it('scan that finds no terms is exit 3, as search and lookup', () => {
+    expect(cli(['scan'], cleanEnv(), 'intet her\n').code).toBe(3);
+    expect(cli(['search', 'xyzzy']).code).toBe(3);
+    expect(cli(['lookup', 'xyzzyqwv']).code).toBe(3);
+    const json = cli(['scan', '--json'], cleanEnv(), 'intet her\n');
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.stdout)).toEqual([]);
+  });
+
+  it('a failing check prints its summary once, on stdout', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.md'), '---\ntitle: A\n---\n\nEt ord.\n');
+    writeFileSync(join(dir, 'b.md'), '---\ntitle: [unclosed\n---\n\nEt ord.\n');
+    const r = cli(['check', dir]);
+    expect(r.code).toBe(6);
+    expect(r.stdout).toMatch(/\ncheck failed: 1 error/);
+    expect(r.stderr).not.toMatch(/error/);
+  });
+});
+
+describe('check groups a rule that fires on most articles (finding 6)', () => {
+  it('one line with the count; --verbose lists each', () => {
+    const dir = tempDir();
+    for (let i = 0; i < 12; i++) writeFileSync(join(dir, `t${i}.md`), `---\ntitle: Term ${i}\n---\n\nTerm ${i} er et ord, der betyder noget.\n`);
+    const r = cli(['check', dir]);
+    const lines = r.stdout.split('\n').filter((l) => l.includes('[description-from-body]'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/note: 12 of 12 articles: .*\(each listed with --verbose\)/);
+    const v = cli(['check', dir, '--verbose']);
+    expect(v.stdout.split('\n').filter((l) => l.includes('[description-from-body]'))).toHaveLength(12);
+  });
+});
+
+let term: Terminal | undefined;
+afterEach(() => {
+  term?.close();
+  term = undefined;
+});
+
+/** The pid of the newest process whose command line has `pattern`. */
+function newest(pattern: string): number {
+  const r = spawnSync('pgrep', ['-n', '-f', pattern], { encoding: 'utf8' });
+  return Number(r.stdout.trim());
+}
+
+describe.skipIf(!hasTmux)('picker and pager in a terminal (finding 7; issue 26 finding 4)', () => {
+  it('Esc leaves the picker, clears it and exits 0; q on an empty filter too', () => {
+    term = new Terminal(40, 30);
+    term.glossary('search selskab --pick');
+    const screen = term.waitFor(/Esc\/q/, 30000);
+    // The footer names filtering, numbers, leaving and Ctrl-C; no picker line is wrapped at 40 columns.
+    expect(screen).toMatch(/filter • 1-9 • Esc\/q • \^C/);
+    expect(screen).toMatch(/^❯ 1\. .*…$/m);
+    term.keys('Escape');
+    term.waitFor(/^READY\$\s*$/m, 10000);
+    term.keys('echo "rc=$?"', 'Enter');
+    const after = term.waitFor(/rc=\d+/);
+    expect(after).toMatch(/rc=0/);
+    expect(after).not.toContain('Show which article');
+    term.keys('clear', 'Enter');
+    term.glossary('search selskab --pick');
+    term.waitFor(/Esc\/q/, 30000);
+    term.keys('q');
+    term.keys('echo "rc=$?"', 'Enter');
+    const q = term.waitFor(/rc=\d+/);
+    expect(q).toMatch(/rc=0/);
+    expect(q).not.toContain('Show which article');
+  });
+
+  it('Ctrl-C cancels (130) and leaves no picker on the screen', () => {
+    term = new Terminal(80, 30);
+    term.glossary('search selskab --pick');
+    term.waitFor(/Ctrl-C cancels/, 30000);
+    term.keys('C-c');
+    term.keys('echo "rc=$?"', 'Enter');
+    const after = term.waitFor(/rc=\d+/);
+    expect(after).toMatch(/rc=130/);
+    expect(after).not.toContain('Show which article');
+  });
+
+  it.each(['TERM', 'HUP'])('SIG%s to the picker restores the terminal', (signal) => {
+    term = new Terminal(80, 30);
+    term.glossary('search selskab --pick');
+    term.waitFor(/Ctrl-C cancels/, 30000);
+    spawnSync('kill', [`-${signal}`, String(newest('search selskab --pick'))]);
+    term.waitFor(/^READY\$\s*$/m, 10000);
+    term.keys('stty -a | grep -o -- "-\\?icanon" ; echo typed-and-run', 'Enter');
+    const after = term.waitFor(/^typed-and-run$/m);
+    expect(after).toMatch(/^icanon$/m);
+    expect(after).not.toContain('Show which article');
+  });
+
+  it.each(['TERM', 'HUP'])('SIG%s while the pager is open ends less too and restores the terminal', (signal) => {
+    term = new Terminal(80, 10, { PAGER: 'less' });
+    term.glossary('lookup aktieselskab');
+    term.waitFor(/Aktieselskab/, 30000);
+    const glossary = newest('lookup aktieselskab');
+    const less = Number(spawnSync('pgrep', ['-P', String(glossary)], { encoding: 'utf8' }).stdout.trim());
+    expect(less).toBeGreaterThan(0);
+    spawnSync('kill', [`-${signal}`, String(glossary)]);
+    term.waitFor(/^READY\$\s*$/m, 10000);
+    const alive = spawnSync('kill', ['-0', String(less)]).status === 0;
+    expect(alive).toBe(false);
+    term.keys('stty -a | grep -o -- "-\\?icanon" ; echo typed-and-run', 'Enter');
+    const after = term.waitFor(/^typed-and-run$/m);
+    expect(after).toMatch(/^icanon$/m);
+  });
+});
