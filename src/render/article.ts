@@ -32,12 +32,67 @@ export function preprocess(body: string, title: string): string {
   // The header shows the title; a first heading that repeats it is dropped.
   const first = /^\s*#[ \t]*([^\n#][^\n]*)\n/.exec(text);
   if (first && fold(first[1] ?? '') === fold(title)) text = text.slice(first[0].length);
-  return text
+  return outsideCode(dropSourceSeeAlso(text), (prose) => prose.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/[ \t]+$/gm, ''))
     .replace(/^( {0,3}#{1,6})(?=[^#\s])/gm, '$1 ') // `##Højdepunkter`
     .replace(/^ {0,3}>[ \t]*$/gm, '') // empty quote lines
     .replace(/(\]\([^)\s]*\)),\./g, '$1,'); // `[x](/id),.`
 }
 
+/** `change` applied to the text outside fenced code (runs of spaces there are the code's own). */
+function outsideCode(text: string, change: (prose: string) => string): string {
+  const parts = text.split(/(^ {0,3}(```|~~~)[^\n]*\n[\s\S]*?^ {0,3}\2[^\n]*$)/m);
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    if (i % 3 === 0) out += change(part);
+    else if (i % 3 === 1) out += part;
+  }
+  return out;
+}
+
+const SEE_ALSO = /^ {0,3}(#{1,6})[ \t]*(see also|se også|se ogsaa|related( articles| terms)?|relaterede( artikler| begreber)?|læs også)[ \t]*:?[ \t#]*$/i;
+
+/**
+ * The source's own "See also" section, when it holds only links to other articles (list items of
+ * links): dropped, since our See also lists those same links, numbered. A section with more in it stays.
+ */
+export function dropSourceSeeAlso(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = SEE_ALSO.exec(lines[i] as string);
+    if (!m) continue;
+    const level = (m[1] as string).length;
+    let end = i + 1;
+    while (end < lines.length) {
+      const h = /^ {0,3}(#{1,6})\s/.exec(lines[end] as string);
+      if (h && (h[1] as string).length <= level) break;
+      end++;
+    }
+    const section = lines.slice(i + 1, end);
+    const onlyLinks = section.every((l) => l.trim() === '' || /^\s*([-*+]|\d+[.)])\s+(\[[^\]]+\]\((?!https?:)[^)\s]+\)[\s,;.]*)+$/i.test(l));
+    if (onlyLinks && section.some((l) => l.trim() !== '')) {
+      lines.splice(i, end - i);
+      i--;
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The words of a text, lower-cased, Markdown links and emphasis left out: to compare a description with the body. */
+function plainWords(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The body begins with the description (taken from its first sentence): the header need not show it again. */
+export function bodyRepeatsDescription(description: string, markdown: string): boolean {
+  const first = markdown.split(/\n\s*\n/).find((p) => p.trim() !== '' && !/^\s*(#|```|~~~|<|\||!\[)/.test(p));
+  const d = plainWords(description);
+  return Boolean(first && d.length > 0 && plainWords(first).startsWith(d));
+}
 
 function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number): string {
   const { chalk } = theme;
@@ -150,9 +205,9 @@ export function fitTable(header: string[], rows: string[][], width: number): str
   return table.toString();
 }
 
-function header(record: ArticleRecord, theme: Theme, width: number): string[] {
+function header(record: ArticleRecord, theme: Theme, width: number, repeated: boolean): string[] {
   const lines = [theme.title(record.title)];
-  if (record.description) lines.push('', theme.description(record.description));
+  if (record.description && !repeated) lines.push('', theme.description(record.description));
   const meta: string[] = [];
   if (record.keywords.length) meta.push(`${theme.label('Keywords:')} ${record.keywords.join(', ')}`);
   if (record.langs.length) meta.push(`${theme.label('Also in:')} ${record.langs.join(', ')}`);
@@ -203,7 +258,8 @@ export function renderArticle(record: ArticleRecord, options: RenderOptions): st
   } finally {
     setHighlighter(undefined);
   }
-  const text = [...header(record, theme, options.width), '', body, ...footer(record, refs, theme, options.width, options.lookupCommand ?? 'glossary lookup')].join('\n');
+  const repeated = Boolean(record.description) && bodyRepeatsDescription(record.description, preprocess(record.source.slice(record.bodyStart), record.title));
+  const text = [...header(record, theme, options.width, repeated), '', body, ...footer(record, refs, theme, options.width, options.lookupCommand ?? 'glossary lookup')].join('\n');
   return sanitize(collapseBlankLines(wrapLines(sanitize(text, options.color), options.width)), options.color) + '\n';
 }
 

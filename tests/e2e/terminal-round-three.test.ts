@@ -64,7 +64,7 @@ describe('usage errors say what to type (finding 10)', () => {
   it('completion offers each article once', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.md'), '---\nid: term-a\ntitle: Alfa\nslug: alfa-slug\n---\n\nAlfa er et ord.\n');
-    const r = cli(['__complete', '3', 'glossary', '--content', dir, 'lookup', '']);
+    const r = cli(['__complete', '4', 'glossary', '--content', dir, 'lookup', '']);
     const words = r.stdout.trim().split('\n').filter(Boolean);
     expect(words).toEqual([...new Set(words)]);
     expect(words).toHaveLength(1);
@@ -199,5 +199,26 @@ describe.skipIf(!hasTmux)('picker and pager in a terminal (finding 7; issue 26 f
     term.keys('stty -a | grep -o -- "-\\?icanon" ; echo typed-and-run', 'Enter');
     const after = term.waitFor(/^typed-and-run$/m);
     expect(after).toMatch(/^icanon$/m);
+  });
+});
+
+describe('real articles once (finding 6)', () => {
+  const corpus = () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'closure.md'), '---\ntitle: Closure\n---\n\nA closure is a function with its scope.  It   keeps state.  \nMore text.\n\n## See also\n\n- [Scope](/scope)\n');
+    writeFileSync(join(dir, 'scope.md'), '---\ntitle: Scope\n---\n\nScope is where a name is known. See [Closure](/closure).\n\n```\na    b\n```\n');
+    return dir;
+  };
+
+  it('a first sentence used as the description is shown once; the source See also merges with ours; spaces collapse', () => {
+    const dir = corpus();
+    const r = cli(['--content', dir, 'lookup', 'closure']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/A closure is a function/g)).toHaveLength(1);
+    expect(r.stdout.match(/See also/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/\[1\] Scope +glossary lookup scope/);
+    expect(r.stdout).toContain('with its scope. It keeps state. More text.');
+    // Code keeps its own spacing.
+    expect(cli(['--content', dir, 'lookup', 'scope']).stdout).toContain('a    b');
   });
 });
