@@ -181,25 +181,26 @@ export class Run {
     this.exitCode = result.exitCode;
   }
 
-  /** Writes an output: an article through the pager when wanted and taller than the screen. */
-  async write(output: Output | undefined): Promise<void> {
-    if (!output) return;
+  /** Writes an output: an article through the pager when wanted and taller than the screen; true when it was paged. */
+  async write(output: Output | undefined): Promise<boolean> {
+    if (!output) return false;
     const { stdout } = this.io;
     if ('verbatim' in output) {
       stdout.write(output.verbatim);
-      return;
+      return false;
     }
     if ('article' in output) {
       const tall = output.page && stdout.isTTY && output.article.split('\n').length >= (stdout.rows ?? 24);
       const pager = tall ? choosePager(this.io.env) : undefined;
-      if (pager && (await page(output.article, pager))) return;
+      if (pager && (await page(output.article, pager))) return true;
       if (pager) this.note(`the pager "${pager.command}" could not run; printing instead (set PAGER, or use --no-pager)`);
       stdout.write(sanitize(output.article, this.terminal.color));
-      return;
+      return false;
     }
     // The one final pass: nothing from content or arguments reaches the terminal as a control
     // character; stdout keeps only the SGR colours the tool added itself, when colour is on.
     stdout.write(sanitize(output.text, this.terminal.color));
+    return false;
   }
 }
 

@@ -222,3 +222,20 @@ describe('real articles once (finding 6)', () => {
     expect(cli(['--content', dir, 'lookup', 'scope']).stdout).toContain('a    b');
   });
 });
+
+describe.skipIf(!hasTmux)('the reader after the pager (finding 5)', () => {
+  it('lists the links again above the prompt once less is closed, and a digit follows one', () => {
+    term = new Terminal(80, 16, { PAGER: 'less' });
+    term.glossary('lookup direktion --browse');
+    term.waitFor(/Direktion/, 30000);
+    term.keys('q');
+    const screen = term.waitFor(/follow a link, q quit: $|follow a link, q quit:\s*$/m, 15000);
+    expect(screen).toMatch(/^Direktion: links$/m);
+    expect(screen).toMatch(/^ {2}\[1\] \S.*\([a-z0-9-]+\)$/m);
+    const first = /^ {2}\[1\] (.+) \(/m.exec(screen)?.[1] as string;
+    term.keys('1');
+    term.waitFor(new RegExp(first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 15000);
+    term.keys('q');
+    term.keys('q');
+  });
+});
