@@ -1,7 +1,7 @@
 // `glossary list [--keyword K]` and `glossary keywords`: browsing the corpus.
 import { compareDanish, fold } from '../fold.js';
 import { jsonText, langsOf, ok, parseLimit, text, type Context, type Result } from '../context.js';
-import { displayWidth, pad } from '../width.js';
+import { displayWidth, fitColumns } from '../width.js';
 import type { ListEntry } from '../corpus/compile.js';
 import { NotFoundError } from '../errors.js';
 
@@ -59,11 +59,16 @@ export async function runList(ctx: Context, options: ListOptions): Promise<Resul
   if (limit !== undefined) rows.splice(limit);
   if (options.json) return ok(text(jsonText(rows.map(([r, l]) => ({ id: r[0], name: r[1], title: r[2], ...(langs.length > 1 ? { lang: l } : {}) })))));
   const theme = ctx.theme;
-  const width = Math.min(NAME_COLUMN_CAP, rows.reduce((max, [r]) => Math.max(max, displayWidth(r[1])), 0));
-  // Over several languages, each row says its language: the same term is a row in each.
-  const lang = (l: string) => (langs.length > 1 ? `${theme.dim(pad(l, Math.max(...langs.map((x) => x.length))))}  ` : '');
+  const width = ctx.listWidth ?? ctx.width;
+  // The table rule of every listing (width.ts). Over several languages, each row says its
+  // language: the same term is a row in each.
+  const lines = fitColumns([
+    ...(langs.length > 1 ? [{ cells: rows.map(([, l]) => l), style: theme.dim }] : []),
+    { cells: rows.map(([r]) => r[1]), style: theme.name, min: Math.min(NAME_COLUMN_CAP, rows.reduce((max, [r]) => Math.max(max, displayWidth(r[1])), 0), Math.max(12, Math.floor(width / 2))) },
+    { cells: rows.map(([r]) => r[2]), flex: true },
+  ], width);
   const notes = options.keyword === undefined ? skippedNote(ctx) : [];
-  return ok(text(rows.map(([r, l]) => `${lang(l)}${theme.name(pad(r[1], width))}  ${r[2]}`).join('\n') + '\n'), notes);
+  return ok(text(lines.join('\n') + '\n'), notes);
 }
 
 export function runKeywords(ctx: Context, options: { json?: boolean }): Result {
@@ -83,7 +88,8 @@ export function runKeywords(ctx: Context, options: { json?: boolean }): Result {
   if (rows.length === 0) return ok(undefined, skippedNote(ctx));
   const width = String(Math.max(...rows.map((r) => r[1]))).length;
   const theme = ctx.theme;
-  return ok(text(rows.map(([name, count]) => `${theme.dim(String(count).padStart(width))}  ${name}`).join('\n') + '\n'), skippedNote(ctx));
+  const lines = fitColumns([{ cells: rows.map(([, count]) => String(count).padStart(width)), style: theme.dim }, { cells: rows.map(([name]) => name), flex: true }], ctx.listWidth ?? ctx.width);
+  return ok(text(lines.join('\n') + '\n'), skippedNote(ctx));
 }
 
 /** A listing of the whole corpus ends by saying what is not in it (not with --json). */

@@ -1,6 +1,6 @@
 // `glossary search <query...>`: ranked hits, one a line.
-import { jsonText, langsOf, ok, parseLimit, text, widthOf, type Context, type PresentOptions, type Result } from '../context.js';
-import { cut, displayWidth, pad } from '../width.js';
+import { jsonText, langsOf, listWidthOf, ok, parseLimit, text, type Context, type PresentOptions, type Result } from '../context.js';
+import { displayWidth, fitColumns, type Column } from '../width.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { checkQuery } from '../resolve.js';
 import { compareHits, onlyFiller, search, Tier, type Hit } from '../search.js';
@@ -15,33 +15,25 @@ export interface SearchOptions {
   pager?: boolean;
 }
 
-/** The title gets at most this share of what the name leaves; the description has the rest. */
-const TITLE_SHARE = 0.45;
-/** The description is shown only with at least this many columns for it. */
+/** The title gets at most this share of the width; the description has the rest. */
+const TITLE_SHARE = 0.3;
+/** A snippet has at least this many columns. */
 const MIN_DESCRIPTION = 10;
 
 /** A body hit's matching sentence, indented under its line; marked with the theme's name style. */
 const SNIPPET_INDENT = '    ';
 
-export function hitLines(hits: Array<Hit & { snippet?: Snippet }>, width: number, theme: Theme): string {
-  const longest = (texts: string[]) => Math.max(...texts.map(displayWidth));
-  // The name is what the user types next: shown whole whenever the line can hold it.
-  const nameWidth = Math.min(longest(hits.map((h) => h.doc.name)), Math.max(1, width - 2));
-  const rest = width - nameWidth - 2;
-  const titleWidth = Math.max(0, Math.min(longest(hits.map((h) => h.doc.title)), rest < MIN_DESCRIPTION + 6 ? rest : Math.floor(rest * TITLE_SHARE)));
-  const room = rest - titleWidth - 2;
-  return (
-    hits
-      .map((h) => {
-        const doc = h.doc;
-        const name = pad(cut(doc.name, nameWidth), nameWidth);
-        const title = titleWidth > 0 ? pad(cut(doc.title, titleWidth), titleWidth) : '';
-        const description = room >= MIN_DESCRIPTION && doc.description ? '  ' + theme.dim(cut(doc.description, room)) : '';
-        const line = `${theme.name(name)}  ${title}${description}`.trimEnd();
-        return h.snippet ? `${line}\n${SNIPPET_INDENT}${markSnippet(h.snippet, theme.label)}` : line;
-      })
-      .join('\n') + '\n'
-  );
+export function hitLines(hits: Array<Hit & { snippet?: Snippet; lang?: string }>, width: number, theme: Theme, langs = false): string {
+  // The table rule of every listing (width.ts): the name whole when the line can hold it, the
+  // title up to a share, the description in the rest; --lang all adds the language first.
+  const columns: Column[] = [
+    ...(langs ? [{ cells: hits.map((h) => h.lang ?? ''), style: theme.dim }] : []),
+    { cells: hits.map((h) => h.doc.name), style: theme.name, min: Math.min(Math.max(...hits.map((h) => displayWidth(h.doc.name))), Math.max(1, width - 2)) },
+    { cells: hits.map((h) => h.doc.title), share: TITLE_SHARE },
+    { cells: hits.map((h) => h.doc.description), style: theme.dim, flex: true },
+  ];
+  const lines = fitColumns(columns, width);
+  return hits.map((h, i) => (h.snippet ? `${lines[i]}\n${SNIPPET_INDENT}${markSnippet(h.snippet, theme.label)}` : lines[i])).join('\n') + '\n';
 }
 
 /** The ranked hits, over one language or all, in search's own order; NotFoundError when there are none. */
@@ -77,7 +69,7 @@ function withSnippets(ctx: Context, hits: Array<Hit & { lang: string }>, width: 
 }
 
 export function runSearch(ctx: Context, words: string[], options: SearchOptions): Result {
-  const width = widthOf(ctx, options.width);
+  const width = listWidthOf(ctx, options.width);
   let found: Array<Hit & { lang: string }>;
   try {
     found = searchHits(ctx, words, options);
@@ -97,5 +89,5 @@ export function runSearch(ctx: Context, words: string[], options: SearchOptions)
       match: matchOf(h), score: Number(h.score.toFixed(3)), ...(h.snippet ? { snippet: h.snippet.text } : {}),
     })))));
   }
-  return ok(text(hitLines(top, width, ctx.theme)));
+  return ok(text(hitLines(top, width, ctx.theme, langsOf(ctx, true).length > 1)));
 }

@@ -90,6 +90,7 @@ export class Run {
       tty: Boolean(this.io.stdout.isTTY),
       interactive: this.terminal.interactive,
       width: this.terminal.width,
+      listWidth: this.terminal.listWidth,
       corpus: opened.corpus,
       wantedLang: wantedLangOf(this.global.lang, this.io.env),
       localeLangs: localeLanguages(this.io.env),
