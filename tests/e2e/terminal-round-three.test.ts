@@ -239,3 +239,42 @@ describe.skipIf(!hasTmux)('the reader after the pager (finding 5)', () => {
     term.keys('q');
   });
 });
+
+describe('one table rule for every listing (finding 4)', () => {
+  const fits = (out: string, width: number) => {
+    for (const line of out.trimEnd().split('\n')) expect(displayWidthOf(line), line).toBeLessThanOrEqual(width);
+  };
+
+  it('search uses the whole width of a 160-column terminal; related fits 80 columns, cut with …', () => {
+    const wide = cli(['search', 'selskab'], cleanEnv({ COLUMNS: '160' }));
+    expect(Math.max(...wide.stdout.split('\n').map((l) => [...l].length))).toBeGreaterThan(120);
+    fits(wide.stdout, 160);
+    const related = cli(['related', 'aktieselskab'], cleanEnv({ COLUMNS: '80' }));
+    fits(related.stdout, 80);
+    expect(related.stdout).toMatch(/…$/m);
+    for (const args of [['list'], ['keywords'], ['links', 'aktieselskab'], ['backlinks', 'aktieselskab'], ['related', 'aktieselskab'], ['search', 'selskab']]) fits(cli(args, cleanEnv({ COLUMNS: '40' })).stdout, 40);
+  });
+
+  it('--lang all adds a language column, and wide scripts are measured by display width', () => {
+    const dir = tempDir();
+    for (const [lang, title, text] of [['da', 'Service Mesh', 'Et lag til tjenester.'], ['en', 'Service Mesh', 'A layer for services.'], ['hi', 'सर्विस मेश', 'सेवाओं के बीच संचार की एक परत है जो नेटवर्क को संभालती है और सुरक्षित बनाती है।'], ['zh', '服务网格', '服务网格是处理服务之间通信的基础设施层，它让网络更加安全可靠而且容易观察和管理。']]) {
+      mkdirSync(join(dir, lang as string));
+      writeFileSync(join(dir, lang as string, 'service-mesh.md'), `---\nid: service-mesh\ntitle: ${title}\naliases: [service-mesh]\ndescription: ${text}\n---\n\n${text}\n`);
+    }
+    const r = cli(['--content', dir, '--lang', 'all', 'search', 'service-mesh'], cleanEnv({ COLUMNS: '60' }));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.map((l) => l.slice(0, 2)).sort()).toEqual(['da', 'en', 'hi', 'zh']);
+    fits(r.stdout, 60);
+  });
+});
+
+/** Columns a line takes: CJK two, combining marks none. */
+function displayWidthOf(line: string): number {
+  let w = 0;
+  for (const c of line) {
+    if (/\p{M}/u.test(c)) continue;
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1;
+  }
+  return w;
+}
