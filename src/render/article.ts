@@ -25,14 +25,14 @@ export interface RenderOptions {
 }
 
 /** Repairs what the real corpus gets wrong before marked sees it. */
-export function preprocess(body: string, title: string): string {
+export function preprocess(body: string, title: string, articleHrefs?: Set<string>): string {
   // Tabs are Markdown indentation (4 columns); as spaces they wrap like everything else.
   // Formulas exported as KaTeX HTML become code blocks first; then site markup is cleaned.
   let text = cleanSiteMarkup(stripControl(body.normalize('NFC')).replace(KATEX, katexToText).replace(/\t/g, '    '));
   // The header shows the title; a first heading that repeats it is dropped.
   const first = /^\s*#[ \t]*([^\n#][^\n]*)\n/.exec(text);
   if (first && fold(first[1] ?? '') === fold(title)) text = text.slice(first[0].length);
-  return outsideCode(dropSourceSeeAlso(text), (prose) => prose.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/[ \t]+$/gm, ''))
+  return outsideCode(articleHrefs ? dropSourceSeeAlso(text, articleHrefs) : text, (prose) => prose.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/[ \t]+$/gm, ''))
     .replace(/^( {0,3}#{1,6})(?=[^#\s])/gm, '$1 ') // `##Højdepunkter`
     .replace(/^ {0,3}>[ \t]*$/gm, '') // empty quote lines
     .replace(/(\]\([^)\s]*\)),\./g, '$1,'); // `[x](/id),.`
@@ -56,7 +56,7 @@ const SEE_ALSO = /^ {0,3}(#{1,6})[ \t]*(see also|se også|se ogsaa|related( arti
  * The source's own "See also" section, when it holds only links to other articles (list items of
  * links): dropped, since our See also lists those same links, numbered. A section with more in it stays.
  */
-export function dropSourceSeeAlso(text: string): string {
+export function dropSourceSeeAlso(text: string, articleHrefs: Set<string>): string {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const m = SEE_ALSO.exec(lines[i] as string);
@@ -69,13 +69,23 @@ export function dropSourceSeeAlso(text: string): string {
       end++;
     }
     const section = lines.slice(i + 1, end);
-    const onlyLinks = section.every((l) => l.trim() === '' || /^\s*([-*+]|\d+[.)])\s+(\[[^\]]+\]\((?!https?:)[^)\s]+\)[\s,;.]*)+$/i.test(l));
+    // Only list items of links, each to an article of the corpus (a page of the site outside the glossary stays).
+    const onlyLinks = section.every((l) => {
+      if (l.trim() === '') return true;
+      const item = /^\s*(?:[-*+]|\d+[.)])\s+((?:\[[^\]]+\]\([^)\s]+\)[\s,;.]*)+)$/.exec(l);
+      return Boolean(item) && [...(item?.[1] ?? '').matchAll(/\]\(([^)\s]+)\)/g)].every((m) => articleHrefs.has(m[1] as string));
+    });
     if (onlyLinks && section.some((l) => l.trim() !== '')) {
       lines.splice(i, end - i);
       i--;
     }
   }
   return lines.join('\n');
+}
+
+/** The link addresses of a record that lead to an article of the corpus. */
+function articleHrefsOf(record: ArticleRecord): Set<string> {
+  return new Set(record.links.filter((l) => l.to).map((l) => l.href));
 }
 
 /** The words of a text, lower-cased, Markdown links and emphasis left out: to compare a description with the body. */
@@ -169,7 +179,7 @@ function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: 
       },
     },
   });
-  const markdown = preprocess(record.source.slice(record.bodyStart), record.title);
+  const markdown = preprocess(record.source.slice(record.bodyStart), record.title, articleHrefsOf(record));
   try {
     return marked.parse(markdown, { async: false }) as string;
   } catch {
@@ -258,7 +268,7 @@ export function renderArticle(record: ArticleRecord, options: RenderOptions): st
   } finally {
     setHighlighter(undefined);
   }
-  const repeated = Boolean(record.description) && bodyRepeatsDescription(record.description, preprocess(record.source.slice(record.bodyStart), record.title));
+  const repeated = Boolean(record.description) && bodyRepeatsDescription(record.description, preprocess(record.source.slice(record.bodyStart), record.title, articleHrefsOf(record)));
   const text = [...header(record, theme, options.width, repeated), '', body, ...footer(record, refs, theme, options.width, options.lookupCommand ?? 'glossary lookup')].join('\n');
   return sanitize(collapseBlankLines(wrapLines(sanitize(text, options.color), options.width)), options.color) + '\n';
 }
