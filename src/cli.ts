@@ -15,6 +15,7 @@ import { Run, type GlobalOptions, type Io } from './edge/run.js';
 import { VERSION } from './version.js';
 import { escapeLine, sanitize } from './render/sanitize.js';
 import { decideTerminal } from './terminal.js';
+import { unknownHelp, usageMessage } from './usage.js';
 
 export type { Io } from './edge/run.js';
 export { manPage } from './man.js';
@@ -40,8 +41,8 @@ function buildProgram(io: Io, found: (parsed: Parsed) => void): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(sanitize(s, false)),
       writeErr: (s) => io.stderr.write(s),
-      // commander's usage errors, in the tool's one-line form: `glossary: unknown command 'x'; (Did you mean list?)`.
-      outputError: (s, write) => write(`glossary: ${s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, '; ')}\n`),
+      // commander's usage errors are rewritten in main, from the error's code, into one line that says what to type.
+      outputError: () => {},
     });
   for (const spec of COMMANDS) {
     const command = program.command(spec.name).description(spec.description);
@@ -55,6 +56,18 @@ function buildProgram(io: Io, found: (parsed: Parsed) => void): Command {
     });
   }
   return program;
+}
+
+/** The command a command line names (the first word that is not an option or an option's value). */
+function commandWord(argv: string[]): { word?: string; at: number } {
+  const valued = new Set(GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-'))));
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') return { word: argv[i + 1], at: i + 1 };
+    if (valued.has(a)) i++;
+    else if (!a.startsWith('-')) return { word: a, at: i };
+  }
+  return { at: -1 };
 }
 
 /** Names, keywords and languages of the corpus the completed command line would use. */
@@ -75,7 +88,8 @@ async function completionData(io: Io, words: string[]) {
     chosen = langs[0];
   }
   return {
-    names: () => (corpus && chosen ? [...new Set(corpus.list(chosen).flatMap(([id, name]) => [name, id]))] : []),
+    // Each article once, by the name lookup shows and See also prints (its id is not offered too).
+    names: () => (corpus && chosen ? [...new Set(corpus.list(chosen).map(([, name]) => name))] : []),
     keywords: () => (corpus && chosen ? corpus.language(chosen).keywords.map(([k]) => k) : []),
     langs: () => [...langs, 'all'],
   };
@@ -102,6 +116,23 @@ export async function main(io: Io): Promise<number> {
       io.stdout.write(sanitize(program.helpInformation(), false));
       return ExitCode.ok;
     }
+    // `help [command]`: the command's help, the whole help for `help` and `help help`, exit 2 for a name that is no command.
+    const named = commandWord(io.argv);
+    if (named.word === 'help') {
+      const wanted = io.argv.slice(named.at + 1).filter((a) => !a.startsWith('-'));
+      const name = wanted[0];
+      if (name === undefined || name === 'help') {
+        io.stdout.write(sanitize(program.helpInformation(), false));
+        return ExitCode.ok;
+      }
+      const sub = program.commands.find((c) => c.name() === name);
+      if (!sub) {
+        stderr.write(`glossary: ${unknownHelp(name, COMMANDS)}\n`);
+        return ExitCode.usage;
+      }
+      io.stdout.write(sanitize(sub.helpInformation() + helpAfter(COMMANDS.find((c) => c.name === name) as CommandSpec), false));
+      return ExitCode.ok;
+    }
     await program.parseAsync(io.argv);
     if (!parsed) return ExitCode.ok;
     const global = program.opts<GlobalOptions>();
@@ -124,6 +155,9 @@ export async function main(io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+      const named = commandWord(io.argv).word;
+      const spec = COMMANDS.find((c) => c.name === named);
+      stderr.write(`glossary: ${usageMessage(error.code, error.message, spec, COMMANDS)}\n`);
       return ExitCode.usage;
     }
     if (error instanceof GlossaryError) {

@@ -17,6 +17,8 @@ export interface Context {
   interactive: boolean;
   /** Wrap width for rendered text; `--width` overrides per command. */
   width: number;
+  /** Listings (search, list, scan...) use the terminal's whole width, not the article's capped one. */
+  listWidth?: number;
   corpus: Corpus;
   /** `--lang`, else GLOSSARY_LANG, trimmed and lower-cased; '' for the corpus's default. */
   wantedLang: string;
@@ -143,6 +145,11 @@ export function parseWidth(value: string): number {
 
 export function widthOf(ctx: Context, option: string | undefined): number {
   return option === undefined ? ctx.width : parseWidth(option);
+}
+
+/** The width of a listing: --width, else the terminal's whole width. */
+export function listWidthOf(ctx: Context, option: string | undefined): number {
+  return option !== undefined ? parseWidth(option) : (ctx.listWidth ?? ctx.width);
 }
 
 export function parseLimit(value: string): number {

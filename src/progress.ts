@@ -15,6 +15,7 @@ const number = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** The text of the line: what, how far, and (while reading) the rate and time left. */
 export function progressText(label: string, phase: Phase, done: number, total: number, elapsedMs: number): string {
+  if (phase === 'indexing') return `${label}: indexing ${number(done)} of ${number(total)} articles`;
   if (phase !== 'reading') return `${label}: ${phase}...`;
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const left = rate > 0 ? Math.ceil((total - done) / rate) : undefined;

@@ -7,8 +7,8 @@ import Fuse from 'fuse.js';
 import type { SearchDoc } from './corpus/compile.js';
 import { NameRank, plainLetters, TEXT_FIELDS } from './corpus/compile.js';
 import type { SearchSource } from './corpus/reader.js';
-import { contentWords, docTermsOfWord, stem } from './corpus/terms.js';
-import { fold } from './fold.js';
+import { contentWords, docTermsOfWord, isStopword, stem } from './corpus/terms.js';
+import { fold, words } from './fold.js';
 
 
 /** exact: a whole name (title, id, alias); defined: a whole name the article says it defines. */
@@ -553,3 +553,9 @@ export function closest(names: string[], wanted: string, limit = 3): string[] {
   return fuse.search(fold(wanted).slice(0, 32), { limit }).map((r) => r.item.name);
 }
 
+
+/** The query has no word that says what is meant: only question and function words (`hvad er`). */
+export function onlyFiller(query: string): boolean {
+  const all = words(query);
+  return all.length > 0 && all.every((w) => QUESTION_WORDS.has(w) || isStopword(w));
+}

@@ -19,12 +19,14 @@ export interface TerminalFacts {
 export interface TerminalDecision {
   color: boolean;
   width: number;
+  /** The terminal's whole width (or COLUMNS, else 80), for listings. */
+  listWidth: number;
   /** Both ends are a terminal: prompts are possible (never in a pipe, a script or CI). */
   interactive: boolean;
 }
 
 export function decideTerminal(facts: TerminalFacts): TerminalDecision {
-  return { color: colorWanted(facts), width: autoWidth(facts), interactive: facts.stdoutTTY && facts.stdinTTY };
+  return { color: colorWanted(facts), width: autoWidth(facts), listWidth: fullWidth(facts), interactive: facts.stdoutTTY && facts.stdinTTY };
 }
 
 /** --no-color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
@@ -37,8 +39,13 @@ function colorWanted({ env, stdoutTTY, noColorFlag }: TerminalFacts): boolean {
 }
 
 /** The terminal's columns, else COLUMNS, else 80; at most 100, at least 10. */
-function autoWidth({ env, stdoutTTY, columns }: TerminalFacts): number {
+function autoWidth(facts: TerminalFacts): number {
+  return Math.min(MAX_AUTO_WIDTH, fullWidth(facts));
+}
+
+/** The terminal's columns, else COLUMNS, else 80; at least 10. */
+function fullWidth({ env, stdoutTTY, columns }: TerminalFacts): number {
   const n = stdoutTTY ? columns : Number(env['COLUMNS']);
   if (!n || !Number.isFinite(n) || n <= 0) return DEFAULT_WIDTH;
-  return Math.max(10, Math.min(MAX_AUTO_WIDTH, Math.floor(n)));
+  return Math.max(10, Math.floor(n));
 }

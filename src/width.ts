@@ -24,8 +24,10 @@ export function cut(text: string, width: number): string {
   const room = width <= 1 ? width : width - 1;
   let out = '';
   let used = 0;
-  // One character at a time, measuring each once (measuring the growing prefix was quadratic).
-  for (const char of text) {
+  // One character (grapheme: a letter with its combining marks) at a time, measuring each once
+  // (measuring the growing prefix was quadratic); a cut never splits a letter from its marks.
+  const chars = NARROW.test(text) ? text : [...new Intl.Segmenter().segment(text)].map((g) => g.segment);
+  for (const char of chars) {
     const w = displayWidth(char);
     if (used + w > room) break;
     out += char;
@@ -38,4 +40,58 @@ export function cut(text: string, width: number): string {
 export function pad(text: string, width: number): string {
   const length = displayWidth(text);
   return length >= width ? text : text + ' '.repeat(width - length);
+}
+
+/** A column of a listing: its cells, how to style them, whether it takes the room that is left. */
+export interface Column {
+  cells: string[];
+  style?: (text: string) => string;
+  /** The description: it gets what the other columns leave, and is dropped below `MIN_FLEX` columns. */
+  flex?: boolean;
+  /** The column is never cut below this (a name: what the user types next). */
+  min?: number;
+  /** The column is never wider than this share of the width (a title beside a description). */
+  share?: number;
+}
+
+/** The flex column is shown only with at least this many columns for it. */
+export const MIN_FLEX = 10;
+const GAP = 2;
+
+/**
+ * The one table rule of every listing: columns fit `width`, measured by display width; a long
+ * field is cut with … at a character boundary (never wrapped); the flex column (the description)
+ * gets the room the others leave. Lines are returned without trailing spaces.
+ */
+export function fitColumns(columns: Column[], width: number): string[] {
+  const rows = Math.max(0, ...columns.map((c) => c.cells.length));
+  const natural = columns.map((c) => Math.max(0, ...c.cells.map(displayWidth)));
+  const widths = columns.map((c, i) => (c.flex ? 0 : Math.min(natural[i] as number, c.share ? Math.max(c.min ?? 1, Math.floor(width * c.share)) : Infinity)));
+  const fixed = columns.filter((c) => !c.flex);
+  const used = () => widths.reduce((a, w, i) => a + (columns[i]?.flex ? 0 : w), 0) + GAP * (fixed.length - 1);
+  // Too wide: the fixed columns shrink, the last first, down to their minimum (at least 1).
+  for (let i = columns.length - 1; i >= 0 && used() > width; i--) {
+    if (columns[i]?.flex) continue;
+    const over = used() - width;
+    widths[i] = Math.max(columns[i]?.min ?? 1, (widths[i] as number) - over);
+  }
+  for (let i = columns.length - 1; i >= 0 && used() > width; i--) {
+    if (columns[i]?.flex) continue;
+    widths[i] = Math.max(1, (widths[i] as number) - (used() - width));
+  }
+  const flexRoom = width - used() - GAP;
+  const flexIndex = columns.findIndex((c) => c.flex);
+  const showFlex = flexIndex >= 0 && flexRoom >= MIN_FLEX && (natural[flexIndex] as number) > 0;
+  if (flexIndex >= 0) widths[flexIndex] = showFlex ? Math.min(flexRoom, natural[flexIndex] as number) : 0;
+  const shown = columns.map((c, i) => ({ c, w: widths[i] as number })).filter(({ c, w }) => (c.flex ? showFlex : w > 0));
+  const lines: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const parts = shown.map(({ c, w }, k) => {
+      const cell = c.cells[r] ?? '';
+      const text = k === shown.length - 1 ? cut(cell, w) : pad(cut(cell, w), w);
+      return c.style && cell ? c.style(text) : text;
+    });
+    lines.push(parts.join(' '.repeat(GAP)).trimEnd());
+  }
+  return lines;
 }

@@ -13,7 +13,12 @@ export interface CheckOptions {
   rule?: string;
   /** All checks but these. */
   skipRule?: string;
+  /** List every problem, also of a rule that fires on most articles. */
+  verbose?: boolean;
 }
+
+/** A rule (not an error) that fires on at least this many articles, and on most of them, is one line with its count. */
+const GROUP_AT = 10;
 
 /** What a check found: the problems (checks included) and the files left out. */
 export interface CheckInput {
@@ -60,23 +65,36 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
   const failed = errors > 0 || (Boolean(options.strict) && warnings > 0);
   const pagesText = pages.length ? `, ${plural(pages.length, 'section, template or draft page')} not counted as terms` : '';
   const summary = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes ? `, ${plural(notes, 'note')}` : ''} in ${articles} articles (${left.length} of ${files} files skipped${pagesText})`;
-  const result = (text: string): Result => ({ output: { text }, notes: failed ? [`check failed: ${summary}`] : [], exitCode: failed ? ExitCode.checkFailed : ExitCode.ok });
+  // One summary: the report's last line on stdout; with --json (stdout is the document) the note on stderr.
+  const result = (text: string, json = false): Result => ({ output: { text }, notes: failed && json ? [`check failed: ${summary}`] : [], exitCode: failed ? ExitCode.checkFailed : ExitCode.ok });
   if (options.json) {
     return result(jsonText({
       articles, files, errors, warnings, notes, failed,
       problems: problems.map((p) => ({ file: show(p.file), line: p.line ?? null, lang: p.lang, severity: p.severity, code: p.code, message: p.message })),
       skipped: left.map((s) => ({ file: show(s.file), reason: s.reason })),
       pages: pages.map((s) => ({ file: show(s.file), reason: s.reason })),
-    }));
+    }), true);
   }
   const label = { error: theme.error('error'), warning: theme.warning('warning'), note: theme.dim('note') };
-  const lines = problems.map((p) => {
+  // A rule that fires on most articles would bury the others: one line with its count, unless --verbose.
+  const byCode = new Map<string, FileProblem[]>();
+  for (const p of problems) if (p.severity !== 'error') byCode.set(p.code, [...(byCode.get(p.code) ?? []), p]);
+  const grouped = new Set([...byCode].filter(([, ps]) => !options.verbose && new Set(ps.map((p) => p.file)).size >= Math.max(GROUP_AT, articles / 2)).map(([code]) => code));
+  const lines: string[] = [];
+  for (const p of problems) {
+    if (grouped.has(p.code)) continue;
     const where = `${show(p.file)}${p.line ? `:${p.line}` : ''}`;
-    return `${where}: ${label[p.severity]}: ${p.message} ${theme.dim(`[${p.code}]`)}`;
-  });
+    lines.push(`${where}: ${label[p.severity]}: ${p.message} ${theme.dim(`[${p.code}]`)}`);
+  }
+  for (const code of grouped) {
+    const ps = byCode.get(code) as FileProblem[];
+    const first = ps[0] as FileProblem;
+    const files = new Set(ps.map((p) => p.file)).size;
+    lines.push(`${label[first.severity]}: ${files} of ${articles} articles: ${first.message} ${theme.dim(`[${code}]`)} (each listed with --verbose)`);
+  }
   const rejected = new Set(found.problems.filter((p) => p.severity === 'error').map((p) => p.file));
   for (const s of left) if (!rejected.has(s.file)) lines.push(`${show(s.file)}: ${theme.dim('skipped')}: ${s.reason}`);
   for (const s of pages) lines.push(`${show(s.file)}: ${theme.dim('not a term')}: ${s.reason}`);
-  lines.push(summary);
+  lines.push(failed ? `check failed: ${summary}` : summary);
   return result(lines.join('\n') + '\n');
 }

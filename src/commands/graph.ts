@@ -2,18 +2,20 @@
 import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
 import type { Corpus } from '../corpus/reader.js';
 import { jsonText, langOf, ok, parseLimit, text, type Context, type Result } from '../context.js';
-import { displayWidth, pad } from '../width.js';
+import { displayWidth, fitColumns } from '../width.js';
 import { compareDanish, fold } from '../fold.js';
 import { resolveArticle } from '../resolve.js';
 
-/** Names and titles in columns are aligned up to this width; longer ones push their line out. */
-const COLUMN_CAP = 40;
-
 function refLines(ctx: Context, rows: Array<{ ref?: ArticleRef; name: string; title: string; note?: string }>): string {
   const theme = ctx.theme;
-  const width = Math.min(COLUMN_CAP, Math.max(0, ...rows.map((r) => displayWidth(r.name))));
-  const titles = Math.min(COLUMN_CAP, Math.max(0, ...rows.map((r) => displayWidth(r.title))));
-  return rows.map((r) => `${theme.name(pad(r.name, width))}  ${r.note ? `${pad(r.title, titles)}  ${theme.dim(r.note)}` : r.title}`).join('\n') + (rows.length ? '\n' : '');
+  // The table rule of every listing (width.ts): the name whole, the title, the note in the rest.
+  const notes = rows.some((r) => r.note);
+  const lines = fitColumns([
+    { cells: rows.map((r) => r.name), style: theme.name, min: Math.min(Math.max(0, ...rows.map((r) => displayWidth(r.name))), Math.max(12, Math.floor((ctx.listWidth ?? ctx.width) / 2))) },
+    { cells: rows.map((r) => r.title), share: notes ? 0.35 : undefined },
+    ...(notes ? [{ cells: rows.map((r) => r.note ?? ''), style: theme.dim, flex: true }] : []),
+  ], ctx.listWidth ?? ctx.width);
+  return lines.join('\n') + (rows.length ? '\n' : '');
 }
 
 export async function runLinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<Result> {

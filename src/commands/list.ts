@@ -1,13 +1,14 @@
 // `glossary list [--keyword K]` and `glossary keywords`: browsing the corpus.
 import { compareDanish, fold } from '../fold.js';
-import { jsonText, langsOf, ok, text, type Context, type Result } from '../context.js';
-import { displayWidth, pad } from '../width.js';
+import { jsonText, langsOf, ok, parseLimit, text, type Context, type Result } from '../context.js';
+import { displayWidth, fitColumns } from '../width.js';
 import type { ListEntry } from '../corpus/compile.js';
 import { NotFoundError } from '../errors.js';
 
 export interface ListOptions {
   keyword?: string;
   json?: boolean;
+  limit?: string;
 }
 
 /** Names in the list are aligned up to this width; a longer one pushes its line out. */
@@ -24,6 +25,22 @@ export async function unknownKeyword(ctx: Context, langs: string[], keyword: str
   const known = langs.flatMap((l) => ctx.corpus.language(l).keywords.map(([name]) => name));
   const { closest } = await import('../search.js');
   const near = closest([...new Set(known)], keyword);
+  // A keyword typed in Danish (`Skat`) or as a term: the keywords the articles it finds share most.
+  const { search } = await import('../search.js');
+  const tally = new Map<string, number>();
+  for (const lang of langs) {
+    let hits: ReturnType<typeof search> = [];
+    try {
+      hits = search(ctx.corpus.searchSource(lang), keyword, 5);
+    } catch {
+      hits = [];
+    }
+    for (const h of hits) for (const k of h.doc.keywords) tally.set(k, (tally.get(k) ?? 0) + 1);
+  }
+  const general = new Set(langs.flatMap((l) => ctx.corpus.language(l).keywords.filter(([, count]) => count > ctx.corpus.list(l).length / 2).map(([name]) => fold(name))));
+  const byTerm = [...tally].filter(([k, count]) => count >= 2 && !general.has(fold(k))).sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  for (const k of byTerm.slice(0, 2).reverse()) if (!near.includes(k)) near.unshift(k);
+  near.splice(3);
   return new NotFoundError(`no keyword "${keyword}"`, [near.length ? `did you mean: ${near.join(', ')}? (all keywords: glossary keywords)` : 'see all keywords: glossary keywords']);
 }
 
@@ -32,14 +49,26 @@ export async function runList(ctx: Context, options: ListOptions): Promise<Resul
   // One language is already in order; several are merged and sorted again.
   const perLang = langs.map((lang) => entriesFor(ctx, lang, options.keyword).map((e): [ListEntry, string] => [e, lang]));
   const rows = perLang.length === 1 ? (perLang[0] as Array<[ListEntry, string]>) : perLang.flat().sort((a, b) => compareDanish(a[0][2], b[0][2]));
-  if (rows.length === 0) throw await unknownKeyword(ctx, langs, options.keyword ?? '');
+  const limit = options.limit !== undefined ? parseLimit(options.limit) : undefined;
+  if (rows.length === 0) {
+    const error = await unknownKeyword(ctx, langs, options.keyword ?? '');
+    // --json: the document is an empty list; the message and exit code as without it.
+    if (options.json) return { output: text('[]\n'), notes: [[error.message, ...error.details].join('; ')], exitCode: error.exitCode };
+    throw error;
+  }
+  if (limit !== undefined) rows.splice(limit);
   if (options.json) return ok(text(jsonText(rows.map(([r, l]) => ({ id: r[0], name: r[1], title: r[2], ...(langs.length > 1 ? { lang: l } : {}) })))));
   const theme = ctx.theme;
-  const width = Math.min(NAME_COLUMN_CAP, rows.reduce((max, [r]) => Math.max(max, displayWidth(r[1])), 0));
-  // Over several languages, each row says its language: the same term is a row in each.
-  const lang = (l: string) => (langs.length > 1 ? `${theme.dim(pad(l, Math.max(...langs.map((x) => x.length))))}  ` : '');
+  const width = ctx.listWidth ?? ctx.width;
+  // The table rule of every listing (width.ts). Over several languages, each row says its
+  // language: the same term is a row in each.
+  const lines = fitColumns([
+    ...(langs.length > 1 ? [{ cells: rows.map(([, l]) => l), style: theme.dim }] : []),
+    { cells: rows.map(([r]) => r[1]), style: theme.name, min: Math.min(NAME_COLUMN_CAP, rows.reduce((max, [r]) => Math.max(max, displayWidth(r[1])), 0), Math.max(12, Math.floor(width / 2))) },
+    { cells: rows.map(([r]) => r[2]), flex: true },
+  ], width);
   const notes = options.keyword === undefined ? skippedNote(ctx) : [];
-  return ok(text(rows.map(([r, l]) => `${lang(l)}${theme.name(pad(r[1], width))}  ${r[2]}`).join('\n') + '\n'), notes);
+  return ok(text(lines.join('\n') + '\n'), notes);
 }
 
 export function runKeywords(ctx: Context, options: { json?: boolean }): Result {
@@ -59,7 +88,8 @@ export function runKeywords(ctx: Context, options: { json?: boolean }): Result {
   if (rows.length === 0) return ok(undefined, skippedNote(ctx));
   const width = String(Math.max(...rows.map((r) => r[1]))).length;
   const theme = ctx.theme;
-  return ok(text(rows.map(([name, count]) => `${theme.dim(String(count).padStart(width))}  ${name}`).join('\n') + '\n'), skippedNote(ctx));
+  const lines = fitColumns([{ cells: rows.map(([, count]) => String(count).padStart(width)), style: theme.dim }, { cells: rows.map(([name]) => name), flex: true }], ctx.listWidth ?? ctx.width);
+  return ok(text(lines.join('\n') + '\n'), skippedNote(ctx));
 }
 
 /** A listing of the whole corpus ends by saying what is not in it (not with --json). */

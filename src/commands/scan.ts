@@ -1,7 +1,8 @@
 // `glossary scan [file...]`: the corpus's terms in a text, in order of first occurrence; with
 // --json every occurrence, as they come; with --annotate the text itself, first occurrences marked, and notes.
 // The edge hands in the lines (read as they come) and a writer for --annotate's text.
-import { jsonText, langOf, ok, text, widthOf, type Context, type Result } from '../context.js';
+import { jsonText, langOf, ok, text, widthOf, type Context, type Output, type Result } from '../context.js';
+import { ExitCode } from '../errors.js';
 import type { SearchDoc } from '../corpus/compile.js';
 import { Scanner, type Occurrence } from '../scan.js';
 import { cut, displayWidth, pad } from '../width.js';
@@ -153,26 +154,28 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
   for (const d of ctx.corpus.docs(lang, groups.map((g) => g.n).filter((n) => !docs.has(n)))) docs.set(d.n, d);
   const where = (o: Occurrence & { file: string }) => (several ? `${o.file}:${o.line}` : `line ${o.line}`);
   const notes = groups.length === 0 ? [`no terms of the glossary in ${inputs.map((i) => (i.name === '-' ? 'the text' : i.name)).join(', ')}`] : [];
+  // No terms found is exit 3, as a search or lookup that finds nothing (the output is still whole).
+  const ended = (output: Output | undefined): Result => ({ ...ok(output, notes), exitCode: groups.length === 0 ? ExitCode.notFound : ExitCode.ok });
   if (json && annotating) {
     const terms = groups.map((g) => {
       const d = docs.get(g.n) as SearchDoc;
       return { ref: g.ref, id: d.id, name: d.name, title: d.title, description: d.description, count: g.count };
     });
     await write(`",\n  "terms": ${jsonText(terms).trim().replace(/\n/g, '\n  ')}\n}\n`);
-    return ok(undefined, notes);
+    return ended(undefined);
   }
   if (json) {
     await write(written ? '\n]\n' : ']\n');
-    return ok(undefined, notes);
+    return ended(undefined);
   }
   if (annotating) {
     const footnotes = groups.map((g) => {
       const d = docs.get(g.n) as SearchDoc;
       return `${theme.ref(`[${g.ref}]`)} ${theme.label(d.title)} (${theme.name(d.name)}): ${d.description}`;
     });
-    return ok(footnotes.length ? text(`\n${footnotes.join('\n')}\n`) : undefined, notes);
+    return ended(footnotes.length ? text(`\n${footnotes.join('\n')}\n`) : undefined);
   }
-  if (groups.length === 0) return ok(undefined, notes);
+  if (groups.length === 0) return ended(undefined);
   // As search lays out its lines: the name whole, then the count and where it first occurs, the
   // title in what is left, the description in the rest; nothing wider than the width.
   const nameWidth = Math.min(Math.max(...groups.map((g) => displayWidth((docs.get(g.n) as SearchDoc).name))), Math.max(1, width - 2));

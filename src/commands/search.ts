@@ -1,10 +1,10 @@
 // `glossary search <query...>`: ranked hits, one a line.
-import { jsonText, langsOf, ok, parseLimit, text, widthOf, type Context, type PresentOptions, type Result } from '../context.js';
-import { cut, displayWidth, pad } from '../width.js';
-import { NotFoundError } from '../errors.js';
+import { jsonText, langsOf, listWidthOf, ok, parseLimit, text, type Context, type PresentOptions, type Result } from '../context.js';
+import { displayWidth, fitColumns, type Column } from '../width.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { checkQuery } from '../resolve.js';
 import { fold } from '../fold.js';
-import { compareHits, search, Tier, type Hit } from '../search.js';
+import { compareHits, onlyFiller, search, Tier, type Hit } from '../search.js';
 import { findSnippet, markSnippet, type Snippet } from '../snippet.js';
 import type { Theme } from '../render/theme.js';
 
@@ -17,39 +17,34 @@ export interface SearchOptions {
   explain?: boolean;
 }
 
-/** The title gets at most this share of what the name leaves; the description has the rest. */
-const TITLE_SHARE = 0.45;
-/** The description is shown only with at least this many columns for it. */
+/** The title gets at most this share of the width; the description has the rest. */
+const TITLE_SHARE = 0.3;
+/** A snippet has at least this many columns. */
 const MIN_DESCRIPTION = 10;
 
 /** A body hit's matching sentence, indented under its line; marked with the theme's name style. */
 const SNIPPET_INDENT = '    ';
 
-export function hitLines(hits: Array<Hit & { snippet?: Snippet }>, width: number, theme: Theme): string {
-  const longest = (texts: string[]) => Math.max(...texts.map(displayWidth));
-  // The name is what the user types next: shown whole whenever the line can hold it.
-  const nameWidth = Math.min(longest(hits.map((h) => h.doc.name)), Math.max(1, width - 2));
-  const rest = width - nameWidth - 2;
-  const titleWidth = Math.max(0, Math.min(longest(hits.map((h) => h.doc.title)), rest < MIN_DESCRIPTION + 6 ? rest : Math.floor(rest * TITLE_SHARE)));
-  const room = rest - titleWidth - 2;
-  return (
-    hits
-      .map((h) => {
-        const doc = h.doc;
-        const name = pad(cut(doc.name, nameWidth), nameWidth);
-        const title = titleWidth > 0 ? pad(cut(doc.title, titleWidth), titleWidth) : '';
-        const description = room >= MIN_DESCRIPTION && doc.description ? '  ' + theme.dim(cut(doc.description, room)) : '';
-        const line = `${theme.name(name)}  ${title}${description}`.trimEnd();
-        return h.snippet ? `${line}\n${SNIPPET_INDENT}${markSnippet(h.snippet, theme.label)}` : line;
-      })
-      .join('\n') + '\n'
-  );
+export function hitLines(hits: Array<Hit & { snippet?: Snippet; lang?: string }>, width: number, theme: Theme, langs = false): string {
+  // The table rule of every listing (width.ts): the name whole when the line can hold it, the
+  // title up to a share, the description in the rest; --lang all adds the language first.
+  const columns: Column[] = [
+    ...(langs ? [{ cells: hits.map((h) => h.lang ?? ''), style: theme.dim }] : []),
+    { cells: hits.map((h) => h.doc.name), style: theme.name, min: Math.min(Math.max(...hits.map((h) => displayWidth(h.doc.name))), Math.max(1, width - 2)) },
+    { cells: hits.map((h) => h.doc.title), share: TITLE_SHARE },
+    { cells: hits.map((h) => h.doc.description), style: theme.dim, flex: true },
+  ];
+  const lines = fitColumns(columns, width);
+  return hits.map((h, i) => (h.snippet ? `${lines[i]}\n${SNIPPET_INDENT}${markSnippet(h.snippet, theme.label)}` : lines[i])).join('\n') + '\n';
 }
 
 /** The ranked hits, over one language or all, in search's own order; NotFoundError when there are none. */
 export function searchHits(ctx: Context, words: string[], options: SearchOptions): Array<Hit & { lang: string }> {
+  if (words.join(' ').trim() === '') throw new UsageError('empty query: give words to search for, e.g. glossary search alliance');
   const query = checkQuery(words.join(' '));
-  const limit = options.limit === undefined ? 10 : parseLimit(options.limit);
+  // Only question and function words: every article would be as good a hit as another.
+  if (onlyFiller(query)) throw new UsageError(`"${query}" has only question and filler words: add the term you mean, e.g. glossary search hvad er goodwill`);
+  const limit = options.limit !== undefined ? parseLimit(options.limit) : 10;
   const langs = langsOf(ctx, true);
   const hits: Array<Hit & { lang: string }> = [];
   for (const lang of langs) {
@@ -120,8 +115,16 @@ function withSnippets(ctx: Context, hits: Array<Hit & { lang: string }>, width: 
 }
 
 export function runSearch(ctx: Context, words: string[], options: SearchOptions): Result {
-  const width = widthOf(ctx, options.width);
-  const top = withSnippets(ctx, searchHits(ctx, words, options), width);
+  const width = listWidthOf(ctx, options.width);
+  let found: Array<Hit & { lang: string }>;
+  try {
+    found = searchHits(ctx, words, options);
+  } catch (error) {
+    // --json: no hits is an empty list on stdout, with the message and exit code as without it.
+    if (options.json && error instanceof NotFoundError) return { output: text('[]\n'), notes: [[error.message, ...error.details].join('; ')], exitCode: error.exitCode };
+    throw error;
+  }
+  const top = withSnippets(ctx, found, width);
   const query = words.join(' ');
   if (options.pick && ctx.interactive) {
     const present: PresentOptions = { pager: options.pager, width: options.width, json: options.json };
@@ -136,8 +139,8 @@ export function runSearch(ctx: Context, words: string[], options: SearchOptions)
     })))));
   }
   if (options.explain) {
-    const lines = hitLines(top.map((h) => ({ ...h, snippet: undefined })), width, ctx.theme).trimEnd().split('\n');
+    const lines = hitLines(top.map((h) => ({ ...h, snippet: undefined })), width, ctx.theme, langsOf(ctx, true).length > 1).trimEnd().split('\n');
     return ok(text(top.map((h, i) => `${lines[i]}\n    score ${h.score.toFixed(2)}, matched as: ${matchOf(h)}\n${explainLines(h)}`).join('\n') + '\n'));
   }
-  return ok(text(hitLines(top, width, ctx.theme)));
+  return ok(text(hitLines(top, width, ctx.theme, langsOf(ctx, true).length > 1)));
 }

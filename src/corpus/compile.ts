@@ -137,7 +137,7 @@ function docTerms(title: string, id: string, aliases: string[]): Set<string> {
   return terms;
 }
 
-export function compileLanguage(lang: string, articles: Article[], otherLangs: Map<string, string[]>, linkOptions: LinkOptions = {}): CompiledLanguage {
+export function compileLanguage(lang: string, articles: Article[], otherLangs: Map<string, string[]>, linkOptions: LinkOptions = {}, onIndexed?: (done: number) => void): CompiledLanguage {
   const sorted = [...articles].sort((a, b) => compareDanish(a.title, b.title) || compareDanish(a.id, b.id));
   const slugCount = new Map<string, number>();
   const ids = new Set(sorted.map((a) => a.id.toLowerCase()));
@@ -259,6 +259,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
       entry.entries.push([a.id, r.name, a.title, n]);
       keywordMap.set(key, entry);
     }
+    onIndexed?.(n + 1);
   });
 
   // Terms that most articles share tell search little; dropping them keeps the index small. The

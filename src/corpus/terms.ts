@@ -84,3 +84,8 @@ export function contentWords(text: string): string[] {
   const content = all.filter((w) => !STOPWORDS.has(w));
   return content.length ? content : all;
 }
+
+/** A Danish function word (folded), which says nothing about which article is meant. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}

@@ -1,5 +1,6 @@
 // Paging a long article on a terminal: $GLOSSARY_PAGER, else $PAGER, else `less -R` where it exists.
 import { childProcess } from './builtins.js';
+import { endBy, onEnding, type Ending } from './signals.js';
 
 export interface PagerChoice {
   command: string;
@@ -29,13 +30,30 @@ export function page(text: string, pager: PagerChoice): Promise<boolean> {
   return new Promise((resolve) => {
     const ignore = () => {};
     process.on('SIGINT', ignore);
-    const child = childProcess().spawn('sh', ['-c', pager.command], { stdio: ['pipe', 'inherit', 'inherit'], env: pager.env });
+    // A plain command is exec'ed, so the child is the pager itself and a signal reaches it.
+    const plain = /^[\w./-]+( +[\w./=+-]+)*$/.test(pager.command);
+    const child = childProcess().spawn('sh', ['-c', plain ? `exec ${pager.command}` : pager.command], { stdio: ['pipe', 'inherit', 'inherit'], env: pager.env, detached: false });
+    // SIGTERM or SIGHUP to glossary: the pager is ended too (less restores the screen when it
+    // gets SIGTERM), then glossary ends by the same signal; less is never left behind.
+    let ending: Ending | undefined;
+    const stopWatching = onEnding((signal) => {
+      ending = signal;
+      if (child.pid !== undefined) {
+        try {
+          child.kill('SIGTERM');
+        } catch {
+          // already gone
+        }
+      }
+    });
     // The reader may quit before reading everything: that is not an error.
     child.stdin.on('error', ignore);
     child.stdin.end(text);
     const done = (ran: boolean) => {
       process.removeListener('SIGINT', ignore);
-      resolve(ran);
+      stopWatching();
+      if (ending) endBy(ending);
+      else resolve(ran);
     };
     child.on('error', () => done(false));
     // sh answers 127 for a command it cannot find and 126 for one it cannot run.

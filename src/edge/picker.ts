@@ -4,6 +4,8 @@ import { fold } from '../fold.js';
 import { sanitize } from '../render/sanitize.js';
 
 export class PickCancelled extends Error {}
+/** Esc, or q with an empty filter: the reader left the picker (not an interruption). */
+export class PickQuit extends Error {}
 
 /** Shows the articles as a list; resolves to the index of the chosen one, or throws PickCancelled. */
 export async function pick(docs: SearchDoc[], message: string): Promise<number> {
@@ -11,19 +13,49 @@ export async function pick(docs: SearchDoc[], message: string): Promise<number> 
   if (docs.length === 1) return 0;
   const { default: search } = await import('@inquirer/search');
   const { wrapLines } = await import('../render/ansi.js');
-  // The description wrapped between words to the terminal's width (the prompt would cut words).
+  const { cut } = await import('../width.js');
+  const { onEnding, endBy } = await import('./signals.js');
+  // The description wrapped between words to the terminal's width (the prompt would cut words);
+  // a line too long for the width is cut with …, never wrapped mid-word.
   const columns = Math.max(20, (process.stdout.columns ?? 80) - 1);
   const choices = docs.map((doc, i) => ({
     value: i,
-    name: sanitize(`${i + 1}. ${doc.title} (${doc.name})`, false),
+    name: cut(sanitize(`${i + 1}. ${doc.title} (${doc.name})`, false), columns - 2),
     description: wrapLines(sanitize(doc.description, false), columns),
     key: fold(`${doc.title} ${doc.name} ${doc.aliases.join(' ')}`),
   }));
+  // Esc (or q with an empty filter) leaves; SIGTERM and SIGHUP end the prompt, restore the
+  // terminal, then the run; the prompt's screen is cleared whichever way it ends.
+  const controller = new AbortController();
+  let quit = false;
+  let ending: 'SIGTERM' | 'SIGHUP' | undefined;
+  const onKey = (_: string, key?: { name?: string; ctrl?: boolean; meta?: boolean }) => {
+    if (key?.name === 'escape' && !key.ctrl) {
+      quit = true;
+      controller.abort();
+    }
+  };
+  process.stdin.on('keypress', onKey);
+  const stopWatching = onEnding((signal) => {
+    ending = signal;
+    controller.abort();
+  });
+  const footers = ['↑↓ move • ⏎ show • type to filter • number picks • Esc/q leave • Ctrl-C cancels', '↑↓ ⏎ • type: filter • number: pick • Esc/q • Ctrl-C cancels', '↑↓ ⏎ • filter • 1-9 • Esc/q • ^C'];
+  const footer = footers.find((f) => [...f].length <= columns) ?? (footers[footers.length - 1] as string);
+  let previous = '';
   try {
     return await search<number>({
       message,
       pageSize: Math.min(choices.length, 12),
+      theme: { style: { keysHelpTip: () => footer } },
       source: (term) => {
+        // q typed into an empty filter leaves, as in less.
+        if ((term ?? '') === 'q' && previous === '') {
+          quit = true;
+          controller.abort();
+          return [];
+        }
+        previous = term ?? '';
         const wanted = (term ?? '').trim();
         // A number picks that line; anything else filters by title, name and aliases.
         if (/^\d+$/.test(wanted)) {
@@ -33,9 +65,20 @@ export async function pick(docs: SearchDoc[], message: string): Promise<number> 
         const key = fold(wanted);
         return choices.filter((c) => c.key.includes(key));
       },
-    });
+    }, { signal: controller.signal, clearPromptOnDone: true });
   } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new PickCancelled('cancelled');
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+      stopWatching();
+      if (ending) {
+        endBy(ending);
+        await new Promise(() => {});
+      }
+      if (quit) throw new PickQuit('quit');
+      throw new PickCancelled('cancelled');
+    }
     throw error;
+  } finally {
+    stopWatching();
+    process.stdin.removeListener('keypress', onKey);
   }
 }

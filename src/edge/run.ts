@@ -90,6 +90,7 @@ export class Run {
       tty: Boolean(this.io.stdout.isTTY),
       interactive: this.terminal.interactive,
       width: this.terminal.width,
+      listWidth: this.terminal.listWidth,
       corpus: opened.corpus,
       wantedLang: wantedLangOf(this.global.lang, this.io.env),
       localeLangs: localeLanguages(this.io.env),
@@ -159,9 +160,16 @@ export class Run {
     let result = first;
     for (const n of result.notes) this.note(n);
     if (result.pick) {
-      const { pickArticle } = await import('./interact.js');
+      const { pickArticle, PickLeft } = await import('./interact.js');
       const { presentResult } = await import('../commands/lookup.js');
-      const record = await pickArticle(ctx, result.pick.candidates, result.pick.prompt);
+      let record;
+      try {
+        record = await pickArticle(ctx, result.pick.candidates, result.pick.prompt);
+      } catch (error) {
+        if (!(error instanceof PickLeft)) throw error;
+        this.exitCode = ExitCode.ok;
+        return;
+      }
       result = await presentResult(ctx, record, result.pick.present);
     }
     const output = result.output;
@@ -174,25 +182,26 @@ export class Run {
     this.exitCode = result.exitCode;
   }
 
-  /** Writes an output: an article through the pager when wanted and taller than the screen. */
-  async write(output: Output | undefined): Promise<void> {
-    if (!output) return;
+  /** Writes an output: an article through the pager when wanted and taller than the screen; true when it was paged. */
+  async write(output: Output | undefined): Promise<boolean> {
+    if (!output) return false;
     const { stdout } = this.io;
     if ('verbatim' in output) {
       stdout.write(output.verbatim);
-      return;
+      return false;
     }
     if ('article' in output) {
       const tall = output.page && stdout.isTTY && output.article.split('\n').length >= (stdout.rows ?? 24);
       const pager = tall ? choosePager(this.io.env) : undefined;
-      if (pager && (await page(output.article, pager))) return;
+      if (pager && (await page(output.article, pager))) return true;
       if (pager) this.note(`the pager "${pager.command}" could not run; printing instead (set PAGER, or use --no-pager)`);
       stdout.write(sanitize(output.article, this.terminal.color));
-      return;
+      return false;
     }
     // The one final pass: nothing from content or arguments reaches the terminal as a control
     // character; stdout keeps only the SGR colours the tool added itself, when colour is on.
     stdout.write(sanitize(output.text, this.terminal.color));
+    return false;
   }
 }
 

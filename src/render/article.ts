@@ -27,19 +27,84 @@ export interface RenderOptions {
 }
 
 /** Repairs what the real corpus gets wrong before marked sees it. */
-export function preprocess(body: string, title: string): string {
+export function preprocess(body: string, title: string, articleHrefs?: Set<string>): string {
   // Tabs are Markdown indentation (4 columns); as spaces they wrap like everything else.
   // Formulas exported as KaTeX HTML become code blocks first; then site markup is cleaned.
   let text = cleanSiteMarkup(stripControl(body.normalize('NFC')).replace(KATEX, katexToText).replace(/\t/g, '    '));
   // The header shows the title; a first heading that repeats it is dropped.
   const first = /^\s*#[ \t]*([^\n#][^\n]*)\n/.exec(text);
   if (first && fold(first[1] ?? '') === fold(title)) text = text.slice(first[0].length);
-  return text
+  return outsideCode(articleHrefs ? dropSourceSeeAlso(text, articleHrefs) : text, (prose) => prose.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/[ \t]+$/gm, ''))
     .replace(/^( {0,3}#{1,6})(?=[^#\s])/gm, '$1 ') // `##Højdepunkter`
     .replace(/^ {0,3}>[ \t]*$/gm, '') // empty quote lines
     .replace(/(\]\([^)\s\]]*\)),\./g, '$1,'); // `[x](/id),.`
 }
 
+/** `change` applied to the text outside fenced code (runs of spaces there are the code's own). */
+function outsideCode(text: string, change: (prose: string) => string): string {
+  const parts = text.split(/(^ {0,3}(```|~~~)[^\n]*\n[\s\S]*?^ {0,3}\2[^\n]*$)/m);
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    if (i % 3 === 0) out += change(part);
+    else if (i % 3 === 1) out += part;
+  }
+  return out;
+}
+
+const SEE_ALSO = /^ {0,3}(#{1,6})[ \t]*(see also|se også|se ogsaa|related( articles| terms)?|relaterede( artikler| begreber)?|læs også)[ \t]*:?[ \t#]*$/i;
+
+/**
+ * The source's own "See also" section, when it holds only links to other articles (list items of
+ * links): dropped, since our See also lists those same links, numbered. A section with more in it stays.
+ */
+export function dropSourceSeeAlso(text: string, articleHrefs: Set<string>): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = SEE_ALSO.exec(lines[i] as string);
+    if (!m) continue;
+    const level = (m[1] as string).length;
+    let end = i + 1;
+    while (end < lines.length) {
+      const h = /^ {0,3}(#{1,6})\s/.exec(lines[end] as string);
+      if (h && (h[1] as string).length <= level) break;
+      end++;
+    }
+    const section = lines.slice(i + 1, end);
+    // Only list items of links, each to an article of the corpus (a page of the site outside the glossary stays).
+    const onlyLinks = section.every((l) => {
+      if (l.trim() === '') return true;
+      const item = /^\s*(?:[-*+]|\d+[.)])\s+((?:\[[^\]]+\]\([^)\s]+\)[\s,;.]*)+)$/.exec(l);
+      return Boolean(item) && [...(item?.[1] ?? '').matchAll(/\]\(([^)\s]+)\)/g)].every((m) => articleHrefs.has(m[1] as string));
+    });
+    if (onlyLinks && section.some((l) => l.trim() !== '')) {
+      lines.splice(i, end - i);
+      i--;
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The link addresses of a record that lead to an article of the corpus. */
+function articleHrefsOf(record: ArticleRecord): Set<string> {
+  return new Set(record.links.filter((l) => l.to).map((l) => l.href));
+}
+
+/** The words of a text, lower-cased, Markdown links and emphasis left out: to compare a description with the body. */
+function plainWords(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The body begins with the description (taken from its first sentence): the header need not show it again. */
+export function bodyRepeatsDescription(description: string, markdown: string): boolean {
+  const first = markdown.split(/\n\s*\n/).find((p) => p.trim() !== '' && !/^\s*(#|```|~~~|<|\||!\[)/.test(p));
+  const d = plainWords(description);
+  return Boolean(first && d.length > 0 && plainWords(first).startsWith(d));
+}
 
 function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number): string {
   const { chalk } = theme;
@@ -116,7 +181,7 @@ function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: 
       },
     },
   });
-  const markdown = preprocess(record.source.slice(record.bodyStart), record.title);
+  const markdown = preprocess(record.source.slice(record.bodyStart), record.title, articleHrefsOf(record));
   try {
     return marked.parse(markdown, { async: false }) as string;
   } catch {
@@ -152,9 +217,9 @@ export function fitTable(header: string[], rows: string[][], width: number): str
   return table.toString();
 }
 
-function header(record: ArticleRecord, theme: Theme, width: number): string[] {
+function header(record: ArticleRecord, theme: Theme, width: number, repeated: boolean): string[] {
   const lines = [theme.title(record.title)];
-  if (record.description) lines.push('', theme.description(record.description));
+  if (record.description && !repeated) lines.push('', theme.description(record.description));
   const meta: string[] = [];
   if (record.keywords.length) meta.push(`${theme.label('Keywords:')} ${record.keywords.join(', ')}`);
   if (record.langs.length) meta.push(`${theme.label('Also in:')} ${record.langs.join(', ')}`);
@@ -209,7 +274,8 @@ export function renderArticle(record: ArticleRecord, options: RenderOptions): st
   } finally {
     setHighlighter(undefined);
   }
-  const text = [...header(record, theme, options.width), '', body, ...footer(record, refs, theme, options.width, options.lookupCommand ?? 'glossary lookup', options.crossRef)].join('\n');
+  const repeated = Boolean(record.description) && bodyRepeatsDescription(record.description, preprocess(record.source.slice(record.bodyStart), record.title, articleHrefsOf(record)));
+  const text = [...header(record, theme, options.width, repeated), '', body, ...footer(record, refs, theme, options.width, options.lookupCommand ?? 'glossary lookup', options.crossRef)].join('\n');
   return sanitize(collapseBlankLines(wrapLines(sanitize(text, options.color), options.width)), options.color) + '\n';
 }
 

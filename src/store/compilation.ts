@@ -77,7 +77,10 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
       for (const p of result.problems) problems.push({ ...p, file: result.file, lang: entry.lang });
     }
   }
-  onProgress?.('indexing', total, total);
+  // Indexing counts articles, so that a large folder shows how far it is.
+  const articleTotal = [...byLang.values()].reduce((sum, list) => sum + list.length, 0);
+  let indexed = 0;
+  onProgress?.('indexing', 0, articleTotal);
   const langsOf = new Map<string, string[]>();
   for (const [lang, articles] of byLang) {
     for (const a of articles) langsOf.set(a.id, [...(langsOf.get(a.id) ?? []), lang]);
@@ -95,7 +98,8 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
     const options: LinkOptions = { ...linkOptions, otherLangs: order.filter((l) => l !== lang) };
     if (check) problems.push(...checkArticles(articles, { ...options, others: resolvers.filter((r) => r.lang !== lang) }));
     if (!compile) continue;
-    const compiled = compileLanguage(lang, articles, langsOf, options);
+    const compiled = compileLanguage(lang, articles, langsOf, options, (n) => onProgress?.('indexing', indexed + n, articleTotal));
+    indexed += articles.length;
     for (const r of compiled.records) r.stamp = stamps.get(r.file);
     languages.push(compiled);
   }

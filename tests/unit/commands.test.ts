@@ -109,7 +109,7 @@ describe('search', () => {
   it('prints one line a hit within the width, and asks the edge to pick on a terminal with --pick', () => {
     const lines = textOf(runSearch(ctx(), ['alliance'], { width: '40' })).trimEnd().split('\n');
     // The name is shown whole: it is what the user types next.
-    expect(lines[0]).toBe('strategisk-alliance  Strateg…');
+    expect(lines[0]).toBe('strategisk-alliance  Strategisk …');
     const picked = runSearch(ctx({ interactive: true }), ['alliance'], { pick: true, width: '50' });
     expect(picked.output).toBeUndefined();
     expect(picked.pick).toMatchObject({ prompt: 'Show which article?', present: { width: '50' } });
@@ -206,7 +206,7 @@ describe('links, backlinks, related', () => {
 
   it('ranks related articles, saying why', async () => {
     expect(textOf(await runRelated(ctx(), ['jointventure'], {}))).toBe(
-      'strategisk-alliance  Strategisk alliance  (links both ways; shares Types of Corporations)\norganisk-vaekst      Organisk vækst       (links both ways)\n',
+      'strategisk-alliance  Strategisk alliance  (links both ways; shares Types of Cor…\norganisk-vaekst      Organisk vækst       (links both ways)\n',
     );
     const json = JSON.parse(textOf(await runRelated(ctx(), ['jointventure'], { json: true, limit: '1' })));
     expect(json).toHaveLength(1);
@@ -221,7 +221,11 @@ describe('check', () => {
 
   it('passes with warnings, fails with them under --strict, and always with errors', () => {
     expect(checkReport(input([problem('warning')]), {}, plainTheme, show)).toMatchObject({ exitCode: 0, notes: [] });
-    expect(checkReport(input([problem('warning')]), { strict: true }, plainTheme, show)).toMatchObject({ exitCode: 6, notes: ['check failed: 0 errors, 1 warning in 2 articles (1 of 3 files skipped)'] });
+    // One summary: the report's last line says the check failed; nothing more on stderr.
+    const strict = checkReport(input([problem('warning')]), { strict: true }, plainTheme, show);
+    expect(strict).toMatchObject({ exitCode: 6, notes: [] });
+    expect(textOf(strict).trimEnd().split('\n').pop()).toBe('check failed: 0 errors, 1 warning in 2 articles (1 of 3 files skipped)');
+    expect(checkReport(input([problem('warning')]), { strict: true, json: true }, plainTheme, show).notes).toEqual(['check failed: 0 errors, 1 warning in 2 articles (1 of 3 files skipped)']);
     expect(checkReport(input([problem('error')]), {}, plainTheme, show).exitCode).toBe(6);
   });
 

@@ -6,7 +6,7 @@ describe('progressText', () => {
     expect(progressText('glossary: compiling x', 'reading', 5000, 15000, 2000)).toBe('glossary: compiling x: 5,000 of 15,000 files (2,500/s, 4 s left)');
   });
   it('names the later phases', () => {
-    expect(progressText('glossary: compiling x', 'indexing', 15000, 15000, 3000)).toBe('glossary: compiling x: indexing...');
+    expect(progressText('glossary: compiling x', 'indexing', 1500, 15000, 3000)).toBe('glossary: compiling x: indexing 1,500 of 15,000 articles');
   });
 });
 
@@ -45,5 +45,19 @@ describe('progressLine', () => {
     at(2000);
     line.update('reading', 1, 100000);
     expect(out[0]?.replace(/^\r|\u001b\[K$/g, '').length).toBeLessThanOrEqual(29);
+  });
+});
+
+describe('indexing shows a count', () => {
+  it('compileListing reports the articles indexed, up to their number', async () => {
+    const { compileListing } = await import('../../src/store/compilation.js');
+    const { listSources } = await import('../../src/store/source.js');
+    const { fixture } = await import('../helpers.js');
+    const seen: Array<[string, number, number]> = [];
+    compileListing(listSources([fixture('basic')]), { onProgress: (phase, done, total) => seen.push([phase, done, total]) });
+    const indexing = seen.filter(([phase]) => phase === 'indexing');
+    const total = indexing[0]?.[2] as number;
+    expect(total).toBeGreaterThan(1);
+    expect(indexing.map(([, done]) => done)).toEqual(Array.from({ length: total + 1 }, (_, i) => i));
   });
 });
