@@ -70,7 +70,7 @@ const ENGLISH: Array<[string, string]> = [
   ['municipaltax', "municipal tax"],
   ['netdebt', "net debt"],
   ['payoutratio', "payout ratio"],
-  ['personalallowance', "personal allowance"],
+  ['personalallowance', "basic personal amount"],
   ['personalincome', "personal income"],
   ['personalincometax', "personal income tax"],
   ['pricerisk', "price risk"],
