@@ -18,7 +18,7 @@ describe('scan', () => {
     expect(found(r.stdout)).toEqual([
       'ledelsesberetning 1×', 'regnskabsaar 1×', 'omsaetning 1×', 'ebitda 1×', 'nedskrivning 1×', 'goodwill 1×', 'datterselskab 1×',
       'markedsandel 1×', 'aarets-resultat 2×', 'egenkapital 1×', 'soliditetsgrad 1×', 'bestyrelse 1×', 'generalforsamling 1×',
-      'udbytte 1×', 'moderselskab 1×', 'likviditet 1×', 'kassekredit 1×', 'fusion 2×', 'aktieselskab 1×', 'revisor 1×', 'aarsrapport 1×',
+      'udbytte 1×', 'moderselskab 1×', 'likviditet 1×', 'kassekredit 1×', 'fusion 2×', 'aktieselskab 1×', 'revisor 1×', 'forbehold 1×', 'aarsrapport 1×',
     ]);
     // "Skat af årets resultat": the ordinary word skat is not the authority whose alias is SKAT.
     expect(r.stdout).not.toContain('skattestyrelsen');
@@ -46,7 +46,7 @@ describe('scan', () => {
     expect(names).toContain('bestyrelse 3×');
     expect(names).toContain('warrant 1×'); // warrantprogram
     expect(names).toContain('god-selskabsledelse 1×'); // not "selskabsledelse" alone
-    expect(names).toContain('revision 1×'); // Revisionsudvalget
+    expect(names).toContain('revisionsudvalg 1×'); // Revisionsudvalget: the longest term, not revision
     expect(names.slice(0, 3)).toEqual(['bestyrelse 3×', 'bestyrelsesformand 1×', 'administrerende-direktoer 1×']);
   });
 
