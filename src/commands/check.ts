@@ -5,6 +5,7 @@ import type { FileProblem } from '../corpus/check.js';
 import type { Skipped } from '../corpus/reader.js';
 import { ContentError, ExitCode, UsageError } from '../errors.js';
 import type { Theme } from '../render/theme.js';
+import { escapeLine } from '../render/sanitize.js';
 
 export interface CheckOptions {
   json?: boolean;
@@ -69,14 +70,17 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
       pages: pages.map((s) => ({ file: show(s.file), reason: s.reason })),
     }));
   }
+  // One escaping rule for every name printed, as on stderr: a control character in a file name or
+  // a message (a newline in `x\nglossary: FORGED.md`) is shown escaped and cannot forge a line.
+  const name = (file: string) => escapeLine(show(file));
   const label = { error: theme.error('error'), warning: theme.warning('warning'), note: theme.dim('note') };
   const lines = problems.map((p) => {
-    const where = `${show(p.file)}${p.line ? `:${p.line}` : ''}`;
-    return `${where}: ${label[p.severity]}: ${p.message} ${theme.dim(`[${p.code}]`)}`;
+    const where = `${name(p.file)}${p.line ? `:${p.line}` : ''}`;
+    return `${where}: ${label[p.severity]}: ${escapeLine(p.message)} ${theme.dim(`[${p.code}]`)}`;
   });
   const rejected = new Set(found.problems.filter((p) => p.severity === 'error').map((p) => p.file));
-  for (const s of left) if (!rejected.has(s.file)) lines.push(`${show(s.file)}: ${theme.dim('skipped')}: ${s.reason}`);
-  for (const s of pages) lines.push(`${show(s.file)}: ${theme.dim('not a term')}: ${s.reason}`);
+  for (const s of left) if (!rejected.has(s.file)) lines.push(`${name(s.file)}: ${theme.dim('skipped')}: ${escapeLine(s.reason)}`);
+  for (const s of pages) lines.push(`${name(s.file)}: ${theme.dim('not a term')}: ${escapeLine(s.reason)}`);
   lines.push(summary);
   return result(lines.join('\n') + '\n');
 }
