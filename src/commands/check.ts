@@ -5,6 +5,7 @@ import type { FileProblem } from '../corpus/check.js';
 import type { Skipped } from '../corpus/reader.js';
 import { ContentError, ExitCode, UsageError } from '../errors.js';
 import type { Theme } from '../render/theme.js';
+import { escapeLine } from '../render/sanitize.js';
 
 export interface CheckOptions {
   json?: boolean;
@@ -75,6 +76,9 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
       pages: pages.map((s) => ({ file: show(s.file), reason: s.reason })),
     }), true);
   }
+  // One escaping rule for every name printed, as on stderr: a control character in a file name or
+  // a message (a newline in `x\nglossary: FORGED.md`) is shown escaped and cannot forge a line.
+  const name = (file: string) => escapeLine(show(file));
   const label = { error: theme.error('error'), warning: theme.warning('warning'), note: theme.dim('note') };
   // A rule that fires on most articles would bury the others: one line with its count, unless --verbose.
   const byCode = new Map<string, FileProblem[]>();
@@ -83,18 +87,18 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
   const lines: string[] = [];
   for (const p of problems) {
     if (grouped.has(p.code)) continue;
-    const where = `${show(p.file)}${p.line ? `:${p.line}` : ''}`;
-    lines.push(`${where}: ${label[p.severity]}: ${p.message} ${theme.dim(`[${p.code}]`)}`);
+    const where = `${name(p.file)}${p.line ? `:${p.line}` : ''}`;
+    lines.push(`${where}: ${label[p.severity]}: ${escapeLine(p.message)} ${theme.dim(`[${p.code}]`)}`);
   }
   for (const code of grouped) {
     const ps = byCode.get(code) as FileProblem[];
     const first = ps[0] as FileProblem;
     const files = new Set(ps.map((p) => p.file)).size;
-    lines.push(`${label[first.severity]}: ${files} of ${articles} articles: ${first.message} ${theme.dim(`[${code}]`)} (each listed with --verbose)`);
+    lines.push(`${label[first.severity]}: ${files} of ${articles} articles: ${escapeLine(first.message)} ${theme.dim(`[${code}]`)} (each listed with --verbose)`);
   }
   const rejected = new Set(found.problems.filter((p) => p.severity === 'error').map((p) => p.file));
-  for (const s of left) if (!rejected.has(s.file)) lines.push(`${show(s.file)}: ${theme.dim('skipped')}: ${s.reason}`);
-  for (const s of pages) lines.push(`${show(s.file)}: ${theme.dim('not a term')}: ${s.reason}`);
+  for (const s of left) if (!rejected.has(s.file)) lines.push(`${name(s.file)}: ${theme.dim('skipped')}: ${escapeLine(s.reason)}`);
+  for (const s of pages) lines.push(`${name(s.file)}: ${theme.dim('not a term')}: ${escapeLine(s.reason)}`);
   lines.push(failed ? `check failed: ${summary}` : summary);
   return result(lines.join('\n') + '\n');
 }

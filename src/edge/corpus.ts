@@ -1,6 +1,6 @@
 // Opening the corpus a command reads: the bundled one, or --content folders through the cache.
 // The one place that does it, for commands and completion alike.
-import { cacheRoot, openContent } from '../store/cache.js';
+import { cacheRoot, openContent, skipKey } from '../store/cache.js';
 import { openBundled } from '../store/bundled.js';
 import { DamagedCorpusError, type CorpusReader } from '../store/compiled.js';
 import { ContentError } from '../errors.js';
@@ -39,17 +39,20 @@ export async function openCorpus(dirs: string[], env: NodeJS.ProcessEnv, options
   const check = checkCommandFor(dirs);
   const notes = [...opened.notes];
   const { meta } = opened.reader;
-  // Said once, when the folder is compiled: what was left out and why, in a few lines however many
-  // files it is (the full list is check's). A clean corpus compiles quietly.
-  if (opened.compiled && meta.skipped) {
-    const skipped = opened.reader.report().skipped.filter((s) => !s.page);
+  // Said once, when the folder is compiled and only for what is new or changed: what was left
+  // out and why, in a few lines however many files it is (the full list is check's). A clean
+  // corpus compiles quietly, and an unrelated edit does not replay what was said before.
+  const pages = meta.pages ? `, ${meta.pages} section, template or draft page${meta.pages === 1 ? '' : 's'} not counted as terms` : '';
+  if (opened.compiled && (meta.skipped || meta.pages)) {
+    const report = opened.reader.report().skipped;
+    const fresh = report.filter((s) => !opened.before?.has(skipKey(s)));
+    const skipped = fresh.filter((s) => !s.page);
     for (const s of skipped.slice(0, SKIPPED_NAMED)) notes.push(`skipped ${s.file}: ${s.reason}`);
     const more = skipped.length - SKIPPED_NAMED;
-    notes.push(`${meta.skipped} of ${meta.files} files skipped${more > 0 ? ` (${more} more not named here)` : ''}: see ${check}`);
+    if (skipped.length) notes.push(`${meta.skipped} of ${meta.files} files skipped${more > 0 ? ` (${more} more not named here)` : ''}: see ${check}`);
+    // Section pages, templates and drafts are expected in a site: counted in one line, named by check.
+    if (meta.pages && fresh.some((s) => s.page)) notes.push(`${pages.slice(2)}: see ${check}`);
   }
-  // Section pages, templates and drafts are expected in a site: counted in one line, named by check.
-  const pages = meta.pages ? `, ${meta.pages} section, template or draft page${meta.pages === 1 ? '' : 's'} not counted as terms` : '';
-  if (opened.compiled && meta.pages) notes.push(`${pages.slice(2)}: see ${check}`);
   const articles = meta.langs.reduce((sum, l) => sum + l.count, 0);
   if (articles === 0) throw new ContentError(`no articles in ${dirs.join(', ')}: ${meta.skipped} of ${meta.files} files skipped${pages} (see ${check})`, [], notes);
   return { corpus: opened.reader, notes, compiled: opened.compiled };

@@ -110,6 +110,11 @@ export interface OpenedContent {
   changed: number;
   /** Why this run could not use or keep the cache as usual, for a note ("damaged", "read-only"). */
   notes: string[];
+  /**
+   * When this run compiled over an earlier compile: what that one skipped (and the pages it did not
+   * count as terms), as `file\0reason`, so that only what is new or changed is said again.
+   */
+  before?: Set<string>;
 }
 
 export interface OpenOptions {
@@ -214,6 +219,11 @@ function writeQuick(dir: string, quick: Quick): void {
   }
 }
 
+/** A skipped file and why, as one key: what `before` holds. */
+export function skipKey(s: { file: string; reason: string; page?: boolean }): string {
+  return `${s.page ? 'page' : 'skipped'}\0${s.file}\0${s.reason}`;
+}
+
 /**
  * Opens `--content` folders through the cache: compiled on first use, patched or recompiled
  * (re-parsing only changed files) when a file is added, removed or changed, rebuilt when damaged.
@@ -260,6 +270,12 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
 
   // The parser and YAML are loaded only here: a run served from the cache never needs them.
   const compilation = await import('./compilation.js');
+  let said: Set<string> | undefined;
+  try {
+    said = current ? new Set(current.reader.report().skipped.map(skipKey)) : undefined;
+  } catch {
+    said = undefined;
+  }
   const stamp = (e: SourceEntry) => `${e.size}:${e.mtimeMs}`;
   const name = newGenerationName(now);
   const gen = join(dir, name);
@@ -284,7 +300,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
           const reader = openGeneration(dir, name);
           if (pointTo(dir, name)) writeQuick(dir, fresh(name, []));
           removeOldGenerations(dir, name, now);
-          return { reader, compiled: true, changed: changedEntries.length, notes };
+          return { reader, compiled: true, changed: changedEntries.length, notes, ...(said ? { before: said } : {}) };
         }
       } catch (error) {
         // A full disk or a read-only cache: compiled in memory below. Anything else: recompiled.
@@ -325,7 +341,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
       if (pointTo(dir, name)) writeQuick(dir, fresh(name, result.unreadable));
       removeOldGenerations(dir, name, now);
       removeOtherBuilds(root, dir, dirs, now);
-      return { reader, compiled: true, changed, notes };
+      return { reader, compiled: true, changed, notes, ...(said ? { before: said } : {}) };
     } catch (error) {
       rmSync(gen, { recursive: true, force: true });
       if (error instanceof DamagedCorpusError) throw error;
@@ -336,7 +352,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   }
   const memory = new MemoryFiles(`memory (${dirs.join(', ')})`);
   compilation.writeCompilation(memory, result);
-  return { reader: new CorpusReader(memory, noRenders), compiled: true, changed, notes };
+  return { reader: new CorpusReader(memory, noRenders), compiled: true, changed, notes, ...(said ? { before: said } : {}) };
 }
 
 function tryMkdir(path: string): boolean {

@@ -6,7 +6,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rm
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/store/compilation.js';
-import { bin, cleanEnv, cli, fixture, tempDir, type CliResult } from '../helpers.js';
+import { bin, cleanEnv, cli, fixture, root, tempDir, type CliResult } from '../helpers.js';
 
 const run = (dir: string, env: NodeJS.ProcessEnv, args: string[]) => cli(['--content', dir, ...args], env);
 
@@ -158,9 +158,27 @@ describe('concurrent runs and edits', () => {
   }, 120_000);
 });
 
+/**
+ * The built command (bin/ and dist/) copied to a temporary folder every user can read: the
+ * checkout itself may sit in a folder only its owner can enter (a `mktemp -d` clone, /root in a
+ * container), where another user cannot load bin/glossary.js.
+ */
+function readableBuild(): string {
+  const dir = tempDir('glossary-build-');
+  for (const part of ['bin', 'dist']) cpSync(join(root, part), join(dir, part), { recursive: true });
+  const open = (path: string): void => {
+    const isDir = statSync(path).isDirectory();
+    chmodSync(path, isDir || path.endsWith('glossary.js') ? 0o755 : 0o644);
+    if (isDir) for (const f of readdirSync(path)) open(join(path, f));
+  };
+  open(dir);
+  return join(dir, 'bin', 'glossary.js');
+}
+
 describe('a cache that cannot be written', () => {
+  let readableBin: string | undefined;
   const asNobody = (args: string[], env: NodeJS.ProcessEnv) =>
-    spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bin, ...args], { env, encoding: 'utf8' });
+    spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, (readableBin ??= readableBuild()), ...args], { env, encoding: 'utf8', timeout: 30000 });
   const canDrop = process.getuid?.() === 0 && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
 
   it.runIf(canDrop)('a current cache is used as it is; a stale one is compiled in memory for the run, with a note', () => {
