@@ -23,7 +23,7 @@ function entriesFor(ctx: Context, lang: string, keyword: string | undefined): Li
 /** No such keyword: the error, with the closest keywords as a hint (list and random alike). */
 export async function unknownKeyword(ctx: Context, langs: string[], keyword: string): Promise<NotFoundError> {
   const known = langs.flatMap((l) => ctx.corpus.language(l).keywords.map(([name]) => name));
-  const { closest } = await import('../search.js');
+  const { closest, editDistance } = await import('../search.js');
   const near = closest([...new Set(known)], keyword);
   // A keyword typed in Danish (`Skat`) or as a term: the keywords the articles it finds share most.
   const { search } = await import('../search.js');
@@ -39,8 +39,11 @@ export async function unknownKeyword(ctx: Context, langs: string[], keyword: str
   }
   const general = new Set(langs.flatMap((l) => ctx.corpus.language(l).keywords.filter(([, count]) => count > ctx.corpus.list(l).length / 2).map(([name]) => fold(name))));
   const byTerm = [...tally].filter(([k, count]) => count >= 2 && !general.has(fold(k))).sort((a, b) => b[1] - a[1]).map(([k]) => k);
-  for (const k of byTerm.slice(0, 2).reverse()) if (!near.includes(k)) near.unshift(k);
-  near.splice(3);
+  // A keyword spelt nearly right (a typo or two) is what was meant; else what the articles share.
+  const typed = fold(keyword);
+  const spelt = near.filter((k) => editDistance(fold(k), typed, 2) <= 2);
+  const shown = spelt.length ? spelt : [...byTerm.slice(0, 2), ...near.filter((k) => !byTerm.includes(k))].slice(0, 3);
+  near.splice(0, near.length, ...shown);
   return new NotFoundError(`no keyword "${keyword}"`, [near.length ? `did you mean: ${near.join(', ')}? (all keywords: glossary keywords)` : 'see all keywords: glossary keywords']);
 }
 

@@ -21,7 +21,8 @@ function steps(large: boolean) {
     const r = search();
     if (ids.length === 0) {
       expect(r.code, r.stderr).toBe(3);
-      expect(r.stdout).toBe('');
+      // No hits with --json: an empty list, and exit 3 as without it.
+      expect(r.stdout).toBe('[]\n');
       return;
     }
     expect(r.code, r.stderr).toBe(0);

@@ -98,9 +98,9 @@ describe('scan', () => {
     expect(r.stdout).not.toContain('\u0007');
   });
 
-  it('says so when a text has no terms', () => {
+  it('says so when a text has no terms, with exit 3 as search and lookup when nothing is found', () => {
     const r = cli(['scan'], cleanEnv(), 'Solen skinner over byen.\n');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('glossary: no terms of the glossary in the text\n');
   });

@@ -81,7 +81,7 @@ describe('glossary serve (bundled corpus)', () => {
     it('-D lists the databases, -S the strategies', () => {
       const db = dictc(server.port, '-D');
       expect(db.status).toBe(0);
-      expect(db.stdout).toMatch(/Databases available:\n da +Danish glossary, 158 articles/);
+      expect(db.stdout).toMatch(/Databases available:\n da +Danish glossary, \d+ articles/);
       const strat = dictc(server.port, '-S');
       expect(strat.status).toBe(0);
       for (const s of ['exact', 'prefix', 'substring', 'suffix', 're', 'regexp', 'lev', 'word', 'search']) expect(strat.stdout).toMatch(new RegExp(`^ ${s} +`, 'm'));
@@ -118,7 +118,7 @@ describe('glossary serve (bundled corpus)', () => {
       expect(dictc(server.port, '-m', '-s', 'nosuch', 'aktie').status).toBe(40);
     });
     it('-i da shows the database information, -I the server', () => {
-      expect(dictc(server.port, '-i', 'da').stdout).toContain('Articles: 158');
+      expect(dictc(server.port, '-i', 'da').stdout).toMatch(/Articles: \d{3}/);
       expect(dictc(server.port, '-I').stdout).toContain('glossary');
     });
   });
