@@ -69,13 +69,19 @@ export function fitColumns(columns: Column[], width: number): string[] {
   const widths = columns.map((c, i) => (c.flex ? 0 : Math.min(natural[i] as number, c.share ? Math.max(c.min ?? 1, Math.floor(width * c.share)) : Infinity)));
   const fixed = columns.filter((c) => !c.flex);
   const used = () => widths.reduce((a, w, i) => a + (columns[i]?.flex ? 0 : w), 0) + GAP * (fixed.length - 1);
-  // Too wide: the fixed columns shrink, the last first, down to their minimum (at least 1),
-  // leaving the description room for a third of the width (one long name must not take it all).
+  // One column never takes more than half the width while a description waits (a 200-character
+  // id must not push everything else off the line), unless its minimum says otherwise.
   const flexAt = columns.findIndex((c) => c.flex);
-  const wanted = flexAt < 0 || (natural[flexAt] as number) === 0 ? 0 : Math.min(natural[flexAt] as number, Math.max(MIN_FLEX, Math.floor(width / 3))) + GAP;
-  for (let i = columns.length - 1; i >= 0 && used() > width - wanted; i--) {
+  if (flexAt >= 0 && (natural[flexAt] as number) > 0) {
+    const half = Math.floor(width / 2);
+    columns.forEach((c, i) => {
+      if (!c.flex && (widths[i] as number) > half) widths[i] = Math.max(c.min ?? 1, half);
+    });
+  }
+  // Too wide: the fixed columns shrink, the last first, down to their minimum (at least 1).
+  for (let i = columns.length - 1; i >= 0 && used() > width; i--) {
     if (columns[i]?.flex) continue;
-    const over = used() - (width - wanted);
+    const over = used() - width;
     widths[i] = Math.max(columns[i]?.min ?? 1, (widths[i] as number) - over);
   }
   for (let i = columns.length - 1; i >= 0 && used() > width; i--) {

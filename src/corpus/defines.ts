@@ -22,7 +22,7 @@ const ARTICLE = /^(?:en|et|den|det|de|a|an|the)\s+/i;
 /** Markdown links, emphasis and code marks out: the words as a reader sees them. */
 function plain(text: string): string {
   return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\][]*)\]\([^()\s]*(?:\s+"[^"]*")?\)/g, '$1') // bounded: no '[' in the text, no space or '(' in the address
     .replace(/[*_`]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();

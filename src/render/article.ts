@@ -93,7 +93,7 @@ function articleHrefsOf(record: ArticleRecord): Set<string> {
 /** The words of a text, lower-cased, Markdown links and emphasis left out: to compare a description with the body. */
 function plainWords(text: string): string {
   return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\][]*)\]\([^()\s]*(?:\s+"[^"]*")?\)/g, '$1') // bounded: no '[' in the text, no space or '(' in the address
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

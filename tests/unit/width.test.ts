@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import shimWidth from '../../src/shims/string-width.js';
-import { cut, displayWidth, NARROW, pad } from '../../src/width.js';
+import { cut, displayWidth, fitColumns, NARROW, pad } from '../../src/width.js';
 
 describe('displayWidth', () => {
   it.each([
@@ -69,5 +69,19 @@ describe('checksum', () => {
       expect(checksum(shifted)).toBe(checksum(bytes));
     }
     expect(checksum(bytes)).not.toBe(checksum(Buffer.from('Strategisk alliance: et samarbejde mellem to virksomheder!')));
+  });
+});
+
+describe('fitColumns, the table rule of every listing', () => {
+  it('keeps every line within the width, cuts with …, and gives the description what is left', () => {
+    const lines = fitColumns([{ cells: ['aktie', 'aktieselskab'] }, { cells: ['Aktie', 'Aktieselskab'] }, { cells: ['En aktie er en ejerandel i et selskab.', 'Et selskab med aktier.'], flex: true }], 40);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(40);
+    expect(lines).toEqual(["aktie         Aktie         En aktie er…", "aktieselskab  Aktieselskab  Et selskab …"]);
+  });
+  it('never lets one long cell take the line: a hostile 200-character name leaves the title in view', () => {
+    const lines = fitColumns([{ cells: ['x'.repeat(200), 'hjaelp'], min: 40 }, { cells: ['Ondt', 'Hjælp'], flex: true }], 80);
+    expect(lines[1]).toMatch(/^hjaelp +Hjælp$/);
+    expect(lines[0]).toMatch(/^x+… +Ondt$/);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(80);
   });
 });
