@@ -95,7 +95,7 @@ function cleanText(text: string): string {
       // `{{Name}}` or `{{ Name(args) }}`; `{{ expression }}` in prose is not a macro.
       .replace(/\{\{([A-Za-z][\w-]{0,100})\}\}|\{\{\s*([A-Za-z][\w-]{0,100})\s*\(((?:"(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}'|[^)"'\n]){0,300})\)\s*\}\}/g, (_, bare: string | undefined, name: string | undefined, args?: string) => macro(bare ?? name ?? '', args))
       .replace(/\{\{([<%])\s*\/?\s*([\w.\-/]{1,100})([^\n]{0,300}?)\s*[>%]\}\}/g, (_, _open: string, name: string, params: string) => shortcode(name, params))
-      .replace(/!\[((?:[^\]\\]|\\.){0,300})\]\([^)\n]{0,1000}\)/g, (_, alt: string) => (alt.trim() ? `[image: ${alt.trim()}]` : '[image]')),
+      .replace(/!\[((?:[^\][\\]|\\.){0,300})\]\([^)\n]{0,1000}\)/g, (_, alt: string) => (alt.trim() ? `[image: ${alt.trim()}]` : '[image]')),
   );
   // What was removed leaves its spaces on both sides: one is enough.
   return out === text ? out : collapseSpaces(out);

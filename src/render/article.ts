@@ -182,6 +182,11 @@ function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: 
     },
   });
   const markdown = preprocess(record.source.slice(record.bodyStart), record.title, articleHrefsOf(record));
+  // Markdown's cost grows with the density of its punctuation, not only with size: 3.9 MB of `![`
+  // took 13 s. A body this large is shown as written, and says so, rather than make a reader wait.
+  if (markdown.length > MAX_FORMATTED) {
+    return theme.dim(`(This article's text is ${Math.round(markdown.length / 1024)} KB, too long to format; it follows as written.)`) + '\n\n' + markdown;
+  }
   try {
     return marked.parse(markdown, { async: false }) as string;
   } catch {
@@ -263,6 +268,9 @@ function decoded(href: string): string {
 }
 
 /** The whole article for a terminal or a pipe: header, body, See also and Linked from. */
+/** A body longer than this (in characters, after preprocessing) is shown as written, not formatted. */
+export const MAX_FORMATTED = 512 * 1024;
+
 export function renderArticle(record: ArticleRecord, options: RenderOptions): string {
   const theme = makeTheme(options.color);
   const refs = numberLinks(record);

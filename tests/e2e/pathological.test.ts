@@ -20,6 +20,9 @@ const SHAPES: Array<[string, string]> = [
   ['brackets', fill('[', 1 * MB)],
   ['stars', fill('*', 1 * MB)],
   ['longline', fill('ord ', 1 * MB)],
+  ['imagestarts', fill('![', 3.9 * MB)], // 13 s: the image pattern scanned 300 characters from each '!['
+  ['lessthan', fill('<', 3.9 * MB)], // 7 s in marked: now shown as written
+  ['pipes', fill('|', 3.9 * MB)],
 ];
 
 describe('pathological files are looked up in bounded time (issue 26, finding 8)', () => {
@@ -38,4 +41,14 @@ describe('pathological files are looked up in bounded time (issue 26, finding 8)
       expect(seconds).toBeLessThan(15);
     }, 90_000);
   }
+
+  it('a body too long to format is shown as written, and says so', () => {
+    const dir = join(tempDir(), 'long');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'lang.md'), `---\ntitle: Lang\ndescription: En lang prøve.\n---\n\n${fill('Et **ord** og [et link](https://example.com). ', 0.7 * MB)}\n`);
+    const r = spawnSync(process.execPath, [bin, 'lookup', 'lang', '--content', dir], { env: cleanEnv(), encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * MB });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\(This article's text is \d+ KB, too long to format; it follows as written\.\)/);
+    expect(r.stdout).toContain('Et **ord** og [et link](https://example.com).');
+  }, 90_000);
 });
