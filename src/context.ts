@@ -160,5 +160,14 @@ export function parseLimit(value: string): number {
 
 /** JSON for stdout: C1 controls and line separators escaped too, which JSON.stringify leaves raw. */
 export function jsonText(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+  return escapeJson(JSON.stringify(value, null, 2)) + '\n';
+}
+
+/** One value as JSON on one line (a streamed array's element), escaped as jsonText escapes. */
+export function jsonLine(value: unknown): string {
+  return escapeJson(JSON.stringify(value));
+}
+
+function escapeJson(json: string): string {
+  return json.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,7 +1,7 @@
 // `glossary scan [file...]`: the corpus's terms in a text, in order of first occurrence; with
 // --json every occurrence, as they come; with --annotate the text itself, first occurrences marked, and notes.
 // The edge hands in the lines (read as they come) and a writer for --annotate's text.
-import { jsonText, langOf, ok, text, widthOf, type Context, type Output, type Result } from '../context.js';
+import { jsonLine, jsonText, langOf, ok, text, widthOf, type Context, type Output, type Result } from '../context.js';
 import { ExitCode } from '../errors.js';
 import type { SearchDoc } from '../corpus/compile.js';
 import { Scanner, type Occurrence } from '../scan.js';
@@ -127,7 +127,7 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
         if (json && !annotating) {
           const d = docOf(o.n);
           const entry = { id: d.id, name: d.name, title: d.title, ...(several ? { file: input.name } : {}), line: o.line, column: o.column, text: o.text, ...(f ? {} : { first: true, description: d.description }) };
-          emit(`${written++ ? ',' : ''}\n  ${JSON.stringify(entry).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`);
+          emit(`${written++ ? ',' : ''}\n  ${jsonLine(entry)}`);
         }
       }
       // Done to the tail, or to the end of a term that runs into it.
