@@ -155,6 +155,19 @@ describe('list and keywords', () => {
     const out = execFileSync('bash', ['-c', script], { env: cleanEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(out).toMatch(/^artikel-nummer-\d+ +Artikel nummer \d+\nstatus:0\n$/);
   });
+
+  it('says in one line that the output cannot be written (a full disk: /dev/full), exit 1', () => {
+    const script = `"${process.execPath}" "${bin}" list 2>&1 > /dev/full; echo "status:$?"`;
+    const out = execFileSync('bash', ['-c', script], { env: cleanEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out).toBe('glossary: cannot write the output (ENOSPC)\nstatus:1\n');
+  });
+
+  it('writes a whole long answer into a pipe whose reader is slow (nothing lost, nothing doubled)', () => {
+    const script = `"${process.execPath}" "${bin}" list | (sleep 1; cat) | wc -l; "${process.execPath}" "${bin}" list > /tmp/glossary-slow-$$; wc -l < /tmp/glossary-slow-$$; rm -f /tmp/glossary-slow-$$`;
+    const [piped, filed] = execFileSync('bash', ['-c', script], { env: cleanEnv(), encoding: 'utf8' }).trim().split(/\s+/);
+    expect(Number(piped)).toBeGreaterThan(200);
+    expect(piped).toBe(filed);
+  });
 });
 
 describe('help, version and usage errors', () => {
