@@ -219,6 +219,38 @@ function writeQuick(dir: string, quick: Quick): void {
   }
 }
 
+/**
+ * Every listed file's path with its size and mtime when generation `generation` was checked
+ * against them: the generation, then the paths and the pairs as two JSON arrays, a line each
+ * (read back far faster than the folders are listed).
+ */
+function writeStamps(dir: string, generation: string, entries: SourceEntry[]): void {
+  try {
+    writeCacheFile(join(dir, 'stamps.txt'), `${generation}\n${JSON.stringify(entries.map((e) => e.path))}\n${JSON.stringify(entries.flatMap((e) => [e.size, e.mtimeMs]))}`);
+  } catch {
+    /* bookkeeping: without it the next run lists the folders */
+  }
+}
+
+/** Whether every file of the stamps of `generation` is still its size and mtime. */
+function unchangedFiles(dir: string, generation: string): boolean {
+  try {
+    const [name, pathsText, stampsText] = (readText(join(dir, 'stamps.txt')) ?? '').split('\n');
+    if (name !== generation || pathsText === undefined || stampsText === undefined) return false;
+    const paths = JSON.parse(pathsText) as string[];
+    const stamps = JSON.parse(stampsText) as number[];
+    if (!Array.isArray(paths) || !Array.isArray(stamps) || stamps.length !== 2 * paths.length) return false;
+    for (let i = 0; i < paths.length; i++) {
+      const stats = statSync(paths[i] as string, { throwIfNoEntry: false });
+      if (!stats || stats.size !== stamps[2 * i] || stats.mtimeMs !== stamps[2 * i + 1]) return false;
+    }
+    return true;
+  } catch {
+    // Unreadable, damaged, or a file that cannot be stat'ed now: the folders are listed instead.
+    return false;
+  }
+}
+
 /** A skipped file and why, as one key: what `before` holds. */
 export function skipKey(s: { file: string; reason: string; page?: boolean }): string {
   return `${s.page ? 'page' : 'skipped'}\0${s.file}\0${s.reason}`;
@@ -244,11 +276,20 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   } catch {
     quick = undefined;
   }
-  // A large folder checked a moment ago, whose folders have not changed: nothing more to read.
+  // Folders whose times have not changed hold the same files: a large one checked a moment ago
+  // needs nothing more read; otherwise each file's size and mtime (an edit in place shows only
+  // there) against those compiled, without listing the folders again.
   if (current && !options.force && quick && quick.generation === current.name && !(quick.unreadable ?? []).some(readableNow)) {
     const times = folderTimes(quick.folders.map(([f]) => f));
-    const recent = quick.files > (options.smallCorpus ?? SMALL_CORPUS) && now - quick.verifiedAt < VERIFY_MS;
-    if (recent && quick.folders.every(([, m], i) => times[i] === m)) return { reader: current.reader, compiled: false, changed: 0, notes };
+    if (quick.folders.every(([, m], i) => times[i] === m)) {
+      const large = quick.files > (options.smallCorpus ?? SMALL_CORPUS);
+      if (large && now - quick.verifiedAt < VERIFY_MS) return { reader: current.reader, compiled: false, changed: 0, notes };
+      if (unchangedFiles(dir, current.name)) {
+        // The time of this check starts the next window; a small folder has none, and is not written.
+        if (large && writable) writeQuick(dir, { ...quick, verifiedAt: now });
+        return { reader: current.reader, compiled: false, changed: 0, notes };
+      }
+    }
   }
   let state: State | undefined;
   try {
@@ -262,7 +303,10 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   if (listing.entries.length === 0 && listing.skipped.length === 0) {
     throw new ContentError(`no articles (.md files) in ${dirs.join(', ')}: pass a folder of Markdown articles`);
   }
-  const fresh = (name: string, unreadable: string[]): Quick => ({ folders: listing.folders, verifiedAt: now, files: listing.entries.length, generation: name, unreadable });
+  const fresh = (name: string, unreadable: string[]): Quick => {
+    writeStamps(dir, name, listing.entries);
+    return { folders: listing.folders, verifiedAt: now, files: listing.entries.length, generation: name, unreadable };
+  };
   if (current && state && !retry && stateOf(listing, state.unreadable) === JSON.stringify(state)) {
     if (writable) writeQuick(dir, fresh(current.name, state.unreadable));
     return { reader: current.reader, compiled: false, changed: 0, notes };
