@@ -13,6 +13,8 @@ export interface LanguageMeta {
   avgBodyLength: number;
   /** [keyword, article count], Danish order. */
   keywords: Array<[string, number]>;
+  /** What a --content compile of this language was made from: the same next time, it is kept. */
+  signature?: string;
 }
 
 export interface Skipped {

@@ -11,7 +11,7 @@
 // is used as it is when current, and compiled in memory for the run when not.
 import { closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { ContentError } from '../errors.js';
 import { BUILD, VERSION } from '../version.js';
 import type { Progress } from '../progress.js';
@@ -355,31 +355,28 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     }
   }
 
-  const previous = compilation.readPrevious(sameConfig ? current?.reader : undefined);
-  // Reused only where the file, its id and its language are as they were: a file's id and
-  // language come from the layout around it (a new `it/index.md` makes `it/` a term's folder).
-  const same = (e: SourceEntry) => {
-    const old = previous.get(e.path);
-    return old !== undefined && old.stamp === stamp(e) && old.article.id === e.id && old.article.lang === e.lang;
-  };
+  // Files added, removed or changed since the compile before (for the notes).
+  const earlier = new Map((state?.entries ?? []).map(([p, size, m, lang, id]) => [p, `${size}:${m}:${lang}/${id}`]));
   const present = new Set(listing.entries.map((e) => e.path));
-  const changed = listing.entries.filter((e) => !same(e)).length + [...previous.keys()].filter((p) => !present.has(p)).length;
-  // The files to parse, on both cores when they are many; the rest are reused.
+  const changed = listing.entries.filter((e) => earlier.get(e.path) !== `${stamp(e)}:${e.lang}/${e.id}`).length + [...earlier.keys()].filter((p) => !present.has(p)).length;
+  // Files are parsed on both cores when they are many.
   const { parseEntries } = await import('./parse-pool.js');
-  const toParse = listing.entries.filter((e) => !same(e));
-  const results = await parseEntries(toParse, false, (done, total) => options.progress?.update('reading', done, total));
-  const parsed = new Map(results.map((r, i) => [(toParse[i] as SourceEntry).path, r]));
-  // The checks' problems are not kept in the cache (`check` recomputes them): not run here.
-  const result = compilation.compileListing(listing, { previous, reuse: same, check: false, parsed, onProgress: options.progress?.update });
-  options.progress?.update('writing', listing.entries.length, listing.entries.length);
-  const state2 = stateOf(listing, result.unreadable);
+  const parse = (entries: SourceEntry[], onParsed?: (done: number) => void) => parseEntries(entries, false, onParsed);
+  const progress = options.progress?.update;
 
   if (patchFailed) {
     notes.push(`cannot write the cache in ${dir} (${(patchFailed as NodeJS.ErrnoException).code}): compiled in memory for this run`);
   } else if (canWrite) {
     try {
-      compilation.writeCompilation(new DiskFiles(gen), result);
-      writeCacheFile(join(gen, 'state.json'), state2);
+      // Language by language into the new generation; an unchanged language is linked from the current one.
+      const from = sameConfig && current ? current : undefined;
+      const result = await compilation.compileByLanguage({
+        listing, reader: from?.reader, retry: new Set(state?.unreadable ?? []), sink: new DiskFiles(gen), parse, onProgress: progress,
+        link: (file) => linkInto(join(dir, (from as { name: string }).name, file), join(gen, file)),
+      });
+      if (from) keepRenders(join(dir, from.name, 'render'), join(gen, 'render'), result.kept);
+      progress?.('writing', listing.entries.length, listing.entries.length);
+      writeCacheFile(join(gen, 'state.json'), stateOf(listing, result.unreadable));
       writeCacheFile(join(gen, 'folders.json'), JSON.stringify(dirs.map((d) => resolve(d))));
       const reader = openGeneration(dir, name);
       if (pointTo(dir, name)) writeQuick(dir, fresh(name, result.unreadable));
@@ -394,9 +391,44 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   } else {
     notes.push(`cannot write the cache in ${writable ? dir : root}: compiled in memory for this run`);
   }
+  // In memory for this run: every file parsed, every language compiled.
+  const parsed = await parse(listing.entries, (done) => progress?.('reading', done, listing.entries.length));
+  const result = compilation.compileListing(listing, { check: false, parsed: new Map(parsed.map((r, i) => [(listing.entries[i] as SourceEntry).path, r])), onProgress: progress });
   const memory = new MemoryFiles(`memory (${dirs.join(', ')})`);
   compilation.writeCompilation(memory, result);
   return { reader: new CorpusReader(memory, noRenders), compiled: true, changed, notes, ...(said ? { before: said } : {}) };
+}
+
+/** A file of one generation in another: a hard link (nothing shared is ever written again), else a copy. */
+function linkInto(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    // Another file system, or no more links: a copy, through the one guarded write.
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw error;
+    writeCacheFile(to, readFileSync(from));
+  }
+}
+
+/** The renderings of languages kept as they were: their records are the same bytes. */
+function keepRenders(from: string, to: string, langs: string[]): void {
+  if (langs.length === 0) return;
+  let names: string[];
+  try {
+    names = readdirSync(from);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const lang = langs.find((l) => name.startsWith(`${l}-`) && /^\d+-\d+-[cp]\.txt$/.test(name.slice(l.length + 1)));
+    if (!lang) continue;
+    try {
+      linkInto(join(from, name), join(to, name));
+    } catch {
+      /* a rendering is made again when it is needed */
+    }
+  }
 }
 
 function tryMkdir(path: string): boolean {
@@ -425,13 +457,7 @@ function shareGeneration(from: string, to: string, touched: Map<string, Set<numb
       if (existsSync(join(to, name)) || name === 'state.json' || name.endsWith('.tmp')) continue;
       const render = /^render\/([^/]+)-(\d+)-\d+-[cp]\.txt$/.exec(name);
       if (render && touched.get(render[1] as string)?.has(Number(render[2]))) continue;
-      try {
-        linkSync(join(from, name), join(to, name));
-      } catch (error) {
-        // Another file system, or no more links: a copy, through the one guarded write.
-        if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw error;
-        writeCacheFile(join(to, name), readFileSync(join(from, name)));
-      }
+      linkInto(join(from, name), join(to, name));
     }
   };
   walk('');

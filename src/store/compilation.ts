@@ -4,7 +4,9 @@ import { checkArticles, type FileProblem } from '../corpus/check.js';
 import { detectPrefix, linkResolver, prefixParts, type LinkOptions } from '../corpus/links.js';
 import { compileLanguage, indexSignature, type CompiledLanguage } from '../corpus/compile.js';
 import { MAX_FILE_BYTES, parseArticle } from '../corpus/parse.js';
-import { encodeStored, writeCorpus, writePatchedRecords, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
+import { createHash } from 'node:crypto';
+import { CorpusWriter, encodeStored, finishCorpus, FORMAT, writeCorpus, writePatchedRecords, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
+import type { LanguageMeta } from '../corpus/reader.js';
 import { readRegularFile, type CorpusSink } from './files.js';
 import type { SourceEntry, SourceListing } from './source.js';
 
@@ -37,10 +39,8 @@ export function parseEntry(entry: SourceEntry): ParseResult {
   return parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes: file.bytes, dir: entry.dir, keywordFields: entry.keywordFields });
 }
 
-/** Parses (reusing `previous` results for unchanged files), checks and compiles every language. */
+/** Parses (or takes what is `parsed` already), checks and compiles every language. */
 export interface CompileOptions {
-  previous?: Map<string, { article: Article }>;
-  reuse?: (e: SourceEntry) => boolean;
   /** Run the corpus checks (build and `check` want them; a --content compile does not keep them). */
   check?: boolean;
   /** Build the compiled languages (`check` only lints). */
@@ -52,7 +52,7 @@ export interface CompileOptions {
 }
 
 export function compileListing(listing: SourceListing, options: CompileOptions = {}): Compilation {
-  const { previous, reuse, check = true, compile = true, onProgress, parsed } = options;
+  const { check = true, compile = true, onProgress, parsed } = options;
   const total = listing.entries.length;
   let done = 0;
   const byLang = new Map<string, Article[]>();
@@ -60,8 +60,7 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   const problems: FileProblem[] = [];
   const unreadable: string[] = [];
   for (const entry of listing.entries) {
-    const old = previous?.get(entry.path);
-    const result: ParseResult = old && reuse?.(entry) ? { kind: 'article', article: old.article } : (parsed?.get(entry.path) ?? parseEntry(entry));
+    const result: ParseResult = parsed?.get(entry.path) ?? parseEntry(entry);
     if (!parsed) onProgress?.('reading', ++done, total);
     if (result.kind === 'article') {
       const list = byLang.get(entry.lang) ?? [];
@@ -89,7 +88,9 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   const order = [...byLang.keys()].sort((a, b) => (byLang.get(b)?.length ?? 0) - (byLang.get(a)?.length ?? 0) || (a < b ? -1 : 1));
   const stamps = new Map(listing.entries.map((e): [string, [number, number]] => [e.path, [e.size, e.mtimeMs]]));
   // Links in the site's style: its glossary prefix, as configured or as most links share it.
-  const linkOptions: LinkOptions = { prefix: prefixParts(listing.config?.sitePrefix) ?? detectPrefix([...byLang.values()].flat()) };
+  // (Learnt from the largest language, as a compile language by language does: links of every
+  // language share the prefix.)
+  const linkOptions: LinkOptions = { prefix: prefixParts(listing.config?.sitePrefix) ?? detectPrefix(byLang.get(order[0] as string) ?? []) };
   // Each language's links as its own: what tells an untranslated link from a broken one.
   const resolvers = check ? order.map((lang) => ({ lang, resolve: linkResolver(byLang.get(lang) ?? [], linkOptions) })) : [];
   const languages: CompiledLanguage[] = [];
@@ -126,25 +127,6 @@ export function articleOfStored(r: StoredRecord): Article {
     problems: r.problems, bodyLine: r.bodyLine, bodyTerms: r.bodyTerms ?? '', bodyLength: r.bodyLength ?? 0,
     ...(r.defined ? { defined: r.defined } : {}),
   };
-}
-
-/**
- * The articles of an earlier compile by file, with the size and mtime they were compiled at.
- * Empty when anything of it does not check out: then every file is parsed again.
- */
-export function readPrevious(reader: CorpusReader | undefined): Map<string, { stamp: string; article: Article }> {
-  const out = new Map<string, { stamp: string; article: Article }>();
-  if (!reader) return out;
-  try {
-    for (const { lang } of reader.meta.langs) {
-      for (const record of reader.allStored(lang)) {
-        if (record.stamp) out.set(record.file, { stamp: `${record.stamp[0]}:${record.stamp[1]}`, article: articleOfStored(record) });
-      }
-    }
-  } catch {
-    out.clear();
-  }
-  return out;
 }
 
 /**
@@ -189,4 +171,126 @@ export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: So
     touched.set(lang, new Set(patches.keys()));
   }
   return touched;
+}
+
+/** How a --content compile goes, language by language (see compileByLanguage). */
+export interface LanguageRun {
+  listing: SourceListing;
+  /** The generation compiled before, with the same config; its unchanged languages are kept. */
+  reader?: CorpusReader;
+  /** Files that could not be read last time: their languages are compiled again. */
+  retry: Set<string>;
+  sink: CorpusSink;
+  /** Links a file of the earlier generation into the new one. */
+  link: (name: string) => void;
+  parse: (entries: SourceEntry[], onParsed?: (done: number) => void) => Promise<ParseResult[]>;
+  onProgress?: (phase: 'reading' | 'indexing', done: number, total: number) => void;
+}
+
+export interface LanguageResult {
+  unreadable: string[];
+  /** Languages written anew, and languages kept from the earlier generation. */
+  compiled: string[];
+  kept: string[];
+}
+
+/**
+ * A --content compile, one language at a time: each language is parsed (reusing the earlier
+ * parses of its unchanged files), compiled and written before the next is read, so that memory
+ * holds one language, not the corpus; a language whose files, whose ids' other languages and
+ * whose site prefix are as they were is kept as the earlier compile wrote it. The site prefix is
+ * learnt from the largest language (links of every language share it).
+ */
+export async function compileByLanguage(run: LanguageRun): Promise<LanguageResult> {
+  const { listing, reader, retry, sink } = run;
+  const byLang = new Map<string, SourceEntry[]>();
+  for (const e of listing.entries) byLang.set(e.lang, [...(byLang.get(e.lang) ?? []), e]);
+  const langsOf = new Map<string, string[]>();
+  for (const [lang, entries] of byLang) for (const e of entries) langsOf.set(e.id, [...(langsOf.get(e.id) ?? []), lang]);
+  // The largest language first: it is the default when nothing else names one.
+  const order = [...byLang.keys()].sort((a, b) => (byLang.get(b)?.length ?? 0) - (byLang.get(a)?.length ?? 0) || (a < b ? -1 : 1));
+  const configured = prefixParts(listing.config?.sitePrefix);
+  const before = reader?.meta;
+  const w = new CorpusWriter(sink);
+  const metas: LanguageMeta[] = [];
+  const skipped: Skipped[] = [...listing.skipped];
+  const unreadable: string[] = [];
+  const result: LanguageResult = { unreadable, compiled: [], kept: [] };
+  const earlierSkips = (() => {
+    try {
+      return reader ? reader.report().skipped : [];
+    } catch {
+      return undefined;
+    }
+  })();
+  const total = listing.entries.length;
+  let read = 0;
+  let indexed = 0;
+  let prefix: string[] | undefined = configured;
+  for (const lang of order) {
+    const entries = byLang.get(lang) ?? [];
+    const others = order.filter((l) => l !== lang);
+    const signature = languageSignature(lang, entries, others, langsOf, listing.configs);
+    const earlier = before?.langs.find((l) => l.lang === lang);
+    const paths = new Set(entries.map((e) => e.path));
+    // The prefix is settled by the first (largest) language: kept, it is the one kept with it.
+    const samePrefix = prefix === undefined ? before?.prefix !== undefined : JSON.stringify(prefix) === JSON.stringify(before?.prefix);
+    if (reader && earlier?.signature === signature && samePrefix && earlierSkips && !entries.some((e) => retry.has(e.path))) {
+      prefix ??= before?.prefix;
+      metas.push(w.keep(reader, lang, run.link));
+      skipped.push(...earlierSkips.filter((s) => paths.has(s.file)));
+      result.kept.push(lang);
+      read += entries.length;
+      continue;
+    }
+    // Earlier parses of this language's unchanged files.
+    const previous = new Map<string, { stamp: string; article: Article }>();
+    if (earlier) {
+      try {
+        for (const r of reader?.allStored(lang) ?? []) if (r.stamp) previous.set(r.file, { stamp: `${r.stamp[0]}:${r.stamp[1]}`, article: articleOfStored(r) });
+      } catch {
+        previous.clear();
+      }
+    }
+    const same = (e: SourceEntry) => {
+      const old = previous.get(e.path);
+      return old !== undefined && old.stamp === `${e.size}:${e.mtimeMs}` && old.article.id === e.id && old.article.lang === e.lang && !retry.has(e.path);
+    };
+    const toParse = entries.filter((e) => !same(e));
+    const reused = entries.length - toParse.length;
+    const parsed = new Map((await run.parse(toParse, (done) => run.onProgress?.('reading', read + reused + done, total))).map((r, i) => [(toParse[i] as SourceEntry).path, r]));
+    read += entries.length;
+    run.onProgress?.('reading', read, total);
+    const articles: Article[] = [];
+    for (const entry of entries) {
+      const r: ParseResult = parsed.get(entry.path) ?? { kind: 'article', article: previous.get(entry.path)?.article as Article };
+      if (r.kind === 'article') articles.push(r.article);
+      else if (r.kind === 'page') skipped.push({ file: r.file, reason: r.reason, page: true });
+      else if (r.kind === 'not-article') skipped.push({ file: r.file, reason: r.reason });
+      else {
+        skipped.push({ file: r.file, reason: r.problems[0]?.message ?? 'rejected' });
+        if (r.problems.some((p) => p.code === 'unreadable')) unreadable.push(r.file);
+      }
+    }
+    previous.clear();
+    prefix ??= detectPrefix(articles);
+    const compiled = compileLanguage(lang, articles, langsOf, { prefix, otherLangs: others }, (n) => run.onProgress?.('indexing', indexed + n, total));
+    indexed += articles.length;
+    const stamps = new Map(entries.map((e): [string, [number, number]] => [e.path, [e.size, e.mtimeMs]]));
+    for (const r of compiled.records) r.stamp = stamps.get(r.file);
+    // A language with a file that could not be read is compiled again next time.
+    const readable = !entries.some((e) => unreadable.includes(e.path));
+    metas.push(w.language(compiled, false, readable ? signature : undefined));
+    result.compiled.push(lang);
+  }
+  const defaultLang = listing.config?.defaultLanguage;
+  finishCorpus(w, metas, listing.entries.length + listing.skipped.length, { skipped }, defaultLang, prefix ?? []);
+  return result;
+}
+
+/** What a language's compile depends on, as one string: its files, its ids' other languages, the config. */
+function languageSignature(lang: string, entries: SourceEntry[], others: string[], langsOf: Map<string, string[]>, configs: unknown): string {
+  const parts: unknown[] = [FORMAT, lang, [...others].sort(), configs];
+  for (const e of entries) parts.push(e.path, e.size, e.mtimeMs, e.id, e.dir ?? '', langsOf.get(e.id)?.join(',') ?? '');
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64');
 }

@@ -25,6 +25,8 @@ export interface CorpusMeta {
   pages?: number;
   /** The default language the corpus config names. */
   defaultLang?: string;
+  /** The site prefix links were resolved with (a --content compile keeps it to reuse languages). */
+  prefix?: string[];
   /** File name -> [size, check sum], for every JSON file. */
   sums: Record<string, [number, number]>;
 }
@@ -98,7 +100,7 @@ function decodeStored(buf: Buffer): { stored: StoredRecord; source: string } {
 // ---- writing -----------------------------------------------------------------------------------
 
 /** Writes the files of one compiled corpus, summing each as it goes; the manifest comes last. */
-class CorpusWriter {
+export class CorpusWriter {
   readonly sums: Record<string, [number, number]> = {};
   constructor(private readonly sink: CorpusSink) {}
 
@@ -121,6 +123,34 @@ class CorpusWriter {
     idx.writeUInt32LE(offset, buffers.length * 8);
     this.sink.write(`${base}.dat`, Buffer.concat(buffers, offset));
     this.sink.write(`${base}.idx`, idx);
+  }
+
+  /** One language's files; its meta for the manifest. */
+  language(c: CompiledLanguage, embedSource: boolean, signature?: string): LanguageMeta {
+    const nameShards = shardCount(c.names.size, 500);
+    const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 1000);
+    writeSharded(this, c.lang, 'names', c.names, nameShards, (v) => v);
+    writeSharded(this, c.lang, 'grams', c.grams, gramShards, deltaEncode);
+    const textShards = shardCount([...c.text.values()].reduce((s, l) => s + l.length / 2, 0), 2000);
+    writeSharded(this, c.lang, 'text', c.text, textShards, pairDeltaEncode);
+    this.items(`${c.lang}/records`, c.records.map((r) => encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true })));
+    this.items(`${c.lang}/docs`, c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
+    this.json(`${c.lang}/list.json`, c.list);
+    this.json(`${c.lang}/scan.json`, c.scan);
+    this.items(`${c.lang}/keywords`, c.keywords.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')));
+    return { lang: c.lang, count: c.records.length, nameShards, gramShards, textShards, avgBodyLength: c.avgBodyLength, keywords: c.keywords.map((k) => [k.name, k.entries.length]), ...(signature ? { signature } : {}) };
+  }
+
+  /**
+   * A language kept as an earlier compile wrote it: its files are linked in by `link` (they are
+   * never written again), and their sums taken from that compile's manifest.
+   */
+  keep(from: CorpusReader, lang: string, link: (name: string) => void): LanguageMeta {
+    for (const [name, sum] of Object.entries(from.meta.sums)) {
+      if (name.startsWith(`${lang}/`)) this.sums[name] = sum;
+    }
+    for (const name of from.languageFiles(lang)) link(name);
+    return from.language(lang);
   }
 
   manifest(meta: Omit<CorpusMeta, 'sums'>): void {
@@ -158,25 +188,19 @@ function deltaEncode(list: number[]): number[] {
  */
 export function writeCorpus(sink: CorpusSink, languages: CompiledLanguage[], files: number, report: CorpusReport, embedSource = true, defaultLang?: string): void {
   const w = new CorpusWriter(sink);
-  const langs: LanguageMeta[] = [];
-  for (const c of languages) {
-    const nameShards = shardCount(c.names.size, 500);
-    const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 1000);
-    writeSharded(w, c.lang, 'names', c.names, nameShards, (v) => v);
-    writeSharded(w, c.lang, 'grams', c.grams, gramShards, deltaEncode);
-    const textShards = shardCount([...c.text.values()].reduce((s, l) => s + l.length / 2, 0), 2000);
-    writeSharded(w, c.lang, 'text', c.text, textShards, pairDeltaEncode);
-    w.items(`${c.lang}/records`, c.records.map((r) => encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true })));
-    w.items(`${c.lang}/docs`, c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
-    w.json(`${c.lang}/list.json`, c.list);
-    w.json(`${c.lang}/scan.json`, c.scan);
-    w.items(`${c.lang}/keywords`, c.keywords.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')));
-    langs.push({ lang: c.lang, count: c.records.length, nameShards, gramShards, textShards, avgBodyLength: c.avgBodyLength, keywords: c.keywords.map((k) => [k.name, k.entries.length]) });
-  }
+  const langs = languages.map((c) => w.language(c, embedSource));
+  finishCorpus(w, langs, files, report, defaultLang);
+}
+
+/** The report and the manifest, once every language is written. */
+export function finishCorpus(w: CorpusWriter, langs: LanguageMeta[], files: number, report: CorpusReport, defaultLang?: string, prefix?: string[]): void {
   w.json('report.json', report);
   const pages = report.skipped.filter((s) => s.page).length;
-  w.manifest({ format: FORMAT, langs, files, skipped: report.skipped.length - pages, ...(pages ? { pages } : {}), ...(defaultLang ? { defaultLang } : {}) });
+  w.manifest({ format: FORMAT, langs, files, skipped: report.skipped.length - pages, ...(pages ? { pages } : {}), ...(defaultLang ? { defaultLang } : {}), ...(prefix ? { prefix } : {}) });
 }
+
+/** The files one language of a compiled corpus has. */
+const LANGUAGE_FILES = ['names.dat', 'names.idx', 'grams.dat', 'grams.idx', 'text.dat', 'text.idx', 'records.dat', 'records.idx', 'docs.dat', 'docs.idx', 'list.json', 'scan.json', 'keywords.dat', 'keywords.idx'];
 
 /** Rewrites one language's records with some replaced; the rest are copied as bytes. */
 export function writePatchedRecords(reader: CorpusReader, sink: CorpusSink, lang: string, replaced: Map<number, Buffer>): void {
@@ -276,6 +300,12 @@ export class CorpusReader implements Corpus {
       if (buf.length !== entry.readUInt32LE(8) - entry.readUInt32LE(0) || checksum(buf) !== entry.readUInt32LE(4)) this.damaged(`${base}.dat does not check out`);
       return buf;
     });
+  }
+
+  /** The names of the files of `lang`, relative to the corpus. */
+  languageFiles(lang: string): string[] {
+    this.language(lang);
+    return LANGUAGE_FILES.map((name) => `${lang}/${name}`);
   }
 
   language(lang: string): LanguageMeta {

@@ -1,0 +1,103 @@
+// A --content corpus is compiled one language at a time, and a language none of whose inputs
+// changed is kept as it was (its files linked, not written). These tests compare every kind of
+// answer with those of the in-memory reference build (every language compiled at once, as when
+// the cache cannot be written), before and after edits, and check that an edit in one language
+// leaves the others' files alone.
+import { readdirSync, rmSync, statSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, cli, tempDir } from '../helpers.js';
+
+const LANGS = ['da', 'en', 'de'];
+const WORDS: Record<string, string[]> = {
+  da: ['kapital', 'selskab', 'regnskab', 'aktie', 'rente', 'skat', 'gæld', 'værdi'],
+  en: ['capital', 'company', 'account', 'share', 'interest', 'tax', 'debt', 'value'],
+  de: ['kapital', 'gesellschaft', 'bilanz', 'aktie', 'zins', 'steuer', 'schuld', 'wert'],
+};
+
+/** 30 ids; each language has most of them (some only in one), links by id, aliases, keywords. */
+function writeCorpus(dir: string): void {
+  for (const lang of LANGS) {
+    mkdirSync(join(dir, lang), { recursive: true });
+    const words = WORDS[lang] as string[];
+    for (let i = 0; i < 30; i++) {
+      if ((lang === 'en' && i % 7 === 3) || (lang === 'de' && i % 5 === 1)) continue;
+      const w = words[i % words.length] as string;
+      const other = words[(i * 3 + 1) % words.length] as string;
+      const links = [(i + 1) % 30, (i * 7 + 2) % 30].map((n) => `[${words[n % words.length]}](/term${n})`).join(' og ');
+      writeFileSync(
+        join(dir, lang, `term${i}.md`),
+        `---\ntitle: ${w[0]?.toUpperCase()}${w.slice(1)} ${other} ${i}\ndescription: ${w} ${other} nummer ${i}.\naliases: [${lang}${i}, ${other}${i}]\nkeywords: [${i % 2 ? 'Business' : 'Taxes'}]\n---\n\n## Om ${w}\n\n${w} ${other} ${'tekst '.repeat(i % 4)}se ${links}.\n`,
+      );
+    }
+  }
+}
+
+const COMMANDS: string[][] = [
+  ...LANGS.flatMap((lang) => [
+    ['--lang', lang, 'list', '--json'],
+    ['--lang', lang, 'keywords', '--json'],
+    ['--lang', lang, 'lookup', 'term2', '--json'],
+    ['--lang', lang, 'lookup', 'term4', '--raw'],
+    ['--lang', lang, 'links', 'term6', '--json'],
+    ['--lang', lang, 'backlinks', 'term3', '--json'],
+    ['--lang', lang, 'search', (WORDS[lang] as string[])[2] as string, '--json'],
+    ['--lang', lang, 'search', `${(WORDS[lang] as string[])[0]} ${(WORDS[lang] as string[])[5]}`, '--json', '--limit', '20'],
+  ]),
+  ['--lang', 'all', 'search', 'kapital', '--json'],
+];
+
+function answers(dir: string, env: NodeJS.ProcessEnv): string[] {
+  return COMMANDS.map((args) => {
+    const r = cli(['--content', dir, ...args], env);
+    return `${args.join(' ')}\n${r.code}\n${r.stdout}`;
+  });
+}
+
+/** The reference: compiled in memory, every language at once (a cache that cannot be written). */
+function reference(dir: string): string[] {
+  return answers(dir, cleanEnv({ GLOSSARY_TEST_WRITE_ERROR: 'ENOSPC' }));
+}
+
+function generation(env: NodeJS.ProcessEnv): string {
+  const root = join(env['XDG_CACHE_HOME'] as string, 'glossary');
+  const dir = join(root, readdirSync(root).find((n) => /^[0-9a-f]{16}$/.test(n)) as string);
+  return join(dir, readFileSync(join(dir, 'current'), 'utf8').trim());
+}
+
+describe('a corpus compiled language by language', () => {
+  it('answers as the in-memory reference build does, before and after edits in one language, and keeps the other languages as they were', () => {
+    const dir = tempDir();
+    writeCorpus(dir);
+    const env = cleanEnv();
+    expect(answers(dir, env)).toEqual(reference(dir));
+    const before = generation(env);
+    const inode = (gen: string, lang: string) => statSync(join(gen, lang, 'names.dat')).ino;
+    const kept = { da: inode(before, 'da'), en: inode(before, 'en'), de: inode(before, 'de') };
+
+    // A changed title, and a new file whose id no other language has, both in German.
+    const file = join(dir, 'de', 'term2.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Neuer Titel zwei'));
+    writeFileSync(join(dir, 'de', 'neu.md'), '---\ntitle: Ganz neu\ndescription: Ein neuer Begriff.\n---\n\nSiehe [zwei](/term2).\n');
+    const after = answers(dir, env);
+    expect(after).toEqual(reference(dir));
+    expect(after.join('\n')).toContain('Neuer Titel zwei');
+    const gen = generation(env);
+    expect(gen).not.toBe(before);
+    expect(inode(gen, 'da')).toBe(kept.da);
+    expect(inode(gen, 'en')).toBe(kept.en);
+    expect(inode(gen, 'de')).not.toBe(kept.de);
+
+    // An id that gains or loses a language changes what the others say of it (its other
+    // languages): they are compiled again.
+    writeFileSync(join(dir, 'en', 'term3.md'), '---\ntitle: Share three\ndescription: Now in English too.\n---\n\nText.\n');
+    rmSync(join(dir, 'de', 'term8.md'));
+    expect(answers(dir, env)).toEqual(reference(dir));
+    const third = generation(env);
+    expect(inode(third, 'da')).not.toBe(kept.da);
+    const da3 = JSON.parse(cli(['--content', dir, '--lang', 'da', 'lookup', 'term3', '--json'], env).stdout);
+    expect(JSON.stringify(da3)).toContain('"en"');
+    const da8 = JSON.parse(cli(['--content', dir, '--lang', 'da', 'lookup', 'term8', '--json'], env).stdout);
+    expect(JSON.stringify(da8)).not.toContain('"de"');
+  }, 240_000);
+});
