@@ -69,12 +69,21 @@ export function status(code: number, text: string): string {
 /**
  * A text response body (RFC 2229 2.4.3): each line ended by CRLF, a line starting with `.` given a
  * second one, then the line `.` alone. Long lines are cut so that none passes MAX_LINE octets.
+ * With `mime` (the client sent OPTION MIME), an empty line is sent as one space: GoldenDict, which
+ * always sends OPTION MIME, shows each line of a text as an HTML block, and an empty block has no
+ * height, so the blank lines between paragraphs vanished there (seen in GoldenDict 1.5.0 under
+ * Xvfb). `dict` without -M gets the empty line as it is.
  */
-export function textBlock(text: string): string {
+export function textBlock(text: string, mime = false): string {
   const out: string[] = [];
   const lines = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
   for (const raw of lines) {
-    for (const piece of cutOctets(oneLine(raw).trimEnd(), MAX_LINE - 3)) out.push(piece.startsWith('.') ? '.' + piece : piece);
+    const line = oneLine(raw).trimEnd();
+    if (line === '' && mime) {
+      out.push(' ');
+      continue;
+    }
+    for (const piece of cutOctets(line, MAX_LINE - 3)) out.push(piece.startsWith('.') ? '.' + piece : piece);
   }
   return out.map((l) => l + '\r\n').join('') + '.\r\n';
 }

@@ -46,7 +46,7 @@ export class Session {
   constructor(private readonly facts: ServerFacts) {}
 
   private text(body: string): string {
-    return (this.mime ? MIME_HEADER : '') + textBlock(body);
+    return (this.mime ? MIME_HEADER : '') + textBlock(body, this.mime);
   }
 
   private ok(): string {

@@ -138,6 +138,17 @@ describe('glossary serve (bundled corpus)', () => {
       expect(text).toMatch(/152 \d+ match(es)? found\r\nContent-Type: text\/plain; charset=utf-8\r\n[^\r]*\r\n\r\nda "Strategisk alliance"\r\n/);
       expect(text).toMatch(/150 1 definition retrieved\r\n151 "Strategisk alliance" da "[^"]+"\r\nContent-Type: text\/plain; charset=utf-8\r\n[^\r]*\r\n\r\nStrategisk alliance\r\n/);
       expect(text).toMatch(/\r\n\.\r\n250 ok\r\n$/);
+      // GoldenDict shows each line as an HTML block and an empty one has no height: the blank
+      // lines between paragraphs come as one space, and the only empty line ends the MIME header.
+      const article = text.slice(text.indexOf('151 '));
+      const body = article.slice(article.indexOf('\r\n\r\n') + 4, article.indexOf('\r\n.\r\n'));
+      expect(body).toContain('Strategisk alliance\r\n \r\nEn strategisk alliance');
+      expect(body).not.toContain('\r\n\r\n');
+    });
+    it('without OPTION MIME a blank line of a text is empty', async () => {
+      const { text } = await talk(server.port, 'DEFINE da "Strategisk alliance"\r\n', (t) => finals(t) >= 1);
+      expect(text).toContain('\r\nStrategisk alliance\r\n\r\nEn strategisk alliance');
+      expect(text).not.toContain('\r\n \r\n');
     });
     it('every strategy answers; the search strategy ranks full text', async () => {
       const lines = ['exact aktie', 'substring selskab', 'suffix selskab', 'word alliance', 're "^akt.e$"', 'regexp "^(aktie|aktiver)$"', 'search "aftale mellem to virksomheder"', '. aktie'];

@@ -30,6 +30,10 @@ describe('texts', () => {
   it('ends every line with CRLF, dot-stuffs, ends with a lone dot', () => {
     expect(textBlock('one\n.two\n..\nthree\n')).toBe('one\r\n..two\r\n...\r\nthree\r\n.\r\n');
   });
+  it('after OPTION MIME an empty line is sent as one space (GoldenDict drops empty lines), else as it is', () => {
+    expect(textBlock('Titel\n\nFørste afsnit.\n   \nAndet.', true)).toBe('Titel\r\n \r\nFørste afsnit.\r\n \r\nAndet.\r\n.\r\n');
+    expect(textBlock('Titel\n\nFørste afsnit.', false)).toBe('Titel\r\n\r\nFørste afsnit.\r\n.\r\n');
+  });
   it('drops control characters and cuts lines over 1024 octets', () => {
     const out = textBlock('a\u001b[31mred\u0007 ' + 'å'.repeat(2000));
     expect(out).not.toMatch(/[\u0000-\u0009\u000b\u000c\u000e-\u001f]/);
