@@ -1,7 +1,7 @@
 // Compiling content folders: parse (reusing earlier results), check, compile, write.
 import type { Article, ParseResult } from '../corpus/article.js';
 import { checkArticles, type FileProblem } from '../corpus/check.js';
-import { detectPrefix, linkResolver, prefixParts, type LinkOptions } from '../corpus/links.js';
+import { linkResolver, siteLinkOptions, type LinkOptions } from '../corpus/links.js';
 import { compileLanguage, indexSignature, type CompiledLanguage } from '../corpus/compile.js';
 import { MAX_FILE_BYTES, parseArticle } from '../corpus/parse.js';
 import { encodeStored, writeCorpus, writePatchedRecords, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
@@ -88,8 +88,8 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   // The largest language first: it is the default when nothing else names one.
   const order = [...byLang.keys()].sort((a, b) => (byLang.get(b)?.length ?? 0) - (byLang.get(a)?.length ?? 0) || (a < b ? -1 : 1));
   const stamps = new Map(listing.entries.map((e): [string, [number, number]] => [e.path, [e.size, e.mtimeMs]]));
-  // Links in the site's style: its glossary prefix, as configured or as most links share it.
-  const linkOptions: LinkOptions = { prefix: prefixParts(listing.config?.sitePrefix) ?? detectPrefix([...byLang.values()].flat()) };
+  // Links in the site's style: its glossary prefix, as configured, as the pages' addresses tell it, or as most links share it.
+  const linkOptions: LinkOptions = siteLinkOptions([...byLang.values()].flat(), listing.config?.sitePrefix);
   // Each language's links as its own: what tells an untranslated link from a broken one.
   const resolvers = check ? order.map((lang) => ({ lang, resolve: linkResolver(byLang.get(lang) ?? [], linkOptions) })) : [];
   const languages: CompiledLanguage[] = [];
@@ -125,6 +125,7 @@ export function articleOfStored(r: StoredRecord): Article {
     links: r.links.map(([href, target, text, line]) => ({ href, target, text, line })),
     problems: r.problems, bodyLine: r.bodyLine, bodyTerms: r.bodyTerms ?? '', bodyLength: r.bodyLength ?? 0,
     ...(r.defined ? { defined: r.defined } : {}),
+    ...(r.site ? { site: r.site } : {}),
   };
 }
 
