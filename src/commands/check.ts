@@ -20,6 +20,8 @@ export interface CheckOptions {
 
 /** A rule (not an error) that fires on at least this many articles, and on most of them, is one line with its count. */
 const GROUP_AT = 10;
+/** Links to pages of the site outside the glossary: a note each, one line in the report. */
+const OUTSIDE = 'outside-link';
 
 /** What a check found: the problems (checks included) and the files left out. */
 export interface CheckInput {
@@ -35,7 +37,7 @@ export const CHECK_RULES = [
   'alias-collision', 'binary', 'broken-link', 'control-characters', 'description-from-body', 'duplicate-id', 'duplicate-slug',
   'empty-title', 'encoding', 'field-type', 'front-matter-entities', 'front-matter-language', 'front-matter-lenient',
   'front-matter-markup', 'front-matter-shape', 'front-matter-too-large', 'front-matter-unclosed', 'front-matter-yaml',
-  'keyword-spelling', 'missing-title', 'orphan', 'self-link', 'too-large', 'too-many-items', 'unreadable', 'untranslated',
+  'keyword-spelling', 'missing-title', 'orphan', 'outside-link', 'self-link', 'too-large', 'too-many-items', 'unreadable', 'untranslated',
 ];
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -57,8 +59,10 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
   const wanted = ruleFilter(options);
   const problems = found.problems.filter((p) => wanted(p.code));
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const notes = problems.filter((p) => p.severity === 'note').length;
-  const warnings = problems.length - errors - notes;
+  // Links to the rest of the site are counted apart from the notes (their own line, `outside` in --json).
+  const outside = problems.filter((p) => p.code === OUTSIDE).length;
+  const notes = problems.filter((p) => p.severity === 'note').length - outside;
+  const warnings = problems.length - errors - notes - outside;
   const pages = skipped.filter((s) => s.page);
   const left = skipped.filter((s) => !s.page);
   // A wrong path must not pass a CI gate: no articles at all is an error, as it is for --content.
@@ -70,7 +74,7 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
   const result = (text: string, json = false): Result => ({ output: { text }, notes: failed && json ? [`check failed: ${summary}`] : [], exitCode: failed ? ExitCode.checkFailed : ExitCode.ok });
   if (options.json) {
     return result(jsonText({
-      articles, files, errors, warnings, notes, failed,
+      articles, files, errors, warnings, notes, outside, failed,
       problems: problems.map((p) => ({ file: show(p.file), line: p.line ?? null, lang: p.lang, severity: p.severity, code: p.code, message: p.message })),
       skipped: left.map((s) => ({ file: show(s.file), reason: s.reason })),
       pages: pages.map((s) => ({ file: show(s.file), reason: s.reason })),
@@ -83,7 +87,8 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
   // A rule that fires on most articles would bury the others: one line with its count, unless --verbose.
   const byCode = new Map<string, FileProblem[]>();
   for (const p of problems) if (p.severity !== 'error') byCode.set(p.code, [...(byCode.get(p.code) ?? []), p]);
-  const grouped = new Set([...byCode].filter(([, ps]) => !options.verbose && new Set(ps.map((p) => p.file)).size >= Math.max(GROUP_AT, articles / 2)).map(([code]) => code));
+  // Links to the rest of the site are counted apart, always in one line: they are not the corpus's to fix.
+  const grouped = new Set([...byCode].filter(([code, ps]) => !options.verbose && (code === OUTSIDE || new Set(ps.map((p) => p.file)).size >= Math.max(GROUP_AT, articles / 2))).map(([code]) => code));
   const lines: string[] = [];
   for (const p of problems) {
     if (grouped.has(p.code)) continue;
@@ -94,6 +99,10 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
     const ps = byCode.get(code) as FileProblem[];
     const first = ps[0] as FileProblem;
     const files = new Set(ps.map((p) => p.file)).size;
+    if (code === OUTSIDE) {
+      lines.push(`${label.note}: ${plural(ps.length, 'link')} in ${files} of ${articles} articles lead to pages of the site outside the glossary: not checked ${theme.dim(`[${code}]`)} (each listed with --verbose)`);
+      continue;
+    }
     lines.push(`${label[first.severity]}: ${files} of ${articles} articles: ${escapeLine(first.message)} ${theme.dim(`[${code}]`)} (each listed with --verbose)`);
   }
   const rejected = new Set(found.problems.filter((p) => p.severity === 'error').map((p) => p.file));

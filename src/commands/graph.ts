@@ -21,8 +21,12 @@ function refLines(ctx: Context, rows: Array<{ ref?: ArticleRef; name: string; ti
 export async function runLinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<Result> {
   const { record, notes } = await resolveArticle(ctx.corpus, langOf(ctx), terms);
   const seen = new Set<string>();
-  // A link to a page of the site outside the glossary is not part of the glossary's graph.
-  const links = record.links.filter((l) => !l.outside && !seen.has(l.target) && seen.add(l.target));
+  // A link to a page of the site outside the glossary is not part of the glossary's graph; an
+  // article linked twice (`[static](/en-US/docs/Glossary/SSG)` and `{{Glossary("SSG")}}`) is listed once.
+  const links = record.links.filter((l) => {
+    const key = l.to ? `=${l.to.id}` : l.target;
+    return !l.outside && !seen.has(key) && seen.add(key);
+  });
   if (options.json) return ok(text(jsonText(links.map((l) => ({ target: l.target, text: l.text, line: l.line, resolved: l.to ?? null })))), notes);
   if (links.length === 0) return ok(undefined, [...notes, `${record.name} links to no other article`]);
   return ok(text(refLines(ctx, links.map((l) => (l.to ? { name: l.to.name, title: l.to.title } : { name: l.target, title: l.text, note: '(not in the corpus)' })))), notes);

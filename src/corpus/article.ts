@@ -53,6 +53,11 @@ export interface Article {
   bodyLength: number;
   /** What the article says it defines beyond its title and aliases (see defines.ts). */
   defined?: string[];
+  /**
+   * The addresses the front matter gives the page on its site, as lower-case paths: `slug` (MDN
+   * `glossary/cdn`, Docusaurus), `url` and path `aliases` (Hugo). Links are resolved by them.
+   */
+  site?: string[];
 }
 
 export type ParseResult =

@@ -87,7 +87,7 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
 }
 
 /**
- * The problems of one article's links: broken, untranslated, to itself (`self`: the article as
+ * The problems of one article's links: broken, untranslated, to itself, outside the glossary (a note) (`self`: the article as
  * `resolve` knows it). The articles linked to are added to `linked`. The language server checks
  * one edited file with this and the resolvers of the last whole check (src/edge/lsp.ts).
  */
@@ -101,7 +101,11 @@ export function linkProblems(
   const out: Problem[] = [];
   for (const link of a.links) {
     const target = resolve(link);
-    if (target === 'outside') continue;
+    if (target === 'outside') {
+      // Counted apart: a page of the site beyond the glossary is not this corpus's to check.
+      out.push({ severity: 'note', code: 'outside-link', message: `link to "${link.target}", a page of the site outside the glossary: not checked`, line: link.line });
+      continue;
+    }
     if (!target) {
       const elsewhere = others.filter((o) => typeof o.resolve(link) === 'object').map((o) => o.lang);
       if (elsewhere.length) out.push({ severity: 'warning', code: 'untranslated', message: `link to "${link.target}", which is only in ${elsewhere.join(', ')}: not translated to ${a.lang} yet`, line: link.line });

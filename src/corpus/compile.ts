@@ -66,6 +66,8 @@ export interface ArticleRecord extends ArticleRef {
   bodyLength: number;
   /** What the article says it defines beyond its title and aliases (see defines.ts). */
   defined?: string[];
+  /** The page's addresses on its site (Article.site), kept so that a recompile resolves links by them. */
+  site?: string[];
 }
 
 /** What search ranks: small, read only for candidates. */
@@ -195,7 +197,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     records.push({
       ...r, n, lang, file: a.file, slug: a.slug, description: a.description, keywords: a.keywords,
       aliases: a.aliases, source: a.source, bodyStart: a.bodyStart, links, backlinks: back, problems: a.problems, bodyLine: a.bodyLine,
-      bodyTerms: a.bodyTerms, bodyLength: a.bodyLength, ...(a.defined?.length ? { defined: a.defined } : {}),
+      bodyTerms: a.bodyTerms, bodyLength: a.bodyLength, ...(a.defined?.length ? { defined: a.defined } : {}), ...(a.site?.length ? { site: a.site } : {}),
       langs: (otherLangs.get(a.id) ?? []).filter((l) => l !== lang),
     });
     const defined = a.defined ?? [];

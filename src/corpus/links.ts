@@ -40,8 +40,14 @@ export function linkTarget(href: string, id = '', dir = ''): string | undefined 
 export type Resolved = Article | 'outside' | undefined;
 
 export interface LinkOptions {
-  /** The site's glossary prefix as path segments, lower case (`en-us`, `docs`, `glossary`). */
+  /** The site's glossary prefix as path segments, lower case (`docs`, `glossary`), the language left out. */
   prefix?: string[];
+  /**
+   * Where the addresses pages give themselves (Article.site) start on the site, as path segments:
+   * MDN's `/en-US/docs/` + `slug: Glossary/CDN` is `docs`; a Hugo `url` is from the root (empty).
+   * Undefined when no page gives itself an address that links use.
+   */
+  root?: string[];
   /** The corpus's other languages: `/de/x` from an English article is a link to that language. */
   otherLangs?: string[];
 }
@@ -68,7 +74,9 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
   const byFoldedId = new Map<string, Article>();
   const byAlias = new Map<string, Article>();
   const byLeaf = new Map<string, Article | null>();
+  const bySite = new Map<string, Article>();
   for (const a of articles) {
+    for (const path of a.site ?? []) if (!bySite.has(path)) bySite.set(path, a);
     if (!byId.has(a.id)) byId.set(a.id, a);
     const key = a.id.toLowerCase();
     if (!byFoldedId.has(key)) byFoldedId.set(key, a);
@@ -82,10 +90,13 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
     }
   }
   const prefix = options.prefix ?? [];
+  const root = options.root;
   const others = new Set(options.otherLangs ?? []);
   const direct = (path: string) => byId.get(path) ?? byFoldedId.get(path.toLowerCase());
   const leafOf = (parts: string[]) => byLeaf.get((parts[parts.length - 1] ?? '').toLowerCase()) ?? undefined;
   const alias = (parts: string[]) => (parts.length === 1 ? byAlias.get(fold(parts[0] as string)) : undefined);
+  const section = root ? prefix.slice(root.length) : [];
+  const inSection = (name: string) => (root && section.length ? bySite.get([...section, name].join('/')) : undefined);
   const resolve = (href: string, target: string): Resolved => {
     const found = direct(target);
     if (found) return found;
@@ -94,10 +105,21 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
     const { lang, rest } = withoutLanguage(parts);
     if (lang && others.has(lang)) return 'outside';
     const lower = rest.map((p) => p.toLowerCase());
+    // The address a page gives itself, under the site's root (`docs/` + `glossary/cdn`).
+    if (root && lower.length > root.length && root.every((p, i) => lower[i] === p)) {
+      const page = bySite.get(lower.slice(root.length).join('/'));
+      if (page) return page;
+    }
     if (prefix.length) {
-      if (lower.length > prefix.length && prefix.every((p, i) => lower[i] === p)) return direct(rest.slice(prefix.length).join('/'));
+      if (lower.length > prefix.length && prefix.every((p, i) => lower[i] === p)) {
+        const found = direct(rest.slice(prefix.length).join('/'));
+        // Pages placed at the site's root (a Docusaurus `slug: /x`) leave no section to tell the
+        // glossary's pages from the rest: a path that names none of them is a page of the site.
+        return found ?? (root && prefix.length === root.length ? 'outside' : undefined);
+      }
       // Not under the prefix: one part is still a term's id or alias (`/x`), more is a page of the site.
-      return rest.length === 1 ? (direct(rest[0] as string) ?? alias(rest)) : 'outside';
+      // A macro's `/SSG` (MDN `{{Glossary("SSG")}}`) names the page in the glossary's section too.
+      return rest.length === 1 ? (direct(rest[0] as string) ?? alias(rest) ?? inSection(lower[0] as string)) : 'outside';
     }
     const inPath = direct(rest.join('/')) ?? alias(rest);
     if (inPath || rest.length === 1) return inPath;
@@ -158,6 +180,76 @@ export function detectPrefix(articles: Article[]): string[] {
     }
   }
   return bestScore >= 2 ? best : [];
+}
+
+/** The value counted most often (ties: the first counted), or undefined. */
+function commonest(counts: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const [key, n] of counts) {
+    if (n > most) {
+      best = key;
+      most = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * The site's layout as the pages' own addresses (`slug: Glossary/CDN`, Hugo `url`) tell it, or
+ * undefined when no page gives one that a link uses. The root is what site-absolute links put
+ * before a page's address (`/en-US/docs/Glossary/SSG` and `glossary/ssg`: `docs`, the language left
+ * out), the commonest wins; the prefix is the root and the leading part nearly all addresses share
+ * (`glossary`): a link under it that names no page is broken, one elsewhere on the site is outside.
+ */
+export function siteLayout(articles: Article[]): { prefix: string[]; root: string[] } | undefined {
+  const pages = new Set<string>();
+  // How many pages have each leading part (`glossary`, `glossary/node`) before their last segment.
+  const sections = new Map<string, number>();
+  let placed = 0;
+  for (const a of articles) {
+    if (!a.site?.length) continue;
+    placed++;
+    const heads = new Set<string>();
+    for (const path of a.site) {
+      pages.add(path);
+      const parts = path.split('/');
+      for (let k = 1; k < parts.length && k <= 4; k++) heads.add(parts.slice(0, k).join('/'));
+    }
+    for (const head of heads) sections.set(head, (sections.get(head) ?? 0) + 1);
+  }
+  if (pages.size === 0) return undefined;
+  const roots = new Map<string, number>();
+  for (const a of articles) {
+    for (const link of a.links) {
+      if (!link.href.startsWith('/')) continue;
+      const parts = withoutLanguage(link.target.toLowerCase().split('/')).rest;
+      // The longest address that ends the link: `docs/glossary/ssg` is no page, `glossary/ssg` is.
+      for (let k = 0; k < parts.length; k++) {
+        if (!pages.has(parts.slice(k).join('/'))) continue;
+        const root = parts.slice(0, k).join('/');
+        roots.set(root, (roots.get(root) ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  const root = commonest(roots);
+  if (root === undefined) return undefined;
+  // The glossary's section: the longest leading part nearly every page's address has (`glossary`).
+  let section = '';
+  for (const [head, n] of sections) if (n >= Math.max(2, placed * 0.9) && head.length > section.length) section = head;
+  const split = (path: string) => path.split('/').filter(Boolean);
+  return { prefix: [...split(root), ...split(section)], root: split(root) };
+}
+
+/**
+ * How a corpus's links are read: a configured prefix (`sitePrefix`), else the layout the pages'
+ * own addresses tell, else the prefix most site-absolute links share.
+ */
+export function siteLinkOptions(articles: Article[], configured?: string): LinkOptions {
+  const prefix = prefixParts(configured);
+  if (prefix) return { prefix };
+  return siteLayout(articles) ?? { prefix: detectPrefix(articles) };
 }
 
 /** A configured prefix (`/en-US/docs/Glossary/`) as lower-case path segments. */

@@ -106,7 +106,10 @@ export function parseArticle(src: SourceFile): ParseResult {
     if (description) problems.push({ severity: 'note', code: 'description-from-body', message: 'no "description": its first sentence is shown instead', line: 1 });
   }
   const keywords = unique([...KEYWORD_FIELDS, ...(src.keywordFields ?? [])].flatMap((field) => readList(data, field, problems)), 'keywords', problems);
-  const aliases = readList(data, 'aliases', problems);
+  // Hugo's `aliases` are the page's old addresses (`/old/cdn/`): where the page lives, not its names.
+  const listed = readList(data, 'aliases', problems);
+  const aliases = listed.filter((a) => !a.startsWith('/'));
+  const site = sitePaths(data, listed.filter((a) => a.startsWith('/')));
   checkFrontMatterText({ title: data['title'], description: data['description'], keywords: data['keywords'], aliases: data['aliases'] }, problems);
 
   const indexed = bodyTerms(clean.replace(/<br\s*\/?>/gi, ' '));
@@ -128,9 +131,24 @@ export function parseArticle(src: SourceFile): ParseResult {
     bodyTerms: indexed.terms,
     bodyLength: indexed.length,
   };
+  if (site.length) article.site = site;
   const defined = definedNames(title, aliases, description, body);
   if (defined.length) article.defined = defined;
   return { kind: 'article', article };
+}
+
+/** An address as a site path: lower case, without the slashes at its ends, `?query` or `#part` (`/Glossary/CDN/` -> `glossary/cdn`). */
+function sitePath(address: string): string {
+  return address.replace(/[?#].*$/s, '').split('/').filter((p) => p !== '' && p !== '.').join('/').toLowerCase();
+}
+
+/**
+ * The addresses a page gives itself on its site: `slug` (MDN `Glossary/CDN`, Docusaurus), `url`
+ * (Hugo) and Hugo's path `aliases`. Links are resolved by them (see links.ts siteLinkOptions).
+ */
+function sitePaths(data: Record<string, unknown>, paths: string[]): string[] {
+  const fields = [data['slug'], data['url']].filter((v): v is string => typeof v === 'string');
+  return [...new Set([...fields, ...paths].map(sitePath).filter((p) => p !== '' && p.length <= 500))].slice(0, MAX_LIST_ITEMS);
 }
 
 /**

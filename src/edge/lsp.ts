@@ -12,7 +12,7 @@ import type * as LS from 'vscode-languageserver/node';
 import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
 import type { Article, ParseResult, Problem } from '../corpus/article.js';
 import { linkProblems, type FileProblem } from '../corpus/check.js';
-import { detectPrefix, linkResolver, linkTarget, prefixParts, type LinkOptions, type Resolved } from '../corpus/links.js';
+import { linkResolver, linkTarget, siteLinkOptions, type LinkOptions, type Resolved } from '../corpus/links.js';
 import { codeLines, MARKDOWN_LINK } from '../corpus/markup.js';
 import { parseArticle } from '../corpus/parse.js';
 import { fold } from '../fold.js';
@@ -90,7 +90,7 @@ export class Glossary {
       this.byPath.set(e.path, e);
       this.parsed.set(e.path, parseEntry(e));
     }
-    this.linkOptions = { prefix: prefixParts(listing.config?.sitePrefix) ?? detectPrefix(this.all()) };
+    this.linkOptions = siteLinkOptions(this.all(), listing.config?.sitePrefix);
     this.usesSlash = this.all().some((a) => a.links.some((l) => l.href.startsWith('/')));
   }
 
@@ -369,7 +369,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (path && glossary) {
       glossary.update(path, doc.getText());
       const severity = { error: ls.DiagnosticSeverity.Error, warning: ls.DiagnosticSeverity.Warning, note: ls.DiagnosticSeverity.Information };
-      const diagnostics = glossary.problems(path).map((p) => {
+      // A link to the rest of the site is no problem in the editor (check counts them apart).
+      const diagnostics = glossary.problems(path).filter((p) => p.code !== 'outside-link').map((p) => {
         const line = Math.max(0, (p.line ?? 1) - 1);
         return { range: { start: { line, character: 0 }, end: { line, character: lineOf(doc, line).length } }, severity: severity[p.severity], code: p.code, source: 'glossary check', message: clean(p.message) };
       });

@@ -2,7 +2,7 @@
 import { Marked, type Tokens } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
-import { cleanSiteMarkup, KATEX, katexToText } from '../corpus/markup.js';
+import { cleanSiteMarkup, codeLines, KATEX, katexToText } from '../corpus/markup.js';
 
 export { texToText } from '../corpus/markup.js';
 import { fold } from '../fold.js';
@@ -28,16 +28,27 @@ export interface RenderOptions {
 
 /** Repairs what the real corpus gets wrong before marked sees it. */
 export function preprocess(body: string, title: string, articleHrefs?: Set<string>): string {
+  return prepare(body, title, articleHrefs).text;
+}
+
+/**
+ * The body as marked should see it, and what the source's own "See also" held beyond links to
+ * articles (Markdown lines: outside links, notes), to be listed under ours (`articleHrefs` given).
+ */
+function prepare(body: string, title: string, articleHrefs?: Set<string>): { text: string; seeAlso: string[] } {
   // Tabs are Markdown indentation (4 columns); as spaces they wrap like everything else.
   // Formulas exported as KaTeX HTML become code blocks first; then site markup is cleaned.
   let text = cleanSiteMarkup(stripControl(body.normalize('NFC')).replace(KATEX, katexToText).replace(/\t/g, '    '));
   // The header shows the title; a first heading that repeats it is dropped.
   const first = /^\s*#[ \t]*([^\n#][^\n]*)\n/.exec(text);
   if (first && fold(first[1] ?? '') === fold(title)) text = text.slice(first[0].length);
-  return outsideCode(articleHrefs ? dropSourceSeeAlso(text, articleHrefs) : text, (prose) => prose.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/[ \t]+$/gm, ''))
-    .replace(/^( {0,3}#{1,6})(?=[^#\s])/gm, '$1 ') // `##Højdepunkter`
-    .replace(/^ {0,3}>[ \t]*$/gm, '') // empty quote lines
-    .replace(/(\]\([^)\s\]]*\)),\./g, '$1,'); // `[x](/id),.`
+  const source = articleHrefs ? takeSourceSeeAlso(text, articleHrefs) : { text, kept: [] };
+  const repair = (markdown: string) =>
+    outsideCode(markdown, (prose) => prose.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/[ \t]+$/gm, ''))
+      .replace(/^( {0,3}#{1,6})(?=[^#\s])/gm, '$1 ') // `##Højdepunkter`
+      .replace(/^ {0,3}>[ \t]*$/gm, '') // empty quote lines
+      .replace(/(\]\([^)\s\]]*\)),\./g, '$1,'); // `[x](/id),.`
+  return { text: repair(source.text), seeAlso: source.kept.length ? repair(source.kept.join('\n')).split('\n') : [] };
 }
 
 /** `change` applied to the text outside fenced code (runs of spaces there are the code's own). */
@@ -54,35 +65,49 @@ function outsideCode(text: string, change: (prose: string) => string): string {
 
 const SEE_ALSO = /^ {0,3}(#{1,6})[ \t]*(see also|se også|se ogsaa|related( articles| terms)?|relaterede( artikler| begreber)?|læs også)[ \t]*:?[ \t#]*$/i;
 
+/** A list item of links to articles of the corpus only (`- [A](/a), [B](/b)`): our See also lists those. */
+function onlyArticleLinks(line: string, articleHrefs: Set<string>): boolean {
+  const item = /^\s*(?:[-*+]|\d+[.)])\s+((?:\[[^\]]+\]\([^)\s]+\)[\s,;.]*)+)$/.exec(line);
+  return Boolean(item) && [...(item?.[1] ?? '').matchAll(/\]\(([^)\s]+)\)/g)].every((m) => articleHrefs.has(m[1] as string));
+}
+
 /**
- * The source's own "See also" section, when it holds only links to other articles (list items of
- * links): dropped, since our See also lists those same links, numbered. A section with more in it stays.
+ * The source's own "See also" sections, taken out of the body: our See also lists its links to
+ * articles, numbered as in the text; what else it holds (links to pages outside the glossary,
+ * other sites, a note) is returned in `kept`, as Markdown lines, to be listed under ours. One
+ * See also, never two.
  */
-export function dropSourceSeeAlso(text: string, articleHrefs: Set<string>): string {
+export function takeSourceSeeAlso(text: string, articleHrefs: Set<string>): { text: string; kept: string[] } {
   const lines = text.split('\n');
+  const code = codeLines(lines);
+  const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = SEE_ALSO.exec(lines[i] as string);
+    const m = code[i] ? null : SEE_ALSO.exec(lines[i] as string);
     if (!m) continue;
     const level = (m[1] as string).length;
     let end = i + 1;
     while (end < lines.length) {
-      const h = /^ {0,3}(#{1,6})\s/.exec(lines[end] as string);
+      const h = code[end] ? null : /^ {0,3}(#{1,6})\s/.exec(lines[end] as string);
       if (h && (h[1] as string).length <= level) break;
       end++;
     }
-    const section = lines.slice(i + 1, end);
-    // Only list items of links, each to an article of the corpus (a page of the site outside the glossary stays).
-    const onlyLinks = section.every((l) => {
-      if (l.trim() === '') return true;
-      const item = /^\s*(?:[-*+]|\d+[.)])\s+((?:\[[^\]]+\]\([^)\s]+\)[\s,;.]*)+)$/.exec(l);
-      return Boolean(item) && [...(item?.[1] ?? '').matchAll(/\]\(([^)\s]+)\)/g)].every((m) => articleHrefs.has(m[1] as string));
-    });
-    if (onlyLinks && section.some((l) => l.trim() !== '')) {
-      lines.splice(i, end - i);
-      i--;
+    let dropping = false;
+    for (const line of lines.slice(i + 1, end)) {
+      if (line.trim() === '') {
+        if (kept.length && kept[kept.length - 1] !== '') kept.push('');
+        continue;
+      }
+      // An item of article links goes, with the lines that continue it (indented, no marker of their own).
+      const continues: boolean = dropping && /^\s/.test(line) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(line);
+      dropping = continues || onlyArticleLinks(line, articleHrefs);
+      if (!dropping) kept.push(line);
     }
+    lines.splice(i, end - i);
+    code.splice(i, end - i);
+    i--;
   }
-  return lines.join('\n');
+  while (kept.length && kept[kept.length - 1] === '') kept.pop();
+  return { text: lines.join('\n'), kept };
 }
 
 /** The link addresses of a record that lead to an article of the corpus. */
@@ -106,7 +131,8 @@ export function bodyRepeatsDescription(description: string, markdown: string): b
   return Boolean(first && d.length > 0 && plainWords(first).startsWith(d));
 }
 
-function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number): string {
+/** The body as the terminal shows it, and the source See also's other items (rendered) for ours. */
+function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number): { body: string; seeAlso: string[] } {
   const { chalk } = theme;
   const marked = new Marked();
   marked.use(
@@ -181,17 +207,19 @@ function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: 
       },
     },
   });
-  const markdown = preprocess(record.source.slice(record.bodyStart), record.title, articleHrefsOf(record));
+  const { text: markdown, seeAlso } = prepare(record.source.slice(record.bodyStart), record.title, articleHrefsOf(record));
   // Markdown's cost grows with the density of its punctuation, not only with size: 3.9 MB of `![`
   // took 13 s. A body this large is shown as written, and says so, rather than make a reader wait.
-  if (markdown.length > MAX_FORMATTED) {
-    return theme.dim(`(This article's text is ${Math.round(markdown.length / 1024)} KB, too long to format; it follows as written.)`) + '\n\n' + markdown;
+  if (markdown.length + seeAlso.join('\n').length > MAX_FORMATTED) {
+    return { body: theme.dim(`(This article's text is ${Math.round(markdown.length / 1024)} KB, too long to format; it follows as written.)`) + '\n\n' + markdown, seeAlso };
   }
   try {
-    return marked.parse(markdown, { async: false }) as string;
+    const body = marked.parse(markdown, { async: false }) as string;
+    const more = seeAlso.length ? (marked.parse(seeAlso.join('\n'), { async: false }) as string).replace(/\s+$/, '').split('\n') : [];
+    return { body, seeAlso: more };
   } catch {
     // Only pathological input gets here (e.g. thousands of nested quotes overflowing marked's recursion).
-    return theme.dim('(This article could not be formatted; its text follows as written.)') + '\n\n' + markdown;
+    return { body: theme.dim('(This article could not be formatted; its text follows as written.)') + '\n\n' + markdown, seeAlso };
   }
 }
 
@@ -233,13 +261,14 @@ function header(record: ArticleRecord, theme: Theme, width: number, repeated: bo
   return lines;
 }
 
-function footer(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number, lookup: string, crossRef?: (name: string) => string): string[] {
+/** See also: the articles linked, numbered, then what the source's own See also held besides (`more`). */
+function footer(record: ArticleRecord, refs: Map<string, { n: number; to: ArticleRef }>, theme: Theme, width: number, lookup: string, crossRef: ((name: string) => string) | undefined, more: string[]): string[] {
   const lines: string[] = [];
   const seen = new Set<number>();
   const entries = [...refs.values()].filter(({ n }) => !seen.has(n) && seen.add(n));
+  if (entries.length || more.length) lines.push('', theme.heading('See also'));
   if (entries.length) {
     const pad = Math.max(...entries.map(({ to }) => displayWidth(to.title)));
-    lines.push('', theme.heading('See also'));
     for (const { n, to } of entries) {
       const ref = `[${n}]`;
       if (crossRef) {
@@ -253,6 +282,7 @@ function footer(record: ArticleRecord, refs: Map<string, { n: number; to: Articl
       else lines.push(`  ${theme.ref(ref)} ${to.title}`, `${' '.repeat(3 + ref.length)}${command}`);
     }
   }
+  lines.push(...more);
   if (record.backlinks.length) {
     lines.push('', `${theme.label('Linked from:')} ${record.backlinks.map((b) => (crossRef ? `${b.title} ${crossRef(b.name)}` : `${b.title} (${theme.name(b.name)})`)).join(', ')}`);
   }
@@ -276,14 +306,14 @@ export function renderArticle(record: ArticleRecord, options: RenderOptions): st
   const refs = numberLinks(record);
   // marked-terminal calls the highlighter through the stand-in: given for this rendering only.
   setHighlighter(options.color ? options.highlight : undefined);
-  let body: string;
+  let body: { body: string; seeAlso: string[] };
   try {
     body = bodyMarkdown(record, refs, theme, options.width);
   } finally {
     setHighlighter(undefined);
   }
   const repeated = Boolean(record.description) && bodyRepeatsDescription(record.description, preprocess(record.source.slice(record.bodyStart), record.title, articleHrefsOf(record)));
-  const text = [...header(record, theme, options.width, repeated), '', body, ...footer(record, refs, theme, options.width, options.lookupCommand ?? 'glossary lookup', options.crossRef)].join('\n');
+  const text = [...header(record, theme, options.width, repeated), '', body.body, ...footer(record, refs, theme, options.width, options.lookupCommand ?? 'glossary lookup', options.crossRef, body.seeAlso)].join('\n');
   return sanitize(collapseBlankLines(wrapLines(sanitize(text, options.color), options.width)), options.color) + '\n';
 }
 

@@ -1,7 +1,7 @@
 // Compiling content folders: parse (reusing earlier results), check, compile, write.
 import type { Article, ParseResult } from '../corpus/article.js';
 import { checkArticles, type FileProblem } from '../corpus/check.js';
-import { detectPrefix, linkResolver, prefixParts, type LinkOptions } from '../corpus/links.js';
+import { linkResolver, siteLinkOptions, type LinkOptions } from '../corpus/links.js';
 import { compileLanguage, indexSignature, type CompiledLanguage } from '../corpus/compile.js';
 import { MAX_FILE_BYTES, parseArticle } from '../corpus/parse.js';
 import { createHash } from 'node:crypto';
@@ -87,10 +87,10 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   // The largest language first: it is the default when nothing else names one.
   const order = [...byLang.keys()].sort((a, b) => (byLang.get(b)?.length ?? 0) - (byLang.get(a)?.length ?? 0) || (a < b ? -1 : 1));
   const stamps = new Map(listing.entries.map((e): [string, [number, number]] => [e.path, [e.size, e.mtimeMs]]));
-  // Links in the site's style: its glossary prefix, as configured or as most links share it.
-  // (Learnt from the largest language, as a compile language by language does: links of every
-  // language share the prefix.)
-  const linkOptions: LinkOptions = { prefix: prefixParts(listing.config?.sitePrefix) ?? detectPrefix(byLang.get(order[0] as string) ?? []) };
+  // Links in the site's style: its glossary prefix, as configured, as the pages' addresses tell it, or
+  // as most links share it; learnt from the largest language, as a compile language by language
+  // does (links of every language share it).
+  const linkOptions: LinkOptions = siteLinkOptions(byLang.get(order[0] as string) ?? [], listing.config?.sitePrefix);
   // Each language's links as its own: what tells an untranslated link from a broken one.
   const resolvers = check ? order.map((lang) => ({ lang, resolve: linkResolver(byLang.get(lang) ?? [], linkOptions) })) : [];
   const languages: CompiledLanguage[] = [];
@@ -126,6 +126,7 @@ export function articleOfStored(r: StoredRecord): Article {
     links: r.links.map(([href, target, text, line]) => ({ href, target, text, line })),
     problems: r.problems, bodyLine: r.bodyLine, bodyTerms: r.bodyTerms ?? '', bodyLength: r.bodyLength ?? 0,
     ...(r.defined ? { defined: r.defined } : {}),
+    ...(r.site ? { site: r.site } : {}),
   };
 }
 
@@ -209,7 +210,6 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
   for (const [lang, entries] of byLang) for (const e of entries) langsOf.set(e.id, [...(langsOf.get(e.id) ?? []), lang]);
   // The largest language first: it is the default when nothing else names one.
   const order = [...byLang.keys()].sort((a, b) => (byLang.get(b)?.length ?? 0) - (byLang.get(a)?.length ?? 0) || (a < b ? -1 : 1));
-  const configured = prefixParts(listing.config?.sitePrefix);
   const before = reader?.meta;
   const w = new CorpusWriter(sink);
   const metas: LanguageMeta[] = [];
@@ -226,17 +226,18 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
   const total = listing.entries.length;
   let read = 0;
   let indexed = 0;
-  let prefix: string[] | undefined = configured;
+  // The site's link layout, settled by the first (largest) language.
+  let site: LinkOptions | undefined;
   for (const lang of order) {
     const entries = byLang.get(lang) ?? [];
     const others = order.filter((l) => l !== lang);
     const signature = languageSignature(lang, entries, others, langsOf, listing.configs);
     const earlier = before?.langs.find((l) => l.lang === lang);
     const paths = new Set(entries.map((e) => e.path));
-    // The prefix is settled by the first (largest) language: kept, it is the one kept with it.
-    const samePrefix = prefix === undefined ? before?.prefix !== undefined : JSON.stringify(prefix) === JSON.stringify(before?.prefix);
-    if (reader && earlier?.signature === signature && samePrefix && earlierSkips && !entries.some((e) => retry.has(e.path))) {
-      prefix ??= before?.prefix;
+    // Kept, the first language keeps the layout learnt from it; later ones only under that layout.
+    const sameSite = site === undefined ? before?.site !== undefined : JSON.stringify(site) === JSON.stringify(before?.site);
+    if (reader && earlier?.signature === signature && sameSite && earlierSkips && !entries.some((e) => retry.has(e.path))) {
+      site ??= before?.site;
       metas.push(w.keep(reader, lang, run.link));
       skipped.push(...earlierSkips.filter((s) => paths.has(s.file)));
       result.kept.push(lang);
@@ -273,8 +274,8 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
       }
     }
     previous.clear();
-    prefix ??= detectPrefix(articles);
-    const compiled = compileLanguage(lang, articles, langsOf, { prefix, otherLangs: others }, (n) => run.onProgress?.('indexing', indexed + n, total));
+    site ??= siteLinkOptions(articles, listing.config?.sitePrefix);
+    const compiled = compileLanguage(lang, articles, langsOf, { ...site, otherLangs: others }, (n) => run.onProgress?.('indexing', indexed + n, total));
     indexed += articles.length;
     const stamps = new Map(entries.map((e): [string, [number, number]] => [e.path, [e.size, e.mtimeMs]]));
     for (const r of compiled.records) r.stamp = stamps.get(r.file);
@@ -284,7 +285,7 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
     result.compiled.push(lang);
   }
   const defaultLang = listing.config?.defaultLanguage;
-  finishCorpus(w, metas, listing.entries.length + listing.skipped.length, { skipped }, defaultLang, prefix ?? []);
+  finishCorpus(w, metas, listing.entries.length + listing.skipped.length, { skipped }, defaultLang, site ?? {});
   return result;
 }
 

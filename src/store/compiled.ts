@@ -25,8 +25,8 @@ export interface CorpusMeta {
   pages?: number;
   /** The default language the corpus config names. */
   defaultLang?: string;
-  /** The site prefix links were resolved with (a --content compile keeps it to reuse languages). */
-  prefix?: string[];
+  /** The site layout links were resolved with (a --content compile keeps it to keep languages). */
+  site?: { prefix?: string[]; root?: string[] };
   /** File name -> [size, check sum], for every JSON file. */
   sums: Record<string, [number, number]>;
 }
@@ -193,10 +193,10 @@ export function writeCorpus(sink: CorpusSink, languages: CompiledLanguage[], fil
 }
 
 /** The report and the manifest, once every language is written. */
-export function finishCorpus(w: CorpusWriter, langs: LanguageMeta[], files: number, report: CorpusReport, defaultLang?: string, prefix?: string[]): void {
+export function finishCorpus(w: CorpusWriter, langs: LanguageMeta[], files: number, report: CorpusReport, defaultLang?: string, site?: { prefix?: string[]; root?: string[] }): void {
   w.json('report.json', report);
   const pages = report.skipped.filter((s) => s.page).length;
-  w.manifest({ format: FORMAT, langs, files, skipped: report.skipped.length - pages, ...(pages ? { pages } : {}), ...(defaultLang ? { defaultLang } : {}), ...(prefix ? { prefix } : {}) });
+  w.manifest({ format: FORMAT, langs, files, skipped: report.skipped.length - pages, ...(pages ? { pages } : {}), ...(defaultLang ? { defaultLang } : {}), ...(site ? { site } : {}) });
 }
 
 /** The files one language of a compiled corpus has. */
