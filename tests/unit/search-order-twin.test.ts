@@ -1,14 +1,19 @@
 // The small twin of tests/e2e/search-order.test.ts for mutation runs (npm run mutate runs the unit
 // tests only): `search --json` prints search()'s own order for a slice of the evaluation queries,
-// and the first hit does not depend on --limit.
+// and the first hit does not depend on --limit. The corpus is the one `npm run build` compiled into
+// dist/corpus/ (npm test and npm run mutate build first): compiling content/ again took seconds,
+// under Stryker once for every mutant of search.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSearch } from '../../src/commands/search.js';
 import { search } from '../../src/search.js';
-import { lazyFixture, root, testContext } from '../helpers.js';
+import { CorpusReader } from '../../src/store/compiled.js';
+import { DiskFiles } from '../../src/store/files.js';
+import { root, testContext } from '../helpers.js';
 
-const bundled = lazyFixture(join(root, 'content'));
+let corpus: CorpusReader | undefined;
+const bundled = () => (corpus ??= new CorpusReader(new DiskFiles(join(root, 'dist', 'corpus'))));
 const queries = ['queries.tsv', 'queries-meaning.tsv']
   .flatMap((f) =>
     readFileSync(join(root, 'eval', f), 'utf8')

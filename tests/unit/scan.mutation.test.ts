@@ -1,0 +1,120 @@
+// What `glossary scan` finds in a text and where (src/scan.ts): the edges of its rules that the
+// scan tests beside this one leave open (a term at the end of a line, compounds at their shortest,
+// capitals, columns after wide characters and in a part of a line).
+import { describe, expect, it } from 'vitest';
+import { stem } from '../../src/corpus/terms.js';
+import { byTerm, Scanner, scanTermsOf, type ScanIndex } from '../../src/scan.js';
+
+const names: Array<[string, number]> = [
+  ['Fusion', 0],
+  ['Moderselskab', 1],
+  ['Strategisk alliance', 2],
+  ['Alliance', 3],
+  ['ApS', 4],
+  ['SKAT', 5],
+  ['Told', 6],
+  ['Bestyrelsesmedlem', 7],
+  ['Moder', 8],
+  ['EU', 9],
+];
+const VOCABULARY = ['plan', 'fri', 'ret', 'kammer', 'aftale', 'bank', 'virksomhed'];
+const index = (vocabulary = VOCABULARY): ScanIndex => ({
+  terms: names.flatMap(([name, n]) => scanTermsOf(name, n)),
+  vocabulary: vocabulary.map(stem),
+});
+const scan = (text: string, vocabulary?: string[]) => {
+  const s = new Scanner(index(vocabulary));
+  return text.split('\n').flatMap((line) => s.feed(line));
+};
+const found = (text: string, vocabulary?: string[]) => scan(text, vocabulary).map((o) => [o.n, o.text]);
+
+describe('which names are matched only with their capitals', () => {
+  it('a name of two capitals or more, or of three letters at most (spaces aside)', () => {
+    expect(scanTermsOf('ApS', 4)[0]?.exact).toEqual(['ApS']);
+    expect(scanTermsOf('EU', 9)[0]?.exact).toEqual(['EU']);
+    expect(scanTermsOf('Et b', 1)[0]?.exact).toEqual(['Et', 'b']);
+    expect(scanTermsOf('Told', 6)[0]?.exact).toBeUndefined();
+    expect(scanTermsOf('Strategisk alliance', 2)[0]?.exact).toBeUndefined();
+    expect(scanTermsOf('Bestyrelsesmedlem', 7)).toEqual([{ stems: [stem('bestyrelsesmedlem')], words: ['bestyrelsesmedlem'], n: 7 }]);
+  });
+
+  it('finds such a name as written and not in other capitals', () => {
+    expect(found('Et ApS og et aps.')).toEqual([[4, 'ApS']]);
+    expect(found('EU og eu.')).toEqual([[9, 'EU']]);
+  });
+});
+
+describe('Scanner', () => {
+  it('finds a term of two words that ends the line', () => {
+    expect(found('Vi indgik en strategisk alliance')).toEqual([[2, 'strategisk alliance']]);
+    expect(found('Vi indgik en strategisk')).toEqual([]);
+  });
+
+  it('finds a term whose first word is inflected, with the text as written', () => {
+    expect(found('Strategiske alliancer')).toEqual([[2, 'Strategiske alliancer']]);
+    expect(found('Bestyrelsesmedlemmerne mødtes.')).toEqual([[7, 'Bestyrelsesmedlemmerne']]);
+    expect(found('Moderselskaberne og moderens.')).toEqual([
+      [1, 'Moderselskaberne'],
+      [8, 'moderens'],
+    ]);
+  });
+
+  it('finds the shortest compound: a term of four letters and a word of three', () => {
+    expect(found('Varen er toldfri.')).toEqual([[6, 'toldfri']]);
+    expect(found('Varen er toldfri.', [])).toEqual([]);
+  });
+
+  it('finds a term as the head of a compound whose first part is a word of the corpus', () => {
+    expect(found('Bankfusionen blev godkendt.')).toEqual([[0, 'Bankfusionen']]);
+    expect(found('En virksomhedsfusion.')).toEqual([[0, 'virksomhedsfusion']]);
+    // Too short a first part, or one the corpus does not know.
+    expect(found('Abfusion og qwertyfusion.')).toEqual([]);
+  });
+
+  it('finds a term as the first part of a compound, after a linking letter', () => {
+    expect(found('Fusionsaftalen og fusionsretten.')).toEqual([
+      [0, 'Fusionsaftalen'],
+      [0, 'fusionsretten'],
+    ]);
+    expect(found('Alliancefri.')).toEqual([[3, 'Alliancefri']]);
+  });
+
+  it('takes the longest term a compound begins with', () => {
+    expect(found('Moderselskabsplanen.')).toEqual([[1, 'Moderselskabsplanen']]);
+  });
+
+  it('does not take a name matched only with its capitals as part of a compound', () => {
+    expect(found('Skatkammeret er tomt.')).toEqual([]);
+  });
+
+  it('counts columns in characters after a character outside the BMP', () => {
+    expect(scan('😀 fusion')[0]?.column).toBe(3);
+    expect(scan('😀😀 x fusion')[0]?.column).toBe(6);
+    expect(scan('𝔸𝔹 fusion og 𝔸 fusion').map((o) => o.column)).toEqual([4, 16]);
+  });
+
+  it('numbers the lines it is fed, and counts from the given line and column in a part of one', () => {
+    const s = new Scanner(index());
+    expect(s.feed('fusion').map((o) => o.line)).toEqual([1]);
+    expect(s.feed('').map((o) => o.line)).toEqual([]);
+    expect(s.feed('x fusion').map((o) => [o.line, o.column])).toEqual([[3, 3]]);
+    expect(s.feedPart('xy fusion og fusion', 9, 101).map((o) => [o.line, o.column, o.text])).toEqual([
+      [9, 104, 'fusion'],
+      [9, 114, 'fusion'],
+    ]);
+    // What starts at or after keepBefore is left for the next part.
+    expect(s.feedPart('xy fusion og fusion', 9, 101, 13).map((o) => o.column)).toEqual([104]);
+    expect(s.feedPart('xy fusion og fusion', 9, 101, 4).map((o) => o.column)).toEqual([104]);
+    expect(s.feedPart('xy fusion og fusion', 9, 101, 3)).toEqual([]);
+    expect(s.feed('fusion').map((o) => o.line)).toEqual([10]);
+  });
+
+  it('groups by term in order of first occurrence, every occurrence kept', () => {
+    const groups = byTerm(scan('alliance, fusion\nfusion og alliance og fusion'));
+    expect(groups.map((g) => [g.n, g.occurrences.map((o) => `${o.line}:${o.column}`)])).toEqual([
+      [3, ['1:1', '2:11']],
+      [0, ['1:11', '2:1', '2:23']],
+    ]);
+    expect(byTerm([])).toEqual([]);
+  });
+});

@@ -1,0 +1,273 @@
+// The rules of search (src/search.ts) that a user sees, beyond which article comes first: what
+// --explain says and that its parts add up to the score, the tier and the list a whole name was
+// found in, where a hit matched, initials, typing errors, abbreviations, the clear winner lookup
+// takes, and the small functions they rest on. Ranking weights are not pinned: they are tuned.
+import { describe, expect, it } from 'vitest';
+import {
+  clearWinner, closest, compareHits, definitionOverlap, editDistance, genusMatches, initialsOf, literalWords, matchKind, nameMatchCost, onlyFiller,
+  queryWords, search, Tier, type Hit,
+} from '../../src/search.js';
+import { lazyFixture } from '../helpers.js';
+
+const round3 = lazyFixture('search-round3/da');
+const basic = lazyFixture('basic');
+const hits = (query: string, corpus = round3, limit = 10) => search(corpus().searchSource('da'), query, limit);
+const hit = (query: string, id: string, corpus = round3) => {
+  const h = hits(query, corpus).find((x) => x.doc.id === id);
+  if (!h) throw new Error(`no hit ${id} for ${query}`);
+  return h;
+};
+const whys = (h: Hit) => h.why.map((w) => w.what);
+
+describe('--explain: the parts of a score', () => {
+  it.each([
+    'ROE', 'lan', 'Lån', 'hvad er bundlinjen', 'markedsvær', 'average annual growth rate', 'selskab der ejer aktier', 'aktieselskab kapital', 'A/S',
+    'rentes rente', 'selskab', 'aktie selskab', 'konkurs konkurs kurator', 'aktiekapital', 'merafkats', 'vækstrate investering',
+  ])('add up to the score of every hit for %j', (query) => {
+    const found = hits(query);
+    expect(found.length).toBeGreaterThan(0);
+    for (const h of found) {
+      const sum = h.why.reduce((s, w) => s + w.add, 0);
+      expect(Math.abs(sum - h.score)).toBeLessThan(0.001 * (h.why.length + 1));
+      expect(h.score).toBeGreaterThan(0);
+    }
+  });
+
+  it('says which list a whole name was found in, and ranks it first', () => {
+    const roe = hits('ROE')[0] as Hit;
+    expect(roe).toMatchObject({ tier: Tier.exact, via: 'alias', field: 'name', doc: { id: 'egenkapitalens-forrentning' } });
+    expect(whys(roe)[0]).toBe('the whole query is its alias (ranked first)');
+    expect(hits('Lån')[0]).toMatchObject({ tier: Tier.exact, via: 'title', doc: { id: 'laan' } });
+    expect(whys(hits('Lån')[0] as Hit)[0]).toBe('the whole query is its title (ranked first)');
+    const plain = hits('lan')[0] as Hit;
+    expect(plain).toMatchObject({ tier: Tier.exact, via: 'plain', doc: { id: 'laan' } });
+    expect(whys(plain)).toEqual(['the whole query is a name with Danish letters typed plainly (ranked first)', '"lan" ~ title word "laan" (Danish letters typed plainly)']);
+  });
+
+  it('ranks what an article defines before words that match better elsewhere', () => {
+    const found = hits('hvad er bundlinjen');
+    expect(found[0]).toMatchObject({ tier: Tier.defined, via: 'defined', doc: { id: 'bundlinie' } });
+    expect(whys(found[0] as Hit)[0]).toBe('the whole query is what the article defines (ranked first)');
+    expect(whys(found[0] as Hit)).toContain('"bundlinjen" ~ defined word "bundlinjen" (same word)');
+    const other = found.find((h) => h.doc.id === 'tredobbelt-bundlinje') as Hit;
+    expect(other.tier).toBe(Tier.words);
+    expect(other.via).toBeUndefined();
+    expect(other.score).toBeGreaterThan((found[0] as Hit).score);
+  });
+
+  it('ranks a begun name before word matches, and says so', () => {
+    const h = hits('markedsvær')[0] as Hit;
+    expect(h).toMatchObject({ tier: Tier.prefix, doc: { id: 'markedsvaerdi' } });
+    expect(whys(h)).toEqual(['the query begins a name (ranked before word matches)', '"markedsvaer" ~ title word "markedsvaerdi" (beginning)']);
+    expect(hits('aktie selskab')[0]).toMatchObject({ tier: Tier.prefix, doc: { id: 'aktieselskab' } });
+  });
+
+  it('does not take one short word, or one typed as an abbreviation, as a begun name', () => {
+    expect(hits('ma').every((h) => h.tier === Tier.words)).toBe(true);
+    expect(hits('MARK').every((h) => h.tier === Tier.words)).toBe(true);
+    expect(hits('mark').some((h) => h.tier === Tier.prefix && h.doc.id === 'markedsvaerdi')).toBe(true);
+  });
+
+  it('counts a query of several words whose initials are a name', () => {
+    const h = hits('average annual growth rate')[0] as Hit;
+    expect(h).toMatchObject({ doc: { id: 'aagr' }, matched: 4, named: 4, typos: 0 });
+    expect(whys(h).filter((w) => w.includes('its initial'))).toEqual([
+      '"average": its initial, with the others, is "aagr", a name',
+      '"annual": its initial, with the others, is "aagr", a name',
+      '"growth": its initial, with the others, is "aagr", a name',
+    ]);
+    expect(whys(h)).toContain('"rate" ~ title word "vaekstrate" (end of a compound)');
+  });
+
+  it('says how many query words matched when not all did, and what the title has beyond the query', () => {
+    expect(whys(hit('aktieselskab kapital', 'kapitalverdiansaettelse'))).toEqual([
+      '"kapital" ~ title word "kapitalaktiver" (beginning)',
+      '1 of 2 query words matched: scores above times 0.25',
+      '2 title word(s) not in the query',
+    ]);
+    expect(hit('ROE', 'egenkapitalens-forrentning').unmatchedTitleWords).toBe(2);
+    expect(hit('aktieselskab kapital', 'aktieselskab').unmatchedTitleWords).toBe(0);
+  });
+
+  it('lifts the article whose description the query paraphrases, and the one whose kind it names', () => {
+    const h = hit('selskab der ejer aktier', 'aktieselskab');
+    expect(whys(h)).toContain('the description shares 100% of the query\'s words');
+    expect(whys(h)).toContain('"selskab" is the kind the description names');
+    expect(whys(hit('selskab der ejer aktier', 'markedsvaerdi'))).not.toContain('"selskab" is the kind the description names');
+  });
+});
+
+describe('where a hit matched', () => {
+  it('in a name, the description or the body, with the stems a snippet shows', () => {
+    expect(hit('rentes rente', 'cagr')).toMatchObject({ field: 'description', named: 0, described: 1, stems: ['rent'] });
+    expect(hit('rentes rente', 'aagr')).toMatchObject({ field: 'body', named: 0, described: 0, stems: ['rent'] });
+    expect(hit('selskab', 'aktieselskab')).toMatchObject({ field: 'name', named: 1, stems: [] });
+  });
+
+  it('finds two words written apart that the text writes as one compound, and a compound the text has in parts', () => {
+    expect(hit('aktie selskab', 'aktieselskab').stems).toContain('aktieselskab');
+    const parts = hits('aktiekapital');
+    expect(parts.map((h) => h.doc.id)).toContain('aktieselskab');
+    expect(hit('aktiekapital', 'aktieselskab').field).not.toBe('name');
+    expect(hits('forsyningskæde')).toEqual([]);
+  });
+
+  it('weighs a word typed twice twice', () => {
+    const once = hit('konkurs kurator', 'konkurs');
+    const twice = hit('konkurs konkurs kurator', 'konkurs');
+    const nameAdd = (h: Hit) => h.why.find((w) => w.what.startsWith('"konkurs" ~'))?.add as number;
+    expect(nameAdd(twice)).toBeCloseTo(2 * nameAdd(once), 2);
+  });
+
+  it('counts typing errors in names', () => {
+    expect(hits('strategisk aliance', basic)[0]).toMatchObject({ doc: { id: 'strategicalliance' }, typos: 1, named: 2 });
+    expect(hits('strategisk alliance', basic)[0]).toMatchObject({ typos: 0, named: 2 });
+    expect(whys(hits('merafkats')[0] as Hit)).toContain('"merafkats" ~ title word "merafkast" (typing error)');
+  });
+
+  it('gives at least one hit whatever the limit, and no more than it', () => {
+    expect(hits('selskab', round3, 0)).toHaveLength(1);
+    expect(hits('selskab', round3, 2)).toHaveLength(2);
+    expect(hits('selskab', round3, 2).map((h) => h.doc.id)).toEqual(hits('selskab').slice(0, 2).map((h) => h.doc.id));
+  });
+});
+
+describe('clearWinner: what lookup shows without asking', () => {
+  const fake = (id: string, over: Partial<Hit>): Hit => ({
+    doc: { id, title: id, n: id.length } as Hit['doc'], tier: Tier.words, matched: 2, named: 2, cost: 0, unmatchedTitleWords: 0, described: 0, text: 0,
+    field: 'name', stems: [], score: 10, typos: 0, why: [], ...over,
+  });
+  it('takes a whole name over lesser tiers, but not over another of the same tier', () => {
+    const a = fake('a', { tier: Tier.exact });
+    expect(clearWinner([a])).toBe(a);
+    expect(clearWinner([a, fake('bb', { tier: Tier.prefix })])).toBe(a);
+    expect(clearWinner([a, fake('bb', { tier: Tier.exact })])).toBeUndefined();
+    const p = fake('p', { tier: Tier.prefix });
+    expect(clearWinner([p, fake('qq', { tier: Tier.words, score: 99 })])).toBe(p);
+  });
+
+  it('takes a word match only when every query word is in its name, and the next falls short', () => {
+    const a = fake('a', {});
+    expect(clearWinner([a])).toBe(a);
+    expect(clearWinner([a], 3)).toBeUndefined();
+    expect(clearWinner([fake('a', { named: 1 })], 2)).toBeUndefined();
+    expect(clearWinner([fake('a', { matched: 1, named: 2 })], 2)).toBeUndefined();
+    expect(clearWinner([a, fake('bb', { named: 1, score: 5 })], 2)).toBe(a);
+    expect(clearWinner([a, fake('bb', { cost: 0.1, score: 5 })], 2)).toBe(a);
+    expect(clearWinner([a, fake('bb', { cost: 0.05, score: 5 })], 2)).toBeUndefined();
+    expect(clearWinner([a, fake('bb', { unmatchedTitleWords: 1, score: 5 })], 2)).toBe(a);
+    expect(clearWinner([a, fake('bb', { named: 1, score: 10 })], 2)).toBe(a);
+    // Not above the next at all: no winner, however it matched.
+    expect(clearWinner([fake('a', { score: 5 }), fake('bb', { named: 1, score: 10 })], 2)).toBeUndefined();
+  });
+});
+
+describe('the small rules search rests on', () => {
+  it('orders hits by tier, score, the shorter title, then corpus order', () => {
+    const h = (title: string, tier: number, score: number, n: number) => ({ doc: { title, n }, tier, score }) as Hit;
+    expect(compareHits(h('a', Tier.words, 1, 2), h('a', Tier.words, 1, 1))).toBeGreaterThan(0);
+    expect(compareHits(h('a', Tier.words, 1, 1), h('a', Tier.words, 1, 1))).toBe(0);
+    expect(compareHits(h('ab', Tier.words, 1.02, 5), h('a', Tier.words, 1, 1))).toBeLessThan(0);
+    expect(compareHits(h('a', Tier.prefix, 0, 5), h('a', Tier.words, 50, 1))).toBeLessThan(0);
+  });
+
+  it('measures edits with a limit, adjacent swaps as one', () => {
+    expect(editDistance('', 'abc', 5)).toBe(3);
+    expect(editDistance('abc', '', 5)).toBe(3);
+    expect(editDistance('ab', 'ba', 5)).toBe(1);
+    expect(editDistance('abcd', 'badc', 5)).toBe(2);
+    expect(editDistance('kapital', 'kapitel', 1)).toBe(1);
+    expect(editDistance('kapital', 'kaptial', 1)).toBe(1);
+    expect(editDistance('kapital', 'kapitalen', 1)).toBe(2);
+    expect(editDistance('kapital', 'kapitalen', 2)).toBe(2);
+    expect(editDistance('abcdef', 'abcxyz', 2)).toBe(3);
+  });
+
+  it('matches a name word by stem, plain letters, beginning, end, part or typing error, and says which', () => {
+    const kind = (w: string, t: string, literal = false) => {
+      const c = nameMatchCost(w, t, undefined, undefined, literal);
+      return c === undefined ? undefined : matchKind(c);
+    };
+    expect(kind('selskaber', 'selskab')).toBe('same word');
+    expect(kind('lan', 'laan')).toBe('Danish letters typed plainly');
+    expect(kind('hold', 'holdingselskab')).toBe('beginning');
+    expect(kind('hol', 'holdingselskab')).toBe('beginning');
+    expect(kind('ho', 'holdingselskab')).toBeUndefined();
+    expect(kind('skab', 'holdingselskab')).toBe('end of a compound');
+    expect(kind('kab', 'holdingselskab')).toBeUndefined();
+    expect(kind('dings', 'holdingselskab')).toBe('part of a compound');
+    expect(kind('ding', 'holdingselskab')).toBeUndefined();
+    expect(kind('aliance', 'alliance')).toBe('typing error');
+    // Typed as an abbreviation: as written only.
+    expect(kind('hold', 'holdingselskab', true)).toBeUndefined();
+    expect(kind('lan', 'laan', true)).toBe('Danish letters typed plainly');
+  });
+
+  it('allows a typing error only in a word of five letters or more, two in one of eight', () => {
+    expect(nameMatchCost('roce', 'roe')).toBeUndefined();
+    expect(nameMatchCost('aktiw', 'aktie')).toBeDefined();
+    expect(nameMatchCost('alianse', 'alliance')).toBeUndefined(); // two errors in seven letters
+    expect(nameMatchCost('stratgesk', 'strategisk')).toBeDefined(); // two in nine
+    expect(nameMatchCost('stratgesk', 'strategisk')).toBeGreaterThan(nameMatchCost('strategsk', 'strategisk') as number);
+    expect(nameMatchCost('strxxxisk', 'strategisk')).toBeUndefined();
+  });
+
+  it('allows one error in the first part of a compound (a query word of eight letters or more), at more cost than in a whole word', () => {
+    const inPart = nameMatchCost('holdnigs', 'holdingsselskab');
+    expect(inPart).toBeDefined();
+    expect(inPart).toBeGreaterThan(nameMatchCost('holdnigs', 'holdings') as number);
+    expect(matchKind(inPart as number)).toBe('typing error');
+    expect(nameMatchCost('hxldnigs', 'holdingsselskab')).toBeUndefined();
+    expect(nameMatchCost('holdnigs', 'holdingsx')).toBeDefined(); // one letter longer: the whole word, two errors
+  });
+
+  it('takes words in capitals or without a vowel as abbreviations', () => {
+    expect([...literalWords('GAAP og bnp')]).toEqual(['gaap', 'bnp']);
+    expect([...literalWords('Gaap og ebt')]).toEqual([]);
+    expect([...literalWords('ÅOP')]).toEqual(['aaop']);
+    expect([...literalWords('A 2B IFRS16 x')]).toEqual([]);
+  });
+
+  it('makes initials of a phrase, with and without its glue words', () => {
+    expect(initialsOf('earnings before interest and taxes')).toEqual(['ebit', 'ebiat']);
+    expect(initialsOf('average annual growth rate')).toEqual(['aagr']);
+    expect(initialsOf('egenkapitalens forrentning')).toEqual(['ef']);
+    expect(initialsOf('konkurs')).toEqual([]);
+    expect(initialsOf('return on 2 equity')).toEqual([]);
+  });
+
+  it('drops question words and single letters, and joins an abbreviation written with marks', () => {
+    expect(queryWords('A/S')).toEqual(['as']);
+    expect(queryWords('a.m.b.a. selskab')).toEqual(['amba', 'selskab']);
+    expect(queryWords('IFRS 16')).toEqual(['ifrs', '16']);
+    expect(queryWords('hvad betyder ÅOP')).toEqual(['aaop']);
+    expect(queryWords('x-y')).toEqual(['xy']);
+  });
+
+  it('measures a definition by words of three letters or more that begin one another', () => {
+    expect(definitionOverlap(['selskab', 'eje', 'aktier'], 'Et selskab, der ejer aktier.')).toBe(1);
+    expect(definitionOverlap(['selskab', 'ej', 'aktier'], 'Et selskab, der ejer aktier.')).toBeCloseTo(2 / 3);
+    expect(definitionOverlap(['xyz', 'abc', 'qqq'], 'Et selskab.')).toBe(0);
+    expect(genusMatches('selskaber', 'Et aktieselskab er et selskab med aktier.')).toBe(true);
+    expect(genusMatches('aktieselskab', 'En fond er et aktieselskab.')).toBe(true);
+    expect(genusMatches('akti', 'Det er en aktie.')).toBe(true);
+    expect(genusMatches('akt', 'Det er en aktiepost.')).toBe(false);
+    expect(genusMatches('fond', 'Det er en god fond.')).toBe(true);
+    expect(genusMatches('fond', 'Det er en meget god fond.')).toBe(false);
+    expect(genusMatches('fond', 'En fond ejer aktier.')).toBe(false);
+  });
+
+  it('knows a query of only question and filler words', () => {
+    expect(onlyFiller('hvad er det')).toBe(true);
+    expect(onlyFiller('hvad er moms')).toBe(false);
+    expect(onlyFiller('')).toBe(false);
+    expect(onlyFiller('?!')).toBe(false);
+  });
+
+  it('suggests the closest of a few names', () => {
+    expect(closest(['lookup', 'search', 'scan', 'list'], 'serch')).toEqual(['search']);
+    expect(closest(['Økonomi', 'Investering', 'Skat'], 'okonomi')).toEqual(['Økonomi']);
+    expect(closest(['aaa1', 'aaa2', 'aaa3', 'aaa4'], 'aaa', 2)).toHaveLength(2);
+    expect(closest(['lookup'], 'qqqqqq')).toEqual([]);
+  });
+});
