@@ -4,10 +4,12 @@
 // tax facts in one sitting. Worked examples are listed apart: they need no source, and a reviewer
 // can see at a glance that each one really is an example.
 //
-// A line counts as an example when it stands in a section whose heading says "eksempel", or in a
-// paragraph that opens as an example ("Eksempel:", "Et eksempel", "For eksempel", "Forestil dig",
-// "Antag") or is about the house example company (Hansen ApS, Hansen A/S, Hansen Holding ApS); a
-// table takes the kind of the paragraph just before it. A § reference is always a fact.
+// A number counts as an example when it stands in a section whose heading says "eksempel", or from
+// a sentence on that opens an example ("Eksempel:", "Et eksempel", "For eksempel", "Forestil dig",
+// "Antag"), names the house example company (Hansen ApS, Hansen A/S, Hansen Holding ApS) or gives a
+// rule of thumb ("tommelfingerregel"), to the end of that paragraph; a table takes the kind of the
+// paragraph just before it. A § reference is always a fact. So an author marks an illustration in
+// plain Danish, and a reviewer sees every example listed apart.
 //
 // Exit status 1, with the articles named on stderr, when an article states a fact and has no
 // sources: the rule issue 24 set for the bundled glossary (tests/e2e/facts.test.ts holds it).
@@ -29,10 +31,27 @@ const FACT = new RegExp(String.raw`(?:${SECTION}|\b\d{1,2}\.\s${MONTH}|${NUMBER}
 const LEGAL_REFERENCE = /^§/;
 
 const EXAMPLE_HEADING = /eksempel/i;
-const EXAMPLE_OPENING = /^(?:[-*]\s+)?(?:\*\*)?(?:eksempel\b|et eksempel\b|et regneeksempel\b|for eksempel\b|forestil dig\b|antag\b)/i;
+// A sentence that opens an example, names the house example company, or gives a rule of thumb.
+const EXAMPLE_OPENING = /^(?:[-*]\s+|\d+\.\s+)?(?:\*\*)?(?:eksempel|et (?:\p{L}+ )?eksempel|et regneeksempel|som eksempel|for eksempel|eksempelvis|forestil dig|antag|lad os sige)\b/iu;
 const EXAMPLE_COMPANY = /\bHansen (?:ApS|A\/S|Holding)/;
+// A sentence that points back at an example ("i eksemplet") or gives a rule of thumb.
+const REFERS_TO_EXAMPLE = /\bi eksemplet\b|tommelfingerregel/i;
 
-/** Each line of the body with numbers: its line number, its hits, and whether it is an example. */
+/** Where in a line the first sentence that is an example begins, or -1. */
+function exampleStart(line) {
+  const starts = [0, ...[...line.matchAll(/[.!?:]\s+(?=\S)/g)].map((m) => m.index + m[0].length)];
+  for (let k = 0; k < starts.length; k++) {
+    const sentence = line.slice(starts[k], starts[k + 1] ?? line.length);
+    if (EXAMPLE_OPENING.test(sentence) || EXAMPLE_COMPANY.test(sentence) || REFERS_TO_EXAMPLE.test(sentence)) return starts[k];
+  }
+  return -1;
+}
+
+/**
+ * Each line of the body with numbers: its line number, its hits, and whether they are facts or
+ * examples. An example runs from the sentence that opens it to the end of its paragraph (and over
+ * a table right after it), or over a whole section whose heading says so.
+ */
 export function findFacts(body) {
   const lines = body.split('\n');
   const found = [];
@@ -46,7 +65,7 @@ export function findFacts(body) {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading && !inFence) {
-      // An example section lasts until the next heading of the same or a higher level.
+      // An example section lasts until the next heading.
       inExampleSection = heading[1].length >= 2 && EXAMPLE_HEADING.test(heading[2]);
       blockStart = true;
       previousBlockIsExample = false;
@@ -58,19 +77,21 @@ export function findFacts(body) {
     }
     const isTable = line.trimStart().startsWith('|');
     if (blockStart) {
-      if (isTable && !inTable) paragraphIsExample = previousBlockIsExample;
-      else if (!isTable) paragraphIsExample = EXAMPLE_OPENING.test(line.trim()) || EXAMPLE_COMPANY.test(line);
+      paragraphIsExample = isTable && !inTable ? previousBlockIsExample : isTable ? paragraphIsExample : false;
       inTable = isTable;
       blockStart = false;
-    } else if (!paragraphIsExample && EXAMPLE_COMPANY.test(line) && !/^\s*[-*]\s/.test(line)) {
-      paragraphIsExample = true;
     }
+    const start = exampleStart(line);
+    const facts = [];
+    const examples = [];
+    for (const m of line.matchAll(FACT)) {
+      const hit = m[0].replace(/\s+/g, ' ').trim();
+      const example = inExampleSection || paragraphIsExample || (start >= 0 && m.index >= start);
+      // A section of a law is a fact wherever it stands.
+      (example && !LEGAL_REFERENCE.test(hit) ? examples : facts).push(hit);
+    }
+    if (start >= 0) paragraphIsExample = true;
     previousBlockIsExample = paragraphIsExample;
-    const hits = [...line.matchAll(FACT)].map((m) => m[0].replace(/\s+/g, ' ').trim());
-    if (!hits.length) return;
-    const example = inExampleSection || paragraphIsExample;
-    const facts = example ? hits.filter((h) => LEGAL_REFERENCE.test(h)) : hits;
-    const examples = example ? hits.filter((h) => !LEGAL_REFERENCE.test(h)) : [];
     if (facts.length) found.push({ line: i + 1, kind: 'fact', hits: facts });
     if (examples.length) found.push({ line: i + 1, kind: 'example', hits: examples });
   });
@@ -113,7 +134,7 @@ function main() {
     'Facts (id:line  numbers  <- the article\'s sources):',
     ...factLines.map((l) => `  ${l}`),
     '',
-    'Worked examples (no source needed; check that each is one):',
+    'Worked examples and rules of thumb (no source needed; check that each is one):',
     ...exampleLines.map((l) => `  ${l}`),
     '',
     `${factLines.length} lines of facts in ${articlesWithFacts} articles; ${exampleLines.length} lines of worked examples.`,
