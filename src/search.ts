@@ -432,7 +432,7 @@ function byLexicon(source: SearchSource, query: string, lexicon: Lexicon | undef
             score: h.score * LEXICON_WEIGHT,
             via: 'lexicon',
             lexicon: { phrase: m.phrase, kind, id, name },
-            why: [{ what: `"${m.phrase}" is "${name}" in the bundled glossary (${kind === 'id' ? 'the id' : `the ${kind}`} of its article ${id}): searched as "${asked}"`, add: 0 }, ...h.why.map((w) => ({ ...w, add: round(w.add * LEXICON_WEIGHT) }))],
+            why: [{ what: `"${m.phrase}" is "${name}" in the bundled glossary (${kind === 'id' ? 'the id, in words,' : kind === 'title' ? 'the title' : 'an alias'} of the bundled article ${id}): searched as "${asked}"`, add: 0 }, ...h.why.map((w) => ({ ...w, add: round(w.add * LEXICON_WEIGHT) }))],
           };
           if (!had || compareHits(hit, had) < 0) best.set(h.doc.n, hit);
         }
