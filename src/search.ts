@@ -123,6 +123,11 @@ const ALIAS_WEIGHT = 0.85;
 const DEFINED_WEIGHT = 0.75;
 /** A query of several words whose initials are a name of the article: each word counts as matched at this cost. */
 const INITIALS_COST = 0.2;
+/**
+ * Initials of fewer words than this are no evidence: two letters name many things, and any two
+ * words (`qwerty asdf`) spell one of them (`QA`).
+ */
+const MIN_INITIALS = 3;
 /** Words left out of initials: `earnings before interest and taxes` is EBIT. */
 const INITIALS_GLUE = new Set('and of the for in on to a an og i af for til paa'.split(' '));
 /**
@@ -211,6 +216,18 @@ export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, l
   return d <= max ? TYPO + TYPO_STEP * (Math.ceil(d) - 1) + (d % 1 ? PREFIX : 0) : undefined;
 }
 
+/** Whether a name match may be chance: a typing error, or a stem of under four letters that different words share. */
+function byChance(w: string, t: string, cost: number): boolean {
+  if (cost >= TYPO) return true;
+  return cost === SAME_STEM && w !== t && stem(w).length < 4;
+}
+
+/** A word two edits or fewer from a name word (or its start), too short for a typo allowance: `rnte` ~ `rente`, `fnod` ~ `fund`. */
+function nearMiss(w: string, t: string): boolean {
+  if (w.length < 3) return false;
+  return editDistance(w, t, 2) <= 2 || (t.length > w.length && editDistance(w, t.slice(0, w.length), 1) <= 1);
+}
+
 /** How a name word matched, from its cost: for --explain. */
 export function matchKind(cost: number): string {
   if (cost <= SAME_STEM) return 'same word';
@@ -240,7 +257,7 @@ export function initialsOf(query: string): string[] {
   if (all.length < 2) return [];
   const out = new Set<string>();
   const content = all.filter((w) => !INITIALS_GLUE.has(w));
-  for (const list of [content, all]) if (list.length >= 2 && list.every((w) => /^[a-z]/.test(w))) out.add(list.map((w) => w[0]).join(''));
+  for (const list of [content, all]) if (list.length >= MIN_INITIALS && list.every((w) => /^[a-z]/.test(w))) out.add(list.map((w) => w[0]).join(''));
   return [...out];
 }
 
@@ -560,8 +577,16 @@ function rank(source: SearchSource, query: string, withInitials = true): { hits:
       if (!(words.length === 1 && (literal.has(asked) || asked.length < 3))) tier = Tier.prefix;
     }
     const matched = matchedWords.size;
-    if (tier === Tier.words && matched < minimum) continue;
-    if (tier === Tier.words && matched < majority && !nameWhy.some((x) => x !== undefined && x[2] !== COMPOUND_PART)) continue;
+    // A word matched only by chance (a typing error, a short stem shared by
+    // different words: `aften` ~ `after`) counts only when the rest of the query matched too: a
+    // query whose other words match nothing is about something else (`vejret i morgen` ~ margen).
+    // Unless the words left unmatched are near misses of its names too (`renntes rnte` ~ Rentes rente).
+    const missed = words.filter((_, i) => !matchedWords.has(i));
+    const near = missed.every((w) => [...names.title, ...names.aliases, ...names.defined].some((t) => nearMiss(w, t)));
+    const chance = nameWhy.map((x, i) => !near && x !== undefined && x[1] !== 'initials' && !text.words.get(doc.n)?.has(i) && byChance(words[i] as string, x[0], x[2]));
+    const strong = matched - chance.filter(Boolean).length;
+    if (tier === Tier.words && strong < minimum) continue;
+    if (tier === Tier.words && matched < majority && !nameWhy.some((x, i) => x !== undefined && !chance[i] && x[2] !== COMPOUND_PART)) continue;
     const described = text.described.get(doc.n)?.size ?? 0;
     const textScore = bm25(text.matches.get(doc.n), doc.bl ?? average, average);
     const field: Field = tier < Tier.words || named > 0 ? 'name' : described > 0 ? 'description' : 'body';

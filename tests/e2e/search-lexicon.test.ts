@@ -68,3 +68,23 @@ describe('English through the bundled lexicon, over a Danish corpus without Engl
     }
   }, T);
 });
+
+describe('no confident wrong answer from words matched by chance', () => {
+  it('a query whose other words match nothing gets no hit from a typing error alone ("vejret i morgen" ~ Margen): exit 3', () => {
+    const r = run('--content', da, 'search', 'vejret', 'i', 'morgen');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/nothing matches "vejret i morgen"; try/);
+  }, T);
+
+  it('a typing error still finds the article when it is the whole query (margne ~ Margen)', () => {
+    const found = hits(run('--content', da, 'search', '--json', 'margne').stdout);
+    expect(found[0]?.id).toBe('margen');
+  }, T);
+
+  it('two words are no initials: "qwerty asdf" is not Kvalitetssikring (QA)', () => {
+    const r = run('--content', da, 'search', '--json', 'qwerty', 'asdf');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('[]\n');
+  }, T);
+});
