@@ -6,6 +6,8 @@
 //   over the bundled corpus.
 // - eval/queries-investorswiki.tsv: the same kinds over ../shared/corpora/investorswiki-da (224
 //   real articles), and again with those articles hidden among 15,000 synthetic ones (the haystack).
+// - eval/queries-round3-*.tsv: issue 20's categories; eval/queries-lexicon-investorswiki.tsv and
+//   eval/queries-offtopic2-*.tsv: held out, written before the lexicon and off-topic rules were run.
 // Prints hit@1, hit@3 and MRR per category and set, and the targets. Reads ../shared only here.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,8 +70,10 @@ const report = (set, result) => {
 report('bundled', run('bundled', rowsOf('queries.tsv')));
 report('bundled', run('bundled', rowsOf('queries-meaning.tsv')));
 // Issue 20: definitions, initials, English on a Danish-only corpus, off-topic.
-const ROUND3 = new Set(['definitions', 'initials', 'english-da', 'off-topic']);
+const ROUND3 = new Set(['definitions', 'initials', 'english-da', 'off-topic', 'english-lexicon', 'off-topic-en', 'off-topic-2']);
 report('bundled (round 3)', run('bundled', rowsOf('queries-round3-bundled.tsv')));
+// Held out, written before the rules they measure: everyday Danish off-topic phrases.
+report('bundled (held out)', run('bundled', rowsOf('queries-offtopic2-bundled.tsv')));
 let haystack;
 const onlyBundled = process.argv.includes('--bundled');
 if (onlyBundled) say('\n(--bundled: the investorswiki and haystack runs are skipped)');
@@ -79,6 +83,9 @@ else if (existsSync(shared)) {
   report('investorswiki', run('investorswiki', wiki, shared));
   const wiki3 = rowsOf('queries-round3-investorswiki.tsv');
   report('investorswiki (round 3)', run('investorswiki', wiki3, shared));
+  // Held out, written before the rules they measure: English names through the bundled lexicon, off-topic phrases.
+  const held = [...rowsOf('queries-lexicon-investorswiki.tsv'), ...rowsOf('queries-offtopic2-investorswiki.tsv')];
+  report('investorswiki (held out)', run('investorswiki', held, shared));
   // The haystack: the real articles among 15,000 synthetic ones (no id in common).
   const dir = join(work, 'haystack');
   const marker = join(dir, '.made');
@@ -93,6 +100,7 @@ else if (existsSync(shared)) {
   haystack = run('haystack', wiki, dir);
   report('haystack', haystack);
   report('haystack (round 3)', run('haystack', wiki3, dir));
+  report('haystack (held out)', run('haystack', held, dir));
 } else {
   say(`\n(${shared} is not here: the investorswiki and haystack runs are skipped)`);
 }

@@ -3,6 +3,7 @@
 // functions between the two: the edge (cli.ts, edge/) does all reading, writing and asking.
 import type { ArticleRecord, SearchDoc } from './corpus/compile.js';
 import type { Corpus } from './corpus/reader.js';
+import type { Lexicon } from './corpus/lexicon.js';
 import type { Theme } from './render/theme.js';
 import { ExitCode, UsageError } from './errors.js';
 
@@ -30,6 +31,8 @@ export interface Context {
   random(): number;
   /** The command that checks this corpus, as the user would type it (`glossary check 'my dir'`). */
   checkCommand: string;
+  /** The bundled glossary as a lexicon (corpus/lexicon.ts), read on first call; search calls it only when a query needs it. */
+  lexicon?: () => Lexicon | undefined;
 }
 
 /** The command that checks these content folders (the bundled corpus: none), quoted for a shell. */

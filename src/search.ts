@@ -7,6 +7,7 @@ import Fuse from 'fuse.js';
 import type { SearchDoc } from './corpus/compile.js';
 import { NameRank, plainLetters, TEXT_FIELDS } from './corpus/compile.js';
 import type { SearchSource } from './corpus/reader.js';
+import { LexiconIndex, type Lexicon, type LexiconKind } from './corpus/lexicon.js';
 import { contentWords, docTermsOfWord, isStopword, stem } from './corpus/terms.js';
 import { fold, words } from './fold.js';
 
@@ -49,9 +50,11 @@ export interface Hit {
   /** Query words matched in a name only through a typing error. */
   typos: number;
   /** How the whole name matched, when it did (tier exact or defined): the list it is in. */
-  via?: NameList | 'plain' | 'translation';
+  via?: NameList | 'plain' | 'translation' | 'lexicon';
   /** For a hit by another language's name: which. */
   translation?: { lang: string; title: string };
+  /** For a hit through the bundled lexicon: the query's phrase, how the lexicon knows it, and the Danish name searched. */
+  lexicon?: { phrase: string; kind: LexiconKind; id: string; name: string };
   /** The parts of the score, for --explain. */
   why: Why[];
 }
@@ -120,6 +123,11 @@ const ALIAS_WEIGHT = 0.85;
 const DEFINED_WEIGHT = 0.75;
 /** A query of several words whose initials are a name of the article: each word counts as matched at this cost. */
 const INITIALS_COST = 0.2;
+/**
+ * Initials of fewer words than this are no evidence: two letters name many things, and any two
+ * words (`qwerty asdf`) spell one of them (`QA`).
+ */
+const MIN_INITIALS = 3;
 /** Words left out of initials: `earnings before interest and taxes` is EBIT. */
 const INITIALS_GLUE = new Set('and of the for in on to a an og i af for til paa'.split(' '));
 /**
@@ -208,6 +216,18 @@ export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, l
   return d <= max ? TYPO + TYPO_STEP * (Math.ceil(d) - 1) + (d % 1 ? PREFIX : 0) : undefined;
 }
 
+/** Whether a name match may be chance: a typing error, or a stem of under four letters that different words share. */
+function byChance(w: string, t: string, cost: number): boolean {
+  if (cost >= TYPO) return true;
+  return cost === SAME_STEM && w !== t && stem(w).length < 4;
+}
+
+/** A word two edits or fewer from a name word (or its start), too short for a typo allowance: `rnte` ~ `rente`, `fnod` ~ `fund`. */
+function nearMiss(w: string, t: string): boolean {
+  if (w.length < 3) return false;
+  return editDistance(w, t, 2) <= 2 || (t.length > w.length && editDistance(w, t.slice(0, w.length), 1) <= 1);
+}
+
 /** How a name word matched, from its cost: for --explain. */
 export function matchKind(cost: number): string {
   if (cost <= SAME_STEM) return 'same word';
@@ -237,7 +257,7 @@ export function initialsOf(query: string): string[] {
   if (all.length < 2) return [];
   const out = new Set<string>();
   const content = all.filter((w) => !INITIALS_GLUE.has(w));
-  for (const list of [content, all]) if (list.length >= 2 && list.every((w) => /^[a-z]/.test(w))) out.add(list.map((w) => w[0]).join(''));
+  for (const list of [content, all]) if (list.length >= MIN_INITIALS && list.every((w) => /^[a-z]/.test(w))) out.add(list.map((w) => w[0]).join(''));
   return [...out];
 }
 
@@ -376,9 +396,73 @@ export function compareHits(a: Hit, b: Hit): number {
   return a.tier - b.tier || Math.round((b.score - a.score) * 100) || a.doc.title.length - b.doc.title.length || a.doc.n - b.doc.n;
 }
 
-export function search(source: SearchSource, query: string, limit = 10): Hit[] {
+/** What search may use beyond the corpus: the bundled lexicon, loaded only when a query needs it. */
+export interface SearchExtras {
+  lexicon?: () => Lexicon | undefined;
+}
+
+export function search(source: SearchSource, query: string, limit = 10, extras: SearchExtras = {}): Hit[] {
+  const { hits, words } = rank(source, query);
+  // The lexicon only when no article is named by the query (its whole name, or every word in its
+  // names): an English query over a Danish corpus, whose words at most turn up in some text. Read
+  // then, not before: most queries never need it.
+  const named = (h: Hit, n: number) => h.tier < Tier.words || (h.named >= n && h.matched >= n);
+  const translated = words.length && extras.lexicon && !hits.some((h) => named(h, words.length)) ? byLexicon(source, query, extras.lexicon(), named) : [];
+  if (translated.length) {
+    // Below what names the query itself, above what only its text has.
+    const ns = new Set(translated.map((h) => h.doc.n));
+    return [...translated.sort(compareHits), ...hits.filter((h) => !ns.has(h.doc.n)).sort(compareHits)].slice(0, Math.max(1, limit));
+  }
+  return hits.sort(compareHits).slice(0, Math.max(1, limit));
+}
+
+/** English question and filler words: left out of the rest of a query the lexicon translated part of. */
+const ENGLISH_FILLER = new Set('what whats is are does do how the a an of mean meaning means definition define defined explain explained'.split(' '));
+/** A hit by the lexicon's Danish name scores this share: below a match of the query's own words. */
+const LEXICON_WEIGHT = 0.8;
+
+/**
+ * The query's phrases the bundled lexicon knows (`accounts payable`), looked up as their Danish
+ * names (`Leverandørgæld`) with the query's other words; only hits named by the translated query
+ * (its whole name, or every word in a name) count.
+ */
+function byLexicon(source: SearchSource, query: string, lexicon: Lexicon | undefined, named: (h: Hit, words: number) => boolean): Hit[] {
+  if (!lexicon) return [];
+  const all = fold(query).split(' ').filter(Boolean);
+  const found = new LexiconIndex(lexicon).phrasesIn(all);
+  if (!found.length) return [];
+  const best = new Map<number, Hit>();
+  for (const m of found) {
+    // A phrase the corpus itself names (`ÅOP` in a corpus with an article ÅOP) is not translated.
+    const own = rank(source, m.phrase);
+    if (own.hits.some((h) => named(h, own.words.length))) continue;
+    const rest = [...all.slice(0, m.start), ...all.slice(m.end)].filter((w) => !ENGLISH_FILLER.has(w) && !QUESTION_WORDS.has(w) && !isStopword(w));
+    for (const [id, kind, danish] of m.senses) {
+      for (const name of danish) {
+        const asked = [name, ...rest].join(' ');
+        const { hits, words } = rank(source, asked, false);
+        for (const h of hits) {
+          if (!named(h, words.length)) continue;
+          const had = best.get(h.doc.n);
+          const hit: Hit = {
+            ...h,
+            score: h.score * LEXICON_WEIGHT,
+            via: 'lexicon',
+            lexicon: { phrase: m.phrase, kind, id, name },
+            why: [{ what: `"${m.phrase}" is "${name}" in the bundled glossary (${kind === 'id' ? 'the id, in words,' : kind === 'title' ? 'the title' : 'an alias'} of the bundled article ${id}): searched as "${asked}"`, add: 0 }, ...h.why.map((w) => ({ ...w, add: round(w.add * LEXICON_WEIGHT) }))],
+          };
+          if (!had || compareHits(hit, had) < 0) best.set(h.doc.n, hit);
+        }
+      }
+    }
+  }
+  return [...best.values()];
+}
+
+/** Every hit of a query over the corpus's own words and names, unordered; and the query's words. */
+function rank(source: SearchSource, query: string, withInitials = true): { hits: Hit[]; words: string[] } {
   const q = fold(query);
-  if (q === '') return [];
+  if (q === '') return { hits: [], words: [] };
   // One entry a stem; a stem typed twice (`selskab ... selskaber`) weighs twice: it is what is meant.
   const typed = queryWords(query);
   const weightOf = new Map<string, number>();
@@ -410,7 +494,7 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
   // The query's words for the definition overlap: all but glue and question words, stopwords too.
   const telling = fold(query).split(' ').filter((w) => w.length > 1 && !GLUE.has(w) && !QUESTION_WORDS.has(w));
   // Initials of a phrase (`average annual growth rate`): candidates named by them.
-  const initials = initialsOf(query);
+  const initials = withInitials ? initialsOf(query) : [];
   const initialCandidates = initials.flatMap((i) => [...source.names(i), ...source.names('~' + i)].map(([n]) => n));
   if (initials.length) initialCandidates.push(...nameCandidates(source, initials).slice(0, 20));
   // Candidates by their text score at the mean body length; ranked below by their own.
@@ -493,8 +577,16 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
       if (!(words.length === 1 && (literal.has(asked) || asked.length < 3))) tier = Tier.prefix;
     }
     const matched = matchedWords.size;
-    if (tier === Tier.words && matched < minimum) continue;
-    if (tier === Tier.words && matched < majority && !nameWhy.some((x) => x !== undefined && x[2] !== COMPOUND_PART)) continue;
+    // A word matched only by chance (a typing error, a short stem shared by
+    // different words: `aften` ~ `after`) counts only when the rest of the query matched too: a
+    // query whose other words match nothing is about something else (`vejret i morgen` ~ margen).
+    // Unless the words left unmatched are near misses of its names too (`renntes rnte` ~ Rentes rente).
+    const missed = words.filter((_, i) => !matchedWords.has(i));
+    const near = missed.every((w) => [...names.title, ...names.aliases, ...names.defined].some((t) => nearMiss(w, t)));
+    const chance = nameWhy.map((x, i) => !near && x !== undefined && x[1] !== 'initials' && !text.words.get(doc.n)?.has(i) && byChance(words[i] as string, x[0], x[2]));
+    const strong = matched - chance.filter(Boolean).length;
+    if (tier === Tier.words && strong < minimum) continue;
+    if (tier === Tier.words && matched < majority && !nameWhy.some((x, i) => x !== undefined && !chance[i] && x[2] !== COMPOUND_PART)) continue;
     const described = text.described.get(doc.n)?.size ?? 0;
     const textScore = bm25(text.matches.get(doc.n), doc.bl ?? average, average);
     const field: Field = tier < Tier.words || named > 0 ? 'name' : described > 0 ? 'description' : 'body';
@@ -526,7 +618,7 @@ export function search(source: SearchSource, query: string, limit = 10): Hit[] {
     const typos = nameWhy.filter((x) => x !== undefined && x[1] !== 'initials' && x[2] >= TYPO).length;
     hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}) });
   }
-  return hits.sort(compareHits).slice(0, Math.max(1, limit));
+  return { hits, words };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

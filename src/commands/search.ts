@@ -48,7 +48,7 @@ export function searchHits(ctx: Context, words: string[], options: SearchOptions
   const langs = langsOf(ctx, true);
   const hits: Array<Hit & { lang: string }> = [];
   for (const lang of langs) {
-    const found = search(ctx.corpus.searchSource(lang), query, limit);
+    const found = search(ctx.corpus.searchSource(lang), query, limit, { lexicon: ctx.lexicon });
     const translated = langs.length === 1 ? otherLanguageNames(ctx, lang, query, found) : [];
     for (const h of [...translated, ...found]) hits.push({ ...h, lang });
   }
@@ -134,6 +134,7 @@ export function runSearch(ctx: Context, words: string[], options: SearchOptions)
     return ok(text(jsonText(top.map((h) => ({
       id: h.doc.id, lang: h.lang, name: h.doc.name, title: h.doc.title, description: h.doc.description,
       match: matchOf(h), query, ...(h.translation ? { matchedName: h.translation.title, matchedLang: h.translation.lang } : {}),
+      ...(h.lexicon ? { matchedName: h.lexicon.name, lexicon: { phrase: h.lexicon.phrase, kind: h.lexicon.kind, id: h.lexicon.id } } : {}),
       score: Number(h.score.toFixed(3)), ...(h.snippet ? { snippet: h.snippet.text } : {}),
       ...(options.explain ? { explain: h.why.map((w) => ({ what: w.what, add: w.add })) } : {}),
     })))));

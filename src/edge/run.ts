@@ -9,6 +9,7 @@ import type { CommandSpec } from '../commands/table.js';
 import { openCorpus, type Opened } from './corpus.js';
 import { choosePager, page } from './pager.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
+import { bundledLexicon } from '../store/lexicon.js';
 import { plainTheme, type Theme } from '../render/theme.js';
 import { escapeLine, sanitize } from '../render/sanitize.js';
 import { progressLine, silentProgress, type Progress } from '../progress.js';
@@ -97,6 +98,7 @@ export class Run {
       loadHighlighter,
       random: Math.random,
       checkCommand: checkCommandFor(this.contentDirs),
+      lexicon: bundledLexicon,
     };
   }
 

@@ -7,6 +7,8 @@ import { DiskFiles } from './files.js';
 import { DiskRenders } from './renders.js';
 import { needsHighlighter, renderArticle } from '../render/article.js';
 import { loadHighlighter } from '../edge/highlight.js';
+import { writeFileSync } from 'node:fs';
+import { LEXICON_FILE, lexiconOf } from './lexicon.js';
 
 /** Widths pre-rendered: a pipe's (80) and a wide terminal's (the cap, 100). */
 const PRERENDERED = [80, 100];
@@ -25,6 +27,8 @@ export async function buildBundledCorpus(contentDir: string, outDir: string, all
   // Paths as in the package (content/x.md), not as on the machine that built it.
   for (const language of compilation.languages) for (const r of language.records) r.file = relative(dirname(contentDir), r.file);
   writeCompilation(new DiskFiles(outDir), compilation, true);
+  // The bundled glossary as a lexicon for any corpus (corpus/lexicon.ts), read only when a query needs it.
+  writeFileSync(join(outDir, LEXICON_FILE), JSON.stringify(lexiconOf(compilation.languages)));
   // Pre-rendered, so that a lookup in the bundled corpus never loads the Markdown renderer.
   const renders = new DiskRenders(join(outDir, 'render'));
   const highlight = compilation.languages.some((l) => l.records.some(needsHighlighter)) ? await loadHighlighter() : undefined;

@@ -1,0 +1,43 @@
+// The bundled lexicon (corpus/lexicon.ts) on disk: made from the compiled bundled corpus at build
+// time, read at run time only by a search that needs it, once a run.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CompiledLanguage } from '../corpus/compile.js';
+import { makeLexicon, parseLexicon, type Lexicon } from '../corpus/lexicon.js';
+
+/** Its file, beside the bundled corpus's. */
+export const LEXICON_FILE = 'lexicon.json';
+
+/** The lexicon of the bundled corpus's Danish articles (or of its only language). */
+export function lexiconOf(languages: CompiledLanguage[]): Lexicon {
+  const language = languages.find((l) => l.lang === 'da') ?? (languages.length === 1 ? languages[0] : undefined);
+  if (!language) return { version: 1, phrases: {} };
+  const ids = language.docs.map((d) => d.id);
+  // A stem is Danish when the text of a few articles other than the alias's own has it: an
+  // English term quoted once or twice ("på engelsk gross profit") does not make it Danish.
+  const inDanishText = (stem: string, id: string): boolean => {
+    const postings = language.text.get(stem);
+    if (!postings) return false;
+    let others = 0;
+    for (let i = 0; i < postings.length; i += 2) if (ids[postings[i] as number] !== id && ++others >= DANISH_IN_ARTICLES) return true;
+    return false;
+  };
+  return makeLexicon(language.docs.map((d) => ({ id: d.id, title: d.title, aliases: d.aliases })), inDanishText);
+}
+
+/** A word is Danish when the text of at least this many articles has it. */
+const DANISH_IN_ARTICLES = 3;
+
+let loaded: Lexicon | null | undefined;
+
+/** The bundled lexicon, read on first use; undefined when it is missing or damaged (search goes on without it). */
+export function bundledLexicon(): Lexicon | undefined {
+  if (loaded === undefined) {
+    try {
+      loaded = parseLexicon(readFileSync(fileURLToPath(new URL(`./corpus/${LEXICON_FILE}`, import.meta.url)), 'utf8')) ?? null;
+    } catch {
+      loaded = null;
+    }
+  }
+  return loaded ?? undefined;
+}
