@@ -79,6 +79,9 @@ try {
     .split('\n')
     .filter((l) => l.trim() && !l.endsWith('BENCHMARKS.md') && !l.endsWith('.svg'));
   if (changed.length) commit += ' (with uncommitted changes)';
+  // The code measured is src/: name the last commit that changed it too (a bench-only commit measures the same code).
+  const src = execFileSync('git', ['log', '-1', '--format=%h', '--', 'src'], { cwd: root, encoding: 'utf8' }).trim();
+  if (src && !commit.startsWith(src)) commit += `, src/ as at ${src}`;
 } catch {
   /* not a git checkout */
 }
