@@ -86,13 +86,19 @@ try {
   /* not a git checkout */
 }
 
+/** The run's figures so far, in .bench/results.json (after each size: a run stopped later keeps them; --from redraws). */
+function saveResults() {
+  const partial = { commit, rounds, runMinutes: runMinutes ?? (Date.now() - runStart) / 60000, load: endLoad ?? loadavg() };
+  writeFileSync(join(work, 'results.json'), JSON.stringify({ ...partial, results: results.map(({ rows: r, ...x }) => x), rows: rows.map(({ args, ...r }) => r) }, null, 1));
+}
+
 const runStart = Date.now();
 const cacheDir = join(work, 'cache');
 const rows = [];
 const results = [];
 let rounds = roundsArg;
 let runMinutes;
-let endLoad = loadavg();
+let endLoad;
 // --from .bench/results.json: the tables and the plot written again from a run's figures, nothing measured.
 const from = arg('from');
 if (from) {
@@ -102,7 +108,7 @@ if (from) {
   rounds = saved.rounds;
   commit = saved.commit;
   runMinutes = saved.runMinutes;
-  endLoad = saved.load ?? endLoad;
+  endLoad = saved.load ?? loadavg();
   specs.splice(0, specs.length, ...saved.results.map((r) => r.spec));
 } else {
   say(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${fmt(availableMb() / 1024, 1)} GB available`);
@@ -217,6 +223,7 @@ if (from) {
       rmSync(added, { force: true });
     }
     result.benchS = (Date.now() - started) / 1000;
+    saveResults();
     say(`${result.name}: benched in ${fmt(result.benchS, 0)} s (generation ${fmt(result.generateS, 0)} s)`);
   }
   runMinutes = (Date.now() - runStart) / 60000;
@@ -324,7 +331,7 @@ try {
   if (before.includes(MARK)) kept = before.slice(before.indexOf(MARK));
 } catch {}
 writeFileSync(outFile, `${lines.join('\n')}\n${kept}`);
-if (!from) writeFileSync(join(work, 'results.json'), JSON.stringify({ commit, rounds, runMinutes, load: endLoad, results: results.map(({ rows: r, ...x }) => x), rows: rows.map(({ args, ...r }) => r) }, null, 1));
+if (!from) saveResults();
 say(`wrote ${relative(root, outFile)} and ${relative(root, svgFile)}${from ? '' : ' (raw figures: .bench/results.json; --from redraws them)'}`);
 
 /**
