@@ -34,10 +34,10 @@ const specs = arg('sizes', ALL)
     }
     return n === 300000 ? { languages: 12, per: 25000 } : { languages: 1, per: n };
   })
-  .map((s) => ({ ...s, total: s.languages * s.per, label: s.languages === 1 ? String(s.per) : `${s.languages * s.per}` }));
+  .map((s) => ({ ...s, total: s.languages * s.per, label: s.languages === 1 ? s.per.toLocaleString('en-US') : `${(s.languages * s.per).toLocaleString('en-US')} (${s.languages} languages)` }));
 const roundsArg = Number(arg('rounds', '11'));
-const budgetMs = Number(arg('budget', '900')) * 1000;
-const maxRssMb = Number(arg('max-rss', '6000'));
+let budgetMs = Number(arg('budget', '900')) * 1000;
+let maxRssMb = Number(arg('max-rss', '6000'));
 const outFile = resolve(root, arg('out', 'BENCHMARKS.md'));
 const svgFile = resolve(root, arg('svg', 'docs/bench-compile.svg'));
 const budget = { timeoutMs: budgetMs, maxRssMb };
@@ -88,7 +88,7 @@ try {
 
 /** The run's figures so far, in .bench/results.json (after each size: a run stopped later keeps them; --from redraws). */
 function saveResults() {
-  const partial = { commit, rounds, runMinutes: runMinutes ?? (Date.now() - runStart) / 60000, load: endLoad ?? loadavg() };
+  const partial = { commit, rounds, budgetMs, maxRssMb, runMinutes: runMinutes ?? (Date.now() - runStart) / 60000, load: endLoad ?? loadavg() };
   writeFileSync(join(work, 'results.json'), JSON.stringify({ ...partial, results: results.map(({ rows: r, ...x }) => x), rows: rows.map(({ args, ...r }) => r) }, null, 1));
 }
 
@@ -107,6 +107,8 @@ if (from) {
   for (const r of saved.results) results.push({ ...r, rows: r.first && !r.notRun ? saved.rows.filter((x) => x.corpus === r.label && x.name !== 'scan') : undefined });
   rounds = saved.rounds;
   commit = saved.commit;
+  budgetMs = saved.budgetMs ?? budgetMs;
+  maxRssMb = saved.maxRssMb ?? maxRssMb;
   runMinutes = saved.runMinutes;
   endLoad = saved.load ?? loadavg();
   specs.splice(0, specs.length, ...saved.results.map((r) => r.spec));
