@@ -28,8 +28,12 @@ interface Parsed {
   options: Record<string, unknown>;
 }
 
-/** commander, built from the table; it only parses (and prints help), the actions record what it found. */
-function buildProgram(io: Io, found: (parsed: Parsed) => void): Command {
+/**
+ * commander, built from the table; it only parses (and prints help), the actions record what it
+ * found. Only the commands `wanted` get their options, help text and action: the rest are named
+ * with their arguments, for the command list and suggestions (each option costs start-up).
+ */
+function buildProgram(io: Io, found: (parsed: Parsed) => void, wanted: (name: string) => boolean): Command {
   const program = new Command(PROGRAM.name).description(PROGRAM.description).version(VERSION, '-V, --version', 'print the version');
   for (const o of GLOBAL_OPTIONS) {
     if (o.flags.startsWith('--content')) program.option(o.flags, o.description, (v: string, prev: string[] = []) => [...prev, v]);
@@ -48,6 +52,7 @@ function buildProgram(io: Io, found: (parsed: Parsed) => void): Command {
   for (const spec of COMMANDS) {
     const command = program.command(spec.name).description(spec.description);
     for (const a of spec.args) command.argument(a.required ? `<${a.name}${a.variadic ? '...' : ''}>` : `[${a.name}${a.variadic ? '...' : ''}]`, a.description);
+    if (!wanted(spec.name)) continue;
     for (const o of spec.options) command.option(o.flags, o.description, o.default);
     command.addHelpText('after', helpAfter(spec));
     command.action((...given: unknown[]) => {
@@ -101,7 +106,9 @@ export async function main(io: Io): Promise<number> {
   // Every message goes out as one line, with control characters of names and arguments escaped.
   const stderr = { write: (s: string) => io.stderr.write(escapeLine(s)) };
   let parsed: Parsed | undefined;
-  const program = buildProgram({ ...io, stderr }, (p) => (parsed = p));
+  const { word, at } = commandWord(io.argv);
+  const helped = word === 'help' ? io.argv.slice(at + 1).find((a) => !a.startsWith('-')) : undefined;
+  const program = buildProgram({ ...io, stderr }, (p) => (parsed = p), (name) => name === word || name === helped);
   const debug = io.argv.includes('--debug');
   let run: Run | undefined;
   try {
