@@ -237,20 +237,27 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
       grams.set(term, list);
     }
     // Full text: the description's words and the body's, counted per article and packed.
-    const counts = new Map<string, number>();
+    // The description's few words counted apart; the body's stems are distinct already, so each
+    // goes to its postings at once (the description's first, then the body's other stems).
+    const described = new Map<string, number>();
     for (const w of words(a.description)) {
       const term = stem(w);
-      counts.set(term, Math.min((counts.get(term) ?? 0) + 1, TEXT_FIELDS.descriptionMax));
+      described.set(term, Math.min((described.get(term) ?? 0) + 1, TEXT_FIELDS.descriptionMax));
     }
     const body = a.bodyTerms ? a.bodyTerms.split(' ') : [];
-    for (let i = 0; i + 1 < body.length; i += 2) {
-      const term = body[i] as string;
-      counts.set(term, (counts.get(term) ?? 0) + TEXT_FIELDS.bodyUnit * Math.min(Number(body[i + 1]), TEXT_FIELDS.bodyMax));
-    }
-    for (const [term, packed] of counts) {
+    const post = (term: string, packed: number) => {
       const list = text.get(term);
       if (list) list.push(n, packed);
       else text.set(term, [n, packed]);
+    };
+    if (described.size > 0) {
+      const inBody = new Map<string, number>();
+      for (let i = 0; i + 1 < body.length; i += 2) if (described.has(body[i] as string)) inBody.set(body[i] as string, Number(body[i + 1]));
+      for (const [term, count] of described) post(term, count + TEXT_FIELDS.bodyUnit * Math.min(inBody.get(term) ?? 0, TEXT_FIELDS.bodyMax));
+    }
+    for (let i = 0; i + 1 < body.length; i += 2) {
+      const term = body[i] as string;
+      if (!described.has(term)) post(term, TEXT_FIELDS.bodyUnit * Math.min(Number(body[i + 1]), TEXT_FIELDS.bodyMax));
     }
     bodyTotal += a.bodyLength;
 
