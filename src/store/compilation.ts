@@ -236,9 +236,8 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
     const paths = new Set(entries.map((e) => e.path));
     // Kept, the first language keeps the layout learnt from it; later ones only under that layout.
     const sameSite = site === undefined ? before?.site !== undefined : JSON.stringify(site) === JSON.stringify(before?.site);
-    if (reader && earlier?.signature === signature && sameSite && earlierSkips && !entries.some((e) => retry.has(e.path))) {
+    if (reader && earlier?.signature === signature && sameSite && earlierSkips && !entries.some((e) => retry.has(e.path)) && keep(w, reader, lang, run.link, metas)) {
       site ??= before?.site;
-      metas.push(w.keep(reader, lang, run.link));
       skipped.push(...earlierSkips.filter((s) => paths.has(s.file)));
       result.kept.push(lang);
       read += entries.length;
@@ -287,6 +286,20 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
   const defaultLang = listing.config?.defaultLanguage;
   finishCorpus(w, metas, listing.entries.length + listing.skipped.length, { skipped }, defaultLang, site ?? {});
   return result;
+}
+
+/**
+ * Keeps a language as the earlier compile wrote it; false when a file of it cannot be linked (a
+ * damaged earlier generation): then it is compiled again, and what was linked is written over.
+ */
+function keep(w: CorpusWriter, reader: CorpusReader, lang: string, link: (name: string) => void, metas: LanguageMeta[]): boolean {
+  try {
+    metas.push(w.keep(reader, lang, link));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw error;
+    return false;
+  }
 }
 
 /** What a language's compile depends on, as one string: its files, its ids' other languages, the config. */
