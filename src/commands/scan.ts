@@ -1,11 +1,11 @@
 // `glossary scan [file...]`: the corpus's terms in a text, in order of first occurrence; with
 // --json every occurrence, as they come; with --annotate the text itself, first occurrences marked, and notes.
 // The edge hands in the lines (read as they come) and a writer for --annotate's text.
-import { jsonLine, jsonText, langOf, ok, text, widthOf, type Context, type Output, type Result } from '../context.js';
+import { jsonLine, jsonText, langOf, listWidthOf, ok, text, type Context, type Output, type Result } from '../context.js';
 import { ExitCode } from '../errors.js';
 import type { SearchDoc } from '../corpus/compile.js';
 import { Scanner, type Occurrence } from '../scan.js';
-import { cut, displayWidth, pad } from '../width.js';
+import { displayWidth, fitColumns } from '../width.js';
 
 export interface ScanOptions {
   json?: boolean;
@@ -35,8 +35,12 @@ interface Found {
   first: Occurrence & { file: string };
 }
 
-/** Names in the list are aligned up to this width. */
-const NAME_CAP = 30;
+/** The title gets at most this share of the width, as in search; the description has the rest. */
+const TITLE_SHARE = 0.3;
+/** A title is shown only with at least this many columns for it. */
+const MIN_TITLE = 4;
+/** The space between columns, as fitColumns leaves it. */
+const GAP = 2;
 
 /**
  * A part of a long line is scanned up to this many characters before its end: a term that starts
@@ -75,7 +79,7 @@ const jsonInside = (value: string) => jsonText(value).trim().slice(1, -1);
  */
 export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOptions, write: (text: string) => unknown): Promise<Result> {
   const lang = langOf(ctx);
-  const width = widthOf(ctx, options.width);
+  const width = listWidthOf(ctx, options.width);
   const index = ctx.corpus.scanIndex(lang);
   const found = new Map<number, Found>();
   const several = inputs.length > 1;
@@ -176,21 +180,25 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
     return ended(footnotes.length ? text(`\n${footnotes.join('\n')}\n`) : undefined);
   }
   if (groups.length === 0) return ended(undefined);
-  // As search lays out its lines: the name whole, then the count and where it first occurs, the
-  // title in what is left, the description in the rest; nothing wider than the width.
-  const nameWidth = Math.min(Math.max(...groups.map((g) => displayWidth((docs.get(g.n) as SearchDoc).name))), Math.max(1, width - 2));
-  const countWidth = Math.max(...groups.map((g) => `${g.count}×`.length));
-  const whereWidth = Math.max(...groups.map((g) => where(g.first).length));
-  const rest = width - nameWidth - countWidth - whereWidth - 6;
-  const longestTitle = Math.max(...groups.map((g) => displayWidth((docs.get(g.n) as SearchDoc).title)));
-  const titleWidth = rest < 4 ? 0 : Math.min(longestTitle, Math.min(NAME_CAP, rest < 16 ? rest : Math.floor(rest * 0.45)));
-  const room = rest - titleWidth - 2;
-  const lines = groups.map((g) => {
-    const d = docs.get(g.n) as SearchDoc;
-    const title = titleWidth ? `  ${pad(cut(d.title, titleWidth), titleWidth)}` : '';
-    const head = `${theme.name(pad(cut(d.name, nameWidth), nameWidth))}${title}  ${`${g.count}×`.padStart(countWidth)}  ${pad(where(g.first), whereWidth)}`;
-    return `${head}${titleWidth && room >= 10 && d.description ? `  ${theme.dim(cut(d.description, room))}` : ''}`.trimEnd();
-  });
+  // The table rule of every listing (width.ts), as search lays out its lines: the name whole when
+  // the line can hold it, the title up to a share, the count and where it first occurs whole, the
+  // description in the rest; nothing wider than the width, a long field cut with … (never wrapped).
+  const shown = groups.map((g) => docs.get(g.n) as SearchDoc);
+  const counts = groups.map((g) => `${g.count}×`);
+  const countWidth = Math.max(...counts.map((c) => c.length));
+  const wheres = groups.map((g) => where(g.first));
+  const whereWidth = Math.max(...wheres.map((w) => w.length));
+  const nameWidth = Math.min(Math.max(...shown.map((d) => displayWidth(d.name))), Math.max(1, width - 2));
+  // A title that would be cut to a few letters is left out (and the description with it): the
+  // name is what to type next, the count and line are what scan tells.
+  const withTitle = width - (nameWidth + countWidth + whereWidth + 3 * GAP) >= MIN_TITLE;
+  const lines = fitColumns([
+    { cells: shown.map((d) => d.name), style: theme.name, min: nameWidth },
+    ...(withTitle ? [{ cells: shown.map((d) => d.title), share: TITLE_SHARE }] : []),
+    { cells: counts.map((c) => c.padStart(countWidth)), min: countWidth },
+    { cells: wheres, min: whereWidth },
+    ...(withTitle ? [{ cells: shown.map((d) => d.description), style: theme.dim, flex: true }] : []),
+  ], width);
   return ok(text(lines.join('\n') + '\n'), notes);
 }
 
