@@ -15,7 +15,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { ContentError } from '../errors.js';
 import { BUILD, VERSION } from '../version.js';
 import type { Progress } from '../progress.js';
-import { CorpusReader, DamagedCorpusError, FORMAT } from './compiled.js';
+import { CorpusReader, DamagedCorpusError, FORMAT, writeManifest } from './compiled.js';
 import { DiskFiles, MemoryFiles, UNWRITABLE, writeCacheFile } from './files.js';
 import { DiskRenders, noRenders } from './renders.js';
 import { folderTimes, listSources, type SourceEntry, type SourceListing } from './source.js';
@@ -224,9 +224,20 @@ function writeQuick(dir: string, quick: Quick): void {
  * against them: the generation, then the paths and the pairs as two JSON arrays, a line each
  * (read back far faster than the folders are listed).
  */
-function writeStamps(dir: string, generation: string, entries: SourceEntry[]): void {
+function writeStamps(dir: string, generation: string, listing: SourceListing): void {
+  // The files skipped too, as they stat now (-1 when they do not: a broken link mended later).
+  const skipped = listing.skipped.map((s): [string, number, number] => {
+    let stats;
+    try {
+      stats = statSync(s.file, { throwIfNoEntry: false });
+    } catch {
+      stats = undefined;
+    }
+    return stats ? [s.file, stats.size, stats.mtimeMs] : [s.file, -1, -1];
+  });
+  const files: Array<[string, number, number]> = [...listing.entries.map((e): [string, number, number] => [e.path, e.size, e.mtimeMs]), ...skipped];
   try {
-    writeCacheFile(join(dir, 'stamps.txt'), `${generation}\n${JSON.stringify(entries.map((e) => e.path))}\n${JSON.stringify(entries.flatMap((e) => [e.size, e.mtimeMs]))}`);
+    writeCacheFile(join(dir, 'stamps.txt'), `${generation}\n${JSON.stringify(files.map((f) => f[0]))}\n${JSON.stringify(files.flatMap((f) => [f[1], f[2]]))}`);
   } catch {
     /* bookkeeping: without it the next run lists the folders */
   }
@@ -242,7 +253,7 @@ function unchangedFiles(dir: string, generation: string): boolean {
     if (!Array.isArray(paths) || !Array.isArray(stamps) || stamps.length !== 2 * paths.length) return false;
     for (let i = 0; i < paths.length; i++) {
       const stats = statSync(paths[i] as string, { throwIfNoEntry: false });
-      if (!stats || stats.size !== stamps[2 * i] || stats.mtimeMs !== stamps[2 * i + 1]) return false;
+      if ((stats?.size ?? -1) !== stamps[2 * i] || (stats?.mtimeMs ?? -1) !== stamps[2 * i + 1]) return false;
     }
     return true;
   } catch {
@@ -304,7 +315,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     throw new ContentError(`no articles (.md files) in ${dirs.join(', ')}: pass a folder of Markdown articles`);
   }
   const fresh = (name: string, unreadable: string[]): Quick => {
-    writeStamps(dir, name, listing.entries);
+    writeStamps(dir, name, listing);
     return { folders: listing.folders, verifiedAt: now, files: listing.entries.length, generation: name, unreadable };
   };
   if (current && state && !retry && stateOf(listing, state.unreadable) === JSON.stringify(state)) {
@@ -339,6 +350,10 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
       try {
         const touched = compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries);
         if (touched) {
+          // The patched languages' records are of the files as they are now: so is their signature.
+          const signatures = compilation.languageSignatures(listing);
+          const meta = current.reader.meta;
+          writeManifest(new DiskFiles(gen), { ...meta, langs: meta.langs.map((l) => (touched.has(l.lang) && l.signature ? { ...l, signature: signatures.get(l.lang) as string } : l)) });
           shareGeneration(join(dir, current.name), gen, touched);
           writeCacheFile(join(gen, 'state.json'), stateOf(listing, []));
           const reader = openGeneration(dir, name);

@@ -88,9 +88,9 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   const order = [...byLang.keys()].sort((a, b) => (byLang.get(b)?.length ?? 0) - (byLang.get(a)?.length ?? 0) || (a < b ? -1 : 1));
   const stamps = new Map(listing.entries.map((e): [string, [number, number]] => [e.path, [e.size, e.mtimeMs]]));
   // Links in the site's style: its glossary prefix, as configured, as the pages' addresses tell it, or
-  // as most links share it; learnt from the largest language, as a compile language by language
-  // does (links of every language share it).
-  const linkOptions: LinkOptions = siteLinkOptions(byLang.get(order[0] as string) ?? [], listing.config?.sitePrefix);
+  // as most links share it; learnt from the language with the most files, as a compile language by
+  // language does (links of every language share it).
+  const linkOptions: LinkOptions = siteLinkOptions(byLang.get(siteLanguage(listing) as string) ?? [], listing.config?.sitePrefix);
   // Each language's links as its own: what tells an untranslated link from a broken one.
   const resolvers = check ? order.map((lang) => ({ lang, resolve: linkResolver(byLang.get(lang) ?? [], linkOptions) })) : [];
   const languages: CompiledLanguage[] = [];
@@ -206,14 +206,16 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
   const { listing, reader, retry, sink } = run;
   const byLang = new Map<string, SourceEntry[]>();
   for (const e of listing.entries) byLang.set(e.lang, [...(byLang.get(e.lang) ?? []), e]);
-  const langsOf = new Map<string, string[]>();
-  for (const [lang, entries] of byLang) for (const e of entries) langsOf.set(e.id, [...(langsOf.get(e.id) ?? []), lang]);
-  // The largest language first: it is the default when nothing else names one.
-  const order = [...byLang.keys()].sort((a, b) => (byLang.get(b)?.length ?? 0) - (byLang.get(a)?.length ?? 0) || (a < b ? -1 : 1));
+  // Which languages have a file of each id; the articles among them are known as languages are parsed.
+  const filesOf = new Map<string, string[]>();
+  for (const [lang, entries] of byLang) for (const e of entries) filesOf.set(e.id, [...(filesOf.get(e.id) ?? []), lang]);
+  const order = [siteLanguage(listing), ...[...byLang.keys()].filter((l) => l !== siteLanguage(listing)).sort()].filter((l): l is string => l !== undefined);
   const before = reader?.meta;
   const w = new CorpusWriter(sink);
-  const metas: LanguageMeta[] = [];
-  const skipped: Skipped[] = [...listing.skipped];
+  const metas = new Map<string, LanguageMeta>();
+  const skippedOf = new Map<string, Skipped[]>();
+  /** Ids of each language whose file is no article (rejected, a page, not a term). */
+  const notArticles = new Map<string, Set<string>>();
   const unreadable: string[] = [];
   const result: LanguageResult = { unreadable, compiled: [], kept: [] };
   const earlierSkips = (() => {
@@ -226,26 +228,16 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
   const total = listing.entries.length;
   let read = 0;
   let indexed = 0;
-  // The site's link layout, settled by the first (largest) language.
+  // The site's link layout, learnt from the language with the most files (the first here).
   let site: LinkOptions | undefined;
-  for (const lang of order) {
+  const signatures = languageSignatures(listing);
+
+  const compileOne = async (lang: string, langsOf: Map<string, string[]>) => {
     const entries = byLang.get(lang) ?? [];
-    const others = order.filter((l) => l !== lang);
-    const signature = languageSignature(lang, entries, others, langsOf, listing.configs);
-    const earlier = before?.langs.find((l) => l.lang === lang);
-    const paths = new Set(entries.map((e) => e.path));
-    // Kept, the first language keeps the layout learnt from it; later ones only under that layout.
-    const sameSite = site === undefined ? before?.site !== undefined : JSON.stringify(site) === JSON.stringify(before?.site);
-    if (reader && earlier?.signature === signature && sameSite && earlierSkips && !entries.some((e) => retry.has(e.path)) && keep(w, reader, lang, run.link, metas)) {
-      site ??= before?.site;
-      skipped.push(...earlierSkips.filter((s) => paths.has(s.file)));
-      result.kept.push(lang);
-      read += entries.length;
-      continue;
-    }
+    const others = [...byLang.keys()].filter((l) => l !== lang).sort();
     // Earlier parses of this language's unchanged files.
     const previous = new Map<string, { stamp: string; article: Article }>();
-    if (earlier) {
+    if (before?.langs.some((l) => l.lang === lang)) {
       try {
         for (const r of reader?.allStored(lang) ?? []) if (r.stamp) previous.set(r.file, { stamp: `${r.stamp[0]}:${r.stamp[1]}`, article: articleOfStored(r) });
       } catch {
@@ -258,53 +250,112 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
     };
     const toParse = entries.filter((e) => !same(e));
     const reused = entries.length - toParse.length;
-    const parsed = new Map((await run.parse(toParse, (done) => run.onProgress?.('reading', read + reused + done, total))).map((r, i) => [(toParse[i] as SourceEntry).path, r]));
+    const parsed = new Map((await run.parse(toParse, (done) => run.onProgress?.('reading', Math.min(total, read + reused + done), total))).map((r, i) => [(toParse[i] as SourceEntry).path, r]));
     read += entries.length;
-    run.onProgress?.('reading', read, total);
+    run.onProgress?.('reading', Math.min(total, read), total);
     const articles: Article[] = [];
+    const skipped: Skipped[] = [];
+    const missing = new Set<string>();
     for (const entry of entries) {
       const r: ParseResult = parsed.get(entry.path) ?? { kind: 'article', article: previous.get(entry.path)?.article as Article };
-      if (r.kind === 'article') articles.push(r.article);
-      else if (r.kind === 'page') skipped.push({ file: r.file, reason: r.reason, page: true });
+      if (r.kind === 'article') {
+        articles.push(r.article);
+        continue;
+      }
+      missing.add(entry.id);
+      if (r.kind === 'page') skipped.push({ file: r.file, reason: r.reason, page: true });
       else if (r.kind === 'not-article') skipped.push({ file: r.file, reason: r.reason });
       else {
         skipped.push({ file: r.file, reason: r.problems[0]?.message ?? 'rejected' });
-        if (r.problems.some((p) => p.code === 'unreadable')) unreadable.push(r.file);
+        if (r.problems.some((p) => p.code === 'unreadable') && !unreadable.includes(r.file)) unreadable.push(r.file);
       }
     }
     previous.clear();
+    notArticles.set(lang, missing);
+    skippedOf.set(lang, skipped);
     site ??= siteLinkOptions(articles, listing.config?.sitePrefix);
-    const compiled = compileLanguage(lang, articles, langsOf, { ...site, otherLangs: others }, (n) => run.onProgress?.('indexing', indexed + n, total));
+    metas.delete(lang);
+    // A language of no articles is no language of the corpus (as when compiled all at once).
+    if (articles.length === 0) return;
+    const compiled = compileLanguage(lang, articles, langsOf, { ...site, otherLangs: others }, (n) => run.onProgress?.('indexing', Math.min(total, indexed + n), total));
     indexed += articles.length;
     const stamps = new Map(entries.map((e): [string, [number, number]] => [e.path, [e.size, e.mtimeMs]]));
     for (const r of compiled.records) r.stamp = stamps.get(r.file);
     // A language with a file that could not be read is compiled again next time.
     const readable = !entries.some((e) => unreadable.includes(e.path));
-    metas.push(w.language(compiled, false, readable ? signature : undefined));
+    metas.set(lang, w.language(compiled, false, readable ? signatures.get(lang) : undefined));
+  };
+
+  for (const lang of order) {
+    const entries = byLang.get(lang) ?? [];
+    const earlier = before?.langs.find((l) => l.lang === lang);
+    const paths = new Set(entries.map((e) => e.path));
+    // The layout is kept with the language it was learnt from; later languages only under it.
+    const sameSite = site === undefined ? before?.site !== undefined && before.siteFrom === lang : JSON.stringify(site) === JSON.stringify(before?.site);
+    if (reader && earlier?.signature === signatures.get(lang) && sameSite && earlierSkips && !entries.some((e) => retry.has(e.path)) && keep(w, reader, lang, run.link, metas)) {
+      site ??= before?.site;
+      const skipped = earlierSkips.filter((s) => paths.has(s.file));
+      skippedOf.set(lang, skipped);
+      const ids = new Map(entries.map((e) => [e.path, e.id]));
+      notArticles.set(lang, new Set(skipped.map((s) => ids.get(s.file) as string)));
+      result.kept.push(lang);
+      read += entries.length;
+      continue;
+    }
+    await compileOne(lang, filesOf);
     result.compiled.push(lang);
   }
-  const defaultLang = listing.config?.defaultLanguage;
-  finishCorpus(w, metas, listing.entries.length + listing.skipped.length, { skipped }, defaultLang, site ?? {});
+  // Which other languages have an article of each id, now that every language is read: a language
+  // compiled believing a file of another language to be an article is compiled again (rare: a
+  // rejected file, or a page, under the id of a term of another language).
+  const langsOf = new Map([...filesOf].map(([id, langs]) => [id, langs.filter((l) => !notArticles.get(l)?.has(id))]));
+  if ([...notArticles.values()].some((ids) => ids.size > 0)) {
+    for (const lang of result.compiled) {
+      const ids = (byLang.get(lang) ?? []).map((e) => e.id);
+      if (ids.some((id) => (langsOf.get(id) ?? []).length !== (filesOf.get(id) ?? []).length)) await compileOne(lang, langsOf);
+    }
+  }
+  const langs = [...metas.values()].sort((a, b) => b.count - a.count || (a.lang < b.lang ? -1 : 1));
+  const skipped = [...listing.skipped, ...order.flatMap((l) => skippedOf.get(l) ?? [])];
+  finishCorpus(w, langs, listing.entries.length + listing.skipped.length, { skipped }, listing.config?.defaultLanguage, site ?? {}, order[0]);
   return result;
+}
+
+/** The language the site's link layout is learnt from: the one with the most files (then by name). */
+export function siteLanguage(listing: SourceListing): string | undefined {
+  const counts = new Map<string, number>();
+  for (const e of listing.entries) counts.set(e.lang, (counts.get(e.lang) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+}
+
+/**
+ * What each language's compile depends on, as one string: its files, the files of other
+ * languages under its ids (whether they are articles decides its records' other languages), the
+ * other languages and the config.
+ */
+export function languageSignatures(listing: SourceListing): Map<string, string> {
+  const byId = new Map<string, SourceEntry[]>();
+  for (const e of listing.entries) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
+  const langs = [...new Set(listing.entries.map((e) => e.lang))].sort();
+  const parts = new Map<string, unknown[]>(langs.map((l) => [l, [FORMAT, l, langs, listing.configs]]));
+  for (const e of listing.entries) {
+    const list = parts.get(e.lang) as unknown[];
+    list.push(e.path, e.size, e.mtimeMs, e.id, e.dir ?? '');
+    for (const o of byId.get(e.id) ?? []) if (o !== e) list.push(o.path, o.size, o.mtimeMs);
+  }
+  return new Map([...parts].map(([l, p]) => [l, createHash('sha256').update(JSON.stringify(p)).digest('base64')]));
 }
 
 /**
  * Keeps a language as the earlier compile wrote it; false when a file of it cannot be linked (a
  * damaged earlier generation): then it is compiled again, and what was linked is written over.
  */
-function keep(w: CorpusWriter, reader: CorpusReader, lang: string, link: (name: string) => void, metas: LanguageMeta[]): boolean {
+function keep(w: CorpusWriter, reader: CorpusReader, lang: string, link: (name: string) => void, metas: Map<string, LanguageMeta>): boolean {
   try {
-    metas.push(w.keep(reader, lang, link));
+    metas.set(lang, w.keep(reader, lang, link));
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw error;
     return false;
   }
-}
-
-/** What a language's compile depends on, as one string: its files, its ids' other languages, the config. */
-function languageSignature(lang: string, entries: SourceEntry[], others: string[], langsOf: Map<string, string[]>, configs: unknown): string {
-  const parts: unknown[] = [FORMAT, lang, [...others].sort(), configs];
-  for (const e of entries) parts.push(e.path, e.size, e.mtimeMs, e.id, e.dir ?? '', langsOf.get(e.id)?.join(',') ?? '');
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64');
 }

@@ -27,6 +27,8 @@ export interface CorpusMeta {
   defaultLang?: string;
   /** The site layout links were resolved with (a --content compile keeps it to keep languages). */
   site?: { prefix?: string[]; root?: string[] };
+  /** The language the site layout was learnt from. */
+  siteFrom?: string;
   /** File name -> [size, check sum], for every JSON file. */
   sums: Record<string, [number, number]>;
 }
@@ -154,9 +156,7 @@ export class CorpusWriter {
   }
 
   manifest(meta: Omit<CorpusMeta, 'sums'>): void {
-    const full: CorpusMeta = { ...meta, sums: this.sums };
-    const text = JSON.stringify(full);
-    this.sink.write('corpus.json', JSON.stringify({ sum: checksum(Buffer.from(text, 'utf8')), meta: text }));
+    writeManifest(this.sink, { ...meta, sums: this.sums });
   }
 }
 
@@ -192,11 +192,17 @@ export function writeCorpus(sink: CorpusSink, languages: CompiledLanguage[], fil
   finishCorpus(w, langs, files, report, defaultLang);
 }
 
+/** The manifest, corpus.json: the meta as text, and its sum. */
+export function writeManifest(sink: CorpusSink, meta: CorpusMeta): void {
+  const text = JSON.stringify(meta);
+  sink.write('corpus.json', JSON.stringify({ sum: checksum(Buffer.from(text, 'utf8')), meta: text }));
+}
+
 /** The report and the manifest, once every language is written. */
-export function finishCorpus(w: CorpusWriter, langs: LanguageMeta[], files: number, report: CorpusReport, defaultLang?: string, site?: { prefix?: string[]; root?: string[] }): void {
+export function finishCorpus(w: CorpusWriter, langs: LanguageMeta[], files: number, report: CorpusReport, defaultLang?: string, site?: { prefix?: string[]; root?: string[] }, siteFrom?: string): void {
   w.json('report.json', report);
   const pages = report.skipped.filter((s) => s.page).length;
-  w.manifest({ format: FORMAT, langs, files, skipped: report.skipped.length - pages, ...(pages ? { pages } : {}), ...(defaultLang ? { defaultLang } : {}), ...(site ? { site } : {}) });
+  w.manifest({ format: FORMAT, langs, files, skipped: report.skipped.length - pages, ...(pages ? { pages } : {}), ...(defaultLang ? { defaultLang } : {}), ...(site ? { site } : {}), ...(siteFrom ? { siteFrom } : {}) });
 }
 
 /** The files one language of a compiled corpus has. */

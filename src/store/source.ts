@@ -66,6 +66,8 @@ function namePages(dir: string, reason: string, out: SourceListing, page = true,
   let entries: Dirent[];
   try {
     entries = readSorted(dir);
+    // Read, so watched: a file added here changes what the listing names.
+    out.folders.push([dir, statSync(dir).mtimeMs]);
   } catch {
     return;
   }
