@@ -2,7 +2,7 @@
 // --content folder's answers through a cache kept between runs must be those of a fresh compile of
 // the same folder (another empty cache), and those of the in-memory build (a cache that cannot be
 // written). Each test here failed on main when it was written.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, cli, tempDir } from '../helpers.js';
@@ -70,6 +70,45 @@ describe('the cache of a --content folder answers as a fresh compile', () => {
     write(dir, 'da/_tpl/t.md', article('T', 'x'));
     const reference = fresh(dir, commands);
     expect(reference[0]).toContain('deep.md');
+    expect(answers(dir, env, commands)).toEqual(reference);
+  }, 120_000);
+
+  it('sees a broken symbolic link mended by creating its target in a folder that is not read', () => {
+    const dir = tempDir();
+    for (const t of ['a', 'b', 'c']) write(dir, `da/${t}.md`, article(`Da ${t}`, 'Tekst.'));
+    mkdirSync(join(dir, 'da', '.src'));
+    symlinkSync('.src/t.md', join(dir, 'da', 't.md'));
+    const commands = [['list']];
+    const env = cleanEnv();
+    expect(answers(dir, env, commands)).toEqual(fresh(dir, commands));
+    write(dir, 'da/.src/t.md', article('Target t', 'x'));
+    const reference = fresh(dir, commands);
+    expect(reference[0]).toContain('Target t');
+    expect(answers(dir, env, commands)).toEqual(reference);
+  }, 120_000);
+
+  it('still shows an article after a patched edit is undone (content and mtime restored) while another language changes', () => {
+    const dir = tempDir();
+    const original = article('Da a', 'Tekst om a.');
+    for (const t of ['a', 'b', 'c']) write(dir, `da/${t}.md`, article(`Da ${t}`, `Tekst om ${t}.`));
+    for (const t of ['a', 'b']) write(dir, `en/${t}.md`, article(`En ${t}`, 'Text.'));
+    const file = join(dir, 'da', 'a.md');
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    const env = cleanEnv();
+    expect(cli(['--content', dir, 'list'], env).code).toBe(0);
+    // Layout only (blank lines, spaces): the records are patched, the languages' signatures not.
+    write(dir, 'da/a.md', original.replace('Tekst om a.', '\nTekst   om a.'));
+    expect(cli(['--content', dir, '--lang', 'da', 'lookup', 'a', '--json'], env).code).toBe(0);
+    // Undone as a backup restores it (cp -p, rsync -t), and a new English term.
+    write(dir, 'da/a.md', original);
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    write(dir, 'en/z.md', article('En z', 'Text.'));
+    const commands = [
+      ['--lang', 'da', 'lookup', 'a', '--width', '80'],
+      ['--lang', 'da', 'search', 'tekst', '--json'],
+    ];
+    const reference = fresh(dir, commands);
+    expect(reference[0]).toContain('Tekst om a.');
     expect(answers(dir, env, commands)).toEqual(reference);
   }, 120_000);
 });
