@@ -111,4 +111,17 @@ describe('the cache of a --content folder answers as a fresh compile', () => {
     expect(reference[0]).toContain('Tekst om a.');
     expect(answers(dir, env, commands)).toEqual(reference);
   }, 120_000);
+
+  it('says an article is also in a language only when that language has it (not a rejected file of that id)', () => {
+    const dir = tempDir();
+    for (const t of ['a', 'b', 'x']) write(dir, `da/${t}.md`, article(`Da ${t}`, 'Tekst.'));
+    write(dir, 'en/a.md', article('En a', 'Text.'));
+    write(dir, 'en/x.md', '---\ntitle: [unclosed\n---\n\nText.\n');
+    const lookup = (env: NodeJS.ProcessEnv) => cli(['--content', dir, '--lang', 'da', 'lookup', 'x', '--width', '80'], env).stdout;
+    const memory = lookup(cleanEnv({ GLOSSARY_TEST_WRITE_ERROR: 'ENOSPC' }));
+    expect(memory).toContain('Da x');
+    expect(memory).not.toContain('Also in: en');
+    expect(lookup(cleanEnv())).toBe(memory);
+    expect(cli(['--content', dir, '--lang', 'en', 'lookup', 'x'], cleanEnv()).code).toBe(3);
+  }, 120_000);
 });
