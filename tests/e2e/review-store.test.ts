@@ -124,4 +124,16 @@ describe('the cache of a --content folder answers as a fresh compile', () => {
     expect(lookup(cleanEnv())).toBe(memory);
     expect(cli(['--content', dir, '--lang', 'en', 'lookup', 'x'], cleanEnv()).code).toBe(3);
   }, 120_000);
+
+  it('does not make a language of rejected files alone the default (lookup and list of the articles there are)', () => {
+    const dir = tempDir();
+    for (const t of ['a', 'b']) write(dir, `da/${t}.md`, article(`Da ${t}`, 'Tekst.'));
+    for (const t of ['x', 'y', 'z']) write(dir, `en/${t}.md`, '---\ntitle: [unclosed\n---\n\nText.\n');
+    const lookup = cli(['--content', dir, 'lookup', 'a'], cleanEnv());
+    expect(lookup.code).toBe(0);
+    expect(lookup.stdout).toContain('Da a');
+    const list = cli(['--content', dir, 'list'], cleanEnv());
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('Da b');
+  }, 120_000);
 });
