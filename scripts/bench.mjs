@@ -20,7 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { arg, availableMb, bin, commandSet, fmt, LANGUAGES, measure, root, sample, tableRows, texts, time, timeBudgeted, TARGETS, typo, work } from './bench-lib.mjs';
+import { arg, availableMb, bin, commandSet, fmt, measure, root, sample, stopChildren, tableRows, texts, time, timeBudgeted, TARGETS, typo, work } from './bench-lib.mjs';
 
 const ALL = '500,2000,15000,100000,300000';
 const specs = arg('sizes', ALL)
@@ -92,6 +92,19 @@ try {
 function saveResults() {
   const partial = { commit, rounds, budgetMs, maxRssMb, runMinutes: runMinutes ?? (Date.now() - runStart) / 60000, load: endLoad ?? loadavg() };
   writeFileSync(join(work, 'results.json'), JSON.stringify({ ...partial, results: results.map(({ rows: r, ...x }) => x), rows: rows.map(({ args, ...r }) => r) }, null, 1));
+}
+
+// Stopped by a signal (Ctrl-C, a CI timeout): the files changed for the incremental cases are put
+// back, the figures so far saved (the size under way with what it has), no compile left running.
+let putBack = () => {};
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopChildren();
+    putBack();
+    if (!from) saveResults();
+    process.stderr.write(`bench: stopped by ${signal}; the figures so far are in .bench/results.json (--from draws them)\n`);
+    process.exit(130);
+  });
 }
 
 const runStart = Date.now();
@@ -214,6 +227,11 @@ if (from) {
       },
     ];
     result.incremental = [];
+    putBack = () => {
+      writeFileSync(s.file, original);
+      writeFileSync(victim, victimText);
+      rmSync(added, { force: true });
+    };
     try {
       for (const c of cases) {
         c.change();
@@ -224,9 +242,8 @@ if (from) {
         if (t.stopped) break;
       }
     } finally {
-      writeFileSync(s.file, original);
-      writeFileSync(victim, victimText);
-      rmSync(added, { force: true });
+      putBack();
+      putBack = () => {};
     }
     result.benchS = (Date.now() - started) / 1000;
     saveResults();
