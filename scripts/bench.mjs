@@ -279,7 +279,7 @@ const compileRows = results.map((r) => {
   const targets = [`<= ${ISSUE.firstVsMinimal}x minimal ${mark(vsMin <= ISSUE.firstVsMinimal)}`];
   if (secTarget) targets.push(`<= ${secTarget} s ${mark(f.ms / 1000 <= secTarget)}`);
   const cacheRatio = r.cacheBytes / r.sourceBytes;
-  return `| ${r.name} | ${s1(f.ms)} | ${s1(f.cpu)} | ${fmt(f.rss, 0)} MB ${mark(f.rss <= ISSUE.rss)} | ${s1(m.ms)}, CPU ${s1(m.cpu)}, ${fmt(m.rss, 0)} MB | ${fmt(vsMin, 1)}x (CPU ${fmt(f.cpu / m.cpu, 1)}x) | ${targets.join('; ')} | ${fmt(r.cacheBytes / 2 ** 20, 0)} / ${fmt(r.sourceBytes / 2 ** 20, 0)} MB = ${fmt(cacheRatio, 2)}x ${mark(cacheRatio <= ISSUE.cache)} | ${fmt(r.benchS, 0)} s (+${fmt(r.generateS, 0)} s generating) |`;
+  return `| ${r.name} | ${s1(f.ms)} | ${s1(f.cpu)} | ${fmt(f.rss, 0)} MB ${mark(f.rss <= ISSUE.rss)} | ${s1(m.ms)}, CPU ${s1(m.cpu)}, ${fmt(m.rss, 0)} MB | ${fmt(vsMin, 1)}x (CPU ${fmt(f.cpu / m.cpu, 1)}x) | ${targets.join('; ')} | ${fmt(r.cacheBytes / 2 ** 20, 0)} / ${fmt(r.sourceBytes / 2 ** 20, 0)} MB = ${fmt(cacheRatio, 2)}x ${mark(cacheRatio <= ISSUE.cache)} | ${r.benchS === undefined ? 'stopped before the end' : `${fmt(r.benchS, 0)} s`} (+${fmt(r.generateS, 0)} s generating) |`;
 });
 const incRows = results
   .filter((r) => r.incremental)
