@@ -81,10 +81,18 @@ export function availableMb() {
  * RSS passes `maxRssMb` (polled every 200 ms). Resolves to wall ms, CPU ms, peak RSS MB, exit code
  * and, when it was stopped, `stopped` (why).
  */
+const running = new Set();
+
+/** Kills the budgeted processes still running (a bench stopped by a signal leaves none behind). */
+export function stopChildren() {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 export function timeBudgeted(args, { timeoutMs = Infinity, maxRssMb = Infinity } = {}) {
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
     const child = spawn(process.execPath, ['-r', preload, ...args], { env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    running.add(child);
     let fd3 = '';
     let stderr = '';
     let stopped;
@@ -100,6 +108,7 @@ export function timeBudgeted(args, { timeoutMs = Infinity, maxRssMb = Infinity }
       if (stopped) child.kill('SIGKILL');
     }, 200);
     child.on('close', (code) => {
+      running.delete(child);
       clearInterval(watch);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const r = report(fd3);

@@ -3,6 +3,7 @@ import { NameRank, plainLetters, type ArticleRecord } from './corpus/compile.js'
 import { AmbiguousError, NotFoundError, UsageError } from './errors.js';
 import { fold } from './fold.js';
 import type { Corpus } from './corpus/reader.js';
+import type { Lexicon } from './corpus/lexicon.js';
 
 export const MAX_QUERY = 200;
 
@@ -10,15 +11,18 @@ export const MAX_QUERY = 200;
  * How a term named its article: `exact` (id, slug or title as written, case aside), `folded`
  * (after folding, Danish letters typed plainly too), `alias`, `defined` (what the article says it
  * defines), `path` (a site path's last part); or chosen by search, the clear winner: `typo`,
- * `prefix` (a name begun), `words` (every word in its name), `initials`.
+ * `prefix` (a name begun), `words` (every word in its name), `initials`, `lexicon` (a Danish name
+ * the bundled glossary gives the term).
  */
-export type MatchKind = 'exact' | 'folded' | 'alias' | 'defined' | 'path' | 'typo' | 'prefix' | 'words' | 'initials';
+export type MatchKind = 'exact' | 'folded' | 'alias' | 'defined' | 'path' | 'typo' | 'prefix' | 'words' | 'initials' | 'lexicon';
 
 export interface Resolved {
   record: ArticleRecord;
   /** Set when the term named no article (title, id, slug or alias) and the article was chosen: the notice says so. */
   fuzzy: boolean;
   matched: MatchKind;
+  /** For `lexicon`: the Danish name searched. */
+  matchedName?: string;
 }
 
 export function checkQuery(term: string): string {
@@ -32,7 +36,7 @@ function suggestions(names: string[]): string[] {
   return names.length ? [`did you mean: ${names.join(', ')}?`] : [];
 }
 
-export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string): Promise<Resolved> {
+export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string, lexicon?: () => Lexicon | undefined): Promise<Resolved> {
   const term = checkQuery(rawTerm);
   const byId = corpus.names(lang, '=' + term);
   const folded = byId.length ? [] : corpus.names(lang, fold(term));
@@ -59,8 +63,9 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string)
     if (ns.length > 1) break;
   }
   const { search, clearWinner, queryWords, Tier } = await import('./search.js');
-  const hits = search(corpus.searchSource(lang), term, 5);
+  const hits = search(corpus.searchSource(lang), term, 5, { lexicon });
   const winner = clearWinner(hits, new Set(queryWords(term)).size);
+  if (winner?.lexicon) return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched: 'lexicon', matchedName: winner.lexicon.name };
   if (winner) {
     const matched: MatchKind = winner.via === 'defined' ? 'defined' : winner.tier < Tier.prefix ? 'folded' : winner.tier === Tier.prefix ? 'prefix' : winner.why.some((w) => w.what.includes('its initial')) ? 'initials' : winner.typos > 0 ? 'typo' : 'words';
     return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched };
@@ -73,13 +78,14 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string)
 
 /** The note when a term named no article and search chose one: the one wording for every command. */
 export function fuzzyNote(term: string, record: ArticleRecord, matched?: MatchKind): string {
+  if (matched === 'lexicon') return `no article is named "${term}"; showing ${record.name} (${record.title}), by its Danish name in the bundled glossary`;
   if (matched === 'defined') return `no article is named "${term}"; showing ${record.name} (${record.title}), which defines it`;
   return `no article is named "${term}"; showing ${record.name} (${record.title})`;
 }
 
 /** An article for a command that works on one: the record, and the note if it was a fuzzy match. */
-export async function resolveArticle(corpus: Corpus, lang: string, terms: string[]): Promise<{ record: ArticleRecord; notes: string[] }> {
+export async function resolveArticle(corpus: Corpus, lang: string, terms: string[], lexicon?: () => Lexicon | undefined): Promise<{ record: ArticleRecord; notes: string[] }> {
   const term = terms.join(' ');
-  const { record, fuzzy, matched } = await resolveTerm(corpus, lang, term);
+  const { record, fuzzy, matched } = await resolveTerm(corpus, lang, term, lexicon);
   return { record, notes: fuzzy ? [fuzzyNote(checkQuery(term), record, matched)] : [] };
 }

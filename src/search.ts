@@ -601,9 +601,12 @@ function rank(source: SearchSource, query: string, withInitials = true): { hits:
     words.forEach((w, i) => {
       const c = nameCosts[i];
       if (c === undefined) return;
-      const add = NAME_WEIGHT * (text.idf[i] as number) * (1 - c) * (emphasis[i] as number);
-      nameScore += add;
       const [t, list, base] = nameWhy[i] as [string, NameList, number];
+      // In a hit that misses some of the query's words, a name word matched by chance (a typing
+      // error, a short shared stem) weighs nothing: `priserne stiger og kronerne bliver mindre
+      // værd` is Inflation, whose text has every word, before Kurs/indre værdi (mindre ~ indre).
+      const add = matched < words.length && list !== 'initials' && byChance(w, t, base) ? 0 : NAME_WEIGHT * (text.idf[i] as number) * (1 - c) * (emphasis[i] as number);
+      nameScore += add;
       why.push({ what: list === 'initials' ? `"${w}": its initial, with the others, is "${t}", a name` : `"${w}" ~ ${list} word "${t}" (${matchKind(base)})`, add: round(coverage * add) });
     });
     if (textScore) why.push({ what: `text (BM25 over description and body): ${stems.join(', ')}`, add: round(coverage * textScore) });

@@ -19,7 +19,7 @@ function refLines(ctx: Context, rows: Array<{ ref?: ArticleRef; name: string; ti
 }
 
 export async function runLinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<Result> {
-  const { record, notes } = await resolveArticle(ctx.corpus, langOf(ctx), terms);
+  const { record, notes } = await resolveArticle(ctx.corpus, langOf(ctx), terms, ctx.lexicon);
   const seen = new Set<string>();
   // A link to a page of the site outside the glossary is not part of the glossary's graph; an
   // article linked twice (`[static](/en-US/docs/Glossary/SSG)` and `{{Glossary("SSG")}}`) is listed once.
@@ -33,7 +33,7 @@ export async function runLinks(ctx: Context, terms: string[], options: { json?: 
 }
 
 export async function runBacklinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<Result> {
-  const { record, notes } = await resolveArticle(ctx.corpus, langOf(ctx), terms);
+  const { record, notes } = await resolveArticle(ctx.corpus, langOf(ctx), terms, ctx.lexicon);
   if (options.json) return ok(text(jsonText(record.backlinks)), notes);
   if (record.backlinks.length === 0) return ok(undefined, [...notes, `no article links to ${record.name}`]);
   return ok(text(refLines(ctx, record.backlinks)), notes);
@@ -86,7 +86,7 @@ export function relatedTo(corpus: Corpus, record: ArticleRecord, limit: number):
 }
 
 export async function runRelated(ctx: Context, terms: string[], options: { json?: boolean; limit?: string }): Promise<Result> {
-  const { record, notes } = await resolveArticle(ctx.corpus, langOf(ctx), terms);
+  const { record, notes } = await resolveArticle(ctx.corpus, langOf(ctx), terms, ctx.lexicon);
   const limit = options.limit === undefined ? 10 : parseLimit(options.limit);
   const related = relatedTo(ctx.corpus, record, limit);
   if (options.json) return ok(text(jsonText(related.map((r) => ({ ...r, score: Number(r.score.toFixed(3)) })))), notes);

@@ -31,7 +31,7 @@ export async function lookup(ctx: Context, terms: string[], options: PresentOpti
   const term = terms.join(' ');
   let resolved;
   try {
-    resolved = await resolveTerm(ctx.corpus, lang, term);
+    resolved = await resolveTerm(ctx.corpus, lang, term, ctx.lexicon);
   } catch (error) {
     // Not in this language, but named exactly in another: say where, and how to get it.
     if (error instanceof NotFoundError || error instanceof AmbiguousError) {
@@ -50,7 +50,7 @@ export async function lookup(ctx: Context, terms: string[], options: PresentOpti
   // The notice is a note: the edge prints notes before the output, so before the pager opens.
   const notes = resolved.fuzzy ? [fuzzyNote(term.trim(), resolved.record, resolved.matched)] : [];
   // --json says how the name matched, with the name typed.
-  if (options.json) return ok({ text: jsonText({ query: term.trim(), matched: resolved.matched, ...articleJson(resolved.record) }) }, notes);
+  if (options.json) return ok({ text: jsonText({ query: term.trim(), matched: resolved.matched, ...(resolved.matchedName ? { matchedName: resolved.matchedName } : {}), ...articleJson(resolved.record) }) }, notes);
   return presentResult(ctx, resolved.record, options, notes);
 }
 

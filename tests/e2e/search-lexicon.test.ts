@@ -1,5 +1,5 @@
 // End-to-end: the bundled glossary as a lexicon for any corpus (issue 20, "English without English
-// aliases"). The fixture is Danish only: Danish ids, no English title or alias, one English word
+// aliases"), in search and lookup. The fixture is Danish only: Danish ids, no English title or alias, one English word
 // quoted in a body. Its English names come from the bundled articles' aliases and ids.
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, cli, fixture } from '../helpers.js';
@@ -86,5 +86,22 @@ describe('no confident wrong answer from words matched by chance', () => {
     const r = run('--content', da, 'search', '--json', 'qwerty', 'asdf');
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('[]\n');
+  }, T);
+});
+
+describe('lookup through the bundled lexicon', () => {
+  it('lookup of an English name shows the Danish article, says how on stderr, and --json says matched "lexicon"', () => {
+    const r = run('--content', da, 'lookup', 'accounts', 'payable', '--no-pager');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Leverandørgæld/);
+    expect(r.stderr).toContain('no article is named "accounts payable"; showing leverandoergaeld (Leverandørgæld), by its Danish name in the bundled glossary');
+    const j = JSON.parse(run('--content', da, 'lookup', '--json', 'accounts', 'payable').stdout) as { id: string; matched: string; matchedName: string };
+    expect(j).toMatchObject({ id: 'leverandoergaeld', matched: 'lexicon', matchedName: 'Leverandørgæld' });
+  }, T);
+
+  it('lookup of English the lexicon does not know is still "not found" (exit 3)', () => {
+    const r = run('--content', da, 'lookup', 'chocolate', 'cake');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
   }, T);
 });
