@@ -15,6 +15,8 @@ export interface LanguageMeta {
   keywords: Array<[string, number]>;
   /** What a --content compile of this language was made from: the same next time, it is kept. */
   signature?: string;
+  /** The other languages its records name, for each of its ids, as one string (see compilation.ts). */
+  langsDigest?: string;
 }
 
 export interface Skipped {

@@ -283,7 +283,7 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
     for (const r of compiled.records) r.stamp = stamps.get(r.file);
     // A language with a file that could not be read is compiled again next time.
     const readable = !entries.some((e) => unreadable.includes(e.path));
-    metas.set(lang, w.language(compiled, false, readable ? signatures.get(lang) : undefined));
+    metas.set(lang, { ...w.language(compiled, false, readable ? signatures.get(lang) : undefined), langsDigest: langsDigest(entries, langsOf) });
   };
 
   for (const lang of order) {
@@ -308,12 +308,14 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
   // Which other languages have an article of each id, now that every language is read: a language
   // compiled believing a file of another language to be an article is compiled again (rare: a
   // rejected file, or a page, under the id of a term of another language).
+  // A kept language was compiled with its ids' other languages as they were then: compiled again
+  // when they differ now (a file of another language under its id became, or stopped being, an article).
   const langsOf = new Map([...filesOf].map(([id, langs]) => [id, langs.filter((l) => !notArticles.get(l)?.has(id))]));
-  if ([...notArticles.values()].some((ids) => ids.size > 0)) {
-    for (const lang of result.compiled) {
-      const ids = (byLang.get(lang) ?? []).map((e) => e.id);
-      if (ids.some((id) => (langsOf.get(id) ?? []).length !== (filesOf.get(id) ?? []).length)) await compileOne(lang, langsOf);
-    }
+  for (const [lang, meta] of [...metas]) {
+    if (meta.langsDigest === langsDigest(byLang.get(lang) ?? [], langsOf)) continue;
+    await compileOne(lang, langsOf);
+    if (!result.compiled.includes(lang)) result.compiled.push(lang);
+    result.kept = result.kept.filter((l) => l !== lang);
   }
   const langs = [...metas.values()].sort((a, b) => b.count - a.count || (a.lang < b.lang ? -1 : 1));
   const skipped = [...listing.skipped, ...order.flatMap((l) => skippedOf.get(l) ?? [])];
@@ -329,21 +331,22 @@ export function siteLanguage(listing: SourceListing): string | undefined {
 }
 
 /**
- * What each language's compile depends on, as one string: its files, the files of other
- * languages under its ids (whether they are articles decides its records' other languages), the
- * other languages and the config.
+ * What each language's compile depends on, as one string: its files, which other languages have
+ * a file of each of its ids, the other languages and the config. (Whether those files are articles
+ * is checked apart, by langsDigest: the files of other languages may change without this one.)
  */
 export function languageSignatures(listing: SourceListing): Map<string, string> {
-  const byId = new Map<string, SourceEntry[]>();
-  for (const e of listing.entries) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
+  const filesOf = new Map<string, string[]>();
+  for (const e of listing.entries) filesOf.set(e.id, [...(filesOf.get(e.id) ?? []), e.lang]);
   const langs = [...new Set(listing.entries.map((e) => e.lang))].sort();
   const parts = new Map<string, unknown[]>(langs.map((l) => [l, [FORMAT, l, langs, listing.configs]]));
-  for (const e of listing.entries) {
-    const list = parts.get(e.lang) as unknown[];
-    list.push(e.path, e.size, e.mtimeMs, e.id, e.dir ?? '');
-    for (const o of byId.get(e.id) ?? []) if (o !== e) list.push(o.path, o.size, o.mtimeMs);
-  }
+  for (const e of listing.entries) (parts.get(e.lang) as unknown[]).push(e.path, e.size, e.mtimeMs, e.id, e.dir ?? '', filesOf.get(e.id)?.join(',') ?? '');
   return new Map([...parts].map(([l, p]) => [l, createHash('sha256').update(JSON.stringify(p)).digest('base64')]));
+}
+
+/** The other languages that have an article of each of a language's ids, as one string. */
+function langsDigest(entries: SourceEntry[], langsOf: Map<string, string[]>): string {
+  return createHash('sha256').update(JSON.stringify(entries.map((e) => [e.id, langsOf.get(e.id) ?? []]))).digest('base64');
 }
 
 /**
