@@ -14,10 +14,5 @@ export default defineConfig({
       'tests/unit/search-order-twin.test.ts',
     ],
     testTimeout: 30000,
-    // One module graph for all test files: Stryker starts vitest once per mutant, and importing the
-    // sources again for each test file was most of a mutant's time. Safe here: Stryker's mutants
-    // switch at run time (static ones are ignored, see stryker.config.mjs), and every test file
-    // compiles its fixtures again when it runs (lazyFixture in tests/helpers.ts).
-    isolate: false,
   },
 });

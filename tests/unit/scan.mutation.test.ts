@@ -16,8 +16,9 @@ const names: Array<[string, number]> = [
   ['Bestyrelsesmedlem', 7],
   ['Moder', 8],
   ['EU', 9],
+  ['SE-nummer', 10],
 ];
-const VOCABULARY = ['plan', 'fri', 'ret', 'kammer', 'aftale', 'bank', 'virksomhed'];
+const VOCABULARY = ['plan', 'fri', 'ret', 'kammer', 'aftale', 'bank', 'virksomhed', 'beløb', 'grænse'];
 const index = (vocabulary = VOCABULARY): ScanIndex => ({
   terms: names.flatMap(([name, n]) => scanTermsOf(name, n)),
   vocabulary: vocabulary.map(stem),
@@ -116,5 +117,31 @@ describe('Scanner', () => {
       [0, ['1:11', '2:1', '2:23']],
     ]);
     expect(byTerm([])).toEqual([]);
+  });
+
+  it('matches a name of two capitals with them, whatever its length', () => {
+    expect(found('Skriv SE-nummer her. Se nummer 5.')).toEqual([[10, 'SE-nummer']]);
+  });
+
+  it('counts a character at either end of the low surrogates, and one above them, as one column', () => {
+    expect(scan('\u{10000} fusion')[0]?.column).toBe(3);
+    expect(scan('\u{103FF} fusion')[0]?.column).toBe(3);
+    expect(scan('€ fusion')[0]?.column).toBe(3);
+    expect(scan('\uFB01 fusion')[0]?.column).toBe(3);
+  });
+
+  it('takes a later word of a term only through its own stem or endings', () => {
+    expect(found('Vi har strategiske afdelinger.')).toEqual([]);
+  });
+
+  it('drops a linking letter after a compound\'s first part only when one is there', () => {
+    expect(found('Toldbeløbet og toldgrænse.')).toEqual([
+      [6, 'Toldbeløbet'],
+      [6, 'toldgrænse'],
+    ]);
+  });
+
+  it('prefers a term the word is to a term it begins with', () => {
+    expect(found('Moderselskabet.', [...VOCABULARY, 'selskab'])).toEqual([[1, 'Moderselskabet']]);
   });
 });
