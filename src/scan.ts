@@ -98,10 +98,13 @@ export class Scanner {
         same.push(t);
         this.byFirstWord.set(word, same);
       }
-      if (t.stems.length === 1 && !t.exact && first.length >= MIN_COMPOUND_TERM) {
-        // A compound's first part (`fusions|planen`) and its head (`virksomheds|fusion`).
-        insert(this.modifiers, t.words?.[0] ?? first, t.n);
-        insert(this.heads, [...first].reverse().join(''), t.n);
+      if (t.stems.length === 1 && !t.exact) {
+        // A compound's first part (`fusions|planen`), matched as written: the word's own length
+        // counts (`moms|registrering`, though its stem is `mom`); and its head
+        // (`virksomheds|fusion`), matched by stem: the stem's length counts (`ledighed`, stem
+        // `led`, is no head of `indledes`).
+        if ((word ?? first).length >= MIN_COMPOUND_TERM) insert(this.modifiers, word ?? first, t.n);
+        if (first.length >= MIN_COMPOUND_TERM) insert(this.heads, [...first].reverse().join(''), t.n);
       }
     }
     // Longest first: `strategisk alliance` before `alliance`.
@@ -199,9 +202,10 @@ export class Scanner {
     for (let i = 0; i < chars.length && node; i++) {
       node = node.next.get(chars[i] as string);
       if (!node?.ends.length) continue;
-      let rest = word.slice(i + 1);
-      if ((rest.startsWith('s') || rest.startsWith('e')) && rest.length > MIN_PART) rest = rest.slice(1);
-      if (rest.length >= MIN_PART && this.vocabulary.has(stem(rest))) found = node.ends[0];
+      // The rest as it is (`told|satsen`), or after a linking s or e (`fusion|s|planen`).
+      const rest = word.slice(i + 1);
+      const linked = (rest.startsWith('s') || rest.startsWith('e')) && rest.length > MIN_PART ? rest.slice(1) : rest;
+      if ([rest, linked].some((r) => r.length >= MIN_PART && this.vocabulary.has(stem(r)))) found = node.ends[0];
     }
     return found;
   }

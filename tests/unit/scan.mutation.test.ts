@@ -145,3 +145,25 @@ describe('Scanner', () => {
     expect(found('Moderselskabet.', [...VOCABULARY, 'selskab'])).toEqual([[1, 'Moderselskabet']]);
   });
 });
+
+describe('compound parts: a first part as written, a head by its stem', () => {
+  const only = (terms: Array<[string, number]>, vocabulary: string[], text: string) => {
+    const s = new Scanner({ terms: terms.flatMap(([name, n]) => scanTermsOf(name, n)), vocabulary: vocabulary.map(stem) });
+    return s.feed(text).map((o) => [o.n, o.text]);
+  };
+
+  it('a word of four letters whose stem is shorter is a first part (moms|registreringen)', () => {
+    expect(stem('moms').length).toBeLessThan(4);
+    expect(only([['Moms', 0]], ['registrering'], 'Momsregistreringen sker her')).toEqual([[0, 'Momsregistreringen']]);
+  });
+
+  it('the rest after a first part is tried as it is before a linking s is dropped (told|satsen)', () => {
+    expect(only([['Told', 0]], ['satsen'], 'Toldsatsen steg')).toEqual([[0, 'Toldsatsen']]);
+    expect(only([['Fusion', 0]], ['plan'], 'Fusionsplanen')).toEqual([[0, 'Fusionsplanen']]);
+  });
+
+  it('a term whose stem is short is no head (ledighed, stem led, is not in indledes)', () => {
+    expect(stem('ledighed').length).toBeLessThan(4);
+    expect(only([['Ledighed', 0]], ['ind'], 'Sagen indledes i dag')).toEqual([]);
+  });
+});
