@@ -12,7 +12,7 @@ import { COMMANDS, GLOBAL_OPTIONS, PROGRAM, completionModel, helpAfter, type Com
 import { tty } from './edge/builtins.js';
 import { openCorpus, type Opened } from './edge/corpus.js';
 import { Run, type GlobalOptions, type Io } from './edge/run.js';
-import { standardOutput } from './edge/stdout.js';
+import { descriptorOutput } from './edge/stdout.js';
 import { VERSION } from './version.js';
 import { escapeLine, sanitize } from './render/sanitize.js';
 import { decideTerminal } from './terminal.js';
@@ -184,7 +184,7 @@ export async function main(io: Io): Promise<number> {
 /** Entry point of bin/glossary.js: wires the process in, sets the exit code. */
 export function run(): void {
   // `glossary list | head -1`: the reader went away; stop quietly, as other Unix tools do.
-  const stdout = standardOutput((error) => {
+  const stdout = descriptorOutput(1, () => process.stdout, (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     process.stderr.write(`glossary: cannot write the output (${error.code ?? error.message})\n`);
     process.exit(ExitCode.internal);
@@ -195,7 +195,7 @@ export function run(): void {
       return tty().isatty(0);
     },
   };
-  void main({ argv: process.argv, env: process.env, stdin, stdout, stderr: process.stderr }).then((code) => {
+  void main({ argv: process.argv, env: process.env, stdin, stdout, stderr: descriptorOutput(2, () => process.stderr, () => {}) }).then((code) => {
     process.exitCode = code;
   });
 }

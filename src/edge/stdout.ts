@@ -1,6 +1,7 @@
-// Standard output without a stream when it is a file or a pipe. Creating `process.stdout` loads
-// Node's stream modules (~4 ms of a ~35 ms lookup here), which a run that writes its answer once
-// does not need: it writes to the descriptor directly, as `cat` does. A terminal gets the real
+// Standard output and error without a stream when they are files or pipes. Creating
+// `process.stdout` or `process.stderr` loads Node's stream modules (~4 ms of a ~35 ms lookup
+// here), which a run that writes its answer once does not need: it writes to the descriptor
+// directly, as `cat` does. A terminal gets the real
 // stream (the pager, the picker and the reader need its size and events).
 import { fstatSync, writeSync } from 'node:fs';
 
@@ -52,19 +53,21 @@ function plainDescriptor(fd: number): boolean {
 }
 
 /**
- * fd 1 as an Output. `onError` is told of a failed write (EPIPE when the reader went away), as
- * `process.stdout`'s 'error' event would tell it.
+ * A standard stream as an Output: fd 1 or 2 written directly when it is a file, a pipe or
+ * /dev/null, the stream (`stream()`, made only then) for a terminal. `onError` is told of a failed
+ * write (EPIPE when the reader went away), as the stream's 'error' event would tell it.
  */
-export function standardOutput(onError: (error: NodeJS.ErrnoException) => void): Output {
-  if (!plainDescriptor(1)) {
-    process.stdout.on('error', onError);
-    return process.stdout;
+export function descriptorOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, onError: (error: NodeJS.ErrnoException) => void): Output {
+  if (!plainDescriptor(fd)) {
+    const made = stream();
+    made.on('error', onError);
+    return made;
   }
   return {
     isTTY: false,
     write(text: string): boolean {
       try {
-        writeAll(1, Buffer.from(text, 'utf8'));
+        writeAll(fd, Buffer.from(text, 'utf8'));
       } catch (error) {
         onError(error as NodeJS.ErrnoException);
       }
