@@ -49,6 +49,8 @@ export interface Article {
   bodyLine: number;
   /** The body's words for the full-text index: "stem count ..." (see terms.ts bodyTerms). */
   bodyTerms: string;
+  /** The same as a Map, when parsed in this thread (not enumerable: never copied nor written). */
+  bodyCounts?: Map<string, number>;
   /** How many words the body has (full-text ranking weighs a word by the body's length). */
   bodyLength: number;
   /** What the article says it defines beyond its title and aliases (see defines.ts). */

@@ -3,7 +3,7 @@
 import { compareDanish, fold, words } from '../fold.js';
 import type { Article, Problem } from './article.js';
 import { linkResolver, type LinkOptions } from './links.js';
-import { docTermsOfWord, stem, stemmed } from './terms.js';
+import { countsOf, docTermsOfWord, stem, stemmed } from './terms.js';
 import { scanTermsOf, type ScanIndex } from '../scan.js';
 
 export interface ArticleRef {
@@ -244,20 +244,17 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
       const term = stem(w);
       described.set(term, Math.min((described.get(term) ?? 0) + 1, TEXT_FIELDS.descriptionMax));
     }
-    const body = a.bodyTerms ? a.bodyTerms.split(' ') : [];
+    const body = a.bodyCounts ?? countsOf(a.bodyTerms);
     const post = (term: string, packed: number) => {
       const list = text.get(term);
       if (list) list.push(n, packed);
       else text.set(term, [n, packed]);
     };
     if (described.size > 0) {
-      const inBody = new Map<string, number>();
-      for (let i = 0; i + 1 < body.length; i += 2) if (described.has(body[i] as string)) inBody.set(body[i] as string, Number(body[i + 1]));
-      for (const [term, count] of described) post(term, count + TEXT_FIELDS.bodyUnit * Math.min(inBody.get(term) ?? 0, TEXT_FIELDS.bodyMax));
+      for (const [term, count] of described) post(term, count + TEXT_FIELDS.bodyUnit * Math.min(body.get(term) ?? 0, TEXT_FIELDS.bodyMax));
     }
-    for (let i = 0; i + 1 < body.length; i += 2) {
-      const term = body[i] as string;
-      if (!described.has(term)) post(term, TEXT_FIELDS.bodyUnit * Math.min(Number(body[i + 1]), TEXT_FIELDS.bodyMax));
+    for (const [term, count] of body) {
+      if (!described.has(term)) post(term, TEXT_FIELDS.bodyUnit * Math.min(count, TEXT_FIELDS.bodyMax));
     }
     bodyTotal += a.bodyLength;
 

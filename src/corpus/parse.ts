@@ -131,6 +131,9 @@ export function parseArticle(src: SourceFile): ParseResult {
     bodyTerms: indexed.terms,
     bodyLength: indexed.length,
   };
+  // The counts themselves for a compile in this thread (not copied to a worker's parent, nor
+  // written): the string would otherwise be split and its numbers read again.
+  Object.defineProperty(article, 'bodyCounts', { value: indexed.counts, enumerable: false });
   if (site.length) article.site = site;
   const defined = definedNames(title, aliases, description, body);
   if (defined.length) article.defined = defined;

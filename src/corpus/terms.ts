@@ -50,7 +50,7 @@ const STOPWORDS = new Set(
  * tags and fenced code left out; "stem count stem count ...", and the number of words. A string,
  * not a Map: it crosses from the parse worker and is kept in the record at little cost.
  */
-export function bodyTerms(body: string): { terms: string; length: number } {
+export function bodyTerms(body: string): { terms: string; length: number; counts: Map<string, number> } {
   const text = body
     .replace(/^ {0,3}(```|~~~)[\s\S]*?^ {0,3}\1/gm, ' ')
     .replace(/\]\([^)\]\n]*\)/g, '] ')
@@ -75,7 +75,16 @@ export function bodyTerms(body: string): { terms: string; length: number } {
   }
   const parts: string[] = [];
   for (const [s, c] of counts) parts.push(s, String(c));
-  return { terms: parts.join(' '), length };
+  return { terms: parts.join(' '), length, counts };
+}
+
+/** bodyTerms' string read back: stem -> count, in the order written. */
+export function countsOf(terms: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (terms === '') return counts;
+  const parts = terms.split(' ');
+  for (let i = 0; i + 1 < parts.length; i += 2) counts.set(parts[i] as string, Number(parts[i + 1]));
+  return counts;
 }
 
 /** The words of a query worth matching: stopwords go, unless nothing else is left. */
