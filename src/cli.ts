@@ -16,7 +16,7 @@ import { descriptorOutput } from './edge/stdout.js';
 import { VERSION } from './version.js';
 import { escapeLine, sanitize } from './render/sanitize.js';
 import { decideTerminal } from './terminal.js';
-import { unknownHelp, usageMessage } from './usage.js';
+import { commandOptionsAfter, unknownHelp, usageMessage } from './usage.js';
 
 export type { Io } from './edge/run.js';
 export { manPage } from './man.js';
@@ -64,9 +64,12 @@ function buildProgram(io: Io, found: (parsed: Parsed) => void, wanted: (name: st
   return program;
 }
 
-/** The command a command line names (the first word that is not an option or an option's value). */
+/**
+ * The command a command line names (the first word that is not an option or an option's value;
+ * a command's option may come before it, `glossary --limit 3 search x`).
+ */
 function commandWord(argv: string[]): { word?: string; at: number } {
-  const valued = new Set(GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-'))));
+  const valued = new Set([...GLOBAL_OPTIONS, ...COMMANDS.flatMap((c) => c.options)].filter((o) => o.flags.includes('<')).flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-'))));
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--') return { word: argv[i + 1], at: i + 1 };
@@ -141,7 +144,8 @@ export async function main(io: Io): Promise<number> {
       io.stdout.write(sanitize(sub.helpInformation() + helpAfter(COMMANDS.find((c) => c.name === name) as CommandSpec), false));
       return ExitCode.ok;
     }
-    await program.parseAsync(io.argv);
+    const typed = COMMANDS.find((c) => c.name === named.word);
+    await program.parseAsync(typed ? commandOptionsAfter(io.argv, named.at, typed.options, GLOBAL_OPTIONS) : io.argv);
     if (!parsed) return ExitCode.ok;
     const global = program.opts<GlobalOptions>();
     const terminal = decideTerminal({ env: io.env, stdoutTTY: Boolean(io.stdout.isTTY), stdinTTY: Boolean(io.stdout.isTTY) && Boolean(io.stdin?.isTTY), columns: io.stdout.columns, noColorFlag: global.color === false });

@@ -80,3 +80,34 @@ export function unknownHelp(name: string, commands: CommandSpec[]): string {
   const near = closest(name, commandNames(commands));
   return `no command "${name}"${near ? `; did you mean: glossary help ${near}?` : ''}; commands: ${commandNames(commands).join(', ')}`;
 }
+
+interface Flagged {
+  flags: string;
+}
+
+/** `--x` and `-x` of an option's flags (`-n, --limit <n>`), and whether it takes a value. */
+function flagsOf(o: Flagged): { names: string[]; valued: boolean } {
+  return { names: o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-')), valued: /[<[]/.test(o.flags) };
+}
+
+/**
+ * A command line with the command's own options moved after the command's name when they were
+ * typed before it (`glossary --json lookup aktie` means `glossary lookup aktie --json`); options
+ * of the program, and anything unknown, stay where they are. `at` is the index of the command word.
+ */
+export function commandOptionsAfter(argv: string[], at: number, spec: Flagged[], program: Flagged[]): string[] {
+  if (at < 0) return argv;
+  const own = new Map(spec.flatMap((o) => flagsOf(o).names.map((n): [string, boolean] => [n, flagsOf(o).valued])));
+  const global = new Map(program.flatMap((o) => flagsOf(o).names.map((n): [string, boolean] => [n, flagsOf(o).valued])));
+  const kept: string[] = [];
+  const moved: string[] = [];
+  for (let i = 2; i < at; i++) {
+    const a = argv[i] as string;
+    const name = a.split('=')[0] as string;
+    const valued = global.get(name) ?? own.get(name) ?? false;
+    const target = global.has(name) || !own.has(name) ? kept : moved;
+    target.push(a);
+    if (valued && !a.includes('=') && i + 1 < at) target.push(argv[++i] as string);
+  }
+  return moved.length === 0 ? argv : [...argv.slice(0, 2), ...kept, ...argv.slice(at), ...moved];
+}

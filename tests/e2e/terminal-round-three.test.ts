@@ -41,6 +41,25 @@ describe('usage errors say what to type (finding 10)', () => {
     expect(r.stderr).not.toMatch(/missing required argument|argument missing|unknown command/);
   });
 
+  it("a command's options typed before the command name work as after it", () => {
+    // Before: "lookup has no option --json; did you mean --json?", exit 2.
+    const json = cli(['--json', 'lookup', 'aktie']);
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toMatchObject({ id: 'stock', title: 'Aktie' });
+    // A valued option and its value move together, and --name=value; global options stay global.
+    for (const args of [['--limit', '2', 'search', 'aktie'], ['-n', '2', '--lang', 'da', 'search', 'aktie'], ['--limit=2', 'search', 'aktie']]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
+      expect(r.stdout).toMatch(/^aktie /);
+    }
+    // An option no command has is still an error that names the command's options.
+    const bad = cli(['--foo', 'lookup', 'aktie']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^glossary: lookup has no option --foo; its options: --width, --raw, --json/);
+  });
+
   it("search '' asks for words to search, not for an unrelated lookup", () => {
     const r = cli(['search', '']);
     expect(r.code).toBe(2);
