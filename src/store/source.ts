@@ -221,7 +221,13 @@ export function listSources(dirs: string[]): SourceListing {
     // folder that has terms of its own is one language, its sub-folders categories (`it/`, `ml/`),
     // unless the config names them as languages.
     const ownTerms = dirents.some((d) => d.name.endsWith('.md') && !d.name.startsWith('_') && d.name !== 'index.md' && !d.isDirectory());
-    const langDirs = dirents.filter((d) => !ignored(d.name) && (d.isDirectory() || d.isSymbolicLink()) && (configuredLanguage(d.name, config.languages) !== undefined || (!ownTerms && languageOfFolder(d.name, config.languages) !== undefined)) && isDirectory(join(dir, d.name)) && !isFile(join(dir, d.name, 'index.md')));
+    let langDirs = dirents.filter((d) => !ignored(d.name) && (d.isDirectory() || d.isSymbolicLink()) && (configuredLanguage(d.name, config.languages) !== undefined || (!ownTerms && languageOfFolder(d.name, config.languages) !== undefined)) && isDirectory(join(dir, d.name)) && !isFile(join(dir, d.name, 'index.md')));
+    // One folder named like a language beside folders of articles that are not (`it/` beside
+    // `regnskab/`) is a category too: a team's IT terms, not an Italian glossary.
+    if (langDirs.length === 1 && configuredLanguage((langDirs[0] as Dirent).name, config.languages) === undefined) {
+      const others = dirents.filter((d) => !ignored(d.name) && d !== langDirs[0] && (d.isDirectory() || d.isSymbolicLink()));
+      if (others.some((d) => holdsArticles(join(dir, d.name)))) langDirs = [];
+    }
     const skipped = (name: string) => skips(config, '', name);
     for (const d of langDirs) if (skipped(d.name)) namePages(join(dir, d.name), 'in a folder the corpus config skips', out);
     // Named by the folder, or by its parent as MDN's `files/en-us/glossary` is.
@@ -248,6 +254,15 @@ export function listSources(dirs: string[]): SourceListing {
     }
   }
   return out;
+}
+
+/** Whether a folder has .md files of its own (not looked into further). */
+function holdsArticles(path: string): boolean {
+  try {
+    return readdirSync(path).some((name) => name.endsWith('.md') && !name.startsWith('.'));
+  } catch {
+    return false;
+  }
 }
 
 function isFile(path: string): boolean {

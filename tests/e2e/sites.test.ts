@@ -239,6 +239,21 @@ describe('after the review', () => {
     expect(run(dir, ['backlinks', 'en/a']).stdout).toBe(''); // `/a` no longer names en/a: a site-absolute path names a term whole
   });
 
+  it('one folder named like a language beside folders of articles is a category: it/ is a team\'s IT terms, not Italian', () => {
+    const dir = tempDir();
+    write(dir, { 'it/server.md': '---\ntitle: Server\n---\nEn server er en computer.\n', 'regnskab/aktiv.md': '---\ntitle: Aktiv\n---\nEt aktiv er noget.\n' });
+    const listed = run(dir, ['list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^aktiv {2,}Aktiv\nserver {2,}Server\n$/);
+    const r = run(dir, ['lookup', 'server', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'it/server', lang: 'da' });
+    // Alone (or beside folders without articles), a language's folder is still that language.
+    const en = tempDir();
+    write(en, { 'en/server.md': '---\ntitle: Server\n---\nA server is a computer.\n', 'images/x.png': 'png' });
+    expect(JSON.parse(run(en, ['lookup', 'server', '--json']).stdout)).toMatchObject({ id: 'server', lang: 'en' });
+  });
+
   it('finds the prefix across languages (/docs/glossary/x and /de/docs/glossary/x), and a link to another language is no broken link', () => {
     const dir = tempDir();
     write(dir, {
@@ -259,7 +274,8 @@ describe('after the review', () => {
 
   it('a folder named constructor or __proto__ is a category, not a crash', () => {
     const dir = tempDir();
-    write(dir, { 'constructor/a.md': '# A\n', '__proto__x/b.md': '# B\n', 'en/c.md': '# C\n' });
+    // Two language folders: a language layout, the other folders categories of the default language.
+    write(dir, { 'constructor/a.md': '# A\n', '__proto__x/b.md': '# B\n', 'en/c.md': '# C\n', 'de/d.md': '# D\n' });
     const r = run(dir, ['--lang', 'all', 'list']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('en  c');
