@@ -97,8 +97,12 @@ export interface CompiledLanguage {
    * count in the description plus 16 times the count in the body (see TEXT_FIELDS).
    */
   text: Map<string, number[]>;
-  /** Mean body length in words, for the full-text ranking. */
+  /** Mean body length in words, for the full-text ranking: bodyTotal / the number of articles. */
   avgBodyLength: number;
+  /** The words of all bodies: a patch of one body keeps the mean exact. */
+  bodyTotal: number;
+  /** Stems left out of `text` as too common, with the number of articles that have them. */
+  capped: Map<string, number>;
   /** What `scan` matches: every title and alias, and the corpus's vocabulary. */
   scan: ScanIndex;
   /** Every article, sorted by title in Danish order. */
@@ -122,6 +126,30 @@ export function plainLetters(folded: string): string {
 
 /** How a full-text posting packs its counts: the description's in the low 4 bits, the body's above. */
 export const TEXT_FIELDS = { descriptionMax: 15, bodyUnit: 16, bodyMax: 65535 } as const;
+
+/** The longest full-text postings list kept ([n, packed] pairs, so twice the articles). */
+export function textCap(articles: number): number {
+  return 2 * Math.max(2000, Math.ceil(articles * 0.2));
+}
+
+export function meanBodyLength(total: number, articles: number): number {
+  return articles ? total / articles : 0;
+}
+
+/** The description's stems, each counted up to TEXT_FIELDS.descriptionMax. */
+export function describedTerms(description: string): Map<string, number> {
+  const described = new Map<string, number>();
+  for (const w of words(description)) {
+    const term = stem(w);
+    described.set(term, Math.min((described.get(term) ?? 0) + 1, TEXT_FIELDS.descriptionMax));
+  }
+  return described;
+}
+
+/** An article's packed count of a stem in its full-text postings (0: not posted). */
+export function packedCount(described: Map<string, number>, body: Map<string, number>, term: string): number {
+  return (described.get(term) ?? 0) + TEXT_FIELDS.bodyUnit * Math.min(body.get(term) ?? 0, TEXT_FIELDS.bodyMax);
+}
 
 function docTerms(title: string, id: string, aliases: string[]): Set<string> {
   const terms = new Set<string>();
@@ -239,11 +267,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     // Full text: the description's words and the body's, counted per article and packed.
     // The description's few words counted apart; the body's stems are distinct already, so each
     // goes to its postings at once (the description's first, then the body's other stems).
-    const described = new Map<string, number>();
-    for (const w of words(a.description)) {
-      const term = stem(w);
-      described.set(term, Math.min((described.get(term) ?? 0) + 1, TEXT_FIELDS.descriptionMax));
-    }
+    const described = describedTerms(a.description);
     const body = a.bodyCounts ?? countsOf(a.bodyTerms);
     const post = (term: string, packed: number) => {
       const list = text.get(term);
@@ -274,7 +298,13 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   for (const [term, list] of grams) if (list.length > cap && !nameStems.has(term)) grams.delete(term);
   // So too in the full text: a word in most articles ranks nothing (its IDF is near nought), and its
   // postings would be most of what a search reads. Two numbers an article.
-  for (const [term, list] of text) if (list.length > 2 * cap) text.delete(term);
+  const capped = new Map<string, number>();
+  for (const [term, list] of text) {
+    if (list.length > textCap(sorted.length)) {
+      capped.set(term, list.length / 2);
+      text.delete(term);
+    }
+  }
 
   const scanTerms = sorted.flatMap((a, n) => [a.title, ...a.aliases].flatMap((name) => scanTermsOf(name, n)));
   const seenTerms = new Set<string>();
@@ -287,7 +317,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     vocabulary: [...text.keys()],
   };
   return {
-    lang, records, docs, names, grams, text, scan, avgBodyLength: sorted.length ? bodyTotal / sorted.length : 0,
+    lang, records, docs, names, grams, text, scan, avgBodyLength: meanBodyLength(bodyTotal, sorted.length), bodyTotal, capped,
     list: sorted.map((a, n) => [a.id, ref(a).name, a.title, n]),
     keywords: [...keywordMap.values()].sort((x, y) => compareDanish(x.name, y.name)),
   };

@@ -339,7 +339,8 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
 
   // A changed config (languages, keyword fields, link prefix) changes what every file means.
   const sameConfig = JSON.stringify(state?.config ?? []) === JSON.stringify(listing.configs);
-  // The common edit, a changed body: a new generation that shares every file but the records.
+  // The common edit, a changed body: a new generation that shares every file but those the body's
+  // record, words and length are in.
   let patchFailed: unknown;
   if (current && state && canWrite && !retry && sameConfig) {
     const before = new Map(state.entries.map(([p, size, m]) => [p, `${size}:${m}`]));
@@ -348,13 +349,14 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     const sameFiles = listing.entries.length === before.size && listing.entries.every((e) => placed.get(e.path) === `${e.lang}/${e.id}`) && changedEntries.every((e) => before.has(e.path)) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
     if (sameFiles && changedEntries.length > 0) {
       try {
-        const touched = compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries);
-        if (touched) {
-          // The patched languages' records are of the files as they are now: so is their signature.
+        const patch = compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries);
+        if (patch) {
+          // The patched languages are of the files as they are now: so is their signature.
           const signatures = compilation.languageSignatures(listing);
           const meta = current.reader.meta;
-          writeManifest(new DiskFiles(gen), { ...meta, langs: meta.langs.map((l) => (touched.has(l.lang) && l.signature ? { ...l, signature: signatures.get(l.lang) as string } : l)) });
-          shareGeneration(join(dir, current.name), gen, touched);
+          const langs = meta.langs.map((l) => patch.langs.get(l.lang) ?? l).map((l) => (patch.touched.has(l.lang) && l.signature ? { ...l, signature: signatures.get(l.lang) as string } : l));
+          writeManifest(new DiskFiles(gen), { ...meta, langs, sums: { ...meta.sums, ...patch.sums } });
+          shareGeneration(join(dir, current.name), gen, patch.touched);
           writeCacheFile(join(gen, 'state.json'), stateOf(listing, []));
           const reader = openGeneration(dir, name);
           if (pointTo(dir, name)) writeQuick(dir, fresh(name, []));

@@ -2,10 +2,11 @@
 import type { Article, ParseResult } from '../corpus/article.js';
 import { checkArticles, type FileProblem } from '../corpus/check.js';
 import { linkResolver, siteLinkOptions, type LinkOptions } from '../corpus/links.js';
-import { compileLanguage, indexSignature, type CompiledLanguage } from '../corpus/compile.js';
+import { compileLanguage, describedTerms, indexSignature, meanBodyLength, packedCount, textCap, type CompiledLanguage } from '../corpus/compile.js';
+import { countsOf } from '../corpus/terms.js';
 import { MAX_FILE_BYTES, parseArticle } from '../corpus/parse.js';
 import { createHash } from 'node:crypto';
-import { CorpusWriter, encodeStored, finishCorpus, FORMAT, writeCorpus, writePatchedRecords, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
+import { CorpusWriter, encodeStored, encodeTextShard, finishCorpus, FORMAT, shardOf, writeCorpus, writePatchedItems, type BodyStats, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
 import type { LanguageMeta } from '../corpus/reader.js';
 import { readRegularFile, type CorpusSink } from './files.js';
 import type { SourceEntry, SourceListing } from './source.js';
@@ -130,17 +131,28 @@ export function articleOfStored(r: StoredRecord): Article {
   };
 }
 
+/** What a patch wrote: the languages and articles it touched, and what the manifest must now say. */
+export interface Patch {
+  /** Language -> the articles whose records changed (their renderings are stale). */
+  touched: Map<string, Set<number>>;
+  /** Sums of the JSON files it wrote anew. */
+  sums: Record<string, [number, number]>;
+  /** Language -> its meta as it now is. */
+  langs: Map<string, LanguageMeta>;
+}
+
 /**
- * The common edit: files whose title, names, keywords, description, link targets and body words
- * are as before (a touch, or an edit of layout, punctuation or markup). Only their records change:
- * the new records are written to `sink` (the next generation), and the article numbers whose
- * renderings are now stale are returned. Undefined when any change reaches further (then the
- * caller recompiles): a word added to or removed from a body changes the full-text postings, the
- * body lengths the ranking weighs, the scan vocabulary and the search documents, none of which a
- * patch of records can reach.
+ * The common edit: files whose title, names, keywords, description and link targets are as
+ * before; the body may say anything else. Only what depends on a body changes, and only there:
+ * the records of the files, the full-text shards that hold the stems whose counts changed, the
+ * search documents (which carry the body's length), the mean body length, and the scan
+ * vocabulary (every stem with postings). All is written to `sink` (the next generation); the
+ * caller links the rest in. Undefined when a change reaches further (then the caller recompiles):
+ * a name, a link target or what the article defines, or a stem too common to have postings
+ * becoming rare enough to need them again.
  */
-export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: SourceEntry[]): Map<string, Set<number>> | undefined {
-  const byLang = new Map<string, Map<number, Buffer>>();
+export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: SourceEntry[]): Patch | undefined {
+  const byLang = new Map<string, Map<number, { record: StoredRecord; source: string; before: StoredRecord; counts: Map<string, number> }>>();
   for (const entry of entries) {
     if (!reader.meta.langs.some((l) => l.lang === entry.lang)) return undefined;
     const found = reader.names(entry.lang, '=' + entry.id).find(([, rank]) => rank === 0);
@@ -150,7 +162,6 @@ export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: So
     const result = parseEntry(entry);
     if (result.kind !== 'article' || indexSignature(result.article) !== indexSignature(articleOfStored(before))) return undefined;
     const a = result.article;
-    if (a.bodyTerms !== (before.bodyTerms ?? '') || a.bodyLength !== (before.bodyLength ?? 0)) return undefined;
     const record: StoredRecord = {
       ...before,
       bodyStart: a.bodyStart,
@@ -162,16 +173,79 @@ export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: So
       links: a.links.map((l, i) => [l.href, l.target, l.text, l.line, before.links[i]?.[4] ?? -1]),
       stamp: [entry.size, entry.mtimeMs],
     };
-    const patches = byLang.get(record.lang) ?? new Map<number, Buffer>();
-    patches.set(record.n, encodeStored(record, a.source));
+    const patches = byLang.get(record.lang) ?? new Map();
+    patches.set(record.n, { record, source: a.source, before, counts: a.bodyCounts ?? countsOf(a.bodyTerms) });
     byLang.set(record.lang, patches);
   }
-  const touched = new Map<string, Set<number>>();
+  const patch: Patch = { touched: new Map(), sums: {}, langs: new Map() };
   for (const [lang, patches] of byLang) {
-    writePatchedRecords(reader, sink, lang, patches);
-    touched.set(lang, new Set(patches.keys()));
+    const meta = reader.language(lang);
+    const stats = reader.bodyStats(lang);
+    let total = stats.total;
+    // Stem -> article -> its packed counts before and now (0: not posted), for each that changed.
+    const changes = new Map<string, Map<number, [number, number]>>();
+    for (const [n, { record, before, counts }] of patches) {
+      total += record.bodyLength - (before.bodyLength ?? 0);
+      const described = describedTerms(before.description);
+      const old = countsOf(before.bodyTerms ?? '');
+      for (const term of new Set([...old.keys(), ...counts.keys()])) {
+        const was = packedCount(described, old, term);
+        const now = packedCount(described, counts, term);
+        if (now !== was) (changes.get(term) ?? changes.set(term, new Map()).get(term))?.set(n, [was, now]);
+      }
+    }
+    const capped = { ...stats.capped };
+    const shards = new Map<number, Map<string, number[]>>();
+    const vocabulary = { added: new Set<string>(), removed: new Set<string>() };
+    for (const [term, byArticle] of changes) {
+      if (Object.hasOwn(capped, term)) {
+        // Too common for postings: its count of articles, unless it falls to where it had them.
+        let articles = capped[term] as number;
+        for (const [was, now] of byArticle.values()) articles += (now > 0 ? 1 : 0) - (was > 0 ? 1 : 0);
+        if (2 * articles <= textCap(meta.count)) return undefined;
+        capped[term] = articles;
+        continue;
+      }
+      const i = shardOf(term, meta.textShards);
+      const shard = shards.get(i) ?? shards.set(i, reader.textShard(lang, i)).get(i) as Map<string, number[]>;
+      const posted = new Map<number, number>();
+      const list = shard.get(term) ?? [];
+      for (let j = 0; j + 1 < list.length; j += 2) posted.set(list[j] as number, list[j + 1] as number);
+      for (const [n, [, now]] of byArticle) {
+        if (now > 0) posted.set(n, now);
+        else posted.delete(n);
+      }
+      const next = [...posted].sort(([x], [y]) => x - y).flat();
+      if (next.length === 0) {
+        shard.delete(term);
+        vocabulary.removed.add(term);
+      } else if (next.length > textCap(meta.count)) {
+        shard.delete(term);
+        capped[term] = next.length / 2;
+        vocabulary.removed.add(term);
+      } else {
+        if (!shard.has(term)) vocabulary.added.add(term);
+        shard.set(term, next);
+      }
+    }
+    const w = new CorpusWriter(sink);
+    writePatchedItems(reader, sink, lang, 'records', meta.count, new Map([...patches].map(([n, p]) => [n, encodeStored(p.record, p.source)])));
+    const lengthChanged = [...patches].filter(([, p]) => p.record.bodyLength !== p.before.bodyLength);
+    if (lengthChanged.length > 0) {
+      const docs = reader.docs(lang, lengthChanged.map(([n]) => n));
+      writePatchedItems(reader, sink, lang, 'docs', meta.count, new Map(docs.map((d) => [d.n, Buffer.from(JSON.stringify({ ...d, bl: patches.get(d.n)?.record.bodyLength }), 'utf8')])));
+    }
+    if (shards.size > 0) writePatchedItems(reader, sink, lang, 'text', meta.textShards, new Map([...shards].map(([i, part]) => [i, encodeTextShard(part)])));
+    if (vocabulary.added.size > 0 || vocabulary.removed.size > 0) {
+      const scan = reader.scanIndex(lang);
+      w.json(`${lang}/scan.json`, { ...scan, vocabulary: [...scan.vocabulary.filter((t) => !vocabulary.removed.has(t)), ...vocabulary.added] });
+    }
+    w.json(`${lang}/body.json`, { total, capped } satisfies BodyStats);
+    Object.assign(patch.sums, w.sums);
+    patch.langs.set(lang, { ...meta, avgBodyLength: meanBodyLength(total, meta.count) });
+    patch.touched.set(lang, new Set(patches.keys()));
   }
-  return touched;
+  return patch;
 }
 
 /** How a --content compile goes, language by language (see compileByLanguage). */

@@ -11,7 +11,7 @@ import type { ScanIndex } from '../scan.js';
 import { checksum, readRegularFile, type CorpusFiles, type CorpusSink } from './files.js';
 import { noRenders } from './renders.js';
 
-export const FORMAT = 14;
+export const FORMAT = 15;
 
 export type { CorpusReport, LanguageMeta, Skipped };
 
@@ -139,6 +139,7 @@ export class CorpusWriter {
     this.items(`${c.lang}/docs`, c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
     this.json(`${c.lang}/list.json`, c.list);
     this.json(`${c.lang}/scan.json`, c.scan);
+    this.json(`${c.lang}/body.json`, { total: c.bodyTotal, capped: Object.fromEntries(c.capped) } satisfies BodyStats);
     this.items(`${c.lang}/keywords`, c.keywords.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')));
     return { lang: c.lang, count: c.records.length, nameShards, gramShards, textShards, avgBodyLength: c.avgBodyLength, keywords: c.keywords.map((k) => [k.name, k.entries.length]), ...(signature ? { signature } : {}) };
   }
@@ -206,14 +207,70 @@ export function finishCorpus(w: CorpusWriter, langs: LanguageMeta[], files: numb
 }
 
 /** The files one language of a compiled corpus has. */
-const LANGUAGE_FILES = ['names.dat', 'names.idx', 'grams.dat', 'grams.idx', 'text.dat', 'text.idx', 'records.dat', 'records.idx', 'docs.dat', 'docs.idx', 'list.json', 'scan.json', 'keywords.dat', 'keywords.idx'];
+const LANGUAGE_FILES = ['names.dat', 'names.idx', 'grams.dat', 'grams.idx', 'text.dat', 'text.idx', 'records.dat', 'records.idx', 'docs.dat', 'docs.idx', 'list.json', 'scan.json', 'body.json', 'keywords.dat', 'keywords.idx'];
 
-/** Rewrites one language's records with some replaced; the rest are copied as bytes. */
-export function writePatchedRecords(reader: CorpusReader, sink: CorpusSink, lang: string, replaced: Map<number, Buffer>): void {
-  const count = reader.language(lang).count;
-  const buffers: Buffer[] = [];
-  for (let n = 0; n < count; n++) buffers.push(replaced.get(n) ?? reader.recordBytes(lang, n));
-  new CorpusWriter(sink).items(`${lang}/records`, buffers);
+/** What a patch of bodies needs beyond the postings: the words of all bodies, the stems left out. */
+export interface BodyStats {
+  total: number;
+  /** Stem -> the number of articles that have it, for the stems too common to keep postings of. */
+  capped: Record<string, number>;
+}
+
+/**
+ * The items of `lang/name` (records, docs, text) with some replaced: the rest are copied as bytes,
+ * in runs between the replaced ones, with the sums they had (a damaged item stays one the reader
+ * refuses). Two reads and two writes, however many items.
+ */
+export function writePatchedItems(reader: CorpusReader, sink: CorpusSink, lang: string, name: 'records' | 'docs' | 'text', count: number, replaced: Map<number, Buffer>): void {
+  const base = `${lang}/${name}`;
+  let oldIdx: Buffer;
+  let oldDat: Buffer;
+  try {
+    oldIdx = reader.files.read(`${base}.idx`);
+    oldDat = reader.files.read(`${base}.dat`);
+  } catch {
+    throw new DamagedCorpusError(reader.files.label, `${base} is missing`);
+  }
+  if (oldIdx.length !== (count + 1) * 8 || oldIdx.readUInt32LE(count * 8) !== oldDat.length) throw new DamagedCorpusError(reader.files.label, `${base}.idx does not check out`);
+  const idx = Buffer.alloc((count + 1) * 8);
+  const parts: Buffer[] = [];
+  let offset = 0;
+  let runStart = 0;
+  const flush = (end: number) => {
+    // Items runStart..end-1 unchanged: one slice of the old data.
+    if (end > runStart) {
+      const from = oldIdx.readUInt32LE(runStart * 8);
+      const to = oldIdx.readUInt32LE(end * 8);
+      if (to < from || to > oldDat.length) throw new DamagedCorpusError(reader.files.label, `${base}.idx does not check out`);
+      parts.push(oldDat.subarray(from, to));
+      for (let n = runStart; n < end; n++) {
+        idx.writeUInt32LE(offset + oldIdx.readUInt32LE(n * 8) - from, n * 8);
+        idx.writeUInt32LE(oldIdx.readUInt32LE(n * 8 + 4), n * 8 + 4);
+      }
+      offset += to - from;
+    }
+  };
+  for (const n of [...replaced.keys()].sort((a, b) => a - b)) {
+    flush(n);
+    const buf = replaced.get(n) as Buffer;
+    idx.writeUInt32LE(offset, n * 8);
+    idx.writeUInt32LE(checksum(buf), n * 8 + 4);
+    parts.push(buf);
+    offset += buf.length;
+    runStart = n + 1;
+  }
+  flush(count);
+  if (offset > 0xffffffff) throw new ContentError(`${base} is over 4 GB: the corpus is too large`);
+  idx.writeUInt32LE(offset, count * 8);
+  sink.write(`${base}.dat`, parts);
+  sink.write(`${base}.idx`, idx);
+}
+
+/** The stored form of one full-text shard: stem -> absolute [n, packed, ...] (see pairDeltaEncode). */
+export function encodeTextShard(part: Map<string, number[]>): Buffer {
+  const out: Record<string, number[]> = {};
+  for (const [term, list] of part) out[term] = pairDeltaEncode(list);
+  return Buffer.from(JSON.stringify(out), 'utf8');
 }
 
 // ---- reading -----------------------------------------------------------------------------------
@@ -354,7 +411,33 @@ export class CorpusReader implements Corpus {
 
   /** One record's bytes as stored (checked). */
   recordBytes(lang: string, n: number): Buffer {
-    return this.items(`${lang}/records`, [n], this.language(lang).count)[0] as Buffer;
+    return this.itemBytes(`${lang}/records`, n, this.language(lang).count);
+  }
+
+  /** Item `n` of `base` as stored (checked). */
+  itemBytes(base: string, n: number, count: number): Buffer {
+    return this.items(base, [n], count)[0] as Buffer;
+  }
+
+  /** One full-text shard: stem -> absolute [n, packed, ...], in the order stored. */
+  textShard(lang: string, i: number): Map<string, number[]> {
+    const stored = this.jsonItem<Record<string, number[]>>(`${lang}/text`, i, this.language(lang).textShards);
+    const out = new Map<string, number[]>();
+    for (const [term, gaps] of Object.entries(stored)) {
+      let n = 0;
+      out.set(term, gaps.map((v, j) => (j % 2 === 1 ? v : (n += v))));
+    }
+    return out;
+  }
+
+  bodyStats(lang: string): BodyStats {
+    this.language(lang);
+    return this.json(`${lang}/body.json`);
+  }
+
+  /** The sum the manifest has for a JSON file. */
+  sumOf(name: string): [number, number] | undefined {
+    return this.meta.sums[name];
   }
 
   /** The record as stored: links and backlinks by article number, no source if it is the file's. */

@@ -1,7 +1,7 @@
 // Where a compiled corpus's files are: a folder, or memory (a --content folder whose cache
 // cannot be written is compiled for the run alone). Readers and writers see only these
 // interfaces, so the same code serves both, and tests can damage files as they like.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface CorpusFiles {
@@ -14,7 +14,8 @@ export interface CorpusFiles {
 }
 
 export interface CorpusSink {
-  write(name: string, data: Buffer | string): void;
+  /** A file written whole; its parts are written one after the other (no copy into one buffer). */
+  write(name: string, data: Buffer | string | Buffer[]): void;
 }
 
 export class DiskFiles implements CorpusFiles, CorpusSink {
@@ -47,7 +48,7 @@ export class DiskFiles implements CorpusFiles, CorpusSink {
     }
   }
 
-  write(name: string, data: Buffer | string): void {
+  write(name: string, data: Buffer | string | Buffer[]): void {
     const path = join(this.dir, name);
     mkdirSync(dirname(path), { recursive: true });
     writeCacheFile(path, data);
@@ -65,7 +66,12 @@ let writes = 0;
  * GLOSSARY_TEST_WRITE_ERROR=CODE[:N] makes the N-th write from this process on (default: the
  * first) fail with CODE after writing part of the file, as a full disk does.
  */
-export function writeCacheFile(path: string, data: Buffer | string): void {
+export function writeCacheFile(path: string, given: Buffer | string | Buffer[]): void {
+  if (Array.isArray(given)) {
+    writeParts(path, given);
+    return;
+  }
+  const data = given;
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     const injected = process.env['GLOSSARY_TEST_WRITE_ERROR'];
@@ -79,6 +85,34 @@ export function writeCacheFile(path: string, data: Buffer | string): void {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** writeCacheFile of a file given in parts: one open, the parts written in turn, then renamed. */
+function writeParts(path: string, parts: Buffer[]): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    const injected = process.env['GLOSSARY_TEST_WRITE_ERROR'];
+    if (injected) {
+      const [code, from] = injected.split(':');
+      if (++writes >= Number(from ?? 1)) {
+        writeFileSync(tmp, Buffer.concat(parts).subarray(0, parts.reduce((s, p) => s + p.length, 0) >> 1));
+        throw Object.assign(new Error(`${code}: injected write error`), { code });
+      }
+    }
+    fd = openSync(tmp, 'w');
+    for (const part of parts) {
+      let done = 0;
+      while (done < part.length) done += writeSync(fd, part, done, part.length - done);
+    }
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw error;
   }
@@ -99,8 +133,8 @@ export class MemoryFiles implements CorpusFiles, CorpusSink {
     return ranges.map(([position, length]) => data.subarray(position, position + length));
   }
 
-  write(name: string, data: Buffer | string): void {
-    this.files.set(name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+  write(name: string, data: Buffer | string | Buffer[]): void {
+    this.files.set(name, typeof data === 'string' ? Buffer.from(data, 'utf8') : Array.isArray(data) ? Buffer.concat(data) : data);
   }
 }
 
