@@ -186,6 +186,8 @@ describe.skipIf(!hasTmux)('picker and pager in a terminal (finding 7; issue 26 f
     term.glossary('search selskab --pick');
     term.waitFor(/Ctrl-C cancels/, 30000);
     term.keys('C-c');
+    // The shell's prompt first: keys typed before the picker has ended would be the picker's.
+    term.waitFor(/cancelled\s*\nREADY\$\s*$/m, 30000);
     term.keys('echo "rc=$?"', 'Enter');
     const after = term.waitFor(/rc=\d+/);
     expect(after).toMatch(/rc=130/);
