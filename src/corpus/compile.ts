@@ -327,5 +327,6 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
 export function indexSignature(a: Article): string {
   // A link's target and whether it is site-absolute: both decide what it resolves to.
   // What it defines is read from the body: a changed first paragraph may change the index.
-  return JSON.stringify([a.id, a.title, a.slug, a.description, a.keywords, a.aliases, a.defined ?? [], a.links.map((l) => `${l.href.startsWith('/') ? '/' : ''}${l.target}`)]);
+  // Where the page lives on its site (Hugo's `url`, path aliases, `slug`): other articles' links resolve by it.
+  return JSON.stringify([a.id, a.title, a.slug, a.description, a.keywords, a.aliases, a.defined ?? [], a.site ?? [], a.links.map((l) => `${l.href.startsWith('/') ? '/' : ''}${l.target}`)]);
 }

@@ -16,9 +16,9 @@ import { ContentError } from '../errors.js';
 import { BUILD, VERSION } from '../version.js';
 import type { Progress } from '../progress.js';
 import { CorpusReader, DamagedCorpusError, FORMAT, writeManifest } from './compiled.js';
-import { DiskFiles, MemoryFiles, UNWRITABLE, writeCacheFile } from './files.js';
+import { changeTime, DiskFiles, MemoryFiles, UNWRITABLE, writeCacheFile } from './files.js';
 import { DiskRenders, noRenders } from './renders.js';
-import { folderTimes, listSources, type SourceEntry, type SourceListing } from './source.js';
+import { folderTimes, listSources, settled, type SourceEntry, type SourceListing } from './source.js';
 
 export function cacheRoot(env: NodeJS.ProcessEnv): string {
   const xdg = env['XDG_CACHE_HOME'];
@@ -180,11 +180,16 @@ function currentGeneration(dir: string): { name: string; reader: CorpusReader } 
   }
 }
 
-function stateOf(listing: SourceListing, unreadable: string[]): string {
+/**
+ * The state of a listing: as it is (to compare), or as it is kept after a compile that began at
+ * `compiled` (a file's stamp then says -1 where it cannot yet be trusted: see settled).
+ */
+function stateOf(listing: SourceListing, unreadable: string[], compiled?: number): string {
   const skip = new Set(unreadable);
-  const state: State = { entries: listing.entries.filter((e) => !skip.has(e.path)).map((e) => [e.path, e.size, e.mtimeMs, e.lang, e.id]), skipped: listing.skipped, unreadable, config: listing.configs };
+  const state: State = { entries: listing.entries.filter((e) => !skip.has(e.path)).map((e) => [e.path, e.size, compiled === undefined ? e.mtimeMs : settled(e.mtimeMs, compiled), e.lang, e.id]), skipped: listing.skipped, unreadable, config: listing.configs };
   return JSON.stringify(state);
 }
+
 
 /** Whether a file that could not be read can be opened now (its permissions were fixed). */
 function readableNow(path: string): boolean {
@@ -224,7 +229,7 @@ function writeQuick(dir: string, quick: Quick): void {
  * against them: the generation, then the paths and the pairs as two JSON arrays, a line each
  * (read back far faster than the folders are listed).
  */
-function writeStamps(dir: string, generation: string, listing: SourceListing): void {
+function writeStamps(dir: string, generation: string, listing: SourceListing, compiled: number): void {
   // The files skipped too, as they stat now (-1 when they do not: a broken link mended later).
   const skipped = listing.skipped.map((s): [string, number, number] => {
     let stats;
@@ -233,9 +238,9 @@ function writeStamps(dir: string, generation: string, listing: SourceListing): v
     } catch {
       stats = undefined;
     }
-    return stats ? [s.file, stats.size, stats.mtimeMs] : [s.file, -1, -1];
+    return stats ? [s.file, stats.size, changeTime(stats)] : [s.file, -1, -1];
   });
-  const files: Array<[string, number, number]> = [...listing.entries.map((e): [string, number, number] => [e.path, e.size, e.mtimeMs]), ...skipped];
+  const files: Array<[string, number, number]> = [...listing.entries.map((e): [string, number, number] => [e.path, e.size, settled(e.mtimeMs, compiled)]), ...skipped];
   try {
     writeCacheFile(join(dir, 'stamps.txt'), `${generation}\n${JSON.stringify(files.map((f) => f[0]))}\n${JSON.stringify(files.flatMap((f) => [f[1], f[2]]))}`);
   } catch {
@@ -253,7 +258,7 @@ function unchangedFiles(dir: string, generation: string): boolean {
     if (!Array.isArray(paths) || !Array.isArray(stamps) || stamps.length !== 2 * paths.length) return false;
     for (let i = 0; i < paths.length; i++) {
       const stats = statSync(paths[i] as string, { throwIfNoEntry: false });
-      if ((stats?.size ?? -1) !== stamps[2 * i] || (stats?.mtimeMs ?? -1) !== stamps[2 * i + 1]) return false;
+      if ((stats?.size ?? -1) !== stamps[2 * i] || (stats ? changeTime(stats) : -1) !== stamps[2 * i + 1]) return false;
     }
     return true;
   } catch {
@@ -315,7 +320,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     throw new ContentError(`no articles (.md files) in ${dirs.join(', ')}: pass a folder of Markdown articles`);
   }
   const fresh = (name: string, unreadable: string[]): Quick => {
-    writeStamps(dir, name, listing);
+    writeStamps(dir, name, listing, now);
     return { folders: listing.folders, verifiedAt: now, files: listing.entries.length, generation: name, unreadable };
   };
   if (current && state && !retry && stateOf(listing, state.unreadable) === JSON.stringify(state)) {
@@ -352,12 +357,12 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
         const patch = compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries);
         if (patch) {
           // The patched languages are of the files as they are now: so is their signature.
-          const signatures = compilation.languageSignatures(listing);
+          const signatures = compilation.languageSignatures(listing, now);
           const meta = current.reader.meta;
           const langs = meta.langs.map((l) => patch.langs.get(l.lang) ?? l).map((l) => (patch.touched.has(l.lang) && l.signature ? { ...l, signature: signatures.get(l.lang) as string } : l));
           writeManifest(new DiskFiles(gen), { ...meta, langs, sums: { ...meta.sums, ...patch.sums } });
           shareGeneration(join(dir, current.name), gen, patch.touched);
-          writeCacheFile(join(gen, 'state.json'), stateOf(listing, []));
+          writeCacheFile(join(gen, 'state.json'), stateOf(listing, [], now));
           const reader = openGeneration(dir, name);
           if (pointTo(dir, name)) writeQuick(dir, fresh(name, []));
           removeOldGenerations(dir, name, now);
@@ -388,12 +393,14 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
       // Language by language into the new generation; an unchanged language is linked from the current one.
       const from = sameConfig && current ? current : undefined;
       const result = await compilation.compileByLanguage({
-        listing, reader: from?.reader, retry: new Set(state?.unreadable ?? []), sink: new DiskFiles(gen), parse, onProgress: progress,
+        listing, reader: from?.reader, retry: new Set(state?.unreadable ?? []), sink: new DiskFiles(gen), parse, onProgress: progress, compiled: now,
+        // Files whose stamps the last compile could not trust: read again, whatever they say now.
+        unsettled: new Set((state?.entries ?? []).filter(([, , mtime]) => mtime === -1).map(([path]) => path)),
         link: (file) => linkInto(join(dir, (from as { name: string }).name, file), join(gen, file)),
       });
       if (from) keepRenders(join(dir, from.name, 'render'), join(gen, 'render'), result.kept);
       progress?.('writing', listing.entries.length, listing.entries.length);
-      writeCacheFile(join(gen, 'state.json'), stateOf(listing, result.unreadable));
+      writeCacheFile(join(gen, 'state.json'), stateOf(listing, result.unreadable, now));
       writeCacheFile(join(gen, 'folders.json'), JSON.stringify(dirs.map((d) => resolve(d))));
       const reader = openGeneration(dir, name);
       if (pointTo(dir, name)) writeQuick(dir, fresh(name, result.unreadable));

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { CorpusWriter, encodeStored, encodeTextShard, finishCorpus, FORMAT, shardOf, writeCorpus, writePatchedItems, type BodyStats, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
 import type { LanguageMeta } from '../corpus/reader.js';
 import { readRegularFile, type CorpusSink } from './files.js';
-import type { SourceEntry, SourceListing } from './source.js';
+import { settled, type SourceEntry, type SourceListing } from './source.js';
 
 export interface Compilation {
   languages: CompiledLanguage[];
@@ -260,6 +260,10 @@ export interface LanguageRun {
   link: (name: string) => void;
   parse: (entries: SourceEntry[], onParsed?: (done: number) => void) => Promise<ParseResult[]>;
   onProgress?: (phase: 'reading' | 'indexing', done: number, total: number) => void;
+  /** When the compile began: the signatures it keeps trust no stamp that is not settled then. */
+  compiled?: number;
+  /** Files whose earlier parses are not reused, whatever their stamps (see source.ts settled). */
+  unsettled?: Set<string>;
 }
 
 export interface LanguageResult {
@@ -306,6 +310,7 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
   // The site's link layout, learnt from the language with the most files (the first here).
   let site: LinkOptions | undefined;
   const signatures = languageSignatures(listing);
+  const keptSignatures = run.compiled === undefined ? signatures : languageSignatures(listing, run.compiled);
 
   const compileOne = async (lang: string, langsOf: Map<string, string[]>) => {
     const entries = byLang.get(lang) ?? [];
@@ -321,7 +326,7 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
     }
     const same = (e: SourceEntry) => {
       const old = previous.get(e.path);
-      return old !== undefined && old.stamp === `${e.size}:${e.mtimeMs}` && old.article.id === e.id && old.article.lang === e.lang && !retry.has(e.path);
+      return old !== undefined && old.stamp === `${e.size}:${e.mtimeMs}` && old.article.id === e.id && old.article.lang === e.lang && !retry.has(e.path) && !run.unsettled?.has(e.path);
     };
     const toParse = entries.filter((e) => !same(e));
     const reused = entries.length - toParse.length;
@@ -358,7 +363,7 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
     for (const r of compiled.records) r.stamp = stamps.get(r.file);
     // A language with a file that could not be read is compiled again next time.
     const readable = !entries.some((e) => unreadable.includes(e.path));
-    metas.set(lang, { ...w.language(compiled, false, readable ? signatures.get(lang) : undefined), langsDigest: langsDigest(entries, langsOf) });
+    metas.set(lang, { ...w.language(compiled, false, readable ? keptSignatures.get(lang) : undefined), langsDigest: langsDigest(entries, langsOf) });
   };
 
   for (const lang of order) {
@@ -410,12 +415,12 @@ export function siteLanguage(listing: SourceListing): string | undefined {
  * a file of each of its ids, the other languages and the config. (Whether those files are articles
  * is checked apart, by langsDigest: the files of other languages may change without this one.)
  */
-export function languageSignatures(listing: SourceListing): Map<string, string> {
+export function languageSignatures(listing: SourceListing, compiled?: number): Map<string, string> {
   const filesOf = new Map<string, string[]>();
   for (const e of listing.entries) (filesOf.get(e.id) ?? filesOf.set(e.id, []).get(e.id))?.push(e.lang);
   const langs = [...new Set(listing.entries.map((e) => e.lang))].sort();
   const parts = new Map<string, unknown[]>(langs.map((l) => [l, [FORMAT, l, langs, listing.configs]]));
-  for (const e of listing.entries) (parts.get(e.lang) as unknown[]).push(e.path, e.size, e.mtimeMs, e.id, e.dir ?? '', filesOf.get(e.id)?.join(',') ?? '');
+  for (const e of listing.entries) (parts.get(e.lang) as unknown[]).push(e.path, e.size, compiled === undefined ? e.mtimeMs : settled(e.mtimeMs, compiled), e.id, e.dir ?? '', filesOf.get(e.id)?.join(',') ?? '');
   return new Map([...parts].map(([l, p]) => [l, createHash('sha256').update(JSON.stringify(p)).digest('base64')]));
 }
 

@@ -163,7 +163,16 @@ export function checksum(given: Uint8Array): number {
   return h >>> 0;
 }
 
-/** A regular file's bytes as read, with the size and mtime it had when opened. */
+/**
+ * The time a file's stamp keeps: the later of its mtime and its ctime. An edit that puts the
+ * mtime back (cp -p, rsync -t, touch -d, a second save within a coarse file system's second)
+ * still moves the ctime, which no program can set.
+ */
+export function changeTime(stats: { mtimeMs: number; ctimeMs: number }): number {
+  return Math.max(stats.mtimeMs, stats.ctimeMs);
+}
+
+/** A regular file's bytes as read, with the size and change time (changeTime) it had when opened. */
 export interface RegularFile {
   bytes: Buffer;
   size: number;
@@ -173,14 +182,14 @@ export interface RegularFile {
 /**
  * Reads a regular file, opened without blocking and checked after opening: the path may have
  * been replaced by a FIFO or a folder since it was listed, and must not hang the run.
- * `accept` sees the size and mtime before anything is read (undefined: read nothing); a file
+ * `accept` sees the size and change time before anything is read (undefined: read nothing); a file
  * that is not a regular file gives undefined too. Errors of the file system are thrown.
  */
 export function readRegularFile(path: string, accept: (size: number, mtimeMs: number) => boolean = () => true): RegularFile | undefined {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile() || !accept(stat.size, stat.mtimeMs)) return undefined;
+    if (!stat.isFile() || !accept(stat.size, changeTime(stat))) return undefined;
     const bytes = Buffer.alloc(stat.size);
     let read = 0;
     while (read < bytes.length) {
@@ -188,7 +197,7 @@ export function readRegularFile(path: string, accept: (size: number, mtimeMs: nu
       if (got === 0) break;
       read += got;
     }
-    return { bytes: bytes.subarray(0, read), size: stat.size, mtimeMs: stat.mtimeMs };
+    return { bytes: bytes.subarray(0, read), size: stat.size, mtimeMs: changeTime(stat) };
   } finally {
     closeSync(fd);
   }

@@ -6,6 +6,7 @@ import { configuredLanguage, languageOfFolder } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
 import type { Skipped } from './compiled.js';
 import { findConfig, readConfig, type CorpusConfig } from './config.js';
+import { changeTime } from './files.js';
 
 export interface SourceEntry {
   /** The term's path in its language folder, without `.md` or `/index.md`: `closure`, `node/networking`. */
@@ -14,6 +15,7 @@ export interface SourceEntry {
   /** Absolute path. */
   path: string;
   size: number;
+  /** The later of mtime and ctime (files.ts changeTime): what a stamp compares. */
   mtimeMs: number;
   /** The file's folder relative to its language folder ('' at the top): links to `x.md` are relative to it. */
   dir?: string;
@@ -178,7 +180,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
     // A page bundle (`closure/index.md`) is named by its folder; ids composed (NFC), as text is:
     // a name written by macOS (NFD) is found when typed.
     const id = (name === 'index.md' ? rel : rel ? `${rel}/${name.slice(0, -3)}` : name.slice(0, -3)).normalize('NFC');
-    const entry: SourceEntry = { id, lang: w.lang, path, size: stats.size, mtimeMs: stats.mtimeMs };
+    const entry: SourceEntry = { id, lang: w.lang, path, size: stats.size, mtimeMs: changeTime(stats) };
     if (rel) entry.dir = rel.normalize('NFC');
     if (w.config.keywordFields?.length) entry.keywordFields = w.config.keywordFields;
     w.out.entries.push(entry);
@@ -290,4 +292,16 @@ export function folderTimes(folders: string[]): Array<number | undefined> {
       return undefined;
     }
   });
+}
+
+/**
+ * A file's mtime as kept by a compile that began at `compiled`, or -1 (never equal: the file is
+ * read again next time) when an edit of the same size could still leave it as it is: an mtime
+ * within a tick of the compile, or later. A tick is the file system's time resolution: whole
+ * seconds (two on FAT) where the times have no fraction (HFS+, ext3, many network mounts, or
+ * copied with cp -p), else the kernel's clock tick.
+ */
+export function settled(mtimeMs: number, compiled: number): number {
+  const tick = mtimeMs % 1000 === 0 ? 2000 : 20;
+  return mtimeMs >= compiled - tick ? -1 : mtimeMs;
 }
