@@ -64,7 +64,7 @@ export interface Hit {
  * beregnes soliditetsgrad"): left out of matching, as the stopwords of terms.ts are.
  */
 const QUESTION_WORDS = new Set(
-  'hvad hvem hvor hvorfor hvordan hvornaar hvilken hvilket hvilke betyder betyde betydning beregnes beregner beregne regnes udregnes defineres definition forklar forklaring forstaa mener menes kaldes hedder bruges anvendes man begrebet begreb ordet udtrykket forskel vs versus'.split(' '),
+  'hvad hvem hvor hvorfor hvordan hvornaar hvilken hvilket hvilke betyder betyde betydning beregnes beregner beregne regnes udregnes udregner udregne defineres definition forklar forklaring forstaa mener menes kaldes hedder bruges anvendes man begrebet begreb ordet udtrykket forskel vs versus'.split(' '),
 );
 
 // Costs of the ways a query word matches a word of a name (lower is better). They order hits
@@ -112,6 +112,18 @@ const NAME_CANDIDATES = 60;
 const TEXT_CANDIDATES = 40;
 /** A hit must match at least this share of the query's words. */
 const MIN_COVERAGE = 0.5;
+/**
+ * ... and words that carry at least this share of the query's weight, each word weighing its IDF
+ * (a word the corpus lacks weighs as the rarest): a query whose telling words match nothing
+ * (`plan for sommerhuset`, `tid til at vaske bilen`) is not answered by the article that has its
+ * commonest word.
+ */
+const MIN_WEIGHTED_COVERAGE = 0.5;
+/**
+ * A query of up to this many words is a name or a topic: found only in an article's body, it must
+ * have all its words there (numbers aside); matched anywhere, most of its weight (above).
+ */
+const MAX_SHORT_QUERY = 3;
 /**
  * A hit's score is multiplied by the share of the query's words it matched, to this power: an
  * article with every word in its text outranks one with half of them in its name.
@@ -323,6 +335,15 @@ function bm25(matches: Array<[number, number, number]> | undefined, length: numb
 }
 
 /**
+ * A short word's stem with its last consonant doubled (`aeg` -> `aegg`, `kat` -> `katt`), as the
+ * stemmer leaves the inflected forms of such words (`æggene`, `kattene`); none for a longer word,
+ * which the stemmer reduces itself.
+ */
+export function doubledConsonant(word: string): string[] {
+  return word.length <= 3 && /[aeiouyæøå][bdfgklmnprstv]$/.test(word) ? [word + word.slice(-1)] : [];
+}
+
+/**
  * The query's words in the full text. A word is its stem; a word the index does not know may be
  * a compound written as one word (`forsyningskæde`): its two parts, when both are known; two
  * words may be one compound written apart (`aktie selskab`): their joined stem, when known.
@@ -351,9 +372,12 @@ function textMatch(source: SearchSource, words: string[]): TextMatch {
   };
   words.forEach((w, i) => {
     const s = stem(w);
-    const postings = source.postings(s);
-    if (postings.length) {
-      stems[i]?.push(s);
+    // A short word ends in one consonant where its inflected forms double it (`æg`, `æggene`):
+    // the stem of those forms, when the text has no other.
+    for (const form of [s, ...doubledConsonant(w)]) {
+      const postings = source.postings(form);
+      if (!postings.length) continue;
+      stems[i]?.push(form);
       add(i, postings);
       return;
     }
@@ -507,6 +531,8 @@ function rank(source: SearchSource, query: string, withInitials = true): { hits:
   const candidates = [...new Set([...exact, ...nameCandidates(source, words), ...byText, ...initialCandidates])];
   const squashed = asked.replace(/ /g, '');
   const wordStems = words.map(stem);
+  // A stem of under four letters left by an ending (`haven` -> `hav`, also the stem of `have`).
+  const shortStem = words.map((w, i) => (wordStems[i] as string).length < 4 && w.length - (wordStems[i] as string).length >= 2);
   const minimum = Math.max(1, Math.ceil(words.length * MIN_COVERAGE));
   // Of two words, one is enough only when it is sure in a name: off-topic words that happen to be
   // in some text (`vejret i morgen`, `blomster i haven`) make no hit. Longer queries keep half:
@@ -586,6 +612,21 @@ function rank(source: SearchSource, query: string, withInitials = true): { hits:
     const chance = nameWhy.map((x, i) => !near && x !== undefined && x[1] !== 'initials' && !text.words.get(doc.n)?.has(i) && byChance(words[i] as string, x[0], x[2]));
     const strong = matched - chance.filter(Boolean).length;
     if (tier === Tier.words && strong < minimum) continue;
+    // Short queries (a name, a topic) only: a longer one describes, in words of its own.
+    const weights = words.map((w, i) => (/\d/.test(w) ? 0 : (text.idf[i] as number)));
+    // A word found only in the text by a stem of under four letters it shares with other words
+    // (`haven` ~ `have`) is found by chance there, as in a name.
+    const sure = (i: number) => matchedWords.has(i) && !chance[i] && (nameCosts[i] !== undefined || !shortStem[i]);
+    // Unless the definition (the description) has most of the query's words, as written or begun.
+    const definition = definitionOverlap(telling, doc.description);
+    const defines = definition >= MIN_WEIGHTED_COVERAGE;
+    if (tier === Tier.words && !near && !defines && words.length > 1 && words.length <= MAX_SHORT_QUERY) {
+      const all = weights.reduce((sum, x) => sum + x, 0);
+      if (weights.reduce((sum, x, i) => sum + (sure(i) ? x : 0), 0) < MIN_WEIGHTED_COVERAGE * all) continue;
+    }
+    // Found only in the body: a short query (a name, a topic) must have every word there; words
+    // of an everyday phrase each turn up somewhere in a long text (`bedste film i år`).
+    if (tier === Tier.words && named === 0 && !defines && !text.described.has(doc.n) && words.length <= MAX_SHORT_QUERY && words.some((w, i) => !sure(i) && !/\d/.test(w))) continue;
     if (tier === Tier.words && matched < majority && !nameWhy.some((x, i) => x !== undefined && !chance[i] && x[2] !== COMPOUND_PART)) continue;
     const described = text.described.get(doc.n)?.size ?? 0;
     const textScore = bm25(text.matches.get(doc.n), doc.bl ?? average, average);
@@ -611,7 +652,6 @@ function rank(source: SearchSource, query: string, withInitials = true): { hits:
     });
     if (textScore) why.push({ what: `text (BM25 over description and body): ${stems.join(', ')}`, add: round(coverage * textScore) });
     if (coverage < 1) why.push({ what: `${matched} of ${words.length} query words matched: scores above times ${round(coverage)}`, add: 0 });
-    const definition = definitionOverlap(telling, doc.description);
     if (definition) why.push({ what: `the description shares ${Math.round(definition * 100)}% of the query's words`, add: round(DEFINITION_WEIGHT * definition ** 2) });
     const genus = telling.length >= 3 && genusMatches(telling[0] as string, doc.description) ? GENUS_WEIGHT : 0;
     if (genus) why.push({ what: `"${telling[0]}" is the kind the description names`, add: genus });
