@@ -88,9 +88,9 @@ describe('a term that names no article: the clear winner of a search, and how it
   });
 
   it('lists the articles a search found when none is clearly meant, as candidates to choose from', async () => {
-    const error = await failure('aktiver balancen');
+    const error = await failure('aktiver lån');
     expect(error).toBeInstanceOf(AmbiguousError);
-    expect(error.message).toBe('no article "aktiver balancen"');
+    expect(error.message).toBe('no article "aktiver lån"');
     expect(error.details).toEqual(['did you mean: anlaegsaktiver, prisfastsaettelse-af-kapitalaktiver?']);
     expect(error.candidates?.map((d) => d.id)).toEqual(['anlaegsaktiver', 'kapitalverdiansaettelse']);
   });
