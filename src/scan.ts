@@ -41,6 +41,16 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
  */
 const ENDINGS = ['', 's', 'e', 'es', 'en', 'ens', 'et', 'ets', 'er', 'ers', 'erne', 'ernes', 'ene', 'enes', 'ne', 'nes', 'r', 'rne', 'rnes'];
 
+/**
+ * Danish verbs (folded infinitives) whose forms are a noun's word plus a noun ending, or its stem:
+ * `gælder`, `gælde`, `gældende` (the verb `gælde`, to apply) are no forms of `gæld` (debt), nor
+ * `låner`, `lånes` of `lån`, nor `fradrages` of `fradrag`. Their infinitive, present, passive and
+ * present participle are not taken for a term with another word (a term named `Gældende ret` is
+ * still found as written).
+ */
+const VERBS = ['gaelde', 'laane', 'fradrage'];
+const VERB_FORMS = new Set(VERBS.flatMap((v) => [v, `${v}r`, `${v}s`, `${v}nde`]));
+
 /** The scan terms of one name (a title or an alias); none for a name without letters. */
 export function scanTermsOf(name: string, n: number): ScanTerm[] {
   const written = name.match(WORD) ?? [];
@@ -129,7 +139,8 @@ export class Scanner {
     });
     /** Whether token `t` is the term word `word` (stemmed `stemmed`), inflected or not. */
     const same = (t: (typeof tokens)[number], word: string | undefined, stemmed: string | undefined) =>
-      t.stem === stemmed || (word !== undefined && t.folded.startsWith(word) && ENDINGS.includes(t.folded.slice(word.length)));
+      (t.folded === word || !VERB_FORMS.has(t.folded)) &&
+      (t.stem === stemmed || (word !== undefined && t.folded.startsWith(word) && ENDINGS.includes(t.folded.slice(word.length))));
     const out: Occurrence[] = [];
     // Columns in characters, counted forward once (a part may hold many thousands of matches).
     let countedTo = 0;
@@ -184,7 +195,7 @@ export class Scanner {
 
   /** A term that is a clear part of a compound word: its first part or its head. */
   private compound(word: string, wordStem: string): number | undefined {
-    if (word.length < MIN_COMPOUND_TERM + MIN_PART) return undefined;
+    if (word.length < MIN_COMPOUND_TERM + MIN_PART || VERB_FORMS.has(word)) return undefined;
     // The head: the longest term the word (stemmed) ends with, the rest a word of the corpus.
     let node: Trie | undefined = this.heads;
     const reversed = [...wordStem].reverse();
