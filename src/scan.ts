@@ -193,6 +193,7 @@ export class Scanner {
     if (word.length < MIN_COMPOUND_TERM + MIN_PART || VERB_FORMS.has(word)) return undefined;
     // The head: the longest term the word (stemmed) ends with, the rest a word of the corpus.
     let node: Trie | undefined = this.heads;
+    let head: number | undefined;
     const reversed = [...wordStem].reverse();
     for (const [i, c] of reversed.entries()) {
       node = node.next.get(c);
@@ -201,8 +202,9 @@ export class Scanner {
       // The rest as it is (`gas|afgiften`), or without a linking s (`virksomhed|s|fusion`).
       const rest = wordStem.slice(0, wordStem.length - i - 1);
       const unlinked = rest.endsWith('s') ? rest.slice(0, -1) : rest;
-      if ([rest, unlinked].some((r) => r.length >= MIN_PART && this.vocabulary.has(stem(r)))) return node.end;
+      if ([rest, unlinked].some((r) => r.length >= MIN_PART && this.vocabulary.has(stem(r)))) head = node.end;
     }
+    if (head !== undefined) return head;
     // The first part: the longest term the word starts with, the rest (after a linking s or e) a word.
     node = this.modifiers;
     let found: number | undefined;

@@ -235,3 +235,15 @@ describe('what the mutation run of scan.ts found untested', () => {
     expect(only([['Fusion', 0], ['Told', 1]], ['kommission', 'told'], 'Toldkommissionen mødes.')).toEqual([[1, 'Toldkommissionen']]);
   });
 });
+
+describe('the longest head of a compound', () => {
+  it('takes aktieselskab in børsaktieselskabet though børsaktie too is a word of the corpus', () => {
+    const s = new Scanner({ terms: [...scanTermsOf('Selskab', 0), ...scanTermsOf('Aktieselskab', 1)], vocabulary: ['børsaktie', 'børs'].map(stem) });
+    expect(s.feed('Børsaktieselskabet og handelsselskabet.').map((o) => [o.n, o.text])).toEqual([[1, 'Børsaktieselskabet']]);
+    const t = new Scanner({ terms: [...scanTermsOf('Selskab', 0), ...scanTermsOf('Aktieselskab', 1)], vocabulary: ['børsaktie', 'handel'].map(stem) });
+    expect(t.feed('Børsaktieselskabet og handelsselskabet.').map((o) => [o.n, o.text])).toEqual([
+      [0, 'Børsaktieselskabet'],
+      [0, 'handelsselskabet'],
+    ]);
+  });
+});
