@@ -357,3 +357,25 @@ describe('search through the bundled lexicon (an English name over a Danish corp
     expect(find('chocolate cake')).toEqual([]);
   });
 });
+
+describe('names written apart, squashed, or spelt out by their initials', () => {
+  it('takes a name typed without its spaces, or a compound typed apart, as a begun name', () => {
+    expect(hits('marketcap')[0]).toMatchObject({ doc: { id: 'markedsvaerdi' }, tier: Tier.prefix });
+    expect(hits('anlægs aktiver')[0]).toMatchObject({ doc: { id: 'anlaegsaktiver' }, tier: Tier.prefix });
+    expect(whys(hits('anlægs aktiver')[0] as Hit)[0]).toBe('the query begins a name (ranked before word matches)');
+  });
+
+  it('matches an abbreviation written with a slash as one word (A/S is as)', () => {
+    const [first] = hits('as');
+    expect(first).toMatchObject({ doc: { id: 'aktieselskab' }, tier: Tier.words, named: 1 });
+    expect(whys(first as Hit)).toContain('"as" ~ alias word "as" (same word)');
+  });
+
+  it('counts every title word as meant when the title ends with the initials the query spells out', () => {
+    const spelt = hits('triple bottom line')[0] as Hit;
+    expect(spelt).toMatchObject({ doc: { id: 'tredobbelt-bundlinje' }, via: 'alias', unmatchedTitleWords: 0 });
+    expect(hit('tredobbelt bundlinje', 'tredobbelt-bundlinje').unmatchedTitleWords).toBe(1);
+    // return on equity spells ROE too, but the title (Egenkapitalens forrentning) does not end with it.
+    expect(hit('return on equity', 'egenkapitalens-forrentning').unmatchedTitleWords).toBe(2);
+  });
+});
