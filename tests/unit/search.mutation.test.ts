@@ -379,3 +379,21 @@ describe('names written apart, squashed, or spelt out by their initials', () => 
     expect(hit('return on equity', 'egenkapitalens-forrentning').unmatchedTitleWords).toBe(2);
   });
 });
+
+describe('how many of two words must match', () => {
+  it('keeps a hit of one word of two when that word is sure in its name, not when it is only in the text', () => {
+    expect(hits('kurator')[0]).toMatchObject({ doc: { id: 'konkurs' }, field: 'body', named: 0 });
+    expect(hits('blomster kurator')).toEqual([]);
+    expect(hits('konkurs blomster').map((h) => h.doc.id)).toEqual(['konkurs']);
+  });
+
+  it('counts a stem typed twice as one word of the query', () => {
+    expect(hits('selskab selskaber')[0]).toMatchObject({ doc: { id: 'aktieselskab' }, matched: 1, named: 1 });
+  });
+
+  it('tells a typing error from an inflection, and Danish letters typed plainly in capitals from an abbreviation', () => {
+    expect(hits('meerafkast')[0]).toMatchObject({ doc: { id: 'merafkast' }, typos: 1, tier: Tier.words });
+    expect(hits('merafkastet')[0]).toMatchObject({ doc: { id: 'merafkast' }, typos: 0, tier: Tier.words });
+    expect(hits('LAN')[0]).toMatchObject({ doc: { id: 'laan' }, tier: Tier.exact, via: 'plain' });
+  });
+});
