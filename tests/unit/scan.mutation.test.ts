@@ -210,7 +210,7 @@ describe('what the mutation run of scan.ts found untested', () => {
   });
 
   it('takes no name of three letters and a dot as a first part (pct.)', () => {
-    expect(only([['Pct.', 0]], ['sats'], 'Pctsatsen er 3 pct.')).toEqual([[0, 'pct']]);
+    expect(only([['Pct.', 0]], ['satsen'], 'Pctsatsen er 3 pct.')).toEqual([[0, 'pct']]);
   });
 
   it('takes a term whose stem has four letters as a head (import|tolden)', () => {
@@ -245,5 +245,28 @@ describe('the longest head of a compound', () => {
       [0, 'Børsaktieselskabet'],
       [0, 'handelsselskabet'],
     ]);
+  });
+});
+
+describe('the parts around a compound\'s term', () => {
+  const only = (terms: Array<[string, number]>, vocabulary: string[], text: string) => {
+    const s = new Scanner({ terms: terms.flatMap(([name, n]) => scanTermsOf(name, n)), vocabulary: vocabulary.map(stem) });
+    return s.feed(text).map((o) => [o.n, o.text]);
+  };
+
+  it('takes no word of two letters as the rest of a compound, before a head or after a first part', () => {
+    expect(only([['Fusion', 0]], ['ab'], 'Abfusion')).toEqual([]);
+    expect(only([['Fusion', 0]], ['ab', 'abc'], 'Abcfusion')).toEqual([[0, 'Abcfusion']]);
+    expect(only([['Fusion', 0]], ['is'], 'Fusionis')).toEqual([]);
+    expect(only([['Fusion', 0]], ['ist'], 'Fusionist')).toEqual([[0, 'Fusionist']]);
+  });
+
+  it('drops only s or e as a linking letter after a first part', () => {
+    expect(only([['Told', 0]], ['ret'], 'Toldkret og toldsret og toldeplan')).toEqual([[0, 'toldsret']]);
+    expect(only([['Told', 0]], ['ret', 'plan'], 'Toldkret og toldsret og toldeplan')).toEqual([
+      [0, 'toldsret'],
+      [0, 'toldeplan'],
+    ]);
+    expect(only([['Told', 0]], ['rente'], 'Toldxrente')).toEqual([]);
   });
 });
