@@ -269,4 +269,8 @@ describe('the parts around a compound\'s term', () => {
     ]);
     expect(only([['Told', 0]], ['rente'], 'Toldxrente')).toEqual([]);
   });
+
+  it('keeps the first part found when the word goes on along a longer term that it is not (told, not toldsats, in toldsagerne)', () => {
+    expect(only([['Told', 0], ['Toldsats', 1]], ['sager', 'agerne'], 'Toldsagerne er mange.')).toEqual([[0, 'Toldsagerne']]);
+  });
 });
