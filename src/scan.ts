@@ -41,12 +41,22 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
  */
 const ENDINGS = ['', 's', 'e', 'es', 'en', 'ens', 'et', 'ets', 'er', 'ers', 'erne', 'ernes', 'ene', 'enes', 'ne', 'nes', 'r', 'rne', 'rnes'];
 
+/**
+ * Danish verbs (folded infinitives) whose forms are a noun's word plus a noun ending, or its stem:
+ * `gælder`, `gælde`, `gældende` (the verb `gælde`, to apply) are no forms of `gæld` (debt), nor
+ * `låner`, `lånes` of `lån`, nor `fradrages` of `fradrag`. Their infinitive, present, passive and
+ * present participle are not taken for a term with another word (a term named `Gældende ret` is
+ * still found as written).
+ */
+const VERBS = ['gaelde', 'laane', 'fradrage'];
+const VERB_FORMS = new Set(VERBS.flatMap((v) => [v, `${v}r`, `${v}s`, `${v}nde`]));
+
 /** The scan terms of one name (a title or an alias); none for a name without letters. */
 export function scanTermsOf(name: string, n: number): ScanTerm[] {
   const written = name.match(WORD) ?? [];
   if (written.length === 0) return [];
   const folded = written.map((w) => foldLetters(w));
-  const uppers = (name.match(/\p{Lu}/gu) ?? []).length;
+  const uppers = name.match(/\p{Lu}/gu)?.length ?? 0;
   const exact = uppers >= 2 || name.replace(/\s/g, '').length <= SHORT_NAME;
   return [{ stems: folded.map(stem), words: folded, n, ...(exact ? { exact: written } : {}) }];
 }
@@ -62,26 +72,26 @@ export interface Occurrence {
 
 interface Trie {
   next: Map<string, Trie>;
-  /** Terms of one word that end here: their article numbers. */
-  ends: number[];
+  /** The article of the first term of one word that ends here (a later one with the same word is not told apart). */
+  end?: number;
 }
 
 function insert(root: Trie, word: string, n: number): void {
   let node = root;
   for (const c of word) {
     let child = node.next.get(c);
-    if (!child) node.next.set(c, (child = { next: new Map(), ends: [] }));
+    if (!child) node.next.set(c, (child = { next: new Map() }));
     node = child;
   }
-  if (!node.ends.includes(n)) node.ends.push(n);
+  node.end ??= n;
 }
 
 /** Matches the terms of a ScanIndex in text, a line at a time. */
 export class Scanner {
   private readonly byFirst = new Map<string, ScanTerm[]>();
   private readonly byFirstWord = new Map<string, ScanTerm[]>();
-  private readonly heads: Trie = { next: new Map(), ends: [] };
-  private readonly modifiers: Trie = { next: new Map(), ends: [] };
+  private readonly heads: Trie = { next: new Map() };
+  private readonly modifiers: Trie = { next: new Map() };
   private readonly vocabulary: Set<string>;
   private line = 0;
 
@@ -92,8 +102,8 @@ export class Scanner {
       const list = this.byFirst.get(first) ?? [];
       list.push(t);
       this.byFirst.set(first, list);
-      const word = t.words?.[0];
-      if (word !== undefined && word !== first) {
+      const word = t.words[0] as string;
+      if (word !== first) {
         const same = this.byFirstWord.get(word) ?? [];
         same.push(t);
         this.byFirstWord.set(word, same);
@@ -103,12 +113,10 @@ export class Scanner {
         // counts (`moms|registrering`, though its stem is `mom`); and its head
         // (`virksomheds|fusion`), matched by stem: the stem's length counts (`ledighed`, stem
         // `led`, is no head of `indledes`).
-        if ((word ?? first).length >= MIN_COMPOUND_TERM) insert(this.modifiers, word ?? first, t.n);
+        if (word.length >= MIN_COMPOUND_TERM) insert(this.modifiers, word, t.n);
         if (first.length >= MIN_COMPOUND_TERM) insert(this.heads, [...first].reverse().join(''), t.n);
       }
     }
-    // Longest first: `strategisk alliance` before `alliance`.
-    for (const list of [...this.byFirst.values(), ...this.byFirstWord.values()]) list.sort((a, b) => b.stems.length - a.stems.length);
   }
 
   /** The terms in the next line of the text. */
@@ -128,8 +136,9 @@ export class Scanner {
       return { written: m[0], folded, stem: stem(folded), index: m.index as number };
     });
     /** Whether token `t` is the term word `word` (stemmed `stemmed`), inflected or not. */
-    const same = (t: (typeof tokens)[number], word: string | undefined, stemmed: string | undefined) =>
-      t.stem === stemmed || (word !== undefined && t.folded.startsWith(word) && ENDINGS.includes(t.folded.slice(word.length)));
+    const same = (t: (typeof tokens)[number], word: string, stemmed: string) =>
+      (t.folded === word || !VERB_FORMS.has(t.folded)) &&
+      (t.stem === stemmed || (t.folded.startsWith(word) && ENDINGS.includes(t.folded.slice(word.length))));
     const out: Occurrence[] = [];
     // Columns in characters, counted forward once (a part may hold many thousands of matches).
     let countedTo = 0;
@@ -144,13 +153,14 @@ export class Scanner {
     for (let i = 0; i < tokens.length; ) {
       const token = tokens[i] as (typeof tokens)[number];
       if (token.index >= keepBefore) break;
-      let matched = 0;
-      let n = -1;
+      /** The match at this token: how many tokens, which article. */
+      let hit: { tokens: number; n: number } | undefined;
       const candidates = [...(this.byFirst.get(token.stem) ?? [])];
+      // Terms whose first word is not its stem (`moms`), by the word this one is with an ending.
       for (const ending of ENDINGS) {
-        if (ending && token.folded.endsWith(ending)) candidates.push(...(this.byFirstWord.get(token.folded.slice(0, -ending.length)) ?? []));
+        if (token.folded.endsWith(ending)) candidates.push(...(this.byFirstWord.get(token.folded.slice(0, token.folded.length - ending.length)) ?? []));
       }
-      candidates.push(...(this.byFirstWord.get(token.folded) ?? []));
+      // Longest first: `strategisk alliance` before `strategisk`.
       candidates.sort((a, b) => b.stems.length - a.stems.length);
       for (const term of candidates) {
         const k = term.stems.length;
@@ -158,25 +168,21 @@ export class Scanner {
         let ok = true;
         for (let j = 0; j < k && ok; j++) {
           const t = tokens[i + j] as (typeof tokens)[number];
-          ok = same(t, term.words?.[j], term.stems[j]) && (!term.exact || t.written === term.exact[j]);
+          ok = same(t, term.words[j] as string, term.stems[j] as string) && (!term.exact || t.written === term.exact[j]);
         }
         if (ok) {
-          matched = k;
-          n = term.n;
+          hit = { tokens: k, n: term.n };
           break;
         }
       }
-      if (!matched) {
+      if (!hit) {
         const part = this.compound(token.folded, token.stem);
-        if (part !== undefined) {
-          matched = 1;
-          n = part;
-        }
+        if (part !== undefined) hit = { tokens: 1, n: part };
       }
-      if (matched) {
-        const last = tokens[i + matched - 1] as (typeof tokens)[number];
-        out.push({ n, line: this.line, column: column(token.index), text: text.slice(token.index, last.index + last.written.length) });
-        i += matched;
+      if (hit) {
+        const last = tokens[i + hit.tokens - 1] as (typeof tokens)[number];
+        out.push({ n: hit.n, line: this.line, column: column(token.index), text: text.slice(token.index, last.index + last.written.length) });
+        i += hit.tokens;
       } else i++;
     }
     return out;
@@ -184,28 +190,32 @@ export class Scanner {
 
   /** A term that is a clear part of a compound word: its first part or its head. */
   private compound(word: string, wordStem: string): number | undefined {
-    if (word.length < MIN_COMPOUND_TERM + MIN_PART) return undefined;
+    if (word.length < MIN_COMPOUND_TERM + MIN_PART || VERB_FORMS.has(word)) return undefined;
     // The head: the longest term the word (stemmed) ends with, the rest a word of the corpus.
     let node: Trie | undefined = this.heads;
+    let head: number | undefined;
     const reversed = [...wordStem].reverse();
-    for (let i = 0; i < reversed.length && node; i++) {
-      node = node.next.get(reversed[i] as string);
-      if (!node?.ends.length) continue;
+    for (const [i, c] of reversed.entries()) {
+      node = node.next.get(c);
+      if (!node) break;
+      if (node.end === undefined) continue;
+      // The rest as it is (`gas|afgiften`), or without a linking s (`virksomhed|s|fusion`).
       const rest = wordStem.slice(0, wordStem.length - i - 1);
-      const restWord = rest.endsWith('s') ? rest.slice(0, -1) : rest;
-      if (restWord.length >= MIN_PART && (this.vocabulary.has(stem(restWord)) || this.vocabulary.has(stem(rest)))) return node.ends[0];
+      const unlinked = rest.endsWith('s') ? rest.slice(0, -1) : rest;
+      if ([rest, unlinked].some((r) => r.length >= MIN_PART && this.vocabulary.has(stem(r)))) head = node.end;
     }
+    if (head !== undefined) return head;
     // The first part: the longest term the word starts with, the rest (after a linking s or e) a word.
     node = this.modifiers;
     let found: number | undefined;
-    const chars = [...word];
-    for (let i = 0; i < chars.length && node; i++) {
-      node = node.next.get(chars[i] as string);
-      if (!node?.ends.length) continue;
+    for (const [i, c] of [...word].entries()) {
+      node = node.next.get(c);
+      if (!node) break;
+      if (node.end === undefined) continue;
       // The rest as it is (`told|satsen`), or after a linking s or e (`fusion|s|planen`).
       const rest = word.slice(i + 1);
-      const linked = (rest.startsWith('s') || rest.startsWith('e')) && rest.length > MIN_PART ? rest.slice(1) : rest;
-      if ([rest, linked].some((r) => r.length >= MIN_PART && this.vocabulary.has(stem(r)))) found = node.ends[0];
+      const linked = rest.startsWith('s') || rest.startsWith('e') ? rest.slice(1) : rest;
+      if ([rest, linked].some((r) => r.length >= MIN_PART && this.vocabulary.has(stem(r)))) found = node.end;
     }
     return found;
   }
@@ -214,6 +224,10 @@ export class Scanner {
 /** Occurrences grouped by article, in order of first occurrence. */
 export function byTerm(occurrences: Occurrence[]): Array<{ n: number; occurrences: Occurrence[] }> {
   const groups = new Map<number, Occurrence[]>();
-  for (const o of occurrences) (groups.get(o.n) ?? groups.set(o.n, []).get(o.n))?.push(o);
+  for (const o of occurrences) {
+    const list = groups.get(o.n);
+    if (list) list.push(o);
+    else groups.set(o.n, [o]);
+  }
   return [...groups.entries()].map(([n, list]) => ({ n, occurrences: list }));
 }

@@ -167,3 +167,110 @@ describe('compound parts: a first part as written, a head by its stem', () => {
     expect(only([['Ledighed', 0]], ['ind'], 'Sagen indledes i dag')).toEqual([]);
   });
 });
+
+describe('what the mutation run of scan.ts found untested', () => {
+  const only = (terms: Array<[string, number]>, vocabulary: string[], text: string) => {
+    const s = new Scanner({ terms: terms.flatMap(([name, n]) => scanTermsOf(name, n)), vocabulary: vocabulary.map(stem) });
+    return s.feed(text).map((o) => [o.n, o.text]);
+  };
+
+  it('takes the longest term at a word whichever was named first', () => {
+    const text = 'En strategisk alliance, en strategisk plan og strategiske alliancer.';
+    const want = [
+      [1, 'strategisk alliance'],
+      [0, 'strategisk'],
+      [1, 'strategiske alliancer'],
+    ];
+    expect(only([['Strategisk', 0], ['Strategisk alliance', 1]], [], text)).toEqual(want);
+    expect(only([['Strategisk alliance', 1], ['Strategisk', 0]], [], text)).toEqual(want);
+    expect(
+      only([['Strategisk', 0], ['Strategisk alliance', 1], ['Strategisk alliance mellem selskaber', 2]], [], 'En strategisk alliance mellem selskaber.'),
+    ).toEqual([[2, 'strategisk alliance mellem selskaber']]);
+  });
+
+  it('does not take a verb form for a noun term (gælder, gælde, gældende are no forms of gæld)', () => {
+    const terms: Array<[string, number]> = [['Gæld', 0], ['Lån', 1], ['Lånet', 1], ['Fradrag', 2]];
+    // ende is a word of the corpus: gældende is still not gæld|ende.
+    const vocabulary = ['ende', 'stat'];
+    expect(only(terms, vocabulary, 'Reglen gælder, og den skal gælde; den gældende regel. Han låner, det lånes, det fradrages.')).toEqual([]);
+    expect(only(terms, vocabulary, 'Gælden, gældens og statsgæld; lånet og lånene; fradraget.')).toEqual([
+      [0, 'Gælden'],
+      [0, 'gældens'],
+      [0, 'statsgæld'],
+      [1, 'lånet'],
+      [1, 'lånene'],
+      [2, 'fradraget'],
+    ]);
+    // A term that is such a word is found as written.
+    expect(only([['Gældende ret', 3]], [], 'Efter gældende ret.')).toEqual([[3, 'gældende ret']]);
+  });
+
+  it('takes only a name of one word as a part of a compound', () => {
+    expect(only([['Offentlig gæld', 0]], ['ret'], 'Offentligretlige regler om offentlig gæld.')).toEqual([[0, 'offentlig gæld']]);
+  });
+
+  it('takes no name of three letters and a dot as a first part (pct.)', () => {
+    expect(only([['Pct.', 0]], ['satsen'], 'Pctsatsen er 3 pct.')).toEqual([[0, 'pct']]);
+  });
+
+  it('takes a term whose stem has four letters as a head (import|tolden)', () => {
+    expect(only([['Told', 0]], ['import'], 'Importtolden steg.')).toEqual([[0, 'Importtolden']]);
+  });
+
+  it('takes a word of three letters that ends in s as the rest before a head (gas|afgiften)', () => {
+    expect(only([['Afgift', 0]], ['gas'], 'Gasafgiften steg.')).toEqual([[0, 'Gasafgiften']]);
+    expect(only([['Afgift', 0]], ['bas'], 'Gasafgiften steg.')).toEqual([]);
+  });
+
+  it('gives a compound to the first of two terms with the same word', () => {
+    expect(only([['Fusion', 0], ['Fusion', 1]], ['bank'], 'En fusion, en bankfusion og fusionsbanken.')).toEqual([
+      [0, 'fusion'],
+      [0, 'bankfusion'],
+      [0, 'fusionsbanken'],
+    ]);
+  });
+
+  it('finds a first part when the end of the word is the start of a head but no head', () => {
+    // fusion is a head; ...sion ends the word without being it.
+    expect(only([['Fusion', 0], ['Told', 1]], ['kommission', 'told'], 'Toldkommissionen mødes.')).toEqual([[1, 'Toldkommissionen']]);
+  });
+});
+
+describe('the longest head of a compound', () => {
+  it('takes aktieselskab in børsaktieselskabet though børsaktie too is a word of the corpus', () => {
+    const s = new Scanner({ terms: [...scanTermsOf('Selskab', 0), ...scanTermsOf('Aktieselskab', 1)], vocabulary: ['børsaktie', 'børs'].map(stem) });
+    expect(s.feed('Børsaktieselskabet og handelsselskabet.').map((o) => [o.n, o.text])).toEqual([[1, 'Børsaktieselskabet']]);
+    const t = new Scanner({ terms: [...scanTermsOf('Selskab', 0), ...scanTermsOf('Aktieselskab', 1)], vocabulary: ['børsaktie', 'handel'].map(stem) });
+    expect(t.feed('Børsaktieselskabet og handelsselskabet.').map((o) => [o.n, o.text])).toEqual([
+      [0, 'Børsaktieselskabet'],
+      [0, 'handelsselskabet'],
+    ]);
+  });
+});
+
+describe('the parts around a compound\'s term', () => {
+  const only = (terms: Array<[string, number]>, vocabulary: string[], text: string) => {
+    const s = new Scanner({ terms: terms.flatMap(([name, n]) => scanTermsOf(name, n)), vocabulary: vocabulary.map(stem) });
+    return s.feed(text).map((o) => [o.n, o.text]);
+  };
+
+  it('takes no word of two letters as the rest of a compound, before a head or after a first part', () => {
+    expect(only([['Fusion', 0]], ['ab'], 'Abfusion')).toEqual([]);
+    expect(only([['Fusion', 0]], ['ab', 'abc'], 'Abcfusion')).toEqual([[0, 'Abcfusion']]);
+    expect(only([['Fusion', 0]], ['is'], 'Fusionis')).toEqual([]);
+    expect(only([['Fusion', 0]], ['ist'], 'Fusionist')).toEqual([[0, 'Fusionist']]);
+  });
+
+  it('drops only s or e as a linking letter after a first part', () => {
+    expect(only([['Told', 0]], ['ret'], 'Toldkret og toldsret og toldeplan')).toEqual([[0, 'toldsret']]);
+    expect(only([['Told', 0]], ['ret', 'plan'], 'Toldkret og toldsret og toldeplan')).toEqual([
+      [0, 'toldsret'],
+      [0, 'toldeplan'],
+    ]);
+    expect(only([['Told', 0]], ['rente'], 'Toldxrente')).toEqual([]);
+  });
+
+  it('keeps the first part found when the word goes on along a longer term that it is not (told, not toldsats, in toldsagerne)', () => {
+    expect(only([['Told', 0], ['Toldsats', 1]], ['sager', 'agerne'], 'Toldsagerne er mange.')).toEqual([[0, 'Toldsagerne']]);
+  });
+});

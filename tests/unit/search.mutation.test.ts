@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   clearWinner, closest, compareHits, definitionOverlap, editDistance, genusMatches, initialsOf, literalWords, matchKind, nameMatchCost, onlyFiller,
-  queryWords, search, Tier, type Hit,
+  queryWords, search, Tier, type Hit, type SearchExtras,
 } from '../../src/search.js';
+import type { Lexicon } from '../../src/corpus/lexicon.js';
 import { lazyFixture } from '../helpers.js';
 
 const round3 = lazyFixture('search-round3/da');
@@ -271,5 +272,128 @@ describe('the small rules search rests on', () => {
     expect(closest(['Økonomi', 'Investering', 'Skat'], 'okonomi')).toEqual(['Økonomi']);
     expect(closest(['aaa1', 'aaa2', 'aaa3', 'aaa4'], 'aaa', 2)).toHaveLength(2);
     expect(closest(['lookup'], 'qqqqqq')).toEqual([]);
+  });
+});
+
+describe('search through the bundled lexicon (an English name over a Danish corpus)', () => {
+  const danish = lazyFixture('search-lexicon');
+  const lexicon: Lexicon = {
+    version: 1,
+    phrases: {
+      'stock buyback': [['sharebuyback', 'alias', ['tilbagekøb af egne aktier', 'Aktietilbagekøb']]],
+      buyback: [['sharebuyback', 'alias', ['Aktietilbagekøb']]],
+      'accounts payable': [['accountspayable', 'alias', ['Leverandørgæld']]],
+      'interest coverage': [['interestcoverage', 'id', ['Rentedækningsgrad']]],
+      aktieudbytte: [['dividend', 'title', ['Udbytte']]],
+      // A wrong sense on purpose: the corpus names konkurs itself, so it is never looked up.
+      konkurs: [['bankruptcy', 'title', ['Udbytte']]],
+    },
+  };
+  let loaded = 0;
+  const extras: SearchExtras = {
+    lexicon: () => {
+      loaded++;
+      return lexicon;
+    },
+  };
+  const find = (query: string, limit = 10, more: SearchExtras = extras) => search(danish().searchSource('da'), query, limit, more);
+
+  it('finds the Danish article by its Danish name, and says the phrase, how the lexicon knows it and the name searched', () => {
+    const [first] = find('stock buyback');
+    expect(first).toMatchObject({
+      doc: { id: 'aktietilbagekoeb' },
+      tier: Tier.exact,
+      via: 'lexicon',
+      lexicon: { phrase: 'stock buyback', kind: 'alias', id: 'sharebuyback', name: 'Aktietilbagekøb' },
+    });
+    expect(whys(first as Hit)[0]).toBe(
+      '"stock buyback" is "Aktietilbagekøb" in the bundled glossary (an alias of the bundled article sharebuyback): searched as "Aktietilbagekøb"',
+    );
+    expect(whys(first as Hit)[1]).toBe('the whole query is its title (ranked first)');
+    expect(find('interest coverage')[0]).toMatchObject({ doc: { id: 'rentedaekningsgrad' }, lexicon: { kind: 'id', name: 'Rentedækningsgrad' } });
+    expect(whys(find('interest coverage')[0] as Hit)[0]).toContain('(the id, in words, of the bundled article interestcoverage)');
+    expect(find('aktieudbytte')[0]).toMatchObject({ doc: { id: 'udbytte' }, lexicon: { kind: 'title', phrase: 'aktieudbytte' } });
+    expect(whys(find('aktieudbytte')[0] as Hit)[0]).toContain('(the title of the bundled article dividend)');
+  });
+
+  it('scores a lexicon hit below the article named by the query itself, its parts still adding up to its score', () => {
+    const [viaLexicon] = find('stock buyback');
+    const [own] = find('Aktietilbagekøb');
+    expect(own?.via).toBe('title');
+    expect((viaLexicon as Hit).score).toBeLessThan((own as Hit).score);
+    expect((viaLexicon as Hit).score).toBeGreaterThan(0);
+    const sum = (viaLexicon as Hit).why.reduce((s, w) => s + w.add, 0);
+    expect(Math.abs(sum - (viaLexicon as Hit).score)).toBeLessThan(0.01);
+  });
+
+  it('leaves English question words out of what it searches, and puts the lexicon hit before a body hit', () => {
+    expect(whys(find('what is a stock buyback')[0] as Hit)[0]).toContain('searched as "Aktietilbagekøb"');
+    const found = find('buyback');
+    expect(found.map((h) => h.doc.id)).toEqual(['aktietilbagekoeb', 'udbytte']);
+    expect(found.map((h) => [h.via, h.field])).toEqual([
+      ['lexicon', 'name'],
+      [undefined, 'body'],
+    ]);
+    expect(find('buyback', 1).map((h) => h.doc.id)).toEqual(['aktietilbagekoeb']);
+    expect(find('buyback', 0)).toHaveLength(1);
+  });
+
+  it('reads the lexicon only for a query no article is named by, and not for a phrase the corpus names', () => {
+    loaded = 0;
+    expect(find('konkurs')[0]).toMatchObject({ doc: { id: 'konkurs' }, via: 'title' });
+    expect(find('leverandørgæld')[0]?.via).toBe('title');
+    expect(loaded).toBe(0);
+    expect(find('accounts payable')[0]).toMatchObject({ doc: { id: 'leverandoergaeld' }, via: 'lexicon' });
+    expect(loaded).toBe(1);
+    // konkurs is a phrase of the lexicon here, but the corpus names it: it is not translated.
+    expect(find('konkurs accounts payable').every((h) => h.lexicon?.phrase !== 'konkurs')).toBe(true);
+    // The lexicon is read (two of three words match nothing), but konkurs is not taken for Udbytte.
+    expect(find('what is konkurs').filter((h) => h.via === 'lexicon')).toEqual([]);
+  });
+
+  it('finds nothing through a lexicon that is missing, or that does not know the words', () => {
+    expect(find('stock buyback', 10, { lexicon: () => undefined })).toEqual([]);
+    expect(find('stock buyback', 10, {})).toEqual([]);
+    expect(find('chocolate cake')).toEqual([]);
+  });
+});
+
+describe('names written apart, squashed, or spelt out by their initials', () => {
+  it('takes a name typed without its spaces, or a compound typed apart, as a begun name', () => {
+    expect(hits('marketcap')[0]).toMatchObject({ doc: { id: 'markedsvaerdi' }, tier: Tier.prefix });
+    expect(hits('anlægs aktiver')[0]).toMatchObject({ doc: { id: 'anlaegsaktiver' }, tier: Tier.prefix });
+    expect(whys(hits('anlægs aktiver')[0] as Hit)[0]).toBe('the query begins a name (ranked before word matches)');
+  });
+
+  it('matches an abbreviation written with a slash as one word (A/S is as)', () => {
+    const [first] = hits('as');
+    expect(first).toMatchObject({ doc: { id: 'aktieselskab' }, tier: Tier.words, named: 1 });
+    expect(whys(first as Hit)).toContain('"as" ~ alias word "as" (same word)');
+  });
+
+  it('counts every title word as meant when the title ends with the initials the query spells out', () => {
+    const spelt = hits('triple bottom line')[0] as Hit;
+    expect(spelt).toMatchObject({ doc: { id: 'tredobbelt-bundlinje' }, via: 'alias', unmatchedTitleWords: 0 });
+    expect(hit('tredobbelt bundlinje', 'tredobbelt-bundlinje').unmatchedTitleWords).toBe(1);
+    // return on equity spells ROE too, but the title (Egenkapitalens forrentning) does not end with it.
+    expect(hit('return on equity', 'egenkapitalens-forrentning').unmatchedTitleWords).toBe(2);
+  });
+});
+
+describe('how many of two words must match', () => {
+  it('keeps a hit of one word of two when that word is sure in its name, not when it is only in the text', () => {
+    expect(hits('kurator')[0]).toMatchObject({ doc: { id: 'konkurs' }, field: 'body', named: 0 });
+    expect(hits('blomster kurator')).toEqual([]);
+    expect(hits('konkurs blomster').map((h) => h.doc.id)).toEqual(['konkurs']);
+  });
+
+  it('counts a stem typed twice as one word of the query', () => {
+    expect(hits('selskab selskaber')[0]).toMatchObject({ doc: { id: 'aktieselskab' }, matched: 1, named: 1 });
+  });
+
+  it('tells a typing error from an inflection, and Danish letters typed plainly in capitals from an abbreviation', () => {
+    expect(hits('meerafkast')[0]).toMatchObject({ doc: { id: 'merafkast' }, typos: 1, tier: Tier.words });
+    expect(hits('merafkastet')[0]).toMatchObject({ doc: { id: 'merafkast' }, typos: 0, tier: Tier.words });
+    expect(hits('LAN')[0]).toMatchObject({ doc: { id: 'laan' }, tier: Tier.exact, via: 'plain' });
   });
 });
