@@ -1,7 +1,7 @@
 // End-to-end: the third round of real use in a terminal (issue 25) and signals to the picker and
 // the pager (issue 26, finding 4). Screen things through tmux.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanEnv, cli, tempDir } from '../helpers.js';
@@ -299,3 +299,28 @@ function displayWidthOf(line: string): number {
   }
   return w;
 }
+
+describe.skipIf(!hasTmux)('a first compile on a terminal (finding 8)', () => {
+  it('shows how many articles it has indexed, not a bare "indexing..." for seconds', () => {
+    // Enough small articles that the compile outlasts the second the line waits before it shows.
+    const dir = join(tempDir(), 'team');
+    mkdirSync(dir);
+    const words = ['aktie', 'rente', 'budget', 'likviditet', 'kapital', 'risiko', 'afkast', 'gæld', 'revision', 'skat'];
+    for (let i = 0; i < 12000; i++) {
+      const w = (k: number) => words[(i * 7 + k) % words.length] as string;
+      writeFileSync(join(dir, `begreb${i}.md`), `---\ntitle: Begreb ${i} om ${w(0)}\ndescription: Et begreb om ${w(1)} og ${w(2)} nummer ${i}.\n---\n# Begreb ${i}\n\nTekst om ${w(3)}, ${w(4)} og ${w(5)} i afsnit ${i}.\n`);
+    }
+    term = new Terminal(100, 20);
+    // Everything the pane is sent, the progress line's redraws included (the screen keeps only the last).
+    const log = join(tempDir(), 'pane.log');
+    execFileSync('tmux', ['pipe-pane', '-o', '-t', term.name, `cat >> ${JSON.stringify(log)}`]);
+    term.glossary(`--content ${JSON.stringify(dir)} list > /dev/null`);
+    term.waitFor(/^READY\$\s*$/m, 120_000);
+    execFileSync('tmux', ['pipe-pane', '-t', term.name]);
+    const written = readFileSync(log, 'utf8');
+    // (The reading phase may be over within the second on a fast machine; indexing comes after.)
+    expect(written).toMatch(/compiling .*: indexing [\d,]+ of 12,000 articles/);
+    // The line is erased when the work is done: the prompt comes back on a clean line.
+    expect(term.screen()).not.toMatch(/indexing|of 12,000 files/);
+  }, 180_000);
+});
