@@ -16,7 +16,7 @@ import { descriptorOutput } from './edge/stdout.js';
 import { VERSION } from './version.js';
 import { escapeLine, sanitize } from './render/sanitize.js';
 import { decideTerminal } from './terminal.js';
-import { commandOptionsAfter, unknownHelp, usageMessage } from './usage.js';
+import { commandOptionsAfter, flagsOf, unknownHelp, usageMessage } from './usage.js';
 
 export type { Io } from './edge/run.js';
 export { manPage } from './man.js';
@@ -69,7 +69,10 @@ function buildProgram(io: Io, found: (parsed: Parsed) => void, wanted: (name: st
  * a command's option may come before it, `glossary --limit 3 search x`).
  */
 function commandWord(argv: string[]): { word?: string; at: number } {
-  const valued = new Set([...GLOBAL_OPTIONS, ...COMMANDS.flatMap((c) => c.options)].filter((o) => o.flags.includes('<')).flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-'))));
+  const valued = new Set([...GLOBAL_OPTIONS, ...COMMANDS.flatMap((c) => c.options)].flatMap((o) => {
+    const { names, valued: takesValue } = flagsOf(o);
+    return takesValue ? names : [];
+  }));
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--') return { word: argv[i + 1], at: i + 1 };
@@ -109,9 +112,10 @@ export async function main(io: Io): Promise<number> {
   // Every message goes out as one line, with control characters of names and arguments escaped.
   const stderr = { write: (s: string) => io.stderr.write(escapeLine(s)) };
   let parsed: Parsed | undefined;
-  const { word, at } = commandWord(io.argv);
-  const helped = word === 'help' ? io.argv.slice(at + 1).find((a) => !a.startsWith('-')) : undefined;
-  const program = buildProgram({ ...io, stderr }, (p) => (parsed = p), (name) => name === word || name === helped);
+  // The command the line names, found once: what commander is given, help, and errors use it.
+  const named = commandWord(io.argv);
+  const helped = named.word === 'help' ? io.argv.slice(named.at + 1).find((a) => !a.startsWith('-')) : undefined;
+  const program = buildProgram({ ...io, stderr }, (p) => (parsed = p), (name) => name === named.word || name === helped);
   const debug = io.argv.includes('--debug');
   let run: Run | undefined;
   try {
@@ -128,20 +132,17 @@ export async function main(io: Io): Promise<number> {
       return ExitCode.ok;
     }
     // `help [command]`: the command's help, the whole help for `help` and `help help`, exit 2 for a name that is no command.
-    const named = commandWord(io.argv);
     if (named.word === 'help') {
-      const wanted = io.argv.slice(named.at + 1).filter((a) => !a.startsWith('-'));
-      const name = wanted[0];
-      if (name === undefined || name === 'help') {
+      if (helped === undefined || helped === 'help') {
         io.stdout.write(sanitize(program.helpInformation(), false));
         return ExitCode.ok;
       }
-      const sub = program.commands.find((c) => c.name() === name);
+      const sub = program.commands.find((c) => c.name() === helped);
       if (!sub) {
-        stderr.write(`glossary: ${unknownHelp(name, COMMANDS)}\n`);
+        stderr.write(`glossary: ${unknownHelp(helped, COMMANDS)}\n`);
         return ExitCode.usage;
       }
-      io.stdout.write(sanitize(sub.helpInformation() + helpAfter(COMMANDS.find((c) => c.name === name) as CommandSpec), false));
+      io.stdout.write(sanitize(sub.helpInformation() + helpAfter(COMMANDS.find((c) => c.name === helped) as CommandSpec), false));
       return ExitCode.ok;
     }
     const typed = COMMANDS.find((c) => c.name === named.word);
@@ -167,8 +168,7 @@ export async function main(io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
-      const named = commandWord(io.argv).word;
-      const spec = COMMANDS.find((c) => c.name === named);
+      const spec = COMMANDS.find((c) => c.name === named.word);
       stderr.write(`glossary: ${usageMessage(error.code, error.message, spec, COMMANDS)}\n`);
       return ExitCode.usage;
     }

@@ -62,7 +62,7 @@ export function usageMessage(code: string, message: string, spec: CommandSpec | 
       return `${flag} needs a value ${value}, e.g. ${sample}`;
     }
     case 'commander.unknownOption': {
-      const flags = spec ? spec.options.flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('--'))) : [];
+      const flags = spec ? spec.options.flatMap((o) => flagsOf(o).names.filter((f) => f.startsWith('--'))) : [];
       const near = closest(quoted, flags);
       const where = spec ? `${spec.name} has no option ${quoted}` : `no option ${quoted}`;
       const list = spec ? (flags.length ? `its options: ${flags.join(', ')}` : `it takes no options`) : '';
@@ -86,7 +86,7 @@ interface Flagged {
 }
 
 /** `--x` and `-x` of an option's flags (`-n, --limit <n>`), and whether it takes a value. */
-function flagsOf(o: Flagged): { names: string[]; valued: boolean } {
+export function flagsOf(o: Flagged): { names: string[]; valued: boolean } {
   return { names: o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-')), valued: /[<[]/.test(o.flags) };
 }
 
@@ -97,8 +97,12 @@ function flagsOf(o: Flagged): { names: string[]; valued: boolean } {
  */
 export function commandOptionsAfter(argv: string[], at: number, spec: Flagged[], program: Flagged[]): string[] {
   if (at < 0) return argv;
-  const own = new Map(spec.flatMap((o) => flagsOf(o).names.map((n): [string, boolean] => [n, flagsOf(o).valued])));
-  const global = new Map(program.flatMap((o) => flagsOf(o).names.map((n): [string, boolean] => [n, flagsOf(o).valued])));
+  const byName = (options: Flagged[]) => new Map(options.flatMap((o) => {
+    const { names, valued } = flagsOf(o);
+    return names.map((n): [string, boolean] => [n, valued]);
+  }));
+  const own = byName(spec);
+  const global = byName(program);
   const kept: string[] = [];
   const moved: string[] = [];
   for (let i = 2; i < at; i++) {

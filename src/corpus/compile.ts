@@ -127,9 +127,14 @@ export function plainLetters(folded: string): string {
 /** How a full-text posting packs its counts: the description's in the low 4 bits, the body's above. */
 export const TEXT_FIELDS = { descriptionMax: 15, bodyUnit: 16, bodyMax: 65535 } as const;
 
+/** The most articles a gram or stem may be in and keep its postings (a name's stem aside). */
+function articleCap(articles: number): number {
+  return Math.max(2000, Math.ceil(articles * 0.2));
+}
+
 /** The longest full-text postings list kept ([n, packed] pairs, so twice the articles). */
 export function textCap(articles: number): number {
-  return 2 * Math.max(2000, Math.ceil(articles * 0.2));
+  return 2 * articleCap(articles);
 }
 
 export function meanBodyLength(total: number, articles: number): number {
@@ -274,12 +279,8 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
       if (list) list.push(n, packed);
       else text.set(term, [n, packed]);
     };
-    if (described.size > 0) {
-      for (const [term, count] of described) post(term, count + TEXT_FIELDS.bodyUnit * Math.min(body.get(term) ?? 0, TEXT_FIELDS.bodyMax));
-    }
-    for (const [term, count] of body) {
-      if (!described.has(term)) post(term, TEXT_FIELDS.bodyUnit * Math.min(count, TEXT_FIELDS.bodyMax));
-    }
+    for (const term of described.keys()) post(term, packedCount(described, body, term));
+    for (const term of body.keys()) if (!described.has(term)) post(term, packedCount(described, body, term));
     bodyTotal += a.bodyLength;
 
     for (const k of a.keywords) {
@@ -294,7 +295,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
 
   // Terms that most articles share tell search little; dropping them keeps the index small. The
   // stem of a word of a title, id or alias stays, however common: a name must stay findable.
-  const cap = Math.max(2000, Math.ceil(sorted.length * 0.2));
+  const cap = articleCap(sorted.length);
   for (const [term, list] of grams) if (list.length > cap && !nameStems.has(term)) grams.delete(term);
   // So too in the full text: a word in most articles ranks nothing (its IDF is near nought), and its
   // postings would be most of what a search reads. Two numbers an article.

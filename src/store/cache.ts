@@ -190,7 +190,6 @@ function stateOf(listing: SourceListing, unreadable: string[], compiled?: number
   return JSON.stringify(state);
 }
 
-
 /** Whether a file that could not be read can be opened now (its permissions were fixed). */
 function readableNow(path: string): boolean {
   try {

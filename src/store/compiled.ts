@@ -177,6 +177,12 @@ function pairDeltaEncode(list: number[]): number[] {
   return list.map((v, i) => (i % 2 === 1 || i === 0 ? v : v - (list[i - 2] as number)));
 }
 
+/** pairDeltaEncode read back: [n, value, ...] with each n whole again. */
+function pairDeltaDecode(stored: number[]): number[] {
+  let n = 0;
+  return stored.map((v, i) => (i % 2 === 1 ? v : (n += v)));
+}
+
 /** Postings are stored as gaps: smaller files, faster to parse. */
 function deltaEncode(list: number[]): number[] {
   return list.map((n, i) => (i === 0 ? n : n - (list[i - 1] as number)));
@@ -402,10 +408,9 @@ export class CorpusReader implements Corpus {
 
   /** Full-text postings of a stem: [article number, packed counts] pairs. */
   postings(lang: string, term: string): Array<[number, number]> {
-    const stored = this.shard<number[]>(lang, 'text', term, this.language(lang).textShards) ?? [];
+    const list = pairDeltaDecode(this.shard<number[]>(lang, 'text', term, this.language(lang).textShards) ?? []);
     const out: Array<[number, number]> = [];
-    let n = 0;
-    for (let i = 0; i + 1 < stored.length; i += 2) out.push([(n += stored[i] as number), stored[i + 1] as number]);
+    for (let i = 0; i + 1 < list.length; i += 2) out.push([list[i] as number, list[i + 1] as number]);
     return out;
   }
 
@@ -422,12 +427,7 @@ export class CorpusReader implements Corpus {
   /** One full-text shard: stem -> absolute [n, packed, ...], in the order stored. */
   textShard(lang: string, i: number): Map<string, number[]> {
     const stored = this.jsonItem<Record<string, number[]>>(`${lang}/text`, i, this.language(lang).textShards);
-    const out = new Map<string, number[]>();
-    for (const [term, gaps] of Object.entries(stored)) {
-      let n = 0;
-      out.set(term, gaps.map((v, j) => (j % 2 === 1 ? v : (n += v))));
-    }
-    return out;
+    return new Map(Object.entries(stored).map(([term, gaps]) => [term, pairDeltaDecode(gaps)]));
   }
 
   bodyStats(lang: string): BodyStats {

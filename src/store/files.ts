@@ -66,32 +66,9 @@ let writes = 0;
  * GLOSSARY_TEST_WRITE_ERROR=CODE[:N] makes the N-th write from this process on (default: the
  * first) fail with CODE after writing part of the file, as a full disk does.
  */
-export function writeCacheFile(path: string, given: Buffer | string | Buffer[]): void {
-  if (Array.isArray(given)) {
-    writeParts(path, given);
-    return;
-  }
-  const data = given;
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    const injected = process.env['GLOSSARY_TEST_WRITE_ERROR'];
-    if (injected) {
-      const [code, from] = injected.split(':');
-      if (++writes >= Number(from ?? 1)) {
-        writeFileSync(tmp, typeof data === 'string' ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1));
-        throw Object.assign(new Error(`${code}: injected write error`), { code });
-      }
-    }
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-}
-
-/** writeCacheFile of a file given in parts: one open, the parts written in turn, then renamed. */
-function writeParts(path: string, parts: Buffer[]): void {
+export function writeCacheFile(path: string, data: Buffer | string | Buffer[]): void {
+  // Given in parts (a patched file of many items): written one after the other, never joined.
+  const parts = Array.isArray(data) ? data : [typeof data === 'string' ? Buffer.from(data, 'utf8') : data];
   const tmp = `${path}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
@@ -99,7 +76,8 @@ function writeParts(path: string, parts: Buffer[]): void {
     if (injected) {
       const [code, from] = injected.split(':');
       if (++writes >= Number(from ?? 1)) {
-        writeFileSync(tmp, Buffer.concat(parts).subarray(0, parts.reduce((s, p) => s + p.length, 0) >> 1));
+        const whole = Buffer.concat(parts);
+        writeFileSync(tmp, whole.subarray(0, whole.length >> 1));
         throw Object.assign(new Error(`${code}: injected write error`), { code });
       }
     }
