@@ -1,7 +1,7 @@
 // End-to-end: the third round of real use in a terminal (issue 25) and signals to the picker and
 // the pager (issue 26, finding 4). Screen things through tmux.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanEnv, cli, tempDir } from '../helpers.js';
@@ -316,8 +316,13 @@ describe.skipIf(!hasTmux)('a first compile on a terminal (finding 8)', () => {
     execFileSync('tmux', ['pipe-pane', '-o', '-t', term.name, `cat >> ${JSON.stringify(log)}`]);
     term.glossary(`--content ${JSON.stringify(dir)} list > /dev/null`);
     term.waitFor(/^READY\$\s*$/m, 120_000);
+    // The pipe's reader (cat) may lag behind the screen: wait for the prompt to reach the log too.
+    let written = '';
+    for (const until = Date.now() + 20_000; Date.now() < until; spawnSync('sleep', ['0.2'])) {
+      written = existsSync(log) ? readFileSync(log, 'utf8') : '';
+      if (/articles[\s\S]*READY\$/.test(written)) break;
+    }
     execFileSync('tmux', ['pipe-pane', '-t', term.name]);
-    const written = readFileSync(log, 'utf8');
     // (The reading phase may be over within the second on a fast machine; indexing comes after.)
     expect(written).toMatch(/compiling .*: indexing [\d,]+ of 12,000 articles/);
     // The line is erased when the work is done: the prompt comes back on a clean line.
