@@ -295,6 +295,10 @@ function nameWords(doc: SearchDoc): { title: string[]; aliases: string[]; define
   return { title, aliases: [...aliasWords.flat(), ...squashedAliases], defined: definedWords.flat(), stems };
 }
 
+function byName(a: SearchDoc, b: SearchDoc): number {
+  return a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Candidates from the name index: trigrams and stems of titles, aliases and descriptions. */
 function nameCandidates(source: SearchSource, words: string[]): number[] {
   // Typed counts and buckets, not a Map and a sort: a common gram lists thousands of articles.
@@ -414,10 +418,11 @@ function textMatch(source: SearchSource, words: string[]): TextMatch {
 
 /**
  * The one order of hits: by tier (the whole name exactly, then as a prefix); then by score, where
- * scores within 0.01 are a tie; then the shorter title; then the corpus order.
+ * scores within 0.01 are a tie; then the shorter title; then by title and id (not by the article's
+ * number, which a patched cache assigns differently from a fresh compile).
  */
 export function compareHits(a: Hit, b: Hit): number {
-  return a.tier - b.tier || Math.round((b.score - a.score) * 100) || a.doc.title.length - b.doc.title.length || a.doc.n - b.doc.n;
+  return a.tier - b.tier || Math.round((b.score - a.score) * 100) || a.doc.title.length - b.doc.title.length || byName(a.doc, b.doc);
 }
 
 /** What search may use beyond the corpus: the bundled lexicon, loaded only when a query needs it. */

@@ -4,7 +4,7 @@ import { compareDanish, fold, words } from '../fold.js';
 import type { Article, Problem } from './article.js';
 import { linkResolver, type LinkOptions } from './links.js';
 import { countsOf, docTermsOfWord, stem, stemmed } from './terms.js';
-import { scanTermsOf, type ScanIndex } from '../scan.js';
+import { scanTermsOf, type ScanIndex, type ScanTerm } from '../scan.js';
 
 export interface ArticleRef {
   id: string;
@@ -103,6 +103,10 @@ export interface CompiledLanguage {
   bodyTotal: number;
   /** Stems left out of `text` as too common, with the number of articles that have them. */
   capped: Map<string, number>;
+  /** Grams left out of `grams` as too common, with the number of articles that have them. */
+  gramsCapped: Map<string, number>;
+  /** Grams kept over the cap because they are a stem of a name: how many articles name them. */
+  gramsNamed: Map<string, number>;
   /** What `scan` matches: every title and alias, and the corpus's vocabulary. */
   scan: ScanIndex;
   /** Every article, sorted by title in Danish order. */
@@ -128,7 +132,7 @@ export function plainLetters(folded: string): string {
 export const TEXT_FIELDS = { descriptionMax: 15, bodyUnit: 16, bodyMax: 65535 } as const;
 
 /** The most articles a gram or stem may be in and keep its postings (a name's stem aside). */
-function articleCap(articles: number): number {
+export function articleCap(articles: number): number {
   return Math.max(2000, Math.ceil(articles * 0.2));
 }
 
@@ -172,8 +176,21 @@ function docTerms(title: string, id: string, aliases: string[]): Set<string> {
   return terms;
 }
 
+/** The order articles are numbered in: by id (ids are unique in a language; the file breaks a tie of case). */
+export function byId(a: Article, b: Article): number {
+  return compareDanish(a.id, b.id) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
+/** List entries in the order `list` shows them: by title, then id. */
+export function inTitleOrder(entries: ListEntry[]): ListEntry[] {
+  return entries.sort((x, y) => compareDanish(x[2], y[2]) || compareDanish(x[0], y[0]));
+}
+
 export function compileLanguage(lang: string, articles: Article[], otherLangs: Map<string, string[]>, linkOptions: LinkOptions = {}, onIndexed?: (done: number) => void): CompiledLanguage {
-  const sorted = [...articles].sort((a, b) => compareDanish(a.title, b.title) || compareDanish(a.id, b.id));
+  // Articles are numbered in the order of their ids, which an edit of a title, a description or a
+  // body leaves as it was: such an edit is patched in place (store/compilation.ts). What is shown
+  // in title order (the list, keywords, backlinks) is sorted so explicitly.
+  const sorted = [...articles].sort(byId);
   const slugCount = new Map<string, number>();
   const ids = new Set(sorted.map((a) => a.id.toLowerCase()));
   for (const a of sorted) slugCount.set(a.slug, (slugCount.get(a.slug) ?? 0) + 1);
@@ -206,16 +223,11 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   const docs: SearchDoc[] = [];
   const names = new Map<string, Array<[number, number]>>();
   const grams = new Map<string, number[]>();
-  const addName = (key: string, n: number, rank: number) => {
-    if (key === '') return;
-    const list = names.get(key) ?? [];
-    if (!list.some(([m, r]) => m === n && r <= rank)) list.push([n, rank]);
-    names.set(key, list);
-  };
   const keywordMap = new Map<string, { name: string; entries: ListEntry[] }>();
   const text = new Map<string, number[]>();
   let bodyTotal = 0;
-  const nameStems = new Set<string>();
+  /** Stem of a name -> how many articles it names. */
+  const nameStems = new Map<string, number>();
 
   sorted.forEach((a, n) => {
     const { n: _n, ...r } = ref(a);
@@ -233,42 +245,21 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
       bodyTerms: a.bodyTerms, bodyLength: a.bodyLength, ...(a.defined?.length ? { defined: a.defined } : {}), ...(a.site?.length ? { site: a.site } : {}),
       langs: (otherLangs.get(a.id) ?? []).filter((l) => l !== lang),
     });
-    const defined = a.defined ?? [];
-    docs.push({
-      ...r, n, aliases: a.aliases, keywords: a.keywords, description: a.description, bl: a.bodyLength,
-      s: {
-        title: stemmed(a.title), aliases: a.aliases.map(stemmed), keywords: a.keywords.map(stemmed), description: stemmed(a.description),
-        folded: fold(a.title), foldedAliases: a.aliases.map(fold),
-        ...(defined.length ? { defined: defined.map(stemmed), foldedDefined: defined.map(fold) } : {}),
-      },
-      ...(defined.length ? { defined } : {}),
-    });
+    docs.push(searchDocOf(a, { ...r, n }));
 
-    addName('=' + a.id, n, NameRank.id);
-    addName(fold(a.id), n, NameRank.id);
-    addName(fold(a.slug), n, NameRank.title);
-    addName(fold(a.title), n, NameRank.title);
-    for (const alias of a.aliases) addName(fold(alias), n, NameRank.alias);
-    for (const name of defined) addName(fold(name), n, NameRank.defined);
-    // Every name as typed without Danish letters, under `~`.
-    for (const [name, rank] of [[a.title, NameRank.title], ...a.aliases.map((x) => [x, NameRank.alias] as const), ...defined.map((x) => [x, NameRank.defined] as const)] as const) {
-      const key = fold(name);
-      addName('~' + plainLetters(key), n, rank);
+    for (const [key, entries] of nameEntries(a, n)) {
+      const list = names.get(key);
+      if (list) list.push(...entries);
+      else names.set(key, entries);
     }
 
-    const named = docTerms(a.title, a.id, [...a.aliases, ...defined]);
-    for (const term of named) {
-      const list = grams.get(term) ?? [];
-      list.push(n);
-      grams.set(term, list);
-      if (term.startsWith('=')) nameStems.add(term);
+    const terms = articleTerms(a);
+    for (const term of terms.grams) {
+      const list = grams.get(term);
+      if (list) list.push(n);
+      else grams.set(term, [n]);
     }
-    for (const w of words(a.description)) {
-      const term = '=' + stem(w);
-      const list = grams.get(term) ?? [];
-      if (list[list.length - 1] !== n) list.push(n);
-      grams.set(term, list);
-    }
+    for (const term of terms.nameStems) nameStems.set(term, (nameStems.get(term) ?? 0) + 1);
     // Full text: the description's words and the body's, counted per article and packed.
     // The description's few words counted apart; the body's stems are distinct already, so each
     // goes to its postings at once (the description's first, then the body's other stems).
@@ -295,8 +286,20 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
 
   // Terms that most articles share tell search little; dropping them keeps the index small. The
   // stem of a word of a title, id or alias stays, however common: a name must stay findable.
+  // The count of each left out is kept (gramsCapped), and of each kept over the cap only by being
+  // a name, how many articles name it (gramsNamed): what a patch needs to decide as a compile would.
   const cap = articleCap(sorted.length);
-  for (const [term, list] of grams) if (list.length > cap && !nameStems.has(term)) grams.delete(term);
+  const gramsCapped = new Map<string, number>();
+  const gramsNamed = new Map<string, number>();
+  for (const [term, list] of grams) {
+    if (list.length <= cap) continue;
+    const named = nameStems.get(term);
+    if (named) gramsNamed.set(term, named);
+    else {
+      gramsCapped.set(term, list.length);
+      grams.delete(term);
+    }
+  }
   // So too in the full text: a word in most articles ranks nothing (its IDF is near nought), and its
   // postings would be most of what a search reads. Two numbers an article.
   const capped = new Map<string, number>();
@@ -307,21 +310,73 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     }
   }
 
-  const scanTerms = sorted.flatMap((a, n) => [a.title, ...a.aliases].flatMap((name) => scanTermsOf(name, n)));
-  const seenTerms = new Set<string>();
   const scan: ScanIndex = {
-    terms: scanTerms.filter((t) => {
-      const key = `${t.n} ${t.stems.join(' ')} ${t.exact?.join(' ') ?? ''}`;
-      return !seenTerms.has(key) && Boolean(seenTerms.add(key));
-    }),
+    terms: sorted.flatMap((a, n) => scanTermsOfArticle(a, n)),
     // Every stem of the corpus's text: a compound's other part must be a word the corpus uses.
     vocabulary: [...text.keys()],
   };
   return {
-    lang, records, docs, names, grams, text, scan, avgBodyLength: meanBodyLength(bodyTotal, sorted.length), bodyTotal, capped,
-    list: sorted.map((a, n) => [a.id, ref(a).name, a.title, n]),
-    keywords: [...keywordMap.values()].sort((x, y) => compareDanish(x.name, y.name)),
+    lang, records, docs, names, grams, text, scan, avgBodyLength: meanBodyLength(bodyTotal, sorted.length), bodyTotal, capped, gramsCapped, gramsNamed,
+    list: inTitleOrder(sorted.map((a, n) => [a.id, ref(a).name, a.title, n])),
+    keywords: [...keywordMap.values()].sort((x, y) => compareDanish(x.name, y.name)).map((k) => ({ ...k, entries: inTitleOrder(k.entries) })),
   };
+}
+
+/** One article's search document (`ref`: its id, title, name and number). */
+export function searchDocOf(a: Article, ref: LinkedRef): SearchDoc {
+  const defined = a.defined ?? [];
+  return {
+    ...ref, aliases: a.aliases, keywords: a.keywords, description: a.description, bl: a.bodyLength,
+    s: {
+      title: stemmed(a.title), aliases: a.aliases.map(stemmed), keywords: a.keywords.map(stemmed), description: stemmed(a.description),
+      folded: fold(a.title), foldedAliases: a.aliases.map(fold),
+      ...(defined.length ? { defined: defined.map(stemmed), foldedDefined: defined.map(fold) } : {}),
+    },
+    ...(defined.length ? { defined } : {}),
+  };
+}
+
+/** The names an article is found by exactly, as the name map keeps them: key -> [n, rank] in order. */
+export function nameEntries(a: Article, n: number): Map<string, Array<[number, number]>> {
+  const out = new Map<string, Array<[number, number]>>();
+  const add = (key: string, rank: number) => {
+    if (key === '') return;
+    const list = out.get(key);
+    if (!list) out.set(key, [[n, rank]]);
+    else if (!list.some(([, r]) => r <= rank)) list.push([n, rank]);
+  };
+  const defined = a.defined ?? [];
+  add('=' + a.id, NameRank.id);
+  add(fold(a.id), NameRank.id);
+  add(fold(a.slug), NameRank.title);
+  add(fold(a.title), NameRank.title);
+  for (const alias of a.aliases) add(fold(alias), NameRank.alias);
+  for (const name of defined) add(fold(name), NameRank.defined);
+  // Every name as typed without Danish letters, under `~`.
+  for (const [name, rank] of [[a.title, NameRank.title], ...a.aliases.map((x) => [x, NameRank.alias] as const), ...defined.map((x) => [x, NameRank.defined] as const)] as const) {
+    add('~' + plainLetters(fold(name)), rank);
+  }
+  return out;
+}
+
+/**
+ * An article's candidate terms: the grams and stems of its names and the stems of its description
+ * (`grams`); and the stems of its names (`nameStems`), kept in the candidate index however common.
+ */
+export function articleTerms(a: Article): { grams: Set<string>; nameStems: Set<string> } {
+  const grams = docTerms(a.title, a.id, [...a.aliases, ...(a.defined ?? [])]);
+  const nameStems = new Set([...grams].filter((t) => t.startsWith('=')));
+  for (const w of words(a.description)) grams.add('=' + stem(w));
+  return { grams, nameStems };
+}
+
+/** What `scan` matches of one article: its title and aliases. */
+export function scanTermsOfArticle(a: Article, n: number): ScanTerm[] {
+  const seen = new Set<string>();
+  return [a.title, ...a.aliases].flatMap((name) => scanTermsOf(name, n)).filter((t) => {
+    const key = `${t.stems.join(' ')} ${t.exact?.join(' ') ?? ''}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
 /** What other articles see of this one: when only the rest of a file changes, only its record does. */

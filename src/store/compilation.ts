@@ -2,11 +2,12 @@
 import type { Article, ParseResult } from '../corpus/article.js';
 import { checkArticles, type FileProblem } from '../corpus/check.js';
 import { linkResolver, siteLinkOptions, type LinkOptions } from '../corpus/links.js';
-import { compileLanguage, describedTerms, indexSignature, meanBodyLength, packedCount, textCap, type CompiledLanguage } from '../corpus/compile.js';
+import { articleCap, articleTerms, compileLanguage, describedTerms, indexSignature, inTitleOrder, meanBodyLength, nameEntries, packedCount, scanTermsOfArticle, searchDocOf, textCap, type CompiledLanguage, type ListEntry } from '../corpus/compile.js';
+import { compareDanish, fold } from '../fold.js';
 import { countsOf } from '../corpus/terms.js';
 import { MAX_FILE_BYTES, parseArticle } from '../corpus/parse.js';
 import { createHash } from 'node:crypto';
-import { CorpusWriter, encodeStored, encodeTextShard, finishCorpus, FORMAT, shardOf, writeCorpus, writePatchedItems, type BodyStats, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
+import { CorpusWriter, encodeGramShard, encodeNameShard, encodeStored, encodeTextShard, finishCorpus, FORMAT, shardOf, writeCorpus, writePatchedItems, type BodyStats, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
 import type { LanguageMeta } from '../corpus/reader.js';
 import { readRegularFile, type CorpusSink } from './files.js';
 import { settled, type SourceEntry, type SourceListing } from './source.js';
@@ -141,111 +142,305 @@ export interface Patch {
   langs: Map<string, LanguageMeta>;
 }
 
+/** One file's edit, as a patch takes it. */
+interface Edit {
+  n: number;
+  record: StoredRecord;
+  source: string;
+  before: StoredRecord;
+  /** The article as compiled before, and as it is now. */
+  old: Article;
+  article: Article;
+  counts: Map<string, number>;
+  /** Its names, description, keywords or what it defines changed: the indexes of names change too. */
+  index: boolean;
+}
+
+/** What links see of an article: its id, aliases, site addresses and its links' targets. */
+function linkSignature(a: Article): string {
+  return JSON.stringify([a.id, a.aliases, a.site ?? [], a.links.map((l) => `${l.href.startsWith('/') ? '/' : ''}${l.target}`)]);
+}
+
+/** A record's fields in the order a compile writes them: a patched record is the bytes a compile writes. */
+const RECORD_ORDER = ['id', 'title', 'name', 'n', 'lang', 'file', 'slug', 'description', 'keywords', 'aliases', 'bodyStart', 'problems', 'bodyLine', 'bodyTerms', 'bodyLength', 'defined', 'site', 'langs', 'stamp', 'external', 'links', 'backlinks'];
+
+function inRecordOrder(record: StoredRecord): StoredRecord {
+  const fields = record as unknown as Record<string, unknown>;
+  const keys = [...RECORD_ORDER.filter((k) => Object.hasOwn(fields, k)), ...Object.keys(fields).filter((k) => !RECORD_ORDER.includes(k))];
+  return Object.fromEntries(keys.map((k) => [k, fields[k]])) as unknown as StoredRecord;
+}
+
+/** Sorted insertion into an ascending list of numbers (no duplicates). */
+function withNumber(list: number[], n: number, present: boolean): number[] {
+  const i = list.findIndex((m) => m >= n);
+  const at = i < 0 ? list.length : i;
+  const has = list[at] === n;
+  if (present && !has) list.splice(at, 0, n);
+  if (!present && has) list.splice(at, 1);
+  return list;
+}
+
 /**
- * The common edit: files whose title, names, keywords, description and link targets are as
- * before; the body may say anything else. Only what depends on a body changes, and only there:
- * the records of the files, the full-text shards that hold the stems whose counts changed, the
- * search documents (which carry the body's length), the mean body length, and the scan
- * vocabulary (every stem with postings). All is written to `sink` (the next generation); the
+ * An edit of existing files, patched into a new generation instead of a recompile: a body that
+ * says anything else, and a title, description, keywords or what the article defines changed.
+ * Articles are numbered by id, so none of these moves a number. Only what depends on the edit is
+ * written: the records of the files (and of the articles whose backlinks a new title reorders),
+ * their search documents, the name map and candidate shards holding their old or new names, the
+ * full-text shards of the stems whose counts changed, the mean body length, the scan terms and
+ * vocabulary, the list and the keywords. All is written to `sink` (the next generation); the
  * caller links the rest in. Undefined when a change reaches further (then the caller recompiles):
- * a name, a link target or what the article defines, or a stem too common to have postings
- * becoming rare enough to need them again.
+ * an id, alias, site address or link target (what links resolve to), a name another article
+ * shares, a keyword whose spelling a compile would take from another file, or a stem or gram
+ * crossing the cap on postings, whose full list the cache does not hold.
  */
 export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: SourceEntry[]): Patch | undefined {
-  const byLang = new Map<string, Map<number, { record: StoredRecord; source: string; before: StoredRecord; counts: Map<string, number> }>>();
+  const byLang = new Map<string, Map<number, Edit>>();
   for (const entry of entries) {
     if (!reader.meta.langs.some((l) => l.lang === entry.lang)) return undefined;
     const found = reader.names(entry.lang, '=' + entry.id).find(([, rank]) => rank === 0);
     if (!found) return undefined;
-    const { stored: before } = reader.stored(entry.lang, found[0]);
+    const n = found[0];
+    const { stored: before } = reader.stored(entry.lang, n);
     if (before.file !== entry.path) return undefined;
     const result = parseEntry(entry);
-    if (result.kind !== 'article' || indexSignature(result.article) !== indexSignature(articleOfStored(before))) return undefined;
+    if (result.kind !== 'article') return undefined;
     const a = result.article;
-    const record: StoredRecord = {
-      ...before,
+    const old = articleOfStored(before);
+    const index = indexSignature(a) !== indexSignature(old);
+    if (index && linkSignature(a) !== linkSignature(old)) return undefined;
+    // A new slug is the article's name only where no other article has it (then no other's changes).
+    if (a.slug !== old.slug && [old.slug, a.slug].some((slug) => reader.names(entry.lang, fold(slug)).some(([m]) => m !== n))) return undefined;
+    const { defined: _defined, ...rest } = before;
+    const record: StoredRecord = inRecordOrder({
+      ...rest,
+      title: a.title,
+      name: a.slug === old.slug ? before.name : a.slug,
+      slug: a.slug,
+      description: a.description,
+      keywords: a.keywords,
       bodyStart: a.bodyStart,
       bodyLine: a.bodyLine,
       problems: a.problems,
       bodyTerms: a.bodyTerms,
       bodyLength: a.bodyLength,
+      ...(a.defined?.length ? { defined: a.defined } : {}),
       // Same targets in the same order: each link resolves as before.
       links: a.links.map((l, i) => [l.href, l.target, l.text, l.line, before.links[i]?.[4] ?? -1]),
       stamp: [entry.size, entry.mtimeMs],
-    };
-    const patches = byLang.get(record.lang) ?? new Map();
-    patches.set(record.n, { record, source: a.source, before, counts: a.bodyCounts ?? countsOf(a.bodyTerms) });
-    byLang.set(record.lang, patches);
+    });
+    const edits = byLang.get(record.lang) ?? new Map<number, Edit>();
+    edits.set(n, { n, record, source: a.source, before, old, article: a, counts: a.bodyCounts ?? countsOf(a.bodyTerms), index });
+    byLang.set(record.lang, edits);
   }
   const patch: Patch = { touched: new Map(), sums: {}, langs: new Map() };
-  for (const [lang, patches] of byLang) {
-    const meta = reader.language(lang);
-    const stats = reader.bodyStats(lang);
-    let total = stats.total;
-    // Stem -> article -> its packed counts before and now (0: not posted), for each that changed.
-    const changes = new Map<string, Map<number, [number, number]>>();
-    for (const [n, { record, before, counts }] of patches) {
-      total += record.bodyLength - (before.bodyLength ?? 0);
-      const described = describedTerms(before.description);
-      const old = countsOf(before.bodyTerms ?? '');
-      for (const term of new Set([...old.keys(), ...counts.keys()])) {
-        const was = packedCount(described, old, term);
-        const now = packedCount(described, counts, term);
-        if (now !== was) (changes.get(term) ?? changes.set(term, new Map()).get(term))?.set(n, [was, now]);
-      }
-    }
-    const capped = { ...stats.capped };
-    const shards = new Map<number, Map<string, number[]>>();
-    const vocabulary = { added: new Set<string>(), removed: new Set<string>() };
-    for (const [term, byArticle] of changes) {
-      if (Object.hasOwn(capped, term)) {
-        // Too common for postings: its count of articles, unless it falls to where it had them.
-        let articles = capped[term] as number;
-        for (const [was, now] of byArticle.values()) articles += (now > 0 ? 1 : 0) - (was > 0 ? 1 : 0);
-        if (2 * articles <= textCap(meta.count)) return undefined;
-        capped[term] = articles;
-        continue;
-      }
-      const i = shardOf(term, meta.textShards);
-      const shard = shards.get(i) ?? shards.set(i, reader.textShard(lang, i)).get(i) as Map<string, number[]>;
-      const posted = new Map<number, number>();
-      const list = shard.get(term) ?? [];
-      for (let j = 0; j + 1 < list.length; j += 2) posted.set(list[j] as number, list[j + 1] as number);
-      for (const [n, [, now]] of byArticle) {
-        if (now > 0) posted.set(n, now);
-        else posted.delete(n);
-      }
-      const next = [...posted].sort(([x], [y]) => x - y).flat();
-      if (next.length === 0) {
-        shard.delete(term);
-        vocabulary.removed.add(term);
-      } else if (next.length > textCap(meta.count)) {
-        shard.delete(term);
-        capped[term] = next.length / 2;
-        vocabulary.removed.add(term);
-      } else {
-        if (!shard.has(term)) vocabulary.added.add(term);
-        shard.set(term, next);
-      }
-    }
-    const w = new CorpusWriter(sink);
-    writePatchedItems(reader, sink, lang, 'records', meta.count, new Map([...patches].map(([n, p]) => [n, encodeStored(p.record, p.source)])));
-    const lengthChanged = [...patches].filter(([, p]) => p.record.bodyLength !== p.before.bodyLength);
-    if (lengthChanged.length > 0) {
-      const docs = reader.docs(lang, lengthChanged.map(([n]) => n));
-      writePatchedItems(reader, sink, lang, 'docs', meta.count, new Map(docs.map((d) => [d.n, Buffer.from(JSON.stringify({ ...d, bl: patches.get(d.n)?.record.bodyLength }), 'utf8')])));
-    }
-    if (shards.size > 0) writePatchedItems(reader, sink, lang, 'text', meta.textShards, new Map([...shards].map(([i, part]) => [i, encodeTextShard(part)])));
-    if (vocabulary.added.size > 0 || vocabulary.removed.size > 0) {
-      const scan = reader.scanIndex(lang);
-      w.json(`${lang}/scan.json`, { ...scan, vocabulary: [...scan.vocabulary.filter((t) => !vocabulary.removed.has(t)), ...vocabulary.added] });
-    }
-    w.json(`${lang}/body.json`, { total, capped } satisfies BodyStats);
-    Object.assign(patch.sums, w.sums);
-    patch.langs.set(lang, { ...meta, avgBodyLength: meanBodyLength(total, meta.count) });
-    patch.touched.set(lang, new Set(patches.keys()));
+  for (const [lang, edits] of byLang) {
+    const written = patchLanguage(reader, sink, lang, edits);
+    if (!written) return undefined;
+    Object.assign(patch.sums, written.sums);
+    patch.langs.set(lang, written.meta);
+    patch.touched.set(lang, written.touched);
   }
   return patch;
+}
+
+function patchLanguage(reader: CorpusReader, sink: CorpusSink, lang: string, edits: Map<number, Edit>): { sums: Record<string, [number, number]>; meta: LanguageMeta; touched: Set<number> } | undefined {
+  const meta = reader.language(lang);
+  const stats = reader.bodyStats(lang);
+  const w = new CorpusWriter(sink);
+  const touched = new Set(edits.keys());
+  const indexed = [...edits.values()].filter((e) => e.index);
+
+  // ---- full text: the stems whose packed counts changed ----
+  let total = stats.total;
+  // Stem -> article -> its packed counts before and now (0: not posted), for each that changed.
+  const changes = new Map<string, Map<number, [number, number]>>();
+  for (const [n, { record, before, counts, article }] of edits) {
+    total += record.bodyLength - (before.bodyLength ?? 0);
+    const describedBefore = describedTerms(before.description);
+    const described = describedTerms(article.description);
+    const old = countsOf(before.bodyTerms ?? '');
+    for (const term of new Set([...old.keys(), ...counts.keys(), ...describedBefore.keys(), ...described.keys()])) {
+      const was = packedCount(describedBefore, old, term);
+      const now = packedCount(described, counts, term);
+      if (now !== was) (changes.get(term) ?? changes.set(term, new Map()).get(term))?.set(n, [was, now]);
+    }
+  }
+  const capped = { ...stats.capped };
+  const shards = new Map<number, Map<string, number[]>>();
+  const vocabulary = { added: new Set<string>(), removed: new Set<string>() };
+  for (const [term, byArticle] of changes) {
+    if (Object.hasOwn(capped, term)) {
+      // Too common for postings: its count of articles, unless it falls to where it had them.
+      let articles = capped[term] as number;
+      for (const [was, now] of byArticle.values()) articles += (now > 0 ? 1 : 0) - (was > 0 ? 1 : 0);
+      if (2 * articles <= textCap(meta.count)) return undefined;
+      capped[term] = articles;
+      continue;
+    }
+    const i = shardOf(term, meta.textShards);
+    const shard = shards.get(i) ?? shards.set(i, reader.textShard(lang, i)).get(i) as Map<string, number[]>;
+    const posted = new Map<number, number>();
+    const list = shard.get(term) ?? [];
+    for (let j = 0; j + 1 < list.length; j += 2) posted.set(list[j] as number, list[j + 1] as number);
+    for (const [n, [, now]] of byArticle) {
+      if (now > 0) posted.set(n, now);
+      else posted.delete(n);
+    }
+    const next = [...posted].sort(([x], [y]) => x - y).flat();
+    if (next.length === 0) {
+      shard.delete(term);
+      vocabulary.removed.add(term);
+    } else if (next.length > textCap(meta.count)) {
+      shard.delete(term);
+      capped[term] = next.length / 2;
+      vocabulary.removed.add(term);
+    } else {
+      if (!shard.has(term)) vocabulary.added.add(term);
+      shard.set(term, next);
+    }
+  }
+
+  // ---- names and candidates: the keys and terms an edited article left or gained ----
+  const nameShards = new Map<number, Map<string, Array<[number, number]>>>();
+  const gramShards = new Map<number, Map<string, number[]>>();
+  const gramsCapped = { ...stats.gramsCapped };
+  const gramsNamed = { ...stats.gramsNamed };
+  const cap = articleCap(meta.count);
+  for (const { n, old, article } of indexed) {
+    const before = nameEntries(old, n);
+    const now = nameEntries(article, n);
+    for (const key of new Set([...before.keys(), ...now.keys()])) {
+      const entries = now.get(key) ?? [];
+      if (JSON.stringify(before.get(key) ?? []) === JSON.stringify(entries)) continue;
+      const i = shardOf(key, meta.nameShards);
+      const shard = nameShards.get(i) ?? nameShards.set(i, reader.nameShard(lang, i)).get(i) as Map<string, Array<[number, number]>>;
+      const list = (shard.get(key) ?? []).filter(([m]) => m !== n);
+      const at = list.findIndex(([m]) => m > n);
+      list.splice(at < 0 ? list.length : at, 0, ...entries);
+      if (list.length === 0) shard.delete(key);
+      else shard.set(key, list);
+    }
+    const termsBefore = articleTerms(old);
+    const termsNow = articleTerms(article);
+    for (const term of new Set([...termsBefore.grams, ...termsNow.grams])) {
+      const has = termsNow.grams.has(term);
+      const named = Number(termsNow.nameStems.has(term)) - Number(termsBefore.nameStems.has(term));
+      if (has === termsBefore.grams.has(term) && named === 0) continue;
+      if (Object.hasOwn(gramsCapped, term)) {
+        // Left out as too common, and named by no article: so it stays, or the compile keeps a list we do not have.
+        if (termsNow.nameStems.has(term)) return undefined;
+        const count = (gramsCapped[term] as number) + Number(has) - Number(termsBefore.grams.has(term));
+        if (count <= cap) return undefined;
+        gramsCapped[term] = count;
+        continue;
+      }
+      const i = shardOf(term, meta.gramShards);
+      const shard = gramShards.get(i) ?? gramShards.set(i, reader.gramShard(lang, i)).get(i) as Map<string, number[]>;
+      const list = withNumber(shard.get(term) ?? [], n, has);
+      let namers = gramsNamed[term];
+      if (namers !== undefined) namers += named;
+      if (list.length > cap) {
+        // Kept over the cap only while an article names it; how many do is known only of those kept so before.
+        if (namers === undefined) return undefined;
+        if (namers === 0) {
+          delete gramsNamed[term];
+          gramsCapped[term] = list.length;
+          shard.delete(term);
+          continue;
+        }
+        gramsNamed[term] = namers;
+      } else {
+        delete gramsNamed[term];
+      }
+      if (list.length === 0) shard.delete(term);
+      else shard.set(term, list);
+    }
+  }
+
+  // ---- what is shown in title order: the list, keywords, backlinks ----
+  let list = reader.list(lang);
+  const retitled = indexed.filter((e) => e.article.title !== e.old.title || e.record.name !== e.before.name);
+  if (retitled.length > 0) {
+    const byN = new Map(retitled.map((e) => [e.n, e]));
+    list = inTitleOrder(list.map((entry) => {
+      const e = byN.get(entry[3]);
+      return e ? [entry[0], e.record.name, e.record.title, entry[3]] : entry;
+    }));
+  }
+  const titles = new Map(list.map((entry) => [entry[3], entry[2]]));
+  const records = new Map([...edits].map(([n, e]) => [n, e.record]));
+  const sources = new Map([...edits].map(([n, e]) => [n, e.source]));
+  // The articles a retitled one links to list it among their backlinks, in title order.
+  for (const e of retitled) {
+    for (const link of e.record.links) {
+      const to = link[4];
+      if (to < 0 || to === e.n) continue;
+      let target = records.get(to);
+      if (!target) {
+        const stored = reader.stored(lang, to);
+        target = stored.stored;
+        sources.set(to, stored.source);
+      }
+      records.set(to, { ...target, backlinks: [...target.backlinks].sort((x, y) => compareDanish(titles.get(x) ?? '', titles.get(y) ?? '') || x - y) });
+      touched.add(to);
+    }
+    // The articles that link to it show its title.
+    for (const from of e.before.backlinks) touched.add(from);
+  }
+  let keywords = meta.keywords;
+  const rekeyed = indexed.filter((e) => JSON.stringify(e.article.keywords) !== JSON.stringify(e.old.keywords) || (e.article.keywords.length > 0 && retitled.includes(e)));
+  if (rekeyed.length > 0) {
+    const rebuilt = patchKeywords(reader, lang, rekeyed);
+    if (!rebuilt) return undefined;
+    keywords = rebuilt.map((k) => [k.name, k.entries.length]);
+    w.items(`${lang}/keywords`, rebuilt.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')));
+  }
+
+  // ---- writing ----
+  writePatchedItems(reader, sink, lang, 'records', meta.count, new Map([...records].map(([n, r]) => [n, encodeStored(r, sources.get(n) ?? '')])));
+  writePatchedItems(reader, sink, lang, 'docs', meta.count, new Map([...edits].map(([n, e]) => [n, Buffer.from(JSON.stringify(searchDocOf(e.article, { id: e.record.id, title: e.record.title, name: e.record.name, n })), 'utf8')])));
+  if (shards.size > 0) writePatchedItems(reader, sink, lang, 'text', meta.textShards, new Map([...shards].map(([i, part]) => [i, encodeTextShard(part)])));
+  if (nameShards.size > 0) writePatchedItems(reader, sink, lang, 'names', meta.nameShards, new Map([...nameShards].map(([i, part]) => [i, encodeNameShard(part)])));
+  if (gramShards.size > 0) writePatchedItems(reader, sink, lang, 'grams', meta.gramShards, new Map([...gramShards].map(([i, part]) => [i, encodeGramShard(part)])));
+  const retitledNs = new Set(indexed.filter((e) => e.article.title !== e.old.title).map((e) => e.n));
+  if (vocabulary.added.size > 0 || vocabulary.removed.size > 0 || retitledNs.size > 0) {
+    const scan = reader.scanIndex(lang);
+    const terms = retitledNs.size === 0 ? scan.terms : [...scan.terms.filter((t) => !retitledNs.has(t.n)), ...indexed.filter((e) => retitledNs.has(e.n)).flatMap((e) => scanTermsOfArticle(e.article, e.n))].sort((x, y) => x.n - y.n);
+    w.json(`${lang}/scan.json`, { ...scan, terms, vocabulary: [...scan.vocabulary.filter((t) => !vocabulary.removed.has(t)), ...vocabulary.added] });
+  }
+  if (retitled.length > 0) w.json(`${lang}/list.json`, list);
+  w.json(`${lang}/body.json`, { total, capped, gramsCapped, gramsNamed } satisfies BodyStats);
+  return { sums: w.sums, meta: { ...meta, avgBodyLength: meanBodyLength(total, meta.count), keywords }, touched };
+}
+
+/**
+ * The keywords with the edited articles' entries as they are now, in the order a compile writes
+ * them; undefined where a keyword's spelling would come from a file the cache does not show (a
+ * compile names a keyword as the lowest-numbered article that has it spells it).
+ */
+function patchKeywords(reader: CorpusReader, lang: string, edits: Edit[]): Array<{ name: string; entries: ListEntry[] }> | undefined {
+  const lists = reader.allKeywordEntries(lang);
+  const byKey = new Map(reader.language(lang).keywords.map(([name], i) => [fold(name), { name, entries: lists[i] as ListEntry[] }]));
+  const ns = new Set(edits.map((e) => e.n));
+  for (const e of edits) {
+    for (const k of new Set(e.old.keywords.map(fold))) {
+      const keyword = byKey.get(k);
+      const others = keyword?.entries.filter((entry) => !ns.has(entry[3])) ?? [];
+      // It named the keyword, and another article keeps it: under that article's spelling, unknown here.
+      if (keyword && others.length > 0 && others.every((entry) => entry[3] > e.n) && !e.article.keywords.some((x) => fold(x) === k)) return undefined;
+    }
+  }
+  for (const keyword of byKey.values()) keyword.entries = keyword.entries.filter((entry) => !ns.has(entry[3]));
+  for (const e of [...edits].sort((x, y) => x.n - y.n)) {
+    for (const spelling of e.article.keywords) {
+      const k = fold(spelling);
+      const keyword = byKey.get(k) ?? byKey.set(k, { name: spelling, entries: [] }).get(k) as { name: string; entries: ListEntry[] };
+      if (keyword.entries.some((entry) => entry[3] === e.n)) continue;
+      if (keyword.entries.every((entry) => entry[3] > e.n)) keyword.name = spelling;
+      keyword.entries.push([e.article.id, e.record.name, e.record.title, e.n]);
+    }
+  }
+  return [...byKey.values()].filter((k) => k.entries.length > 0).sort((x, y) => compareDanish(x.name, y.name)).map((k) => ({ ...k, entries: inTitleOrder(k.entries) }));
 }
 
 /** How a --content compile goes, language by language (see compileByLanguage). */

@@ -11,7 +11,7 @@ import type { ScanIndex } from '../scan.js';
 import { checksum, readRegularFile, type CorpusFiles, type CorpusSink } from './files.js';
 import { noRenders } from './renders.js';
 
-export const FORMAT = 15;
+export const FORMAT = 16;
 
 export type { CorpusReport, LanguageMeta, Skipped };
 
@@ -139,7 +139,7 @@ export class CorpusWriter {
     this.items(`${c.lang}/docs`, c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
     this.json(`${c.lang}/list.json`, c.list);
     this.json(`${c.lang}/scan.json`, c.scan);
-    this.json(`${c.lang}/body.json`, { total: c.bodyTotal, capped: Object.fromEntries(c.capped) } satisfies BodyStats);
+    this.json(`${c.lang}/body.json`, { total: c.bodyTotal, capped: Object.fromEntries(c.capped), gramsCapped: Object.fromEntries(c.gramsCapped), gramsNamed: Object.fromEntries(c.gramsNamed) } satisfies BodyStats);
     this.items(`${c.lang}/keywords`, c.keywords.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')));
     return { lang: c.lang, count: c.records.length, nameShards, gramShards, textShards, avgBodyLength: c.avgBodyLength, keywords: c.keywords.map((k) => [k.name, k.entries.length]), ...(signature ? { signature } : {}) };
   }
@@ -188,6 +188,23 @@ function deltaEncode(list: number[]): number[] {
   return list.map((n, i) => (i === 0 ? n : n - (list[i - 1] as number)));
 }
 
+function deltaDecode(gaps: number[]): number[] {
+  let n = 0;
+  return gaps.map((gap) => (n += gap));
+}
+
+/** The stored form of one shard of the name map. */
+export function encodeNameShard(part: Map<string, Array<[number, number]>>): Buffer {
+  return Buffer.from(JSON.stringify(Object.fromEntries(part)), 'utf8');
+}
+
+/** The stored form of one shard of the candidate index: term -> absolute, ascending numbers. */
+export function encodeGramShard(part: Map<string, number[]>): Buffer {
+  const out: Record<string, number[]> = {};
+  for (const [term, list] of part) out[term] = deltaEncode(list);
+  return Buffer.from(JSON.stringify(out), 'utf8');
+}
+
 /**
  * Writes a compiled corpus. `embedSource` keeps each article's source in its record (the bundled
  * corpus, whose content folder is not where it was compiled); a --content corpus reads it from
@@ -220,6 +237,9 @@ export interface BodyStats {
   total: number;
   /** Stem -> the number of articles that have it, for the stems too common to keep postings of. */
   capped: Record<string, number>;
+  /** The same for the candidate index (grams): those left out, and those kept over the cap as names. */
+  gramsCapped: Record<string, number>;
+  gramsNamed: Record<string, number>;
 }
 
 /**
@@ -227,7 +247,7 @@ export interface BodyStats {
  * in runs between the replaced ones, with the sums they had (a damaged item stays one the reader
  * refuses). Two reads and two writes, however many items.
  */
-export function writePatchedItems(reader: CorpusReader, sink: CorpusSink, lang: string, name: 'records' | 'docs' | 'text', count: number, replaced: Map<number, Buffer>): void {
+export function writePatchedItems(reader: CorpusReader, sink: CorpusSink, lang: string, name: 'records' | 'docs' | 'text' | 'names' | 'grams' | 'keywords', count: number, replaced: Map<number, Buffer>): void {
   const base = `${lang}/${name}`;
   let oldIdx: Buffer;
   let oldDat: Buffer;
@@ -430,6 +450,18 @@ export class CorpusReader implements Corpus {
     return new Map(Object.entries(stored).map(([term, gaps]) => [term, pairDeltaDecode(gaps)]));
   }
 
+  /** One shard of the name map: folded name -> [article number, rank], in the order stored. */
+  nameShard(lang: string, i: number): Map<string, Array<[number, number]>> {
+    const stored = this.jsonItem<Record<string, Array<[number, number]>>>(`${lang}/names`, i, this.language(lang).nameShards);
+    return new Map(Object.entries(stored).map(([key, list]) => [key, list.map(([n, rank]): [number, number] => [n, rank])]));
+  }
+
+  /** One shard of the candidate index: gram or `=stem` -> absolute article numbers, ascending. */
+  gramShard(lang: string, i: number): Map<string, number[]> {
+    const stored = this.jsonItem<Record<string, number[]>>(`${lang}/grams`, i, this.language(lang).gramShards);
+    return new Map(Object.entries(stored).map(([term, gaps]) => [term, deltaDecode(gaps)]));
+  }
+
   bodyStats(lang: string): BodyStats {
     this.language(lang);
     return this.json(`${lang}/body.json`);
@@ -510,6 +542,12 @@ export class CorpusReader implements Corpus {
   keywordIndex(lang: string, keyword: string): number {
     const wanted = fold(keyword);
     return this.language(lang).keywords.findIndex(([name]) => fold(name) === wanted);
+  }
+
+  /** Every keyword's entries, read at once (a patch of keywords). */
+  allKeywordEntries(lang: string): ListEntry[][] {
+    const count = this.language(lang).keywords.length;
+    return this.items(`${lang}/keywords`, Array.from({ length: count }, (_, i) => i), count).map((buf) => JSON.parse(buf.toString('utf8')) as ListEntry[]);
   }
 
   keywordEntries(lang: string, index: number): ListEntry[] {

@@ -77,3 +77,67 @@ describe('a body edit is patched into the cache, and answers as a fresh compile 
     expect(patched).toBeGreaterThanOrEqual(2);
   }, 240_000);
 });
+
+// Articles are numbered by id, so a changed title, description, keywords or what an article defines
+// moves no number: the edit is patched (the name map and candidate shards of its old and new names,
+// the list, the keywords, the scan terms, the backlinks it reorders), not recompiled.
+describe('a changed title, description or keywords is patched, and answers as a fresh compile does', () => {
+  it('over rounds of such edits: search, list, keywords, lookup with its backlinks, scan', () => {
+    const dir = join(tempDir(), 'c');
+    const ids = corpus(dir);
+    // begreb0 has many backlinks, listed in title order: a new title of one of them reorders them.
+    for (const id of ids.slice(1, 13)) writeFileSync(join(dir, 'da', `${id}.md`), `${readFileSync(join(dir, 'da', `${id}.md`), 'utf8')}\nSe også [nul](begreb0.md).\n`);
+    const kept = tempDir();
+    const run = (xdg: string, args: string[], input?: string) => cli(['--content', dir, ...args], cleanEnv({ XDG_CACHE_HOME: xdg }), input);
+    const titles: string[] = [];
+    expect(run(kept, ['list']).code).toBe(0);
+    let seed = 5;
+    const rand = (n: number) => Math.floor((seed = (seed * 1103515245 + 12345) % 2147483648) / 65536) % n;
+    const NEW = ['Zulubegreb', 'Årsregnskab', 'Aktiekapital', 'Begreb', 'Quokkarente', 'Kapitalrisiko'];
+    const shares = (xdg: string) => {
+      const root = join(xdg, 'glossary');
+      const at = join(root, readdirSync(root).find((n) => !n.startsWith('code-cache')) as string);
+      const gen = join(at, readFileSync(join(at, 'current'), 'utf8').trim(), 'da');
+      return readdirSync(gen).some((f) => statSync(join(gen, f)).nlink > 1);
+    };
+    let patched = 0;
+    let retitled = 0;
+    for (let round = 0; round < 6; round++) {
+      // One kind of edit a round, so that a patch leaves some file as it was (shared, not written).
+      const edit = round % 3;
+      for (let k = 0; k < 2; k++) {
+        const id = ids[edit === 0 ? 1 + rand(12) : rand(40)] as string;
+        const file = join(dir, 'da', `${id}.md`);
+        const text = readFileSync(file, 'utf8');
+        const word = NEW[rand(NEW.length)] as string;
+        if (edit === 0) titles.push(`${word} ${round}${k} ${id}`);
+        const next =
+          edit === 0 ? text.replace(/^title: .*$/m, `title: ${word} ${round}${k} ${id}`)
+          : edit === 1 ? text.replace(/^description: .*$/m, `description: Et begreb om ${word.toLowerCase()} og noget andet.`)
+          : /^keywords: /m.test(text) ? text.replace(/^keywords: .*$/m, `keywords: [${word}]`) : text.replace(/^aliases: /m, `keywords: [${word}, Fælles]\naliases: `);
+        if (edit === 0) retitled++;
+        writeFileSync(file, next);
+      }
+      const fresh = tempDir();
+      const same = (args: string[], input?: string) => {
+        const a = run(kept, args, input);
+        const b = run(fresh, args, input);
+        expect(a.stdout, `${args.join(' ')} round ${round}`).toBe(b.stdout);
+        expect(a.code, `${args.join(' ')} round ${round}`).toBe(b.code);
+      };
+      for (const q of [...NEW, `${round}0`, 'begreb', 'kapital', 'noget andet']) same(['--lang', 'da', 'search', '--json', '--explain', '--limit', '50', q]);
+      same(['--lang', 'da', 'list', '--json']);
+      same(['--lang', 'da', 'keywords', '--json']);
+      same(['--lang', 'da', 'list', '--keyword', 'Fælles', '--json']);
+      for (const id of ids.slice(0, 14)) same(['--lang', 'da', 'lookup', '--json', id]);
+      // By the new titles, and the old ones (found no more as names).
+      for (const title of titles) same(['--lang', 'da', 'lookup', '--json', title]);
+      for (const id of ids.slice(1, 6)) same(['--lang', 'da', 'lookup', '--json', `Begreb ${id.slice(6)} om ${WORDS[(Number(id.slice(6)) * 7) % WORDS.length]}`]);
+      same(['--lang', 'da', 'scan', '--json'], `Zulubegreb og årsregnskab, aktiekapital og kapitalrisiko ${round}.`);
+      if (shares(kept)) patched++;
+    }
+    expect(retitled).toBeGreaterThan(0);
+    // Every round's edits keep ids, aliases and links: each is a patch.
+    expect(patched).toBe(6);
+  }, 300_000);
+});

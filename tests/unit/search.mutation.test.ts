@@ -164,9 +164,12 @@ describe('clearWinner: what lookup shows without asking', () => {
 });
 
 describe('the small rules search rests on', () => {
-  it('orders hits by tier, score, the shorter title, then corpus order', () => {
-    const h = (title: string, tier: number, score: number, n: number) => ({ doc: { title, n }, tier, score }) as Hit;
-    expect(compareHits(h('a', Tier.words, 1, 2), h('a', Tier.words, 1, 1))).toBeGreaterThan(0);
+  it('orders hits by tier, score, the shorter title, then title and id (not the article number)', () => {
+    const h = (title: string, tier: number, score: number, n: number, id = 'x') => ({ doc: { title, n, id }, tier, score }) as Hit;
+    expect(compareHits(h('a', Tier.words, 1, 2, 'b'), h('a', Tier.words, 1, 1, 'a'))).toBeGreaterThan(0);
+    expect(compareHits(h('a', Tier.words, 1, 1, 'b'), h('a', Tier.words, 1, 2, 'a'))).toBeGreaterThan(0);
+    expect(compareHits(h('b', Tier.words, 1, 1, 'a'), h('c', Tier.words, 1, 0, 'a'))).toBeLessThan(0);
+    expect(compareHits(h('c', Tier.words, 1, 0, 'a'), h('b', Tier.words, 1, 1, 'a'))).toBeGreaterThan(0);
     expect(compareHits(h('a', Tier.words, 1, 1), h('a', Tier.words, 1, 1))).toBe(0);
     expect(compareHits(h('ab', Tier.words, 1.02, 5), h('a', Tier.words, 1, 1))).toBeLessThan(0);
     expect(compareHits(h('a', Tier.prefix, 0, 5), h('a', Tier.words, 50, 1))).toBeLessThan(0);

@@ -108,7 +108,8 @@ describe('the parts of ranking', async () => {
     expect(compareHits(hit('b', Tier.exact, 0, 1), hit('a', Tier.prefix, 99, 0))).toBeLessThan(0);
     expect(compareHits(hit('b', Tier.words, 2, 1), hit('a', Tier.words, 1, 0))).toBeLessThan(0);
     expect(compareHits(hit('kort', Tier.words, 1.004, 1), hit('længere', Tier.words, 1, 0))).toBeLessThan(0);
-    expect(compareHits(hit('abc', Tier.words, 1, 1), hit('abd', Tier.words, 1, 0))).toBeGreaterThan(0);
+    // Then by title and id, never by the article's number (which a patched cache assigns otherwise).
+    expect(compareHits(hit('abc', Tier.words, 1, 1), hit('abd', Tier.words, 1, 0))).toBeLessThan(0);
   });
 });
 
