@@ -10,7 +10,7 @@ import type { SearchSource } from './corpus/reader.js';
 import { LexiconIndex, type Lexicon, type LexiconKind } from './corpus/lexicon.js';
 import { contentWords, docTermsOfWord, isStopword, stem } from './corpus/terms.js';
 import { fold, words } from './fold.js';
-import { expansionOf } from './synonyms.js';
+import { expansionOf, writtenSynonym } from './synonyms.js';
 
 
 /** exact: a whole name (title, id, alias); defined: a whole name the article says it defines. */
@@ -601,7 +601,7 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
   addExact(source.names(plainKey), true);
   const exact = new Set(exactRank.keys());
   const text = textMatch(source, words, expand);
-  // Query words some article's name has for sure (the same word or stem, or begun; not as a part of a
+  // Query words some article's name has for sure (the same word or stem; not begun, as a part of a
   // compound, by a typing error or by chance): the others may be expanded to synonyms.
   const sureInName = words.map(() => false);
   const expanded = expand.some((list) => list.length > 0);
@@ -685,7 +685,7 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
       if (names.title[names.title.length - 2] === byInitials) for (const t of names.title) usedTitle.add(t);
     }
     nameWhy.forEach((x, i) => {
-      if (x && (x[1] === 'initials' || (x[2] <= PREFIX && !byChance(words[i] as string, x[0], x[2])))) sureInName[i] = true;
+      if (x && (x[1] === 'initials' || (x[2] <= PLAIN_LETTERS && !byChance(words[i] as string, x[0], x[2])))) sureInName[i] = true;
     });
     if (exactRank.has(doc.n)) sureInName.fill(true);
     // Synonyms (synonyms.ts) of a query word no name matched: in this article's names, dearer than any name of its own.
@@ -762,24 +762,27 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
       const idf = synonym ? Math.min(text.idf[i] as number, text.synonymIdf(synonym)) : (text.idf[i] as number);
       const add = matched < words.length && list !== 'initials' && byChance(synonym ?? w, t, base) ? 0 : NAME_WEIGHT * idf * (1 - c) * (emphasis[i] as number);
       nameScore += add;
-      why.push({ what: list === 'initials' ? `"${w}": its initial, with the others, is "${t}", a name` : synonym ? `"${w}" ~ ${list} word "${t}" through its synonym "${synonym}" (synonym lexicon; ${matchKind(base)})` : `"${w}" ~ ${list} word "${t}" (${matchKind(base)})`, add: round(coverage * add) });
+      why.push({ what: list === 'initials' ? `"${w}": its initial, with the others, is "${t}", a name` : synonym ? `"${w}" ~ ${list} word "${t}" through its synonym "${writtenSynonym(synonym)}" (synonym lexicon; ${matchKind(base)})` : `"${w}" ~ ${list} word "${t}" (${matchKind(base)})`, add: round(coverage * add) });
     });
     const inText = text.synonyms.get(doc.n);
-    if (inText) for (const [i, synonym] of inText) why.push({ what: `"${words[i]}": the text has its synonym "${synonym}" (synonym lexicon; counted at ${SYNONYM_TEXT_WEIGHT} of the word)`, add: 0 });
+    if (inText) for (const [i, synonym] of inText) why.push({ what: `"${words[i]}": the text has its synonym "${writtenSynonym(synonym)}" (synonym lexicon; counted at ${SYNONYM_TEXT_WEIGHT} of the word)`, add: 0 });
     if (textScore) why.push({ what: `text (BM25 over description and body): ${stems.join(', ')}`, add: round(coverage * textScore) });
     if (coverage < 1) why.push({ what: `${matched} of ${words.length} query words matched: scores above times ${round(coverage)}`, add: 0 });
     if (definition) why.push({ what: `the description shares ${Math.round(definition * 100)}% of the query's words`, add: round(DEFINITION_WEIGHT * definition ** 2) });
-    const genus = telling.length >= 3 && genusMatches(telling[0] as string, doc.description) ? GENUS_WEIGHT : 0;
-    if (genus) why.push({ what: `"${telling[0]}" is the kind the description names`, add: genus });
+    const first = telling[0] as string;
+    // The kind named through a synonym (`firma` for "et selskab, ..."), at a synonym's share.
+    const genusSynonym = telling.length >= 3 && !genusMatches(first, doc.description) ? synonymsOfWord(first).find((w) => genusMatches(w, doc.description)) : undefined;
+    const genus = telling.length >= 3 && genusMatches(first, doc.description) ? GENUS_WEIGHT : genusSynonym ? GENUS_WEIGHT * (1 - SYNONYM_COST) : 0;
+    if (genus) why.push({ what: genusSynonym ? `"${first}": its synonym "${writtenSynonym(genusSynonym)}" is the kind the description names (synonym lexicon)` : `"${first}" is the kind the description names`, add: genus });
     const penalty = named + synonymNamed ? UNMATCHED_TITLE_WORD * unmatchedTitleWords : 0;
     if (penalty) why.push({ what: `${unmatchedTitleWords} title word(s) not in the query`, add: -round(penalty) });
     const score = coverage * (nameScore + textScore) + DEFINITION_WEIGHT * definition ** 2 + genus - penalty;
     const typos = nameWhy.filter((x) => x !== undefined && x[1] !== 'initials' && x[2] >= TYPO).length;
     const synonyms = words.flatMap((w, i): NonNullable<Hit['synonyms']> => {
       const byName = synonymOf[i];
-      if (byName) return [{ word: w, synonym: byName.synonym, field: byName.list }];
+      if (byName) return [{ word: w, synonym: writtenSynonym(byName.synonym), field: byName.list }];
       const byText = inText?.get(i);
-      return byText ? [{ word: w, synonym: byText, field: text.described.get(doc.n)?.has(i) ? 'description' : 'body' }] : [];
+      return byText ? [{ word: w, synonym: writtenSynonym(byText), field: text.described.get(doc.n)?.has(i) ? 'description' : 'body' }] : [];
     });
     hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}), ...(synonyms.length ? { synonyms } : {}) });
   }

@@ -249,6 +249,8 @@ const MIN_STEM = 4;
 const ENDINGS = ['erne', 'ene', 'ers', 'er', 'en', 'et', 'es', 'e', 's'];
 
 let index: Map<string, Set<string>> | undefined;
+/** A folded word of the lexicon -> as it is written (`aktionaer` -> `aktionær`), for --explain and --json. */
+const written = new Map<string, string>();
 
 /** The lexicon's words, folded, each with the words it stands for; made once, on first use. */
 function build(): Map<string, Set<string>> {
@@ -265,7 +267,11 @@ function build(): Map<string, Set<string>> {
   };
   for (const line of GROUPS.split('\n')) {
     if (!line.trim()) continue;
-    const [left, right] = line.split('>').map((side) => side.split(',').map((w) => fold(w)).filter(Boolean));
+    const [left, right] = line.split('>').map((side) => side.split(',').map((w) => {
+      const folded = fold(w);
+      if (folded && !written.has(folded)) written.set(folded, w.trim());
+      return folded;
+    }).filter(Boolean));
     if (right) for (const w of left as string[]) add(w, right);
     else for (const w of left as string[]) add(w, left as string[]);
   }
@@ -310,4 +316,9 @@ export function expansionOf(words: string[], weak: boolean[], literal: Set<strin
     if (!weak[i] || literal.has(w) || w.length < 3 || /\d/.test(w)) return [];
     return synonymsOf(w).filter((s) => !asked.has(stem(s)));
   });
+}
+
+/** A synonym as the lexicon writes it, with Danish letters (`aktionær`); the word itself when it is not one. */
+export function writtenSynonym(folded: string): string {
+  return written.get(folded) ?? folded;
 }
