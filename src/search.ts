@@ -329,6 +329,16 @@ function nameCandidates(source: SearchSource, words: string[]): number[] {
   return touched.slice(0, NAME_CANDIDATES);
 }
 
+/** Candidates whose names or descriptions have one of `words` by its stem: no trigrams, as a synonym is never a typing error. */
+function stemCandidates(source: SearchSource, words: string[]): number[] {
+  const out: number[] = [];
+  for (const w of words) {
+    let n = 0;
+    for (const gap of source.gaps('=' + stem(w))) out.push((n += gap));
+  }
+  return [...new Set(out)];
+}
+
 interface TextMatch {
   /** IDF of each query word (the rarest of its stems; for a word the text lacks, the highest). */
   idf: number[];
@@ -343,6 +353,8 @@ interface TextMatch {
   synonyms: Map<number, Map<number, string>>;
   /** A synonym's IDF in the text (the rarest, for one the text lacks). */
   synonymIdf: (synonym: string) => number;
+  /** Articles whose text has any of the synonyms, the word itself or not. */
+  synonymAny: Set<number>;
 }
 
 /** BM25 of one article's matches, its body `length` words long. */
@@ -431,6 +443,7 @@ function textMatch(source: SearchSource, words: string[], expand: string[][] = [
   // word itself: the synonym the text has most telling, at a share of a match of the word.
   const synonyms = new Map<number, Map<number, string>>();
   const synonymIdf = new Map<string, number>();
+  const synonymAny = new Set<number>();
   expand.forEach((list, i) => {
     const best = new Map<number, [string, number, number, number]>();
     for (const synonym of list) {
@@ -438,6 +451,7 @@ function textMatch(source: SearchSource, words: string[], expand: string[][] = [
       const idf = Math.log(1 + (N - postings.length + 0.5) / (postings.length + 0.5));
       synonymIdf.set(synonym, postings.length ? idf : rarest);
       for (const [n, packed] of postings) {
+        synonymAny.add(n);
         if (found.get(n)?.has(i)) continue;
         const inDescription = packed & TEXT_FIELDS.descriptionMax;
         const tf = DESCRIPTION_WEIGHT * inDescription + Math.floor(packed / TEXT_FIELDS.bodyUnit);
@@ -456,7 +470,7 @@ function textMatch(source: SearchSource, words: string[], expand: string[][] = [
     }
     if (best.size) stems[i]?.push(...new Set([...best.values()].map(([synonym]) => stem(synonym))));
   });
-  return { idf: idfs.map((v) => v || rarest), matches, words: found, described, stems, synonyms, synonymIdf: (w) => synonymIdf.get(w) ?? rarest };
+  return { idf: idfs.map((v) => v || rarest), matches, words: found, described, stems, synonyms, synonymIdf: (w) => synonymIdf.get(w) ?? rarest, synonymAny };
 }
 
 /** A query word's synonym found in an article's names: the name word, its list, what the match costs. */
@@ -508,11 +522,16 @@ export interface SearchExtras {
 }
 
 export function search(source: SearchSource, query: string, limit = 10, extras: SearchExtras = {}): Hit[] {
-  let { hits, words, weak } = rank(source, query);
+  const first = rank(source, query);
+  const { words, weak } = first;
+  let hits = first.hits;
   // Words no article's name matches for sure, expanded to their synonyms (synonyms.ts), when the
   // lexicon has any: ranked again, each synonym weighed below the word as written.
   const expand = expansionOf(words, weak, literalWords(query));
-  if (expand.some((list) => list.length > 0)) ({ hits, words } = rank(source, query, true, expand));
+  if (expand.some((list) => list.length > 0)) {
+    const again = rank(source, query, true, expand, new Set(hits.map((h) => h.doc.n)));
+    hits = [...again.hits, ...hits.filter((h) => !again.ranked.has(h.doc.n))];
+  }
   // The lexicon only when no article is named by the query (its whole name, or every word in its
   // names): an English query over a Danish corpus, whose words at most turn up in some text. Read
   // then, not before: most queries never need it.
@@ -570,9 +589,9 @@ function byLexicon(source: SearchSource, query: string, lexicon: Lexicon | undef
 }
 
 /** Every hit of a query over the corpus's own words and names, unordered; and the query's words. */
-function rank(source: SearchSource, query: string, withInitials = true, expand: string[][] = []): { hits: Hit[]; words: string[]; weak: boolean[] } {
+function rank(source: SearchSource, query: string, withInitials = true, expand: string[][] = [], earlier?: Set<number>): { hits: Hit[]; words: string[]; weak: boolean[]; ranked: Set<number> } {
   const q = fold(query);
-  if (q === '') return { hits: [], words: [], weak: [] };
+  if (q === '') return { hits: [], words: [], weak: [], ranked: new Set() };
   // One entry a stem; a stem typed twice (`selskab ... selskaber`) weighs twice: it is what is meant.
   const typed = queryWords(query);
   const weightOf = new Map<string, number>();
@@ -604,7 +623,6 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
   // Query words some article's name has for sure (the same word or stem; not begun, as a part of a
   // compound, by a typing error or by chance): the others may be expanded to synonyms.
   const sureInName = words.map(() => false);
-  const expanded = expand.some((list) => list.length > 0);
   const expandedByStem = new Map(words.map((w, i) => [stem(w), expand[i] ?? []]));
   const synonymsOfWord = (w: string) => expandedByStem.get(stem(w)) ?? [];
   // The query's words for the definition overlap: all but glue and question words, stopwords too.
@@ -618,10 +636,18 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
   const byText = [...text.matches.entries()]
     .map(([n, m]): [number, number] => [n, bm25(m, average, average)])
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, TEXT_CANDIDATES + (expanded ? SYNONYM_CANDIDATES : 0))
+    .slice(0, TEXT_CANDIDATES)
     .map(([n]) => n);
-  const synonymCandidates = expanded ? nameCandidates(source, [...new Set(expand.flat())]).slice(0, SYNONYM_CANDIDATES) : [];
-  const candidates = [...new Set([...exact, ...nameCandidates(source, words), ...byText, ...initialCandidates, ...synonymCandidates])];
+  // Ranked again with synonyms (`earlier`: the first ranking's hits): only the articles synonyms
+  // can change, the others keep their first ranking. Those whose names have a synonym, those
+  // whose text has one for a word it lacks (the most telling first), and earlier hits whose text has one.
+  const candidates = earlier
+    ? [...new Set([
+        ...stemCandidates(source, [...new Set(expand.flat())]).slice(0, SYNONYM_CANDIDATES),
+        ...[...text.synonyms.keys()].map((n): [number, number] => [n, bm25(text.matches.get(n), average, average)]).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SYNONYM_CANDIDATES).map(([n]) => n),
+        ...[...earlier].filter((n) => text.synonymAny.has(n)),
+      ])]
+    : [...new Set([...exact, ...nameCandidates(source, words), ...byText, ...initialCandidates])];
   const squashed = asked.replace(/ /g, '');
   const wordStems = words.map(stem);
   // A stem of under four letters left by an ending (`haven` -> `hav`, also the stem of `have`).
@@ -786,7 +812,7 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
     });
     hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}), ...(synonyms.length ? { synonyms } : {}) });
   }
-  return { hits, words, weak: sureInName.map((s) => !s) };
+  return { hits, words, weak: sureInName.map((s) => !s), ranked: new Set(candidates) };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

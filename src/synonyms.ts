@@ -252,50 +252,62 @@ let index: Map<string, Set<string>> | undefined;
 /** A folded word of the lexicon -> as it is written (`aktionaer` -> `aktionær`), for --explain and --json. */
 const written = new Map<string, string>();
 
-/** The lexicon's words, folded, each with the words it stands for; made once, on first use. */
+/**
+ * The lexicon's words, folded, each with the words it stands for; made once, on first use, and
+ * not stemmed: a lookup stems only the few words that begin with the stem it looks for.
+ */
 function build(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  const keysOf = (w: string) => {
-    const s = stem(w);
-    return s.length >= MIN_STEM ? [w, '=' + s] : [w];
-  };
   const add = (from: string, to: string[]) => {
-    for (const key of keysOf(from)) {
-      const set = out.get(key) ?? out.set(key, new Set()).get(key) as Set<string>;
-      for (const t of to) if (t !== from) set.add(t);
-    }
+    const set = out.get(from) ?? (out.set(from, new Set()).get(from) as Set<string>);
+    for (const t of to) if (t !== from) set.add(t);
   };
   for (const line of GROUPS.split('\n')) {
     if (!line.trim()) continue;
-    const [left, right] = line.split('>').map((side) => side.split(',').map((w) => {
-      const folded = fold(w);
-      if (folded && !written.has(folded)) written.set(folded, w.trim());
-      return folded;
-    }).filter(Boolean));
+    const [left, right] = line.split('>').map((side) =>
+      side
+        .split(',')
+        .map((w) => {
+          const folded = fold(w);
+          if (folded && !written.has(folded)) written.set(folded, w.trim());
+          return folded;
+        })
+        .filter(Boolean),
+    );
     if (right) for (const w of left as string[]) add(w, right);
     else for (const w of left as string[]) add(w, left as string[]);
   }
   return out;
 }
 
+/** The words `word` stands for: as written, else every word of the lexicon with its stem (a stem is the start of its word). */
+function lookup(lexicon: Map<string, Set<string>>, word: string): string[] | undefined {
+  const own = lexicon.get(word);
+  if (own) return [...own];
+  const s = stem(word);
+  if (s.length < MIN_STEM) return undefined;
+  const out = new Set<string>();
+  for (const [key, to] of lexicon) if (key.startsWith(s) && stem(key) === s) for (const t of to) out.add(t);
+  return out.size ? [...out] : undefined;
+}
+
 /**
  * The words a folded query word stands for in the lexicon (folded), itself and words of the same
  * stem left out: by the word as written, else by its stem (when the stem is long enough to tell
- * words apart).
+ * words apart), else without a common ending.
  */
 export function synonymsOf(word: string): string[] {
   index ??= build();
-  const s = stem(word);
-  let found = index.get(word) ?? (s.length >= MIN_STEM ? index.get('=' + s) : undefined);
+  let found = lookup(index, word);
   // An inflection the stemmer leaves whole (`firmaer`): the word without a common ending.
   for (const ending of ENDINGS) {
     if (found) break;
     if (word.length - ending.length < MIN_STEM || !word.endsWith(ending)) continue;
-    const base = word.slice(0, -ending.length);
-    found = index.get(base) ?? index.get('=' + stem(base));
+    found = lookup(index, word.slice(0, -ending.length));
   }
   if (!found) return [];
-  return [...found].filter((w) => w !== word && stem(w) !== s);
+  const s = stem(word);
+  return found.filter((w) => w !== word && stem(w) !== s);
 }
 
 /** How many words the lexicon has (each counted once): for the README and the tests. */
