@@ -484,8 +484,8 @@ interface SynonymName {
 
 /**
  * For each query word no name of the article matches, the best of its synonyms (`expand`) that
- * does: as written, by stem, begun, or as a compound's head, never by a typing error; at the
- * list's extra cost and SYNONYM_COST more.
+ * does: as written or by stem (Danish letters typed plainly too), never begun, as a part of a
+ * compound or by a typing error; at the list's extra cost and SYNONYM_COST more.
  */
 function synonymNames(words: string[], expand: string[][], names: ReturnType<typeof nameWords>, nameCosts: Array<number | undefined>, lists: Array<[NameList, number]>): Array<SynonymName | undefined> {
   return words.map((_, i) => {
@@ -496,11 +496,12 @@ function synonymNames(words: string[], expand: string[][], names: ReturnType<typ
       const ss = stem(synonym);
       for (const [kind, extra] of lists) {
         for (const t of kind === 'title' ? names.title : kind === 'alias' ? names.aliases : names.defined) {
+          // The same word or stem only: a compound with the synonym as its head (`holdingselskab`
+          // for `firma` ~ selskab) names a kind of the thing, not the thing.
           const found = nameMatchCost(synonym, t, ss, names.stems.get(t), true);
-          const head = found === undefined && synonym.length >= 4 && t.endsWith(synonym) ? COMPOUND_HEAD : found;
-          if (head === undefined) continue;
-          const c = Math.min(1, head + extra + SYNONYM_COST);
-          if (!best || c < best.cost) best = { synonym, word: t, list: kind, base: head, cost: c };
+          if (found === undefined) continue;
+          const c = Math.min(1, found + extra + SYNONYM_COST);
+          if (!best || c < best.cost) best = { synonym, word: t, list: kind, base: found, cost: c };
         }
       }
     }

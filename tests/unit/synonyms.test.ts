@@ -68,6 +68,14 @@ describe('search through synonyms', () => {
     expect(found[1]?.synonyms).toEqual([{ word: 'prognose', synonym: 'fremskrivning', field: 'description' }]);
   });
 
+  it('matches a synonym in a name as a whole word, not as the head of a compound (a kind of the thing)', () => {
+    // `overslag` ~ budget: the title Budget, not Likviditetsbudget (a kind of budget) by its title.
+    const found = hits('overslag');
+    expect(found[0]?.doc.id).toBe('budget');
+    expect(found[0]?.synonyms).toEqual([{ word: 'overslag', synonym: 'budget', field: 'title' }]);
+    expect(found.some((h) => h.doc.id === 'likviditetsbudget' && h.synonyms?.some((m) => m.field === 'title'))).toBe(false);
+  });
+
   it('leaves a word some name has as it is: no synonym hits beside the article it names', () => {
     expect(ids('budget')[0]).toBe('budget');
     expect(hits('gæld').every((h) => h.synonyms === undefined)).toBe(true);
