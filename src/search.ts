@@ -10,6 +10,7 @@ import type { SearchSource } from './corpus/reader.js';
 import { LexiconIndex, type Lexicon, type LexiconKind } from './corpus/lexicon.js';
 import { contentWords, docTermsOfWord, isStopword, stem } from './corpus/terms.js';
 import { fold, words } from './fold.js';
+import { expansionOf, writtenSynonym } from './synonyms.js';
 
 
 /** exact: a whole name (title, id, alias); defined: a whole name the article says it defines. */
@@ -55,6 +56,8 @@ export interface Hit {
   translation?: { lang: string; title: string };
   /** For a hit through the bundled lexicon: the query's phrase, how the lexicon knows it, and the Danish name searched. */
   lexicon?: { phrase: string; kind: LexiconKind; id: string; name: string };
+  /** Query words matched only through a synonym (synonyms.ts): which, and where. */
+  synonyms?: Array<{ word: string; synonym: string; field: NameList | 'description' | 'body' }>;
   /** The parts of the score, for --explain. */
   why: Why[];
 }
@@ -133,6 +136,15 @@ const COVERAGE_POWER = 2;
 const ALIAS_WEIGHT = 0.85;
 /** A match in what the article defines (defines.ts) weighs this much: below its names, above its text. */
 const DEFINED_WEIGHT = 0.75;
+/**
+ * A query word matched through a synonym (synonyms.ts) in a name costs this much more than the
+ * word as written would: a synonym in the title (0.6) weighs below a defined name (0.75).
+ */
+const SYNONYM_COST = 0.4;
+/** A synonym found in the text counts as this share of the word itself found there. */
+const SYNONYM_TEXT_WEIGHT = 0.5;
+/** How many more candidates the synonyms bring, by names and by text. */
+const SYNONYM_CANDIDATES = 20;
 /** A query of several words whose initials are a name of the article: each word counts as matched at this cost. */
 const INITIALS_COST = 0.2;
 /**
@@ -168,12 +180,14 @@ export function queryWords(query: string): string[] {
 }
 
 /** The share of `query` words found in a description: the same stem, or one begins the other (`eje` ~ `ejer`). */
-export function definitionOverlap(query: string[], description: string): number {
+export function definitionOverlap(query: string[], description: string, synonyms: (word: string) => string[] = () => []): number {
   if (query.length < 3) return 0;
   const own = fold(description).split(' ');
   const stems = new Set(own.map(stem));
-  const found = query.filter((w) => stems.has(stem(w)) || own.some((d) => d.length >= 3 && w.length >= 3 && (d.startsWith(w) || w.startsWith(d))));
-  return found.length / query.length;
+  const has = (w: string) => stems.has(stem(w)) || own.some((d) => d.length >= 3 && w.length >= 3 && (d.startsWith(w) || w.startsWith(d)));
+  // A word the description has only as a synonym (synonyms.ts) counts as less than the word itself.
+  const found = query.reduce((sum, w) => sum + (has(w) ? 1 : synonyms(w).some(has) ? 1 - SYNONYM_COST : 0), 0);
+  return found / query.length;
 }
 
 /** Whether `word` is the kind a definition names: one of the two words after "er en/et/den/det/de". */
@@ -319,6 +333,16 @@ function nameCandidates(source: SearchSource, words: string[]): number[] {
   return touched.slice(0, NAME_CANDIDATES);
 }
 
+/** Candidates whose names or descriptions have one of `words` by its stem: no trigrams, as a synonym is never a typing error. */
+function stemCandidates(source: SearchSource, words: string[]): number[] {
+  const out: number[] = [];
+  for (const w of words) {
+    let n = 0;
+    for (const gap of source.gaps('=' + stem(w))) out.push((n += gap));
+  }
+  return [...new Set(out)];
+}
+
 interface TextMatch {
   /** IDF of each query word (the rarest of its stems; for a word the text lacks, the highest). */
   idf: number[];
@@ -329,6 +353,12 @@ interface TextMatch {
   described: Map<number, Set<number>>;
   /** The stems each query word was matched with. */
   stems: string[][];
+  /** Article number -> query word -> the synonym (synonyms.ts) it was found by, where the word itself is not in the text. */
+  synonyms: Map<number, Map<number, string>>;
+  /** A synonym's IDF in the text (the rarest, for one the text lacks). */
+  synonymIdf: (synonym: string) => number;
+  /** Articles whose text has any of the synonyms, the word itself or not. */
+  synonymAny: Set<number>;
 }
 
 /** BM25 of one article's matches, its body `length` words long. */
@@ -352,7 +382,7 @@ export function doubledConsonant(word: string): string[] {
  * a compound written as one word (`forsyningskæde`): its two parts, when both are known; two
  * words may be one compound written apart (`aktie selskab`): their joined stem, when known.
  */
-function textMatch(source: SearchSource, words: string[]): TextMatch {
+function textMatch(source: SearchSource, words: string[], expand: string[][] = []): TextMatch {
   const matches = new Map<number, Array<[number, number, number]>>();
   const found = new Map<number, Set<number>>();
   const described = new Map<number, Set<number>>();
@@ -413,7 +443,74 @@ function textMatch(source: SearchSource, words: string[]): TextMatch {
     add(i, postings);
     add(i + 1, postings, 0);
   }
-  return { idf: idfs.map((v) => v || rarest), matches, words: found, described, stems };
+  // Synonyms of a word the names do not know (synonyms.ts), in the articles whose text lacks the
+  // word itself: the synonym the text has most telling, at a share of a match of the word.
+  const synonyms = new Map<number, Map<number, string>>();
+  const synonymIdf = new Map<string, number>();
+  const synonymAny = new Set<number>();
+  expand.forEach((list, i) => {
+    const best = new Map<number, [string, number, number, number]>();
+    for (const synonym of list) {
+      const postings = source.postings(stem(synonym));
+      const idf = Math.log(1 + (N - postings.length + 0.5) / (postings.length + 0.5));
+      synonymIdf.set(synonym, postings.length ? idf : rarest);
+      for (const [n, packed] of postings) {
+        synonymAny.add(n);
+        if (found.get(n)?.has(i)) continue;
+        const inDescription = packed & TEXT_FIELDS.descriptionMax;
+        const tf = DESCRIPTION_WEIGHT * inDescription + Math.floor(packed / TEXT_FIELDS.bodyUnit);
+        const had = best.get(n);
+        if (!had || idf * tf > had[1] * had[2]) best.set(n, [synonym, idf, tf, inDescription]);
+      }
+    }
+    for (const [n, [synonym, idf, tf, inDescription]] of best) {
+      const weight = SYNONYM_TEXT_WEIGHT * (inDescription ? DESCRIPTION_BOOST : 1);
+      const list = matches.get(n);
+      if (list) list.push([idf, tf, weight]);
+      else matches.set(n, [[idf, tf, weight]]);
+      (found.get(n) ?? found.set(n, new Set()).get(n))?.add(i);
+      if (inDescription) (described.get(n) ?? described.set(n, new Set()).get(n))?.add(i);
+      (synonyms.get(n) ?? synonyms.set(n, new Map()).get(n))?.set(i, synonym);
+    }
+    if (best.size) stems[i]?.push(...new Set([...best.values()].map(([synonym]) => stem(synonym))));
+  });
+  return { idf: idfs.map((v) => v || rarest), matches, words: found, described, stems, synonyms, synonymIdf: (w) => synonymIdf.get(w) ?? rarest, synonymAny };
+}
+
+/** A query word's synonym found in an article's names: the name word, its list, what the match costs. */
+interface SynonymName {
+  synonym: string;
+  word: string;
+  list: NameList;
+  base: number;
+  cost: number;
+}
+
+/**
+ * For each query word no name of the article matches, the best of its synonyms (`expand`) that
+ * does: as written or by stem (Danish letters typed plainly too), never begun, as a part of a
+ * compound or by a typing error; at the list's extra cost and SYNONYM_COST more.
+ */
+function synonymNames(words: string[], expand: string[][], names: ReturnType<typeof nameWords>, nameCosts: Array<number | undefined>, lists: Array<[NameList, number]>): Array<SynonymName | undefined> {
+  return words.map((_, i) => {
+    const list = expand[i];
+    if (!list?.length || nameCosts[i] !== undefined) return undefined;
+    let best: SynonymName | undefined;
+    for (const synonym of list) {
+      const ss = stem(synonym);
+      for (const [kind, extra] of lists) {
+        for (const t of kind === 'title' ? names.title : kind === 'alias' ? names.aliases : names.defined) {
+          // The same word or stem only: a compound with the synonym as its head (`holdingselskab`
+          // for `firma` ~ selskab) names a kind of the thing, not the thing.
+          const found = nameMatchCost(synonym, t, ss, names.stems.get(t), true);
+          if (found === undefined) continue;
+          const c = Math.min(1, found + extra + SYNONYM_COST);
+          if (!best || c < best.cost) best = { synonym, word: t, list: kind, base: found, cost: c };
+        }
+      }
+    }
+    return best;
+  });
 }
 
 /**
@@ -431,7 +528,16 @@ export interface SearchExtras {
 }
 
 export function search(source: SearchSource, query: string, limit = 10, extras: SearchExtras = {}): Hit[] {
-  const { hits, words } = rank(source, query);
+  const first = rank(source, query);
+  const { words, weak } = first;
+  let hits = first.hits;
+  // Words no article's name matches for sure, expanded to their synonyms (synonyms.ts), when the
+  // lexicon has any: ranked again, each synonym weighed below the word as written.
+  const expand = expansionOf(words, weak, literalWords(query));
+  if (expand.some((list) => list.length > 0)) {
+    const again = rank(source, query, true, expand, new Set(hits.map((h) => h.doc.n)));
+    hits = [...again.hits, ...hits.filter((h) => !again.ranked.has(h.doc.n))];
+  }
   // The lexicon only when no article is named by the query (its whole name, or every word in its
   // names): an English query over a Danish corpus, whose words at most turn up in some text. Read
   // then, not before: most queries never need it.
@@ -489,9 +595,9 @@ function byLexicon(source: SearchSource, query: string, lexicon: Lexicon | undef
 }
 
 /** Every hit of a query over the corpus's own words and names, unordered; and the query's words. */
-function rank(source: SearchSource, query: string, withInitials = true): { hits: Hit[]; words: string[] } {
+function rank(source: SearchSource, query: string, withInitials = true, expand: string[][] = [], earlier?: Set<number>): { hits: Hit[]; words: string[]; weak: boolean[]; ranked: Set<number> } {
   const q = fold(query);
-  if (q === '') return { hits: [], words: [] };
+  if (q === '') return { hits: [], words: [], weak: [], ranked: new Set() };
   // One entry a stem; a stem typed twice (`selskab ... selskaber`) weighs twice: it is what is meant.
   const typed = queryWords(query);
   const weightOf = new Map<string, number>();
@@ -519,7 +625,12 @@ function rank(source: SearchSource, query: string, withInitials = true): { hits:
   const plainKey = '~' + plainLetters(q);
   addExact(source.names(plainKey), true);
   const exact = new Set(exactRank.keys());
-  const text = textMatch(source, words);
+  const text = textMatch(source, words, expand);
+  // Query words some article's name has for sure (the same word or stem; not begun, as a part of a
+  // compound, by a typing error or by chance): the others may be expanded to synonyms.
+  const sureInName = words.map(() => false);
+  const expandedByStem = new Map(words.map((w, i) => [stem(w), expand[i] ?? []]));
+  const synonymsOfWord = (w: string) => expandedByStem.get(stem(w)) ?? [];
   // The query's words for the definition overlap: all but glue and question words, stopwords too.
   const telling = fold(query).split(' ').filter((w) => w.length > 1 && !GLUE.has(w) && !QUESTION_WORDS.has(w));
   // Initials of a phrase (`average annual growth rate`): candidates named by them.
@@ -533,7 +644,16 @@ function rank(source: SearchSource, query: string, withInitials = true): { hits:
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, TEXT_CANDIDATES)
     .map(([n]) => n);
-  const candidates = [...new Set([...exact, ...nameCandidates(source, words), ...byText, ...initialCandidates])];
+  // Ranked again with synonyms (`earlier`: the first ranking's hits): only the articles synonyms
+  // can change, the others keep their first ranking. Those whose names have a synonym, those
+  // whose text has one for a word it lacks (the most telling first), and earlier hits whose text has one.
+  const candidates = earlier
+    ? [...new Set([
+        ...stemCandidates(source, [...new Set(expand.flat())]).slice(0, SYNONYM_CANDIDATES),
+        ...[...text.synonyms.keys()].map((n): [number, number] => [n, bm25(text.matches.get(n), average, average)]).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SYNONYM_CANDIDATES).map(([n]) => n),
+        ...[...earlier].filter((n) => text.synonymAny.has(n)),
+      ])]
+    : [...new Set([...exact, ...nameCandidates(source, words), ...byText, ...initialCandidates])];
   const squashed = asked.replace(/ /g, '');
   const wordStems = words.map(stem);
   // A stem of under four letters left by an ending (`haven` -> `hav`, also the stem of `have`).
@@ -596,6 +716,22 @@ function rank(source: SearchSource, query: string, withInitials = true): { hits:
       // "Indtjening før renter og skat (EBIT)": the title's words are the abbreviation spelt out.
       if (names.title[names.title.length - 2] === byInitials) for (const t of names.title) usedTitle.add(t);
     }
+    nameWhy.forEach((x, i) => {
+      if (x && (x[1] === 'initials' || (x[2] <= PLAIN_LETTERS && !byChance(words[i] as string, x[0], x[2])))) sureInName[i] = true;
+    });
+    if (exactRank.has(doc.n)) sureInName.fill(true);
+    // Synonyms (synonyms.ts) of a query word no name matched: in this article's names, dearer than any name of its own.
+    const synonymOf = synonymNames(words, expand, names, nameCosts, lists);
+    let synonymNamed = 0;
+    synonymOf.forEach((m, i) => {
+      if (!m) return;
+      nameCosts[i] = m.cost;
+      nameWhy[i] = [m.word, m.list, m.base];
+      synonymNamed++;
+      cost += m.cost;
+      usedTitle.add(m.word);
+      matchedWords.add(i);
+    });
     const title = doc.s.folded;
     let tier: number = Tier.words;
     let via: Hit['via'];
@@ -614,7 +750,7 @@ function rank(source: SearchSource, query: string, withInitials = true): { hits:
     // Unless the words left unmatched are near misses of its names too (`renntes rnte` ~ Rentes rente).
     const missed = words.filter((_, i) => !matchedWords.has(i));
     const near = missed.every((w) => [...names.title, ...names.aliases, ...names.defined].some((t) => nearMiss(w, t)));
-    const chance = nameWhy.map((x, i) => !near && x !== undefined && x[1] !== 'initials' && !text.words.get(doc.n)?.has(i) && byChance(words[i] as string, x[0], x[2]));
+    const chance = nameWhy.map((x, i) => !near && x !== undefined && x[1] !== 'initials' && !text.words.get(doc.n)?.has(i) && byChance(synonymOf[i]?.synonym ?? (words[i] as string), x[0], x[2]));
     const strong = matched - chance.filter(Boolean).length;
     if (tier === Tier.words && strong < minimum) continue;
     // Short queries (a name, a topic) only: a longer one describes, in words of its own.
@@ -623,11 +759,13 @@ function rank(source: SearchSource, query: string, withInitials = true): { hits:
     // (`haven` ~ `have`) is found by chance there, as in a name.
     const sure = (i: number) => matchedWords.has(i) && !chance[i] && (nameCosts[i] !== undefined || !shortStem[i]);
     // Unless the definition (the description) has most of the query's words, as written or begun.
-    const definition = definitionOverlap(telling, doc.description);
+    const definition = definitionOverlap(telling, doc.description, synonymsOfWord);
     const defines = definition >= MIN_WEIGHTED_COVERAGE;
     if (tier === Tier.words && !near && !defines && words.length > 1 && words.length <= MAX_SHORT_QUERY) {
       const all = weights.reduce((sum, x) => sum + x, 0);
-      if (weights.reduce((sum, x, i) => sum + (sure(i) ? x : 0), 0) < MIN_WEIGHTED_COVERAGE * all) continue;
+      // A word matched through a synonym is less sure than one matched as written.
+      const share = (i: number) => (synonymOf[i] || text.synonyms.get(doc.n)?.has(i) ? 1 - SYNONYM_COST : 1);
+      if (weights.reduce((sum, x, i) => sum + (sure(i) ? x * share(i) : 0), 0) < MIN_WEIGHTED_COVERAGE * all) continue;
     }
     // Found only in the body: a short query (a name, a topic) must have every word there; words
     // of an everyday phrase each turn up somewhere in a long text (`bedste film i år`).
@@ -635,7 +773,7 @@ function rank(source: SearchSource, query: string, withInitials = true): { hits:
     if (tier === Tier.words && matched < majority && !nameWhy.some((x, i) => x !== undefined && !chance[i] && x[2] !== COMPOUND_PART)) continue;
     const described = text.described.get(doc.n)?.size ?? 0;
     const textScore = bm25(text.matches.get(doc.n), doc.bl ?? average, average);
-    const field: Field = tier < Tier.words || named > 0 ? 'name' : described > 0 ? 'description' : 'body';
+    const field: Field = tier < Tier.words || named + synonymNamed > 0 ? 'name' : described > 0 ? 'description' : 'body';
     const stems = [...new Set(words.flatMap((_, i) => (text.words.get(doc.n)?.has(i) ? (text.stems[i] ?? []) : [])))];
     const unmatchedTitleWords = names.title.slice(0, -1).filter((t) => !usedTitle.has(t)).length;
     const coverage = (matched / Math.max(1, words.length)) ** COVERAGE_POWER;
@@ -651,22 +789,36 @@ function rank(source: SearchSource, query: string, withInitials = true): { hits:
       // In a hit that misses some of the query's words, a name word matched by chance (a typing
       // error, a short shared stem) weighs nothing: `priserne stiger og kronerne bliver mindre
       // værd` is Inflation, whose text has every word, before Kurs/indre værdi (mindre ~ indre).
-      const add = matched < words.length && list !== 'initials' && byChance(w, t, base) ? 0 : NAME_WEIGHT * (text.idf[i] as number) * (1 - c) * (emphasis[i] as number);
+      const synonym = synonymOf[i]?.synonym;
+      // Through a synonym: weighed by the rarer of the two words, the synonym's rarity at most.
+      const idf = synonym ? Math.min(text.idf[i] as number, text.synonymIdf(synonym)) : (text.idf[i] as number);
+      const add = matched < words.length && list !== 'initials' && byChance(synonym ?? w, t, base) ? 0 : NAME_WEIGHT * idf * (1 - c) * (emphasis[i] as number);
       nameScore += add;
-      why.push({ what: list === 'initials' ? `"${w}": its initial, with the others, is "${t}", a name` : `"${w}" ~ ${list} word "${t}" (${matchKind(base)})`, add: round(coverage * add) });
+      why.push({ what: list === 'initials' ? `"${w}": its initial, with the others, is "${t}", a name` : synonym ? `"${w}" ~ ${list} word "${t}" through its synonym "${writtenSynonym(synonym)}" (synonym lexicon; ${matchKind(base)})` : `"${w}" ~ ${list} word "${t}" (${matchKind(base)})`, add: round(coverage * add) });
     });
+    const inText = text.synonyms.get(doc.n);
+    if (inText) for (const [i, synonym] of inText) why.push({ what: `"${words[i]}": the text has its synonym "${writtenSynonym(synonym)}" (synonym lexicon; counted at ${SYNONYM_TEXT_WEIGHT} of the word)`, add: 0 });
     if (textScore) why.push({ what: `text (BM25 over description and body): ${stems.join(', ')}`, add: round(coverage * textScore) });
     if (coverage < 1) why.push({ what: `${matched} of ${words.length} query words matched: scores above times ${round(coverage)}`, add: 0 });
     if (definition) why.push({ what: `the description shares ${Math.round(definition * 100)}% of the query's words`, add: round(DEFINITION_WEIGHT * definition ** 2) });
-    const genus = telling.length >= 3 && genusMatches(telling[0] as string, doc.description) ? GENUS_WEIGHT : 0;
-    if (genus) why.push({ what: `"${telling[0]}" is the kind the description names`, add: genus });
-    const penalty = named ? UNMATCHED_TITLE_WORD * unmatchedTitleWords : 0;
+    const first = telling[0] as string;
+    // The kind named through a synonym (`firma` for "et selskab, ..."), at a synonym's share.
+    const genusSynonym = telling.length >= 3 && !genusMatches(first, doc.description) ? synonymsOfWord(first).find((w) => genusMatches(w, doc.description)) : undefined;
+    const genus = telling.length >= 3 && genusMatches(first, doc.description) ? GENUS_WEIGHT : genusSynonym ? GENUS_WEIGHT * (1 - SYNONYM_COST) : 0;
+    if (genus) why.push({ what: genusSynonym ? `"${first}": its synonym "${writtenSynonym(genusSynonym)}" is the kind the description names (synonym lexicon)` : `"${first}" is the kind the description names`, add: genus });
+    const penalty = named + synonymNamed ? UNMATCHED_TITLE_WORD * unmatchedTitleWords : 0;
     if (penalty) why.push({ what: `${unmatchedTitleWords} title word(s) not in the query`, add: -round(penalty) });
     const score = coverage * (nameScore + textScore) + DEFINITION_WEIGHT * definition ** 2 + genus - penalty;
     const typos = nameWhy.filter((x) => x !== undefined && x[1] !== 'initials' && x[2] >= TYPO).length;
-    hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}) });
+    const synonyms = words.flatMap((w, i): NonNullable<Hit['synonyms']> => {
+      const byName = synonymOf[i];
+      if (byName) return [{ word: w, synonym: writtenSynonym(byName.synonym), field: byName.list }];
+      const byText = inText?.get(i);
+      return byText ? [{ word: w, synonym: writtenSynonym(byText), field: text.described.get(doc.n)?.has(i) ? 'description' : 'body' }] : [];
+    });
+    hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}), ...(synonyms.length ? { synonyms } : {}) });
   }
-  return { hits, words };
+  return { hits, words, weak: sureInName.map((s) => !s), ranked: new Set(candidates) };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -96,6 +96,8 @@ function matchOf(h: Hit): string {
   if (h.via) return h.via === 'plain' ? 'folded' : h.via === 'title' ? 'exact' : h.via;
   if (h.tier === Tier.prefix) return 'prefix';
   if (h.why.some((w) => w.what.includes('its initial'))) return 'initials';
+  // A query word found only through the synonym lexicon (synonyms.ts): the route says so.
+  if (h.synonyms?.length) return 'synonym';
   return h.field;
 }
 
@@ -135,6 +137,7 @@ export function runSearch(ctx: Context, words: string[], options: SearchOptions)
       id: h.doc.id, lang: h.lang, name: h.doc.name, title: h.doc.title, description: h.doc.description,
       match: matchOf(h), query, ...(h.translation ? { matchedName: h.translation.title, matchedLang: h.translation.lang } : {}),
       ...(h.lexicon ? { matchedName: h.lexicon.name, lexicon: { phrase: h.lexicon.phrase, kind: h.lexicon.kind, id: h.lexicon.id } } : {}),
+      ...(h.synonyms ? { synonyms: h.synonyms.map((m) => ({ word: m.word, synonym: m.synonym, field: m.field })) } : {}),
       score: Number(h.score.toFixed(3)), ...(h.snippet ? { snippet: h.snippet.text } : {}),
       ...(options.explain ? { explain: h.why.map((w) => ({ what: w.what, add: w.add })) } : {}),
     })))));

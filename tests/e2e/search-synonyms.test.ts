@@ -1,0 +1,55 @@
+// End-to-end: the synonym route of search (src/synonyms.ts) over a small Danish corpus that never
+// uses the words searched for; --json and --explain say the route; off-topic words find nothing.
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, cli, fixture } from '../helpers.js';
+
+const da = fixture('search-synonyms');
+const env = cleanEnv();
+const run = (...args: string[]) => cli(['--content', da, ...args], env);
+const T = 60_000;
+
+interface JsonHit {
+  id: string;
+  match: string;
+  synonyms?: Array<{ word: string; synonym: string; field: string }>;
+  explain?: Array<{ what: string; add: number }>;
+}
+const hits = (stdout: string) => JSON.parse(stdout) as JsonHit[];
+
+describe('search through the synonym lexicon', () => {
+  it('a word the corpus lacks finds the article named by its synonym; --json says the route and the synonym', () => {
+    const r = run('search', '--json', 'aktieejer');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(hits(r.stdout)[0]).toMatchObject({ id: 'aktionaer', match: 'synonym', synonyms: [{ word: 'aktieejer', synonym: 'aktionær', field: 'title' }] });
+    // An everyday word for the term: `skyld` is gæld.
+    expect(hits(run('search', '--json', 'skyld').stdout)[0]).toMatchObject({ id: 'gaeld', match: 'synonym' });
+  }, T);
+
+  it('--explain names the synonym and what it added', () => {
+    const r = run('search', '--explain', 'aktieejer');
+    expect(r.code).toBe(0);
+    const [first, ...rest] = r.stdout.split('\n');
+    expect(first).toMatch(/^aktionaer\s+Aktionær/);
+    expect(rest.join('\n')).toContain('matched as: synonym');
+    expect(rest.join('\n')).toMatch(/\+\s*\d+\.\d\d {2}"aktieejer" ~ title word "aktionaer" through its synonym "aktionær"/);
+  }, T);
+
+  it('the word as written comes before its synonym; a name typed as it is stays a plain match', () => {
+    const r = hits(run('search', '--json', 'prognose').stdout);
+    expect(r.map((h) => h.id)).toEqual(['budget', 'likviditetsbudget']);
+    expect(r[0]?.match).toBe('description');
+    expect(r[1]).toMatchObject({ match: 'synonym', synonyms: [{ word: 'prognose', synonym: 'fremskrivning', field: 'description' }] });
+    expect(hits(run('search', '--json', 'overskud').stdout)[0]).toMatchObject({ id: 'overskud', match: 'exact' });
+  }, T);
+
+  it('off-topic words and an abbreviation still find nothing: exit 3, one line on stderr, [] with --json', () => {
+    for (const query of ['pris på tomater', 'blomster i haven', 'PROFIT']) {
+      const r = run('search', '--json', query);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('[]\n');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`nothing matches "${query}"`);
+    }
+  }, T);
+});
