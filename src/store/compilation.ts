@@ -390,10 +390,15 @@ function patchLanguage(reader: CorpusReader, sink: CorpusSink, lang: string, edi
   let keywords = meta.keywords;
   const rekeyed = indexed.filter((e) => JSON.stringify(e.article.keywords) !== JSON.stringify(e.old.keywords) || (e.article.keywords.length > 0 && retitled.includes(e)));
   if (rekeyed.length > 0) {
-    const rebuilt = patchKeywords(reader, lang, rekeyed);
-    if (!rebuilt) return undefined;
-    keywords = rebuilt.map((k) => [k.name, k.entries.length]);
-    w.items(`${lang}/keywords`, rebuilt.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')));
+    const patched = patchKeywords(reader, lang, rekeyed, false) ?? patchKeywords(reader, lang, rekeyed, true);
+    if (!patched) return undefined;
+    if (patched.all) {
+      keywords = patched.all.map((k) => [k.name, k.entries.length]);
+      w.items(`${lang}/keywords`, patched.all.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')));
+    } else {
+      keywords = keywords.map(([name, count], i) => [name, patched.items.get(i)?.length ?? count]);
+      writePatchedItems(reader, sink, lang, 'keywords', keywords.length, new Map([...patched.items].map(([i, entries]) => [i, Buffer.from(JSON.stringify(entries), 'utf8')])));
+    }
   }
 
   // ---- writing ----
@@ -415,12 +420,23 @@ function patchLanguage(reader: CorpusReader, sink: CorpusSink, lang: string, edi
 
 /**
  * The keywords with the edited articles' entries as they are now, in the order a compile writes
- * them; undefined where a keyword's spelling would come from a file the cache does not show (a
- * compile names a keyword as the lowest-numbered article that has it spells it).
+ * them. Unless `all`, only the keywords the edits name are read and given back by index (`items`),
+ * undefined when that is not enough (a keyword gained, lost or spelt anew: the caller asks for
+ * `all`). With `all`, undefined where a keyword's spelling would come from a file the cache does
+ * not show (a compile names a keyword as the lowest-numbered article that has it spells it).
  */
-function patchKeywords(reader: CorpusReader, lang: string, edits: Edit[]): Array<{ name: string; entries: ListEntry[] }> | undefined {
-  const lists = reader.allKeywordEntries(lang);
-  const byKey = new Map(reader.language(lang).keywords.map(([name], i) => [fold(name), { name, entries: lists[i] as ListEntry[] }]));
+function patchKeywords(reader: CorpusReader, lang: string, edits: Edit[], all: boolean): { all?: Array<{ name: string; entries: ListEntry[] }>; items: Map<number, ListEntry[]> } | undefined {
+  const names = reader.language(lang).keywords;
+  const indexOf = new Map(names.map(([name], i) => [fold(name), i]));
+  const affected = new Set(edits.flatMap((e) => [...e.old.keywords, ...e.article.keywords].map(fold)));
+  if (!all && ![...affected].every((k) => indexOf.has(k))) return undefined;
+  const lists = all ? reader.allKeywordEntries(lang) : undefined;
+  const byKey = new Map<string, { name: string; entries: ListEntry[] }>();
+  for (const [name] of names) {
+    const k = fold(name);
+    if (lists) byKey.set(k, { name, entries: lists[indexOf.get(k) as number] as ListEntry[] });
+    else if (affected.has(k)) byKey.set(k, { name, entries: reader.keywordEntries(lang, indexOf.get(k) as number) });
+  }
   const ns = new Set(edits.map((e) => e.n));
   for (const e of edits) {
     for (const k of new Set(e.old.keywords.map(fold))) {
@@ -440,7 +456,14 @@ function patchKeywords(reader: CorpusReader, lang: string, edits: Edit[]): Array
       keyword.entries.push([e.article.id, e.record.name, e.record.title, e.n]);
     }
   }
-  return [...byKey.values()].filter((k) => k.entries.length > 0).sort((x, y) => compareDanish(x.name, y.name)).map((k) => ({ ...k, entries: inTitleOrder(k.entries) }));
+  if (all) return { all: [...byKey.values()].filter((k) => k.entries.length > 0).sort((x, y) => compareDanish(x.name, y.name)).map((k) => ({ ...k, entries: inTitleOrder(k.entries) })), items: new Map() };
+  const items = new Map<number, ListEntry[]>();
+  for (const [k, keyword] of byKey) {
+    const i = indexOf.get(k) as number;
+    if (keyword.entries.length === 0 || keyword.name !== (names[i] as [string, number])[0]) return undefined;
+    items.set(i, inTitleOrder(keyword.entries));
+  }
+  return { items };
 }
 
 /** How a --content compile goes, language by language (see compileByLanguage). */

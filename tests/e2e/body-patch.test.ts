@@ -86,7 +86,8 @@ describe('a changed title, description or keywords is patched, and answers as a 
     const dir = join(tempDir(), 'c');
     const ids = corpus(dir);
     // begreb0 has many backlinks, listed in title order: a new title of one of them reorders them.
-    for (const id of ids.slice(1, 13)) writeFileSync(join(dir, 'da', `${id}.md`), `${readFileSync(join(dir, 'da', `${id}.md`), 'utf8')}\nSe også [nul](begreb0.md).\n`);
+    // They also share a keyword, whose entries show their titles.
+    for (const id of ids.slice(1, 13)) writeFileSync(join(dir, 'da', `${id}.md`), `${readFileSync(join(dir, 'da', `${id}.md`), 'utf8').replace(/^aliases: /m, 'keywords: [Fælles]\naliases: ')}\nSe også [nul](begreb0.md).\n`);
     const kept = tempDir();
     const run = (xdg: string, args: string[], input?: string) => cli(['--content', dir, ...args], cleanEnv({ XDG_CACHE_HOME: xdg }), input);
     const titles: string[] = [];
@@ -106,7 +107,9 @@ describe('a changed title, description or keywords is patched, and answers as a 
       // One kind of edit a round, so that a patch leaves some file as it was (shared, not written).
       const edit = round % 3;
       for (let k = 0; k < 2; k++) {
-        const id = ids[edit === 0 ? 1 + rand(12) : rand(40)] as string;
+        // Titles and keywords of the same few articles: a new title is then also patched into the
+        // entries of keywords those articles have.
+        const id = ids[edit === 1 ? rand(40) : 1 + rand(12)] as string;
         const file = join(dir, 'da', `${id}.md`);
         const text = readFileSync(file, 'utf8');
         const word = NEW[rand(NEW.length)] as string;
@@ -114,7 +117,7 @@ describe('a changed title, description or keywords is patched, and answers as a 
         const next =
           edit === 0 ? text.replace(/^title: .*$/m, `title: ${word} ${round}${k} ${id}`)
           : edit === 1 ? text.replace(/^description: .*$/m, `description: Et begreb om ${word.toLowerCase()} og noget andet.`)
-          : /^keywords: /m.test(text) ? text.replace(/^keywords: .*$/m, `keywords: [${word}]`) : text.replace(/^aliases: /m, `keywords: [${word}, Fælles]\naliases: `);
+          : /^keywords: /m.test(text) ? text.replace(/^keywords: .*$/m, `keywords: [${word}, Fælles]`) : text.replace(/^aliases: /m, `keywords: [${word}, Fælles]\naliases: `);
         if (edit === 0) retitled++;
         writeFileSync(file, next);
       }
