@@ -20,7 +20,7 @@ export default {
     '!src/render/shims/**',
   ],
   // Not copied into the sandbox: benchmark corpora (hundreds of thousands of files), outputs.
-  ignorePatterns: ['.bench', 'reports', 'coverage', '.vitest-results.json'],
+  ignorePatterns: ['.bench', 'reports', 'coverage', '.vitest-results.json', 'stryker-incremental.json'],
   // Each mutant runs only the tests that reached it.
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants: word lists, weights) run every unit test each, with the
@@ -32,6 +32,14 @@ export default {
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  // Incremental: a run reuses the results of the last one (this file) for every mutant whose code
+  // and covering tests did not change, and tests only the rest. A whole run over the core takes
+  // hours on two shared cores (the compile path: each mutant of parse, markup, links, compile,
+  // defines and terms runs the fixture compile of every test file that compiles one). Without the
+  // file, or with `npm run mutate -- --force`, every mutant is tested. Commit the file only from a
+  // run that completed.
+  incremental: true,
+  incrementalFile: 'stryker-incremental.json',
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

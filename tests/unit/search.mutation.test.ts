@@ -400,3 +400,55 @@ describe('how many of two words must match', () => {
     expect(hits('LAN')[0]).toMatchObject({ doc: { id: 'laan' }, tier: Tier.exact, via: 'plain' });
   });
 });
+
+describe('matches by chance: a typing error, unless the rest of the query is there too', () => {
+  const offtopic = lazyFixture('search-offtopic');
+
+  it('finds the article of a lone word typed with an error', () => {
+    expect(hits('merafkst')[0]).toMatchObject({ doc: { id: 'merafkast' }, typos: 1, cost: 0.3 });
+  });
+
+  it('makes no hit of a typing error when the other word matches nothing, nor when it names another article', () => {
+    expect(hits('aktieselskb blomster')).toEqual([]);
+    expect(hits('aktieselskb blomster', offtopic)).toEqual([]);
+    // konkurs is the article meant; merafkats (merafkast typed wrongly) alone does not bring merafkast in.
+    expect(hits('konkurs merafkats').map((h) => h.doc.id)).toEqual(['konkurs']);
+  });
+
+  it('keeps a typing error when the query\'s other word is in the same name', () => {
+    expect(hits('aktieselskb selskab', offtopic).map((h) => h.doc.id)).toEqual(['aktieselskab']);
+    expect(hits('aktieselskb selskab', offtopic)[0]).toMatchObject({ matched: 2, named: 2, typos: 1 });
+  });
+});
+
+describe('what a name match costs (lookup takes a hit over the next by it)', () => {
+  it('adds the cost of each word: the same word nothing, Danish letters typed plainly, a beginning, a typing error', () => {
+    expect(hit('egenkapitalens forrentning', 'egenkapitalens-forrentning').cost).toBe(0);
+    expect(hit('egenkapitalens forretning', 'egenkapitalens-forrentning').cost).toBeCloseTo(0.3);
+    expect(hit('markedsvardi aktie', 'markedsvaerdi').cost).toBeCloseTo(0.05);
+    expect(hit('anlaegs blomster', 'anlaegsaktiver').cost).toBeCloseTo(0.1);
+    expect(hit('aktieselskb selskab', 'aktieselskab').cost).toBeCloseTo(0.45);
+  });
+
+  it('counts a word spelt out by initials at the initials\' cost, a better match of it kept', () => {
+    // average, annual, growth by the initials (0.2 each); rate as the end of vaekstrate (0.15).
+    expect(hit('average annual growth rate', 'aagr').cost).toBeCloseTo(0.75);
+  });
+
+  it('takes the hit whose name matches at clearly less cost as the clear winner', () => {
+    const found = hits('strategisk alliance', basic);
+    expect(found[0]).toMatchObject({ doc: { id: 'strategicalliance' }, cost: 0 });
+  });
+});
+
+describe('a whole name begun', () => {
+  it('takes three letters as the beginning of a name, two not', () => {
+    expect(hits('anp')[0]).toMatchObject({ doc: { id: 'anpartsselskab' }, tier: Tier.prefix });
+    expect(hits('mar')[0]).toMatchObject({ doc: { id: 'markedsvaerdi' }, tier: Tier.prefix });
+    expect(hits('bun').map((h) => [h.doc.id, h.tier])).toEqual([['bundlinie', Tier.prefix], ['tredobbelt-bundlinje', Tier.words]]);
+  });
+
+  it('takes a title with its last letter missing as a begun name', () => {
+    expect(hits('aktieselska')[0]).toMatchObject({ doc: { id: 'aktieselskab' }, tier: Tier.prefix });
+  });
+});
