@@ -351,7 +351,10 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     const changedEntries = listing.entries.filter((e) => before.get(e.path) !== stamp(e));
     const placed = new Map(state.entries.map(([p, , , lang, id]) => [p, `${lang}/${id}`]));
     const sameFiles = listing.entries.length === before.size && listing.entries.every((e) => placed.get(e.path) === `${e.lang}/${e.id}`) && changedEntries.every((e) => before.has(e.path)) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
-    if (sameFiles && changedEntries.length > 0) {
+    // A patch shares every file it does not write: a generation with one missing (damage no command
+    // has read yet) is compiled again instead, so that the damage is not carried on.
+    const whole = () => current.reader.meta.langs.every((l) => current.reader.languageFiles(l.lang).every((f) => existsSync(join(dir, current.name, f))));
+    if (sameFiles && changedEntries.length > 0 && whole()) {
       try {
         const patch = compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries);
         if (patch) {
