@@ -388,21 +388,28 @@ function textMatch(source: SearchSource, words: string[], expand: string[][] = [
   const described = new Map<number, Set<number>>();
   const stems: string[][] = words.map(() => []);
   const N = Math.max(1, source.count);
-  const rarest = Math.log(1 + (N - 0.5) / 1.5);
+  /** The IDF of a stem `articles` articles have. */
+  const idfOf = (articles: number) => Math.log(1 + (N - articles + 0.5) / (articles + 0.5));
+  const rarest = idfOf(1);
   const idfs = words.map(() => 0);
+  /** A posting's packed counts: its term frequency (the description's weighed) and the description's count. */
+  const packedCounts = (packed: number): [number, number] => {
+    const inDescription = packed & TEXT_FIELDS.descriptionMax;
+    return [DESCRIPTION_WEIGHT * inDescription + Math.floor(packed / TEXT_FIELDS.bodyUnit), inDescription];
+  };
+  /** Query word `i` matched in article `n`, at `weight` of a match (boosted where the description has it). */
+  const match = (n: number, i: number, idf: number, tf: number, inDescription: number, weight: number) => {
+    const boosted = weight * (inDescription ? DESCRIPTION_BOOST : 1);
+    const list = matches.get(n);
+    if (list) list.push([idf, tf, boosted]);
+    else matches.set(n, [[idf, tf, boosted]]);
+    (found.get(n) ?? found.set(n, new Set()).get(n))?.add(i);
+    if (inDescription) (described.get(n) ?? described.set(n, new Set()).get(n))?.add(i);
+  };
   const add = (i: number, postings: Array<[number, number]>, weight = 1) => {
-    const idf = Math.log(1 + (N - postings.length + 0.5) / (postings.length + 0.5));
+    const idf = idfOf(postings.length);
     idfs[i] = Math.max(idfs[i] as number, idf);
-    for (const [n, packed] of postings) {
-      const inDescription = packed & TEXT_FIELDS.descriptionMax;
-      const tf = DESCRIPTION_WEIGHT * inDescription + Math.floor(packed / TEXT_FIELDS.bodyUnit);
-      const boosted = weight * (inDescription ? DESCRIPTION_BOOST : 1);
-      const list = matches.get(n);
-      if (list) list.push([idf, tf, boosted]);
-      else matches.set(n, [[idf, tf, boosted]]);
-      (found.get(n) ?? found.set(n, new Set()).get(n))?.add(i);
-      if (inDescription) (described.get(n) ?? described.set(n, new Set()).get(n))?.add(i);
-    }
+    for (const [n, packed] of postings) match(n, i, idf, ...packedCounts(packed), weight);
   };
   words.forEach((w, i) => {
     const s = stem(w);
@@ -452,24 +459,18 @@ function textMatch(source: SearchSource, words: string[], expand: string[][] = [
     const best = new Map<number, [string, number, number, number]>();
     for (const synonym of list) {
       const postings = source.postings(stem(synonym));
-      const idf = Math.log(1 + (N - postings.length + 0.5) / (postings.length + 0.5));
+      const idf = idfOf(postings.length);
       synonymIdf.set(synonym, postings.length ? idf : rarest);
       for (const [n, packed] of postings) {
         synonymAny.add(n);
         if (found.get(n)?.has(i)) continue;
-        const inDescription = packed & TEXT_FIELDS.descriptionMax;
-        const tf = DESCRIPTION_WEIGHT * inDescription + Math.floor(packed / TEXT_FIELDS.bodyUnit);
+        const [tf, inDescription] = packedCounts(packed);
         const had = best.get(n);
         if (!had || idf * tf > had[1] * had[2]) best.set(n, [synonym, idf, tf, inDescription]);
       }
     }
     for (const [n, [synonym, idf, tf, inDescription]] of best) {
-      const weight = SYNONYM_TEXT_WEIGHT * (inDescription ? DESCRIPTION_BOOST : 1);
-      const list = matches.get(n);
-      if (list) list.push([idf, tf, weight]);
-      else matches.set(n, [[idf, tf, weight]]);
-      (found.get(n) ?? found.set(n, new Set()).get(n))?.add(i);
-      if (inDescription) (described.get(n) ?? described.set(n, new Set()).get(n))?.add(i);
+      match(n, i, idf, tf, inDescription, SYNONYM_TEXT_WEIGHT);
       (synonyms.get(n) ?? synonyms.set(n, new Map()).get(n))?.set(i, synonym);
     }
     if (best.size) stems[i]?.push(...new Set([...best.values()].map(([synonym]) => stem(synonym))));

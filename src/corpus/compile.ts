@@ -2,7 +2,7 @@
 // search, keyword lists and one self-contained record per article (links resolved, backlinks).
 import { compareDanish, fold, words } from '../fold.js';
 import type { Article, Problem } from './article.js';
-import { linkResolver, type LinkOptions } from './links.js';
+import { linkKey, linkResolver, type LinkOptions } from './links.js';
 import { countsOf, docTermsOfWord, stem, stemmed } from './terms.js';
 import { scanTermsOf, type ScanIndex, type ScanTerm } from '../scan.js';
 
@@ -384,5 +384,5 @@ export function indexSignature(a: Article): string {
   // A link's target and whether it is site-absolute: both decide what it resolves to.
   // What it defines is read from the body: a changed first paragraph may change the index.
   // Where the page lives on its site (Hugo's `url`, path aliases, `slug`): other articles' links resolve by it.
-  return JSON.stringify([a.id, a.title, a.slug, a.description, a.keywords, a.aliases, a.defined ?? [], a.site ?? [], a.links.map((l) => `${l.href.startsWith('/') ? '/' : ''}${l.target}`)]);
+  return JSON.stringify([a.id, a.title, a.slug, a.description, a.keywords, a.aliases, a.defined ?? [], a.site ?? [], a.links.map(linkKey)]);
 }

@@ -69,6 +69,11 @@ const urlized = (id: string) => id.toLowerCase().replace(/\s+/g, '-');
  * relative link that names no article by its path is tried by its last part (`./x` from `y` is
  * `y/x` as a path, but means `x`).
  */
+/** What a link resolves by: its target, and whether it is site-absolute. Links with one key resolve alike. */
+export function linkKey(link: Pick<Link, 'href' | 'target'>): string {
+  return `${link.href.startsWith('/') ? '/' : ''}${link.target}`;
+}
+
 export function linkResolver(articles: Article[], options: LinkOptions = {}): (link: Pick<Link, 'href' | 'target'>) => Resolved {
   const byId = new Map<string, Article>();
   const byFoldedId = new Map<string, Article>();
@@ -128,7 +133,7 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
   // Remembered: a corpus links to the same targets over and over, and folding is not free.
   const seen = new Map<string, Resolved>();
   return (link) => {
-    const key = `${link.href.startsWith('/') ? '/' : ''}${link.target}`;
+    const key = linkKey(link);
     if (seen.has(key)) return seen.get(key);
     const found = resolve(link.href, link.target);
     seen.set(key, found);

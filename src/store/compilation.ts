@@ -1,7 +1,7 @@
 // Compiling content folders: parse (reusing earlier results), check, compile, write.
 import type { Article, ParseResult } from '../corpus/article.js';
 import { checkArticles, type FileProblem } from '../corpus/check.js';
-import { linkResolver, siteLinkOptions, type LinkOptions } from '../corpus/links.js';
+import { linkKey, linkResolver, siteLinkOptions, type LinkOptions } from '../corpus/links.js';
 import { articleCap, articleTerms, compileLanguage, describedTerms, indexSignature, inTitleOrder, meanBodyLength, nameEntries, packedCount, scanTermsOfArticle, searchDocOf, textCap, type CompiledLanguage, type ListEntry } from '../corpus/compile.js';
 import { compareDanish, fold } from '../fold.js';
 import { countsOf } from '../corpus/terms.js';
@@ -158,7 +158,7 @@ interface Edit {
 
 /** What links see of an article: its id, aliases, site addresses and its links' targets. */
 function linkSignature(a: Article): string {
-  return JSON.stringify([a.id, a.aliases, a.site ?? [], a.links.map((l) => `${l.href.startsWith('/') ? '/' : ''}${l.target}`)]);
+  return JSON.stringify([a.id, a.aliases, a.site ?? [], a.links.map(linkKey)]);
 }
 
 /** A record's fields in the order a compile writes them: a patched record is the bytes a compile writes. */
