@@ -1,5 +1,6 @@
 // Shared test helpers: compile fixture corpora to a temp dir, spawn the built CLI as a user would.
 import { spawnSync } from 'node:child_process';
+import { beforeAll } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,13 +29,24 @@ export function compileFixture(...names: string[]): CorpusReader {
 }
 
 /**
- * A fixture corpus compiled on first use, not when the test file is collected: mutation testing
- * runs the tests again for each change to the code, and work done at collection would make every
- * change look like one that all tests cover.
+ * A fixture corpus compiled once per test file (or per `describe` it is declared in), before the
+ * tests that use it, in a `beforeAll` hook: outside every test. Mutation testing (`npm run mutate`)
+ * attributes what runs inside a test to that test, and runs each mutant of the code against the
+ * tests that reached it. A compile inside the first test would make that test cover every mutant
+ * of the compile path, and each such mutant would run every test file that compiles a fixture (most
+ * of a whole run's time, for kills the compile's own unit tests are there to make). Compiled in the
+ * hook, the compile path is tested by its own unit tests; what runs here only is counted static.
+ * Call it where a hook may be registered (a file's top level or a `describe` body), never in a test.
  */
 export function lazyFixture(...names: string[]): () => CorpusReader {
   let corpus: CorpusReader | undefined;
-  return () => (corpus ??= compileFixture(...names));
+  beforeAll(() => {
+    corpus = compileFixture(...names);
+  }, 120000);
+  return () => {
+    if (corpus === undefined) throw new Error(`fixture ${names.join(', ')} used before its beforeAll hook ran`);
+    return corpus;
+  };
 }
 
 export interface CliResult {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { browseStep, linkTargets, type BrowseState } from '../../src/browse.js';
 import type { ArticleRecord } from '../../src/corpus/compile.js';
 import { lazyFixture } from '../helpers.js';
@@ -19,7 +19,10 @@ describe('linkTargets', () => {
 });
 
 describe('browseStep', () => {
-  const start: BrowseState = { current: record('strategicalliance'), history: [] };
+  let start: BrowseState;
+  beforeAll(() => {
+    start = { current: record('strategicalliance'), history: [] };
+  });
 
   it('follows a link, remembering where it came from', () => {
     const next = browseStep(start, { follow: 1 }, open) as BrowseState;

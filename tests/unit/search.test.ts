@@ -3,6 +3,7 @@ import { clearWinner, search } from '../../src/search.js';
 import { lazyFixture } from '../helpers.js';
 
 const corpus = lazyFixture('basic');
+const dupes = lazyFixture('dupes');
 const source = () => corpus().searchSource('da');
 const ids = (query: string) => search(source(), query).map((h) => h.doc.id);
 
@@ -46,7 +47,7 @@ describe('search', () => {
 
   it('picks a clear winner for a one-letter typo, and none when two articles tie', () => {
     expect(clearWinner(search(source(), 'strategisk aliance'))?.doc.id).toBe('strategicalliance');
-    const tie = search(lazyFixture('dupes')().searchSource('da'), 'afskrivninger');
+    const tie = search(dupes().searchSource('da'), 'afskrivninger');
     expect(tie.map((h) => h.doc.id).sort()).toEqual(['amortization', 'depreciation']);
     expect(clearWinner(tie)).toBeUndefined();
     expect(clearWinner([])).toBeUndefined();
