@@ -61,8 +61,11 @@ export interface ArticleRecord extends ArticleRef {
   /** What parsing found wrong in this article alone. */
   problems: Problem[];
   bodyLine: number;
-  /** The body's words as the full-text index counts them (kept so that a recompile need not read the file). */
-  bodyTerms: string;
+  /**
+   * The body's words as the full-text index counts them (kept so that a recompile need not read the
+   * file). Stored apart from the record (the `terms` items), which a lookup reads: absent there.
+   */
+  bodyTerms?: string;
   bodyLength: number;
   /** What the article says it defines beyond its title and aliases (see defines.ts). */
   defined?: string[];

@@ -162,7 +162,7 @@ function linkSignature(a: Article): string {
 }
 
 /** A record's fields in the order a compile writes them: a patched record is the bytes a compile writes. */
-const RECORD_ORDER = ['id', 'title', 'name', 'n', 'lang', 'file', 'slug', 'description', 'keywords', 'aliases', 'bodyStart', 'problems', 'bodyLine', 'bodyTerms', 'bodyLength', 'defined', 'site', 'langs', 'stamp', 'external', 'links', 'backlinks'];
+const RECORD_ORDER = ['id', 'title', 'name', 'n', 'lang', 'file', 'slug', 'description', 'keywords', 'aliases', 'bodyStart', 'problems', 'bodyLine', 'bodyLength', 'defined', 'site', 'langs', 'stamp', 'external', 'links', 'backlinks'];
 
 function inRecordOrder(record: StoredRecord): StoredRecord {
   const fields = record as unknown as Record<string, unknown>;
@@ -200,7 +200,8 @@ export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: So
     const found = reader.names(entry.lang, '=' + entry.id).find(([, rank]) => rank === 0);
     if (!found) return undefined;
     const n = found[0];
-    const { stored: before } = reader.stored(entry.lang, n);
+    const stored = reader.stored(entry.lang, n).stored;
+    const before: StoredRecord = { ...stored, bodyTerms: reader.bodyTerms(entry.lang, n) };
     if (before.file !== entry.path) return undefined;
     const result = parseEntry(entry);
     if (result.kind !== 'article') return undefined;
@@ -210,7 +211,7 @@ export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: So
     if (index && linkSignature(a) !== linkSignature(old)) return undefined;
     // A new slug is the article's name only where no other article has it (then no other's changes).
     if (a.slug !== old.slug && [old.slug, a.slug].some((slug) => reader.names(entry.lang, fold(slug)).some(([m]) => m !== n))) return undefined;
-    const { defined: _defined, ...rest } = before;
+    const { defined: _defined, bodyTerms: _terms, ...rest } = before;
     const record: StoredRecord = inRecordOrder({
       ...rest,
       title: a.title,
@@ -221,7 +222,6 @@ export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: So
       bodyStart: a.bodyStart,
       bodyLine: a.bodyLine,
       problems: a.problems,
-      bodyTerms: a.bodyTerms,
       bodyLength: a.bodyLength,
       ...(a.defined?.length ? { defined: a.defined } : {}),
       // Same targets in the same order: each link resolves as before.
@@ -403,6 +403,8 @@ function patchLanguage(reader: CorpusReader, sink: CorpusSink, lang: string, edi
 
   // ---- writing ----
   writePatchedItems(reader, sink, lang, 'records', meta.count, new Map([...records].map(([n, r]) => [n, encodeStored(r, sources.get(n) ?? '')])));
+  const reterms = new Map([...edits].filter(([, e]) => e.article.bodyTerms !== e.before.bodyTerms).map(([n, e]) => [n, Buffer.from(e.article.bodyTerms, 'utf8')]));
+  if (reterms.size > 0) writePatchedItems(reader, sink, lang, 'terms', meta.count, reterms);
   writePatchedItems(reader, sink, lang, 'docs', meta.count, new Map([...edits].map(([n, e]) => [n, Buffer.from(JSON.stringify(searchDocOf(e.article, { id: e.record.id, title: e.record.title, name: e.record.name, n })), 'utf8')])));
   if (shards.size > 0) writePatchedItems(reader, sink, lang, 'text', meta.textShards, new Map([...shards].map(([i, part]) => [i, encodeTextShard(part)])));
   if (nameShards.size > 0) writePatchedItems(reader, sink, lang, 'names', meta.nameShards, new Map([...nameShards].map(([i, part]) => [i, encodeNameShard(part)])));

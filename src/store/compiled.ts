@@ -11,7 +11,7 @@ import type { ScanIndex } from '../scan.js';
 import { checksum, readRegularFile, type CorpusFiles, type CorpusSink } from './files.js';
 import { noRenders } from './renders.js';
 
-export const FORMAT = 16;
+export const FORMAT = 17;
 
 export type { CorpusReport, LanguageMeta, Skipped };
 
@@ -72,7 +72,9 @@ type StoredLink = [string, string, string, number, number];
 export type StoredRecord = Omit<ArticleRecord, 'links' | 'backlinks' | 'source'> & { links: StoredLink[]; backlinks: number[] };
 
 function storedOf(record: CompiledRecord): StoredRecord {
-  const { source: _source, links, backlinks, ...rest } = record;
+  // The body's terms are the `terms` items: a record is what a lookup reads, and a patch of a title
+  // copies the records file (the terms were nine tenths of it).
+  const { source: _source, links, backlinks, bodyTerms: _terms, ...rest } = record;
   return { ...rest, links: links.map((l) => [l.href, l.target, l.text, l.line, l.to ? l.to.n : l.outside ? -2 : -1]), backlinks: backlinks.map((b) => b.n) };
 }
 
@@ -137,6 +139,7 @@ export class CorpusWriter {
     writeSharded(this, c.lang, 'text', c.text, textShards, pairDeltaEncode);
     this.items(`${c.lang}/records`, c.records.map((r) => encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true })));
     this.items(`${c.lang}/docs`, c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
+    this.items(`${c.lang}/terms`, c.records.map((r) => Buffer.from(r.bodyTerms ?? '', 'utf8')));
     this.json(`${c.lang}/list.json`, c.list);
     this.json(`${c.lang}/scan.json`, c.scan);
     this.json(`${c.lang}/body.json`, { total: c.bodyTotal, capped: Object.fromEntries(c.capped), gramsCapped: Object.fromEntries(c.gramsCapped), gramsNamed: Object.fromEntries(c.gramsNamed) } satisfies BodyStats);
@@ -230,7 +233,7 @@ export function finishCorpus(w: CorpusWriter, langs: LanguageMeta[], files: numb
 }
 
 /** The files one language of a compiled corpus has. */
-const LANGUAGE_FILES = ['names.dat', 'names.idx', 'grams.dat', 'grams.idx', 'text.dat', 'text.idx', 'records.dat', 'records.idx', 'docs.dat', 'docs.idx', 'list.json', 'scan.json', 'body.json', 'keywords.dat', 'keywords.idx'];
+const LANGUAGE_FILES = ['names.dat', 'names.idx', 'grams.dat', 'grams.idx', 'text.dat', 'text.idx', 'records.dat', 'records.idx', 'docs.dat', 'docs.idx', 'terms.dat', 'terms.idx', 'list.json', 'scan.json', 'body.json', 'keywords.dat', 'keywords.idx'];
 
 /** What a patch of bodies needs beyond the postings: the words of all bodies, the stems left out. */
 export interface BodyStats {
@@ -247,7 +250,7 @@ export interface BodyStats {
  * in runs between the replaced ones, with the sums they had (a damaged item stays one the reader
  * refuses). Two reads and two writes, however many items.
  */
-export function writePatchedItems(reader: CorpusReader, sink: CorpusSink, lang: string, name: 'records' | 'docs' | 'text' | 'names' | 'grams' | 'keywords', count: number, replaced: Map<number, Buffer>): void {
+export function writePatchedItems(reader: CorpusReader, sink: CorpusSink, lang: string, name: 'records' | 'docs' | 'terms' | 'text' | 'names' | 'grams' | 'keywords', count: number, replaced: Map<number, Buffer>): void {
   const base = `${lang}/${name}`;
   let oldIdx: Buffer;
   let oldDat: Buffer;
@@ -477,11 +480,17 @@ export class CorpusReader implements Corpus {
     return decodeStored(this.recordBytes(lang, n));
   }
 
-  /** Every stored record of a language, in order (for a recompile). */
+  /** Every stored record of a language, in order, with its body's terms (for a recompile). */
   allStored(lang: string): StoredRecord[] {
     const count = this.language(lang).count;
     const ns = Array.from({ length: count }, (_, i) => i);
-    return this.items(`${lang}/records`, ns, count).map((buf) => decodeStored(buf).stored);
+    const terms = this.items(`${lang}/terms`, ns, count);
+    return this.items(`${lang}/records`, ns, count).map((buf, n) => ({ ...decodeStored(buf).stored, bodyTerms: (terms[n] as Buffer).toString('utf8') }));
+  }
+
+  /** Article n's body terms, as the full-text index counted them (see terms.ts bodyTerms). */
+  bodyTerms(lang: string, n: number): string {
+    return (this.items(`${lang}/terms`, [n], this.language(lang).count)[0] as Buffer).toString('utf8');
   }
 
   /**
