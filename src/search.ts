@@ -243,13 +243,13 @@ export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, l
 }
 
 /** Whether a name match may be chance: a typing error, or a stem of under four letters that different words share. */
-function byChance(w: string, t: string, cost: number): boolean {
+export function byChance(w: string, t: string, cost: number): boolean {
   if (cost >= TYPO) return true;
   return cost === SAME_STEM && w !== t && stem(w).length < 4;
 }
 
 /** A word two edits or fewer from a name word (or its start), too short for a typo allowance: `rnte` ~ `rente`, `fnod` ~ `fund`. */
-function nearMiss(w: string, t: string): boolean {
+export function nearMiss(w: string, t: string): boolean {
   if (w.length < 3) return false;
   return editDistance(w, t, 2) <= 2 || (t.length > w.length && editDistance(w, t.slice(0, w.length), 1) <= 1);
 }
@@ -288,7 +288,7 @@ export function initialsOf(query: string): string[] {
 }
 
 /** The words of an article's names, folded, with their stems (made at compile time where they can be). */
-function nameWords(doc: SearchDoc): { title: string[]; aliases: string[]; defined: string[]; stems: Map<string, string> } {
+export function nameWords(doc: SearchDoc): { title: string[]; aliases: string[]; defined: string[]; stems: Map<string, string> } {
   const titleWords = doc.s.folded.split(' ').filter(Boolean);
   const title = [...titleWords, doc.id.toLowerCase()];
   const aliasWords = doc.s.foldedAliases.map((a) => a.split(' ').filter(Boolean));
@@ -314,7 +314,7 @@ function byName(a: SearchDoc, b: SearchDoc): number {
 }
 
 /** Candidates from the name index: trigrams and stems of titles, aliases and descriptions. */
-function nameCandidates(source: SearchSource, words: string[]): number[] {
+export function nameCandidates(source: SearchSource, words: string[]): number[] {
   // Typed counts and buckets, not a Map and a sort: a common gram lists thousands of articles.
   const counts = new Uint16Array(source.count);
   const touched: number[] = [];
@@ -334,7 +334,7 @@ function nameCandidates(source: SearchSource, words: string[]): number[] {
 }
 
 /** Candidates whose names or descriptions have one of `words` by its stem: no trigrams, as a synonym is never a typing error. */
-function stemCandidates(source: SearchSource, words: string[]): number[] {
+export function stemCandidates(source: SearchSource, words: string[]): number[] {
   const out: number[] = [];
   for (const w of words) {
     let n = 0;
@@ -362,7 +362,7 @@ interface TextMatch {
 }
 
 /** BM25 of one article's matches, its body `length` words long. */
-function bm25(matches: Array<[number, number, number]> | undefined, length: number, average: number): number {
+export function bm25(matches: Array<[number, number, number]> | undefined, length: number, average: number): number {
   if (!matches) return 0;
   const norm = BM25_K1 * (1 - BM25_B + (BM25_B * length) / Math.max(1, average));
   return matches.reduce((sum, [idf, tf, weight]) => sum + weight * idf * ((tf * (BM25_K1 + 1)) / (tf + norm)), 0);
