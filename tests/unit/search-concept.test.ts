@@ -36,7 +36,23 @@ describe('search: a concept in other words', () => {
     expect(whys(insured.find((h) => h.doc.id === 'gebyr'))).toContain("the description shares 50% of the query's words");
   });
 
+  it('weighs name matches as one clue among several only in a query of four words or more that is not a name', () => {
+    const descriptive = (query: string, id: string) => whys(hits(query).find((h) => h.doc.id === id)).some((w) => w.includes('a descriptive query'));
+    expect(descriptive('kunden betaler leverede varer', 'kunde')).toBe(true);
+    expect(descriptive('kunden betaler varer', 'kunde')).toBe(false);
+    // Every word in the title, in another order: a name, not a description.
+    expect(ids('bolig lån renter fradrag køb')[0]).toBe('rentefradrag');
+    expect(descriptive('bolig lån renter fradrag køb', 'rentefradrag')).toBe(false);
+    expect(descriptive('fradrag for renter af lån til køb af bolig', 'rentefradrag')).toBe(false);
+  });
+
   it('relates compounds and derived forms, not words that merely begin alike', () => {
+    expect(related('forsikring', 'forsikring')).toBe(true);
+    expect(related('handler', 'handlede')).toBe(true);
+    expect(related('forsikrede', 'forsikring')).toBe(true);
+    // A compound's first part, or two compounds of one first part, are other words.
+    expect(related('kapital', 'kapitalforhoejelse')).toBe(false);
+    expect(related('kapitalfond', 'kapitalisme')).toBe(false);
     expect(related('kursen', 'aktiekurs')).toBe(true);
     expect(related('afgift', 'lønsumsafgifter')).toBe(true);
     expect(related('forsikret', 'forsikring')).toBe(true);
