@@ -224,8 +224,12 @@ const MIN_HEAD_STEM = 4;
  */
 export function related(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const head = stem(short);
-  if (head.length >= MIN_HEAD_STEM && long.length > short.length && (long.endsWith(short) || long.endsWith(head) || long.slice(0, -2).endsWith(head))) return true;
+  if (short.length < MIN_HEAD_STEM) return false;
+  // A stem begins its word: a head the longer word ends in is found in it by its first letters, before any stemming.
+  if (long.length > short.length && long.includes(short.slice(0, MIN_HEAD_STEM))) {
+    const head = stem(short);
+    if (head.length >= MIN_HEAD_STEM && (long.endsWith(short) || long.endsWith(head) || long.slice(0, -2).endsWith(head))) return true;
+  }
   let p = 0;
   while (p < short.length && short[p] === long[p]) p++;
   return p >= MIN_DERIVED_PREFIX && p >= short.length - MAX_DERIVED_ENDING && p >= long.length - MAX_DERIVED_ENDING - 2;
