@@ -167,6 +167,25 @@ const DEFINITION_WEIGHT = 8;
  * word is the definition's kind, this is added.
  */
 const GENUS_WEIGHT = 3;
+/**
+ * A query of at least this many words that names no article as a whole describes what it means
+ * (`omkostninger der stiger med mængden der produceres`): its words matched one by one in names
+ * weigh less (below), and the definition it paraphrases more.
+ */
+const DESCRIPTIVE_WORDS = 4;
+/**
+ * In a descriptive query, a query word matched in a name weighs this share of what it weighs in a
+ * short query: one word of a description that is also a word of a title (`fonde` ~ "Gensidig
+ * fond") is one clue among several, not the name of what is meant (BM25F-like: the title is
+ * a field, weighed above the text but not above the whole description).
+ */
+const DESCRIPTIVE_NAME_SHARE = 0.5;
+/**
+ * The share of the query's words the description has (definitionOverlap), squared, times this,
+ * multiplies the rest of the score, plus one: of two articles matched alike, the one whose
+ * definition the query paraphrases comes first, whatever the scale of their scores.
+ */
+const DEFINITION_FACTOR = 2;
 /** Words too common to tell definitions apart (the rest of the query's words count, stopwords too). */
 const GLUE = new Set('der en et og i at er som af til med paa for de den det om har kan'.split(' '));
 
@@ -184,10 +203,36 @@ export function definitionOverlap(query: string[], description: string, synonyms
   if (query.length < 3) return 0;
   const own = fold(description).split(' ');
   const stems = new Set(own.map(stem));
-  const has = (w: string) => stems.has(stem(w)) || own.some((d) => d.length >= 3 && w.length >= 3 && (d.startsWith(w) || w.startsWith(d)));
+  const has = (w: string) => stems.has(stem(w)) || own.some((d) => d.length >= 3 && w.length >= 3 && (d.startsWith(w) || w.startsWith(d) || related(w, d)));
   // A word the description has only as a synonym (synonyms.ts) counts as less than the word itself.
   const found = query.reduce((sum, w) => sum + (has(w) ? 1 : synonyms(w).some(has) ? 1 - SYNONYM_COST : 0), 0);
   return found / query.length;
+}
+
+/** A derived form shares at least this many letters from the start with the word (`forsikret` ~ `forsikring`). */
+const MIN_DERIVED_PREFIX = 6;
+/** ... and the shorter of the two has at most this many letters after what they share. */
+const MAX_DERIVED_ENDING = 3;
+/** A compound's head (its last part) counts when its stem has at least this many letters (`kursen` ~ `aktiekurs`). */
+const MIN_HEAD_STEM = 4;
+
+/**
+ * Whether two folded words are one word in Danish compounding or derivation, beyond the same
+ * stem: one is the head of a compound the other is (`kursen` ~ `aktiekursen`, `afgift` ~
+ * `lønsumsafgifter`), or both are forms of one root (`forsikret` ~ `forsikring`, `udbetales` ~
+ * `udbetaling`).
+ */
+export function related(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < MIN_HEAD_STEM) return false;
+  // A stem begins its word: a head the longer word ends in is found in it by its first letters, before any stemming.
+  if (long.length > short.length && long.includes(short.slice(0, MIN_HEAD_STEM))) {
+    const head = stem(short);
+    if (head.length >= MIN_HEAD_STEM && (long.endsWith(short) || long.endsWith(head) || long.slice(0, -2).endsWith(head))) return true;
+  }
+  let p = 0;
+  while (p < short.length && short[p] === long[p]) p++;
+  return p >= MIN_DERIVED_PREFIX && p >= short.length - MAX_DERIVED_ENDING && p >= long.length - MAX_DERIVED_ENDING - 2;
 }
 
 /** Whether `word` is the kind a definition names: one of the two words after "er en/et/den/det/de". */
@@ -783,6 +828,8 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
     if (tier === Tier.exact || tier === Tier.defined) why.push({ what: `the whole query is ${via === 'plain' ? 'a name with Danish letters typed plainly' : via === 'defined' ? 'what the article defines' : `its ${via}`} (ranked first)`, add: 0 });
     else if (tier === Tier.prefix) why.push({ what: 'the query begins a name (ranked before word matches)', add: 0 });
     let nameScore = 0;
+    // A descriptive query (several words, not all of them in this article's names, nor its initials): a name match of one of its words is one clue among several.
+    const descriptiveShare = tier === Tier.words && words.length >= DESCRIPTIVE_WORDS && !byInitials && named + synonymNamed < words.length ? DESCRIPTIVE_NAME_SHARE : 1;
     words.forEach((w, i) => {
       const c = nameCosts[i];
       if (c === undefined) return;
@@ -794,8 +841,8 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
       // Through a synonym: weighed by the rarer of the two words, the synonym's rarity at most.
       const idf = synonym ? Math.min(text.idf[i] as number, text.synonymIdf(synonym)) : (text.idf[i] as number);
       const add = matched < words.length && list !== 'initials' && byChance(synonym ?? w, t, base) ? 0 : NAME_WEIGHT * idf * (1 - c) * (emphasis[i] as number);
-      nameScore += add;
-      why.push({ what: list === 'initials' ? `"${w}": its initial, with the others, is "${t}", a name` : synonym ? `"${w}" ~ ${list} word "${t}" through its synonym "${writtenSynonym(synonym)}" (synonym lexicon; ${matchKind(base)})` : `"${w}" ~ ${list} word "${t}" (${matchKind(base)})`, add: round(coverage * add) });
+      nameScore += add * descriptiveShare;
+      why.push({ what: `${list === 'initials' ? `"${w}": its initial, with the others, is "${t}", a name` : synonym ? `"${w}" ~ ${list} word "${t}" through its synonym "${writtenSynonym(synonym)}" (synonym lexicon; ${matchKind(base)})` : `"${w}" ~ ${list} word "${t}" (${matchKind(base)})`}${descriptiveShare < 1 && add ? ` (a descriptive query: at ${descriptiveShare} of a name match)` : ''}`, add: round(coverage * add * descriptiveShare) });
     });
     const inText = text.synonyms.get(doc.n);
     if (inText) for (const [i, synonym] of inText) why.push({ what: `"${words[i]}": the text has its synonym "${writtenSynonym(synonym)}" (synonym lexicon; counted at ${SYNONYM_TEXT_WEIGHT} of the word)`, add: 0 });
@@ -809,7 +856,9 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
     if (genus) why.push({ what: genusSynonym ? `"${first}": its synonym "${writtenSynonym(genusSynonym)}" is the kind the description names (synonym lexicon)` : `"${first}" is the kind the description names`, add: genus });
     const penalty = named + synonymNamed ? UNMATCHED_TITLE_WORD * unmatchedTitleWords : 0;
     if (penalty) why.push({ what: `${unmatchedTitleWords} title word(s) not in the query`, add: -round(penalty) });
-    const score = coverage * (nameScore + textScore) + DEFINITION_WEIGHT * definition ** 2 + genus - penalty;
+    const factor = 1 + DEFINITION_FACTOR * definition ** 2;
+    if (definition) why.push({ what: `the description paraphrased: the other parts times ${round(factor)}`, add: round((factor - 1) * (coverage * (nameScore + textScore) + genus - penalty)) });
+    const score = (coverage * (nameScore + textScore) + genus - penalty) * factor + DEFINITION_WEIGHT * definition ** 2;
     const typos = nameWhy.filter((x) => x !== undefined && x[1] !== 'initials' && x[2] >= TYPO).length;
     const synonyms = words.flatMap((w, i): NonNullable<Hit['synonyms']> => {
       const byName = synonymOf[i];

@@ -50,11 +50,11 @@ afdrag, tilbagebetaling, amortisering, ydelse, afbetaling
 pant, pantsætning, sikkerhedsstillelse, belåning
 kaution, garanti, sikkerhed, kautionist
 realkreditlån, boliglån, huslån, realkredit
-obligation, gældsbrev, bond, obligationslån
+obligation, gældsbrev, obligationslån
 aktie, kapitalandel, anpart, andel, ejerandel, aktier
 værdipapir, fondspapir, værdipapirer
 udbytte, dividende, aktieudbytte
-afkast, forrentning, return, ydelse
+afkast, forrentning, ydelse
 overskud, profit, gevinst, fortjeneste, avance
 underskud, tab, deficit
 resultat, bundlinje, nettoresultat, årsresultat
@@ -75,7 +75,7 @@ prognose, fremskrivning, forecast, forudsigelse
 regnskab, årsregnskab, årsrapport, regnskaber
 bogføring, bogholderi, registrering, bogføre
 revision, revidering, revisionen
-revisor, auditor, revisionsfirma
+revisor, revisionsfirma
 balance, status, statusopgørelse
 aktiv, aktiver, formue, værdier, ejendele, besiddelser
 egenkapital, nettoformue, ejerkapital, egenkapitalen
@@ -130,9 +130,9 @@ mål, målsætning, formål
 samarbejde, partnerskab, alliance, kooperation, samarbejdsaftale
 filial, afdeling, udsalgssted, afdelinger
 butik, forretning, udsalgssted, butikker
-detailhandel, detail, detailhandler, retail
+detailhandel, detail, detailhandler
 engroshandel, grossist, engros, mellemhandler
-mægler, formidler, mellemmand, agent, broker
+mægler, formidler, mellemmand, agent
 franchise, franchising, koncession
 licens, tilladelse, bevilling, rettighed
 varemærke, mærke, brand, mærkevare
@@ -179,7 +179,7 @@ overtagelsestilbud, købstilbud, opkøbstilbud
 frynsegode, personalegode, medarbejdergode, frynsegoder
 bonus, tantieme, præmie, gratiale
 option, køberet, tegningsret, warrant, optioner
-nøgletal, indikator, forholdstal, ratio
+nøgletal, indikator, forholdstal
 procent, procentdel, procentsats
 gennemsnit, middelværdi, snit, gennemsnitlig
 margin, avance, fortjenstmargen, bruttoavance
