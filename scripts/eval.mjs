@@ -124,7 +124,7 @@ const wikiResult = results.find((r) => r.set === 'investorswiki');
 if (haystack && wikiResult) {
   const a = wikiResult.stats.get('all');
   const b = haystack.stats.get('all');
-  say(`Haystack: hit@1 ${fmt(b.hit1 / b.n)} against ${fmt(a.hit1 / a.n)} alone: a loss of ${fmt(a.hit1 / a.n - b.hit1 / b.n)} (target <= 0.03)`);
+  say(`Haystack: hit@1 ${fmt(b.hit1 / b.n)} against ${fmt(a.hit1 / a.n)} alone: a loss of ${fmt(a.hit1 / a.n - b.hit1 / b.n)} (target <= 0.02, issue 20)`);
 }
 // The development set (tuned on) stands apart: in none of the pooled figures, reported on its own line.
 const round3 = pool(results.filter((r) => !r.set.startsWith('haystack') && !r.set.includes('held out') && !r.set.includes('(dev)')), (n) => ROUND3.has(n));
