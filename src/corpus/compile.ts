@@ -194,39 +194,16 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   // body leaves as it was: such an edit is patched in place (store/compilation.ts). What is shown
   // in title order (the list, keywords, backlinks) is sorted so explicitly.
   const sorted = [...articles].sort(byId);
-  const slugCount = new Map<string, number>();
-  const ids = new Set(sorted.map((a) => a.id.toLowerCase()));
-  for (const a of sorted) slugCount.set(a.slug, (slugCount.get(a.slug) ?? 0) + 1);
+  const names_ = articleNames(sorted);
   const refOf = new Map<Article, LinkedRef>();
-  sorted.forEach((a, n) => {
-    const unique = slugCount.get(a.slug) === 1 && (!ids.has(a.slug) || a.slug === a.id.toLowerCase());
-    refOf.set(a, { id: a.id, title: a.title, name: unique ? a.slug : a.id, n });
-  });
+  sorted.forEach((a, n) => refOf.set(a, { id: a.id, title: a.title, name: names_[n] as string, n }));
   const ref = (a: Article): LinkedRef => refOf.get(a) as LinkedRef;
-
-  const resolver = linkResolver(sorted, linkOptions);
-  const resolve = (link: Article['links'][number]) => {
-    const found = resolver(link);
-    return typeof found === 'object' ? found : undefined;
-  };
-  const outside = (link: Article['links'][number]) => resolver(link) === 'outside';
-  const backlinks = new Map<Article, Set<Article>>();
-  for (const a of sorted) {
-    for (const link of a.links) {
-      const target = resolve(link);
-      if (target && target !== a) {
-        const set = backlinks.get(target) ?? new Set<Article>();
-        set.add(a);
-        backlinks.set(target, set);
-      }
-    }
-  }
+  const { targets, backlinks } = resolveLinks(sorted, linkOptions);
 
   const records: CompiledRecord[] = [];
   const docs: SearchDoc[] = [];
   const names = new Map<string, Array<[number, number]>>();
   const grams = new Map<string, number[]>();
-  const keywordMap = new Map<string, { name: string; entries: ListEntry[] }>();
   const text = new Map<string, number[]>();
   let bodyTotal = 0;
   /** Stem of a name -> how many articles it names. */
@@ -234,20 +211,9 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
 
   sorted.forEach((a, n) => {
     const { n: _n, ...r } = ref(a);
-    const links: CompiledRecord['links'] = a.links.map((link) => {
-      const target = resolve(link);
-      const out: CompiledRecord['links'][number] = { href: link.href, target: link.target, text: link.text, line: link.line };
-      if (target && target !== a) out.to = ref(target);
-      else if (outside(link)) out.outside = true;
-      return out;
-    });
-    const back = [...(backlinks.get(a) ?? [])].map(ref).sort((x, y) => compareDanish(x.title, y.title));
-    records.push({
-      ...r, n, lang, file: a.file, slug: a.slug, description: a.description, keywords: a.keywords,
-      aliases: a.aliases, source: a.source, bodyStart: a.bodyStart, links, backlinks: back, problems: a.problems, bodyLine: a.bodyLine,
-      bodyTerms: a.bodyTerms, bodyLength: a.bodyLength, ...(a.defined?.length ? { defined: a.defined } : {}), ...(a.site?.length ? { site: a.site } : {}),
-      langs: (otherLangs.get(a.id) ?? []).filter((l) => l !== lang),
-    });
+    const links = recordLinks(a, targets[n] as Target[], (to) => ref(sorted[to] as Article));
+    const back = inBacklinkOrder([...(backlinks.get(n) ?? [])].map((m) => ref(sorted[m] as Article)));
+    records.push(compiledRecord(a, ref(a), lang, links, back, (otherLangs.get(a.id) ?? []).filter((l) => l !== lang)));
     docs.push(searchDocOf(a, { ...r, n }));
 
     for (const [key, entries] of nameEntries(a, n)) {
@@ -277,13 +243,6 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     for (const term of body.keys()) if (!described.has(term)) post(term, packedCount(described, body, term));
     bodyTotal += a.bodyLength;
 
-    for (const k of a.keywords) {
-      // Spellings that fold alike are one keyword; the first spelling seen names it.
-      const key = fold(k);
-      const entry = keywordMap.get(key) ?? { name: k, entries: [] };
-      entry.entries.push([a.id, r.name, a.title, n]);
-      keywordMap.set(key, entry);
-    }
     onIndexed?.(n + 1);
   });
 
@@ -321,8 +280,85 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   return {
     lang, records, docs, names, grams, text, scan, avgBodyLength: meanBodyLength(bodyTotal, sorted.length), bodyTotal, capped, gramsCapped, gramsNamed,
     list: inTitleOrder(sorted.map((a, n) => [a.id, ref(a).name, a.title, n])),
-    keywords: [...keywordMap.values()].sort((x, y) => compareDanish(x.name, y.name)).map((k) => ({ ...k, entries: inTitleOrder(k.entries) })),
+    keywords: keywordLists(sorted, (n) => [(sorted[n] as Article).id, names_[n] as string, (sorted[n] as Article).title, n]),
   };
+}
+
+/** Each article's name (in the order given, by id): its slug where no other article has it, nor as an id; else its id. */
+export function articleNames(sorted: Array<Pick<Article, 'id' | 'slug'>>): string[] {
+  const slugCount = new Map<string, number>();
+  const ids = new Set(sorted.map((a) => a.id.toLowerCase()));
+  for (const a of sorted) slugCount.set(a.slug, (slugCount.get(a.slug) ?? 0) + 1);
+  return sorted.map((a) => (slugCount.get(a.slug) === 1 && (!ids.has(a.slug) || a.slug === a.id.toLowerCase()) ? a.slug : a.id));
+}
+
+/** What a link resolves to: an article's number, or -1 (broken), or -2 (a page outside the glossary). */
+export type Target = number;
+
+/**
+ * Every link of every article (in number order) resolved: its target per link, and each article's
+ * backlinks (the numbers of the others that link to it, in number order). A link to its own article
+ * is no link (-1, or -2 when the resolver takes it for a page outside).
+ */
+export function resolveLinks(sorted: Array<Pick<Article, 'id' | 'aliases' | 'site' | 'links'>>, options: LinkOptions): { targets: Target[][]; backlinks: Map<number, Set<number>> } {
+  const resolver = linkResolver(sorted as Article[], options);
+  const numbers = new Map(sorted.map((a, n) => [a, n]));
+  const backlinks = new Map<number, Set<number>>();
+  const targets = sorted.map((a, n) =>
+    a.links.map((link) => {
+      const found = resolver(link);
+      if (typeof found === 'object' && found !== a) {
+        const to = numbers.get(found) as number;
+        (backlinks.get(to) ?? backlinks.set(to, new Set()).get(to))?.add(n);
+        return to;
+      }
+      return found === 'outside' ? -2 : -1;
+    }),
+  );
+  return { targets, backlinks };
+}
+
+/** An article's links as its record keeps them, with their resolved targets. */
+export function recordLinks(a: Pick<Article, 'links'>, targets: Target[], ref: (n: number) => LinkedRef): CompiledRecord['links'] {
+  return a.links.map((link, i) => {
+    const to = targets[i] as Target;
+    const out: CompiledRecord['links'][number] = { href: link.href, target: link.target, text: link.text, line: link.line };
+    if (to >= 0) out.to = ref(to);
+    else if (to === -2) out.outside = true;
+    return out;
+  });
+}
+
+/** Backlinks in the order a record shows them: by title (a tie stays in number order). */
+export function inBacklinkOrder(refs: LinkedRef[]): LinkedRef[] {
+  return refs.sort((x, y) => compareDanish(x.title, y.title));
+}
+
+/** An article's record as compiled (`ref`: its id, title, name and number). */
+export function compiledRecord(a: Article, ref: LinkedRef, lang: string, links: CompiledRecord['links'], backlinks: LinkedRef[], langs: string[]): CompiledRecord {
+  return {
+    ...ref, lang, file: a.file, slug: a.slug, description: a.description, keywords: a.keywords,
+    aliases: a.aliases, source: a.source, bodyStart: a.bodyStart, links, backlinks, problems: a.problems, bodyLine: a.bodyLine,
+    bodyTerms: a.bodyTerms, bodyLength: a.bodyLength, ...(a.defined?.length ? { defined: a.defined } : {}), ...(a.site?.length ? { site: a.site } : {}),
+    langs,
+  };
+}
+
+/**
+ * The keywords of articles in number order, with their articles (`entry(n)`) in title order.
+ * Spellings that fold alike are one keyword; the first spelling seen names it.
+ */
+export function keywordLists(sorted: Array<Pick<Article, 'keywords'>>, entry: (n: number) => ListEntry): Array<{ name: string; entries: ListEntry[] }> {
+  const keywordMap = new Map<string, { name: string; entries: ListEntry[] }>();
+  sorted.forEach((a, n) => {
+    for (const k of a.keywords) {
+      const key = fold(k);
+      const found = keywordMap.get(key) ?? { name: k, entries: [] };
+      found.entries.push(entry(n));
+      keywordMap.set(key, found);
+    }
+  });
+  return [...keywordMap.values()].sort((x, y) => compareDanish(x.name, y.name)).map((k) => ({ ...k, entries: inTitleOrder(k.entries) }));
 }
 
 /** One article's search document (`ref`: its id, title, name and number). */

@@ -16,6 +16,8 @@ import { ContentError } from '../errors.js';
 import { BUILD, VERSION } from '../version.js';
 import type { Progress } from '../progress.js';
 import { CorpusReader, DamagedCorpusError, FORMAT, writeManifest } from './compiled.js';
+import type { Article } from '../corpus/article.js';
+import type { Patch } from './compilation.js';
 import { changeTime, DiskFiles, MemoryFiles, UNWRITABLE, writeCacheFile } from './files.js';
 import { DiskRenders, noRenders } from './renders.js';
 import { folderTimes, listSources, settled, type SourceEntry, type SourceListing } from './source.js';
@@ -354,21 +356,26 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     // A patch shares every file it does not write: a generation with one missing (damage no command
     // has read yet) is compiled again instead, so that the damage is not carried on.
     const whole = () => current.reader.meta.langs.every((l) => current.reader.languageFiles(l.lang).every((f) => existsSync(join(dir, current.name, f))));
-    if (sameFiles && changedEntries.length > 0 && whole()) {
+    // Files added or removed, and no other change: patched as members (store/membership.ts).
+    const present = new Set(listing.entries.map((e) => e.path));
+    const added = listing.entries.filter((e) => !before.has(e.path));
+    const removed = state.entries.filter(([p]) => !present.has(p)).map(([path, , , lang, id]) => ({ path, lang, id }));
+    const members = !sameFiles && added.length + removed.length <= MAX_MEMBER_CHANGES && changedEntries.length === added.length && listing.entries.every((e) => !before.has(e.path) || placed.get(e.path) === `${e.lang}/${e.id}`) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
+    if (((sameFiles && changedEntries.length > 0) || members) && whole()) {
       try {
-        const patch = compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries);
+        const patch = sameFiles ? compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries) : await patchMembers(compilation, current.reader, new DiskFiles(gen), listing, added, removed, now);
         if (patch) {
           // The patched languages are of the files as they are now: so is their signature.
           const signatures = compilation.languageSignatures(listing, now);
           const meta = current.reader.meta;
           const langs = meta.langs.map((l) => patch.langs.get(l.lang) ?? l).map((l) => (patch.touched.has(l.lang) && l.signature ? { ...l, signature: signatures.get(l.lang) as string } : l));
-          writeManifest(new DiskFiles(gen), { ...meta, langs, sums: { ...meta.sums, ...patch.sums } });
+          writeManifest(new DiskFiles(gen), { ...meta, langs, files: listing.entries.length + listing.skipped.length, sums: { ...meta.sums, ...patch.sums } });
           shareGeneration(join(dir, current.name), gen, patch.touched);
           writeCacheFile(join(gen, 'state.json'), stateOf(listing, [], now));
           const reader = openGeneration(dir, name);
           if (pointTo(dir, name)) writeQuick(dir, fresh(name, []));
           removeOldGenerations(dir, name, now);
-          return { reader, compiled: true, changed: changedEntries.length, notes, ...(said ? { before: said } : {}) };
+          return { reader, compiled: true, changed: changedEntries.length + removed.length, notes, ...(said ? { before: said } : {}) };
         }
       } catch (error) {
         // A full disk or a read-only cache: compiled in memory below. Anything else: recompiled.
@@ -540,4 +547,28 @@ export function fnv1a64(text: string): string {
   let hash = 0xcbf29ce484222325n;
   for (const byte of Buffer.from(text, 'utf8')) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
   return hash.toString(16).padStart(16, '0');
+}
+
+/** More files added or removed at once than this are compiled (on both cores) rather than patched in. */
+const MAX_MEMBER_CHANGES = 200;
+
+/**
+ * Files added or removed, patched into the generation `sink` writes: undefined when a new file is
+ * no article, or when the change reaches further than a patch of members can follow.
+ */
+async function patchMembers(compilation: typeof import('./compilation.js'), reader: CorpusReader, sink: DiskFiles, listing: SourceListing, added: SourceEntry[], removed: Array<{ path: string; lang: string; id: string }>, now: number): Promise<Patch | undefined> {
+  const articles: Array<{ entry: SourceEntry; article: Article }> = [];
+  for (const entry of added) {
+    const parsed = compilation.parseEntry(entry);
+    if (parsed.kind !== 'article') return undefined;
+    articles.push({ entry, article: parsed.article });
+  }
+  const { patchMembers: patch } = await import('./membership.js');
+  const signatures = compilation.languageSignatures(listing, now);
+  const notArticles = new Set(reader.report().skipped.map((s) => s.file));
+  return patch(reader, sink, { added: articles, removed }, {
+    listing,
+    notArticles,
+    metaOf: (lang, written) => ({ ...written, signature: signatures.get(lang) as string, langsDigest: compilation.languageDigest(listing, lang, notArticles) }),
+  });
 }

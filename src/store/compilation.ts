@@ -644,6 +644,20 @@ export function languageSignatures(listing: SourceListing, compiled?: number): M
   return new Map([...parts].map(([l, p]) => [l, createHash('sha256').update(JSON.stringify(p)).digest('base64')]));
 }
 
+/** langsDigest of one language of `listing`, whose files `notArticles` (paths) are no articles. */
+export function languageDigest(listing: SourceListing, lang: string, notArticles: Set<string>): string {
+  return langsDigest(listing.entries.filter((e) => e.lang === lang), articleLanguages(listing, notArticles));
+}
+
+/** Which languages have an article of each id, as a compile lists them (`notArticles`: the paths of files that are none). */
+export function articleLanguages(listing: SourceListing, notArticles: Set<string>): Map<string, string[]> {
+  const byLang = new Map<string, SourceEntry[]>();
+  for (const e of listing.entries) (byLang.get(e.lang) ?? byLang.set(e.lang, []).get(e.lang))?.push(e);
+  const langsOf = new Map<string, string[]>();
+  for (const [l, entries] of byLang) for (const e of entries) if (!notArticles.has(e.path)) (langsOf.get(e.id) ?? langsOf.set(e.id, []).get(e.id))?.push(l);
+  return langsOf;
+}
+
 /** The other languages that have an article of each of a language's ids, as one string. */
 function langsDigest(entries: SourceEntry[], langsOf: Map<string, string[]>): string {
   return createHash('sha256').update(JSON.stringify(entries.map((e) => [e.id, langsOf.get(e.id) ?? []]))).digest('base64');

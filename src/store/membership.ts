@@ -1,0 +1,300 @@
+// Files added to or removed from a language, patched into a new generation instead of a recompile.
+//
+// Articles are numbered by id, so a new or removed id moves the numbers after it. Everything else
+// an article contributes is already in the cache: its search document, its names, its candidate
+// terms and postings, its scan terms. A patch of members reads the language's files once, drops
+// the removed articles' numbers, moves the others to their new numbers (an order-keeping map, so
+// every list stays in the order a compile writes), adds the new articles' parts, resolves every
+// link again and writes the language anew: what a compile writes, without parsing, stemming and
+// indexing every article again. Where the cache does not hold what a compile would decide by (a
+// term left out as too common that the change brings back under the cap, a name another article
+// shares, an id of another language), the caller recompiles.
+import type { Article } from '../corpus/article.js';
+import { articleCap, articleNames, articleTerms, byId, compiledRecord, describedTerms, inBacklinkOrder, inTitleOrder, keywordLists, meanBodyLength, nameEntries, packedCount, recordLinks, resolveLinks, scanTermsOfArticle, searchDocOf, textCap, type CompiledLanguage, type CompiledRecord, type LinkedRef, type ListEntry, type SearchDoc } from '../corpus/compile.js';
+import { siteLinkOptions } from '../corpus/links.js';
+import { countsOf } from '../corpus/terms.js';
+import type { LanguageMeta } from '../corpus/reader.js';
+import type { ScanTerm } from '../scan.js';
+import { CorpusWriter, encodeStored, writePatchedItems, type CorpusReader, type StoredRecord } from './compiled.js';
+import type { CorpusSink } from './files.js';
+import { articleLanguages, articleOfStored as articleOf, type Patch } from './compilation.js';
+import type { SourceEntry, SourceListing } from './source.js';
+
+/** What changed in the folder: files that are new, and files that are gone (as the last compile knew them). */
+export interface MemberChanges {
+  added: Array<{ entry: SourceEntry; article: Article }>;
+  removed: Array<{ path: string; lang: string; id: string }>;
+}
+
+/** The context a language is compiled in: the listing as it is now, and what the compile before learnt. */
+export interface MemberContext {
+  listing: SourceListing;
+  /** The paths of the files the compile before took for no article (rejected, pages). */
+  notArticles: Set<string>;
+  /** The language meta each patched language gets beside what is written (its signature, its langsDigest). */
+  metaOf: (lang: string, written: LanguageMeta) => LanguageMeta;
+}
+
+/**
+ * Undefined when the change reaches what the cache cannot tell: a language that is new or gone, an
+ * id that another language also has (its records name this language), the site's layout, a name
+ * (slug) another article shares, or a term crossing a cap whose full list the cache does not keep.
+ */
+export function patchMembers(reader: CorpusReader, sink: CorpusSink, changes: MemberChanges, context: MemberContext): Patch | undefined {
+  const { listing } = context;
+  const byLang = new Map<string, { added: Article[]; removed: Set<string> }>();
+  const ensure = (lang: string) => byLang.get(lang) ?? (byLang.set(lang, { added: [], removed: new Set() }).get(lang) as { added: Article[]; removed: Set<string> });
+  const stamps = new Map(changes.added.map(({ entry }): [string, [number, number]] => [entry.path, [entry.size, entry.mtimeMs]]));
+  for (const { article } of changes.added) ensure(article.lang).added.push(article);
+  for (const r of changes.removed) ensure(r.lang).removed.add(r.path);
+  // Which other languages have an article of each id: a record lists them (`langs`).
+  const langsOf = articleLanguages(listing, context.notArticles);
+  const langsFor = (lang: string, id: string) => (langsOf.get(id) ?? []).filter((l) => l !== lang);
+  // The site's layout is learnt from the language with the most files: it must stay that language.
+  const counts = new Map<string, number>();
+  for (const e of listing.entries) counts.set(e.lang, (counts.get(e.lang) ?? 0) + 1);
+  const siteFrom = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  if (reader.meta.siteFrom !== undefined && siteFrom !== reader.meta.siteFrom) return undefined;
+
+  const patch: Patch = { touched: new Map(), sums: {}, langs: new Map() };
+  for (const [lang, change] of byLang) {
+    if (!reader.meta.langs.some((l) => l.lang === lang)) return undefined;
+    const others = [...counts.keys()].filter((l) => l !== lang).sort();
+    const written = patchLanguageMembers(reader, sink, lang, change.added, stamps, change.removed, others, lang === reader.meta.siteFrom ? listing.config?.sitePrefix ?? null : undefined, langsFor);
+    if (!written) return undefined;
+    Object.assign(patch.sums, written.sums);
+    patch.langs.set(lang, context.metaOf(lang, written.meta));
+    patch.touched.set(lang, written.touched);
+  }
+  // The languages that have an added or removed id and are not written anew: that record's `langs`.
+  const ids = new Set([...changes.added.map((a) => a.entry.id), ...changes.removed.map((r) => r.id)]);
+  const relisted = new Map<string, Set<string>>();
+  for (const id of ids) {
+    for (const lang of langsOf.get(id) ?? []) if (!byLang.has(lang)) (relisted.get(lang) ?? relisted.set(lang, new Set()).get(lang))?.add(id);
+  }
+  for (const [lang, which] of relisted) {
+    const meta = reader.meta.langs.find((l) => l.lang === lang);
+    if (!meta) return undefined;
+    const replaced = new Map<number, Buffer>();
+    for (const id of which) {
+      const n = reader.names(lang, '=' + id).find(([, rank]) => rank === 0)?.[0];
+      if (n === undefined) return undefined;
+      const { stored, source } = reader.stored(lang, n);
+      replaced.set(n, encodeStored({ ...stored, langs: langsFor(lang, id) }, source));
+    }
+    writePatchedItems(reader, sink, lang, 'records', meta.count, replaced);
+    patch.langs.set(lang, context.metaOf(lang, meta));
+    patch.touched.set(lang, new Set(replaced.keys()));
+  }
+  return patch;
+}
+
+/** One article in the language as it will be: its parts as the cache holds them, or as parsed. */
+interface Member {
+  article: Article;
+  /** Its number before (undefined: a new article). */
+  old?: number;
+  stored?: StoredRecord;
+}
+
+function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: string, added: Article[], stamps: Map<string, [number, number]>, removedPaths: Set<string>, others: string[], sitePrefix: string | null | undefined, langsFor: (lang: string, id: string) => string[]): { sums: Record<string, [number, number]>; meta: LanguageMeta; touched: Set<number> } | undefined {
+  const meta = reader.language(lang);
+  const stats = reader.bodyStats(lang);
+  const stored = reader.allStored(lang);
+  const removed = stored.filter((r) => removedPaths.has(r.file));
+  // A removed file the compile did not take as an article (or a file of another id): recompiled.
+  if (removed.length !== removedPaths.size) return undefined;
+  const gone = new Set(removed.map((r) => r.n));
+  const kept: Member[] = stored.filter((r) => !gone.has(r.n)).map((r) => ({ article: articleOf(r), old: r.n, stored: r }));
+  const ids = new Set(kept.map((m) => m.article.id.toLowerCase()));
+  for (const a of added) {
+    if (ids.has(a.id.toLowerCase())) return undefined;
+    ids.add(a.id.toLowerCase());
+  }
+  // The kept are in number order (by id); the new ones go where their ids sort.
+  const members: Member[] = [];
+  const incoming = [...added].sort(byId);
+  let i = 0;
+  for (const m of kept) {
+    while (i < incoming.length && byId(incoming[i] as Article, m.article) < 0) members.push({ article: incoming[i++] as Article });
+    members.push(m);
+  }
+  while (i < incoming.length) members.push({ article: incoming[i++] as Article });
+  const count = members.length;
+  if (count === 0) return undefined;
+  const renumber = new Map<number, number>();
+  members.forEach((m, n) => m.old !== undefined && renumber.set(m.old, n));
+  const moved = (n: number) => renumber.get(n) as number;
+  const fresh = members.map((m, n) => (m.old === undefined ? n : -1)).filter((n) => n >= 0);
+  const articles = members.map((m) => m.article);
+
+  // ---- names, links and what shows them ----
+  const names = articleNames(articles);
+  if (members.some((m, n) => m.stored && m.stored.name !== names[n])) return undefined;
+  const site = reader.meta.site ?? {};
+  if (sitePrefix !== undefined && JSON.stringify(siteLinkOptions(articles, sitePrefix ?? undefined)) !== JSON.stringify(site)) return undefined;
+  const { targets, backlinks } = resolveLinks(articles, { ...site, otherLangs: others });
+  const refs: LinkedRef[] = articles.map((a, n) => ({ id: a.id, title: a.title, name: names[n] as string, n }));
+  const ref = (n: number) => refs[n] as LinkedRef;
+  const records: CompiledRecord[] = members.map((m, n) => {
+    const links = recordLinks(m.article, targets[n] as number[], ref);
+    const back = inBacklinkOrder([...(backlinks.get(n) ?? [])].map(ref));
+    if (!m.stored) return { ...compiledRecord(m.article, ref(n), lang, links, back, langsFor(lang, m.article.id)), stamp: stamps.get(m.article.file) };
+    // As stored, with its numbers moved, its links resolved again and its other languages now.
+    const { links: _l, backlinks: _b, ...rest } = m.stored;
+    return { ...rest, n, langs: langsFor(lang, m.article.id), source: '', links, backlinks: back } as unknown as CompiledRecord;
+  });
+  // A record whose rendering may differ: moved, or its links or backlinks changed.
+  const touched = new Set<number>(gone);
+  members.forEach((m, n) => {
+    if (!m.stored || m.old === undefined) return;
+    const linksBefore = JSON.stringify([m.stored.links.map((l) => (l[4] >= 0 ? moved(l[4]) ?? -3 : l[4])), m.stored.backlinks.map((b) => moved(b) ?? -3)]);
+    const linksNow = JSON.stringify([(targets[n] as number[]).map((t) => t), (records[n] as CompiledRecord).backlinks.map((b) => b.n)]);
+    if (m.old !== n || linksBefore !== linksNow) touched.add(m.old);
+  });
+
+  // ---- search documents ----
+  const oldDocs = reader.docs(lang, kept.map((m) => m.old as number));
+  const docs: SearchDoc[] = [];
+  let k = 0;
+  members.forEach((m, n) => {
+    docs.push(m.stored ? { ...(oldDocs[k++] as SearchDoc), n } : searchDocOf(m.article, { ...refOf(ref(n)), n }));
+  });
+
+  // ---- the name map: drop the removed, move the rest, add the new ----
+  const nameMap = new Map<string, Array<[number, number]>>();
+  for (let s = 0; s < meta.nameShards; s++) {
+    for (const [key, list] of reader.nameShard(lang, s)) {
+      const next = list.filter(([n]) => !gone.has(n)).map(([n, rank]): [number, number] => [moved(n), rank]);
+      if (next.length > 0) nameMap.set(key, next);
+    }
+  }
+  for (const n of fresh) {
+    for (const [key, entries] of nameEntries(articles[n] as Article, n)) {
+      const list = nameMap.get(key) ?? [];
+      const at = list.findIndex(([m]) => m > n);
+      list.splice(at < 0 ? list.length : at, 0, ...entries);
+      nameMap.set(key, list);
+    }
+  }
+
+  // ---- candidates: the same, then the cap for the new count ----
+  const grams = new Map<string, number[]>();
+  for (let s = 0; s < meta.gramShards; s++) {
+    for (const [term, list] of reader.gramShard(lang, s)) {
+      const next = list.filter((n) => !gone.has(n)).map(moved);
+      if (next.length > 0) grams.set(term, next);
+    }
+  }
+  const gramsCapped = new Map(Object.entries(stats.gramsCapped));
+  const gramsNamed = new Map(Object.entries(stats.gramsNamed));
+  const named = new Map<string, number>();
+  for (const r of removed) {
+    const terms = articleTerms(articleOf(r));
+    for (const term of terms.grams) if (gramsCapped.has(term)) gramsCapped.set(term, (gramsCapped.get(term) as number) - 1);
+    for (const term of terms.nameStems) named.set(term, (named.get(term) ?? 0) - 1);
+  }
+  for (const n of fresh) {
+    const terms = articleTerms(articles[n] as Article);
+    for (const term of terms.grams) {
+      if (gramsCapped.has(term)) gramsCapped.set(term, (gramsCapped.get(term) as number) + 1);
+      else insertNumber(grams.get(term) ?? (grams.set(term, []).get(term) as number[]), n);
+    }
+    for (const term of terms.nameStems) named.set(term, (named.get(term) ?? 0) + 1);
+  }
+  const cap = articleCap(count);
+  for (const [term, articlesWith] of gramsCapped) {
+    // Left out as too common and named by none: back under the cap, or named now, it would be listed.
+    if (articlesWith <= cap || (named.get(term) ?? 0) > 0) return undefined;
+  }
+  for (const [term, list] of grams) {
+    const namers = gramsNamed.has(term) ? (gramsNamed.get(term) as number) + (named.get(term) ?? 0) : undefined;
+    if (list.length <= cap) {
+      gramsNamed.delete(term);
+      continue;
+    }
+    // Over the cap: kept while an article names it; how many do is known only of those kept so before.
+    if (namers === undefined) return undefined;
+    if (namers > 0) gramsNamed.set(term, namers);
+    else {
+      gramsNamed.delete(term);
+      gramsCapped.set(term, list.length);
+      grams.delete(term);
+    }
+  }
+
+  // ---- full text: the same, with the stems too common to keep postings of counted ----
+  const text = new Map<string, number[]>();
+  for (let s = 0; s < meta.textShards; s++) {
+    for (const [term, list] of reader.textShard(lang, s)) {
+      const next: number[] = [];
+      for (let j = 0; j + 1 < list.length; j += 2) if (!gone.has(list[j] as number)) next.push(moved(list[j] as number), list[j + 1] as number);
+      if (next.length > 0) text.set(term, next);
+    }
+  }
+  const capped = new Map(Object.entries(stats.capped));
+  let total = stats.total;
+  for (const r of removed) {
+    total -= r.bodyLength ?? 0;
+    for (const term of new Set([...describedTerms(r.description).keys(), ...countsOf(r.bodyTerms ?? '').keys()])) {
+      if (capped.has(term)) capped.set(term, (capped.get(term) as number) - 1);
+    }
+  }
+  for (const n of fresh) {
+    const a = articles[n] as Article;
+    total += a.bodyLength;
+    const described = describedTerms(a.description);
+    const body = a.bodyCounts ?? countsOf(a.bodyTerms);
+    for (const term of new Set([...described.keys(), ...body.keys()])) {
+      if (capped.has(term)) {
+        capped.set(term, (capped.get(term) as number) + 1);
+        continue;
+      }
+      const list = text.get(term) ?? (text.set(term, []).get(term) as number[]);
+      let at = 0;
+      while (at < list.length && (list[at] as number) < n) at += 2;
+      list.splice(at, 0, n, packedCount(described, body, term));
+    }
+  }
+  const postingsCap = textCap(count);
+  for (const [term, articlesWith] of capped) {
+    // Its postings are not kept: where a compile would keep them now, recompile.
+    if (2 * articlesWith <= postingsCap) return undefined;
+  }
+  for (const [term, list] of text) {
+    if (list.length > postingsCap) {
+      capped.set(term, list.length / 2);
+      text.delete(term);
+    }
+  }
+
+  // ---- scan terms, the list, keywords ----
+  const scanTerms: ScanTerm[] = [];
+  for (const t of reader.scanIndex(lang).terms) if (!gone.has(t.n)) scanTerms.push({ ...t, n: moved(t.n) });
+  for (const n of fresh) scanTerms.push(...scanTermsOfArticle(articles[n] as Article, n));
+  // A stable sort: each article's terms stay in the order a compile gives them.
+  scanTerms.sort((x, y) => x.n - y.n);
+  const entry = (n: number): ListEntry => [(articles[n] as Article).id, names[n] as string, (articles[n] as Article).title, n];
+  const compiled: CompiledLanguage = {
+    lang, records, docs, names: nameMap, grams, text,
+    scan: { terms: scanTerms, vocabulary: [...text.keys()] },
+    avgBodyLength: meanBodyLength(total, count), bodyTotal: total,
+    capped, gramsCapped, gramsNamed,
+    list: inTitleOrder(articles.map((_, n) => entry(n))),
+    keywords: keywordLists(articles, entry),
+  };
+  const w = new CorpusWriter(sink);
+  const written = w.language(compiled, false);
+  return { sums: w.sums, meta: written, touched };
+}
+
+function refOf(r: LinkedRef): { id: string; title: string; name: string } {
+  return { id: r.id, title: r.title, name: r.name };
+}
+
+/** Sorted insertion into an ascending list of numbers. */
+function insertNumber(list: number[], n: number): void {
+  let at = list.length;
+  while (at > 0 && (list[at - 1] as number) > n) at--;
+  if (list[at - 1] !== n) list.splice(at, 0, n);
+}
