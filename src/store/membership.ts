@@ -42,11 +42,11 @@ export interface MemberContext {
  */
 export function patchMembers(reader: CorpusReader, sink: CorpusSink, changes: MemberChanges, context: MemberContext): Patch | undefined {
   const { listing } = context;
-  const byLang = new Map<string, { added: Article[]; removed: Set<string> }>();
-  const ensure = (lang: string) => byLang.get(lang) ?? (byLang.set(lang, { added: [], removed: new Set() }).get(lang) as { added: Article[]; removed: Set<string> });
+  const byLang = new Map<string, { added: Article[]; removed: Map<string, string> }>();
+  const ensure = (lang: string) => byLang.get(lang) ?? (byLang.set(lang, { added: [], removed: new Map() }).get(lang) as { added: Article[]; removed: Map<string, string> });
   const stamps = new Map(changes.added.map(({ entry }): [string, [number, number]] => [entry.path, [entry.size, entry.mtimeMs]]));
   for (const { article } of changes.added) ensure(article.lang).added.push(article);
-  for (const r of changes.removed) ensure(r.lang).removed.add(r.path);
+  for (const r of changes.removed) ensure(r.lang).removed.set(r.path, r.id);
   // Which other languages have an article of each id: a record lists them (`langs`).
   const langsOf = articleLanguages(listing, context.notArticles);
   const langsFor = (lang: string, id: string) => (langsOf.get(id) ?? []).filter((l) => l !== lang);
@@ -97,13 +97,60 @@ interface Member {
   stored?: StoredRecord;
 }
 
-function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: string, added: Article[], stamps: Map<string, [number, number]>, removedPaths: Set<string>, others: string[], sitePrefix: string | null | undefined, langsFor: (lang: string, id: string) => string[]): { sums: Record<string, [number, number]>; meta: LanguageMeta; touched: Set<number> } | undefined {
+function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: string, added: Article[], stamps: Map<string, [number, number]>, removedFiles: Map<string, string>, others: string[], sitePrefix: string | null | undefined, langsFor: (lang: string, id: string) => string[]): { sums: Record<string, [number, number]>; meta: LanguageMeta; touched: Set<number> } | undefined {
   const meta = reader.language(lang);
   const stats = reader.bodyStats(lang);
+  // The removed articles, by their ids: a file the compile did not take as an article, or of another id, is recompiled.
+  const removed: StoredRecord[] = [];
+  for (const [path, id] of removedFiles) {
+    const n = reader.names(lang, '=' + id).find(([, rank]) => rank === 0)?.[0];
+    const record = n === undefined ? undefined : reader.stored(lang, n).stored;
+    if (!record || record.file !== path || n === undefined) return undefined;
+    removed.push({ ...record, bodyTerms: reader.bodyTerms(lang, n) });
+  }
+  const count = meta.count - removed.length + added.length;
+  if (count === 0) return undefined;
+
+  // ---- first, what the terms left out as too common decide: from the changed articles alone ----
+  // The candidate index: terms in more articles than the cap are left out unless an article names them.
+  const gramsCapped = new Map(Object.entries(stats.gramsCapped));
+  const gramsNamed = new Map(Object.entries(stats.gramsNamed));
+  const named = new Map<string, number>();
+  const removedTerms = removed.map((r) => articleTerms(articleOf(r)));
+  const addedTerms = added.map((a) => articleTerms(a));
+  for (const [terms, step] of [...removedTerms.map((t): [typeof t, number] => [t, -1]), ...addedTerms.map((t): [typeof t, number] => [t, 1])]) {
+    for (const term of terms.grams) {
+      if (gramsCapped.has(term)) gramsCapped.set(term, (gramsCapped.get(term) as number) + step);
+    }
+    for (const term of terms.nameStems) named.set(term, (named.get(term) ?? 0) + step);
+  }
+  const cap = articleCap(count);
+  for (const [term, articlesWith] of gramsCapped) {
+    // Left out as too common and named by none: back under the cap, or named now, it would be listed.
+    if (articlesWith <= cap || (named.get(term) ?? 0) > 0) return undefined;
+  }
+  // The full text: stems in more articles than the cap have no postings, only their count.
+  const capped = new Map(Object.entries(stats.capped));
+  let total = stats.total;
+  const textTerms = (a: Pick<Article, 'description' | 'bodyTerms' | 'bodyCounts'>) => {
+    const described = describedTerms(a.description);
+    const body = a.bodyCounts ?? countsOf(a.bodyTerms);
+    return { described, body, terms: new Set([...described.keys(), ...body.keys()]) };
+  };
+  for (const r of removed) {
+    total -= r.bodyLength ?? 0;
+    for (const term of textTerms({ description: r.description, bodyTerms: r.bodyTerms ?? '' }).terms) if (capped.has(term)) capped.set(term, (capped.get(term) as number) - 1);
+  }
+  const addedText = added.map(textTerms);
+  for (const [i, a] of added.entries()) {
+    total += a.bodyLength;
+    for (const term of (addedText[i] as ReturnType<typeof textTerms>).terms) if (capped.has(term)) capped.set(term, (capped.get(term) as number) + 1);
+  }
+  const postingsCap = textCap(count);
+  // Its postings are not kept: where a compile would keep them now, recompile.
+  for (const articlesWith of capped.values()) if (2 * articlesWith <= postingsCap) return undefined;
+
   const stored = reader.allStored(lang);
-  const removed = stored.filter((r) => removedPaths.has(r.file));
-  // A removed file the compile did not take as an article (or a file of another id): recompiled.
-  if (removed.length !== removedPaths.size) return undefined;
   const gone = new Set(removed.map((r) => r.n));
   const kept: Member[] = stored.filter((r) => !gone.has(r.n)).map((r) => ({ article: articleOf(r), old: r.n, stored: r }));
   const ids = new Set(kept.map((m) => m.article.id.toLowerCase()));
@@ -120,8 +167,6 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
     members.push(m);
   }
   while (i < incoming.length) members.push({ article: incoming[i++] as Article });
-  const count = members.length;
-  if (count === 0) return undefined;
   const renumber = new Map<number, number>();
   members.forEach((m, n) => m.old !== undefined && renumber.set(m.old, n));
   const moved = (n: number) => renumber.get(n) as number;
@@ -186,26 +231,10 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
       if (next.length > 0) grams.set(term, next);
     }
   }
-  const gramsCapped = new Map(Object.entries(stats.gramsCapped));
-  const gramsNamed = new Map(Object.entries(stats.gramsNamed));
-  const named = new Map<string, number>();
-  for (const r of removed) {
-    const terms = articleTerms(articleOf(r));
-    for (const term of terms.grams) if (gramsCapped.has(term)) gramsCapped.set(term, (gramsCapped.get(term) as number) - 1);
-    for (const term of terms.nameStems) named.set(term, (named.get(term) ?? 0) - 1);
-  }
   for (const n of fresh) {
-    const terms = articleTerms(articles[n] as Article);
-    for (const term of terms.grams) {
-      if (gramsCapped.has(term)) gramsCapped.set(term, (gramsCapped.get(term) as number) + 1);
-      else insertNumber(grams.get(term) ?? (grams.set(term, []).get(term) as number[]), n);
+    for (const term of (addedTerms[added.indexOf(articles[n] as Article)] as { grams: Set<string> }).grams) {
+      if (!gramsCapped.has(term)) insertNumber(grams.get(term) ?? (grams.set(term, []).get(term) as number[]), n);
     }
-    for (const term of terms.nameStems) named.set(term, (named.get(term) ?? 0) + 1);
-  }
-  const cap = articleCap(count);
-  for (const [term, articlesWith] of gramsCapped) {
-    // Left out as too common and named by none: back under the cap, or named now, it would be listed.
-    if (articlesWith <= cap || (named.get(term) ?? 0) > 0) return undefined;
   }
   for (const [term, list] of grams) {
     const namers = gramsNamed.has(term) ? (gramsNamed.get(term) as number) + (named.get(term) ?? 0) : undefined;
@@ -232,34 +261,15 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
       if (next.length > 0) text.set(term, next);
     }
   }
-  const capped = new Map(Object.entries(stats.capped));
-  let total = stats.total;
-  for (const r of removed) {
-    total -= r.bodyLength ?? 0;
-    for (const term of new Set([...describedTerms(r.description).keys(), ...countsOf(r.bodyTerms ?? '').keys()])) {
-      if (capped.has(term)) capped.set(term, (capped.get(term) as number) - 1);
-    }
-  }
   for (const n of fresh) {
-    const a = articles[n] as Article;
-    total += a.bodyLength;
-    const described = describedTerms(a.description);
-    const body = a.bodyCounts ?? countsOf(a.bodyTerms);
-    for (const term of new Set([...described.keys(), ...body.keys()])) {
-      if (capped.has(term)) {
-        capped.set(term, (capped.get(term) as number) + 1);
-        continue;
-      }
+    const { described, body, terms } = addedText[added.indexOf(articles[n] as Article)] as ReturnType<typeof textTerms>;
+    for (const term of terms) {
+      if (capped.has(term)) continue;
       const list = text.get(term) ?? (text.set(term, []).get(term) as number[]);
       let at = 0;
       while (at < list.length && (list[at] as number) < n) at += 2;
       list.splice(at, 0, n, packedCount(described, body, term));
     }
-  }
-  const postingsCap = textCap(count);
-  for (const [term, articlesWith] of capped) {
-    // Its postings are not kept: where a compile would keep them now, recompile.
-    if (2 * articlesWith <= postingsCap) return undefined;
   }
   for (const [term, list] of text) {
     if (list.length > postingsCap) {
