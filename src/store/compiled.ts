@@ -130,7 +130,8 @@ export class CorpusWriter {
   }
 
   /** One language's files; its meta for the manifest. */
-  language(c: CompiledLanguage, embedSource: boolean, signature?: string): LanguageMeta {
+  /** `raw`: the search documents and body terms already encoded, item for item (a patch of members moves them). */
+  language(c: CompiledLanguage, embedSource: boolean, signature?: string, raw?: { docs: Buffer[]; terms: Buffer[] }): LanguageMeta {
     const nameShards = shardCount(c.names.size, 500);
     const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 1000);
     writeSharded(this, c.lang, 'names', c.names, nameShards, (v) => v);
@@ -138,8 +139,8 @@ export class CorpusWriter {
     const textShards = shardCount([...c.text.values()].reduce((s, l) => s + l.length / 2, 0), 2000);
     writeSharded(this, c.lang, 'text', c.text, textShards, pairDeltaEncode);
     this.items(`${c.lang}/records`, c.records.map((r) => encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true })));
-    this.items(`${c.lang}/docs`, c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
-    this.items(`${c.lang}/terms`, c.records.map((r) => Buffer.from(r.bodyTerms ?? '', 'utf8')));
+    this.items(`${c.lang}/docs`, raw?.docs ?? c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
+    this.items(`${c.lang}/terms`, raw?.terms ?? c.records.map((r) => Buffer.from(r.bodyTerms ?? '', 'utf8')));
     this.json(`${c.lang}/list.json`, c.list);
     this.json(`${c.lang}/scan.json`, c.scan);
     this.json(`${c.lang}/body.json`, { total: c.bodyTotal, capped: Object.fromEntries(c.capped), gramsCapped: Object.fromEntries(c.gramsCapped), gramsNamed: Object.fromEntries(c.gramsNamed) } satisfies BodyStats);
@@ -382,7 +383,12 @@ export class CorpusReader implements Corpus {
       } else index = this.files.readRanges(`${base}.idx`, ns.map((n) => [n * 8, 12]));
       const ranges = index.map((e): [number, number] => (e.length === 12 ? [e.readUInt32LE(0), e.readUInt32LE(8) - e.readUInt32LE(0)] : [0, 0]));
       if (ranges.some(([, length], i) => (index[i] as Buffer).length !== 12 || length < 0)) this.damaged(`${base}.idx is cut short`);
-      data = this.files.readRanges(`${base}.dat`, ranges);
+      if (ns.length > MANY_ITEMS && ns.length * 4 >= count) {
+        // A quarter or more of the items: the whole file in one read, not a read per item (a recompile
+        // or a patch of members reads them all; a search reads a few dozen).
+        const whole = this.files.read(`${base}.dat`);
+        data = ranges.map(([position, length]) => whole.subarray(position, position + length));
+      } else data = this.files.readRanges(`${base}.dat`, ranges);
     } catch (error) {
       if (error instanceof DamagedCorpusError) throw error;
       this.damaged(`${base} is missing`);
@@ -392,6 +398,12 @@ export class CorpusReader implements Corpus {
       if (buf.length !== entry.readUInt32LE(8) - entry.readUInt32LE(0) || checksum(buf) !== entry.readUInt32LE(4)) this.damaged(`${base}.dat does not check out`);
       return buf;
     });
+  }
+
+  /** Every item of `lang/name` as stored (checked against its sum): what a patch of members copies. */
+  allItems(lang: string, name: 'docs' | 'terms'): Buffer[] {
+    const count = this.language(lang).count;
+    return this.items(`${lang}/${name}`, Array.from({ length: count }, (_, i) => i), count);
   }
 
   /** The names of the files of `lang`, relative to the corpus. */
@@ -481,9 +493,10 @@ export class CorpusReader implements Corpus {
   }
 
   /** Every stored record of a language, in order, with its body's terms (for a recompile). */
-  allStored(lang: string): StoredRecord[] {
+  allStored(lang: string, withTerms = true): StoredRecord[] {
     const count = this.language(lang).count;
     const ns = Array.from({ length: count }, (_, i) => i);
+    if (!withTerms) return this.items(`${lang}/records`, ns, count).map((buf) => decodeStored(buf).stored);
     const terms = this.items(`${lang}/terms`, ns, count);
     return this.items(`${lang}/records`, ns, count).map((buf, n) => ({ ...decodeStored(buf).stored, bodyTerms: (terms[n] as Buffer).toString('utf8') }));
   }

@@ -10,7 +10,7 @@
 // term left out as too common that the change brings back under the cap, a name another article
 // shares, an id of another language), the caller recompiles.
 import type { Article } from '../corpus/article.js';
-import { articleCap, articleNames, articleTerms, byId, compiledRecord, describedTerms, inBacklinkOrder, inTitleOrder, keywordLists, meanBodyLength, nameEntries, packedCount, recordLinks, resolveLinks, scanTermsOfArticle, searchDocOf, textCap, type CompiledLanguage, type CompiledRecord, type LinkedRef, type ListEntry, type SearchDoc } from '../corpus/compile.js';
+import { articleCap, articleNames, articleTerms, byId, compiledRecord, describedTerms, inBacklinkOrder, inTitleOrder, keywordLists, meanBodyLength, nameEntries, packedCount, recordLinks, resolveLinks, scanTermsOfArticle, searchDocOf, textCap, type CompiledLanguage, type CompiledRecord, type LinkedRef, type ListEntry } from '../corpus/compile.js';
 import { siteLinkOptions } from '../corpus/links.js';
 import { countsOf } from '../corpus/terms.js';
 import type { LanguageMeta } from '../corpus/reader.js';
@@ -150,7 +150,8 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   // Its postings are not kept: where a compile would keep them now, recompile.
   for (const articlesWith of capped.values()) if (2 * articlesWith <= postingsCap) return undefined;
 
-  const stored = reader.allStored(lang);
+  // Without their body terms: those are moved as they are stored (`raw` below).
+  const stored = reader.allStored(lang, false);
   const gone = new Set(removed.map((r) => r.n));
   const kept: Member[] = stored.filter((r) => !gone.has(r.n)).map((r) => ({ article: articleOf(r), old: r.n, stored: r }));
   const ids = new Set(kept.map((m) => m.article.id.toLowerCase()));
@@ -198,12 +199,19 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
     if (m.old !== n || linksBefore !== linksNow) touched.add(m.old);
   });
 
-  // ---- search documents ----
-  const oldDocs = reader.docs(lang, kept.map((m) => m.old as number));
-  const docs: SearchDoc[] = [];
-  let k = 0;
+  // ---- search documents and body terms, moved as stored: a document's number is rewritten in place ----
+  const oldDocs = reader.allItems(lang, 'docs');
+  const oldTerms = reader.allItems(lang, 'terms');
+  const docs: Buffer[] = [];
+  const terms: Buffer[] = [];
   members.forEach((m, n) => {
-    docs.push(m.stored ? { ...(oldDocs[k++] as SearchDoc), n } : searchDocOf(m.article, { ...refOf(ref(n)), n }));
+    if (m.old === undefined) {
+      docs.push(Buffer.from(JSON.stringify(searchDocOf(m.article, { ...refOf(ref(n)), n })), 'utf8'));
+      terms.push(Buffer.from(m.article.bodyTerms, 'utf8'));
+      return;
+    }
+    docs.push(renumberedDoc(oldDocs[m.old] as Buffer, m.old, n));
+    terms.push(oldTerms[m.old] as Buffer);
   });
 
   // ---- the name map: drop the removed, move the rest, add the new ----
@@ -286,7 +294,7 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   scanTerms.sort((x, y) => x.n - y.n);
   const entry = (n: number): ListEntry => [(articles[n] as Article).id, names[n] as string, (articles[n] as Article).title, n];
   const compiled: CompiledLanguage = {
-    lang, records, docs, names: nameMap, grams, text,
+    lang, records, docs: [], names: nameMap, grams, text,
     scan: { terms: scanTerms, vocabulary: [...text.keys()] },
     avgBodyLength: meanBodyLength(total, count), bodyTotal: total,
     capped, gramsCapped, gramsNamed,
@@ -294,7 +302,7 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
     keywords: keywordLists(articles, entry),
   };
   const w = new CorpusWriter(sink);
-  const written = w.language(compiled, false);
+  const written = w.language(compiled, false, undefined, { docs, terms });
   return { sums: w.sums, meta: written, touched };
 }
 
@@ -307,4 +315,17 @@ function insertNumber(list: number[], n: number): void {
   let at = list.length;
   while (at > 0 && (list[at - 1] as number) > n) at--;
   if (list[at - 1] !== n) list.splice(at, 0, n);
+}
+
+/**
+ * A search document (JSON whose first keys are id, title, name, n) with its number changed, as
+ * bytes: the first `,"n":` in it is that key (a quote inside a string is escaped).
+ */
+function renumberedDoc(doc: Buffer, before: number, after: number): Buffer {
+  if (before === after) return doc;
+  const key = Buffer.from(`,"n":${before}`, 'utf8');
+  const at = doc.indexOf(key);
+  const end = at + key.length;
+  if (at < 0 || (doc[end] !== 0x2c && doc[end] !== 0x7d)) throw new Error(`search document ${before} has no number`);
+  return Buffer.concat([doc.subarray(0, at), Buffer.from(`,"n":${after}`, 'utf8'), doc.subarray(end)]);
 }
