@@ -36,9 +36,11 @@ export interface MemberContext {
 }
 
 /**
- * Undefined when the change reaches what the cache cannot tell: a language that is new or gone, an
- * id that another language also has (its records name this language), the site's layout, a name
- * (slug) another article shares, or a term crossing a cap whose full list the cache does not keep.
+ * The languages with files added or removed written anew into `sink`, and the record of each such
+ * id in the other languages (its `langs`) patched. Undefined when the change reaches what the cache
+ * cannot tell: a language that is new or left empty, a removed file that was no article, an id
+ * that is there already, the site's layout, a name (slug) another article shares, or a term
+ * crossing a cap whose full list the cache does not keep.
  */
 export function patchMembers(reader: CorpusReader, sink: CorpusSink, changes: MemberChanges, context: MemberContext): Patch | undefined {
   const { listing } = context;
@@ -190,13 +192,13 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
     const { links: _l, backlinks: _b, ...rest } = m.stored;
     return { ...rest, n, langs: langsFor(lang, m.article.id), source: '', links, backlinks: back } as unknown as CompiledRecord;
   });
-  // A record whose rendering may differ: moved, or its links or backlinks changed.
+  // A record whose rendering may differ: moved, or its links, backlinks or other languages changed.
   const touched = new Set<number>(gone);
   members.forEach((m, n) => {
     if (!m.stored || m.old === undefined) return;
     const linksBefore = JSON.stringify([m.stored.links.map((l) => (l[4] >= 0 ? moved(l[4]) ?? -3 : l[4])), m.stored.backlinks.map((b) => moved(b) ?? -3)]);
     const linksNow = JSON.stringify([(targets[n] as number[]).map((t) => t), (records[n] as CompiledRecord).backlinks.map((b) => b.n)]);
-    if (m.old !== n || linksBefore !== linksNow) touched.add(m.old);
+    if (m.old !== n || linksBefore !== linksNow || JSON.stringify(m.stored.langs) !== JSON.stringify((records[n] as CompiledRecord).langs)) touched.add(m.old);
   });
 
   // ---- search documents and body terms, moved as stored: a document's number is rewritten in place ----

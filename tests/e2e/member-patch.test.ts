@@ -63,7 +63,7 @@ describe('files added and removed are patched into the cache, and answer as a fr
           article('en', 'begreb15b', '---\ntitle: Middle concept\n---\nAbout budgets.\n');
           rmSync(join(dir, 'en', 'begreb2.md'));
         },
-        ids: ['begreb15b', 'begreb2', 'begreb0'],
+        ids: ['begreb15b', 'begreb2', 'begreb0', 'begreb9'],
       },
       {
         what: 'a rename (an id gone, another new) and an English file added to a Danish id',
@@ -90,7 +90,13 @@ describe('files added and removed are patched into the cache, and answer as a fr
       same(['--lang', 'da', 'keywords', '--json']);
       same(['--lang', 'da', 'list', '--keyword', 'Fælles', '--json']);
       for (const q of ['kapital', 'begreb', 'fremtid', 'senere', 'obligation risiko', 'mellem']) same(['--lang', 'da', 'search', '--json', '--explain', '--limit', '50', q]);
-      for (const id of round.ids) for (const lang of ['da', 'en']) same(['--lang', lang, 'lookup', '--json', id]);
+      for (const id of round.ids) {
+        for (const lang of ['da', 'en']) {
+          same(['--lang', lang, 'lookup', '--json', id]);
+          // As shown: a rendering kept from before the change must not be shown for it.
+          same(['--lang', lang, 'lookup', id]);
+        }
+      }
       same(['--lang', 'da', 'scan', '--json'], 'Årsrapport om fremtiden, mellembegreb og kapital.');
     }
     // Every round was a patch, not a recompile.
