@@ -4,7 +4,7 @@
 // takes, and the small functions they rest on. Ranking weights are not pinned: they are tuned.
 import { describe, expect, it } from 'vitest';
 import {
-  clearWinner, closest, compareHits, definitionOverlap, genusMatches, initialsOf, literalWords, matchKind, nameMatchCost, onlyFiller,
+  clearWinner, closest, compareHits, definitionOverlap, editDistance, genusMatches, initialsOf, literalWords, matchKind, nameMatchCost, onlyFiller,
   queryWords, search, Tier, type Hit, type SearchExtras,
 } from '../../src/search.js';
 import type { Lexicon } from '../../src/corpus/lexicon.js';
@@ -173,6 +173,18 @@ describe('the small rules search rests on', () => {
     expect(compareHits(h('a', Tier.words, 1, 1), h('a', Tier.words, 1, 1))).toBe(0);
     expect(compareHits(h('ab', Tier.words, 1.02, 5), h('a', Tier.words, 1, 1))).toBeLessThan(0);
     expect(compareHits(h('a', Tier.prefix, 0, 5), h('a', Tier.words, 50, 1))).toBeLessThan(0);
+  });
+
+  it('measures edits with a limit, adjacent swaps as one', () => {
+    expect(editDistance('', 'abc', 5)).toBe(3);
+    expect(editDistance('abc', '', 5)).toBe(3);
+    expect(editDistance('ab', 'ba', 5)).toBe(1);
+    expect(editDistance('abcd', 'badc', 5)).toBe(2);
+    expect(editDistance('kapital', 'kapitel', 1)).toBe(1);
+    expect(editDistance('kapital', 'kaptial', 1)).toBe(1);
+    expect(editDistance('kapital', 'kapitalen', 1)).toBe(2);
+    expect(editDistance('kapital', 'kapitalen', 2)).toBe(2);
+    expect(editDistance('abcdef', 'abcxyz', 2)).toBe(3);
   });
 
   it('matches a name word by stem, plain letters, beginning, end, part or typing error, and says which', () => {

@@ -32,16 +32,6 @@ describe('editDistance', () => {
     expect(editDistance('a', 'abcd', 1)).toBe(2);
     expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
     expect(editDistance('rente', 'renters', 1)).toBe(2);
-    expect(editDistance('kapital', 'kapitalen', 1)).toBe(2);
-    expect(editDistance('abcdef', 'abcxyz', 2)).toBe(3);
-  });
-  it('measures words against the empty word, and swaps and substitutions within the limit', () => {
-    expect(editDistance('', 'abc', 5)).toBe(3);
-    expect(editDistance('abc', '', 5)).toBe(3);
-    expect(editDistance('abcd', 'badc', 5)).toBe(2);
-    expect(editDistance('kapital', 'kapitel', 1)).toBe(1);
-    expect(editDistance('kapital', 'kaptial', 1)).toBe(1);
-    expect(editDistance('kapital', 'kapitalen', 2)).toBe(2);
   });
 });
 
