@@ -129,8 +129,10 @@ export class CorpusWriter {
     this.sink.write(`${base}.idx`, idx);
   }
 
-  /** One language's files; its meta for the manifest. */
-  /** `raw`: the search documents and body terms already encoded, item for item (a patch of members moves them). */
+  /**
+   * One language's files; its meta for the manifest. `raw`: the search documents and body terms
+   * already encoded, item for item (a patch of members moves them as they are stored).
+   */
   language(c: CompiledLanguage, embedSource: boolean, signature?: string, raw?: { docs: Buffer[]; terms: Buffer[] }): LanguageMeta {
     const nameShards = shardCount(c.names.size, 500);
     const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 1000);
