@@ -171,7 +171,7 @@ function inRecordOrder(record: StoredRecord): StoredRecord {
 }
 
 /** Sorted insertion into an ascending list of numbers (no duplicates). */
-function withNumber(list: number[], n: number, present: boolean): number[] {
+export function withNumber(list: number[], n: number, present: boolean): number[] {
   const i = list.findIndex((m) => m >= n);
   const at = i < 0 ? list.length : i;
   const has = list[at] === n;

@@ -17,7 +17,7 @@ import type { LanguageMeta } from '../corpus/reader.js';
 import type { ScanTerm } from '../scan.js';
 import { CorpusWriter, encodeStored, writePatchedItems, type CorpusReader, type StoredRecord } from './compiled.js';
 import type { CorpusSink } from './files.js';
-import { articleLanguages, articleOfStored as articleOf, type Patch } from './compilation.js';
+import { articleLanguages, articleOfStored as articleOf, siteLanguage, withNumber, type Patch } from './compilation.js';
 import type { SourceEntry, SourceListing } from './source.js';
 
 /** What changed in the folder: files that are new, and files that are gone (as the last compile knew them). */
@@ -53,15 +53,13 @@ export function patchMembers(reader: CorpusReader, sink: CorpusSink, changes: Me
   const langsOf = articleLanguages(listing, context.notArticles);
   const langsFor = (lang: string, id: string) => (langsOf.get(id) ?? []).filter((l) => l !== lang);
   // The site's layout is learnt from the language with the most files: it must stay that language.
-  const counts = new Map<string, number>();
-  for (const e of listing.entries) counts.set(e.lang, (counts.get(e.lang) ?? 0) + 1);
-  const siteFrom = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-  if (reader.meta.siteFrom !== undefined && siteFrom !== reader.meta.siteFrom) return undefined;
+  if (reader.meta.siteFrom !== undefined && siteLanguage(listing) !== reader.meta.siteFrom) return undefined;
+  const langs = [...new Set(listing.entries.map((e) => e.lang))];
 
   const patch: Patch = { touched: new Map(), sums: {}, langs: new Map() };
   for (const [lang, change] of byLang) {
     if (!reader.meta.langs.some((l) => l.lang === lang)) return undefined;
-    const others = [...counts.keys()].filter((l) => l !== lang).sort();
+    const others = langs.filter((l) => l !== lang).sort();
     const written = patchLanguageMembers(reader, sink, lang, change.added, stamps, change.removed, others, lang === reader.meta.siteFrom ? listing.config?.sitePrefix ?? null : undefined, langsFor);
     if (!written) return undefined;
     Object.assign(patch.sums, written.sums);
@@ -197,7 +195,7 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   members.forEach((m, n) => {
     if (!m.stored || m.old === undefined) return;
     const linksBefore = JSON.stringify([m.stored.links.map((l) => (l[4] >= 0 ? moved(l[4]) ?? -3 : l[4])), m.stored.backlinks.map((b) => moved(b) ?? -3)]);
-    const linksNow = JSON.stringify([(targets[n] as number[]).map((t) => t), (records[n] as CompiledRecord).backlinks.map((b) => b.n)]);
+    const linksNow = JSON.stringify([targets[n] as number[], (records[n] as CompiledRecord).backlinks.map((b) => b.n)]);
     if (m.old !== n || linksBefore !== linksNow || JSON.stringify(m.stored.langs) !== JSON.stringify((records[n] as CompiledRecord).langs)) touched.add(m.old);
   });
 
@@ -208,7 +206,7 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   const terms: Buffer[] = [];
   members.forEach((m, n) => {
     if (m.old === undefined) {
-      docs.push(Buffer.from(JSON.stringify(searchDocOf(m.article, { ...refOf(ref(n)), n })), 'utf8'));
+      docs.push(Buffer.from(JSON.stringify(searchDocOf(m.article, ref(n))), 'utf8'));
       terms.push(Buffer.from(m.article.bodyTerms, 'utf8'));
       return;
     }
@@ -243,7 +241,7 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   }
   for (const n of fresh) {
     for (const term of (addedTerms[added.indexOf(articles[n] as Article)] as { grams: Set<string> }).grams) {
-      if (!gramsCapped.has(term)) insertNumber(grams.get(term) ?? (grams.set(term, []).get(term) as number[]), n);
+      if (!gramsCapped.has(term)) withNumber(grams.get(term) ?? (grams.set(term, []).get(term) as number[]), n, true);
     }
   }
   for (const [term, list] of grams) {
@@ -306,17 +304,6 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   const w = new CorpusWriter(sink);
   const written = w.language(compiled, false, undefined, { docs, terms });
   return { sums: w.sums, meta: written, touched };
-}
-
-function refOf(r: LinkedRef): { id: string; title: string; name: string } {
-  return { id: r.id, title: r.title, name: r.name };
-}
-
-/** Sorted insertion into an ascending list of numbers. */
-function insertNumber(list: number[], n: number): void {
-  let at = list.length;
-  while (at > 0 && (list[at - 1] as number) > n) at--;
-  if (list[at - 1] !== n) list.splice(at, 0, n);
 }
 
 /**
