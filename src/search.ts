@@ -243,28 +243,48 @@ export function genusMatches(word: string, description: string): boolean {
   return [m[1], m[2]].some((g) => g !== undefined && (stem(g) === w || (g.length >= 4 && w.length >= 4 && (g.startsWith(w) || w.startsWith(g)))));
 }
 
+/** Rows reused by editDistance: it runs thousands of times a search, and allocated rows were most of its cost. */
+let rowsOf = [new Int32Array(32), new Int32Array(32), new Int32Array(32)] as const;
+
 /** Damerau–Levenshtein distance (adjacent swaps count one), stopping early past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = [i];
+  const m = b.length;
+  if ((rowsOf[0] as Int32Array).length <= m) rowsOf = [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
+  // Rows i - 2, i - 1 and i of the table, rotated.
+  let [before, previous, row] = rowsOf;
+  for (let j = 0; j <= m; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const ai = a.charCodeAt(i - 1);
+    row[0] = i;
     let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((rows[i - 1]?.[j] as number) + 1, (row[j - 1] as number) + 1, (rows[i - 1]?.[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (rows[i - 2]?.[j - 2] as number) + 1);
-      row.push(d);
-      best = Math.min(best, d);
+    for (let j = 1; j <= m; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, (before[j - 2] as number) + 1);
+      row[j] = d;
+      if (d < best) best = d;
     }
-    if (i > 0 && best > max) return max + 1;
-    rows.push(row);
+    if (best > max) return max + 1;
+    const spare = before;
+    before = previous;
+    previous = row;
+    row = spare;
   }
-  return rows[a.length]?.[b.length] as number;
+  return previous[m] as number;
+}
+
+/** plainLetters of the words a search compares, made once each: thousands of comparisons a search. */
+const plainMemo = new Map<string, string>();
+function plainOf(word: string): string {
+  let plain = plainMemo.get(word);
+  if (plain === undefined) {
+    // Bounded for the long-running servers (dict, lsp).
+    if (plainMemo.size >= 50_000) plainMemo.clear();
+    plain = plainLetters(word);
+    plainMemo.set(word, plain);
+  }
+  return plain;
 }
 
 /**
@@ -273,7 +293,7 @@ export function editDistance(a: string, b: string, max: number): number {
  */
 export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, literal = false): number | undefined {
   if (w === t || ws === (ts ?? stem(t))) return SAME_STEM;
-  if (plainLetters(w) === plainLetters(t)) return PLAIN_LETTERS;
+  if (plainOf(w) === plainOf(t)) return PLAIN_LETTERS;
   // An abbreviation (typed in capitals or without vowels) matches only as written.
   if (literal) return undefined;
   if (w.length >= 3 && t.startsWith(w)) return PREFIX;

@@ -110,8 +110,8 @@ function explainLines(h: Hit): string {
 function withSnippets(ctx: Context, hits: Array<Hit & { lang: string }>, width: number): Array<Hit & { lang: string; snippet?: Snippet }> {
   return hits.map((h) => {
     if (h.field !== 'body') return h;
-    const record = ctx.corpus.record(h.lang, h.doc.n);
-    const snippet = findSnippet(record.source.slice(record.bodyStart), h.stems, Math.max(MIN_DESCRIPTION, width - SNIPPET_INDENT.length));
+    const { source, bodyStart } = ctx.corpus.text(h.lang, h.doc.n);
+    const snippet = findSnippet(source.slice(bodyStart), h.stems, Math.max(MIN_DESCRIPTION, width - SNIPPET_INDENT.length));
     return snippet ? { ...h, snippet } : h;
   });
 }

@@ -60,6 +60,8 @@ export interface Corpus {
   language(lang: string): LanguageMeta;
   names(lang: string, key: string): Array<[number, number]>;
   record(lang: string, n: number): ArticleRecord;
+  /** An article's source text and where its body starts: a record without its links' targets (a search snippet's). */
+  text(lang: string, n: number): { source: string; bodyStart: number };
   docs(lang: string, ns: number[]): SearchDoc[];
   list(lang: string): ListEntry[];
   keywordIndex(lang: string, keyword: string): number;

@@ -319,6 +319,35 @@ function readSource(record: StoredRecord): string {
   throw new StaleSourceError(record.file);
 }
 
+/**
+ * The text of `key`'s value in `json`, a JSON object whose values are arrays (of numbers, or of
+ * arrays of numbers), as JSON.stringify writes it; undefined when the object has no such key.
+ * A key's text begins at `{` or `,`: inside a key, a quote is always escaped, and values hold no quotes.
+ */
+export function valueOfKey(json: string, key: string): string | undefined {
+  const needle = `${JSON.stringify(key)}:`;
+  let at = -1;
+  for (let from = 1; ; ) {
+    const k = json.indexOf(needle, from);
+    if (k < 0) return undefined;
+    const before = json.charCodeAt(k - 1);
+    if (before === 0x7b || before === 0x2c) {
+      at = k + needle.length;
+      break;
+    }
+    from = k + 1;
+  }
+  if (json.charCodeAt(at) === 0x5b) {
+    let depth = 0;
+    for (let end = at; end < json.length; end++) {
+      const c = json.charCodeAt(end);
+      if (c === 0x5b) depth++;
+      else if (c === 0x5d && --depth === 0) return json.slice(at, end + 1);
+    }
+  }
+  throw new Error(`the value of "${key}" is no array`);
+}
+
 /** Reading this many items or more, the whole index is read at once rather than entry by entry. */
 const MANY_ITEMS = 16;
 
@@ -429,9 +458,27 @@ export class CorpusReader implements Corpus {
     return value;
   }
 
+  /** Item `i` of `base` as text, once per run. */
+  private textItem(base: string, i: number, count: number): string {
+    const name = `${base}#${i}#text`;
+    if (this.cache.has(name)) return this.cache.get(name) as string;
+    const value = (this.items(base, [i], count)[0] as Buffer).toString('utf8');
+    this.cache.set(name, value);
+    return value;
+  }
+
+  /**
+   * One key's value in a shard (a JSON object of arrays), parsed alone: a query wants a few keys
+   * of a shard of thousands, and parsing the whole shard was most of a search's reading.
+   */
   private shard<T>(lang: string, prefix: string, key: string, shards: number): T | undefined {
-    const part = this.jsonItem<Record<string, T>>(`${lang}/${prefix}`, shardOf(key, shards), shards);
-    return Object.hasOwn(part, key) ? part[key] : undefined;
+    const raw = this.textItem(`${lang}/${prefix}`, shardOf(key, shards), shards);
+    try {
+      const value = valueOfKey(raw, key);
+      return value === undefined ? undefined : (JSON.parse(value) as T);
+    } catch {
+      return this.damaged(`${lang}/${prefix}.dat: the entry for "${key}" does not parse`);
+    }
   }
 
   names(lang: string, key: string): Array<[number, number]> {
@@ -525,6 +572,11 @@ export class CorpusReader implements Corpus {
       links: links.map(([href, target, text, line, to]) => (to >= 0 ? { href, target, text, line, to: ref(to) } : to === -2 ? { href, target, text, line, outside: true } : { href, target, text, line })),
       backlinks: backlinks.map(ref),
     };
+  }
+
+  text(lang: string, n: number): { source: string; bodyStart: number } {
+    const { stored, source } = this.stored(lang, n);
+    return { source: stored.external ? readSource(stored) : source, bodyStart: stored.bodyStart };
   }
 
   /** Search documents for many candidates: one open, positioned reads, each checked. */
