@@ -12,12 +12,21 @@ const Module = require('node:module');
 
 const file = path.join(__dirname, '..', 'dist', 'cli.js');
 
+// The commands that keep a code cache of their own: a cache holds the functions of the run that
+// made it, so one made by a lookup lacks search's, and every search compiled them again.
+const OWN_CACHE = new Set(['lookup', 'search', 'list', 'keywords', 'scan', 'links', 'backlinks', 'related']);
+
+/** The build's cache files begin with this; the command's name follows. */
+function cachePrefix() {
+  const stat = fs.statSync(file);
+  return `code-cache-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-`;
+}
+
 function cacheFile() {
   const xdg = process.env.XDG_CACHE_HOME;
   const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(require('node:os').homedir(), '.cache');
-  const stat = fs.statSync(file);
-  const key = `${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}`;
-  return path.join(base, 'glossary', `code-cache-${key}.bin`);
+  const command = process.argv.slice(2).find((a) => OWN_CACHE.has(a)) ?? 'other';
+  return path.join(base, 'glossary', `${cachePrefix()}${command}.bin`);
 }
 
 function load() {
@@ -56,9 +65,10 @@ function load() {
         }
         fs.writeFileSync(tmp, data);
         fs.renameSync(tmp, cache);
-        // Caches of other builds or Node versions are of no more use.
+        // Caches of other builds or Node versions are of no more use, nor what a killed run left half-written.
+        const prefix = cachePrefix();
         for (const name of fs.readdirSync(path.dirname(cache))) {
-          if (name.startsWith('code-cache-') && name !== path.basename(cache)) fs.rmSync(path.join(path.dirname(cache), name), { force: true });
+          if (name.startsWith('code-cache-') && (!name.startsWith(prefix) || !name.endsWith('.bin'))) fs.rmSync(path.join(path.dirname(cache), name), { force: true });
         }
       } catch {
         // No cache directory, or a full disk: nothing half-written stays; the next run compiles again.
