@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Script } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -69,6 +70,27 @@ await build({
 });
 // The package is "type": "module" for its TypeScript; the bundle is CommonJS.
 writeFileSync(`${dist}/package.json`, '{ "type": "commonjs" }\n');
+
+// An all-ASCII script is read without UTF-8 decoding and kept by V8 one byte a character (~5 ms of
+// every start here, for a bundle of 0.5 MB). esbuild escapes what is not ASCII in strings, but not
+// in regular expression literals (the Danish letters of ours): escaped here, each UTF-16 unit as
+// \uXXXX, which means the same in a string, a template's value, a regular expression (with or
+// without the u flag: a pair of surrogates is one character there) and a name. An identity escape
+// (`\æ`) loses its backslash. A bundle that no longer compiles fails the build. Columns after an
+// escaped character shift in the source map.
+for (const name of ['cli.js', 'parse-worker.js', 'build-corpus.js']) {
+  const path = `${dist}/${name}`;
+  const text = readFileSync(path, 'utf8');
+  const ascii = text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii === text) continue;
+  try {
+    new Script(ascii, { filename: path });
+  } catch (error) {
+    process.stderr.write(`build: ${name} does not compile once made ASCII: ${error.message}\n`);
+    process.exit(1);
+  }
+  writeFileSync(path, ascii);
+}
 
 const require = createRequire(import.meta.url);
 // The man page comes from the same command definitions as --help.
