@@ -378,6 +378,30 @@ function byName(a: SearchDoc, b: SearchDoc): number {
   return a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * The first `k` of `items` in the order `compare` gives, as `[...items].sort(compare).slice(0, k)`
+ * returns them (ties kept in the order given, as the stable sort keeps them), without sorting them
+ * all: a common word is in thousands of articles, and a query keeps a few dozen.
+ */
+export function firstOf<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  if (k <= 0) return best;
+  for (const item of items) {
+    if (best.length === k && compare(item, best[k - 1] as T) >= 0) continue;
+    // After every item it does not come before: an equal one given earlier stays first.
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(item, best[mid] as T) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
 /** Candidates from the name index: trigrams and stems of titles, aliases and descriptions. */
 export function nameCandidates(source: SearchSource, words: string[]): number[] {
   // Typed counts and buckets, not a Map and a sort: a common gram lists thousands of articles.
@@ -394,8 +418,7 @@ export function nameCandidates(source: SearchSource, words: string[]): number[] 
       }
     }
   }
-  touched.sort((a, b) => (counts[b] as number) - (counts[a] as number) || a - b);
-  return touched.slice(0, NAME_CANDIDATES);
+  return firstOf(touched, NAME_CANDIDATES, (a, b) => (counts[b] as number) - (counts[a] as number) || a - b);
 }
 
 /** Candidates whose names or descriptions have one of `words` by its stem: no trigrams, as a synonym is never a typing error. */
@@ -500,7 +523,8 @@ function textMatch(source: SearchSource, words: string[], expand: string[][] = [
         if (!both.length) continue;
         stems[i]?.push(stem(tail), stem(head));
         add(i, both, 0.5);
-        add(i, b.filter(([n]) => both.some(([m]) => m === n)), 0.5);
+        const inBoth = new Set(both.map(([n]) => n));
+        add(i, b.filter(([n]) => inBoth.has(n)), 0.5);
         return;
       }
     }
@@ -705,18 +729,19 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
   if (initials.length) initialCandidates.push(...nameCandidates(source, initials).slice(0, 20));
   // Candidates by their text score at the mean body length; ranked below by their own.
   const average = source.avgBodyLength;
-  const byText = [...text.matches.entries()]
-    .map(([n, m]): [number, number] => [n, bm25(m, average, average)])
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, TEXT_CANDIDATES)
-    .map(([n]) => n);
+  const byScore = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0];
+  const byText = firstOf(
+    [...text.matches.entries()].map(([n, m]): [number, number] => [n, bm25(m, average, average)]),
+    TEXT_CANDIDATES,
+    byScore,
+  ).map(([n]) => n);
   // Ranked again with synonyms (`earlier`: the first ranking's hits): only the articles synonyms
   // can change, the others keep their first ranking. Those whose names have a synonym, those
   // whose text has one for a word it lacks (the most telling first), and earlier hits whose text has one.
   const candidates = earlier
     ? [...new Set([
         ...stemCandidates(source, [...new Set(expand.flat())]).slice(0, SYNONYM_CANDIDATES),
-        ...[...text.synonyms.keys()].map((n): [number, number] => [n, bm25(text.matches.get(n), average, average)]).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SYNONYM_CANDIDATES).map(([n]) => n),
+        ...firstOf([...text.synonyms.keys()].map((n): [number, number] => [n, bm25(text.matches.get(n), average, average)]), SYNONYM_CANDIDATES, byScore).map(([n]) => n),
         ...[...earlier].filter((n) => text.synonymAny.has(n)),
       ])]
     : [...new Set([...exact, ...nameCandidates(source, words), ...byText, ...initialCandidates])];
