@@ -117,8 +117,9 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   const gramsNamed = new Map(Object.entries(stats.gramsNamed));
   const named = new Map<string, number>();
   const removedTerms = removed.map((r) => articleTerms(articleOf(r)));
-  const addedTerms = added.map((a) => articleTerms(a));
-  for (const [terms, step] of [...removedTerms.map((t): [typeof t, number] => [t, -1]), ...addedTerms.map((t): [typeof t, number] => [t, 1])]) {
+  // Each new article's terms, made once: the cap checks here, the indexes below.
+  const addedTerms = new Map(added.map((a) => [a, articleTerms(a)]));
+  for (const [terms, step] of [...removedTerms.map((t): [typeof t, number] => [t, -1]), ...[...addedTerms.values()].map((t): [typeof t, number] => [t, 1])]) {
     for (const term of terms.grams) {
       if (gramsCapped.has(term)) gramsCapped.set(term, (gramsCapped.get(term) as number) + step);
     }
@@ -141,10 +142,10 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
     total -= r.bodyLength ?? 0;
     for (const term of textTerms({ description: r.description, bodyTerms: r.bodyTerms ?? '' }).terms) if (capped.has(term)) capped.set(term, (capped.get(term) as number) - 1);
   }
-  const addedText = added.map(textTerms);
-  for (const [i, a] of added.entries()) {
+  const addedText = new Map(added.map((a) => [a, textTerms(a)]));
+  for (const [a, { terms }] of addedText) {
     total += a.bodyLength;
-    for (const term of (addedText[i] as ReturnType<typeof textTerms>).terms) if (capped.has(term)) capped.set(term, (capped.get(term) as number) + 1);
+    for (const term of terms) if (capped.has(term)) capped.set(term, (capped.get(term) as number) + 1);
   }
   const postingsCap = textCap(count);
   // Its postings are not kept: where a compile would keep them now, recompile.
@@ -240,7 +241,7 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
     }
   }
   for (const n of fresh) {
-    for (const term of (addedTerms[added.indexOf(articles[n] as Article)] as { grams: Set<string> }).grams) {
+    for (const term of (addedTerms.get(articles[n] as Article) as { grams: Set<string> }).grams) {
       if (!gramsCapped.has(term)) withNumber(grams.get(term) ?? (grams.set(term, []).get(term) as number[]), n, true);
     }
   }
@@ -270,7 +271,7 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
     }
   }
   for (const n of fresh) {
-    const { described, body, terms } = addedText[added.indexOf(articles[n] as Article)] as ReturnType<typeof textTerms>;
+    const { described, body, terms } = addedText.get(articles[n] as Article) as ReturnType<typeof textTerms>;
     for (const term of terms) {
       if (capped.has(term)) continue;
       const list = text.get(term) ?? (text.set(term, []).get(term) as number[]);
