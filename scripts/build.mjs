@@ -27,7 +27,7 @@ const buildId = hash.digest('hex').slice(0, 12);
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'build-corpus': 'src/store/build.ts', 'parse-worker': 'src/store/parse-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'build-corpus': 'src/store/build.ts', 'parse-worker': 'src/store/parse-worker.ts', 'compile-worker': 'src/store/compile-worker.ts' },
   outdir: 'dist',
   bundle: true,
   format: 'cjs',
@@ -78,7 +78,7 @@ writeFileSync(`${dist}/package.json`, '{ "type": "commonjs" }\n');
 // without the u flag: a pair of surrogates is one character there) and a name. An identity escape
 // (`\æ`) loses its backslash. A bundle that no longer compiles fails the build. Columns after an
 // escaped character shift in the source map.
-for (const name of ['cli.js', 'parse-worker.js', 'build-corpus.js']) {
+for (const name of ['cli.js', 'parse-worker.js', 'compile-worker.js', 'build-corpus.js']) {
   const path = `${dist}/${name}`;
   const text = readFileSync(path, 'utf8');
   const ascii = text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

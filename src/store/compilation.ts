@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { CorpusWriter, encodeGramShard, encodeNameShard, encodeStored, encodeTextShard, finishCorpus, FORMAT, shardOf, writeCorpus, writePatchedItems, type BodyStats, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
 import type { LanguageMeta } from '../corpus/reader.js';
 import { readRegularFile, type CorpusSink } from './files.js';
+import { articleOfStored, compileLanguageJob, type LanguageJob } from './language-job.js';
 import { settled, type SourceEntry, type SourceListing } from './source.js';
 
 export interface Compilation {
@@ -118,18 +119,6 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
  */
 export function writeCompilation(sink: CorpusSink, c: Compilation, embedSource = false): void {
   writeCorpus(sink, c.languages, c.files, { skipped: c.skipped }, embedSource, c.defaultLang);
-}
-
-/** The Article a stored record was compiled from: lets a recompile skip parsing unchanged files. */
-export function articleOfStored(r: StoredRecord): Article {
-  return {
-    id: r.id, lang: r.lang, file: r.file, title: r.title, slug: r.slug, description: r.description,
-    keywords: r.keywords, aliases: r.aliases, body: '', source: '', bodyStart: r.bodyStart,
-    links: r.links.map(([href, target, text, line]) => ({ href, target, text, line })),
-    problems: r.problems, bodyLine: r.bodyLine, bodyTerms: r.bodyTerms ?? '', bodyLength: r.bodyLength ?? 0,
-    ...(r.defined ? { defined: r.defined } : {}),
-    ...(r.site ? { site: r.site } : {}),
-  };
 }
 
 /** What a patch wrote: the languages and articles it touched, and what the manifest must now say. */
@@ -534,56 +523,32 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
 
   const compileOne = async (lang: string, langsOf: Map<string, string[]>) => {
     const entries = byLang.get(lang) ?? [];
-    const others = [...byLang.keys()].filter((l) => l !== lang).sort();
-    // Earlier parses of this language's unchanged files.
-    const previous = new Map<string, { stamp: string; article: Article }>();
-    if (before?.langs.some((l) => l.lang === lang)) {
-      try {
-        for (const r of reader?.allStored(lang) ?? []) if (r.stamp) previous.set(r.file, { stamp: `${r.stamp[0]}:${r.stamp[1]}`, article: articleOfStored(r) });
-      } catch {
-        previous.clear();
-      }
-    }
-    const same = (e: SourceEntry) => {
-      const old = previous.get(e.path);
-      return old !== undefined && old.stamp === `${e.size}:${e.mtimeMs}` && old.article.id === e.id && old.article.lang === e.lang && !retry.has(e.path) && !run.unsettled?.has(e.path);
+    const job: LanguageJob = {
+      lang, entries,
+      others: [...byLang.keys()].filter((l) => l !== lang).sort(),
+      // Only this language's ids: the whole map is for the whole corpus, and a worker is posted a copy.
+      langsOf: new Map(entries.map((e) => [e.id, langsOf.get(e.id) ?? []])),
+      ...(site ? { site } : {}),
+      ...(listing.config?.sitePrefix !== undefined ? { sitePrefix: listing.config.sitePrefix } : {}),
+      reparse: new Set(entries.filter((e) => retry.has(e.path) || run.unsettled?.has(e.path)).map((e) => e.path)),
+      ...(keptSignatures.has(lang) ? { signature: keptSignatures.get(lang) } : {}),
     };
-    const toParse = entries.filter((e) => !same(e));
-    const reused = entries.length - toParse.length;
-    const parsed = new Map((await run.parse(toParse, (done) => run.onProgress?.('reading', Math.min(total, read + reused + done), total))).map((r, i) => [(toParse[i] as SourceEntry).path, r]));
+    const startRead = read;
+    const startIndexed = indexed;
+    const outcome = await compileLanguageJob(job, before?.langs.some((l) => l.lang === lang) ? reader : undefined, w, sink, {
+      parse: run.parse,
+      onRead: (done) => run.onProgress?.('reading', Math.min(total, startRead + done), total),
+      onIndexed: (n) => run.onProgress?.('indexing', Math.min(total, startIndexed + n), total),
+    });
     read += entries.length;
-    run.onProgress?.('reading', Math.min(total, read), total);
-    const articles: Article[] = [];
-    const skipped: Skipped[] = [];
-    const missing = new Set<string>();
-    for (const entry of entries) {
-      const r: ParseResult = parsed.get(entry.path) ?? { kind: 'article', article: previous.get(entry.path)?.article as Article };
-      if (r.kind === 'article') {
-        articles.push(r.article);
-        continue;
-      }
-      missing.add(entry.id);
-      if (r.kind === 'page') skipped.push({ file: r.file, reason: r.reason, page: true });
-      else if (r.kind === 'not-article') skipped.push({ file: r.file, reason: r.reason });
-      else {
-        skipped.push({ file: r.file, reason: r.problems[0]?.message ?? 'rejected' });
-        if (r.problems.some((p) => p.code === 'unreadable') && !unreadable.includes(r.file)) unreadable.push(r.file);
-      }
-    }
-    previous.clear();
-    notArticles.set(lang, missing);
-    skippedOf.set(lang, skipped);
-    site ??= siteLinkOptions(articles, listing.config?.sitePrefix);
+    for (const file of outcome.unreadable) if (!unreadable.includes(file)) unreadable.push(file);
+    notArticles.set(lang, new Set(outcome.missing));
+    skippedOf.set(lang, outcome.skipped);
+    site ??= outcome.site;
     metas.delete(lang);
-    // A language of no articles is no language of the corpus (as when compiled all at once).
-    if (articles.length === 0) return;
-    const compiled = compileLanguage(lang, articles, langsOf, { ...site, otherLangs: others }, (n) => run.onProgress?.('indexing', Math.min(total, indexed + n), total));
-    indexed += articles.length;
-    const stamps = new Map(entries.map((e): [string, [number, number]] => [e.path, [e.size, e.mtimeMs]]));
-    for (const r of compiled.records) r.stamp = stamps.get(r.file);
-    // A language with a file that could not be read is compiled again next time.
-    const readable = !entries.some((e) => unreadable.includes(e.path));
-    metas.set(lang, { ...w.language(compiled, false, readable ? keptSignatures.get(lang) : undefined), langsDigest: langsDigest(entries, langsOf) });
+    if (!outcome.meta) return;
+    indexed += outcome.meta.count;
+    metas.set(lang, { ...outcome.meta, langsDigest: langsDigest(entries, langsOf) });
   };
 
   for (const lang of order) {

@@ -125,7 +125,8 @@ export class CorpusWriter {
     });
     if (offset > 0xffffffff) throw new ContentError(`${base} is over 4 GB: the corpus is too large`);
     idx.writeUInt32LE(offset, buffers.length * 8);
-    this.sink.write(`${base}.dat`, Buffer.concat(buffers, offset));
+    // In parts, not joined: a joined copy of a language's records was a peak of memory.
+    this.sink.write(`${base}.dat`, buffers);
     this.sink.write(`${base}.idx`, idx);
   }
 
@@ -173,9 +174,15 @@ export class CorpusWriter {
  * (opening a file costs ~0.5 ms here).
  */
 function writeSharded<V>(w: CorpusWriter, dir: string, prefix: string, map: Map<string, V>, shards: number, encode: (v: V) => unknown): void {
-  const parts: Array<Record<string, unknown>> = Array.from({ length: shards }, () => ({}));
-  for (const [key, value] of map) (parts[shardOf(key, shards)] as Record<string, unknown>)[key] = encode(value);
-  w.items(`${dir}/${prefix}`, parts.map((part) => Buffer.from(JSON.stringify(part), 'utf8')));
+  // Keys by shard first, then each shard encoded and made text on its own: the encoded copy of
+  // every list at once was a peak of a large compile's memory.
+  const keys: string[][] = Array.from({ length: shards }, () => []);
+  for (const key of map.keys()) (keys[shardOf(key, shards)] as string[]).push(key);
+  w.items(`${dir}/${prefix}`, keys.map((part) => {
+    const shard: Record<string, unknown> = {};
+    for (const key of part) shard[key] = encode(map.get(key) as V);
+    return Buffer.from(JSON.stringify(shard), 'utf8');
+  }));
 }
 
 /** [n, value, n, value, ...] with each n stored as the gap from the one before. */

@@ -60,6 +60,9 @@ export const UNWRITABLE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM
 
 let writes = 0;
 
+/** Parts are written together up to this many bytes. */
+const WRITE_CHUNK = 1 << 20;
+
 /**
  * The one way the cache is written: aside under this process's name, then renamed, so a reader
  * sees all of a file or none, and a failed write (a full disk) leaves nothing behind. Test-only:
@@ -82,10 +85,24 @@ export function writeCacheFile(path: string, data: Buffer | string | Buffer[]): 
       }
     }
     fd = openSync(tmp, 'w');
-    for (const part of parts) {
+    const out = fd;
+    const put = (buf: Buffer) => {
       let done = 0;
-      while (done < part.length) done += writeSync(fd, part, done, part.length - done);
+      while (done < buf.length) done += writeSync(out, buf, done, buf.length - done);
+    };
+    // Small parts (a record each) gathered to about a megabyte a write: a write each cost more.
+    let group: Buffer[] = [];
+    let size = 0;
+    for (const part of parts) {
+      if (size + part.length > WRITE_CHUNK && group.length > 0) {
+        put(group.length === 1 ? (group[0] as Buffer) : Buffer.concat(group, size));
+        group = [];
+        size = 0;
+      }
+      group.push(part);
+      size += part.length;
     }
+    if (group.length > 0) put(group.length === 1 ? (group[0] as Buffer) : Buffer.concat(group, size));
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);

@@ -17,7 +17,8 @@ import type { LanguageMeta } from '../corpus/reader.js';
 import type { ScanTerm } from '../scan.js';
 import { CorpusWriter, encodeStored, writePatchedItems, type CorpusReader, type StoredRecord } from './compiled.js';
 import type { CorpusSink } from './files.js';
-import { articleLanguages, articleOfStored as articleOf, siteLanguage, withNumber, type Patch } from './compilation.js';
+import { articleLanguages, siteLanguage, withNumber, type Patch } from './compilation.js';
+import { articleOfStored as articleOf } from './language-job.js';
 import type { SourceEntry, SourceListing } from './source.js';
 
 /** What changed in the folder: files that are new, and files that are gone (as the last compile knew them). */

@@ -12,6 +12,9 @@ import type { SourceEntry } from './source.js';
 /** Fewer files than this are parsed here: a worker would cost more than it saves. */
 export const PARALLEL_MIN = 2000;
 
+/** The worker sends its results this many at a time. */
+export const PARSE_BATCH = 500;
+
 export interface ParseJob {
   entries: SourceEntry[];
   keepSource: boolean;
@@ -36,7 +39,9 @@ function workerFile(): string | undefined {
 export async function parseEntries(entries: SourceEntry[], keepSource: boolean, onProgress?: (done: number, total: number) => void): Promise<ParseResult[]> {
   const total = entries.length;
   const file = workerFile();
-  if (total < PARALLEL_MIN || !file || availableParallelism() < 2) {
+  // Test-only: GLOSSARY_TEST_PARSE_MIN lowers the threshold, so that a test parses a few files on both cores.
+  const min = Number(process.env['GLOSSARY_TEST_PARSE_MIN']) || PARALLEL_MIN;
+  if (total < min || !file || availableParallelism() < 2) {
     return entries.map((e, i) => {
       onProgress?.(i + 1, total);
       return parseForStore(e, keepSource);
@@ -46,19 +51,25 @@ export async function parseEntries(entries: SourceEntry[], keepSource: boolean, 
   const theirs = entries.slice(half);
   let theirsDone = 0;
   const worker = new Worker(file);
+  const received: ParseResult[] = [];
   const result = new Promise<ParseResult[]>((resolve, reject) => {
-    worker.on('message', (m: { done?: number; results?: ParseResult[] }) => {
-      if (m.results) resolve(m.results);
-      else if (m.done !== undefined) theirsDone = m.done;
+    worker.on('message', (m: { done: number; batch: ParseResult[]; end?: boolean }) => {
+      for (const r of m.batch) received.push(r);
+      theirsDone = m.done;
+      if (m.end) resolve(received);
     });
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`the parse worker stopped (exit ${code})`)));
   });
   worker.postMessage({ entries: theirs, keepSource } satisfies ParseJob);
-  const ours = entries.slice(0, half).map((e, i) => {
+  // Ours a batch at a time, letting the worker's batches in between: held in its port until the
+  // end, they were a peak of memory, and the progress stood still at half.
+  const ours: ParseResult[] = [];
+  for (let i = 0; i < half; i++) {
+    ours.push(parseForStore(entries[i] as SourceEntry, keepSource));
     onProgress?.(i + 1 + theirsDone, total);
-    return parseForStore(e, keepSource);
-  });
+    if (i % PARSE_BATCH === PARSE_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
   try {
     const rest = await result;
     onProgress?.(total, total);

@@ -1,11 +1,16 @@
-// The worker of parse-pool.ts: parses the files it is given and sends the results back.
+// The worker of parse-pool.ts: parses the files it is given and sends the results back, 500 at a
+// time (held until the end, they and their copy in transit were a peak of memory of their own).
 import { parentPort } from 'node:worker_threads';
-import { parseForStore, type ParseJob } from './parse-pool.js';
+import { PARSE_BATCH, parseForStore, type ParseJob } from './parse-pool.js';
 
 parentPort?.on('message', (job: ParseJob) => {
-  const results = job.entries.map((entry, i) => {
-    if (i % 500 === 499) parentPort?.postMessage({ done: i + 1 });
-    return parseForStore(entry, job.keepSource);
-  });
-  parentPort?.postMessage({ results });
+  let batch = [];
+  for (let i = 0; i < job.entries.length; i++) {
+    batch.push(parseForStore(job.entries[i] as ParseJob['entries'][number], job.keepSource));
+    if (batch.length === PARSE_BATCH) {
+      parentPort?.postMessage({ batch, done: i + 1 });
+      batch = [];
+    }
+  }
+  parentPort?.postMessage({ batch, done: job.entries.length, end: true });
 });

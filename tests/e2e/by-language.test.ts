@@ -115,4 +115,50 @@ describe('a corpus compiled language by language', () => {
     const da8 = JSON.parse(cli(['--content', dir, '--lang', 'da', 'lookup', 'term8', '--json'], env).stdout);
     expect(JSON.stringify(da8)).not.toContain('"de"');
   }, 240_000);
+
+  it('compiles each language in a worker thread (test threshold) to the files and answers of this thread; a worker out of its heap leaves the language to this thread', () => {
+    const dir = tempDir();
+    writeCorpus(dir);
+    const files = (gen: string) => {
+      const out: Record<string, string> = {};
+      for (const lang of LANGS) for (const name of readdirSync(join(gen, lang))) out[`${lang}/${name}`] = readFileSync(join(gen, lang, name)).toString('base64');
+      out['corpus.json'] = readFileSync(join(gen, 'corpus.json')).toString('base64');
+      return out;
+    };
+    const inThread = cleanEnv();
+    expect(cli(['--content', dir, 'keywords'], inThread).code).toBe(0);
+    // strict: a worker that fails fails the compile, so these answers are the workers' (and their
+    // parse pools', with the pool's threshold lowered too).
+    const workers = cleanEnv({ GLOSSARY_TEST_WORKER: '1,strict', GLOSSARY_TEST_PARSE_MIN: '4' });
+    const first = cli(['--content', dir, 'keywords'], workers);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const written = files(generation(workers));
+    expect(Object.keys(written).length).toBeGreaterThan(3 * 10);
+    expect(written).toEqual(files(generation(inThread)));
+    expect(answers(dir, workers)).toEqual(reference(dir));
+
+    // Edits after: a new alias is what links resolve to, so English is compiled again, in a worker
+    // that reuses the earlier parses of the files that did not change; a file added, one removed.
+    const file = join(dir, 'en', 'term2.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: A new title two').replace(/^aliases: \[/m, 'aliases: [twofold, '));
+    writeFileSync(join(dir, 'en', 'fresh.md'), '---\ntitle: Fresh\ndescription: A new term.\n---\n\nSee [two](/term2).\n');
+    rmSync(join(dir, 'da', 'term5.md'));
+    const edited = answers(dir, workers);
+    expect(edited).toEqual(reference(dir));
+    expect(edited.join('\n')).toContain('A new title two');
+    expect(cli(['--content', dir, '--lang', 'en', 'lookup', 'twofold', '--json'], workers).stdout).toContain('"id": "term2"');
+
+    // A heap of 1 MB: every worker stops at once, and this thread compiles each language instead.
+    const starved = cleanEnv({ GLOSSARY_TEST_WORKER: '1,heap=1' });
+    const r = cli(['--content', dir, '--lang', 'en', 'lookup', 'fresh', '--json'], starved);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).title).toBe('Fresh');
+    expect(answers(dir, starved)).toEqual(reference(dir));
+    const strictStarved = cli(['--content', dir, 'keywords'], cleanEnv({ GLOSSARY_TEST_WORKER: '1,heap=1,strict' }));
+    // (Any fault while writing the cache leaves the run to a compile in memory, and says so.)
+    expect(strictStarved.code).toBe(0);
+    expect(strictStarved.stderr).toMatch(/cannot write the cache in .* \(EWORKER\): compiled in memory for this run/);
+  }, 240_000);
 });
