@@ -67,15 +67,25 @@ export function bodyTerms(body: string): { terms: string; length: number; counts
   }
   const counts = new Map<string, number>();
   for (const [token, c] of byToken) {
-    for (const w of words(token)) {
-      if (w.length < 2 || STOPWORDS.has(w)) continue;
-      const s = stem(w);
-      counts.set(s, (counts.get(s) ?? 0) + c);
-    }
+    for (const s of stemsOfToken(token)) counts.set(s, (counts.get(s) ?? 0) + c);
   }
   const parts: string[] = [];
   for (const [s, c] of counts) parts.push(s, String(c));
   return { terms: parts.join(' '), length, counts };
+}
+
+const tokenStems = new Map<string, string[]>();
+
+/** A body token's stems (folded, split, stopwords left out): remembered, as bodies share their words. */
+function stemsOfToken(token: string): string[] {
+  let found = tokenStems.get(token);
+  if (found === undefined) {
+    found = [];
+    for (const w of words(token)) if (w.length >= 2 && !STOPWORDS.has(w)) found.push(stem(w));
+    if (tokenStems.size >= MAX_REMEMBERED_STEMS) tokenStems.clear();
+    tokenStems.set(token, found);
+  }
+  return found;
 }
 
 /** bodyTerms' string read back: stem -> count, in the order written. */
