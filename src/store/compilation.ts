@@ -533,12 +533,15 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
       reparse: new Set(entries.filter((e) => retry.has(e.path) || run.unsettled?.has(e.path)).map((e) => e.path)),
       ...(keptSignatures.has(lang) ? { signature: keptSignatures.get(lang) } : {}),
     };
+    // The counts never go back (a worker that fails leaves its language to be read again here).
+    let readTo = read;
+    let indexedTo = indexed;
     const startRead = read;
     const startIndexed = indexed;
     const outcome = await compileLanguageJob(job, before?.langs.some((l) => l.lang === lang) ? reader : undefined, w, sink, {
       parse: run.parse,
-      onRead: (done) => run.onProgress?.('reading', Math.min(total, startRead + done), total),
-      onIndexed: (n) => run.onProgress?.('indexing', Math.min(total, startIndexed + n), total),
+      onRead: (done) => run.onProgress?.('reading', (readTo = Math.max(readTo, Math.min(total, startRead + done))), total),
+      onIndexed: (n) => run.onProgress?.('indexing', (indexedTo = Math.max(indexedTo, Math.min(total, startIndexed + n))), total),
     });
     read += entries.length;
     for (const file of outcome.unreadable) if (!unreadable.includes(file)) unreadable.push(file);

@@ -67,7 +67,8 @@ const WRITE_CHUNK = 1 << 20;
  * The one way the cache is written: aside under this process's name, then renamed, so a reader
  * sees all of a file or none, and a failed write (a full disk) leaves nothing behind. Test-only:
  * GLOSSARY_TEST_WRITE_ERROR=CODE[:N] makes the N-th write from this process on (default: the
- * first) fail with CODE after writing part of the file, as a full disk does.
+ * first) fail with CODE after writing part of the file, as a full disk does (counted by thread: a
+ * language's compile worker counts its own writes).
  */
 export function writeCacheFile(path: string, data: Buffer | string | Buffer[]): void {
   // Given in parts (a patched file of many items): written one after the other, never joined.

@@ -9,9 +9,10 @@ import { Worker } from 'node:worker_threads';
 import type { Article, ParseResult } from '../corpus/article.js';
 import { compileLanguage } from '../corpus/compile.js';
 import { siteLinkOptions, type LinkOptions } from '../corpus/links.js';
+import { MAX_FILE_BYTES } from '../corpus/parse.js';
 import type { LanguageMeta } from '../corpus/reader.js';
 import { CorpusReader, CorpusWriter, type Skipped, type StoredRecord } from './compiled.js';
-import { DiskFiles } from './files.js';
+import { DiskFiles, UNWRITABLE } from './files.js';
 import type { SourceEntry } from './source.js';
 
 /** The Article a stored record was compiled from: lets a recompile skip parsing unchanged files. */
@@ -60,7 +61,8 @@ export interface LanguageHooks {
   parse: (entries: SourceEntry[], onParsed?: (done: number) => void) => Promise<ParseResult[]>;
   /** Files of this language read (parsed or reused), and articles indexed. */
   onRead?: (done: number) => void;
-  onIndexed?: (done: number) => void;
+  /** `all`: the last call, with the language's count of articles. */
+  onIndexed?: (done: number, all?: boolean) => void;
 }
 
 /** Compiles one language into `w`, reading the earlier parses of its unchanged files from `reader`. */
@@ -105,7 +107,8 @@ export async function compileLanguageFiles(job: LanguageJob, reader: CorpusReade
   const site = job.site ?? siteLinkOptions(articles, job.sitePrefix);
   // A language of no articles is no language of the corpus (as when compiled all at once).
   if (articles.length === 0) return { skipped, missing, unreadable, site };
-  const compiled = compileLanguage(lang, articles, job.langsOf, { ...site, otherLangs: job.others }, hooks.onIndexed);
+  const compiled = compileLanguage(lang, articles, job.langsOf, { ...site, otherLangs: job.others }, (n) => hooks.onIndexed?.(n, false));
+  hooks.onIndexed?.(articles.length, true);
   articles.length = 0;
   const stamps = new Map(entries.map((e): [string, [number, number]] => [e.path, [e.size, e.mtimeMs]]));
   for (const r of compiled.records) r.stamp = stamps.get(r.file);
@@ -132,14 +135,17 @@ function testing(): { min?: number; heap?: number; strict?: boolean } {
 
 /**
  * The heap a language's worker may grow to, in MB: about twice what its compile holds at the most
- * (measured: ~1.1 MB for each MB of Markdown at 25,000 articles). Closer to it, collecting costs
+ * (measured: ~1.1 MB for each MB of Markdown at 25,000 articles of ~9 KB). Closer to it, collecting costs
  * more than it saves: at 15,000 articles a heap of 1.4 MB a MB of Markdown made the compile 2 s
  * slower, twice that cost nothing measurable. Past it the worker stops, and the language is
  * compiled again in this thread.
  */
 export function heapLimit(entries: SourceEntry[]): number {
-  const sourceMb = entries.reduce((sum, e) => sum + e.size, 0) / 2 ** 20;
-  return testing().heap ?? Math.ceil(256 + 2 * sourceMb);
+  // Files over the limit are refused unread: they cost nothing.
+  const sourceMb = entries.reduce((sum, e) => sum + Math.min(e.size, MAX_FILE_BYTES), 0) / 2 ** 20;
+  // And each article costs some whatever its size (~5 KB measured in a language of 60,000 files of
+  // 70 bytes, whose compile a cap by bytes alone made run out of its heap).
+  return testing().heap ?? Math.ceil(256 + 2 * sourceMb + (entries.length * 10) / 1024);
 }
 
 function workerFile(): string | undefined {
@@ -178,8 +184,9 @@ export async function compileLanguageJob(job: LanguageJob, reader: CorpusReader 
       return done.outcome;
     }
     if (test.strict) throw Object.assign(new Error(`the compile worker of ${job.lang} failed: ${done.failed}`), { code: 'EWORKER' });
-    // A full disk is the same in this thread: said as the compile says it.
-    if (done.code === 'ENOSPC' || done.code === 'EDQUOT') throw Object.assign(new Error(done.failed), { code: done.code });
+    // A cache that cannot be written (a full disk, a quota, no permission) is the same in this
+    // thread: said as the compile says it, not tried again.
+    if (UNWRITABLE.has(done.code ?? '')) throw Object.assign(new Error(done.failed), { code: done.code });
   }
   return compileLanguageFiles(job, reader, w, hooks);
 }
@@ -216,8 +223,8 @@ export function serveJob(post: (m: WorkerMessage) => void, parse: LanguageHooks[
         onRead: (read) => {
           if (read % 250 === 0 || read === job.entries.length) post({ read });
         },
-        onIndexed: (indexed) => {
-          if (indexed % 500 === 0) post({ indexed });
+        onIndexed: (indexed, all) => {
+          if (all || indexed % 500 === 0) post({ indexed });
         },
       });
       post({ outcome, sums: w.sums });

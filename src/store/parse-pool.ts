@@ -18,6 +18,22 @@ export const PARSE_BATCH = 500;
 export interface ParseJob {
   entries: SourceEntry[];
   keepSource: boolean;
+  /** Results a message (PARSE_BATCH; fewer in tests). */
+  batch: number;
+  /** Test-only: the worker fails on its first file. */
+  fail?: boolean;
+}
+
+/**
+ * Test-only: GLOSSARY_TEST_PARSE=MIN[,batch=B][,fail] parses MIN files or more on both cores, B
+ * results a message, and with `fail` the worker fails at once (the caller parses its files).
+ */
+function testing(): { min?: number; batch?: number; fail?: boolean } {
+  const given = process.env['GLOSSARY_TEST_PARSE'];
+  if (!given) return {};
+  const [min, ...rest] = given.split(',');
+  const batch = rest.find((r) => r.startsWith('batch='));
+  return { min: Number(min), ...(batch ? { batch: Number(batch.slice(6)) } : {}), fail: rest.includes('fail') };
 }
 
 /** One file parsed, its text dropped unless kept: a --content store reads it from the file. */
@@ -39,9 +55,9 @@ function workerFile(): string | undefined {
 export async function parseEntries(entries: SourceEntry[], keepSource: boolean, onProgress?: (done: number, total: number) => void): Promise<ParseResult[]> {
   const total = entries.length;
   const file = workerFile();
-  // Test-only: GLOSSARY_TEST_PARSE_MIN lowers the threshold, so that a test parses a few files on both cores.
-  const min = Number(process.env['GLOSSARY_TEST_PARSE_MIN']) || PARALLEL_MIN;
-  if (total < min || !file || availableParallelism() < 2) {
+  const test = testing();
+  const batch = test.batch ?? PARSE_BATCH;
+  if (total < (test.min ?? PARALLEL_MIN) || !file || availableParallelism() < 2) {
     return entries.map((e, i) => {
       onProgress?.(i + 1, total);
       return parseForStore(e, keepSource);
@@ -61,14 +77,16 @@ export async function parseEntries(entries: SourceEntry[], keepSource: boolean, 
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`the parse worker stopped (exit ${code})`)));
   });
-  worker.postMessage({ entries: theirs, keepSource } satisfies ParseJob);
+  // Nothing awaits the worker while this thread parses: a failure then would be unhandled, and end the process.
+  result.catch(() => undefined);
+  worker.postMessage({ entries: theirs, keepSource, batch, ...(test.fail ? { fail: true } : {}) } satisfies ParseJob);
   // Ours a batch at a time, letting the worker's batches in between: held in its port until the
   // end, they were a peak of memory, and the progress stood still at half.
   const ours: ParseResult[] = [];
   for (let i = 0; i < half; i++) {
     ours.push(parseForStore(entries[i] as SourceEntry, keepSource));
     onProgress?.(i + 1 + theirsDone, total);
-    if (i % PARSE_BATCH === PARSE_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+    if (i % batch === batch - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   try {
     const rest = await result;

@@ -1,13 +1,14 @@
 // The worker of parse-pool.ts: parses the files it is given and sends the results back, 500 at a
 // time (held until the end, they and their copy in transit were a peak of memory of their own).
 import { parentPort } from 'node:worker_threads';
-import { PARSE_BATCH, parseForStore, type ParseJob } from './parse-pool.js';
+import { parseForStore, type ParseJob } from './parse-pool.js';
 
 parentPort?.on('message', (job: ParseJob) => {
+  if (job.fail) throw new Error('the parse worker failed, as a test asked');
   let batch = [];
   for (let i = 0; i < job.entries.length; i++) {
     batch.push(parseForStore(job.entries[i] as ParseJob['entries'][number], job.keepSource));
-    if (batch.length === PARSE_BATCH) {
+    if (batch.length === job.batch) {
       parentPort?.postMessage({ batch, done: i + 1 });
       batch = [];
     }

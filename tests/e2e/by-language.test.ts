@@ -129,7 +129,7 @@ describe('a corpus compiled language by language', () => {
     expect(cli(['--content', dir, 'keywords'], inThread).code).toBe(0);
     // strict: a worker that fails fails the compile, so these answers are the workers' (and their
     // parse pools', with the pool's threshold lowered too).
-    const workers = cleanEnv({ GLOSSARY_TEST_WORKER: '1,strict', GLOSSARY_TEST_PARSE_MIN: '4' });
+    const workers = cleanEnv({ GLOSSARY_TEST_WORKER: '1,strict', GLOSSARY_TEST_PARSE: '4,batch=3' });
     const first = cli(['--content', dir, 'keywords'], workers);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -160,5 +160,34 @@ describe('a corpus compiled language by language', () => {
     // (Any fault while writing the cache leaves the run to a compile in memory, and says so.)
     expect(strictStarved.code).toBe(0);
     expect(strictStarved.stderr).toMatch(/cannot write the cache in .* \(EWORKER\): compiled in memory for this run/);
+  }, 240_000);
+
+  it('parses on both cores in small batches (their order kept), and a parse worker that fails leaves its files to this thread', () => {
+    const dir = tempDir();
+    writeCorpus(dir);
+    const expected = reference(dir);
+    // Batches of 2: the worker's half (~13 files a language) comes in several messages while this
+    // thread parses its own half, yielding between batches.
+    const batched = cleanEnv({ GLOSSARY_TEST_PARSE: '4,batch=2' });
+    const first = cli(['--content', dir, '--lang', 'da', 'list', '--json'], batched);
+    expect(first.stderr).toBe('');
+    expect(answers(dir, batched)).toEqual(expected);
+    // The worker fails at once, while this thread is still parsing its half (600 files: longer than
+    // the worker takes to start): the run goes on, and parses the worker's files here.
+    const many = tempDir();
+    mkdirSync(join(many, 'da'));
+    for (let i = 0; i < 600; i++) writeFileSync(join(many, 'da', `ord${i}.md`), `---\ntitle: Ord ${i}\ndescription: Ordet nummer ${i}.\n---\n\nTekst om ord ${i} og [det næste](/ord${(i + 1) % 600}).\n`);
+    const failing = cli(['--content', many, 'lookup', 'ord599', '--json'], cleanEnv({ GLOSSARY_TEST_PARSE: '4,batch=2,fail' }));
+    expect(failing.stderr).toBe('');
+    expect(failing.code).toBe(0);
+    expect(JSON.parse(failing.stdout).title).toBe('Ord 599');
+    const listed = cli(['--content', many, 'list', '--json'], cleanEnv({ GLOSSARY_TEST_PARSE: '4,batch=2,fail' }));
+    expect(JSON.parse(listed.stdout)).toHaveLength(600);
+    for (const env of [cleanEnv({ GLOSSARY_TEST_PARSE: '4,batch=2,fail' }), cleanEnv({ GLOSSARY_TEST_PARSE: '4,batch=2,fail', GLOSSARY_TEST_WORKER: '1,strict' })]) {
+      const r = cli(['--content', dir, '--lang', 'de', 'lookup', 'term2', '--json'], env);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(answers(dir, env)).toEqual(expected);
+    }
   }, 240_000);
 });
