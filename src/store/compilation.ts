@@ -538,7 +538,7 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
     let indexedTo = indexed;
     const startRead = read;
     const startIndexed = indexed;
-    const outcome = await compileLanguageJob(job, before?.langs.some((l) => l.lang === lang) ? reader : undefined, w, sink, {
+    const outcome = await compileLanguageJob(job, before?.langs.some((l) => l.lang === lang) ? reader : undefined, w, {
       parse: run.parse,
       onRead: (done) => run.onProgress?.('reading', (readTo = Math.max(readTo, Math.min(total, startRead + done))), total),
       onIndexed: (n) => run.onProgress?.('indexing', (indexedTo = Math.max(indexedTo, Math.min(total, startIndexed + n))), total),

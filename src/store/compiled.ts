@@ -106,7 +106,7 @@ function decodeStored(buf: Buffer): { stored: StoredRecord; source: string } {
 /** Writes the files of one compiled corpus, summing each as it goes; the manifest comes last. */
 export class CorpusWriter {
   readonly sums: Record<string, [number, number]> = {};
-  constructor(private readonly sink: CorpusSink) {}
+  constructor(readonly sink: CorpusSink) {}
 
   json(name: string, value: unknown): void {
     const data = Buffer.from(JSON.stringify(value), 'utf8');

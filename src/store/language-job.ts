@@ -3,8 +3,6 @@
 // heap: when it ends, its heap is gone, so a compile of many languages holds one language at a
 // time and not what V8 kept of the ones before (measured: three languages of 25,000 peaked at
 // 1,448 MB compiled in one heap, one language alone at 800 MB).
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article, ParseResult } from '../corpus/article.js';
 import { compileLanguage } from '../corpus/compile.js';
@@ -14,6 +12,7 @@ import type { LanguageMeta } from '../corpus/reader.js';
 import { CorpusReader, CorpusWriter, type Skipped, type StoredRecord } from './compiled.js';
 import { DiskFiles, UNWRITABLE } from './files.js';
 import type { SourceEntry } from './source.js';
+import { bundledWorker, testSwitch } from './threads.js';
 
 /** The Article a stored record was compiled from: lets a recompile skip parsing unchanged files. */
 export function articleOfStored(r: StoredRecord): Article {
@@ -125,13 +124,7 @@ export const WORKER_MIN = 2000;
  * workers, with a heap of MB; `strict` fails the compile when a worker fails, instead of compiling
  * the language again in this thread (so that a test knows the worker did the work).
  */
-function testing(): { min?: number; heap?: number; strict?: boolean } {
-  const given = process.env['GLOSSARY_TEST_WORKER'];
-  if (!given) return {};
-  const [min, ...rest] = given.split(',');
-  const heap = rest.find((r) => r.startsWith('heap='));
-  return { min: Number(min), ...(heap ? { heap: Number(heap.slice(5)) } : {}), strict: rest.includes('strict') };
-}
+const testing = () => testSwitch('GLOSSARY_TEST_WORKER');
 
 /**
  * The heap a language's worker may grow to, in MB: about twice what its compile holds at the most
@@ -145,13 +138,7 @@ export function heapLimit(entries: SourceEntry[]): number {
   const sourceMb = entries.reduce((sum, e) => sum + Math.min(e.size, MAX_FILE_BYTES), 0) / 2 ** 20;
   // And each article costs some whatever its size (~5 KB measured in a language of 60,000 files of
   // 70 bytes, whose compile a cap by bytes alone made run out of its heap).
-  return testing().heap ?? Math.ceil(256 + 2 * sourceMb + (entries.length * 10) / 1024);
-}
-
-function workerFile(): string | undefined {
-  // Beside the bundle (dist/compile-worker.js); absent when running from the TypeScript sources.
-  const file = fileURLToPath(new URL('./compile-worker.js', import.meta.url));
-  return existsSync(file) ? file : undefined;
+  return testing()?.value('heap') ?? Math.ceil(256 + 2 * sourceMb + (entries.length * 10) / 1024);
 }
 
 /** A job as it is posted to the worker, with where to read and write. */
@@ -173,17 +160,17 @@ export type WorkerMessage =
  * Compiles one language in a worker thread when it is large and both folders are on disk; otherwise
  * (or when the worker stops: out of its heap, or any other fault) in this thread, as before.
  */
-export async function compileLanguageJob(job: LanguageJob, reader: CorpusReader | undefined, w: CorpusWriter, sink: unknown, hooks: LanguageHooks): Promise<LanguageOutcome> {
-  const file = workerFile();
+export async function compileLanguageJob(job: LanguageJob, reader: CorpusReader | undefined, w: CorpusWriter, hooks: LanguageHooks): Promise<LanguageOutcome> {
+  const file = bundledWorker('compile-worker');
   const from = reader?.files instanceof DiskFiles ? reader.files.dir : undefined;
   const test = testing();
-  if (file && job.entries.length >= (test.min ?? WORKER_MIN) && sink instanceof DiskFiles && (reader === undefined || from !== undefined)) {
-    const done = await inWorker(file, { job, to: sink.dir, ...(from ? { from } : {}) }, hooks);
+  if (file && job.entries.length >= (test?.min ?? WORKER_MIN) && w.sink instanceof DiskFiles && (reader === undefined || from !== undefined)) {
+    const done = await inWorker(file, { job, to: w.sink.dir, ...(from ? { from } : {}) }, hooks);
     if ('outcome' in done) {
       Object.assign(w.sums, done.sums);
       return done.outcome;
     }
-    if (test.strict) throw Object.assign(new Error(`the compile worker of ${job.lang} failed: ${done.failed}`), { code: 'EWORKER' });
+    if (test?.flag('strict')) throw Object.assign(new Error(`the compile worker of ${job.lang} failed: ${done.failed}`), { code: 'EWORKER' });
     // A cache that cannot be written (a full disk, a quota, no permission) is the same in this
     // thread: said as the compile says it, not tried again.
     if (UNWRITABLE.has(done.code ?? '')) throw Object.assign(new Error(done.failed), { code: done.code });

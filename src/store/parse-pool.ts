@@ -1,19 +1,18 @@
 // Parsing many files on both cores: a worker thread takes half of the files while this thread
 // parses the other half. Only for large folders (starting a worker and loading the parser into it
 // costs ~60 ms); results come back without the source text when the store does not keep it.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../corpus/article.js';
 import { parseEntry } from './compilation.js';
 import type { SourceEntry } from './source.js';
+import { bundledWorker, testSwitch } from './threads.js';
 
 /** Fewer files than this are parsed here: a worker would cost more than it saves. */
 export const PARALLEL_MIN = 2000;
 
 /** The worker sends its results this many at a time. */
-export const PARSE_BATCH = 500;
+const PARSE_BATCH = 500;
 
 export interface ParseJob {
   entries: SourceEntry[];
@@ -22,18 +21,6 @@ export interface ParseJob {
   batch: number;
   /** Test-only: the worker fails on its first file. */
   fail?: boolean;
-}
-
-/**
- * Test-only: GLOSSARY_TEST_PARSE=MIN[,batch=B][,fail] parses MIN files or more on both cores, B
- * results a message, and with `fail` the worker fails at once (the caller parses its files).
- */
-function testing(): { min?: number; batch?: number; fail?: boolean } {
-  const given = process.env['GLOSSARY_TEST_PARSE'];
-  if (!given) return {};
-  const [min, ...rest] = given.split(',');
-  const batch = rest.find((r) => r.startsWith('batch='));
-  return { min: Number(min), ...(batch ? { batch: Number(batch.slice(6)) } : {}), fail: rest.includes('fail') };
 }
 
 /** One file parsed, its text dropped unless kept: a --content store reads it from the file. */
@@ -46,18 +33,14 @@ export function parseForStore(entry: SourceEntry, keepSource: boolean): ParseRes
   return result;
 }
 
-function workerFile(): string | undefined {
-  // Beside the bundle (dist/parse-worker.js); absent when running from the TypeScript sources.
-  const file = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
-  return existsSync(file) ? file : undefined;
-}
-
 export async function parseEntries(entries: SourceEntry[], keepSource: boolean, onProgress?: (done: number, total: number) => void): Promise<ParseResult[]> {
   const total = entries.length;
-  const file = workerFile();
-  const test = testing();
-  const batch = test.batch ?? PARSE_BATCH;
-  if (total < (test.min ?? PARALLEL_MIN) || !file || availableParallelism() < 2) {
+  const file = bundledWorker('parse-worker');
+  // Test-only: GLOSSARY_TEST_PARSE=MIN[,batch=B][,fail] parses MIN files or more on both cores, B
+  // results a message, and with `fail` the worker fails at once (this thread parses its files).
+  const test = testSwitch('GLOSSARY_TEST_PARSE');
+  const batch = test?.value('batch') ?? PARSE_BATCH;
+  if (total < (test?.min ?? PARALLEL_MIN) || !file || availableParallelism() < 2) {
     return entries.map((e, i) => {
       onProgress?.(i + 1, total);
       return parseForStore(e, keepSource);
@@ -79,7 +62,7 @@ export async function parseEntries(entries: SourceEntry[], keepSource: boolean, 
   });
   // Nothing awaits the worker while this thread parses: a failure then would be unhandled, and end the process.
   result.catch(() => undefined);
-  worker.postMessage({ entries: theirs, keepSource, batch, ...(test.fail ? { fail: true } : {}) } satisfies ParseJob);
+  worker.postMessage({ entries: theirs, keepSource, batch, ...(test?.flag('fail') ? { fail: true } : {}) } satisfies ParseJob);
   // Ours a batch at a time, letting the worker's batches in between: held in its port until the
   // end, they were a peak of memory, and the progress stood still at half.
   const ours: ParseResult[] = [];

@@ -1,4 +1,4 @@
-// The worker of parse-pool.ts: parses the files it is given and sends the results back, 500 at a
+// The worker of parse-pool.ts: parses the files it is given and sends the results back a batch at a
 // time (held until the end, they and their copy in transit were a peak of memory of their own).
 import { parentPort } from 'node:worker_threads';
 import { parseForStore, type ParseJob } from './parse-pool.js';
