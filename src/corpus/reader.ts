@@ -6,6 +6,8 @@ import type { ScanIndex } from '../scan.js';
 export interface LanguageMeta {
   lang: string;
   count: number;
+  /** Items per data file (see store/compiled.ts ITEMS_PER_PART); none: one file. */
+  part?: number;
   nameShards: number;
   gramShards: number;
   textShards: number;

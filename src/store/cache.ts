@@ -15,12 +15,13 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { ContentError } from '../errors.js';
 import { BUILD, VERSION } from '../version.js';
 import type { Progress } from '../progress.js';
-import { CorpusReader, DamagedCorpusError, FORMAT, writeManifest } from './compiled.js';
+import { CorpusReader, DamagedCorpusError, FORMAT, writeManifest, type Skipped } from './compiled.js';
 import type { Article } from '../corpus/article.js';
 import type { Patch } from './compilation.js';
 import { changeTime, DiskFiles, MemoryFiles, UNWRITABLE, writeCacheFile } from './files.js';
 import { DiskRenders, noRenders } from './renders.js';
-import { folderTimes, listSources, settled, type SourceEntry, type SourceListing } from './source.js';
+import type { CorpusConfig } from './config.js';
+import { folderTimes, listSources, relist, settled, type FilesNow, type SourceEntry, type SourceListing } from './source.js';
 
 export function cacheRoot(env: NodeJS.ProcessEnv): string {
   const xdg = env['XDG_CACHE_HOME'];
@@ -230,7 +231,7 @@ function writeQuick(dir: string, quick: Quick): void {
  * against them: the generation, then the paths and the pairs as two JSON arrays, a line each
  * (read back far faster than the folders are listed).
  */
-function writeStamps(dir: string, generation: string, listing: SourceListing, compiled: number): void {
+function writeStamps(dir: string, generation: string, listing: SourceListing, compiled: number, pathsText?: string): void {
   // The files skipped too, as they stat now (-1 when they do not: a broken link mended later).
   const skipped = listing.skipped.map((s): [string, number, number] => {
     let stats;
@@ -243,29 +244,69 @@ function writeStamps(dir: string, generation: string, listing: SourceListing, co
   });
   const files: Array<[string, number, number]> = [...listing.entries.map((e): [string, number, number] => [e.path, e.size, settled(e.mtimeMs, compiled)]), ...skipped];
   try {
-    writeCacheFile(join(dir, 'stamps.txt'), `${generation}\n${JSON.stringify(files.map((f) => f[0]))}\n${JSON.stringify(files.flatMap((f) => [f[1], f[2]]))}`);
+    // `pathsText`: the paths as the check read them, when the listing was made from them (relist).
+    writeCacheFile(join(dir, 'stamps.txt'), `${generation}\n${pathsText ?? JSON.stringify(files.map((f) => f[0]))}\n${JSON.stringify(files.flatMap((f) => [f[1], f[2]]))}`);
   } catch {
     /* bookkeeping: without it the next run lists the folders */
   }
 }
 
-/** Whether every file of the stamps of `generation` is still its size and mtime. */
-function unchangedFiles(dir: string, generation: string): boolean {
+/** The files of the stamps of `generation` as they are now, and how many are not as stamped. */
+interface StampCheck extends FilesNow {
+  paths: string[];
+  /** The paths as stamps.txt has them (JSON). */
+  pathsText: string;
+  changed: Uint8Array;
+  count: number;
+}
+
+/**
+ * Every file of the stamps of `generation` stat'ed now, against its size and mtime then; undefined
+ * when the stamps are unreadable or damaged. All are stat'ed, not only up to the first change: a
+ * change to the files' contents alone then needs no listing (source.ts relist).
+ */
+function checkStamps(dir: string, generation: string): StampCheck | undefined {
   try {
     const [name, pathsText, stampsText] = (readText(join(dir, 'stamps.txt')) ?? '').split('\n');
-    if (name !== generation || pathsText === undefined || stampsText === undefined) return false;
+    if (name !== generation || pathsText === undefined || stampsText === undefined) return undefined;
     const paths = JSON.parse(pathsText) as string[];
     const stamps = JSON.parse(stampsText) as number[];
-    if (!Array.isArray(paths) || !Array.isArray(stamps) || stamps.length !== 2 * paths.length) return false;
+    if (!Array.isArray(paths) || !Array.isArray(stamps) || stamps.length !== 2 * paths.length) return undefined;
+    const check: StampCheck = { paths, pathsText, sizes: new Float64Array(paths.length), times: new Float64Array(paths.length), regular: new Uint8Array(paths.length), changed: new Uint8Array(paths.length), count: 0 };
     for (let i = 0; i < paths.length; i++) {
       const stats = statSync(paths[i] as string, { throwIfNoEntry: false });
-      if ((stats?.size ?? -1) !== stamps[2 * i] || (stats ? changeTime(stats) : -1) !== stamps[2 * i + 1]) return false;
+      const size = stats?.size ?? -1;
+      const time = stats ? changeTime(stats) : -1;
+      check.sizes[i] = size;
+      check.times[i] = time;
+      check.regular[i] = stats?.isFile() ? 1 : 0;
+      if (size !== stamps[2 * i] || time !== stamps[2 * i + 1]) {
+        check.changed[i] = 1;
+        check.count++;
+      }
     }
-    return true;
+    return check;
   } catch {
     // Unreadable, damaged, or a file that cannot be stat'ed now: the folders are listed instead.
-    return false;
+    return undefined;
   }
+}
+
+/**
+ * The listing as it is now, from the state of the current generation, when the check found only
+ * files changed in place (no folder's mtime moved, so no file was added, removed or renamed, and
+ * no skipped file changed); otherwise undefined, and the folders are listed.
+ */
+function relistChanged(dirs: string[], state: State, folders: Array<[string, number]>, check: StampCheck): SourceListing | undefined {
+  const given = [...new Set(dirs.map((d) => resolve(d)))];
+  const skipped = state.skipped as Skipped[];
+  const configs = state.config as CorpusConfig[];
+  if (given.length !== 1 || state.unreadable.length > 0 || !Array.isArray(skipped) || !Array.isArray(configs)) return undefined;
+  const n = state.entries.length;
+  if (check.paths.length !== n + skipped.length) return undefined;
+  for (let i = 0; i < n; i++) if (check.paths[i] !== state.entries[i]?.[0]) return undefined;
+  for (let i = n; i < check.paths.length; i++) if (check.changed[i] || check.paths[i] !== (skipped[i - n] as Skipped).file) return undefined;
+  return relist(given[0] as string, state.entries, skipped, configs, folders, check);
 }
 
 /** A skipped file and why, as one key: what `before` holds. */
@@ -294,14 +335,16 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     quick = undefined;
   }
   // Folders whose times have not changed hold the same files: a large one checked a moment ago
-  // needs nothing more read; otherwise each file's size and mtime (an edit in place shows only
-  // there) against those compiled, without listing the folders again.
-  if (current && !options.force && quick && quick.generation === current.name && !(quick.unreadable ?? []).some(readableNow)) {
+  // needs nothing more read (unless --refresh); otherwise each file's size and mtime (an edit in
+  // place shows only there) against those compiled, without listing the folders again.
+  let check: StampCheck | undefined;
+  if (current && quick && quick.generation === current.name && !(quick.unreadable ?? []).some(readableNow)) {
     const times = folderTimes(quick.folders.map(([f]) => f));
     if (quick.folders.every(([, m], i) => times[i] === m)) {
       const large = quick.files > (options.smallCorpus ?? SMALL_CORPUS);
-      if (large && now - quick.verifiedAt < VERIFY_MS) return { reader: current.reader, compiled: false, changed: 0, notes };
-      if (unchangedFiles(dir, current.name)) {
+      if (large && !options.force && now - quick.verifiedAt < VERIFY_MS) return { reader: current.reader, compiled: false, changed: 0, notes };
+      check = checkStamps(dir, current.name);
+      if (check?.count === 0) {
         // The time of this check starts the next window; a small folder has none, and is not written.
         if (large && writable) writeQuick(dir, { ...quick, verifiedAt: now });
         return { reader: current.reader, compiled: false, changed: 0, notes };
@@ -316,13 +359,17 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   }
   const retry = (state?.unreadable ?? []).some(readableNow);
 
-  const listing = listSources(dirs.map((d) => resolve(d)));
+  // Files changed in place, and nothing else: listed from the state and the check's stats.
+  const relisted = check && state && quick ? relistChanged(dirs, state, quick.folders, check) : undefined;
+  const listing = relisted ?? listSources(dirs.map((d) => resolve(d)));
   if (listing.entries.length === 0 && listing.skipped.length === 0) {
     throw new ContentError(`no articles (.md files) in ${dirs.join(', ')}: pass a folder of Markdown articles`);
   }
   const fresh = (name: string, unreadable: string[]): Quick => {
-    writeStamps(dir, name, listing, now);
-    return { folders: listing.folders, verifiedAt: now, files: listing.entries.length, generation: name, unreadable };
+    writeStamps(dir, name, listing, now, relisted && check ? check.pathsText : undefined);
+    // A folder's mtime within a tick of now is not trusted (see settled): a file added in the same
+    // tick would leave it as it is. The next run lists that folder's files again.
+    return { folders: listing.folders.map(([f, m]): [string, number] => [f, settled(m, now)]), verifiedAt: now, files: listing.entries.length, generation: name, unreadable };
   };
   if (current && state && !retry && stateOf(listing, state.unreadable) === JSON.stringify(state)) {
     if (writable) writeQuick(dir, fresh(current.name, state.unreadable));
@@ -366,7 +413,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
         const patch = sameFiles ? compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries) : await patchMembers(compilation, current.reader, new DiskFiles(gen), listing, added, removed, now);
         if (patch) {
           // The patched languages are of the files as they are now: so is their signature.
-          const signatures = compilation.languageSignatures(listing, now);
+          const signatures = compilation.languageSignatures(listing, now, patch.touched);
           const meta = current.reader.meta;
           const langs = meta.langs.map((l) => patch.langs.get(l.lang) ?? l).map((l) => (patch.touched.has(l.lang) && l.signature ? { ...l, signature: signatures.get(l.lang) as string } : l));
           writeManifest(new DiskFiles(gen), { ...meta, langs, files: listing.entries.length + listing.skipped.length, sums: { ...meta.sums, ...patch.sums } });

@@ -383,7 +383,7 @@ function patchLanguage(reader: CorpusReader, sink: CorpusSink, lang: string, edi
     if (!patched) return undefined;
     if (patched.all) {
       keywords = patched.all.map((k) => [k.name, k.entries.length]);
-      w.items(`${lang}/keywords`, patched.all.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')));
+      w.items(`${lang}/keywords`, patched.all.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')), meta.part ?? Number.MAX_SAFE_INTEGER);
     } else {
       keywords = keywords.map(([name, count], i) => [name, patched.items.get(i)?.length ?? count]);
       writePatchedItems(reader, sink, lang, 'keywords', keywords.length, new Map([...patched.items].map(([i, entries]) => [i, Buffer.from(JSON.stringify(entries), 'utf8')])));
@@ -603,12 +603,13 @@ export function siteLanguage(listing: SourceListing): string | undefined {
  * a file of each of its ids, the other languages and the config. (Whether those files are articles
  * is checked apart, by langsDigest: the files of other languages may change without this one.)
  */
-export function languageSignatures(listing: SourceListing, compiled?: number): Map<string, string> {
+export function languageSignatures(listing: SourceListing, compiled?: number, only?: { has(lang: string): boolean }): Map<string, string> {
   const filesOf = new Map<string, string[]>();
   for (const e of listing.entries) (filesOf.get(e.id) ?? filesOf.set(e.id, []).get(e.id))?.push(e.lang);
   const langs = [...new Set(listing.entries.map((e) => e.lang))].sort();
-  const parts = new Map<string, unknown[]>(langs.map((l) => [l, [FORMAT, l, langs, listing.configs]]));
-  for (const e of listing.entries) (parts.get(e.lang) as unknown[]).push(e.path, e.size, compiled === undefined ? e.mtimeMs : settled(e.mtimeMs, compiled), e.id, e.dir ?? '', filesOf.get(e.id)?.join(',') ?? '');
+  // `only`: the languages a patch wrote; the others keep the signatures they have.
+  const parts = new Map<string, unknown[]>(langs.filter((l) => !only || only.has(l)).map((l) => [l, [FORMAT, l, langs, listing.configs]]));
+  for (const e of listing.entries) parts.get(e.lang)?.push(e.path, e.size, compiled === undefined ? e.mtimeMs : settled(e.mtimeMs, compiled), e.id, e.dir ?? '', filesOf.get(e.id)?.join(',') ?? '');
   return new Map([...parts].map(([l, p]) => [l, createHash('sha256').update(JSON.stringify(p)).digest('base64')]));
 }
 

@@ -11,7 +11,34 @@ import type { ScanIndex } from '../scan.js';
 import { checksum, readRegularFile, type CorpusFiles, type CorpusSink } from './files.js';
 import { noRenders } from './renders.js';
 
-export const FORMAT = 17;
+export const FORMAT = 18;
+
+/**
+ * Items per data file: an items file (records, docs, body terms, shards) is kept as parts of this
+ * many items (`records.dat`, `records.1.dat`, ...) under one index whose offsets run on from part to
+ * part. A patch writes the parts its items are in and links the others into the new generation: a
+ * body edit at 100,000 articles copies 16,384 records, not all of them. Each language's meta says
+ * the size it was written with (`part`; none: one part), and readers follow that.
+ */
+export const ITEMS_PER_PART = 16_384;
+/** A part size larger than any count: one part. */
+const ONE_PART = Number.MAX_SAFE_INTEGER;
+
+/** The part size a compile writes with (GLOSSARY_TEST_PART lowers it: tests reach several parts). */
+function partSize(): number {
+  const test = Number(process.env['GLOSSARY_TEST_PART']);
+  return Number.isInteger(test) && test > 0 ? test : ITEMS_PER_PART;
+}
+
+/** The file of part `k` of the items of `base`. */
+export function partFile(base: string, k: number): string {
+  return k === 0 ? `${base}.dat` : `${base}.${k}.dat`;
+}
+
+/** How many parts `count` items take (an empty file for none). */
+function partCount(count: number, per: number): number {
+  return Math.max(1, Math.ceil(count / per));
+}
 
 export type { CorpusReport, LanguageMeta, Skipped };
 
@@ -114,8 +141,14 @@ export class CorpusWriter {
     this.sink.write(name, data);
   }
 
-  /** Items with an index of [offset, sum] pairs and the end offset: each item checks itself. */
-  items(base: string, buffers: Buffer[]): void {
+  /** The part size this writer writes languages with (see ITEMS_PER_PART). */
+  readonly per = partSize();
+
+  /**
+   * Items with an index of [offset, sum] pairs and the end offset: each item checks itself. The
+   * data in parts of `per` items, the offsets running on from one part to the next.
+   */
+  items(base: string, buffers: Buffer[], per: number): void {
     const idx = Buffer.alloc((buffers.length + 1) * 8);
     let offset = 0;
     buffers.forEach((buf, i) => {
@@ -126,7 +159,8 @@ export class CorpusWriter {
     if (offset > 0xffffffff) throw new ContentError(`${base} is over 4 GB: the corpus is too large`);
     idx.writeUInt32LE(offset, buffers.length * 8);
     // In parts, not joined: a joined copy of a language's records was a peak of memory.
-    this.sink.write(`${base}.dat`, buffers);
+    const parts = partCount(buffers.length, per);
+    for (let k = 0; k < parts; k++) this.sink.write(partFile(base, k), parts === 1 ? buffers : buffers.slice(k * per, (k + 1) * per));
     this.sink.write(`${base}.idx`, idx);
   }
 
@@ -137,18 +171,19 @@ export class CorpusWriter {
   language(c: CompiledLanguage, embedSource: boolean, signature?: string, raw?: { docs: Buffer[]; terms: Buffer[] }): LanguageMeta {
     const nameShards = shardCount(c.names.size, 500);
     const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 1000);
+    const per = this.per;
     writeSharded(this, c.lang, 'names', c.names, nameShards, (v) => v);
     writeSharded(this, c.lang, 'grams', c.grams, gramShards, deltaEncode);
     const textShards = shardCount([...c.text.values()].reduce((s, l) => s + l.length / 2, 0), 2000);
     writeSharded(this, c.lang, 'text', c.text, textShards, pairDeltaEncode);
-    this.items(`${c.lang}/records`, c.records.map((r) => encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true })));
-    this.items(`${c.lang}/docs`, raw?.docs ?? c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')));
-    this.items(`${c.lang}/terms`, raw?.terms ?? c.records.map((r) => Buffer.from(r.bodyTerms ?? '', 'utf8')));
+    this.items(`${c.lang}/records`, c.records.map((r) => encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true })), per);
+    this.items(`${c.lang}/docs`, raw?.docs ?? c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')), per);
+    this.items(`${c.lang}/terms`, raw?.terms ?? c.records.map((r) => Buffer.from(r.bodyTerms ?? '', 'utf8')), per);
     this.json(`${c.lang}/list.json`, c.list);
     this.json(`${c.lang}/scan.json`, c.scan);
     this.json(`${c.lang}/body.json`, { total: c.bodyTotal, capped: Object.fromEntries(c.capped), gramsCapped: Object.fromEntries(c.gramsCapped), gramsNamed: Object.fromEntries(c.gramsNamed) } satisfies BodyStats);
-    this.items(`${c.lang}/keywords`, c.keywords.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')));
-    return { lang: c.lang, count: c.records.length, nameShards, gramShards, textShards, avgBodyLength: c.avgBodyLength, keywords: c.keywords.map((k) => [k.name, k.entries.length]), ...(signature ? { signature } : {}) };
+    this.items(`${c.lang}/keywords`, c.keywords.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')), per);
+    return { lang: c.lang, count: c.records.length, part: per, nameShards, gramShards, textShards, avgBodyLength: c.avgBodyLength, keywords: c.keywords.map((k) => [k.name, k.entries.length]), ...(signature ? { signature } : {}) };
   }
 
   /**
@@ -182,7 +217,7 @@ function writeSharded<V>(w: CorpusWriter, dir: string, prefix: string, map: Map<
     const shard: Record<string, unknown> = {};
     for (const key of part) shard[key] = encode(map.get(key) as V);
     return Buffer.from(JSON.stringify(shard), 'utf8');
-  }));
+  }), w.per);
 }
 
 /** [n, value, n, value, ...] with each n stored as the gap from the one before. */
@@ -243,7 +278,11 @@ export function finishCorpus(w: CorpusWriter, langs: LanguageMeta[], files: numb
 }
 
 /** The files one language of a compiled corpus has. */
-const LANGUAGE_FILES = ['names.dat', 'names.idx', 'grams.dat', 'grams.idx', 'text.dat', 'text.idx', 'records.dat', 'records.idx', 'docs.dat', 'docs.idx', 'terms.dat', 'terms.idx', 'list.json', 'scan.json', 'body.json', 'keywords.dat', 'keywords.idx'];
+function languageFilesOf(meta: LanguageMeta): string[] {
+  const per = meta.part ?? ONE_PART;
+  const items: Array<[string, number]> = [['names', meta.nameShards], ['grams', meta.gramShards], ['text', meta.textShards], ['records', meta.count], ['docs', meta.count], ['terms', meta.count], ['keywords', meta.keywords.length]];
+  return [...items.flatMap(([name, count]) => [...Array.from({ length: partCount(count, per) }, (_, k) => partFile(`${meta.lang}/${name}`, k)), `${meta.lang}/${name}.idx`]), ...['list.json', 'scan.json', 'body.json'].map((f) => `${meta.lang}/${f}`)];
+}
 
 /** What a patch of bodies needs beyond the postings: the words of all bodies, the stems left out. */
 export interface BodyStats {
@@ -256,52 +295,77 @@ export interface BodyStats {
 }
 
 /**
- * The items of `lang/name` (records, docs, text) with some replaced: the rest are copied as bytes,
- * in runs between the replaced ones, with the sums they had (a damaged item stays one the reader
- * refuses). Two reads and two writes, however many items.
+ * The items of `lang/name` (records, docs, text) with some replaced: the parts they are in are
+ * written again, the rest of each copied as bytes in runs between the replaced ones, with the sums
+ * they had (a damaged item stays one the reader refuses). The other parts are not written: the
+ * patch links them from the current generation, and only their offsets in the index move.
  */
 export function writePatchedItems(reader: CorpusReader, sink: CorpusSink, lang: string, name: 'records' | 'docs' | 'terms' | 'text' | 'names' | 'grams' | 'keywords', count: number, replaced: Map<number, Buffer>): void {
   const base = `${lang}/${name}`;
+  const per = reader.language(lang).part ?? ONE_PART;
   let oldIdx: Buffer;
-  let oldDat: Buffer;
   try {
     oldIdx = reader.files.read(`${base}.idx`);
-    oldDat = reader.files.read(`${base}.dat`);
   } catch {
     throw new DamagedCorpusError(reader.files.label, `${base} is missing`);
   }
-  if (oldIdx.length !== (count + 1) * 8 || oldIdx.readUInt32LE(count * 8) !== oldDat.length) throw new DamagedCorpusError(reader.files.label, `${base}.idx does not check out`);
+  if (oldIdx.length !== (count + 1) * 8) throw new DamagedCorpusError(reader.files.label, `${base}.idx does not check out`);
+  const touched = new Set([...replaced.keys()].map((n) => Math.floor(n / per)));
   const idx = Buffer.alloc((count + 1) * 8);
-  const parts: Buffer[] = [];
   let offset = 0;
-  let runStart = 0;
-  const flush = (end: number) => {
-    // Items runStart..end-1 unchanged: one slice of the old data.
-    if (end > runStart) {
-      const from = oldIdx.readUInt32LE(runStart * 8);
-      const to = oldIdx.readUInt32LE(end * 8);
+  const parts = partCount(count, per);
+  for (let k = 0; k < parts; k++) {
+    const lo = k * per;
+    const hi = Math.min(count, lo + per);
+    const start = oldIdx.readUInt32LE(lo * 8);
+    const end = oldIdx.readUInt32LE(hi * 8);
+    if (end < start) throw new DamagedCorpusError(reader.files.label, `${base}.idx does not check out`);
+    if (!touched.has(k)) {
+      // Linked as it is: its items move by what the parts before it grew or shrank.
+      for (let n = lo; n < hi; n++) {
+        idx.writeUInt32LE(offset + oldIdx.readUInt32LE(n * 8) - start, n * 8);
+        idx.writeUInt32LE(oldIdx.readUInt32LE(n * 8 + 4), n * 8 + 4);
+      }
+      offset += end - start;
+      continue;
+    }
+    const file = partFile(base, k);
+    let oldDat: Buffer;
+    try {
+      oldDat = reader.files.read(file);
+    } catch {
+      throw new DamagedCorpusError(reader.files.label, `${file} is missing`);
+    }
+    if (oldDat.length !== end - start) throw new DamagedCorpusError(reader.files.label, `${base}.idx does not check out`);
+    const out: Buffer[] = [];
+    let runStart = lo;
+    const flush = (until: number) => {
+      // Items runStart..until-1 unchanged: one slice of the old part.
+      if (until <= runStart) return;
+      const from = oldIdx.readUInt32LE(runStart * 8) - start;
+      const to = oldIdx.readUInt32LE(until * 8) - start;
       if (to < from || to > oldDat.length) throw new DamagedCorpusError(reader.files.label, `${base}.idx does not check out`);
-      parts.push(oldDat.subarray(from, to));
-      for (let n = runStart; n < end; n++) {
-        idx.writeUInt32LE(offset + oldIdx.readUInt32LE(n * 8) - from, n * 8);
+      out.push(oldDat.subarray(from, to));
+      for (let n = runStart; n < until; n++) {
+        idx.writeUInt32LE(offset + oldIdx.readUInt32LE(n * 8) - start - from, n * 8);
         idx.writeUInt32LE(oldIdx.readUInt32LE(n * 8 + 4), n * 8 + 4);
       }
       offset += to - from;
+    };
+    for (const n of [...replaced.keys()].filter((m) => m >= lo && m < hi).sort((a, b) => a - b)) {
+      flush(n);
+      const buf = replaced.get(n) as Buffer;
+      idx.writeUInt32LE(offset, n * 8);
+      idx.writeUInt32LE(checksum(buf), n * 8 + 4);
+      out.push(buf);
+      offset += buf.length;
+      runStart = n + 1;
     }
-  };
-  for (const n of [...replaced.keys()].sort((a, b) => a - b)) {
-    flush(n);
-    const buf = replaced.get(n) as Buffer;
-    idx.writeUInt32LE(offset, n * 8);
-    idx.writeUInt32LE(checksum(buf), n * 8 + 4);
-    parts.push(buf);
-    offset += buf.length;
-    runStart = n + 1;
+    flush(hi);
+    sink.write(file, out);
   }
-  flush(count);
   if (offset > 0xffffffff) throw new ContentError(`${base} is over 4 GB: the corpus is too large`);
   idx.writeUInt32LE(offset, count * 8);
-  sink.write(`${base}.dat`, parts);
   sink.write(`${base}.idx`, idx);
 }
 
@@ -407,26 +471,45 @@ export class CorpusReader implements Corpus {
     return value;
   }
 
-  /** Items `ns` of `base` (.dat with its .idx), each checked against its sum. */
+  /** Items `ns` of `base` (its .idx and the parts of its data), each checked against its sum. */
   private items(base: string, ns: number[], count: number): Buffer[] {
     if (ns.length === 0) return [];
     for (const n of ns) if (!Number.isInteger(n) || n < 0 || n >= count) this.damaged(`${base}: no item ${n}`);
+    const per = this.language(base.slice(0, base.indexOf('/'))).part ?? ONE_PART;
+    const partOf = ns.map((n) => Math.floor(n / per));
+    const parts = [...new Set(partOf)].sort((a, b) => a - b);
     let index: Buffer[];
-    let data: Buffer[];
+    // Where each part's data starts in the offsets of the index (the first part's at 0).
+    const starts = new Map<number, number>([[0, 0]]);
+    const data: Buffer[] = new Array(ns.length);
     try {
-      // Many items: the whole index in one read; a few: their entries alone.
+      // Many items: the whole index in one read; a few: their entries alone (and each part's start).
       if (ns.length > MANY_ITEMS) {
         const whole = this.files.read(`${base}.idx`);
         index = ns.map((n) => whole.subarray(n * 8, n * 8 + 12));
-      } else index = this.files.readRanges(`${base}.idx`, ns.map((n) => [n * 8, 12]));
+        for (const k of parts) if (k > 0) starts.set(k, k * per * 8 + 4 <= whole.length ? whole.readUInt32LE(k * per * 8) : -1);
+      } else {
+        const later = parts.filter((k) => k > 0);
+        const read = this.files.readRanges(`${base}.idx`, [...ns.map((n): [number, number] => [n * 8, 12]), ...later.map((k): [number, number] => [k * per * 8, 4])]);
+        index = read.slice(0, ns.length);
+        later.forEach((k, i) => starts.set(k, (read[ns.length + i] as Buffer).length === 4 ? (read[ns.length + i] as Buffer).readUInt32LE(0) : -1));
+      }
       const ranges = index.map((e): [number, number] => (e.length === 12 ? [e.readUInt32LE(0), e.readUInt32LE(8) - e.readUInt32LE(0)] : [0, 0]));
-      if (ranges.some(([, length], i) => (index[i] as Buffer).length !== 12 || length < 0)) this.damaged(`${base}.idx is cut short`);
-      if (ns.length > MANY_ITEMS && ns.length * 4 >= count) {
-        // A quarter or more of the items: the whole file in one read, not a read per item (a recompile
-        // or a patch of members reads them all; a search reads a few dozen).
-        const whole = this.files.read(`${base}.dat`);
-        data = ranges.map(([position, length]) => whole.subarray(position, position + length));
-      } else data = this.files.readRanges(`${base}.dat`, ranges);
+      if (ranges.some(([, length], i) => (index[i] as Buffer).length !== 12 || length < 0) || [...starts.values()].some((s) => s < 0)) this.damaged(`${base}.idx is cut short`);
+      for (const k of parts) {
+        const at = ns.flatMap((_, i) => (partOf[i] === k ? [i] : []));
+        const start = starts.get(k) as number;
+        const local = at.map((i): [number, number] => [(ranges[i] as [number, number])[0] - start, (ranges[i] as [number, number])[1]]);
+        if (local.some(([position]) => position < 0)) this.damaged(`${base}.idx does not check out`);
+        let got: Buffer[];
+        if (ns.length > MANY_ITEMS && ns.length * 4 >= count) {
+          // A quarter or more of the items: each part in one read, not a read per item (a recompile
+          // or a patch of members reads them all; a search reads a few dozen).
+          const whole = this.files.read(partFile(base, k));
+          got = local.map(([position, length]) => whole.subarray(position, position + length));
+        } else got = this.files.readRanges(partFile(base, k), local);
+        at.forEach((i, j) => (data[i] = got[j] as Buffer));
+      }
     } catch (error) {
       if (error instanceof DamagedCorpusError) throw error;
       this.damaged(`${base} is missing`);
@@ -446,8 +529,7 @@ export class CorpusReader implements Corpus {
 
   /** The names of the files of `lang`, relative to the corpus. */
   languageFiles(lang: string): string[] {
-    this.language(lang);
-    return LANGUAGE_FILES.map((name) => `${lang}/${name}`);
+    return languageFilesOf(this.language(lang));
   }
 
   language(lang: string): LanguageMeta {

@@ -258,6 +258,39 @@ export function listSources(dirs: string[]): SourceListing {
   return out;
 }
 
+/** Every file's size and change time now, as one check of a listing's stamps found them. */
+export interface FilesNow {
+  sizes: Float64Array;
+  times: Float64Array;
+  /** 1 where the path is a regular file now. */
+  regular: Uint8Array;
+}
+
+/**
+ * The listing of one content folder whose folders are as they were when `entries` were listed
+ * (the same mtimes: no file added, removed or renamed), with each file's size and time as it is
+ * now: what listSources would list, without reading the folders or stat'ing the files again.
+ * `entries` are [path, size, mtime, language, id] in listing order; `now` has them at the same
+ * indices. Undefined where it cannot be told so (a file that is no longer a regular file).
+ */
+export function relist(dir: string, entries: ReadonlyArray<readonly [string, number, number, string, string]>, skipped: Skipped[], configs: CorpusConfig[], folders: Array<[string, number]>, now: FilesNow): SourceListing | undefined {
+  const config = configs[0];
+  if (configs.length !== 1 || !config) return undefined;
+  const keywordFields = config.keywordFields?.length ? config.keywordFields : undefined;
+  const out: SourceEntry[] = new Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const [path, , , lang, id] = entries[i] as readonly [string, number, number, string, string];
+    if (now.regular[i] !== 1 || !path.startsWith(dir + sep)) return undefined;
+    const entry: SourceEntry = { id, lang, path, size: now.sizes[i] as number, mtimeMs: now.times[i] as number };
+    // As walkFolder names it: a page bundle's folder is its id, a flat file's the id's folder.
+    const folder = path.endsWith(`${sep}index.md`) ? id : id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
+    if (folder) entry.dir = folder;
+    if (keywordFields) entry.keywordFields = keywordFields;
+    out[i] = entry;
+  }
+  return { entries: out, skipped, folders, config: { ...config }, configs };
+}
+
 /** Whether a folder has .md files of its own (not looked into further). */
 function holdsArticles(path: string): boolean {
   try {

@@ -1,7 +1,7 @@
 // Issue 26, finding 1: a body edit reaches every derived structure (full-text index, snippets,
 // scan, lookup), in both freshness modes: a small folder checked in full on every run, and a large
 // one (here: the threshold lowered for the test) checked on --refresh.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, cli, fixture, tempDir } from '../helpers.js';
@@ -70,4 +70,22 @@ function steps(large: boolean) {
 describe('a body edit reaches search, snippets, scan and lookup (issue 26, finding 1)', () => {
   it('in a small folder, checked in full on every run', () => steps(false), 120_000);
   it('in a large folder, checked on --refresh', () => steps(true), 120_000);
+});
+
+describe('a folder whose mtime has whole seconds (a coarse file system)', () => {
+  it('sees a file added within the same second as the last compile, though the folder mtime stays', () => {
+    const dir = join(tempDir(), 'c');
+    cpSync(fixture('basic'), dir, { recursive: true });
+    const env = cleanEnv();
+    // The folder's mtime as such a file system keeps it: the second the compile runs in.
+    const second = Math.floor(Date.now() / 1000);
+    utimesSync(dir, second, second);
+    expect(cli(['--content', dir, 'list'], env).code).toBe(0);
+    writeFileSync(join(dir, 'kvasar.md'), `---\ntitle: Kvasar\ndescription: En prøve.\n---\n\nTekst.\n`);
+    utimesSync(dir, second, second);
+    const r = cli(['--content', dir, 'lookup', 'kvasar', '--raw'], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Kvasar');
+  }, 60_000);
 });
