@@ -53,7 +53,7 @@ describe('relist', () => {
       ['regnskab/periode', 'regnskab/periode'],
     ]);
     expect(listing.entries.every((e) => JSON.stringify(e.keywordFields) === '["emne"]')).toBe(true);
-    expect(again(dir, listing)).toEqual(listing);
+    expect(again(dir, listing)).toStrictEqual(listing);
   });
 
   it('gives the listing of language folders, and each file as it is now after an edit', () => {
@@ -63,7 +63,7 @@ describe('relist', () => {
     writeFileSync(join(dir, 'en', 'aktie.md'), article('Share, a longer title'));
     const now = again(dir, listing);
     const fresh = listSources([dir]);
-    expect(now).toEqual(fresh);
+    expect(now).toStrictEqual(fresh);
     expect(now?.entries.find((e) => e.path.endsWith(join('en', 'aktie.md')))?.size).toBe(Buffer.byteLength(article('Share, a longer title')));
   });
 
