@@ -1,7 +1,7 @@
 // Shared test helpers: compile fixture corpora to a temp dir, spawn the built CLI as a user would.
 import { spawnSync } from 'node:child_process';
 import { beforeAll } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,13 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   if (process.env['GLOSSARY_TEST_PART']) env['GLOSSARY_TEST_PART'] = process.env['GLOSSARY_TEST_PART'];
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
   return env;
+}
+
+/** The folder of the generation the cache of `env` (one --content folder) points to now. */
+export function generation(env: NodeJS.ProcessEnv): string {
+  const root = join(env['XDG_CACHE_HOME'] as string, 'glossary');
+  const dir = join(root, readdirSync(root).find((n) => /^[0-9a-f]{16}$/.test(n)) as string);
+  return join(dir, readFileSync(join(dir, 'current'), 'utf8').trim());
 }
 
 export function cli(args: string[], env: NodeJS.ProcessEnv = cleanEnv(), input?: string): CliResult {

@@ -6,7 +6,7 @@
 import { readdirSync, rmSync, statSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, tempDir } from '../helpers.js';
+import { cleanEnv, cli, generation, tempDir } from '../helpers.js';
 
 const LANGS = ['da', 'en', 'de'];
 const WORDS: Record<string, string[]> = {
@@ -57,12 +57,6 @@ function answers(dir: string, env: NodeJS.ProcessEnv): string[] {
 /** The reference: compiled in memory, every language at once (a cache that cannot be written). */
 function reference(dir: string): string[] {
   return answers(dir, cleanEnv({ GLOSSARY_TEST_WRITE_ERROR: 'ENOSPC' }));
-}
-
-function generation(env: NodeJS.ProcessEnv): string {
-  const root = join(env['XDG_CACHE_HOME'] as string, 'glossary');
-  const dir = join(root, readdirSync(root).find((n) => /^[0-9a-f]{16}$/.test(n)) as string);
-  return join(dir, readFileSync(join(dir, 'current'), 'utf8').trim());
 }
 
 describe('a corpus compiled language by language', () => {

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, tempDir } from '../helpers.js';
+import { cleanEnv, cli, generation, tempDir } from '../helpers.js';
 
 const WORDS = ['likviditet', 'egenkapital', 'afkast', 'gæld', 'omsætning', 'budget', 'risiko', 'kapital', 'rente', 'aktie', 'obligation', 'skat', 'revision', 'regnskab'];
 
@@ -36,12 +36,6 @@ function answers(dir: string, env: NodeJS.ProcessEnv): string[] {
     run('list', '--keyword', 'Regnskab'),
     run('keywords'),
   ];
-}
-
-function generation(env: NodeJS.ProcessEnv): string {
-  const root = join(env['XDG_CACHE_HOME'] as string, 'glossary');
-  const dir = join(root, readdirSync(root).find((n) => /^[0-9a-f]{16}$/.test(n)) as string);
-  return join(dir, readFileSync(join(dir, 'current'), 'utf8').trim());
 }
 
 describe('items kept in parts', () => {
