@@ -256,7 +256,6 @@ interface StampCheck extends FilesNow {
   paths: string[];
   /** The paths as stamps.txt has them (JSON). */
   pathsText: string;
-  changed: Uint8Array;
   count: number;
 }
 
@@ -335,14 +334,15 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     quick = undefined;
   }
   // Folders whose times have not changed hold the same files: a large one checked a moment ago
-  // needs nothing more read (unless --refresh); otherwise each file's size and mtime (an edit in
-  // place shows only there) against those compiled, without listing the folders again.
+  // needs nothing more read; otherwise each file's size and mtime (an edit in place shows only
+  // there) against those compiled, without listing the folders again. --refresh lists them: a
+  // folder's mtime can be set back (`rsync -a`, `cp -a`, `tar` restore it) after a file is added.
   let check: StampCheck | undefined;
-  if (current && quick && quick.generation === current.name && !(quick.unreadable ?? []).some(readableNow)) {
+  if (current && !options.force && quick && quick.generation === current.name && !(quick.unreadable ?? []).some(readableNow)) {
     const times = folderTimes(quick.folders.map(([f]) => f));
     if (quick.folders.every(([, m], i) => times[i] === m)) {
       const large = quick.files > (options.smallCorpus ?? SMALL_CORPUS);
-      if (large && !options.force && now - quick.verifiedAt < VERIFY_MS) return { reader: current.reader, compiled: false, changed: 0, notes };
+      if (large && now - quick.verifiedAt < VERIFY_MS) return { reader: current.reader, compiled: false, changed: 0, notes };
       check = checkStamps(dir, current.name);
       if (check?.count === 0) {
         // The time of this check starts the next window; a small folder has none, and is not written.

@@ -1,6 +1,6 @@
 // Finding the article files of content folders: one language per folder, or one sub-folder per
 // language; flat files and page bundles at any depth; pages that are not terms named and counted.
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { configuredLanguage, languageOfFolder } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
@@ -264,6 +264,8 @@ export interface FilesNow {
   times: Float64Array;
   /** 1 where the path is a regular file now. */
   regular: Uint8Array;
+  /** 1 where the file is not as it was listed (its size or time). */
+  changed: Uint8Array;
 }
 
 /**
@@ -276,11 +278,18 @@ export interface FilesNow {
 export function relist(dir: string, entries: ReadonlyArray<readonly [string, number, number, string, string]>, skipped: Skipped[], configs: CorpusConfig[], folders: Array<[string, number]>, now: FilesNow): SourceListing | undefined {
   const config = configs[0];
   if (configs.length !== 1 || !config) return undefined;
+  // The config as it is now (its mtime may have been set back, as `cp -p` does): changed, the
+  // folders are listed again.
+  const found = findConfig(dir);
+  if (JSON.stringify(found && !found.outside ? readConfig(found.file) : {}) !== JSON.stringify(config)) return undefined;
   const keywordFields = config.keywordFields?.length ? config.keywordFields : undefined;
   const out: SourceEntry[] = new Array(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const [path, , , lang, id] = entries[i] as readonly [string, number, number, string, string];
     if (now.regular[i] !== 1 || !path.startsWith(dir + sep)) return undefined;
+    // A changed file reached through a link may now lead outside the content folder (a link
+    // re-pointed in a folder that is not watched): the listing decides, as it always has.
+    if (now.changed[i] === 1 && isLink(path)) return undefined;
     const entry: SourceEntry = { id, lang, path, size: now.sizes[i] as number, mtimeMs: now.times[i] as number };
     // As walkFolder names it: a page bundle's folder is its id, a flat file's the id's folder.
     const folder = path.endsWith(`${sep}index.md`) ? id : id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
@@ -297,6 +306,14 @@ function holdsArticles(path: string): boolean {
     return readdirSync(path).some((name) => name.endsWith('.md') && !name.startsWith('.'));
   } catch {
     return false;
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return true;
   }
 }
 

@@ -1,7 +1,7 @@
 // Issue 26, finding 1: a body edit reaches every derived structure (full-text index, snippets,
 // scan, lookup), in both freshness modes: a small folder checked in full on every run, and a large
 // one (here: the threshold lowered for the test) checked on --refresh.
-import { cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, cli, fixture, tempDir } from '../helpers.js';
@@ -87,5 +87,70 @@ describe('a folder whose mtime has whole seconds (a coarse file system)', () => 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Kvasar');
+  }, 60_000);
+});
+
+describe('what a folder mtime set back hides (review of the listing made from the check)', () => {
+  const art = (title: string, body: string, extra = '') => `---\ntitle: ${title}\ndescription: d\n${extra}---\n\n${body}\n`;
+  // Written in place (the same inode): no folder mtime moves.
+  const inPlace = (file: string, text: string) => {
+    const fd = openSync(file, 'r+');
+    ftruncateSync(fd, 0);
+    writeSync(fd, text, 0);
+    closeSync(fd);
+  };
+
+  it('--refresh finds a file added behind a folder mtime set back (rsync -a, cp -a, tar), an edit in place beside it', () => {
+    const dir = join(tempDir(), 'd');
+    mkdirSync(dir);
+    for (const i of [1, 2, 3]) writeFileSync(join(dir, `a${i}.md`), art(`T${i}`, `Tekst ${i}.`));
+    const old = new Date('2024-01-01T10:00:00Z');
+    utimesSync(dir, old, old);
+    const env = cleanEnv();
+    expect(cli(['--content', dir, 'list'], env).code).toBe(0);
+    writeFileSync(join(dir, 'b.md'), art('Nyhed', 'Ny tekst om xylofon.'));
+    inPlace(join(dir, 'a1.md'), art('T1', 'Tekst redigeret.'));
+    utimesSync(dir, old, old);
+    const r = cli(['--refresh', '--content', dir, 'search', '--json', 'xylofon'], env);
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as Array<{ id: string }>).map((h) => h.id)).toEqual(['b']);
+  }, 60_000);
+
+  it('reads a config changed with its mtime set back when an article changed in place', () => {
+    const dir = join(tempDir(), 'cf');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'glossary.json'), '{"keywordFields":["emne"]}');
+    for (const i of [1, 2]) writeFileSync(join(dir, `a${i}.md`), art(`Art${i}`, 'Tekst.', 'emne: Alpha\nomraade: Beta\n'));
+    // Older than a tick, so that the compile trusts the folder's and the config's times.
+    const config = join(dir, 'glossary.json');
+    const old = new Date('2024-01-01T10:00:00Z');
+    utimesSync(config, old, old);
+    utimesSync(dir, old, old);
+    const env = cleanEnv();
+    expect(cli(['--content', dir, 'keywords'], env).stdout).toContain('Alpha');
+    inPlace(config, '{"keywordFields":["omraade"]}');
+    utimesSync(config, old, old);
+    inPlace(join(dir, 'a1.md'), art('Art1', 'Tekst ny.', 'emne: Alpha\nomraade: Beta\n'));
+    const r = cli(['--content', dir, 'keywords'], env);
+    expect(r.stdout).toContain('Beta');
+    expect(r.stdout).not.toContain('Alpha');
+  }, 60_000);
+
+  it('does not read a file outside the folder when a link inside a hidden folder is re-pointed', () => {
+    const root = tempDir();
+    const dir = join(root, 's');
+    mkdirSync(join(dir, '.drafts'), { recursive: true });
+    mkdirSync(join(root, 'out'));
+    writeFileSync(join(dir, '.drafts', 'x.md'), art('Udkast', 'Indre.'));
+    writeFileSync(join(dir, 'b.md'), art('B', 'B.'));
+    writeFileSync(join(root, 'out', 'secret.md'), art('Fortroligt', 'Fortrolig tekst.'));
+    symlinkSync(join('.drafts', 'x.md'), join(dir, 'a.md'));
+    const env = cleanEnv();
+    expect(cli(['--content', dir, 'list'], env).code).toBe(0);
+    rmSync(join(dir, '.drafts', 'x.md'));
+    symlinkSync(join(root, 'out', 'secret.md'), join(dir, '.drafts', 'x.md'));
+    const r = cli(['--content', dir, 'lookup', 'a', '--raw'], env);
+    expect(r.stdout).not.toContain('Fortrolig');
+    expect(r.code).not.toBe(0);
   }, 60_000);
 });

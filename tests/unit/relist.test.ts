@@ -1,7 +1,7 @@
 // A listing made again from the last state and the stats of the check (src/store/source.ts
 // relist) must be the listing the folders give: the same entries, ids, folders of links, keyword
 // fields and skipped files, with each file's size and time as it is now.
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changeTime } from '../../src/store/files.js';
@@ -19,7 +19,7 @@ function write(dir: string, files: Record<string, string>): void {
 
 function again(dir: string, listing: SourceListing): SourceListing | undefined {
   const paths = listing.entries.map((e) => e.path);
-  const now: FilesNow = { sizes: new Float64Array(paths.length), times: new Float64Array(paths.length), regular: new Uint8Array(paths.length) };
+  const now: FilesNow = { sizes: new Float64Array(paths.length), times: new Float64Array(paths.length), regular: new Uint8Array(paths.length), changed: new Uint8Array(paths.length).fill(1) };
   paths.forEach((p, i) => {
     const stats = statSync(p);
     now.sizes[i] = stats.size;
@@ -71,10 +71,24 @@ describe('relist', () => {
     const dir = tempDir();
     write(dir, { 'aktie.md': article('Aktie') });
     const listing = listSources([dir]);
-    const now: FilesNow = { sizes: new Float64Array([1]), times: new Float64Array([1]), regular: new Uint8Array([0]) };
+    const now: FilesNow = { sizes: new Float64Array([1]), times: new Float64Array([1]), regular: new Uint8Array([0]), changed: new Uint8Array([1]) };
     expect(relist(dir, listing.entries.map((e) => [e.path, -1, -1, e.lang, e.id] as const), listing.skipped, listing.configs, listing.folders, now)).toBeUndefined();
     now.regular[0] = 1;
     expect(relist(dir, listing.entries.map((e) => [e.path, -1, -1, e.lang, e.id] as const), listing.skipped, [...listing.configs, {}], listing.folders, now)).toBeUndefined();
     expect(relist(dir, listing.entries.map((e) => [e.path, -1, -1, e.lang, e.id] as const), listing.skipped, listing.configs, listing.folders, now)?.entries[0]?.size).toBe(1);
+  });
+
+  it('is no listing when the config changed, or a changed file is reached through a link', () => {
+    const dir = tempDir();
+    write(dir, { 'glossary.json': JSON.stringify({ keywordFields: ['emne'] }), 'aktie.md': article('Aktie'), '.kladder/b.md': article('Obligation') });
+    symlinkSync(join('.kladder', 'b.md'), join(dir, 'b.md'));
+    const listing = listSources([dir]);
+    expect(listing.entries.map((e) => e.id)).toEqual(['aktie', 'b']);
+    expect(again(dir, listing)).toBeUndefined();
+    writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ keywordFields: ['omraade'] }));
+    const plain = { ...listing, entries: listing.entries.filter((e) => e.id === 'aktie') };
+    expect(again(dir, plain)).toBeUndefined();
+    writeFileSync(join(dir, 'glossary.json'), JSON.stringify({ keywordFields: ['emne'] }));
+    expect(again(dir, plain)?.entries.map((e) => e.id)).toEqual(['aktie']);
   });
 });
