@@ -7,7 +7,7 @@ import { compareDanish, fold } from '../fold.js';
 import { countsOf } from '../corpus/terms.js';
 import { MAX_FILE_BYTES, parseArticle } from '../corpus/parse.js';
 import { createHash } from 'node:crypto';
-import { CorpusWriter, encodeGramShard, encodeNameShard, encodeStored, encodeTextShard, finishCorpus, FORMAT, shardOf, writeCorpus, writePatchedItems, type BodyStats, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
+import { CorpusWriter, encodeGramShard, encodeNameShard, encodeStored, encodeTextShard, finishCorpus, FORMAT, partSizeOf, shardOf, writeCorpus, writePatchedItems, type BodyStats, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
 import type { LanguageMeta } from '../corpus/reader.js';
 import { readRegularFile, type CorpusSink } from './files.js';
 import { articleOfStored, compileLanguageJob, type LanguageJob } from './language-job.js';
@@ -383,7 +383,7 @@ function patchLanguage(reader: CorpusReader, sink: CorpusSink, lang: string, edi
     if (!patched) return undefined;
     if (patched.all) {
       keywords = patched.all.map((k) => [k.name, k.entries.length]);
-      w.items(`${lang}/keywords`, patched.all.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')), meta.part ?? Number.MAX_SAFE_INTEGER);
+      w.items(`${lang}/keywords`, patched.all.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')), partSizeOf(meta));
     } else {
       keywords = keywords.map(([name, count], i) => [name, patched.items.get(i)?.length ?? count]);
       writePatchedItems(reader, sink, lang, 'keywords', keywords.length, new Map([...patched.items].map(([i, entries]) => [i, Buffer.from(JSON.stringify(entries), 'utf8')])));

@@ -21,8 +21,10 @@ export const FORMAT = 18;
  * the size it was written with (`part`; none: one part), and readers follow that.
  */
 export const ITEMS_PER_PART = 16_384;
-/** A part size larger than any count: one part. */
-const ONE_PART = Number.MAX_SAFE_INTEGER;
+/** The part size a language was written with (a meta without one: one part, of any count). */
+export function partSizeOf(meta: LanguageMeta): number {
+  return meta.part ?? Number.MAX_SAFE_INTEGER;
+}
 
 /** The part size a compile writes with (GLOSSARY_TEST_PART lowers it: tests reach several parts). */
 function partSize(): number {
@@ -279,7 +281,7 @@ export function finishCorpus(w: CorpusWriter, langs: LanguageMeta[], files: numb
 
 /** The files one language of a compiled corpus has. */
 function languageFilesOf(meta: LanguageMeta): string[] {
-  const per = meta.part ?? ONE_PART;
+  const per = partSizeOf(meta);
   const items: Array<[string, number]> = [['names', meta.nameShards], ['grams', meta.gramShards], ['text', meta.textShards], ['records', meta.count], ['docs', meta.count], ['terms', meta.count], ['keywords', meta.keywords.length]];
   return [...items.flatMap(([name, count]) => [...Array.from({ length: partCount(count, per) }, (_, k) => partFile(`${meta.lang}/${name}`, k)), `${meta.lang}/${name}.idx`]), ...['list.json', 'scan.json', 'body.json'].map((f) => `${meta.lang}/${f}`)];
 }
@@ -302,7 +304,7 @@ export interface BodyStats {
  */
 export function writePatchedItems(reader: CorpusReader, sink: CorpusSink, lang: string, name: 'records' | 'docs' | 'terms' | 'text' | 'names' | 'grams' | 'keywords', count: number, replaced: Map<number, Buffer>): void {
   const base = `${lang}/${name}`;
-  const per = reader.language(lang).part ?? ONE_PART;
+  const per = partSizeOf(reader.language(lang));
   let oldIdx: Buffer;
   try {
     oldIdx = reader.files.read(`${base}.idx`);
@@ -475,7 +477,7 @@ export class CorpusReader implements Corpus {
   private items(base: string, ns: number[], count: number): Buffer[] {
     if (ns.length === 0) return [];
     for (const n of ns) if (!Number.isInteger(n) || n < 0 || n >= count) this.damaged(`${base}: no item ${n}`);
-    const per = this.language(base.slice(0, base.indexOf('/'))).part ?? ONE_PART;
+    const per = partSizeOf(this.language(base.slice(0, base.indexOf('/'))));
     const partOf = ns.map((n) => Math.floor(n / per));
     const parts = [...new Set(partOf)].sort((a, b) => a - b);
     let index: Buffer[];

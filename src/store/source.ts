@@ -180,10 +180,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
     // A page bundle (`closure/index.md`) is named by its folder; ids composed (NFC), as text is:
     // a name written by macOS (NFD) is found when typed.
     const id = (name === 'index.md' ? rel : rel ? `${rel}/${name.slice(0, -3)}` : name.slice(0, -3)).normalize('NFC');
-    const entry: SourceEntry = { id, lang: w.lang, path, size: stats.size, mtimeMs: changeTime(stats) };
-    if (rel) entry.dir = rel.normalize('NFC');
-    if (w.config.keywordFields?.length) entry.keywordFields = w.config.keywordFields;
-    w.out.entries.push(entry);
+    w.out.entries.push(sourceEntry(id, w.lang, path, stats.size, changeTime(stats), rel.normalize('NFC'), w.config));
   }
 }
 
@@ -258,6 +255,14 @@ export function listSources(dirs: string[]): SourceListing {
   return out;
 }
 
+/** One listed article file: `dir` its folder in its language folder ('' at the top). */
+function sourceEntry(id: string, lang: string, path: string, size: number, mtimeMs: number, dir: string, config: CorpusConfig): SourceEntry {
+  const entry: SourceEntry = { id, lang, path, size, mtimeMs };
+  if (dir) entry.dir = dir;
+  if (config.keywordFields?.length) entry.keywordFields = config.keywordFields;
+  return entry;
+}
+
 /** Every file's size and change time now, as one check of a listing's stamps found them. */
 export interface FilesNow {
   sizes: Float64Array;
@@ -282,7 +287,6 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
   // folders are listed again.
   const found = findConfig(dir);
   if (JSON.stringify(found && !found.outside ? readConfig(found.file) : {}) !== JSON.stringify(config)) return undefined;
-  const keywordFields = config.keywordFields?.length ? config.keywordFields : undefined;
   const out: SourceEntry[] = new Array(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const [path, , , lang, id] = entries[i] as readonly [string, number, number, string, string];
@@ -290,12 +294,9 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
     // A changed file reached through a link may now lead outside the content folder (a link
     // re-pointed in a folder that is not watched): the listing decides, as it always has.
     if (now.changed[i] === 1 && isLink(path)) return undefined;
-    const entry: SourceEntry = { id, lang, path, size: now.sizes[i] as number, mtimeMs: now.times[i] as number };
-    // As walkFolder names it: a page bundle's folder is its id, a flat file's the id's folder.
+    // The folder walkFolder read it in: a page bundle's is its id, a flat file's the id's folder.
     const folder = path.endsWith(`${sep}index.md`) ? id : id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
-    if (folder) entry.dir = folder;
-    if (keywordFields) entry.keywordFields = keywordFields;
-    out[i] = entry;
+    out[i] = sourceEntry(id, lang, path, now.sizes[i] as number, now.times[i] as number, folder, config);
   }
   return { entries: out, skipped, folders, config: { ...config }, configs };
 }
