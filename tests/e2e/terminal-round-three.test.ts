@@ -175,6 +175,8 @@ describe.skipIf(!hasTmux)('picker and pager in a terminal (finding 7; issue 26 f
     term.glossary('search selskab --pick');
     term.waitFor(/Esc\/q/, 30000);
     term.keys('q');
+    // The shell's prompt first: keys typed before the picker has ended would be the picker's filter.
+    term.waitFor(/^READY\$\s*$/m, 10000);
     term.keys('echo "rc=$?"', 'Enter');
     const q = term.waitFor(/rc=\d+/);
     expect(q).toMatch(/rc=0/);
