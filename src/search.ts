@@ -756,8 +756,13 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
   const majority = words.length === 2 && words.every((w) => w.length >= 3 && !/\d/.test(w)) ? 2 : minimum;
   const hits: Hit[] = [];
   const lists: Array<[NameList, number]> = [['title', 0], ['alias', 1 - ALIAS_WEIGHT], ['defined', 1 - DEFINED_WEIGHT]];
-  for (const doc of source.docs(candidates)) {
-    const names = nameWords(doc);
+  const docs = source.docs(candidates);
+  // Words some candidate's name has as written (`alliance`): that word, not a typing error for
+  // another (`allowance`). As written, not by stem: a typo can share a stem with an inflected form.
+  const namesOf = docs.map(nameWords);
+  const known = words.map((w) => namesOf.some((n) => n.title.includes(w) || n.aliases.includes(w) || n.defined.includes(w)));
+  for (const [k, doc] of docs.entries()) {
+    const names = namesOf[k] as ReturnType<typeof nameWords>;
     let named = 0;
     let cost = 0;
     const usedTitle = new Set<string>();
@@ -774,7 +779,9 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
       // A match in an alias counts as a slightly dearer one in the title; in a defined name, dearer still.
       for (const [list, extra] of lists) {
         for (const t of list === 'title' ? names.title : list === 'alias' ? names.aliases : names.defined) {
-          const found = nameMatchCost(w, t, ws, names.stems.get(t), isLiteral);
+          const cost = nameMatchCost(w, t, ws, names.stems.get(t), isLiteral);
+          // A word a name has as written is that word (above): it matches by stem, beginning or compound part only.
+          const found = cost !== undefined && cost >= TYPO && known[i] ? undefined : cost;
           const c = found === undefined ? undefined : Math.min(1, found + extra);
           if (c !== undefined && found !== undefined && (best === undefined || c < best)) {
             best = c;

@@ -452,3 +452,18 @@ describe('a whole name begun', () => {
     expect(hits('aktieselska')[0]).toMatchObject({ doc: { id: 'aktieselskab' }, tier: Tier.prefix });
   });
 });
+
+describe('a word the corpus has is that word, not a typing error for another', () => {
+  const known = lazyFixture('search-known-word');
+  it('search alliance lists the article with alliance, not the ones whose alias has allowance', () => {
+    // `alliance` is in the title and text of Strategisk alliance: no typing error for `allowance`.
+    expect(hits('alliance', known).map((h) => h.doc.id)).toEqual(['strategiskalliance']);
+  });
+  it('a word the corpus lacks still has its typing-error allowance', () => {
+    expect(hits('aliance', known)[0]).toMatchObject({ doc: { id: 'strategiskalliance' }, typos: 1 });
+    expect(hits('alowance', known).map((h) => h.doc.id)).toEqual(expect.arrayContaining(['konsortium', 'personfradrag']));
+  });
+  it('allowance, a word of two aliases, finds those and not alliance', () => {
+    expect(hits('allowance', known).map((h) => h.doc.id).sort()).toEqual(['konsortium', 'personfradrag']);
+  });
+});
