@@ -779,9 +779,9 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
       // A match in an alias counts as a slightly dearer one in the title; in a defined name, dearer still.
       for (const [list, extra] of lists) {
         for (const t of list === 'title' ? names.title : list === 'alias' ? names.aliases : names.defined) {
-          const cost = nameMatchCost(w, t, ws, names.stems.get(t), isLiteral);
+          const matchCost = nameMatchCost(w, t, ws, names.stems.get(t), isLiteral);
           // A word a name has as written is that word (above): it matches by stem, beginning or compound part only.
-          const found = cost !== undefined && cost >= TYPO && known[i] ? undefined : cost;
+          const found = matchCost !== undefined && matchCost >= TYPO && known[i] ? undefined : matchCost;
           const c = found === undefined ? undefined : Math.min(1, found + extra);
           if (c !== undefined && found !== undefined && (best === undefined || c < best)) {
             best = c;
