@@ -203,11 +203,8 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   const records: CompiledRecord[] = [];
   const docs: SearchDoc[] = [];
   const names = new Map<string, Array<[number, number]>>();
-  const grams = new Map<string, number[]>();
   const text = new Map<string, number[]>();
   let bodyTotal = 0;
-  /** Stem of a name -> how many articles it names. */
-  const nameStems = new Map<string, number>();
 
   sorted.forEach((a, n) => {
     const { n: _n, ...r } = ref(n);
@@ -222,13 +219,6 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
       else names.set(key, entries);
     }
 
-    const terms = articleTerms(a);
-    for (const term of terms.grams) {
-      const list = grams.get(term);
-      if (list) list.push(n);
-      else grams.set(term, [n]);
-    }
-    for (const term of terms.nameStems) nameStems.set(term, (nameStems.get(term) ?? 0) + 1);
     // Full text: the description's words and the body's, counted per article and packed.
     // The description's few words counted apart; the body's stems are distinct already, so each
     // goes to its postings at once (the description's first, then the body's other stems).
@@ -250,18 +240,7 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   // stem of a word of a title, id or alias stays, however common: a name must stay findable.
   // The count of each left out is kept (gramsCapped), and of each kept over the cap only by being
   // a name, how many articles name it (gramsNamed): what a patch needs to decide as a compile would.
-  const cap = articleCap(sorted.length);
-  const gramsCapped = new Map<string, number>();
-  const gramsNamed = new Map<string, number>();
-  for (const [term, list] of grams) {
-    if (list.length <= cap) continue;
-    const named = nameStems.get(term);
-    if (named) gramsNamed.set(term, named);
-    else {
-      gramsCapped.set(term, list.length);
-      grams.delete(term);
-    }
-  }
+  const { grams, gramsCapped, gramsNamed } = gramIndex(sorted, articleCap(sorted.length));
   // So too in the full text: a word in most articles ranks nothing (its IDF is near nought), and its
   // postings would be most of what a search reads. Two numbers an article.
   const capped = new Map<string, number>();
@@ -407,6 +386,42 @@ export function articleTerms(a: Article): { grams: Set<string>; nameStems: Set<s
   const nameStems = new Set([...grams].filter((t) => t.startsWith('=')));
   for (const w of words(a.description)) grams.add('=' + stem(w));
   return { grams, nameStems };
+}
+
+/**
+ * The candidate index (term -> articles, in number order) with the terms in more articles than
+ * `cap` left out, unless an article names them (`nameStems`: stem of a name -> how many articles
+ * it names). Gives the count of each left out, and of each kept over the cap, how many name it.
+ */
+export function capGrams(grams: Map<string, number[]>, nameStems: Map<string, number>, cap: number): { gramsCapped: Map<string, number>; gramsNamed: Map<string, number> } {
+  const gramsCapped = new Map<string, number>();
+  const gramsNamed = new Map<string, number>();
+  for (const [term, list] of grams) {
+    if (list.length <= cap) continue;
+    const named = nameStems.get(term);
+    if (named) gramsNamed.set(term, named);
+    else {
+      gramsCapped.set(term, list.length);
+      grams.delete(term);
+    }
+  }
+  return { gramsCapped, gramsNamed };
+}
+
+/** The candidate index of `articles` (in number order), as a compile makes it. */
+export function gramIndex(articles: Article[], cap: number, termsOf: (a: Article) => { grams: Set<string>; nameStems: Set<string> } = articleTerms): { grams: Map<string, number[]>; gramsCapped: Map<string, number>; gramsNamed: Map<string, number> } {
+  const grams = new Map<string, number[]>();
+  const nameStems = new Map<string, number>();
+  articles.forEach((a, n) => {
+    const terms = termsOf(a);
+    for (const term of terms.grams) {
+      const list = grams.get(term);
+      if (list) list.push(n);
+      else grams.set(term, [n]);
+    }
+    for (const term of terms.nameStems) nameStems.set(term, (nameStems.get(term) ?? 0) + 1);
+  });
+  return { grams, ...capGrams(grams, nameStems, cap) };
 }
 
 /** What `scan` matches of one article: its title and aliases. */

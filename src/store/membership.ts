@@ -10,7 +10,7 @@
 // term left out as too common that the change brings back under the cap, a name another article
 // shares, an id of another language), the caller recompiles.
 import type { Article } from '../corpus/article.js';
-import { articleCap, articleNames, articleTerms, byId, compiledRecord, describedTerms, inBacklinkOrder, inTitleOrder, keywordLists, meanBodyLength, nameEntries, packedCount, recordLinks, resolveLinks, scanTermsOfArticle, searchDocOf, textCap, type CompiledLanguage, type CompiledRecord, type LinkedRef, type ListEntry } from '../corpus/compile.js';
+import { articleCap, articleNames, articleTerms, byId, gramIndex, compiledRecord, describedTerms, inBacklinkOrder, inTitleOrder, keywordLists, meanBodyLength, nameEntries, packedCount, recordLinks, resolveLinks, scanTermsOfArticle, searchDocOf, textCap, type CompiledLanguage, type CompiledRecord, type LinkedRef, type ListEntry } from '../corpus/compile.js';
 import { siteLinkOptions } from '../corpus/links.js';
 import { countsOf } from '../corpus/terms.js';
 import type { LanguageMeta } from '../corpus/reader.js';
@@ -127,10 +127,10 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
     for (const term of terms.nameStems) named.set(term, (named.get(term) ?? 0) + step);
   }
   const cap = articleCap(count);
-  for (const [term, articlesWith] of gramsCapped) {
-    // Left out as too common and named by none: back under the cap, or named now, it would be listed.
-    if (articlesWith <= cap || (named.get(term) ?? 0) > 0) return undefined;
-  }
+  // A term left out as too common and named by none that is back under the cap, or named now, is
+  // listed again: its articles are known only from every article's names, so the candidate index
+  // is made anew from them (below), as a compile makes it.
+  let remakeGrams = [...gramsCapped].some(([term, articlesWith]) => articlesWith <= cap || (named.get(term) ?? 0) > 0);
   // The full text: stems in more articles than the cap have no postings, only their count.
   const capped = new Map(Object.entries(stats.capped));
   let total = stats.total;
@@ -149,8 +149,9 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
     for (const term of terms) if (capped.has(term)) capped.set(term, (capped.get(term) as number) + 1);
   }
   const postingsCap = textCap(count);
-  // Its postings are not kept: where a compile would keep them now, recompile.
-  for (const articlesWith of capped.values()) if (2 * articlesWith <= postingsCap) return undefined;
+  // Stems too common to have postings that a compile would now post: their postings are made from
+  // every article's stored description and body terms (below).
+  const uncapped = [...capped].filter(([, articlesWith]) => 2 * articlesWith <= postingsCap).map(([term]) => term);
 
   // Without their body terms: those are moved as they are stored (`raw` below).
   const stored = reader.allStored(lang, false);
@@ -234,32 +235,45 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   }
 
   // ---- candidates: the same, then the cap for the new count ----
-  const grams = new Map<string, number[]>();
-  for (let s = 0; s < meta.gramShards; s++) {
+  let grams = new Map<string, number[]>();
+  for (let s = 0; s < meta.gramShards && !remakeGrams; s++) {
     for (const [term, list] of reader.gramShard(lang, s)) {
       const next = list.filter((n) => !gone.has(n)).map(moved);
       if (next.length > 0) grams.set(term, next);
     }
   }
-  for (const n of fresh) {
+  for (const n of remakeGrams ? [] : fresh) {
     for (const term of (addedTerms.get(articles[n] as Article) as { grams: Set<string> }).grams) {
       if (!gramsCapped.has(term)) withNumber(grams.get(term) ?? (grams.set(term, []).get(term) as number[]), n, true);
     }
   }
-  for (const [term, list] of grams) {
+  for (const [term, list] of remakeGrams ? [] : grams) {
     const namers = gramsNamed.has(term) ? (gramsNamed.get(term) as number) + (named.get(term) ?? 0) : undefined;
     if (list.length <= cap) {
       gramsNamed.delete(term);
       continue;
     }
-    // Over the cap: kept while an article names it; how many do is known only of those kept so before.
-    if (namers === undefined) return undefined;
+    // Over the cap: kept while an article names it; how many do is known only of those kept so
+    // before. A term that crosses the cap now: the index is made anew.
+    if (namers === undefined) {
+      remakeGrams = true;
+      break;
+    }
     if (namers > 0) gramsNamed.set(term, namers);
     else {
       gramsNamed.delete(term);
       gramsCapped.set(term, list.length);
       grams.delete(term);
     }
+  }
+  if (remakeGrams) {
+    // From the names, ids and descriptions each record keeps: what a compile reads for this index.
+    const remade = gramIndex(articles, cap, (a) => addedTerms.get(a) ?? articleTerms(a));
+    grams = remade.grams;
+    gramsCapped.clear();
+    gramsNamed.clear();
+    for (const [term, c] of remade.gramsCapped) gramsCapped.set(term, c);
+    for (const [term, c] of remade.gramsNamed) gramsNamed.set(term, c);
   }
 
   // ---- full text: the same, with the stems too common to keep postings of counted ----
@@ -279,6 +293,24 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
       let at = 0;
       while (at < list.length && (list[at] as number) < n) at += 2;
       list.splice(at, 0, n, packedCount(described, body, term));
+    }
+  }
+  if (uncapped.length > 0) {
+    // In number order, as a compile posts them: the stored body terms of the kept, the parsed ones of the new.
+    const want = new Set(uncapped);
+    const lists = new Map(uncapped.map((term) => [term, [] as number[]]));
+    members.forEach((m, n) => {
+      const a = m.article;
+      const body = m.old === undefined ? (addedText.get(a) as ReturnType<typeof textTerms>).body : countsOf((oldTerms[m.old] as Buffer).toString('utf8'));
+      const described = describedTerms(a.description);
+      for (const term of want) {
+        const packed = packedCount(described, body, term);
+        if (packed > 0) (lists.get(term) as number[]).push(n, packed);
+      }
+    });
+    for (const [term, list] of lists) {
+      capped.delete(term);
+      if (list.length > 0) text.set(term, list);
     }
   }
   for (const [term, list] of text) {

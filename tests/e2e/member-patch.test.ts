@@ -102,4 +102,52 @@ describe('files added and removed are patched into the cache, and answer as a fr
     // Every round was a patch, not a recompile.
     expect(patches).toBe(rounds.length);
   }, 300_000);
+
+  it('at the caps: a word in every article of a 2,000-article folder crosses them as files come and go, and is patched', () => {
+    // Terms in more articles than the cap (2,000 articles here) are left out of the candidate
+    // index unless an article names them, and have no full-text postings; the cache keeps only
+    // their counts. A new file takes `fælles` (every description) and `tekst` (every body) over the
+    // caps; deleting two brings them back under, where their lists must be made anew.
+    const dir = join(tempDir(), 'c');
+    mkdirSync(dir, { recursive: true });
+    const N = 2000;
+    for (let i = 0; i < N; i++) {
+      const w = (k: number) => WORDS[(i * 7 + k) % WORDS.length] as string;
+      writeFileSync(join(dir, `begreb${i}.md`), `---\ntitle: Begreb ${i} om ${w(0)}\ndescription: Et fælles begreb om ${w(1)}.\n---\nEn tekst om ${w(3)}${i % 2 ? ' og tekst igen' : ''}. Se [nul](begreb${(i + 1) % N}.md).\n`);
+    }
+    const kept = tempDir();
+    const run = (xdg: string, args: string[], input?: string) => cli(['--content', dir, ...args], cleanEnv({ XDG_CACHE_HOME: xdg }), input);
+    expect(run(kept, ['list']).code).toBe(0);
+    const rounds: Array<{ what: string; change: () => void; ids: string[] }> = [
+      {
+        what: 'one more article: both words over the caps',
+        change: () => writeFileSync(join(dir, 'aaa-ny.md'), '---\ntitle: Nyt fælles begreb\ndescription: Et fælles begreb om risiko.\n---\nEn tekst om tekst og [begreb 5](begreb5.md).\n'),
+        ids: ['aaa-ny', 'begreb5', 'begreb1999'],
+      },
+      {
+        what: 'two articles deleted: both words back under the caps',
+        change: () => {
+          rmSync(join(dir, 'begreb7.md'));
+          rmSync(join(dir, 'begreb1500.md'));
+        },
+        ids: ['aaa-ny', 'begreb6', 'begreb8', 'begreb1499'],
+      },
+    ];
+    for (const round of rounds) {
+      round.change();
+      const fresh = tempDir();
+      const same = (args: string[], input?: string) => {
+        const a = run(kept, args, input);
+        const b = run(fresh, args, input);
+        expect(a.stdout, `${args.join(' ')}: ${round.what}`).toBe(b.stdout);
+        expect(a.code, `${args.join(' ')}: ${round.what}`).toBe(b.code);
+      };
+      same(['list', '--json']);
+      expect(patched(kept), round.what).toBe(true);
+      // Typing errors find names through the candidate index: the one the caps change.
+      for (const q of ['fælles', 'tekst', 'fælles tekst risiko', 'nyt fælles', 'begreb 12', 'begrbe 12 om', 'begrb', 'kapitl', 'revison', 'fælels']) same(['search', '--json', '--explain', '--limit', '30', q]);
+      for (const id of round.ids) same(['lookup', '--json', id]);
+      same(['scan', '--json'], 'Et fælles begreb i en tekst om risiko.');
+    }
+  }, 300_000);
 });
