@@ -14,7 +14,7 @@ export const MAX_QUERY = 200;
  * `prefix` (a name begun), `words` (every word in its name), `initials`, `lexicon` (a Danish name
  * the bundled glossary gives the term).
  */
-export type MatchKind = 'exact' | 'folded' | 'alias' | 'defined' | 'path' | 'typo' | 'prefix' | 'words' | 'initials' | 'lexicon';
+export type MatchKind = 'exact' | 'folded' | 'alias' | 'defined' | 'path' | 'typo' | 'prefix' | 'words' | 'initials' | 'lexicon' | 'word-list';
 
 export interface Resolved {
   record: ArticleRecord;
@@ -65,7 +65,7 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
   const { search, clearWinner, queryWords, Tier } = await import('./search.js');
   const hits = search(corpus.searchSource(lang), term, 5, { lexicon });
   const winner = clearWinner(hits, new Set(queryWords(term)).size);
-  if (winner?.lexicon) return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched: 'lexicon', matchedName: winner.lexicon.name };
+  if (winner?.lexicon) return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched: winner.lexicon.kind === 'words' ? 'word-list' : 'lexicon', matchedName: winner.lexicon.name };
   if (winner) {
     const matched: MatchKind = winner.via === 'defined' ? 'defined' : winner.tier < Tier.prefix ? 'folded' : winner.tier === Tier.prefix ? 'prefix' : winner.why.some((w) => w.what.includes('its initial')) ? 'initials' : winner.typos > 0 ? 'typo' : 'words';
     return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched };
@@ -78,6 +78,7 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
 
 /** The note when a term named no article and search chose one: the one wording for every command. */
 export function fuzzyNote(term: string, record: ArticleRecord, matched?: MatchKind): string {
+  if (matched === 'word-list') return `no article is named "${term}"; showing ${record.name} (${record.title}), by "${record.title}" in Danish, word by word`;
   if (matched === 'lexicon') return `no article is named "${term}"; showing ${record.name} (${record.title}), by its Danish name in the bundled glossary`;
   if (matched === 'defined') return `no article is named "${term}"; showing ${record.name} (${record.title}), which defines it`;
   return `no article is named "${term}"; showing ${record.name} (${record.title})`;

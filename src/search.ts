@@ -7,7 +7,7 @@ import Fuse from 'fuse.js';
 import type { SearchDoc } from './corpus/compile.js';
 import { NameRank, plainLetters, TEXT_FIELDS } from './corpus/compile.js';
 import type { SearchSource } from './corpus/reader.js';
-import { LexiconIndex, type Lexicon, type LexiconKind } from './corpus/lexicon.js';
+import { ENGLISH_GLUE, LexiconIndex, renderWords, type Lexicon, type LexiconKind } from './corpus/lexicon.js';
 import { contentWords, docTermsOfWord, isStopword, stem } from './corpus/terms.js';
 import { fold, words } from './fold.js';
 import { expansionOf, writtenSynonym } from './synonyms.js';
@@ -55,7 +55,7 @@ export interface Hit {
   /** For a hit by another language's name: which. */
   translation?: { lang: string; title: string };
   /** For a hit through the bundled lexicon: the query's phrase, how the lexicon knows it, and the Danish name searched. */
-  lexicon?: { phrase: string; kind: LexiconKind; id: string; name: string };
+  lexicon?: { phrase: string; kind: LexiconKind; id?: string; name: string };
   /** Query words matched only through a synonym (synonyms.ts): which, and where. */
   synonyms?: Array<{ word: string; synonym: string; field: NameList | 'description' | 'body' }>;
   /** The parts of the score, for --explain. */
@@ -194,9 +194,15 @@ export function queryWords(query: string): string[] {
   // Single letters (`P-nummer` is `p nummer`) say nothing on their own; a run of them is one
   // abbreviation (`a/s` is `as`).
   const content = contentWords(query.replace(/(?<![\p{L}\p{N}])\p{L}(?:[/.&-]\p{L}(?![\p{L}\p{N}]))+/gu, (m) => m.replace(/[/.&-]/g, ''))).filter((w) => w.length > 1 || /\d/.test(w));
-  const kept = content.filter((w) => !QUESTION_WORDS.has(w));
+  // An English query (`camping by the lake`): its glue words say nothing, and some are Danish
+  // words too (`by`, `for`, `to`) that a Danish text has; so they are not matched.
+  const english = content.some((w) => ENGLISH_ONLY_GLUE.has(w));
+  const kept = content.filter((w) => !QUESTION_WORDS.has(w) && !(english && ENGLISH_GLUE.has(w)));
   return kept.length ? kept : content;
 }
+
+/** English glue words no Danish text uses as words: a query with one is English. */
+const ENGLISH_ONLY_GLUE = new Set(['the', 'of', 'and', 'with', 'from']);
 
 /** The share of `query` words found in a description: the same stem, or one begins the other (`eje` ~ `ejer`). */
 export function definitionOverlap(query: string[], description: string, synonyms: (word: string) => string[] = () => []): number {
@@ -654,10 +660,8 @@ const LEXICON_WEIGHT = 0.8;
 function byLexicon(source: SearchSource, query: string, lexicon: Lexicon | undefined, named: (h: Hit, words: number) => boolean): Hit[] {
   if (!lexicon) return [];
   const all = fold(query).split(' ').filter(Boolean);
-  const found = new LexiconIndex(lexicon).phrasesIn(all);
-  if (!found.length) return [];
   const best = new Map<number, Hit>();
-  for (const m of found) {
+  for (const m of new LexiconIndex(lexicon).phrasesIn(all)) {
     // A phrase the corpus itself names (`ÅOP` in a corpus with an article ÅOP) is not translated.
     const own = rank(source, m.phrase);
     if (own.hits.some((h) => named(h, own.words.length))) continue;
@@ -665,23 +669,48 @@ function byLexicon(source: SearchSource, query: string, lexicon: Lexicon | undef
     for (const [id, kind, danish] of m.senses) {
       for (const name of danish) {
         const asked = [name, ...rest].join(' ');
-        const { hits, words } = rank(source, asked, false);
-        for (const h of hits) {
-          if (!named(h, words.length)) continue;
-          const had = best.get(h.doc.n);
-          const hit: Hit = {
-            ...h,
-            score: h.score * LEXICON_WEIGHT,
-            via: 'lexicon',
-            lexicon: { phrase: m.phrase, kind, id, name },
-            why: [{ what: `"${m.phrase}" is "${name}" in the bundled glossary (${kind === 'id' ? 'the id, in words,' : kind === 'title' ? 'the title' : 'an alias'} of the bundled article ${id}): searched as "${asked}"`, add: 0 }, ...h.why.map((w) => ({ ...w, add: round(w.add * LEXICON_WEIGHT) }))],
-          };
-          if (!had || compareHits(hit, had) < 0) best.set(h.doc.n, hit);
-        }
+        const said = `"${m.phrase}" is "${name}" in the bundled glossary (${kind === 'id' ? 'the id, in words,' : kind === 'title' ? 'the title' : 'an alias'} of the bundled article ${id}): searched as "${asked}"`;
+        keepTranslated(best, source, asked, named, LEXICON_WEIGHT, { phrase: m.phrase, kind, id, name }, said);
       }
     }
   }
+  // And word by word, each hit kept at the better of its two routes; not a query with an
+  // abbreviation (typed in capitals or without a vowel), which matches only as written.
+  const literal = literalWords(query);
+  if (!all.some((w) => literal.has(w))) byWords(best, source, all, lexicon, named);
   return [...best.values()];
+}
+
+/** The hits a translated query names (its whole name, or every word in a name), kept in `best` at the better route, scored times `weight`. */
+function keepTranslated(best: Map<number, Hit>, source: SearchSource, asked: string, named: (h: Hit, words: number) => boolean, weight: number, lexicon: NonNullable<Hit['lexicon']>, said: string): void {
+  const { hits, words } = rank(source, asked, false);
+  for (const h of hits) {
+    if (!named(h, words.length)) continue;
+    const hit: Hit = { ...h, score: h.score * weight, via: 'lexicon', lexicon, why: [{ what: said, add: 0 }, ...h.why.map((w) => ({ ...w, add: round(w.add * weight) }))] };
+    const had = best.get(h.doc.n);
+    if (!had || compareHits(hit, had) < 0) best.set(h.doc.n, hit);
+  }
+}
+
+/** A hit through the word list's rendering scores this share: below one through a name the bundled glossary gives. */
+const WORDS_WEIGHT = 0.7;
+
+/**
+ * An English query rendered in Danish word by word by the English-Danish word list (`payroll
+ * costs` -> `lønomkostninger`, `løn omkostninger`), its hits kept in `best`: only when every word
+ * but glue has a rendering, and only articles a rendering names count. Text matches of translated
+ * words are no evidence.
+ */
+function byWords(best: Map<number, Hit>, source: SearchSource, all: string[], lexicon: Lexicon, named: (h: Hit, words: number) => boolean): void {
+  if (!lexicon.words) return;
+  const rendered = renderWords(all, lexicon.words, (w) => ENGLISH_FILLER.has(w) || QUESTION_WORDS.has(w) || ENGLISH_GLUE.has(w));
+  if (!rendered) return;
+  const phrase = rendered.english.join(' ');
+  const renderings = rendered.english.map((w, i) => `${w}: ${(rendered.danish[i] as string[]).join(', ')}`).join('; ');
+  for (const name of rendered.phrases) {
+    if (fold(name) === phrase) continue;
+    keepTranslated(best, source, name, named, WORDS_WEIGHT, { phrase, kind: 'words', name }, `"${phrase}" is "${name}" word by word (${renderings}; the bundled English-Danish word list): searched as "${name}"`);
+  }
 }
 
 /** Every hit of a query over the corpus's own words and names, unordered; and the query's words. */
@@ -722,7 +751,9 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
   const expandedByStem = new Map(words.map((w, i) => [stem(w), expand[i] ?? []]));
   const synonymsOfWord = (w: string) => expandedByStem.get(stem(w)) ?? [];
   // The query's words for the definition overlap: all but glue and question words, stopwords too.
-  const telling = fold(query).split(' ').filter((w) => w.length > 1 && !GLUE.has(w) && !QUESTION_WORDS.has(w));
+  const folded = fold(query).split(' ');
+  const english = folded.some((w) => ENGLISH_ONLY_GLUE.has(w));
+  const telling = folded.filter((w) => w.length > 1 && !GLUE.has(w) && !QUESTION_WORDS.has(w) && !(english && ENGLISH_GLUE.has(w)));
   // Initials of a phrase (`average annual growth rate`): candidates named by them.
   const initials = withInitials ? initialsOf(query) : [];
   const initialCandidates = initials.flatMap((i) => [...source.names(i), ...source.names('~' + i)].map(([n]) => n));

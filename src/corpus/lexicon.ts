@@ -6,16 +6,85 @@
 import { fold } from '../fold.js';
 import { stem } from './terms.js';
 
-/** How a phrase is a name of the bundled article: its title, an alias (most often English), or its id in words. */
-export type LexiconKind = 'title' | 'alias' | 'id';
+/**
+ * How a phrase is a name of the bundled article: its title, an alias (most often English), or its
+ * id in words; or, with no article, how the English-Danish word list renders it word by word.
+ */
+export type LexiconKind = 'title' | 'alias' | 'id' | 'words';
 
 /** One phrase's meanings: the bundled article's id, how the phrase names it, the Danish names to look up. */
 export type LexiconSense = [id: string, kind: LexiconKind, danish: string[]];
 
-/** Folded phrase -> its senses. */
+/** Folded phrase -> its senses; folded English word (or short fixed phrase) -> its Danish renderings. */
 export interface Lexicon {
   version: 1;
   phrases: Record<string, LexiconSense[]>;
+  /** A rendering ending in `-` is the first part of a compound (`kvartals-`): joined to the next word's. */
+  words?: Record<string, string[]>;
+}
+
+/** At most this many renderings of one English word are tried. */
+const MAX_RENDERINGS = 3;
+
+/**
+ * The English-Danish word list (`english<TAB>danish; danish-`, one entry a line) as the lexicon
+ * holds it: folded English keys, each with its renderings in Danish (lower case, as written, at
+ * most MAX_RENDERINGS; a compound's first part keeps its `-`). Lines that are not entries are
+ * named in `problems`, never dropped silently.
+ */
+export function parseWordList(text: string): { words: Record<string, string[]>; problems: string[] } {
+  const words: Record<string, string[]> = {};
+  const problems: string[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') return;
+    const [english, danish, extra] = line.split('\t');
+    const key = fold(english ?? '');
+    const renderings = (danish ?? '').split(';').map((d) => d.trim().toLowerCase());
+    const bad = renderings.find((d) => !/^\p{L}[\p{L}\p{N}'./ -]*$/u.test(d) || /\s-|--/.test(d));
+    if (extra !== undefined || !key || bad !== undefined || /[\u0000-\u0008\u000a-\u001f\u007f]/.test(line)) {
+      problems.push(`line ${i + 1}: ${bad !== undefined && danish !== undefined && extra === undefined ? `"${bad.replace(/[\u0000-\u001f\u007f]/g, '?')}" is no Danish rendering` : 'not "english<TAB>danish; danish"'}`);
+      return;
+    }
+    const list = words[key] ?? (words[key] = []);
+    for (const r of renderings) if (!list.includes(r) && list.length < MAX_RENDERINGS + 1) list.push(r);
+  });
+  return { words, problems };
+}
+
+/** An English query's content words in Danish, word by word: every way to render them, or none when a word has no rendering. */
+export function renderWords(all: string[], words: Record<string, string[]>, isGlue: (w: string) => boolean, limit = 27): { english: string[]; danish: string[][]; phrases: string[] } | undefined {
+  const english: string[] = [];
+  const danish: string[][] = [];
+  let start = 0;
+  while (start < all.length) {
+    let found = 0;
+    // The longest fixed phrase first (`head office` -> `hovedkontor`), then the word alone.
+    for (let end = Math.min(all.length, start + 4); end > start && !found; end--) {
+      const phrase = all.slice(start, end).join(' ');
+      const list = words[phrase] ?? words[singular(phrase)];
+      if (list && (end - start > 1 || !isGlue(phrase))) {
+        english.push(phrase);
+        danish.push(list.slice(0, MAX_RENDERINGS + 1));
+        found = end;
+      }
+    }
+    if (found) start = found;
+    else if (isGlue(all[start] as string)) start++;
+    else return undefined;
+  }
+  if (english.length === 0) return undefined;
+  // Every combination, a compound's first part joined to what follows it; none that ends in one.
+  let partial: string[][] = [[]];
+  for (const options of danish) {
+    partial = partial.flatMap((p) => options.map((o) => [...p, o])).slice(0, limit * 4);
+  }
+  const phrases = new Set<string>();
+  for (const tokens of partial) {
+    if ((tokens[tokens.length - 1] as string).endsWith('-')) continue;
+    phrases.add(tokens.reduce((out, t) => (out === '' ? t : out.endsWith('-') ? out.slice(0, -1) + t : `${out} ${t}`), ''));
+  }
+  return { english, danish, phrases: [...phrases].slice(0, limit) };
 }
 
 /** What the lexicon is made from: the bundled articles' names. */
@@ -26,7 +95,7 @@ export interface LexiconArticle {
 }
 
 /** Words that join an English phrase and tell nothing alone. */
-const ENGLISH_GLUE = new Set('of and the to for in on a an by at with or per from'.split(' '));
+export const ENGLISH_GLUE = new Set('of and the to for in on a an by at with or per from'.split(' '));
 /** At most this many Danish names a phrase: the title first, then the article's Danish aliases. */
 const MAX_DANISH = 3;
 /** A Danish alias longer than this many words is a description, not a name to look up. */
@@ -159,6 +228,7 @@ export function parseLexicon(text: string): Lexicon | undefined {
   try {
     const data = JSON.parse(text) as Lexicon;
     if (data?.version !== 1 || typeof data.phrases !== 'object' || data.phrases === null) return undefined;
+    if (data.words !== undefined && (typeof data.words !== 'object' || data.words === null)) return undefined;
     return data;
   } catch {
     return undefined;

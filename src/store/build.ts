@@ -7,7 +7,8 @@ import { DiskFiles } from './files.js';
 import { DiskRenders } from './renders.js';
 import { needsHighlighter, renderArticle } from '../render/article.js';
 import { loadHighlighter } from '../edge/highlight.js';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseWordList } from '../corpus/lexicon.js';
 import { LEXICON_FILE, lexiconOf } from './lexicon.js';
 
 /** Widths pre-rendered: a pipe's (80) and a wide terminal's (the cap, 100). */
@@ -28,7 +29,15 @@ export async function buildBundledCorpus(contentDir: string, outDir: string, all
   for (const language of compilation.languages) for (const r of language.records) r.file = relative(dirname(contentDir), r.file);
   writeCompilation(new DiskFiles(outDir), compilation, true);
   // The bundled glossary as a lexicon for any corpus (corpus/lexicon.ts), read only when a query needs it.
-  writeFileSync(join(outDir, LEXICON_FILE), JSON.stringify(lexiconOf(compilation.languages)));
+  // With the English-Danish word list beside content/ (lexicon/en-da.tsv), when there is one.
+  const list = join(dirname(contentDir), 'lexicon', 'en-da.tsv');
+  const words = existsSync(list) ? parseWordList(readFileSync(list, 'utf8')) : undefined;
+  if (words?.problems.length) {
+    lines.push(...words.problems.map((p) => `${relative(process.cwd(), list)}: ${p}`));
+    lines.push(`build: ${words.problems.length} lines of ${relative(process.cwd(), list)} are no entries: fix them`);
+    return { lines, code: 1 };
+  }
+  writeFileSync(join(outDir, LEXICON_FILE), JSON.stringify({ ...lexiconOf(compilation.languages), ...(words ? { words: words.words } : {}) }));
   // Pre-rendered, so that a lookup in the bundled corpus never loads the Markdown renderer.
   const renders = new DiskRenders(join(outDir, 'render'));
   const highlight = compilation.languages.some((l) => l.records.some(needsHighlighter)) ? await loadHighlighter() : undefined;

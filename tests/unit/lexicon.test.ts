@@ -1,7 +1,7 @@
 // The bundled lexicon (src/corpus/lexicon.ts): which aliases are English, ids split into words,
 // phrases found in a query.
 import { describe, expect, it } from 'vitest';
-import { isEnglish, LexiconIndex, makeLexicon, parseLexicon, splitId } from '../../src/corpus/lexicon.js';
+import { ENGLISH_GLUE, isEnglish, LexiconIndex, makeLexicon, parseLexicon, parseWordList, renderWords, splitId } from '../../src/corpus/lexicon.js';
 
 const danishStems = new Set(['aktie', 'tilbagekoeb', 'rating', 'kredit', 'joint', 'ventur']);
 const inDanish = (s: string) => danishStems.has(s);
@@ -55,5 +55,36 @@ describe('makeLexicon and lookups', () => {
     expect(parseLexicon(JSON.stringify(lexicon))).toEqual(lexicon);
     expect(parseLexicon('{"version":2,"phrases":{}}')).toBeUndefined();
     expect(parseLexicon('not json')).toBeUndefined();
+  });
+});
+
+describe('the English-Danish word list', () => {
+  it('reads entries as folded English keys with their Danish renderings, and names every line that is none', () => {
+    const { words, problems } = parseWordList('Payroll\tløn; Lønsum; løn-\r\nhead office\thovedkontor\n\nbad line\nx\ta; b;\nquarter\tkvartal; kvartals-\tthird\ncost\tomkostning; omkost--ning\nctl\tbad\u0007word\n');
+    expect(words).toEqual({ payroll: ['løn', 'lønsum', 'løn-'], 'head office': ['hovedkontor'] });
+    expect(problems).toEqual([
+      'line 4: not "english<TAB>danish; danish"',
+      'line 5: "" is no Danish rendering',
+      'line 6: not "english<TAB>danish; danish"',
+      'line 7: "omkost--ning" is no Danish rendering',
+      'line 8: "bad?word" is no Danish rendering',
+    ]);
+  });
+
+  const words = parseWordList('payroll\tløn; løn-\ncost\tomkostning; udgift\nquarterly\tkvartalsvis; kvartals-\nreport\trapport\nhead office\thovedkontor\nhead\thoved; leder; hoved-\n').words;
+  const glue = (w: string) => ENGLISH_GLUE.has(w);
+  it('renders a query word by word, a compound part joined to the next word, a fixed phrase before its words', () => {
+    expect(renderWords(['payroll', 'costs'], words, glue)?.phrases).toEqual(['løn omkostning', 'løn udgift', 'lønomkostning', 'lønudgift']);
+    expect(renderWords(['quarterly', 'report'], words, glue)?.phrases).toEqual(['kvartalsvis rapport', 'kvartalsrapport']);
+    expect(renderWords(['the', 'head', 'office'], words, glue)).toEqual({ english: ['head office'], danish: [['hovedkontor']], phrases: ['hovedkontor'] });
+    // A compound's first part at the end has nothing to join.
+    expect(renderWords(['head'], words, glue)?.phrases).toEqual(['hoved', 'leder']);
+  });
+  it('renders nothing when a word that is not glue has no rendering, or nothing but glue is asked', () => {
+    expect(renderWords(['dog', 'costs'], words, glue)).toBeUndefined();
+    expect(renderWords(['of', 'the'], words, glue)).toBeUndefined();
+  });
+  it('tries at most `limit` phrases', () => {
+    expect(renderWords(['head', 'head', 'head', 'cost'], words, glue, 5)?.phrases).toHaveLength(5);
   });
 });

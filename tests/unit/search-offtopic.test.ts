@@ -42,6 +42,14 @@ describe('search: what made real queries miss', () => {
     expect(ids('ikke lægge alle æg i én kurv')[0]).toBe('diversifikation');
   });
 
+  it('leaves out English glue words from a query with one no Danish text has, and keeps Danish words that look like them', () => {
+    // `by` and `the` matched the Danish text of an article on efficiency: `camping by the lake` found it.
+    expect(queryWords('camping by the lake')).toEqual(['camping', 'lake']);
+    expect(queryWords('cost of capital')).toEqual(['cost', 'capital']);
+    expect(queryWords('skat i en by')).toEqual(['skat', 'by']);
+    expect(queryWords('to for en')).toEqual(['to']);
+  });
+
   it('leaves out the question verb `udregner` as it does `beregner`', () => {
     expect(queryWords('hvordan udregner man overskudsgrad')).toEqual(['overskudsgrad']);
     expect(queryWords('hvordan udregne overskudsgrad')).toEqual(['overskudsgrad']);

@@ -1,0 +1,59 @@
+// End-to-end: English typed over a Danish corpus that has no English names and no bundled article
+// for the term (issue 20, "English without English aliases"): the bundled English-Danish word list
+// (lexicon/en-da.tsv) renders the query word by word, a compound's first part joined to the next
+// word (`payroll costs` -> `lønomkostninger`). Only an article a rendering names counts; a query
+// with a word the list lacks, or whose rendering names nothing, finds nothing.
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, cli, fixture } from '../helpers.js';
+
+const da = fixture('search-word-list');
+const env = cleanEnv();
+const run = (...args: string[]) => cli(['--content', da, ...args], env);
+const T = 60_000;
+
+interface JsonHit {
+  id: string;
+  match: string;
+  matchedName?: string;
+  lexicon?: { phrase: string; kind: string; id?: string };
+}
+const hits = (stdout: string) => JSON.parse(stdout) as JsonHit[];
+
+describe('English rendered in Danish word by word, over a Danish corpus without English names', () => {
+  it('a compound made of the words (payroll costs, quarterly report) finds the article it names, and --json says the route', () => {
+    const r = run('search', '--json', 'payroll costs');
+    expect(r.code).toBe(0);
+    expect(hits(r.stdout)[0]).toEqual(expect.objectContaining({ id: 'loenomkostninger', match: 'lexicon', matchedName: 'lønomkostninger', lexicon: { phrase: 'payroll costs', kind: 'words' } }));
+    expect(hits(run('search', '--json', 'quarterly report').stdout)[0]).toMatchObject({ id: 'kvartalsrapport', match: 'lexicon', lexicon: { kind: 'words' } });
+    // British and American spellings, and another word for the same part.
+    for (const q of ['labour costs', 'labor costs', 'salary costs']) expect(hits(run('search', '--json', q).stdout)[0]?.id, q).toBe('loenomkostninger');
+  }, T);
+
+  it('a fixed phrase is rendered whole (head office -> hovedkontor), a single word as itself (supplier -> leverandør)', () => {
+    expect(hits(run('search', '--json', 'the head office').stdout)[0]).toMatchObject({ id: 'hovedkontor', matchedName: 'hovedkontor' });
+    expect(hits(run('search', '--json', 'supplier').stdout)[0]).toMatchObject({ id: 'leverandoer', matchedName: 'leverandør' });
+  }, T);
+
+  it('--explain shows each word\'s renderings and the Danish searched; lookup says how it chose', () => {
+    const r = run('search', '--explain', '--limit', '1', 'salary costs');
+    expect(r.stdout).toMatch(/matched as: lexicon/);
+    expect(r.stdout).toMatch(/"salary costs" is "lønomkostninger" word by word \(salary: løn, [^;]*løn-; costs: omkostninger[^)]*; the bundled English-Danish word list\): searched as "lønomkostninger"/);
+    const l = run('lookup', 'payroll costs');
+    expect(l.code).toBe(0);
+    expect(l.stdout).toContain('Lønomkostninger');
+    expect(l.stderr).toContain('no article is named "payroll costs"; showing loenomkostninger (Lønomkostninger), by "Lønomkostninger" in Danish, word by word');
+  }, T);
+
+  it('finds nothing for words the list lacks, or whose rendering names no article: exit 3, empty --json', () => {
+    // A word typed in capitals is an abbreviation, matched only as written: never rendered.
+    for (const q of ['dog food', 'football match', 'payroll chocolate', 'SUPPLIER']) {
+      const r = run('search', q);
+      expect(r.code, q).toBe(3);
+      expect(r.stdout, q).toBe('');
+      expect(r.stderr, q).toContain(`nothing matches "${q}"`);
+      expect(run('search', '--json', q).stdout.trim(), q).toBe('[]');
+    }
+    // Every word rendered (quarterly: kvartalsvis; profit: overskud...), but no article is named so.
+    expect(run('search', 'quarterly profit').code).toBe(3);
+  }, T);
+});
