@@ -15,12 +15,30 @@ export type LexiconKind = 'title' | 'alias' | 'id' | 'words';
 /** One phrase's meanings: the bundled article's id, how the phrase names it, the Danish names to look up. */
 export type LexiconSense = [id: string, kind: LexiconKind, danish: string[]];
 
-/** Folded phrase -> its senses; folded English word (or short fixed phrase) -> its Danish renderings. */
+/** Folded phrase -> its senses; and the English-Danish word list, when there is one. */
 export interface Lexicon {
   version: 1;
   phrases: Record<string, LexiconSense[]>;
-  /** A rendering ending in `-` is the first part of a compound (`kvartals-`): joined to the next word's. */
-  words?: Record<string, string[]>;
+  words?: WordList;
+}
+
+/** Folded English word (or short fixed phrase) -> its Danish renderings; a rendering ending in `-` is the first part of a compound (`kvartals-`). */
+export type WordList = (english: string) => string[] | undefined;
+
+/** The word list as the build writes it: a line an entry, `english<TAB>danish;danish`, the first line empty. */
+export function wordListText(words: Record<string, string[]>): string {
+  return `\n${Object.keys(words).sort().map((k) => `${k}\t${(words[k] as string[]).join(';')}\n`).join('')}`;
+}
+
+/** Lookups in that text, without reading more of it than the entry (a search needs a few words, not 2,500 parsed). */
+export function wordListOf(text: string): WordList {
+  return (english) => {
+    const at = english.includes('\n') || english.includes('\t') ? -1 : text.indexOf(`\n${english}\t`);
+    if (at < 0) return undefined;
+    const start = at + english.length + 2;
+    const end = text.indexOf('\n', start);
+    return text.slice(start, end < 0 ? text.length : end).split(';');
+  };
 }
 
 /** At most this many renderings of one English word are tried. */
@@ -53,7 +71,7 @@ export function parseWordList(text: string): { words: Record<string, string[]>; 
 }
 
 /** An English query's content words in Danish, word by word: every way to render them, or none when a word has no rendering. */
-export function renderWords(all: string[], words: Record<string, string[]>, isGlue: (w: string) => boolean, limit = 27): { english: string[]; danish: string[][]; phrases: string[] } | undefined {
+export function renderWords(all: string[], words: WordList, isGlue: (w: string) => boolean, limit = 27): { english: string[]; danish: string[][]; phrases: string[] } | undefined {
   const english: string[] = [];
   const danish: string[][] = [];
   let start = 0;
@@ -62,7 +80,7 @@ export function renderWords(all: string[], words: Record<string, string[]>, isGl
     // The longest fixed phrase first (`head office` -> `hovedkontor`), then the word alone.
     for (let end = Math.min(all.length, start + 4); end > start && !found; end--) {
       const phrase = all.slice(start, end).join(' ');
-      const list = words[phrase] ?? words[singular(phrase)];
+      const list = words(phrase) ?? words(singular(phrase));
       if (list && (end - start > 1 || !isGlue(phrase))) {
         english.push(phrase);
         danish.push(list.slice(0, MAX_RENDERINGS + 1));
@@ -228,7 +246,7 @@ export function parseLexicon(text: string): Lexicon | undefined {
   try {
     const data = JSON.parse(text) as Lexicon;
     if (data?.version !== 1 || typeof data.phrases !== 'object' || data.phrases === null) return undefined;
-    if (data.words !== undefined && (typeof data.words !== 'object' || data.words === null)) return undefined;
+    delete data.words;
     return data;
   } catch {
     return undefined;

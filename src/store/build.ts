@@ -8,8 +8,8 @@ import { DiskRenders } from './renders.js';
 import { needsHighlighter, renderArticle } from '../render/article.js';
 import { loadHighlighter } from '../edge/highlight.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseWordList } from '../corpus/lexicon.js';
-import { LEXICON_FILE, lexiconOf } from './lexicon.js';
+import { parseWordList, wordListText } from '../corpus/lexicon.js';
+import { LEXICON_FILE, lexiconOf, WORDS_FILE } from './lexicon.js';
 
 /** Widths pre-rendered: a pipe's (80) and a wide terminal's (the cap, 100). */
 const PRERENDERED = [80, 100];
@@ -37,7 +37,8 @@ export async function buildBundledCorpus(contentDir: string, outDir: string, all
     lines.push(`build: ${words.problems.length} lines of ${relative(process.cwd(), list)} are no entries: fix them`);
     return { lines, code: 1 };
   }
-  writeFileSync(join(outDir, LEXICON_FILE), JSON.stringify({ ...lexiconOf(compilation.languages), ...(words ? { words: words.words } : {}) }));
+  writeFileSync(join(outDir, LEXICON_FILE), JSON.stringify(lexiconOf(compilation.languages)));
+  if (words) writeFileSync(join(outDir, WORDS_FILE), wordListText(words.words));
   // Pre-rendered, so that a lookup in the bundled corpus never loads the Markdown renderer.
   const renders = new DiskRenders(join(outDir, 'render'));
   const highlight = compilation.languages.some((l) => l.records.some(needsHighlighter)) ? await loadHighlighter() : undefined;

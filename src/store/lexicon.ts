@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CompiledLanguage } from '../corpus/compile.js';
-import { makeLexicon, parseLexicon, type Lexicon } from '../corpus/lexicon.js';
+import { makeLexicon, parseLexicon, wordListOf, type Lexicon, type WordList } from '../corpus/lexicon.js';
 
-/** Its file, beside the bundled corpus's. */
+/** Its file, beside the bundled corpus's; and the English-Danish word list's (lexicon/en-da.tsv, as wordListText writes it). */
 export const LEXICON_FILE = 'lexicon.json';
+export const WORDS_FILE = 'words.tsv';
 
 /** The lexicon of the bundled corpus's Danish articles (or of its only language). */
 export function lexiconOf(languages: CompiledLanguage[]): Lexicon {
@@ -34,7 +35,20 @@ let loaded: Lexicon | null | undefined;
 export function bundledLexicon(): Lexicon | undefined {
   if (loaded === undefined) {
     try {
-      loaded = parseLexicon(readFileSync(fileURLToPath(new URL(`./corpus/${LEXICON_FILE}`, import.meta.url)), 'utf8')) ?? null;
+      const lexicon = parseLexicon(readFileSync(fileURLToPath(new URL(`./corpus/${LEXICON_FILE}`, import.meta.url)), 'utf8'));
+      // The word list is read on its first lookup: most queries the lexicon sees never need it.
+      let words: WordList | null | undefined;
+      const lookup: WordList = (english) => {
+        if (words === undefined) {
+          try {
+            words = wordListOf(readFileSync(fileURLToPath(new URL(`./corpus/${WORDS_FILE}`, import.meta.url)), 'utf8'));
+          } catch {
+            words = null;
+          }
+        }
+        return words ? words(english) : undefined;
+      };
+      loaded = lexicon ? { ...lexicon, words: lookup } : null;
     } catch {
       loaded = null;
     }

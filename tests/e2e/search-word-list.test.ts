@@ -3,8 +3,11 @@
 // (lexicon/en-da.tsv) renders the query word by word, a compound's first part joined to the next
 // word (`payroll costs` -> `lønomkostninger`). Only an article a rendering names counts; a query
 // with a word the list lacks, or whose rendering names nothing, finds nothing.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture } from '../helpers.js';
+import { cleanEnv, cli, fixture, root, tempDir } from '../helpers.js';
 
 const da = fixture('search-word-list');
 const env = cleanEnv();
@@ -55,5 +58,28 @@ describe('English rendered in Danish word by word, over a Danish corpus without 
     }
     // Every word rendered (quarterly: kvartalsvis; profit: overskud...), but no article is named so.
     expect(run('search', 'quarterly profit').code).toBe(3);
+  }, T);
+});
+
+describe('the build reads the word list', () => {
+  // The build step (dist/build-corpus.js, as scripts/build.mjs runs it) over a folder with content/ and lexicon/.
+  const build = async (list: string) => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'content'));
+    mkdirSync(join(dir, 'lexicon'));
+    writeFileSync(join(dir, 'content', 'loen.md'), '---\ntitle: Løn\ndescription: Betaling for arbejde.\n---\nLøn udbetales hver måned.\n');
+    writeFileSync(join(dir, 'lexicon', 'en-da.tsv'), list);
+    const require = createRequire(import.meta.url);
+    const { buildBundledCorpus } = require(join(root, 'dist', 'build-corpus.js')) as { buildBundledCorpus: (content: string, out: string, allowErrors: boolean) => Promise<{ lines: string[]; code: number }> };
+    return { dir, ...(await buildBundledCorpus(join(dir, 'content'), join(dir, 'out'), false)) };
+  };
+
+  it('fails on a line that is no entry, naming it; writes the list search reads otherwise', async () => {
+    const bad = await build('salary\tløn; løn-\nwage løn\n');
+    expect(bad.code).toBe(1);
+    expect(bad.lines.join('\n')).toMatch(/en-da\.tsv: line 2: not "english<TAB>danish; danish"/);
+    const good = await build('Salary\tLøn; løn-\nhead office\thovedkontor\n');
+    expect(good.code).toBe(0);
+    expect(readFileSync(join(good.dir, 'out', 'words.tsv'), 'utf8')).toBe('\nhead office\thovedkontor\nsalary\tløn;løn-\n');
   }, T);
 });

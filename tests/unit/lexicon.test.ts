@@ -1,7 +1,7 @@
 // The bundled lexicon (src/corpus/lexicon.ts): which aliases are English, ids split into words,
 // phrases found in a query.
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_GLUE, isEnglish, LexiconIndex, makeLexicon, parseLexicon, parseWordList, renderWords, splitId } from '../../src/corpus/lexicon.js';
+import { ENGLISH_GLUE, isEnglish, LexiconIndex, makeLexicon, parseLexicon, parseWordList, renderWords, splitId, wordListOf, wordListText } from '../../src/corpus/lexicon.js';
 
 const danishStems = new Set(['aktie', 'tilbagekoeb', 'rating', 'kredit', 'joint', 'ventur']);
 const inDanish = (s: string) => danishStems.has(s);
@@ -71,7 +71,16 @@ describe('the English-Danish word list', () => {
     ]);
   });
 
-  const words = parseWordList('payroll\tløn; løn-\ncost\tomkostning; udgift\nquarterly\tkvartalsvis; kvartals-\nreport\trapport\nhead office\thovedkontor\nhead\thoved; leder; hoved-\n').words;
+  // As the build writes it and search reads it: a line an entry, looked up without parsing the rest.
+  const words = wordListOf(wordListText(parseWordList('payroll\tløn; løn-\ncost\tomkostning; udgift\nquarterly\tkvartalsvis; kvartals-\nreport\trapport\nhead office\thovedkontor\nhead\thoved; leder; hoved-\n').words));
+  it('looks up whole keys only', () => {
+    expect(words('payroll')).toEqual(['løn', 'løn-']);
+    expect(words('head office')).toEqual(['hovedkontor']);
+    expect(words('pay')).toBeUndefined();
+    expect(words('office')).toBeUndefined();
+    expect(words('report\thead')).toBeUndefined();
+    expect(wordListText({ b: ['x'], a: ['y', 'z-'] })).toBe('\na\ty;z-\nb\tx\n');
+  });
   const glue = (w: string) => ENGLISH_GLUE.has(w);
   it('renders a query word by word, a compound part joined to the next word, a fixed phrase before its words', () => {
     expect(renderWords(['payroll', 'costs'], words, glue)?.phrases).toEqual(['løn omkostning', 'løn udgift', 'lønomkostning', 'lønudgift']);
