@@ -640,9 +640,16 @@ export function search(source: SearchSource, query: string, limit = 10, extras: 
   const named = (h: Hit, n: number) => h.tier < Tier.words || (h.named >= n && h.matched >= n);
   const translated = words.length && extras.lexicon && !hits.some((h) => named(h, words.length)) ? byLexicon(source, query, extras.lexicon(), named) : [];
   if (translated.length) {
-    // Below what names the query itself, above what only its text has.
-    const ns = new Set(translated.map((h) => h.doc.n));
-    return [...translated.sort(compareHits), ...hits.filter((h) => !ns.has(h.doc.n)).sort(compareHits)].slice(0, Math.max(1, limit));
+    // Named in translation: below what names the query itself, above what only its text has. Found
+    // in the text in translation: among the query's own text hits, an article in both at its better.
+    const inName = translated.filter((h) => h.field === 'name');
+    const ns = new Set(inName.map((h) => h.doc.n));
+    const rest = new Map<number, Hit>();
+    for (const h of [...hits, ...translated.filter((t) => t.field !== 'name')]) {
+      const had = rest.get(h.doc.n);
+      if (!ns.has(h.doc.n) && (!had || compareHits(h, had) < 0)) rest.set(h.doc.n, h);
+    }
+    return [...inName.sort(compareHits), ...[...rest.values()].sort(compareHits)].slice(0, Math.max(1, limit));
   }
   return hits.sort(compareHits).slice(0, Math.max(1, limit));
 }
@@ -682,11 +689,13 @@ function byLexicon(source: SearchSource, query: string, lexicon: Lexicon | undef
 }
 
 /** The hits a translated query names (its whole name, or every word in a name), kept in `best` at the better route, scored times `weight`. */
-function keepTranslated(best: Map<number, Hit>, source: SearchSource, asked: string, named: (h: Hit, words: number) => boolean, weight: number, lexicon: NonNullable<Hit['lexicon']>, said: string): void {
+function keepTranslated(best: Map<number, Hit>, source: SearchSource, asked: string, named: (h: Hit, words: number) => boolean, weight: number, lexicon: NonNullable<Hit['lexicon']>, said: string, textWeight = 0): void {
   const { hits, words } = rank(source, asked, false);
   for (const h of hits) {
-    if (!named(h, words.length)) continue;
-    const hit: Hit = { ...h, score: h.score * weight, via: 'lexicon', lexicon, why: [{ what: said, add: 0 }, ...h.why.map((w) => ({ ...w, add: round(w.add * weight) }))] };
+    // Named by it; or, where `textWeight` allows, every word of it in the text.
+    const share = named(h, words.length) ? weight : h.matched >= words.length ? textWeight : 0;
+    if (share === 0) continue;
+    const hit: Hit = { ...h, score: h.score * share, via: 'lexicon', lexicon, why: [{ what: said, add: 0 }, ...h.why.map((w) => ({ ...w, add: round(w.add * share) }))] };
     const had = best.get(h.doc.n);
     if (!had || compareHits(hit, had) < 0) best.set(h.doc.n, hit);
   }
@@ -694,6 +703,8 @@ function keepTranslated(best: Map<number, Hit>, source: SearchSource, asked: str
 
 /** A hit through the word list's rendering scores this share: below one through a name the bundled glossary gives. */
 const WORDS_WEIGHT = 0.7;
+/** ... and one whose text has every word of the rendering (no name has them) this share: half, as a synonym in the text counts. */
+const WORDS_TEXT_WEIGHT = SYNONYM_TEXT_WEIGHT;
 
 /**
  * An English query rendered in Danish word by word by the English-Danish word list (`payroll
@@ -706,10 +717,12 @@ function byWords(best: Map<number, Hit>, source: SearchSource, all: string[], le
   const rendered = renderWords(all, lexicon.words, (w) => ENGLISH_FILLER.has(w) || QUESTION_WORDS.has(w) || ENGLISH_GLUE.has(w));
   if (!rendered) return;
   const phrase = rendered.english.join(' ');
-  const renderings = rendered.english.map((w, i) => `${w}: ${(rendered.danish[i] as string[]).join(', ')}`).join('; ');
+  // The renderings of each part of the query, and of a fixed phrase's words where they were rendered too.
+  const lines = (r: { english: string[]; danish: string[][] }) => r.english.map((w, i) => `${w}: ${(r.danish[i] as string[]).join(', ')}`);
+  const renderings = [...new Set([...lines(rendered), ...(rendered.apart ? lines(rendered.apart) : [])])].join('; ');
   for (const name of rendered.phrases) {
     if (fold(name) === phrase) continue;
-    keepTranslated(best, source, name, named, WORDS_WEIGHT, { phrase, kind: 'words', name }, `"${phrase}" is "${name}" word by word (${renderings}; the bundled English-Danish word list): searched as "${name}"`);
+    keepTranslated(best, source, name, named, WORDS_WEIGHT, { phrase, kind: 'words', name }, `"${phrase}" is "${name}" word by word (${renderings}; the bundled English-Danish word list): searched as "${name}"`, WORDS_TEXT_WEIGHT);
   }
 }
 

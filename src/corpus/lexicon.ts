@@ -71,14 +71,25 @@ export function parseWordList(text: string): { words: Record<string, string[]>; 
 }
 
 /** An English query's content words in Danish, word by word: every way to render them, or none when a word has no rendering. */
-export function renderWords(all: string[], words: WordList, isGlue: (w: string) => boolean, limit = 27): { english: string[]; danish: string[][]; phrases: string[] } | undefined {
+export function renderWords(all: string[], words: WordList, isGlue: (w: string) => boolean, limit = 27): { english: string[]; danish: string[][]; apart?: { english: string[]; danish: string[][] }; phrases: string[] } | undefined {
+  // A fixed phrase rendered whole (`labour costs` -> `lønomkostninger`), and its words one by one
+  // as well (`arbejds-` + `omkostninger`): a corpus may name the concept either way.
+  const whole = segments(all, words, isGlue, 4);
+  if (!whole) return undefined;
+  const phrases = new Set(combinations(whole.danish, limit));
+  const apart = whole.english.some((e) => e.includes(' ')) ? segments(all, words, isGlue, 1) : undefined;
+  if (apart) for (const p of combinations(apart.danish, limit)) phrases.add(p);
+  return { ...whole, ...(apart ? { apart } : {}), phrases: [...phrases].slice(0, limit) };
+}
+
+/** The query's content words (or fixed phrases of up to `longest` words, the longest first) with their renderings; none when one has none. */
+function segments(all: string[], words: WordList, isGlue: (w: string) => boolean, longest: number): { english: string[]; danish: string[][] } | undefined {
   const english: string[] = [];
   const danish: string[][] = [];
   let start = 0;
   while (start < all.length) {
     let found = 0;
-    // The longest fixed phrase first (`head office` -> `hovedkontor`), then the word alone.
-    for (let end = Math.min(all.length, start + 4); end > start && !found; end--) {
+    for (let end = Math.min(all.length, start + longest); end > start && !found; end--) {
       const phrase = all.slice(start, end).join(' ');
       const list = words(phrase) ?? words(singular(phrase));
       if (list && (end - start > 1 || !isGlue(phrase))) {
@@ -91,18 +102,19 @@ export function renderWords(all: string[], words: WordList, isGlue: (w: string) 
     else if (isGlue(all[start] as string)) start++;
     else return undefined;
   }
-  if (english.length === 0) return undefined;
-  // Every combination, a compound's first part joined to what follows it; none that ends in one.
+  return english.length ? { english, danish } : undefined;
+}
+
+/** Every combination of renderings, a compound's first part joined to what follows it; none that ends in one. */
+function combinations(danish: string[][], limit: number): string[] {
   let partial: string[][] = [[]];
-  for (const options of danish) {
-    partial = partial.flatMap((p) => options.map((o) => [...p, o])).slice(0, limit * 4);
-  }
-  const phrases = new Set<string>();
+  for (const options of danish) partial = partial.flatMap((p) => options.map((o) => [...p, o])).slice(0, limit * 4);
+  const out = new Set<string>();
   for (const tokens of partial) {
     if ((tokens[tokens.length - 1] as string).endsWith('-')) continue;
-    phrases.add(tokens.reduce((out, t) => (out === '' ? t : out.endsWith('-') ? out.slice(0, -1) + t : `${out} ${t}`), ''));
+    out.add(tokens.reduce((text, t) => (text === '' ? t : text.endsWith('-') ? text.slice(0, -1) + t : `${text} ${t}`), ''));
   }
-  return { english, danish, phrases: [...phrases].slice(0, limit) };
+  return [...out];
 }
 
 /** What the lexicon is made from: the bundled articles' names. */

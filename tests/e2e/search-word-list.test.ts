@@ -1,8 +1,9 @@
 // End-to-end: English typed over a Danish corpus that has no English names and no bundled article
 // for the term (issue 20, "English without English aliases"): the bundled English-Danish word list
 // (lexicon/en-da.tsv) renders the query word by word, a compound's first part joined to the next
-// word (`payroll costs` -> `lønomkostninger`). Only an article a rendering names counts; a query
-// with a word the list lacks, or whose rendering names nothing, finds nothing.
+// word (`payroll costs` -> `lønomkostninger`). An article a rendering names comes first, then one
+// whose text has it (at half); a query with a word the list lacks, or whose renderings are nowhere,
+// finds nothing.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -47,7 +48,17 @@ describe('English rendered in Danish word by word, over a Danish corpus without 
     expect(l.stderr).toContain('no article is named "payroll costs"; showing loenomkostninger (Lønomkostninger), by "Lønomkostninger" in Danish, word by word');
   }, T);
 
-  it('finds nothing for words the list lacks, or whose rendering names no article: exit 3, empty --json', () => {
+  it('a rendering found only in an article\'s text finds it, after those it names, at half the weight', () => {
+    const found = hits(run('search', '--json', 'personnel department').stdout);
+    expect(found.map((h) => [h.id, h.match])).toEqual([['rekruttering', 'lexicon']]);
+    const explained = run('search', '--explain', 'personnel department').stdout;
+    expect(explained).toContain('"personnel department" is "personaleafdeling" word by word (personnel department: personaleafdeling; personnel: personale, personale-; department: afdeling');
+    expect(explained).toMatch(/\+ +0\.\d+ +text \(BM25 over description and body\): personaleafdeling/);
+    // Named by a rendering (Lønomkostninger) before found in a text through one (none here has `løn` and `omkostning` but it).
+    expect(hits(run('search', '--json', 'wages').stdout).map((h) => h.id).slice(0, 2)).toEqual(['loen', 'loenomkostninger']);
+  }, T);
+
+  it('finds nothing for words the list lacks, or whose rendering no article names or has in its text: exit 3, empty --json', () => {
     // A word typed in capitals is an abbreviation, matched only as written: never rendered.
     for (const q of ['dog food', 'football match', 'payroll chocolate', 'SUPPLIER']) {
       const r = run('search', q);
@@ -56,7 +67,7 @@ describe('English rendered in Danish word by word, over a Danish corpus without 
       expect(r.stderr, q).toContain(`nothing matches "${q}"`);
       expect(run('search', '--json', q).stdout.trim(), q).toBe('[]');
     }
-    // Every word rendered (quarterly: kvartalsvis; profit: overskud...), but no article is named so.
+    // Every word rendered (quarterly: kvartalsvis, kvartals-; profit: overskud...), but no article has them.
     expect(run('search', 'quarterly profit').code).toBe(3);
   }, T);
 });

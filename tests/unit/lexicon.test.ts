@@ -89,6 +89,15 @@ describe('the English-Danish word list', () => {
     // A compound's first part at the end has nothing to join.
     expect(renderWords(['head'], words, glue)?.phrases).toEqual(['hoved', 'leder']);
   });
+  it('renders a fixed phrase whole first, then its words one by one where each has a rendering', () => {
+    const list = wordListOf(wordListText({ 'labour costs': ['lønomkostninger'], labour: ['arbejdskraft', 'arbejds-'], costs: ['omkostninger'] }));
+    expect(renderWords(['labour', 'costs'], list, glue)).toEqual({
+      english: ['labour costs'],
+      danish: [['lønomkostninger']],
+      apart: { english: ['labour', 'costs'], danish: [['arbejdskraft', 'arbejds-'], ['omkostninger']] },
+      phrases: ['lønomkostninger', 'arbejdskraft omkostninger', 'arbejdsomkostninger'],
+    });
+  });
   it('renders nothing when a word that is not glue has no rendering, or nothing but glue is asked', () => {
     expect(renderWords(['dog', 'costs'], words, glue)).toBeUndefined();
     expect(renderWords(['of', 'the'], words, glue)).toBeUndefined();
