@@ -71,7 +71,7 @@ export function parseWordList(text: string): { words: Record<string, string[]>; 
 }
 
 /** An English query's content words in Danish, word by word: every way to render them, or none when a word has no rendering. */
-export function renderWords(all: string[], words: WordList, isGlue: (w: string) => boolean, limit = 27): { english: string[]; danish: string[][]; apart?: { english: string[]; danish: string[][] }; phrases: string[] } | undefined {
+export function renderWords(all: string[], words: WordList, isGlue: (w: string) => boolean, limit = 12): { english: string[]; danish: string[][]; apart?: { english: string[]; danish: string[][] }; phrases: string[] } | undefined {
   // A fixed phrase rendered whole (`labour costs` -> `lønomkostninger`), and its words one by one
   // as well (`arbejds-` + `omkostninger`): a corpus may name the concept either way.
   const whole = segments(all, words, isGlue, 4);
@@ -105,16 +105,21 @@ function segments(all: string[], words: WordList, isGlue: (w: string) => boolean
   return english.length ? { english, danish } : undefined;
 }
 
-/** Every combination of renderings, a compound's first part joined to what follows it; none that ends in one. */
+/**
+ * Combinations of renderings, the most usual first (by the sum of each word's place in its list),
+ * a compound's first part joined to what follows it; none that ends in one.
+ */
 function combinations(danish: string[][], limit: number): string[] {
-  let partial: string[][] = [[]];
-  for (const options of danish) partial = partial.flatMap((p) => options.map((o) => [...p, o])).slice(0, limit * 4);
+  let partial: Array<{ tokens: string[]; rank: number }> = [{ tokens: [], rank: 0 }];
+  for (const options of danish) {
+    partial = partial.flatMap((p) => options.map((o, i) => ({ tokens: [...p.tokens, o], rank: p.rank + i }))).sort((a, b) => a.rank - b.rank).slice(0, limit * 4);
+  }
   const out = new Set<string>();
-  for (const tokens of partial) {
+  for (const { tokens } of partial) {
     if ((tokens[tokens.length - 1] as string).endsWith('-')) continue;
     out.add(tokens.reduce((text, t) => (text === '' ? t : text.endsWith('-') ? text.slice(0, -1) + t : `${text} ${t}`), ''));
   }
-  return [...out];
+  return [...out].slice(0, limit);
 }
 
 /** What the lexicon is made from: the bundled articles' names. */
