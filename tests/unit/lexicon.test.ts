@@ -60,14 +60,16 @@ describe('makeLexicon and lookups', () => {
 
 describe('the English-Danish word list', () => {
   it('reads entries as folded English keys with their Danish renderings, and names every line that is none', () => {
-    const { words, problems } = parseWordList('Payroll\tløn; Lønsum; løn-\r\nhead office\thovedkontor\n\nbad line\nx\ta; b;\nquarter\tkvartal; kvartals-\tthird\ncost\tomkostning; omkost--ning\nctl\tbad\u0007word\n');
-    expect(words).toEqual({ payroll: ['løn', 'lønsum', 'løn-'], 'head office': ['hovedkontor'] });
+    const { words, problems } = parseWordList('Payroll\tløn; Lønsum; løn-\r\nhead office\thovedkontor\n\nbad line\nx\ta; b;\nquarter\tkvartal; kvartals-\tthird\ncost\tomkostning; omkost--ning\nctl\tbad\u0007word\n\tløn\nx\tbad--one\tthird\nmany\ta; b; c; d; e; f\n');
+    expect(words).toEqual({ payroll: ['løn', 'lønsum', 'løn-'], 'head office': ['hovedkontor'], many: ['a', 'b', 'c', 'd'] });
     expect(problems).toEqual([
       'line 4: not "english<TAB>danish; danish"',
       'line 5: "" is no Danish rendering',
       'line 6: not "english<TAB>danish; danish"',
       'line 7: "omkost--ning" is no Danish rendering',
       'line 8: "bad?word" is no Danish rendering',
+      'line 9: not "english<TAB>danish; danish"',
+      'line 10: not "english<TAB>danish; danish"',
     ]);
   });
 
@@ -79,6 +81,11 @@ describe('the English-Danish word list', () => {
     expect(words('pay')).toBeUndefined();
     expect(words('office')).toBeUndefined();
     expect(words('report\thead')).toBeUndefined();
+    // A key that spans lines of the text is no key.
+    expect(words('head\thoved;leder;hoved-\nhead office')).toBeUndefined();
+    expect(words('report\trapport\nhead')).toBeUndefined();
+    // The last entry need not end its line.
+    expect(wordListOf('\na\tx;y')('a')).toEqual(['x', 'y']);
     expect(wordListText({ b: ['x'], a: ['y', 'z-'] })).toBe('\na\ty;z-\nb\tx\n');
   });
   const glue = (w: string) => ENGLISH_GLUE.has(w);
@@ -97,6 +104,18 @@ describe('the English-Danish word list', () => {
       apart: { english: ['labour', 'costs'], danish: [['arbejdskraft', 'arbejds-'], ['omkostninger']] },
       phrases: ['lønomkostninger', 'arbejdskraft omkostninger', 'arbejdsomkostninger'],
     });
+  });
+  it('renders a fixed phrase apart also beside other words; never glue alone, even glue the list has', () => {
+    const list = wordListOf(wordListText({ 'labour costs': ['lønomkostninger'], labour: ['arbejds-'], costs: ['omkostninger'], report: ['rapport'], of: ['af'] }));
+    expect(renderWords(['report', 'of', 'labour', 'costs'], list, glue)?.phrases).toEqual(['rapport lønomkostninger', 'rapport arbejdsomkostninger']);
+    expect(renderWords(['report', 'of', 'labour', 'costs'], list, glue, 1)?.phrases).toEqual(['rapport lønomkostninger']);
+    // A word of more renderings than are tried: the first four.
+    const many = wordListOf(wordListText({ ax: ['a1', 'a2', 'a3', 'a4', 'a5'] }));
+    expect(renderWords(['ax'], many, glue)?.phrases).toEqual(['a1', 'a2', 'a3', 'a4']);
+  });
+  it('tries the most usual renderings first: by the sum of each word\'s place in its list', () => {
+    const list = wordListOf(wordListText({ ax: ['a1', 'a2'], bx: ['b1', 'b2'], cx: ['c1', 'c2'] }));
+    expect(renderWords(['ax', 'bx', 'cx'], list, glue, 4)?.phrases).toEqual(['a1 b1 c1', 'a1 b1 c2', 'a1 b2 c1', 'a2 b1 c1']);
   });
   it('renders nothing when a word that is not glue has no rendering, or nothing but glue is asked', () => {
     expect(renderWords(['dog', 'costs'], words, glue)).toBeUndefined();
