@@ -77,8 +77,8 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
 }
 
 /** The note when a term named no article and search chose one: the one wording for every command. */
-export function fuzzyNote(term: string, record: ArticleRecord, matched?: MatchKind): string {
-  if (matched === 'word-list') return `no article is named "${term}"; showing ${record.name} (${record.title}), by "${record.title}" in Danish, word by word`;
+export function fuzzyNote(term: string, record: ArticleRecord, matched?: MatchKind, matchedName?: string): string {
+  if (matched === 'word-list') return `no article is named "${term}"; showing ${record.name} (${record.title}), by "${matchedName ?? record.title}", "${term}" in Danish word by word`;
   if (matched === 'lexicon') return `no article is named "${term}"; showing ${record.name} (${record.title}), by its Danish name in the bundled glossary`;
   if (matched === 'defined') return `no article is named "${term}"; showing ${record.name} (${record.title}), which defines it`;
   return `no article is named "${term}"; showing ${record.name} (${record.title})`;
@@ -87,6 +87,6 @@ export function fuzzyNote(term: string, record: ArticleRecord, matched?: MatchKi
 /** An article for a command that works on one: the record, and the note if it was a fuzzy match. */
 export async function resolveArticle(corpus: Corpus, lang: string, terms: string[], lexicon?: () => Lexicon | undefined): Promise<{ record: ArticleRecord; notes: string[] }> {
   const term = terms.join(' ');
-  const { record, fuzzy, matched } = await resolveTerm(corpus, lang, term, lexicon);
-  return { record, notes: fuzzy ? [fuzzyNote(checkQuery(term), record, matched)] : [] };
+  const { record, fuzzy, matched, matchedName } = await resolveTerm(corpus, lang, term, lexicon);
+  return { record, notes: fuzzy ? [fuzzyNote(checkQuery(term), record, matched, matchedName)] : [] };
 }

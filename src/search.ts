@@ -688,14 +688,25 @@ function byLexicon(source: SearchSource, query: string, lexicon: Lexicon | undef
   return [...best.values()];
 }
 
-/** The hits a translated query names (its whole name, or every word in a name), kept in `best` at the better route, scored times `weight`. */
-function keepTranslated(best: Map<number, Hit>, source: SearchSource, asked: string, named: (h: Hit, words: number) => boolean, weight: number, lexicon: NonNullable<Hit['lexicon']>, said: string, textWeight = 0): void {
+/**
+ * The hits a translated query names (its whole name, or every word in a name), kept in `best` at
+ * the better route, scored times `weight`. With `strict` (a rendering made word by word, two loose
+ * steps already), a name counts only as a whole name, or as a title whose every word the
+ * rendering has by its stem: no typing error, prefix or compound part; and with `textWeight`, an
+ * article whose text has every word of it by its own stem (no made-up compound split) counts as
+ * a text hit at that share.
+ */
+function keepTranslated(best: Map<number, Hit>, source: SearchSource, asked: string, named: (h: Hit, words: number) => boolean, weight: number, lexicon: NonNullable<Hit['lexicon']>, said: string, strict?: { textWeight: number }): void {
   const { hits, words } = rank(source, asked, false);
+  const stems = words.map(stem);
   for (const h of hits) {
-    // Named by it; or, where `textWeight` allows, every word of it in the text.
-    const share = named(h, words.length) ? weight : h.matched >= words.length ? textWeight : 0;
+    const isNamed = strict ? h.tier <= Tier.defined || (named(h, words.length) && h.cost === 0 && h.typos === 0 && h.unmatchedTitleWords === 0) : named(h, words.length);
+    const inText = strict !== undefined && h.text > 0 && stems.every((s) => h.stems.includes(s));
+    const share = isNamed ? weight : inText ? (strict as { textWeight: number }).textWeight : 0;
     if (share === 0) continue;
-    const hit: Hit = { ...h, score: h.score * share, via: 'lexicon', lexicon, why: [{ what: said, add: 0 }, ...h.why.map((w) => ({ ...w, add: round(w.add * share) }))] };
+    // A text hit is one whatever its name matched loosely: ranked among text hits, never a clear winner.
+    const field: Field = isNamed || h.field !== 'name' ? h.field : h.described > 0 ? 'description' : 'body';
+    const hit: Hit = { ...h, field, score: h.score * share, via: 'lexicon', lexicon, why: [{ what: said, add: 0 }, ...h.why.map((w) => ({ ...w, add: round(w.add * share) }))] };
     const had = best.get(h.doc.n);
     if (!had || compareHits(hit, had) < 0) best.set(h.doc.n, hit);
   }
@@ -709,8 +720,8 @@ const WORDS_TEXT_WEIGHT = SYNONYM_TEXT_WEIGHT;
 /**
  * An English query rendered in Danish word by word by the English-Danish word list (`payroll
  * costs` -> `lønomkostninger`, `løn omkostninger`), its hits kept in `best`: only when every word
- * but glue has a rendering, and only articles a rendering names count. Text matches of translated
- * words are no evidence.
+ * but glue has a rendering; an article a rendering names wholly comes first, one whose text has a
+ * rendering counts as a text hit at half (keepTranslated).
  */
 function byWords(best: Map<number, Hit>, source: SearchSource, all: string[], lexicon: Lexicon, named: (h: Hit, words: number) => boolean): void {
   if (!lexicon.words) return;
@@ -722,7 +733,7 @@ function byWords(best: Map<number, Hit>, source: SearchSource, all: string[], le
   const renderings = [...new Set([...lines(rendered), ...(rendered.apart ? lines(rendered.apart) : [])])].join('; ');
   for (const name of rendered.phrases) {
     if (fold(name) === phrase) continue;
-    keepTranslated(best, source, name, named, WORDS_WEIGHT, { phrase, kind: 'words', name }, `"${phrase}" is "${name}" word by word (${renderings}; the bundled English-Danish word list): searched as "${name}"`, WORDS_TEXT_WEIGHT);
+    keepTranslated(best, source, name, named, WORDS_WEIGHT, { phrase, kind: 'words', name }, `"${phrase}" is "${name}" word by word (${renderings}; the bundled English-Danish word list): searched as "${name}"`, { textWeight: WORDS_TEXT_WEIGHT });
   }
 }
 
@@ -978,7 +989,9 @@ export function clearWinner(hits: Hit[], words?: number): Hit | undefined {
   const [first, second] = hits;
   if (!first) return undefined;
   if (first.tier < Tier.words) return !second || second.tier > first.tier ? first : undefined;
-  const all = words ?? first.matched;
+  // Word by word: the words of the Danish rendering, not the English typed; a hit named so wholly, not one from a text.
+  if (first.lexicon?.kind === 'words' && first.field !== 'name') return undefined;
+  const all = first.lexicon?.kind === 'words' ? first.matched : (words ?? first.matched);
   if (first.named < all || first.matched < all) return undefined;
   // The only candidate, every word found in its name: it is what was meant.
   if (!second) return first;

@@ -48,7 +48,7 @@ export async function lookup(ctx: Context, terms: string[], options: PresentOpti
     throw error;
   }
   // The notice is a note: the edge prints notes before the output, so before the pager opens.
-  const notes = resolved.fuzzy ? [fuzzyNote(term.trim(), resolved.record, resolved.matched)] : [];
+  const notes = resolved.fuzzy ? [fuzzyNote(term.trim(), resolved.record, resolved.matched, resolved.matchedName)] : [];
   // --json says how the name matched, with the name typed.
   if (options.json) return ok({ text: jsonText({ query: term.trim(), matched: resolved.matched, ...(resolved.matchedName ? { matchedName: resolved.matchedName } : {}), ...articleJson(resolved.record) }) }, notes);
   return presentResult(ctx, resolved.record, options, notes);

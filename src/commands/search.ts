@@ -136,7 +136,7 @@ export function runSearch(ctx: Context, words: string[], options: SearchOptions)
     return ok(text(jsonText(top.map((h) => ({
       id: h.doc.id, lang: h.lang, name: h.doc.name, title: h.doc.title, description: h.doc.description,
       match: matchOf(h), query, ...(h.translation ? { matchedName: h.translation.title, matchedLang: h.translation.lang } : {}),
-      ...(h.lexicon ? { matchedName: h.lexicon.name, lexicon: { phrase: h.lexicon.phrase, kind: h.lexicon.kind, id: h.lexicon.id } } : {}),
+      ...(h.lexicon ? { matchedName: h.lexicon.name, lexicon: { phrase: h.lexicon.phrase, kind: h.lexicon.kind, id: h.lexicon.id, field: h.field } } : {}),
       ...(h.synonyms ? { synonyms: h.synonyms.map((m) => ({ word: m.word, synonym: m.synonym, field: m.field })) } : {}),
       score: Number(h.score.toFixed(3)), ...(h.snippet ? { snippet: h.snippet.text } : {}),
       ...(options.explain ? { explain: h.why.map((w) => ({ what: w.what, add: w.add })) } : {}),

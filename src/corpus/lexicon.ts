@@ -41,13 +41,13 @@ export function wordListOf(text: string): WordList {
   };
 }
 
-/** At most this many renderings of one English word are tried. */
+/** At most this many renderings of one English word are tried, and a compound's first part beside them. */
 const MAX_RENDERINGS = 3;
 
 /**
  * The English-Danish word list (`english<TAB>danish; danish-`, one entry a line) as the lexicon
- * holds it: folded English keys, each with its renderings in Danish (lower case, as written, at
- * most MAX_RENDERINGS; a compound's first part keeps its `-`). Lines that are not entries are
+ * holds it: folded English keys, each with its renderings in Danish (lower case, as written, the
+ * first MAX_RENDERINGS + 1; a compound's first part keeps its `-`). Lines that are not entries are
  * named in `problems`, never dropped silently.
  */
 export function parseWordList(text: string): { words: Record<string, string[]>; problems: string[] } {

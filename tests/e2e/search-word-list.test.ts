@@ -19,7 +19,7 @@ interface JsonHit {
   id: string;
   match: string;
   matchedName?: string;
-  lexicon?: { phrase: string; kind: string; id?: string };
+  lexicon?: { phrase: string; kind: string; id?: string; field?: string };
 }
 const hits = (stdout: string) => JSON.parse(stdout) as JsonHit[];
 
@@ -27,7 +27,7 @@ describe('English rendered in Danish word by word, over a Danish corpus without 
   it('a compound made of the words (payroll costs, quarterly report) finds the article it names, and --json says the route', () => {
     const r = run('search', '--json', 'payroll costs');
     expect(r.code).toBe(0);
-    expect(hits(r.stdout)[0]).toEqual(expect.objectContaining({ id: 'loenomkostninger', match: 'lexicon', matchedName: 'lønomkostninger', lexicon: { phrase: 'payroll costs', kind: 'words' } }));
+    expect(hits(r.stdout)[0]).toEqual(expect.objectContaining({ id: 'loenomkostninger', match: 'lexicon', matchedName: 'lønomkostninger', lexicon: { phrase: 'payroll costs', kind: 'words', field: 'name' } }));
     expect(hits(run('search', '--json', 'quarterly report').stdout)[0]).toMatchObject({ id: 'kvartalsrapport', match: 'lexicon', lexicon: { kind: 'words' } });
     // British and American spellings, and another word for the same part.
     for (const q of ['labour costs', 'labor costs', 'salary costs']) expect(hits(run('search', '--json', q).stdout)[0]?.id, q).toBe('loenomkostninger');
@@ -45,7 +45,7 @@ describe('English rendered in Danish word by word, over a Danish corpus without 
     const l = run('lookup', 'payroll costs');
     expect(l.code).toBe(0);
     expect(l.stdout).toContain('Lønomkostninger');
-    expect(l.stderr).toContain('no article is named "payroll costs"; showing loenomkostninger (Lønomkostninger), by "Lønomkostninger" in Danish, word by word');
+    expect(l.stderr).toContain('no article is named "payroll costs"; showing loenomkostninger (Lønomkostninger), by "lønomkostninger", "payroll costs" in Danish word by word');
   }, T);
 
   it('a rendering found only in an article\'s text finds it, after those it names, at half the weight', () => {
@@ -56,6 +56,15 @@ describe('English rendered in Danish word by word, over a Danish corpus without 
     expect(explained).toMatch(/\+ +0\.\d+ +text \(BM25 over description and body\): personaleafdeling/);
     // Named by a rendering (Lønomkostninger) before found in a text through one (none here has `løn` and `omkostning` but it).
     expect(hits(run('search', '--json', 'wages').stdout).map((h) => h.id).slice(0, 2)).toEqual(['loen', 'loenomkostninger']);
+  }, T);
+
+  it('lookup never opens an article a rendering matches only loosely (bundled glossary: delivery ~ leverage, hour ~ times)', () => {
+    for (const term of ['delivery', 'hour', 'goods', 'team']) {
+      const r = cli(['lookup', term], env);
+      expect(r.code, term).not.toBe(0);
+      expect(r.stdout, term).toBe('');
+      expect(r.stderr, term).toContain(`no article "${term}"`);
+    }
   }, T);
 
   it('finds nothing for words the list lacks, or whose rendering no article names or has in its text: exit 3, empty --json', () => {

@@ -2,7 +2,7 @@
 // Danish with a word list, over a Danish corpus with no English names. The list here is the test's
 // own, not the bundled one: what is checked is the route, not its data.
 import { describe, expect, it } from 'vitest';
-import { search, type Hit } from '../../src/search.js';
+import { clearWinner, search, type Hit } from '../../src/search.js';
 import { wordListOf, wordListText, type Lexicon } from '../../src/corpus/lexicon.js';
 import { lazyFixture } from '../helpers.js';
 
@@ -10,7 +10,7 @@ const corpus = lazyFixture('search-word-list');
 const words = wordListOf(wordListText({
   payroll: ['løn', 'løn-'], costs: ['omkostninger', 'udgifter'], 'head office': ['hovedkontor'], head: ['hoved', 'leder', 'hoved-'], office: ['kontor'],
   supplier: ['leverandør', 'leverandør-'], personnel: ['personale', 'personale-'], department: ['afdeling'], quarterly: ['kvartalsvis', 'kvartals-'],
-  profit: ['overskud'], wages: ['løn'], month: ['måned'],
+  profit: ['overskud'], wages: ['løn'], month: ['måned'], headcount: ['antal ansatte'], delivery: ['leverance'],
 }));
 const lexicon: Lexicon = { version: 1, phrases: {}, words };
 const find = (query: string, withLexicon = true) => search(corpus().searchSource('da'), query, 10, withLexicon ? { lexicon: () => lexicon } : {});
@@ -29,14 +29,25 @@ describe('search word by word', () => {
 
   it('a rendering only a text has: that article at half its score, after what a rendering names', () => {
     const found = find('personnel department');
-    // The most usual rendering first (`personale afdeling`); the text has it as one compound.
-    expect(found.map(route)).toEqual([['rekruttering', 'lexicon', 'words', 'personale afdeling', 'body']]);
-    const own = find('personale afdeling', false)[0] as Hit;
+    // The text has it as one compound: `personale afdeling` (each word by its own stem) is not in it.
+    expect(found.map(route)).toEqual([['rekruttering', 'lexicon', 'words', 'personaleafdeling', 'body']]);
+    const own = find('personaleafdeling', false)[0] as Hit;
     expect(found[0]?.score).toBeCloseTo(own.score * 0.5, 5);
     // Løn is named by `løn`; Lønomkostninger names it as a part, and its text has it.
     const wages = find('wages');
     expect(wages[0] && route(wages[0])).toEqual(['loen', 'lexicon', 'words', 'løn', 'name']);
     expect(wages.map((h) => h.doc.id)).toContain('loenomkostninger');
+  });
+
+  it('a rendering that has only part of a name, or a name only by a typing error, is a text hit: never the clear winner lookup opens', () => {
+    // `antal ansatte`: Ansatte has `ansatte` in its title and `antal` only in its text.
+    const headcount = find('headcount');
+    expect(headcount.map(route)).toEqual([['ansatte', 'lexicon', 'words', 'antal ansatte', 'description']]);
+    expect(clearWinner(headcount, 1)).toBeUndefined();
+    // `leverance` is one letter from no title here; nothing at all.
+    expect(find('delivery')).toEqual([]);
+    // A rendering a title has wholly is.
+    expect(clearWinner(find('payroll costs'), 2)?.doc.id).toBe('loenomkostninger');
   });
 
   it('a query the corpus names itself is not rendered', () => {
