@@ -704,9 +704,13 @@ function keepTranslated(best: Map<number, Hit>, source: SearchSource, asked: str
     const inText = strict !== undefined && h.text > 0 && stems.every((s) => h.stems.includes(s));
     const share = isNamed ? weight : inText ? (strict as { textWeight: number }).textWeight : 0;
     if (share === 0) continue;
-    // A text hit is one whatever its name matched loosely: ranked among text hits, never a clear winner.
+    // A text hit is one whatever its name matched loosely (a name begun, `kapital` ~ Kapitalisme):
+    // ranked among text hits, never a clear winner.
     const field: Field = isNamed || h.field !== 'name' ? h.field : h.described > 0 ? 'description' : 'body';
-    const hit: Hit = { ...h, field, score: h.score * share, via: 'lexicon', lexicon, why: [{ what: said, add: 0 }, ...h.why.map((w) => ({ ...w, add: round(w.add * share) }))] };
+    const tier = isNamed ? h.tier : Math.max(h.tier, Tier.words);
+    // Its explanation without the tier it no longer has.
+    const why = isNamed ? h.why : h.why.filter((w) => !(w.add === 0 && /\(ranked (first|before word matches)\)$/.test(w.what)));
+    const hit: Hit = { ...h, tier, field, score: h.score * share, via: 'lexicon', lexicon, why: [{ what: said, add: 0 }, ...why.map((w) => ({ ...w, add: round(w.add * share) }))] };
     const had = best.get(h.doc.n);
     if (!had || compareHits(hit, had) < 0) best.set(h.doc.n, hit);
   }
@@ -988,9 +992,9 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function clearWinner(hits: Hit[], words?: number): Hit | undefined {
   const [first, second] = hits;
   if (!first) return undefined;
-  if (first.tier < Tier.words) return !second || second.tier > first.tier ? first : undefined;
   // Word by word: the words of the Danish rendering, not the English typed; a hit named so wholly, not one from a text.
   if (first.lexicon?.kind === 'words' && first.field !== 'name') return undefined;
+  if (first.tier < Tier.words) return !second || second.tier > first.tier ? first : undefined;
   const all = first.lexicon?.kind === 'words' ? first.matched : (words ?? first.matched);
   if (first.named < all || first.matched < all) return undefined;
   // The only candidate, every word found in its name: it is what was meant.

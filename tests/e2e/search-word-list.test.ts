@@ -58,6 +58,14 @@ describe('English rendered in Danish word by word, over a Danish corpus without 
     expect(hits(run('search', '--json', 'wages').stdout).map((h) => h.id).slice(0, 2)).toEqual(['loen', 'loenomkostninger']);
   }, T);
 
+  it('lookup never opens an article a rendering matches only loosely: a name begun (capital -> kapital ~ Kapitalisme)', () => {
+    const r = run('lookup', 'capital');
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('no article "capital"');
+    expect(hits(run('search', '--json', 'capital').stdout)[0]).toMatchObject({ id: 'kapitalisme', match: 'lexicon', lexicon: { kind: 'words', field: 'body' } });
+  }, T);
+
   it('lookup never opens an article a rendering matches only loosely (bundled glossary: delivery ~ leverage, hour ~ times)', () => {
     for (const term of ['delivery', 'hour', 'goods', 'team']) {
       const r = cli(['lookup', term], env);

@@ -2,7 +2,7 @@
 // Danish with a word list, over a Danish corpus with no English names. The list here is the test's
 // own, not the bundled one: what is checked is the route, not its data.
 import { describe, expect, it } from 'vitest';
-import { clearWinner, search, type Hit } from '../../src/search.js';
+import { clearWinner, search, Tier, type Hit } from '../../src/search.js';
 import { wordListOf, wordListText, type Lexicon } from '../../src/corpus/lexicon.js';
 import { lazyFixture } from '../helpers.js';
 
@@ -10,7 +10,7 @@ const corpus = lazyFixture('search-word-list');
 const words = wordListOf(wordListText({
   payroll: ['løn', 'løn-'], costs: ['omkostninger', 'udgifter'], 'head office': ['hovedkontor'], head: ['hoved', 'leder', 'hoved-'], office: ['kontor'],
   supplier: ['leverandør', 'leverandør-'], personnel: ['personale', 'personale-'], department: ['afdeling'], quarterly: ['kvartalsvis', 'kvartals-'],
-  profit: ['overskud'], wages: ['løn'], month: ['måned'], headcount: ['antal ansatte'], delivery: ['leverance'],
+  profit: ['overskud'], wages: ['løn'], month: ['måned'], headcount: ['antal ansatte'], delivery: ['leverance'], capital: ['kapital'],
 }));
 const lexicon: Lexicon = { version: 1, phrases: {}, words };
 const find = (query: string, withLexicon = true) => search(corpus().searchSource('da'), query, 10, withLexicon ? { lexicon: () => lexicon } : {});
@@ -46,6 +46,12 @@ describe('search word by word', () => {
     expect(clearWinner(headcount, 1)).toBeUndefined();
     // `leverance` is one letter from no title here; nothing at all.
     expect(find('delivery')).toEqual([]);
+    // `kapital` begins the title Kapitalisme, and its text has it: a text hit, below the names, not opened.
+    const capital = find('capital');
+    expect(capital.map(route)).toEqual([['kapitalisme', 'lexicon', 'words', 'kapital', 'body']]);
+    expect(capital[0]?.tier).toBe(Tier.words);
+    expect(clearWinner(capital, 1)).toBeUndefined();
+    expect(capital[0]?.why.map((w) => w.what).join('\n')).not.toMatch(/begins a name/);
     // A rendering a title has wholly is.
     expect(clearWinner(find('payroll costs'), 2)?.doc.id).toBe('loenomkostninger');
   });
