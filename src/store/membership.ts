@@ -6,9 +6,10 @@
 // the removed articles' numbers, moves the others to their new numbers (an order-keeping map, so
 // every list stays in the order a compile writes), adds the new articles' parts, resolves every
 // link again and writes the language anew: what a compile writes, without parsing, stemming and
-// indexing every article again. Where the cache does not hold what a compile would decide by (a
-// term left out as too common that the change brings back under the cap, a name another article
-// shares, an id of another language), the caller recompiles.
+// indexing every article again. A term the change takes across a cap is listed from what the
+// records and stored body terms hold (the candidate index made anew, a stem's postings made from
+// every article's terms). Where the cache does not hold what a compile would decide by (a name
+// another article shares, an id of another language), the caller recompiles.
 import type { Article } from '../corpus/article.js';
 import { articleCap, articleNames, articleTerms, byId, gramIndex, compiledRecord, describedTerms, inBacklinkOrder, inTitleOrder, keywordLists, meanBodyLength, nameEntries, packedCount, recordLinks, resolveLinks, scanTermsOfArticle, searchDocOf, textCap, type CompiledLanguage, type CompiledRecord, type LinkedRef, type ListEntry } from '../corpus/compile.js';
 import { siteLinkOptions } from '../corpus/links.js';
@@ -40,8 +41,7 @@ export interface MemberContext {
  * The languages with files added or removed written anew into `sink`, and the record of each such
  * id in the other languages (its `langs`) patched. Undefined when the change reaches what the cache
  * cannot tell: a language that is new or left empty, a removed file that was no article, an id
- * that is there already, the site's layout, a name (slug) another article shares, or a term
- * crossing a cap whose full list the cache does not keep.
+ * that is there already, the site's layout, or a name (slug) another article shares.
  */
 export function patchMembers(reader: CorpusReader, sink: CorpusSink, changes: MemberChanges, context: MemberContext): Patch | undefined {
   const { listing } = context;
