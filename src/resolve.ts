@@ -12,7 +12,7 @@ export const MAX_QUERY = 200;
  * (after folding, Danish letters typed plainly too), `alias`, `defined` (what the article says it
  * defines), `path` (a site path's last part); or chosen by search, the clear winner: `typo`,
  * `prefix` (a name begun), `words` (every word in its name), `initials`, `lexicon` (a Danish name
- * the bundled glossary gives the term).
+ * the bundled glossary gives the term), `word-list` (the term rendered in Danish word by word).
  */
 export type MatchKind = 'exact' | 'folded' | 'alias' | 'defined' | 'path' | 'typo' | 'prefix' | 'words' | 'initials' | 'lexicon' | 'word-list';
 

@@ -194,15 +194,23 @@ export function queryWords(query: string): string[] {
   // Single letters (`P-nummer` is `p nummer`) say nothing on their own; a run of them is one
   // abbreviation (`a/s` is `as`).
   const content = contentWords(query.replace(/(?<![\p{L}\p{N}])\p{L}(?:[/.&-]\p{L}(?![\p{L}\p{N}]))+/gu, (m) => m.replace(/[/.&-]/g, ''))).filter((w) => w.length > 1 || /\d/.test(w));
-  // An English query (`camping by the lake`): its glue words say nothing, and some are Danish
-  // words too (`by`, `for`, `to`) that a Danish text has; so they are not matched.
-  const english = content.some((w) => ENGLISH_ONLY_GLUE.has(w));
-  const kept = content.filter((w) => !QUESTION_WORDS.has(w) && !(english && ENGLISH_GLUE.has(w)));
+  const glue = englishGlue(content);
+  const kept = content.filter((w) => !QUESTION_WORDS.has(w) && !glue.has(w));
   return kept.length ? kept : content;
 }
 
 /** English glue words no Danish text uses as words: a query with one is English. */
 const ENGLISH_ONLY_GLUE = new Set(['the', 'of', 'and', 'with', 'from']);
+
+/**
+ * The words of a query that are not matched as English glue: in an English query (`camping by the
+ * lake`) its glue words say nothing, and some are Danish words too (`by`, `for`, `to`) that a
+ * Danish text has; in any other, none.
+ */
+function englishGlue(words: string[]): ReadonlySet<string> {
+  return words.some((w) => ENGLISH_ONLY_GLUE.has(w)) ? ENGLISH_GLUE : NO_WORDS;
+}
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** The share of `query` words found in a description: the same stem, or one begins the other (`eje` ~ `ejer`). */
 export function definitionOverlap(query: string[], description: string, synonyms: (word: string) => string[] = () => []): number {
@@ -780,8 +788,8 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
   const synonymsOfWord = (w: string) => expandedByStem.get(stem(w)) ?? [];
   // The query's words for the definition overlap: all but glue and question words, stopwords too.
   const folded = fold(query).split(' ');
-  const english = folded.some((w) => ENGLISH_ONLY_GLUE.has(w));
-  const telling = folded.filter((w) => w.length > 1 && !GLUE.has(w) && !QUESTION_WORDS.has(w) && !(english && ENGLISH_GLUE.has(w)));
+  const englishGlueWords = englishGlue(folded);
+  const telling = folded.filter((w) => w.length > 1 && !GLUE.has(w) && !QUESTION_WORDS.has(w) && !englishGlueWords.has(w));
   // Initials of a phrase (`average annual growth rate`): candidates named by them.
   const initials = withInitials ? initialsOf(query) : [];
   const initialCandidates = initials.flatMap((i) => [...source.names(i), ...source.names('~' + i)].map(([n]) => n));

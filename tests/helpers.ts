@@ -76,6 +76,19 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = cleanEnv(), input?:
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
 
+/** One hit of `search --json`: the fields the tests read. */
+export interface JsonHit {
+  id: string;
+  match: string;
+  matchedName?: string;
+  lexicon?: { phrase: string; kind: string; id?: string; field?: string };
+  synonyms?: Array<{ word: string; synonym: string; field: string }>;
+  explain?: Array<{ what: string; add: number }>;
+}
+
+/** The hits `search --json` printed. */
+export const jsonHits = (stdout: string) => JSON.parse(stdout) as JsonHit[];
+
 export const ESC = /[\u001b\u009b]/;
 
 /** A command's Context over a corpus, as the edge would make it for a pipe (override what a test needs). */

@@ -41,13 +41,13 @@ export function wordListOf(text: string): WordList {
   };
 }
 
-/** At most this many renderings of one English word are tried, and a compound's first part beside them. */
-const MAX_RENDERINGS = 3;
+/** At most this many renderings of one English word are kept and tried (three words and a compound's first part, most often). */
+const RENDERINGS = 4;
 
 /**
  * The English-Danish word list (`english<TAB>danish; danish-`, one entry a line) as the lexicon
  * holds it: folded English keys, each with its renderings in Danish (lower case, as written, the
- * first MAX_RENDERINGS + 1; a compound's first part keeps its `-`). Lines that are not entries are
+ * first RENDERINGS; a compound's first part keeps its `-`). Lines that are not entries are
  * named in `problems`, never dropped silently.
  */
 export function parseWordList(text: string): { words: Record<string, string[]>; problems: string[] } {
@@ -65,7 +65,7 @@ export function parseWordList(text: string): { words: Record<string, string[]>; 
       return;
     }
     const list = words[key] ?? (words[key] = []);
-    for (const r of renderings) if (!list.includes(r) && list.length < MAX_RENDERINGS + 1) list.push(r);
+    for (const r of renderings) if (!list.includes(r) && list.length < RENDERINGS) list.push(r);
   });
   return { words, problems };
 }
@@ -92,9 +92,10 @@ function segments(all: string[], words: WordList, isGlue: (w: string) => boolean
     for (let end = Math.min(all.length, start + longest); end > start && !found; end--) {
       const phrase = all.slice(start, end).join(' ');
       const list = words(phrase) ?? words(singular(phrase));
-      if (list && (end - start > 1 || !isGlue(phrase))) {
+      // A phrase of several words is no glue word.
+      if (list && !isGlue(phrase)) {
         english.push(phrase);
-        danish.push(list.slice(0, MAX_RENDERINGS + 1));
+        danish.push(list.slice(0, RENDERINGS));
         found = end;
       }
     }

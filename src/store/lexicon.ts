@@ -35,13 +35,13 @@ let loaded: Lexicon | null | undefined;
 export function bundledLexicon(): Lexicon | undefined {
   if (loaded === undefined) {
     try {
-      const lexicon = parseLexicon(readFileSync(fileURLToPath(new URL(`./corpus/${LEXICON_FILE}`, import.meta.url)), 'utf8'));
+      const lexicon = parseLexicon(readBundled(LEXICON_FILE));
       // The word list is read on its first lookup: most queries the lexicon sees never need it.
       let words: WordList | null | undefined;
       const lookup: WordList = (english) => {
         if (words === undefined) {
           try {
-            words = wordListOf(readFileSync(fileURLToPath(new URL(`./corpus/${WORDS_FILE}`, import.meta.url)), 'utf8'));
+            words = wordListOf(readBundled(WORDS_FILE));
           } catch {
             words = null;
           }
@@ -54,4 +54,9 @@ export function bundledLexicon(): Lexicon | undefined {
     }
   }
   return loaded ?? undefined;
+}
+
+/** A file of the bundled corpus's folder, as text. */
+function readBundled(name: string): string {
+  return readFileSync(fileURLToPath(new URL(`./corpus/${name}`, import.meta.url)), 'utf8');
 }

@@ -31,6 +31,18 @@ function patched(xdg: string): boolean {
   return statSync(join(dir, name, 'report.json')).nlink > 1;
 }
 
+/** A check that the kept cache (under `kept`) and a fresh one answer a command over `dir` alike: output and exit code. */
+function answersAlike(dir: string, kept: string, what: string): (args: string[], input?: string) => void {
+  const fresh = tempDir();
+  const run = (xdg: string, args: string[], input?: string) => cli(['--content', dir, ...args], cleanEnv({ XDG_CACHE_HOME: xdg }), input);
+  return (args, input) => {
+    const a = run(kept, args, input);
+    const b = run(fresh, args, input);
+    expect(a.stdout, `${args.join(' ')}: ${what}`).toBe(b.stdout);
+    expect(a.code, `${args.join(' ')}: ${what}`).toBe(b.code);
+  };
+}
+
 describe('files added and removed are patched into the cache, and answer as a fresh compile does', () => {
   it('new ids before, between and after the others, links that now resolve or break, two languages, a rename', () => {
     const dir = join(tempDir(), 'c');
@@ -77,13 +89,7 @@ describe('files added and removed are patched into the cache, and answer as a fr
     let patches = 0;
     for (const round of rounds) {
       round.change();
-      const fresh = tempDir();
-      const same = (args: string[], input?: string) => {
-        const a = run(kept, args, input);
-        const b = run(fresh, args, input);
-        expect(a.stdout, `${args.join(' ')}: ${round.what}`).toBe(b.stdout);
-        expect(a.code, `${args.join(' ')}: ${round.what}`).toBe(b.code);
-      };
+      const same = answersAlike(dir, kept, round.what);
       same(['--lang', 'da', 'list', '--json']);
       if (patched(kept)) patches++;
       same(['--lang', 'en', 'list', '--json']);
@@ -135,13 +141,7 @@ describe('files added and removed are patched into the cache, and answer as a fr
     ];
     for (const round of rounds) {
       round.change();
-      const fresh = tempDir();
-      const same = (args: string[], input?: string) => {
-        const a = run(kept, args, input);
-        const b = run(fresh, args, input);
-        expect(a.stdout, `${args.join(' ')}: ${round.what}`).toBe(b.stdout);
-        expect(a.code, `${args.join(' ')}: ${round.what}`).toBe(b.code);
-      };
+      const same = answersAlike(dir, kept, round.what);
       same(['list', '--json']);
       expect(patched(kept), round.what).toBe(true);
       // Typing errors find names through the candidate index: the one the caps change.

@@ -2,20 +2,13 @@
 // aliases"), in search and lookup. The fixture is Danish only: Danish ids, no English title or alias, one English word
 // quoted in a body. Its English names come from the bundled articles' aliases and ids.
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture } from '../helpers.js';
+import { cleanEnv, cli, fixture, jsonHits as hits } from '../helpers.js';
 
 const da = fixture('search-lexicon');
 const env = cleanEnv();
 const run = (...args: string[]) => cli(args, env);
 const T = 60_000;
 
-interface JsonHit {
-  id: string;
-  match: string;
-  matchedName?: string;
-  lexicon?: { phrase: string; kind: string; id: string };
-}
-const hits = (stdout: string) => JSON.parse(stdout) as JsonHit[];
 
 describe('English through the bundled lexicon, over a Danish corpus without English names', () => {
   it('an English alias of a bundled article finds the Danish article, and --json says the route and the Danish name', () => {

@@ -1,20 +1,13 @@
 // End-to-end: the synonym route of search (src/synonyms.ts) over a small Danish corpus that never
 // uses the words searched for; --json and --explain say the route; off-topic words find nothing.
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture } from '../helpers.js';
+import { cleanEnv, cli, fixture, jsonHits as hits } from '../helpers.js';
 
 const da = fixture('search-synonyms');
 const env = cleanEnv();
 const run = (...args: string[]) => cli(['--content', da, ...args], env);
 const T = 60_000;
 
-interface JsonHit {
-  id: string;
-  match: string;
-  synonyms?: Array<{ word: string; synonym: string; field: string }>;
-  explain?: Array<{ what: string; add: number }>;
-}
-const hits = (stdout: string) => JSON.parse(stdout) as JsonHit[];
 
 describe('search through the synonym lexicon', () => {
   it('a word the corpus lacks finds the article named by its synonym; --json says the route and the synonym', () => {

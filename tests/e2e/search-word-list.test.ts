@@ -8,20 +8,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture, root, tempDir } from '../helpers.js';
+import { cleanEnv, cli, fixture, root, tempDir, jsonHits as hits } from '../helpers.js';
 
 const da = fixture('search-word-list');
 const env = cleanEnv();
 const run = (...args: string[]) => cli(['--content', da, ...args], env);
 const T = 60_000;
 
-interface JsonHit {
-  id: string;
-  match: string;
-  matchedName?: string;
-  lexicon?: { phrase: string; kind: string; id?: string; field?: string };
-}
-const hits = (stdout: string) => JSON.parse(stdout) as JsonHit[];
 
 describe('English rendered in Danish word by word, over a Danish corpus without English names', () => {
   it('a compound made of the words (payroll costs, quarterly report) finds the article it names, and --json says the route', () => {
