@@ -305,7 +305,7 @@ function plainOf(word: string): string {
  * What matching `w` (folded) against one name word `t` (folded) costs; undefined for no match.
  * `ws` and `ts` are their stems, when the caller has them.
  */
-export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, literal = false): number | undefined {
+export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, literal = false, typos = true): number | undefined {
   if (w === t || ws === (ts ?? stem(t))) return SAME_STEM;
   if (plainOf(w) === plainOf(t)) return PLAIN_LETTERS;
   // An abbreviation (typed in capitals or without vowels) matches only as written.
@@ -313,7 +313,7 @@ export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, l
   if (w.length >= 3 && t.startsWith(w)) return PREFIX;
   if (w.length >= 4 && t.endsWith(w)) return COMPOUND_HEAD;
   if (w.length >= 5 && t.includes(w)) return COMPOUND_PART;
-  if (w.length < MIN_TYPO_LENGTH) return undefined;
+  if (!typos || w.length < MIN_TYPO_LENGTH) return undefined;
   const max = w.length >= 8 ? 2 : 1;
   // Against the whole word, and against its start (a typo in the first part of a compound).
   // Against the whole word, and (one error at most) against its start: a typo in a compound's first part.
@@ -846,9 +846,8 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
       // A match in an alias counts as a slightly dearer one in the title; in a defined name, dearer still.
       for (const [list, extra] of lists) {
         for (const t of list === 'title' ? names.title : list === 'alias' ? names.aliases : names.defined) {
-          const matchCost = nameMatchCost(w, t, ws, names.stems.get(t), isLiteral);
           // A word a name has as written is that word (above): it matches by stem, beginning or compound part only.
-          const found = matchCost !== undefined && matchCost >= TYPO && known[i] ? undefined : matchCost;
+          const found = nameMatchCost(w, t, ws, names.stems.get(t), isLiteral, !known[i]);
           const c = found === undefined ? undefined : Math.min(1, found + extra);
           if (c !== undefined && found !== undefined && (best === undefined || c < best)) {
             best = c;
@@ -914,8 +913,10 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
     // query whose other words match nothing is about something else (`vejret i morgen` ~ margen).
     // Unless the words left unmatched are near misses of its names too (`renntes rnte` ~ Rentes rente).
     const missed = words.filter((_, i) => !matchedWords.has(i));
-    const near = missed.every((w) => [...names.title, ...names.aliases, ...names.defined].some((t) => nearMiss(w, t)));
-    const chance = nameWhy.map((x, i) => !near && x !== undefined && x[1] !== 'initials' && !text.words.get(doc.n)?.has(i) && byChance(synonymOf[i]?.synonym ?? (words[i] as string), x[0], x[2]));
+    // Asked only of a match that may be chance: most candidates have none.
+    let near: boolean | undefined;
+    const isNear = () => (near ??= missed.every((w) => [...names.title, ...names.aliases, ...names.defined].some((t) => nearMiss(w, t))));
+    const chance = nameWhy.map((x, i) => x !== undefined && x[1] !== 'initials' && !text.words.get(doc.n)?.has(i) && byChance(synonymOf[i]?.synonym ?? (words[i] as string), x[0], x[2]) && !isNear());
     const strong = matched - chance.filter(Boolean).length;
     if (tier === Tier.words && strong < minimum) continue;
     // Short queries (a name, a topic) only: a longer one describes, in words of its own.
@@ -926,7 +927,7 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
     // Unless the definition (the description) has most of the query's words, as written or begun.
     const definition = definitionOverlap(telling, doc.description, synonymsOfWord);
     const defines = definition >= MIN_WEIGHTED_COVERAGE;
-    if (tier === Tier.words && !near && !defines && words.length > 1 && words.length <= MAX_SHORT_QUERY) {
+    if (tier === Tier.words && !defines && words.length > 1 && words.length <= MAX_SHORT_QUERY && !isNear()) {
       const all = weights.reduce((sum, x) => sum + x, 0);
       // A word matched through a synonym is less sure than one matched as written.
       const share = (i: number) => (synonymOf[i] || text.synonyms.get(doc.n)?.has(i) ? 1 - SYNONYM_COST : 1);
