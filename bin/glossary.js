@@ -15,6 +15,18 @@ const file = path.join(__dirname, '..', 'dist', 'cli.js');
 // The commands that keep a code cache of their own: a cache holds the functions of the run that
 // made it, so one made by a lookup lacks search's, and every search compiled them again.
 const OWN_CACHE = new Set(['lookup', 'search', 'list', 'keywords', 'scan', 'links', 'backlinks', 'related']);
+const command = process.argv.slice(2).find((a) => OWN_CACHE.has(a)) ?? 'other';
+
+// A search over a --content folder ends before V8's optimising compiler (TurboFan) pays for itself:
+// it compiles in the background, and the process waits for those compiles at exit (a two-word
+// search over 15,000 articles took 72 ms with it, 61 ms without). So such a search runs on the
+// interpreter and the baseline compiler; one that turns out heavy (it compiles the folder first)
+// switches it back on (src/store/optimizing.ts). The bundled corpus is too small to gain more than
+// loading node:v8 costs (1.5 ms), and so are the other commands. Runs that share a code cache file
+// run with the same flags (V8 rejects a cache made under others): a search of a folder keeps its own.
+const folder = process.argv.some((a) => a === '--content' || a.startsWith('--content=')) || Boolean(process.env.GLOSSARY_CONTENT);
+const cacheName = command === 'search' && folder ? 'search-content' : command;
+if (cacheName === 'search-content') require('node:v8').setFlagsFromString('--no-turbofan');
 
 /** The build's cache files begin with this; the command's name follows. */
 function cachePrefix() {
@@ -25,8 +37,7 @@ function cachePrefix() {
 function cacheFile() {
   const xdg = process.env.XDG_CACHE_HOME;
   const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(require('node:os').homedir(), '.cache');
-  const command = process.argv.slice(2).find((a) => OWN_CACHE.has(a)) ?? 'other';
-  return path.join(base, 'glossary', `${cachePrefix()}${command}.bin`);
+  return path.join(base, 'glossary', `${cachePrefix()}${cacheName}.bin`);
 }
 
 function load() {

@@ -7,3 +7,4 @@ const load = createRequire(import.meta.url);
 
 export const tty = (): typeof import('node:tty') => load('node:tty') as typeof import('node:tty');
 export const childProcess = (): typeof import('node:child_process') => load('node:child_process') as typeof import('node:child_process');
+export const v8 = (): typeof import('node:v8') => load('node:v8') as typeof import('node:v8');

@@ -14,6 +14,7 @@ import { plainTheme, type Theme } from '../render/theme.js';
 import { escapeLine, sanitize } from '../render/sanitize.js';
 import { progressLine, silentProgress, type Progress } from '../progress.js';
 import type { TerminalDecision } from '../terminal.js';
+import { keepNoCodeCache } from '../store/optimizing.js';
 
 export interface Io {
   argv: string[];
@@ -29,11 +30,6 @@ export interface GlobalOptions {
   color: boolean;
   debug?: boolean;
   refresh?: boolean;
-}
-
-/** Tells bin/glossary.js not to keep this run's code cache (see there). */
-function markHeavyRun(): void {
-  (globalThis as { __glossaryHeavyRun?: boolean }).__glossaryHeavyRun = true;
 }
 
 async function loadHighlighter(): Promise<Highlighter> {
@@ -73,7 +69,7 @@ export class Run {
     const progress = dirs.length ? this.progress(`compiling ${dirs.join(', ')}`) : silentProgress;
     try {
       const opened = await openCorpus(dirs, this.io.env, { ...options, progress });
-      if (opened.compiled) markHeavyRun();
+      if (opened.compiled) keepNoCodeCache();
       for (const n of opened.notes) this.note(n);
       return opened;
     } catch (error) {
@@ -119,7 +115,7 @@ export class Run {
   }
 
   async check(args: unknown[], options: Record<string, unknown>): Promise<void> {
-    markHeavyRun();
+    keepNoCodeCache();
     const given = (args[0] as string[] | undefined) ?? [];
     const targets = given.length ? given : this.contentDirs.length ? this.contentDirs : [this.bundledContent];
     const [{ compileListing }, { listSources }, { checkReport }] = await Promise.all([import('../store/compilation.js'), import('../store/source.js'), import('../commands/check.js')]);

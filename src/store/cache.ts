@@ -22,6 +22,7 @@ import { changeTime, DiskFiles, MemoryFiles, UNWRITABLE, writeCacheFile } from '
 import { DiskRenders, noRenders } from './renders.js';
 import type { CorpusConfig } from './config.js';
 import { folderTimes, listSources, relist, settled, type FilesNow, type SourceEntry, type SourceListing } from './source.js';
+import { optimizeFromHere } from './optimizing.js';
 
 export function cacheRoot(env: NodeJS.ProcessEnv): string {
   const xdg = env['XDG_CACHE_HOME'];
@@ -377,6 +378,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   }
 
   // The parser and YAML are loaded only here: a run served from the cache never needs them.
+  optimizeFromHere();
   const compilation = await import('./compilation.js');
   let said: Set<string> | undefined;
   try {

@@ -4,7 +4,7 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cleanEnv } from '../helpers.js';
+import { cli, cleanEnv, root } from '../helpers.js';
 
 const caches = (home: string) => readdirSync(join(home, 'glossary')).filter((n) => n.startsWith('code-cache-')).sort();
 
@@ -24,6 +24,31 @@ describe('code caches', () => {
     const again = cli(['search', 'fusion'], env);
     expect(again.stdout).toBe(search.stdout);
     expect(statSync(file).mtimeMs).toBe(made);
+  });
+
+  it('a search of a folder keeps its own, made under its own V8 flags and read by the next such search', () => {
+    // Such a search runs without V8's optimising compiler, and a run that compiles the folder turns
+    // it back on: a cache made under other flags than the next run's is rejected and made again
+    // on every run, which this catches.
+    const env = cleanEnv();
+    const home = env['XDG_CACHE_HOME'] as string;
+    const content = ['--content', join(root, 'tests', 'fixtures', 'basic')];
+    const first = cli([...content, 'search', 'fusion'], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(caches(home).filter((n) => n.endsWith('.bin'))).toEqual([]);
+    const second = cli([...content, 'search', 'fusion'], env);
+    expect(second.stdout).toBe(first.stdout);
+    expect(caches(home).map((n) => n.replace(/^code-cache-.*-(?=search-content)/, ''))).toEqual(['search-content.bin']);
+    const file = join(home, 'glossary', caches(home)[0] as string);
+    const made = statSync(file).mtimeMs;
+    for (const env2 of [env, { ...env, GLOSSARY_CONTENT: content[1] }]) {
+      const again = cli(env2 === env ? [...content, 'search', 'fusion'] : ['search', 'fusion'], env2);
+      expect(again.stdout).toBe(first.stdout);
+    }
+    expect(statSync(file).mtimeMs).toBe(made);
+    // The bundled corpus's search keeps the one it had.
+    expect(cli(['search', 'fusion'], env).code).toBe(0);
+    expect(caches(home).map((n) => n.replace(/^code-cache-.*-(?=search)/, ''))).toEqual(['search-content.bin', 'search.bin']);
   });
 
   it("another build's caches and a half-written one are removed when a cache is made", () => {
