@@ -15,7 +15,10 @@ const file = path.join(__dirname, '..', 'dist', 'cli.js');
 // The commands that keep a code cache of their own: a cache holds the functions of the run that
 // made it, so one made by a lookup lacks search's, and every search compiled them again.
 const OWN_CACHE = new Set(['lookup', 'search', 'list', 'keywords', 'scan', 'links', 'backlinks', 'related']);
-const command = process.argv.slice(2).find((a) => OWN_CACHE.has(a)) ?? 'other';
+// Help, the version and shell completion run none of a command's functions: they share 'other'.
+const args = process.argv.slice(2);
+const asksHelp = args[0] === 'help' || args[0] === '__complete' || args.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V');
+const command = (!asksHelp && args.find((a) => OWN_CACHE.has(a))) || 'other';
 
 // A search over a --content folder ends before V8's optimising compiler (TurboFan) pays for itself:
 // it compiles in the background, and the process waits for those compiles at exit (a two-word

@@ -55,7 +55,7 @@ export interface Hit {
   /** For a hit by another language's name: which. */
   translation?: { lang: string; title: string };
   /** For a hit through the bundled lexicon: the query's phrase, how the lexicon knows it, and the Danish name searched. */
-  lexicon?: { phrase: string; kind: LexiconKind; id?: string; name: string };
+  lexicon?: { phrase: string; kind: LexiconKind; id?: string; name: string; /** Word by word: how far from the usual sense (0: the usual one). */ rank?: number };
   /** Query words matched only through a synonym (synonyms.ts): which, and where. */
   synonyms?: Array<{ word: string; synonym: string; field: NameList | 'description' | 'body' }>;
   /** The parts of the score, for --explain. */
@@ -648,7 +648,20 @@ export function search(source: SearchSource, query: string, limit = 10, extras: 
   // names): an English query over a Danish corpus, whose words at most turn up in some text. Read
   // then, not before: most queries never need it.
   const named = (h: Hit, n: number) => h.tier < Tier.words || (h.named >= n && h.matched >= n);
-  const translated = words.length && extras.lexicon && !hits.some((h) => named(h, words.length)) ? byLexicon(source, query, extras.lexicon(), named) : [];
+  // A name matched only through a typing error does not count when every word is English the
+  // word list knows (`interest` is no misspelt Interessent): both routes are ranked together.
+  const englishTypo = (h: Hit) => h.typos > 0 && h.tier > Tier.prefix;
+  const namedHits = hits.filter((h) => named(h, words.length));
+  const typoOnly = namedHits.length > 0 && namedHits.every(englishTypo) && everyWordListed(words, extras.lexicon);
+  const translated = words.length && extras.lexicon && (namedHits.length === 0 || typoOnly) ? byLexicon(source, query, extras.lexicon(), named) : [];
+  if (typoOnly && translated.length) {
+    const best = new Map<number, Hit>();
+    for (const h of [...hits, ...translated]) {
+      const had = best.get(h.doc.n);
+      if (!had || compareHits(h, had) < 0) best.set(h.doc.n, h);
+    }
+    return [...best.values()].sort(compareHits).slice(0, Math.max(1, limit));
+  }
   if (translated.length) {
     // Named in translation: below what names the query itself, above what only its text has. Found
     // in the text in translation: among the query's own text hits, an article in both at its better.
@@ -659,9 +672,17 @@ export function search(source: SearchSource, query: string, limit = 10, extras: 
       const had = rest.get(h.doc.n);
       if (!ns.has(h.doc.n) && (!had || compareHits(h, had) < 0)) rest.set(h.doc.n, h);
     }
-    return [...inName.sort(compareHits), ...[...rest.values()].sort(compareHits)].slice(0, Math.max(1, limit));
+    // Named word by word: the usual sense first (`price`: Pris before Kurs), whatever its words weigh here.
+    const bySense = (a: Hit, b: Hit) => (a.lexicon?.rank ?? 0) - (b.lexicon?.rank ?? 0) || compareHits(a, b);
+    return [...inName.sort(bySense), ...[...rest.values()].sort(compareHits)].slice(0, Math.max(1, limit));
   }
   return hits.sort(compareHits).slice(0, Math.max(1, limit));
+}
+
+/** Whether the word list has every one of `words` (so the query may be English). */
+function everyWordListed(words: string[], lexicon: SearchExtras['lexicon']): boolean {
+  const list = lexicon?.()?.words;
+  return list !== undefined && words.length > 0 && words.every((w) => list(w) !== undefined);
 }
 
 /** English question and filler words: left out of the rest of a query the lexicon translated part of. */
@@ -720,7 +741,10 @@ function keepTranslated(best: Map<number, Hit>, source: SearchSource, asked: str
     const tier = isNamed ? h.tier : Math.max(h.tier, Tier.words);
     // Its explanation without the tier it no longer has.
     const why = isNamed ? h.why : h.why.filter((w) => !(w.add === 0 && /\(ranked (first|before word matches)\)$/.test(w.what)));
-    const hit: Hit = { ...h, tier, field, score: h.score * share, via: 'lexicon', lexicon, why: [{ what: said, add: 0 }, ...why.map((w) => ({ ...w, add: round(w.add * share) }))] };
+    // A name matched loosely counts for nothing: such a hit scores as its text does.
+    const loose = !isNamed && h.field === 'name';
+    const score = (loose ? h.text : h.score) * share;
+    const hit: Hit = { ...h, tier, field, score, via: 'lexicon', lexicon, why: [{ what: said, add: 0 }, ...(loose ? [{ what: `its text matched "${asked}" (its name only loosely)`, add: round(score) }] : why.map((w) => ({ ...w, add: round(w.add * share) })))] };
     const had = best.get(h.doc.n);
     if (!had || compareHits(hit, had) < 0) best.set(h.doc.n, hit);
   }
@@ -745,10 +769,13 @@ function byWords(best: Map<number, Hit>, source: SearchSource, all: string[], le
   // The renderings of each part of the query, and of a fixed phrase's words where they were rendered too.
   const lines = (r: { english: string[]; danish: string[][] }) => r.english.map((w, i) => `${w}: ${(r.danish[i] as string[]).join(', ')}`);
   const renderings = [...new Set([...lines(rendered), ...(rendered.apart ? lines(rendered.apart) : [])])].join('; ');
-  for (const name of rendered.phrases) {
-    if (fold(name) === phrase) continue;
-    keepTranslated(best, source, name, named, WORDS_WEIGHT, { phrase, kind: 'words', name }, `"${phrase}" is "${name}" word by word (${renderings}; the bundled English-Danish word list): searched as "${name}"`, { textWeight: WORDS_TEXT_WEIGHT });
-  }
+  // Each with its rank (0: the usual sense): what a rendering names is listed usual sense first
+  // (`trade`: Handel before Fag), whatever its words weigh in this corpus (search, bySense).
+  rendered.phrases.forEach((name, i) => {
+    if (fold(name) === phrase) return;
+    const rank = rendered.ranks[i] ?? 0;
+    keepTranslated(best, source, name, named, WORDS_WEIGHT, { phrase, kind: 'words', name, rank }, `"${phrase}" is "${name}" word by word (${renderings}; the bundled English-Danish word list): searched as "${name}"${rank ? ', a less usual sense' : ''}`, { textWeight: WORDS_TEXT_WEIGHT });
+  });
 }
 
 /** Every hit of a query over the corpus's own words and names, unordered; and the query's words. */
@@ -1003,8 +1030,13 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function clearWinner(hits: Hit[], words?: number): Hit | undefined {
   const [first, second] = hits;
   if (!first) return undefined;
-  // Word by word: the words of the Danish rendering, not the English typed; a hit named so wholly, not one from a text.
-  if (first.lexicon?.kind === 'words' && first.field !== 'name') return undefined;
+  // Word by word: the words of the Danish rendering, not the English typed; a hit named so wholly,
+  // not one from a text. And only a rendering that is the title or an alias as written: one that
+  // shares a stem with it (konkurrere ~ Konkurs, gældende ~ Gæld) or is another word's form (aktiv
+  // ~ Aktiver) is a guess.
+  if (first.lexicon?.kind === 'words' && (first.field !== 'name' || ![first.doc.s.folded, ...first.doc.s.foldedAliases].includes(fold(first.lexicon.name)))) return undefined;
+  // The usual sense's title before a less usual one's (trade: Handel, not Fag).
+  if (first.lexicon?.kind === 'words' && first.lexicon.rank === 0 && second?.lexicon?.kind === 'words' && (second.lexicon.rank ?? 0) > 0 && first.named >= first.matched) return first;
   if (first.tier < Tier.words) return !second || second.tier > first.tier ? first : undefined;
   const all = first.lexicon?.kind === 'words' ? first.matched : (words ?? first.matched);
   if (first.named < all || first.matched < all) return undefined;

@@ -71,15 +71,16 @@ export function parseWordList(text: string): { words: Record<string, string[]>; 
 }
 
 /** An English query's content words in Danish, word by word: every way to render them, or none when a word has no rendering. */
-export function renderWords(all: string[], words: WordList, isGlue: (w: string) => boolean, limit = 12): { english: string[]; danish: string[][]; apart?: { english: string[]; danish: string[][] }; phrases: string[] } | undefined {
+export function renderWords(all: string[], words: WordList, isGlue: (w: string) => boolean, limit = 12): { english: string[]; danish: string[][]; apart?: { english: string[]; danish: string[][] }; phrases: string[]; ranks: number[] } | undefined {
   // A fixed phrase rendered whole (`labour costs` -> `lønomkostninger`), and its words one by one
   // as well (`arbejds-` + `omkostninger`): a corpus may name the concept either way.
   const whole = segments(all, words, isGlue, 4);
   if (!whole) return undefined;
-  const phrases = new Set(combinations(whole.danish, limit));
+  const ranked = new Map(combinations(whole.danish, limit));
   const apart = whole.english.some((e) => e.includes(' ')) ? segments(all, words, isGlue, 1) : undefined;
-  if (apart) for (const p of combinations(apart.danish, limit)) phrases.add(p);
-  return { ...whole, ...(apart ? { apart } : {}), phrases: [...phrases].slice(0, limit) };
+  if (apart) for (const [p, rank] of combinations(apart.danish, limit)) if (!ranked.has(p)) ranked.set(p, rank);
+  const kept = [...ranked].slice(0, limit);
+  return { ...whole, ...(apart ? { apart } : {}), phrases: kept.map(([p]) => p), ranks: kept.map(([, rank]) => rank) };
 }
 
 /** The query's content words (or fixed phrases of up to `longest` words, the longest first) with their renderings; none when one has none. */
@@ -110,15 +111,22 @@ function segments(all: string[], words: WordList, isGlue: (w: string) => boolean
  * Combinations of renderings, the most usual first (by the sum of each word's place in its list),
  * a compound's first part joined to what follows it; none that ends in one.
  */
-function combinations(danish: string[][], limit: number): string[] {
+/**
+ * The Danish phrases a query's renderings make, best first, each with its rank: how far from the
+ * usual sense it is (the sum over its words of the sense's place in the list; a compound's first
+ * part, `løn-`, is the same sense as `løn`).
+ */
+function combinations(danish: string[][], limit: number): Array<[string, number]> {
   let partial: Array<{ tokens: string[]; rank: number }> = [{ tokens: [], rank: 0 }];
   for (const options of danish) {
-    partial = partial.flatMap((p) => options.map((o, i) => ({ tokens: [...p.tokens, o], rank: p.rank + i }))).sort((a, b) => a.rank - b.rank).slice(0, limit * 4);
+    const senses = options.map((o) => o.replace(/-$/, ''));
+    partial = partial.flatMap((p) => options.map((o, i) => ({ tokens: [...p.tokens, o], rank: p.rank + senses.indexOf(senses[i] as string) }))).sort((a, b) => a.rank - b.rank).slice(0, limit * 4);
   }
-  const out = new Set<string>();
-  for (const { tokens } of partial) {
+  const out = new Map<string, number>();
+  for (const { tokens, rank } of partial) {
     if ((tokens[tokens.length - 1] as string).endsWith('-')) continue;
-    out.add(tokens.reduce((text, t) => (text === '' ? t : text.endsWith('-') ? text.slice(0, -1) + t : `${text} ${t}`), ''));
+    const text = tokens.reduce((text, t) => (text === '' ? t : text.endsWith('-') ? text.slice(0, -1) + t : `${text} ${t}`), '');
+    if (!out.has(text)) out.set(text, rank);
   }
   return [...out].slice(0, limit);
 }

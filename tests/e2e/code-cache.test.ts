@@ -46,9 +46,14 @@ describe('code caches', () => {
       expect(again.stdout).toBe(first.stdout);
     }
     expect(statSync(file).mtimeMs).toBe(made);
+    // Help and shell completion of a search run none of its functions: they neither make nor share its cache.
+    for (const line of [[...content, 'search', '--help'], [...content, 'help', 'search']]) expect(cli(line, env).code, line.join(' ')).toBe(0);
+    expect(cli(['__complete', '2', 'glossary', 'search', 'fus'], { ...env, GLOSSARY_CONTENT: content[1] }).code).toBe(0);
+    expect(statSync(file).mtimeMs).toBe(made);
+    expect(caches(home).map((n) => n.replace(/^code-cache-.*-(?=search-content|other)/, ''))).toEqual(['other.bin', 'search-content.bin']);
     // The bundled corpus's search keeps the one it had.
     expect(cli(['search', 'fusion'], env).code).toBe(0);
-    expect(caches(home).map((n) => n.replace(/^code-cache-.*-(?=search)/, ''))).toEqual(['search-content.bin', 'search.bin']);
+    expect(caches(home).map((n) => n.replace(/^code-cache-.*-(?=search|other)/, ''))).toEqual(['other.bin', 'search-content.bin', 'search.bin']);
   });
 
   it("another build's caches and a half-written one are removed when a cache is made", () => {

@@ -90,9 +90,12 @@ describe('the English-Danish word list', () => {
   });
   const glue = (w: string) => ENGLISH_GLUE.has(w);
   it('renders a query word by word, a compound part joined to the next word, a fixed phrase before its words', () => {
-    expect(renderWords(['payroll', 'costs'], words, glue)?.phrases).toEqual(['løn omkostning', 'løn udgift', 'lønomkostning', 'lønudgift']);
+    // Best first: a compound's first part (`løn-`) is the sense `løn` is, so `lønomkostning` is as usual as `løn omkostning`.
+    const payroll = renderWords(['payroll', 'costs'], words, glue);
+    expect(payroll?.phrases).toEqual(['løn omkostning', 'lønomkostning', 'løn udgift', 'lønudgift']);
+    expect(payroll?.ranks).toEqual([0, 0, 1, 1]);
     expect(renderWords(['quarterly', 'report'], words, glue)?.phrases).toEqual(['kvartalsvis rapport', 'kvartalsrapport']);
-    expect(renderWords(['the', 'head', 'office'], words, glue)).toEqual({ english: ['head office'], danish: [['hovedkontor']], phrases: ['hovedkontor'] });
+    expect(renderWords(['the', 'head', 'office'], words, glue)).toEqual({ english: ['head office'], danish: [['hovedkontor']], phrases: ['hovedkontor'], ranks: [0] });
     // A compound's first part at the end has nothing to join.
     expect(renderWords(['head'], words, glue)?.phrases).toEqual(['hoved', 'leder']);
   });
@@ -103,6 +106,7 @@ describe('the English-Danish word list', () => {
       danish: [['lønomkostninger']],
       apart: { english: ['labour', 'costs'], danish: [['arbejdskraft', 'arbejds-'], ['omkostninger']] },
       phrases: ['lønomkostninger', 'arbejdskraft omkostninger', 'arbejdsomkostninger'],
+      ranks: [0, 0, 1],
     });
   });
   it('renders a fixed phrase apart also beside other words; never glue alone, even glue the list has', () => {
