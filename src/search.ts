@@ -60,6 +60,8 @@ export interface Hit {
   synonyms?: Array<{ word: string; synonym: string; field: NameList | 'description' | 'body' }>;
   /** The parts of the score, for --explain. */
   why: Why[];
+  /** Named only by one word of a phrase the article defines (see rank). */
+  byDefinedWord?: boolean;
 }
 
 /**
@@ -1015,7 +1017,10 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
       const byText = inText?.get(i);
       return byText ? [{ word: w, synonym: writtenSynonym(byText), field: text.described.get(doc.n)?.has(i) ? 'description' : 'body' }] : [];
     });
-    hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}), ...(synonyms.length ? { synonyms } : {}) });
+    // One word of a phrase the article defines, and no word of its title or aliases (`asset` in
+    // "capital asset pricing model"): what lookup does not open alone (clearWinner).
+    const byDefinedWord = tier >= Tier.words && named === 1 && nameWhy.every((x) => !x || (x[1] === 'defined' && (doc.s.foldedDefined ?? []).every((d) => !d.split(' ').includes(x[0]) || d.includes(' '))));
+    hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}), ...(synonyms.length ? { synonyms } : {}), ...(byDefinedWord ? { byDefinedWord } : {}) });
   }
   return { hits, words, weak: sureInName.map((s) => !s), ranked: new Set(candidates) };
 }
@@ -1035,9 +1040,13 @@ export function clearWinner(hits: Hit[], words?: number): Hit | undefined {
   // shares a stem with it (konkurrere ~ Konkurs, gældende ~ Gæld) or is another word's form (aktiv
   // ~ Aktiver) is a guess.
   if (first.lexicon?.kind === 'words' && (first.field !== 'name' || ![first.doc.s.folded, ...first.doc.s.foldedAliases].includes(fold(first.lexicon.name)))) return undefined;
-  // The usual sense's title before a less usual one's (trade: Handel, not Fag).
-  if (first.lexicon?.kind === 'words' && first.lexicon.rank === 0 && second?.lexicon?.kind === 'words' && (second.lexicon.rank ?? 0) > 0 && first.named >= first.matched) return first;
+  // Only the usual sense opens an article (`equity` is egenkapital before aktie: no Aktie for it),
+  // and its title before a less usual one's (trade: Handel, not Fag).
+  if (first.lexicon?.kind === 'words' && (first.lexicon.rank ?? 0) > 0) return undefined;
+  if (first.lexicon?.kind === 'words' && second?.lexicon?.kind === 'words' && (second.lexicon.rank ?? 0) > 0 && first.named >= first.matched) return first;
   if (first.tier < Tier.words) return !second || second.tier > first.tier ? first : undefined;
+  // One word of a longer name the article defines is a guess: `asset` is not CAPM, `equity` not Kapitalfond.
+  if (first.byDefinedWord) return undefined;
   const all = first.lexicon?.kind === 'words' ? first.matched : (words ?? first.matched);
   if (first.named < all || first.matched < all) return undefined;
   // The only candidate, every word found in its name: it is what was meant.
