@@ -699,7 +699,8 @@ const LEXICON_WEIGHT = 0.8;
  */
 function byLexicon(source: SearchSource, query: string, lexicon: Lexicon | undefined, named: (h: Hit, words: number) => boolean): Hit[] {
   if (!lexicon) return [];
-  const all = fold(query).split(' ').filter(Boolean);
+  // An English possessive (`share capital's`) folds to a word and a lone `s`: the `s` says nothing.
+  const all = fold(query).split(' ').filter((w, i) => w !== '' && (w !== 's' || i === 0));
   const best = new Map<number, Hit>();
   for (const m of new LexiconIndex(lexicon).phrasesIn(all)) {
     // A phrase the corpus itself names (`ÅOP` in a corpus with an article ÅOP) is not translated.

@@ -29,6 +29,9 @@ describe('English rendered in Danish word by word, over a Danish corpus without 
   it('a fixed phrase is rendered whole (head office -> hovedkontor), a single word as itself (supplier -> leverandør)', () => {
     expect(hits(run('search', '--json', 'the head office').stdout)[0]).toMatchObject({ id: 'hovedkontor', matchedName: 'hovedkontor' });
     expect(hits(run('search', '--json', 'supplier').stdout)[0]).toMatchObject({ id: 'leverandoer', matchedName: 'leverandør' });
+    // An English possessive is the word.
+    expect(hits(run('search', '--json', "the supplier's").stdout)[0]).toMatchObject({ id: 'leverandoer', matchedName: 'leverandør' });
+    expect(hits(run('search', '--json', 'the supplier’s').stdout)[0]).toMatchObject({ id: 'leverandoer', matchedName: 'leverandør' });
   }, T);
 
   it('--explain shows each word\'s renderings and the Danish searched; lookup says how it chose', () => {
