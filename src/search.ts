@@ -62,6 +62,10 @@ export interface Hit {
   why: Why[];
   /** Named only by one word of a phrase the article defines (see rank). */
   byDefinedWord?: boolean;
+  /** Every query word a name has matched only as the beginning or a part of a longer name word (see rank). */
+  partial?: boolean;
+  /** Words of the name the query matched most of (title, alias or defined phrase) that it did not match. */
+  unmatchedNameWords?: number;
 }
 
 /**
@@ -333,6 +337,11 @@ export function byChance(w: string, t: string, cost: number): boolean {
 export function nearMiss(w: string, t: string): boolean {
   if (w.length < 3) return false;
   return editDistance(w, t, 2) <= 2 || (t.length > w.length && editDistance(w, t.slice(0, w.length), 1) <= 1);
+}
+
+/** Whether name word `t` is query word `w` with a Danish inflection ending (`bundlinjen` of `bundlinje`). */
+function inflectionOf(w: string, t: string): boolean {
+  return t.startsWith(w) && /^(?:e|en|et|er|ene|erne|ernes|n|ne|r|s|es|ens|ets|ers)$/.test(t.slice(w.length));
 }
 
 /** How a name word matched, from its cost: for --explain. */
@@ -1020,8 +1029,17 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
     });
     // One word of a phrase the article defines, and no word of its title or aliases (`asset` in
     // "capital asset pricing model"): what lookup does not open alone (clearWinner).
+    // A query word matched only as the beginning or a part of a longer name word (`tangible` in
+    // `intangible`, `easing` in `leasing`): a clue, not the name (clearWinner).
+    // An inflection (`bundlinje` ~ `bundlinjen`) is the word itself.
+    const partly = (x: [string, NameList, number] | undefined, i: number) => x !== undefined && x[1] !== 'initials' && x[2] > PLAIN_LETTERS && x[2] < TYPO && !inflectionOf(words[i] as string, x[0]);
+    const partial = nameWhy.some((x) => x !== undefined) && nameWhy.every((x, i) => x === undefined || partly(x, i));
+    // The words of the name the query matched most of (its title, an alias, a defined phrase) it did not match.
+    const nameLists = [names.title.slice(0, -1), ...doc.s.foldedAliases.map((a) => a.split(' ').filter(Boolean)), ...(doc.s.foldedDefined ?? []).map((d) => d.split(' ').filter(Boolean))];
+    const touchedNames = nameLists.filter((n) => n.some((t) => usedTitle.has(t)));
+    const unmatchedNameWords = touchedNames.length ? Math.min(...touchedNames.map((n) => n.filter((t) => !usedTitle.has(t)).length)) : unmatchedTitleWords;
     const byDefinedWord = tier >= Tier.words && named === 1 && nameWhy.every((x) => !x || (x[1] === 'defined' && (doc.s.foldedDefined ?? []).every((d) => !d.split(' ').includes(x[0]) || d.includes(' '))));
-    hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}), ...(synonyms.length ? { synonyms } : {}), ...(byDefinedWord ? { byDefinedWord } : {}) });
+    hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}), ...(synonyms.length ? { synonyms } : {}), ...(byDefinedWord ? { byDefinedWord } : {}), ...(partial ? { partial } : {}), unmatchedNameWords });
   }
   return { hits, words, weak: sureInName.map((s) => !s), ranked: new Set(candidates) };
 }
@@ -1048,6 +1066,11 @@ export function clearWinner(hits: Hit[], words?: number): Hit | undefined {
   if (first.tier < Tier.words) return !second || second.tier > first.tier ? first : undefined;
   // One word of a longer name the article defines is a guess: `asset` is not CAPM, `equity` not Kapitalfond.
   if (first.byDefinedWord) return undefined;
+  // So is a word that is only the beginning or a part of a name's word (`tangible` is not
+  // Immaterielle aktiver through "intangible assets", `venue` not Omsætning through "revenue"),
+  // and a name the query has less than half of (`domestic` is not BNP through "gross domestic
+  // product", `note` not Konvertibel obligation through "convertible note").
+  if (first.partial || (first.unmatchedNameWords ?? first.unmatchedTitleWords) >= first.named) return undefined;
   const all = first.lexicon?.kind === 'words' ? first.matched : (words ?? first.matched);
   if (first.named < all || first.matched < all) return undefined;
   // The only candidate, every word found in its name: it is what was meant.

@@ -1,0 +1,40 @@
+// End-to-end: lookup shows an article without asking only when the term names it, never a guess
+// (issue 20, "no confident wrong answers"). A sweep of the word list's 1,551 English words through
+// `lookup` over the bundled corpus found it opening articles by a word that is only part of a name
+// word (`tangible` -> Immaterielle aktiver through "intangible assets", `venue` -> Omsætning through
+// "revenue") or by one word of a longer name (`domestic` -> BNP through "gross domestic product").
+// Those are offered instead; a name typed whole, inflected or with a typing error still opens.
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, cli } from '../helpers.js';
+
+const env = cleanEnv();
+const lookup = (term: string) => cli(['lookup', term], env);
+const T = 60_000;
+
+describe('lookup over the bundled corpus: a name, not a guess', () => {
+  it.each([
+    ['tangible', 'immaterielle-aktiver'],
+    ['venue', 'omsaetning'],
+    ['easing', 'leasing'],
+    ['domestic', 'bnp'],
+    ['note', 'konvertibel-obligation'],
+    ['alliance', 'strategisk-alliance'],
+    ['holding', 'holdingselskab'],
+  ])('%s opens nothing and offers %s', (term, offered) => {
+    const r = lookup(term);
+    expect(r.code, r.stderr).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^glossary: no article "${term}"; did you mean: (.*, )?${offered}[,?]`));
+  }, T);
+
+  it.each([
+    ['strategisk aliance', 'Strategisk alliance'],
+    ['aktiie', 'Aktie'],
+    ['holdingselskaber', 'Holdingselskab'],
+    ['alliance strategisk', 'Strategisk alliance'],
+  ])('%s still opens %s', (term, title) => {
+    const r = lookup(term);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(title);
+  }, T);
+});
