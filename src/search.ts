@@ -435,9 +435,8 @@ export function nameCandidates(source: SearchSource, words: string[]): number[] 
   for (const w of words) {
     for (const [term, weight] of docTermsOfWord(w)) {
       let n = 0;
-      const gaps = source.gaps(term);
-      for (let i = 0; i < gaps.length; i++) {
-        n += gaps[i] as number;
+      for (const gap of source.gaps(term)) {
+        n += gap;
         if (n >= counts.length) continue;
         if (counts[n] === 0) touched.push(n);
         counts[n] = Math.min(65535, (counts[n] as number) + weight);
@@ -452,8 +451,7 @@ export function stemCandidates(source: SearchSource, words: string[]): number[] 
   const out: number[] = [];
   for (const w of words) {
     let n = 0;
-    const gaps = source.gaps('=' + stem(w));
-    for (let i = 0; i < gaps.length; i++) out.push((n += gaps[i] as number));
+    for (const gap of source.gaps('=' + stem(w))) out.push((n += gap));
   }
   return [...new Set(out)];
 }

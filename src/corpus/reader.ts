@@ -46,7 +46,7 @@ export interface SearchSource {
   count: number;
   names(key: string): Array<[number, number]>;
   /** The articles a term occurs in, as gaps: first number, then differences. */
-  gaps(term: string): ArrayLike<number>;
+  gaps(term: string): number[];
   /** Full text: [article number, packed counts] for each article a stem occurs in (TEXT_FIELDS). */
   postings(term: string): Array<[number, number]>;
   /** Mean body length in words. */

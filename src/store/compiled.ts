@@ -10,9 +10,8 @@ import type { Corpus, CorpusReport, LanguageMeta, RenderCache, SearchSource, Ski
 import type { ScanIndex } from '../scan.js';
 import { checksum, readRegularFile, type CorpusFiles, type CorpusSink } from './files.js';
 import { noRenders } from './renders.js';
-import { allPostings, encodePostings, PostingsDamage, postingsOf } from './postings.js';
 
-export const FORMAT = 19;
+export const FORMAT = 18;
 
 /**
  * Items per data file: an items file (records, docs, body terms, shards) is kept as parts of this
@@ -175,10 +174,10 @@ export class CorpusWriter {
     const nameShards = shardCount(c.names.size, 500);
     const gramShards = shardCount([...c.grams.values()].reduce((s, l) => s + l.length, 0), 1000);
     const per = this.per;
-    writeSharded(this, c.lang, 'names', c.names, nameShards, encodeNameShard);
-    writeSharded(this, c.lang, 'grams', c.grams, gramShards, encodeGramShard);
+    writeSharded(this, c.lang, 'names', c.names, nameShards, (v) => v);
+    writeSharded(this, c.lang, 'grams', c.grams, gramShards, deltaEncode);
     const textShards = shardCount([...c.text.values()].reduce((s, l) => s + l.length / 2, 0), 2000);
-    writeSharded(this, c.lang, 'text', c.text, textShards, encodeTextShard);
+    writeSharded(this, c.lang, 'text', c.text, textShards, pairDeltaEncode);
     this.items(`${c.lang}/records`, c.records.map((r) => encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true })), per);
     this.items(`${c.lang}/docs`, raw?.docs ?? c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')), per);
     this.items(`${c.lang}/terms`, raw?.terms ?? c.records.map((r) => Buffer.from(r.bodyTerms ?? '', 'utf8')), per);
@@ -207,16 +206,20 @@ export class CorpusWriter {
 }
 
 /**
- * A map split into `shards` by the hash of the key, kept as the items of one file: a reader
- * decodes only the shard its key is in, and a compile writes two files, not thousands (opening a
- * file costs ~0.5 ms here). The name map's shards are JSON objects, the postings' bytes (postings.ts).
+ * A map split into `shards` JSON objects by the hash of the key, kept as the items of one file:
+ * a reader parses only the shard its key is in, and a compile writes two files, not thousands
+ * (opening a file costs ~0.5 ms here).
  */
-function writeSharded<V>(w: CorpusWriter, dir: string, prefix: string, map: Map<string, V>, shards: number, encode: (part: Map<string, V>) => Buffer): void {
-  // Keys by shard first, then each shard encoded on its own: the encoded copy of every list at
-  // once was a peak of a large compile's memory.
+function writeSharded<V>(w: CorpusWriter, dir: string, prefix: string, map: Map<string, V>, shards: number, encode: (v: V) => unknown): void {
+  // Keys by shard first, then each shard encoded and made text on its own: the encoded copy of
+  // every list at once was a peak of a large compile's memory.
   const keys: string[][] = Array.from({ length: shards }, () => []);
   for (const key of map.keys()) (keys[shardOf(key, shards)] as string[]).push(key);
-  w.items(`${dir}/${prefix}`, keys.map((part) => encode(new Map(part.map((key) => [key, map.get(key) as V])))), w.per);
+  w.items(`${dir}/${prefix}`, keys.map((part) => {
+    const shard: Record<string, unknown> = {};
+    for (const key of part) shard[key] = encode(map.get(key) as V);
+    return Buffer.from(JSON.stringify(shard), 'utf8');
+  }), w.per);
 }
 
 /** [n, value, n, value, ...] with each n stored as the gap from the one before. */
@@ -247,7 +250,9 @@ export function encodeNameShard(part: Map<string, Array<[number, number]>>): Buf
 
 /** The stored form of one shard of the candidate index: term -> absolute, ascending numbers. */
 export function encodeGramShard(part: Map<string, number[]>): Buffer {
-  return encodePostings([...part].map(([term, list]): [string, number[]] => [term, deltaEncode(list)]));
+  const out: Record<string, number[]> = {};
+  for (const [term, list] of part) out[term] = deltaEncode(list);
+  return Buffer.from(JSON.stringify(out), 'utf8');
 }
 
 /**
@@ -368,7 +373,9 @@ export function writePatchedItems(reader: CorpusReader, sink: CorpusSink, lang: 
 
 /** The stored form of one full-text shard: stem -> absolute [n, packed, ...] (see pairDeltaEncode). */
 export function encodeTextShard(part: Map<string, number[]>): Buffer {
-  return encodePostings([...part].map(([term, list]): [string, number[]] => [term, pairDeltaEncode(list)]));
+  const out: Record<string, number[]> = {};
+  for (const [term, list] of part) out[term] = pairDeltaEncode(list);
+  return Buffer.from(JSON.stringify(out), 'utf8');
 }
 
 // ---- reading -----------------------------------------------------------------------------------
@@ -416,8 +423,6 @@ export function valueOfKey(json: string, key: string): string | undefined {
 
 /** Reading this many items or more, the whole index is read at once rather than entry by entry. */
 const MANY_ITEMS = 16;
-/** An index of up to this many items (64 KB: a shard file's, even at 300,000 articles) is read whole, once a run. */
-const SMALL_INDEX = 8192;
 
 /** Reads a compiled corpus lazily: each call touches only the files it needs, and checks them. */
 export class CorpusReader implements Corpus {
@@ -480,12 +485,9 @@ export class CorpusReader implements Corpus {
     const starts = new Map<number, number>([[0, 0]]);
     const data: Buffer[] = new Array(ns.length);
     try {
-      // Many items, or a small index (a shard file's): the whole index in one read, a small one
-      // kept for the run (a search reads a shard file a few dozen times); a few of a large index:
-      // their entries alone (and each part's start).
-      const small = count <= SMALL_INDEX;
-      if (ns.length > MANY_ITEMS || small) {
-        const whole = small ? this.smallIndex(base) : this.files.read(`${base}.idx`);
+      // Many items: the whole index in one read; a few: their entries alone (and each part's start).
+      if (ns.length > MANY_ITEMS) {
+        const whole = this.files.read(`${base}.idx`);
         index = ns.map((n) => whole.subarray(n * 8, n * 8 + 12));
         for (const k of parts) if (k > 0) starts.set(k, k * per * 8 + 4 <= whole.length ? whole.readUInt32LE(k * per * 8) : -1);
       } else {
@@ -519,17 +521,6 @@ export class CorpusReader implements Corpus {
       if (buf.length !== entry.readUInt32LE(8) - entry.readUInt32LE(0) || checksum(buf) !== entry.readUInt32LE(4)) this.damaged(`${base}.dat does not check out`);
       return buf;
     });
-  }
-
-  /** The whole index of `base`, read once a run: only for a small one (see SMALL_INDEX). */
-  private smallIndex(base: string): Buffer {
-    const name = `${base}.idx#whole`;
-    let whole = this.cache.get(name) as Buffer | undefined;
-    if (whole === undefined) {
-      whole = this.files.read(`${base}.idx`);
-      this.cache.set(name, whole);
-    }
-    return whole;
   }
 
   /** Every item of `lang/name` as stored (checked against its sum): what a patch of members copies. */
@@ -585,44 +576,14 @@ export class CorpusReader implements Corpus {
     return this.shard<Array<[number, number]>>(lang, 'names', key, this.language(lang).nameShards) ?? [];
   }
 
-  /** One key's numbers in a shard of postings (postings.ts), as stored. */
-  private posted(lang: string, prefix: 'grams' | 'text', key: string, shards: number): Float64Array | undefined {
-    const base = `${lang}/${prefix}`;
-    const i = shardOf(key, shards);
-    const name = `${base}#${i}#bytes`;
-    let shard = this.cache.get(name) as Buffer | undefined;
-    if (shard === undefined) {
-      shard = this.items(base, [i], shards)[0] as Buffer;
-      this.cache.set(name, shard);
-    }
-    try {
-      return postingsOf(shard, key);
-    } catch (error) {
-      if (error instanceof PostingsDamage) this.damaged(`${base}.dat: shard ${i} ${error.message}`);
-      throw error;
-    }
-  }
-
-  /** A whole shard of postings, each key's numbers as stored. */
-  private postedShard(lang: string, prefix: 'grams' | 'text', i: number, shards: number): Array<[string, number[]]> {
-    const base = `${lang}/${prefix}`;
-    try {
-      return allPostings(this.items(base, [i], shards)[0] as Buffer);
-    } catch (error) {
-      if (error instanceof PostingsDamage) this.damaged(`${base}.dat: shard ${i} ${error.message}`);
-      throw error;
-    }
-  }
-
   /** The articles a term occurs in, as stored: the first number, then the gaps. */
-  gaps(lang: string, term: string): Float64Array {
-    return this.posted(lang, 'grams', term, this.language(lang).gramShards) ?? new Float64Array(0);
+  gaps(lang: string, term: string): number[] {
+    return this.shard<number[]>(lang, 'grams', term, this.language(lang).gramShards) ?? [];
   }
 
   /** Full-text postings of a stem: [article number, packed counts] pairs. */
   postings(lang: string, term: string): Array<[number, number]> {
-    const list = this.posted(lang, 'text', term, this.language(lang).textShards) ?? new Float64Array(0);
-    for (let i = 2, n = list[0] ?? 0; i < list.length; i += 2) list[i] = n += list[i] as number;
+    const list = pairDeltaDecode(this.shard<number[]>(lang, 'text', term, this.language(lang).textShards) ?? []);
     const out: Array<[number, number]> = [];
     for (let i = 0; i + 1 < list.length; i += 2) out.push([list[i] as number, list[i + 1] as number]);
     return out;
@@ -640,7 +601,8 @@ export class CorpusReader implements Corpus {
 
   /** One full-text shard: stem -> absolute [n, packed, ...], in the order stored. */
   textShard(lang: string, i: number): Map<string, number[]> {
-    return new Map(this.postedShard(lang, 'text', i, this.language(lang).textShards).map(([term, gaps]) => [term, pairDeltaDecode(gaps)]));
+    const stored = this.jsonItem<Record<string, number[]>>(`${lang}/text`, i, this.language(lang).textShards);
+    return new Map(Object.entries(stored).map(([term, gaps]) => [term, pairDeltaDecode(gaps)]));
   }
 
   /** One shard of the name map: folded name -> [article number, rank], in the order stored. */
@@ -651,7 +613,8 @@ export class CorpusReader implements Corpus {
 
   /** One shard of the candidate index: gram or `=stem` -> absolute article numbers, ascending. */
   gramShard(lang: string, i: number): Map<string, number[]> {
-    return new Map(this.postedShard(lang, 'grams', i, this.language(lang).gramShards).map(([term, gaps]) => [term, deltaDecode(gaps)]));
+    const stored = this.jsonItem<Record<string, number[]>>(`${lang}/grams`, i, this.language(lang).gramShards);
+    return new Map(Object.entries(stored).map(([term, gaps]) => [term, deltaDecode(gaps)]));
   }
 
   bodyStats(lang: string): BodyStats {
