@@ -27,7 +27,7 @@ const command = (!asksHelp && args.find((a) => OWN_CACHE.has(a))) || 'other';
 // switches it back on (src/store/optimizing.ts). The bundled corpus is too small to gain more than
 // loading node:v8 costs (1.5 ms), and so are the other commands. Runs that share a code cache file
 // run with the same flags (V8 rejects a cache made under others): a search of a folder keeps its own.
-const folder = process.argv.some((a) => a === '--content' || a.startsWith('--content=')) || Boolean(process.env.GLOSSARY_CONTENT);
+const folder = args.some((a) => a === '--content' || a.startsWith('--content=')) || Boolean(process.env.GLOSSARY_CONTENT);
 const cacheName = command === 'search' && folder ? 'search-content' : command;
 if (cacheName === 'search-content') require('node:v8').setFlagsFromString('--no-turbofan');
 

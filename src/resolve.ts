@@ -62,15 +62,12 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
     if (ns.length === 1) return { record: corpus.record(lang, ns[0] as number), fuzzy: true, matched: 'path' };
     if (ns.length > 1) break;
   }
-  const { search, clearWinner, queryWords, Tier } = await import('./search.js');
+  const { search, clearWinner, everyWordListed, queryWords, Tier } = await import('./search.js');
   const hits = search(corpus.searchSource(lang), term, 5, { lexicon });
   let winner = clearWinner(hits, new Set(queryWords(term)).size);
   // An English word the word list knows (`interest`) is not a typing error for a Danish name
   // (Interessent), nor its beginning: such a match is offered, not opened.
-  if (winner && !winner.lexicon && (winner.typos > 0 || winner.tier === Tier.prefix)) {
-    const list = lexicon?.()?.words;
-    if (list && queryWords(term).every((w) => list(w) !== undefined)) winner = undefined;
-  }
+  if (winner && !winner.lexicon && (winner.typos > 0 || winner.tier === Tier.prefix) && everyWordListed(queryWords(term), lexicon)) winner = undefined;
   if (winner?.lexicon) return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched: winner.lexicon.kind === 'words' ? 'word-list' : 'lexicon', matchedName: winner.lexicon.name };
   if (winner) {
     const matched: MatchKind = winner.via === 'defined' ? 'defined' : winner.tier < Tier.prefix ? 'folded' : winner.tier === Tier.prefix ? 'prefix' : winner.why.some((w) => w.what.includes('its initial')) ? 'initials' : winner.typos > 0 ? 'typo' : 'words';

@@ -1,7 +1,7 @@
 // `glossary scan`: the corpus's terms in a text, through Danish inflection and compounds. The
 // matcher is made at compile time (ScanIndex, stored with the corpus); a Scanner is fed the text a
 // line (or a part of a long line) at a time, so memory depends on the corpus, not on the text.
-import { stem } from './corpus/terms.js';
+import { ENDINGS, inflectionOf, stem } from './corpus/terms.js';
 import { foldLetters } from './fold.js';
 
 /** One name of an article as the scanner matches it. */
@@ -35,11 +35,6 @@ const MIN_COMPOUND_TERM = 4;
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-/**
- * Danish endings of nouns and adjectives (definite, plural, genitive): a word that is a term's
- * word plus one of them is that word (`momsen`, `selskabets`), whatever the stemmer makes of it.
- */
-const ENDINGS = ['', 's', 'e', 'es', 'en', 'ens', 'et', 'ets', 'er', 'ers', 'erne', 'ernes', 'ene', 'enes', 'ne', 'nes', 'r', 'rne', 'rnes'];
 
 /**
  * Danish verbs (folded infinitives) whose forms are a noun's word plus a noun ending, or its stem:
@@ -138,7 +133,7 @@ export class Scanner {
     /** Whether token `t` is the term word `word` (stemmed `stemmed`), inflected or not. */
     const same = (t: (typeof tokens)[number], word: string, stemmed: string) =>
       (t.folded === word || !VERB_FORMS.has(t.folded)) &&
-      (t.stem === stemmed || (t.folded.startsWith(word) && ENDINGS.includes(t.folded.slice(word.length))));
+      (t.stem === stemmed || inflectionOf(word, t.folded));
     const out: Occurrence[] = [];
     // Columns in characters, counted forward once (a part may hold many thousands of matches).
     let countedTo = 0;

@@ -8,7 +8,7 @@ import type { SearchDoc } from './corpus/compile.js';
 import { NameRank, plainLetters, TEXT_FIELDS } from './corpus/compile.js';
 import type { SearchSource } from './corpus/reader.js';
 import { ENGLISH_GLUE, LexiconIndex, renderWords, type Lexicon, type LexiconKind } from './corpus/lexicon.js';
-import { contentWords, docTermsOfWord, isStopword, stem } from './corpus/terms.js';
+import { contentWords, docTermsOfWord, inflectionOf, isStopword, stem } from './corpus/terms.js';
 import { fold, words } from './fold.js';
 import { expansionOf, writtenSynonym } from './synonyms.js';
 
@@ -337,11 +337,6 @@ export function byChance(w: string, t: string, cost: number): boolean {
 export function nearMiss(w: string, t: string): boolean {
   if (w.length < 3) return false;
   return editDistance(w, t, 2) <= 2 || (t.length > w.length && editDistance(w, t.slice(0, w.length), 1) <= 1);
-}
-
-/** Whether name word `t` is query word `w` with a Danish inflection ending (`bundlinjen` of `bundlinje`). */
-function inflectionOf(w: string, t: string): boolean {
-  return t.startsWith(w) && /^(?:e|en|et|er|ene|erne|ernes|n|ne|r|s|es|ens|ets|ers)$/.test(t.slice(w.length));
 }
 
 /** How a name word matched, from its cost: for --explain. */
@@ -688,8 +683,8 @@ export function search(source: SearchSource, query: string, limit = 10, extras: 
   return hits.sort(compareHits).slice(0, Math.max(1, limit));
 }
 
-/** Whether the word list has every one of `words` (so the query may be English). */
-function everyWordListed(words: string[], lexicon: SearchExtras['lexicon']): boolean {
+/** Whether the word list has every one of `words` (so the query may be English): lookup asks it too. */
+export function everyWordListed(words: string[], lexicon: SearchExtras['lexicon']): boolean {
   const list = lexicon?.()?.words;
   return list !== undefined && words.length > 0 && words.every((w) => list(w) !== undefined);
 }
@@ -1025,24 +1020,32 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
       const byText = inText?.get(i);
       return byText ? [{ word: w, synonym: writtenSynonym(byText), field: text.described.get(doc.n)?.has(i) ? 'description' : 'body' }] : [];
     });
-    // One word of a phrase the article defines, and no word of its title or aliases (`asset` in
-    // "capital asset pricing model"): what lookup does not open alone (clearWinner).
-    // A query word matched only as the beginning or a part of a longer name word (`tangible` in
-    // `intangible`, `easing` in `leasing`): a clue, not the name (clearWinner).
-    // An inflection (`bundlinje` ~ `bundlinjen`) is the word itself.
-    const partly = (x: [string, NameList, number] | undefined, i: number) => x !== undefined && x[1] !== 'initials' && x[2] > PLAIN_LETTERS && x[2] < TYPO && !inflectionOf(words[i] as string, x[0]);
-    const partial = nameWhy.some((x) => x !== undefined) && nameWhy.every((x, i) => x === undefined || partly(x, i));
-    // The words of the name the query matched most of (its title, an alias, a defined phrase) it did not match.
-    const nameLists = [names.title.slice(0, -1), ...doc.s.foldedAliases.map((a) => a.split(' ').filter(Boolean)), ...(doc.s.foldedDefined ?? []).map((d) => d.split(' ').filter(Boolean))];
-    const touchedNames = nameLists.filter((n) => n.some((t) => usedTitle.has(t)));
-    const unmatchedNameWords = touchedNames.length ? Math.min(...touchedNames.map((n) => n.filter((t) => !usedTitle.has(t)).length)) : unmatchedTitleWords;
-    const byDefinedWord = tier >= Tier.words && named === 1 && nameWhy.every((x) => !x || (x[1] === 'defined' && (doc.s.foldedDefined ?? []).every((d) => !d.split(' ').includes(x[0]) || d.includes(' '))));
-    hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}), ...(synonyms.length ? { synonyms } : {}), ...(byDefinedWord ? { byDefinedWord } : {}), ...(partial ? { partial } : {}), unmatchedNameWords });
+    // How well a name fits, for lookup's clear winner: asked only of a hit by words of its names.
+    const fit = tier >= Tier.words && named > 0 ? nameFit(doc, names, nameWhy, usedTitle, words) : {};
+    hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}), ...(synonyms.length ? { synonyms } : {}), ...fit });
   }
   return { hits, words, weak: sureInName.map((s) => !s), ranked: new Set(candidates) };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * What lookup asks of a hit by words of an article's names (clearWinner): whether every query word
+ * matched only as the beginning or a part of a longer name word (`tangible` in `intangible`; an
+ * inflection, `bundlinje` ~ `bundlinjen`, is the word itself); how many words of the name the
+ * query matched most of (its title, an alias, a defined phrase) it did not match; and whether it
+ * is named only by one word of a longer phrase the article defines (`asset` in "capital asset
+ * pricing model").
+ */
+function nameFit(doc: SearchDoc, names: ReturnType<typeof nameWords>, nameWhy: Array<[string, NameList, number] | undefined>, used: Set<string>, words: string[]): Pick<Hit, 'partial' | 'unmatchedNameWords' | 'byDefinedWord'> {
+  const matchedBy = nameWhy.flatMap((x, i) => (x ? [[x, words[i] as string] as const] : []));
+  const partial = matchedBy.every(([[t, list, base], w]) => list !== 'initials' && base > PLAIN_LETTERS && base < TYPO && !inflectionOf(w, t));
+  const defined = (doc.s.foldedDefined ?? []).map((d) => d.split(' ').filter(Boolean));
+  const lists = [names.title.slice(0, -1), ...doc.s.foldedAliases.map((a) => a.split(' ').filter(Boolean)), ...defined];
+  const unmatched = lists.filter((n) => n.some((t) => used.has(t))).map((n) => n.filter((t) => !used.has(t)).length);
+  const byDefinedWord = matchedBy.length === 1 && matchedBy.every(([[t, list]]) => list === 'defined' && defined.every((d) => !d.includes(t) || d.length > 1));
+  return { ...(partial ? { partial } : {}), ...(unmatched.length ? { unmatchedNameWords: Math.min(...unmatched) } : {}), ...(byDefinedWord ? { byDefinedWord } : {}) };
+}
 
 /**
  * The first hit when it stands clearly above the rest, so that lookup shows it without asking:

@@ -33,6 +33,17 @@ export function stem(word: string): string {
 }
 
 const MAX_REMEMBERED_STEMS = 200_000;
+
+/**
+ * Danish endings of nouns and adjectives (definite, plural, genitive): a word that is a term's
+ * word plus one of them is that word (`momsen`, `selskabets`), whatever the stemmer makes of it.
+ */
+export const ENDINGS = ['', 's', 'e', 'es', 'en', 'ens', 'et', 'ets', 'er', 'ers', 'erne', 'ernes', 'ene', 'enes', 'ne', 'nes', 'r', 'rne', 'rnes'];
+
+/** Whether `form` is `word` with one of the ENDINGS (both folded). */
+export function inflectionOf(word: string, form: string): boolean {
+  return form.startsWith(word) && ENDINGS.includes(form.slice(word.length));
+}
 const stems = new Map<string, string>();
 
 /** Folded, stemmed words of a text, joined by spaces: what search compares. */

@@ -29,16 +29,30 @@ export function lexiconOf(languages: CompiledLanguage[]): Lexicon {
 /** A word is Danish when the text of at least this many articles has it. */
 const DANISH_IN_ARTICLES = 3;
 
-let loaded: Lexicon | null | undefined;
+let loaded: Lexicon | undefined;
 
-/** The bundled lexicon, read on first use; undefined when it is missing or damaged (search goes on without it). */
-export function bundledLexicon(): Lexicon | undefined {
+/**
+ * The bundled lexicon, its two files each read on first use: a typo lookup asks only the word list
+ * whether its words are English, and most searches neither. A file missing or damaged reads as
+ * empty: search goes on without it.
+ */
+export function bundledLexicon(): Lexicon {
   if (loaded === undefined) {
-    try {
-      const lexicon = parseLexicon(readBundled(LEXICON_FILE));
-      // The word list is read on its first lookup: most queries the lexicon sees never need it.
-      let words: WordList | null | undefined;
-      const lookup: WordList = (english) => {
+    let phrases: Lexicon['phrases'] | undefined;
+    let words: WordList | null | undefined;
+    loaded = {
+      version: 1,
+      get phrases() {
+        if (phrases === undefined) {
+          try {
+            phrases = parseLexicon(readBundled(LEXICON_FILE))?.phrases ?? {};
+          } catch {
+            phrases = {};
+          }
+        }
+        return phrases;
+      },
+      words: (english) => {
         if (words === undefined) {
           try {
             words = wordListOf(readBundled(WORDS_FILE));
@@ -47,13 +61,10 @@ export function bundledLexicon(): Lexicon | undefined {
           }
         }
         return words ? words(english) : undefined;
-      };
-      loaded = lexicon ? { ...lexicon, words: lookup } : null;
-    } catch {
-      loaded = null;
-    }
+      },
+    };
   }
-  return loaded ?? undefined;
+  return loaded;
 }
 
 /** A file of the bundled corpus's folder, as text. */
