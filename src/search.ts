@@ -7,7 +7,7 @@ import Fuse from 'fuse.js';
 import type { SearchDoc } from './corpus/compile.js';
 import { NameRank, plainLetters, TEXT_FIELDS } from './corpus/compile.js';
 import type { SearchSource } from './corpus/reader.js';
-import { ENGLISH_GLUE, LexiconIndex, renderWords, type Lexicon, type LexiconKind } from './corpus/lexicon.js';
+import { ENGLISH_GLUE, LexiconIndex, renderWords, type Lexicon, type LexiconKind, type WordList } from './corpus/lexicon.js';
 import { contentWords, docTermsOfWord, inflectionOf, isStopword, stem } from './corpus/terms.js';
 import { fold, words } from './fold.js';
 import { expansionOf, writtenSynonym } from './synonyms.js';
@@ -732,11 +732,16 @@ function byLexicon(source: SearchSource, query: string, lexicon: Lexicon | undef
  * article whose text has every word of it by its own stem (no made-up compound split) counts as
  * a text hit at that share.
  */
-function keepTranslated(best: Map<number, Hit>, source: SearchSource, asked: string, named: (h: Hit, words: number) => boolean, weight: number, lexicon: NonNullable<Hit['lexicon']>, said: string, strict?: { textWeight: number }): void {
+function keepTranslated(best: Map<number, Hit>, source: SearchSource, asked: string, named: (h: Hit, words: number) => boolean, weight: number, lexicon: NonNullable<Hit['lexicon']>, said: string, strict?: { textWeight: number; english?: boolean }): void {
   const { hits, words } = rank(source, asked, false);
   const stems = words.map(stem);
+  const folded = fold(asked);
   for (const h of hits) {
-    const isNamed = strict ? h.tier <= Tier.defined || (named(h, words.length) && h.cost === 0 && h.typos === 0 && h.unmatchedTitleWords === 0) : named(h, words.length);
+    // A rendering spelt as an English word too names nothing through an alias of that spelling:
+    // such an alias is most likely English (`commission` is provision in Danish, and "provision"
+    // is an English alias of Hensatte forpligtelser, provisions).
+    const englishAlias = strict?.english === true && h.doc.s.folded !== folded && h.doc.s.foldedAliases.includes(folded);
+    const isNamed = strict ? !englishAlias && (h.tier <= Tier.defined || (named(h, words.length) && h.cost === 0 && h.typos === 0 && h.unmatchedTitleWords === 0)) : named(h, words.length);
     const inText = strict !== undefined && h.text > 0 && stems.every((s) => h.stems.includes(s));
     const share = isNamed ? weight : inText ? (strict as { textWeight: number }).textWeight : 0;
     if (share === 0) continue;
@@ -779,7 +784,8 @@ function byWords(best: Map<number, Hit>, source: SearchSource, all: string[], le
   rendered.phrases.forEach((name, i) => {
     if (fold(name) === phrase) return;
     const rank = rendered.ranks[i] ?? 0;
-    keepTranslated(best, source, name, named, WORDS_WEIGHT, { phrase, kind: 'words', name, rank }, `"${phrase}" is "${name}" word by word (${renderings}; the bundled English-Danish word list): searched as "${name}"${rank ? ', a less usual sense' : ''}`, { textWeight: WORDS_TEXT_WEIGHT });
+    const english = (lexicon.words as WordList)(fold(name)) !== undefined;
+    keepTranslated(best, source, name, named, WORDS_WEIGHT, { phrase, kind: 'words', name, rank }, `"${phrase}" is "${name}" word by word (${renderings}; the bundled English-Danish word list): searched as "${name}"${rank ? ', a less usual sense' : ''}`, { textWeight: WORDS_TEXT_WEIGHT, english });
   });
 }
 

@@ -21,6 +21,19 @@ describe('English rendered word by word, where a rendering is ambiguous', () => 
     }
   }, T);
 
+  it('a rendering spelt as an English word names nothing through an English alias of that spelling: commission is not Hensatte forpligtelser', () => {
+    // commission -> provision (a fee, in Danish); "provision" is the article's English alias (provisions).
+    const r = run('lookup', 'commission');
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^glossary: no article "commission"; (did you mean|try): /);
+    expect(hits(run('search', '--json', 'commission').stdout).filter((h) => h.match === 'lexicon' && h.lexicon?.field === 'name')).toEqual([]);
+    // The English alias itself still opens it, as written.
+    const alias = run('lookup', 'provision');
+    expect(alias.code).toBe(0);
+    expect(alias.stdout).toMatch(/^Hensatte forpligtelser\n/);
+  }, T);
+
   it('search ranks the usual sense first, whatever its words weigh in the folder, and --explain says which sense was less usual', () => {
     // trade: handel (the usual sense), fag (a trade one learns); Fag's words are the rarer here.
     expect(hits(run('search', '--json', 'trade').stdout).map((h) => h.id)).toEqual(['handel', 'fag']);
