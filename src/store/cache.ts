@@ -19,6 +19,7 @@ import { CorpusReader, DamagedCorpusError, FORMAT, writeManifest, type Skipped }
 import type { Article } from '../corpus/article.js';
 import type { Patch } from './compilation.js';
 import { changeTime, DiskFiles, MemoryFiles, UNWRITABLE, writeCacheFile } from './files.js';
+import { fileStat } from './stat.js';
 import { DiskRenders, noRenders } from './renders.js';
 import type { CorpusConfig } from './config.js';
 import { folderTimes, listSources, relist, settled, type FilesNow, type SourceEntry, type SourceListing } from './source.js';
@@ -274,12 +275,12 @@ function checkStamps(dir: string, generation: string): StampCheck | undefined {
     if (!Array.isArray(paths) || !Array.isArray(stamps) || stamps.length !== 2 * paths.length) return undefined;
     const check: StampCheck = { paths, pathsText, sizes: new Float64Array(paths.length), times: new Float64Array(paths.length), regular: new Uint8Array(paths.length), changed: new Uint8Array(paths.length), count: 0 };
     for (let i = 0; i < paths.length; i++) {
-      const stats = statSync(paths[i] as string, { throwIfNoEntry: false });
+      const stats = fileStat(paths[i] as string);
       const size = stats?.size ?? -1;
       const time = stats ? changeTime(stats) : -1;
       check.sizes[i] = size;
       check.times[i] = time;
-      check.regular[i] = stats?.isFile() ? 1 : 0;
+      check.regular[i] = stats?.isFile ? 1 : 0;
       if (size !== stamps[2 * i] || time !== stamps[2 * i + 1]) {
         check.changed[i] = 1;
         check.count++;

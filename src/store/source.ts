@@ -7,6 +7,7 @@ import { ContentError } from '../errors.js';
 import type { Skipped } from './compiled.js';
 import { findConfig, readConfig, type CorpusConfig } from './config.js';
 import { changeTime } from './files.js';
+import { fileStat, type FileStat } from './stat.js';
 
 export interface SourceEntry {
   /** The term's path in its language folder, without `.md` or `/index.md`: `closure`, `node/networking`. */
@@ -157,14 +158,16 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       w.out.skipped.push({ file: path, reason: "the folder's index page", page: true });
       continue;
     }
-    let stats: Stats;
+    let stats: FileStat;
     try {
       if (dirent.isSymbolicLink() && !isInside(w.root, realpathSync(path))) {
         w.out.skipped.push({ file: path, reason: 'symbolic link to a file outside the content folder: not followed' });
         continue;
       }
       // One stat a file: its size and mtime are what tells the cache that it changed.
-      stats = statSync(path);
+      const found = fileStat(path);
+      if (found === undefined) throw Object.assign(new Error(`no such file: ${path}`), { code: 'ENOENT' });
+      stats = found;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // A file (not a link) gone since the folder was read: removed meanwhile, no longer there to name.
@@ -173,7 +176,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       w.out.skipped.push({ file: path, reason });
       continue;
     }
-    if (!stats.isFile()) {
+    if (!stats.isFile) {
       w.out.skipped.push({ file: path, reason: 'not a regular file' });
       continue;
     }

@@ -154,3 +154,31 @@ describe('what a folder mtime set back hides (review of the listing made from th
     expect(r.code).not.toBe(0);
   }, 60_000);
 });
+
+describe('the stat per file (store/stat.ts), by either route', () => {
+  // With NODE_PENDING_DEPRECATION=1 Node would warn of the binding: fs.statSync is used instead.
+  for (const [route, extra] of [['the binding', {}], ['fs.statSync, where Node warns of deprecated APIs', { NODE_PENDING_DEPRECATION: '1' }]] as const) {
+    it(`sees an edit in place of the same size whose mtime was set back, through ${route}, and prints nothing else`, () => {
+      const dir = join(tempDir(), 's');
+      mkdirSync(dir);
+      const art = (word: string) => `---\ntitle: Kvasar\ndescription: En prøve.\n---\n\nOrdet ${word} står her.\n`;
+      const file = join(dir, 'kvasar.md');
+      writeFileSync(file, art('alfa'));
+      writeFileSync(join(dir, 'anden.md'), `---\ntitle: Anden\ndescription: En anden.\n---\n\nTekst.\n`);
+      const old = new Date('2024-01-01T10:00:00Z');
+      utimesSync(file, old, old);
+      const env = cleanEnv(extra);
+      expect(cli(['--content', dir, 'lookup', 'kvasar', '--raw'], env).stdout).toContain('alfa');
+      // The same size, and the same mtime: only the change time (ctime) moves.
+      writeFileSync(file, art('beta'));
+      utimesSync(file, old, old);
+      const r = cli(['--content', dir, 'lookup', 'kvasar', '--raw'], env);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('beta');
+      const s = cli(['--content', dir, 'search', '--json', 'beta'], env);
+      expect(s.stderr).toBe('');
+      expect((JSON.parse(s.stdout) as Array<{ id: string }>).map((h) => h.id)).toEqual(['kvasar']);
+    }, 60_000);
+  }
+});
