@@ -52,8 +52,19 @@ await build({
       name: 'lazy-string-width',
       setup(b) {
         b.onResolve({ filter: /^string-width$/ }, (args) =>
-          args.importer.endsWith('src/shims/string-width.ts') ? undefined : { path: `${root}src/shims/string-width.ts` },
+          args.importer.endsWith('src/shims/string-width.ts')
+            ? undefined
+            : // A CommonJS require (cli-table3's, of string-width 4) wants the function itself, not a
+              // module whose default it is: every table failed to render with the stand-in's namespace.
+              args.kind === 'require-call'
+              ? { path: 'string-width', namespace: 'string-width-cjs' }
+              : { path: `${root}src/shims/string-width.ts` },
         );
+        b.onLoad({ filter: /.*/, namespace: 'string-width-cjs' }, () => ({
+          contents: `module.exports = require(${JSON.stringify(`${root}src/shims/string-width.ts`)}).default;`,
+          loader: 'js',
+          resolveDir: root,
+        }));
       },
     },
     {

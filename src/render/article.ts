@@ -219,7 +219,7 @@ function bodyMarkdown(record: ArticleRecord, refs: Map<string, { n: number; to: 
     return { body, seeAlso: more };
   } catch {
     // Only pathological input gets here (e.g. thousands of nested quotes overflowing marked's recursion).
-    return { body: theme.dim('(This article could not be formatted; its text follows as written.)') + '\n\n' + markdown, seeAlso };
+    return { body: theme.dim(NOT_FORMATTED) + '\n\n' + markdown, seeAlso };
   }
 }
 
@@ -300,6 +300,9 @@ function decoded(href: string): string {
 /** The whole article for a terminal or a pipe: header, body, See also and Linked from. */
 /** A body longer than this (in characters, after preprocessing) is shown as written, not formatted. */
 export const MAX_FORMATTED = 512 * 1024;
+
+/** What an article the Markdown renderer failed on says before its text as written. */
+export const NOT_FORMATTED = '(This article could not be formatted; its text follows as written.)';
 
 export function renderArticle(record: ArticleRecord, options: RenderOptions): string {
   const theme = makeTheme(options.color);

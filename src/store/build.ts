@@ -5,7 +5,7 @@ import { compileListing, writeCompilation } from './compilation.js';
 import { listSources } from './source.js';
 import { DiskFiles } from './files.js';
 import { DiskRenders } from './renders.js';
-import { needsHighlighter, renderArticle } from '../render/article.js';
+import { needsHighlighter, NOT_FORMATTED, renderArticle } from '../render/article.js';
 import { loadHighlighter } from '../edge/highlight.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseWordList, wordListText } from '../corpus/lexicon.js';
@@ -42,12 +42,24 @@ export async function buildBundledCorpus(contentDir: string, outDir: string, all
   // Pre-rendered, so that a lookup in the bundled corpus never loads the Markdown renderer.
   const renders = new DiskRenders(join(outDir, 'render'));
   const highlight = compilation.languages.some((l) => l.records.some(needsHighlighter)) ? await loadHighlighter() : undefined;
+  // An article the renderer fails on (the bundle's table code once could not measure text, and
+  // every article with a table was shown as written) fails the build, named.
+  const unformatted = new Set<string>();
   for (const language of compilation.languages) {
     for (const record of language.records) {
       for (const width of PRERENDERED) {
-        for (const color of [false, true]) renders.put(language.lang, record.n, width, color, renderArticle(record, { width, color, highlight }));
+        for (const color of [false, true]) {
+          const text = renderArticle(record, { width, color, highlight });
+          if (text.includes(NOT_FORMATTED)) unformatted.add(record.file);
+          renders.put(language.lang, record.n, width, color, text);
+        }
       }
     }
+  }
+  if (unformatted.size > 0) {
+    lines.push(...[...unformatted].map((f) => `${relative(process.cwd(), f)}: the article could not be formatted (the Markdown renderer failed on it)`));
+    lines.push(`build: ${unformatted.size} bundled articles could not be formatted: fix the renderer or the articles`);
+    return { lines, code: 1 };
   }
   const count = compilation.languages.reduce((s, l) => s + l.records.length, 0);
   lines.push(`build: bundled ${count} articles (${compilation.skipped.length} of ${compilation.files} files skipped, ${errors.length} errors, ${warnings} warnings)`);
