@@ -45,7 +45,7 @@ export function languageName(code: string): string {
 export function corpusDictionary(corpus: Corpus, order: string[], source: string, now: () => number): Dictionary {
   const langs = new Map(corpus.meta.langs.map((l) => [l.lang, l]));
   const names = [...order.filter((l) => langs.has(l)), ...corpus.meta.langs.map((l) => l.lang).filter((l) => !order.includes(l))];
-  const databases = names.map((lang) => ({ name: lang, description: `${languageName(lang)} glossary, ${langs.get(lang)?.count ?? 0} articles (${source})` }));
+  const databases = names.map((lang) => ({ name: lang, description: `${languageName(lang)} glossary, ${articles(langs.get(lang)?.count ?? 0)} (${source})` }));
   const headwords = new Map<string, Headword[]>();
   // Rendered texts of this corpus, the oldest dropped past MAX_TEXTS.
   const texts = new Map<string, Definition>();
@@ -106,3 +106,5 @@ export function corpusDictionary(corpus: Corpus, order: string[], source: string
     },
   };
 }
+
+const articles = (n: number) => `${n} article${n === 1 ? '' : 's'}`;

@@ -58,13 +58,21 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
   current = await load();
   let checkedAt = Date.now();
   let reopening: Promise<void> | undefined;
+  // Why the corpus could not be re-opened (a config made invalid, the folder gone): until it can be,
+  // what needs the corpus is answered 420 with the reason, never from the last one, whose files
+  // may be deleted or changed since.
+  let failure: Error | undefined;
   const fresh = async (force = false): Promise<Dictionary> => {
     if (force || Date.now() - checkedAt >= REFRESH_MS) {
       reopening ??= load(force)
         .then((d) => {
           current = d;
+          failure = undefined;
         })
-        .catch((error: unknown) => run.note(`could not re-open the corpus, still serving the last one: ${(error as Error).message}`))
+        .catch((error: unknown) => {
+          failure = error as Error;
+          run.note(`could not re-open the corpus; answering 420 until it can be: ${failure.message}`);
+        })
         .finally(() => {
           checkedAt = Date.now();
           reopening = undefined;
@@ -72,6 +80,11 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
       await reopening;
     }
     return current as Dictionary;
+  };
+
+  const usable = (dict: Dictionary): Dictionary => {
+    if (failure) throw failure;
+    return dict;
   };
 
   let served = 0;
@@ -125,16 +138,16 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
         try {
           try {
             const dict = await fresh();
-            reply = session.handle(line, () => dict);
+            reply = session.handle(line, () => usable(dict));
           } catch (error) {
             // A file changed since the corpus was opened, or the cache was damaged: re-open, answer again.
             if (!(error instanceof StaleSourceError || error instanceof DamagedCorpusError)) throw error;
             const dict = await fresh(true);
-            reply = session.handle(line, () => dict);
+            reply = session.handle(line, () => usable(dict));
           }
         } catch (error) {
           run.note(`could not answer "${line.slice(0, 60)}": ${(error as Error).message}`);
-          reply = { text: status(420, 'server temporarily unavailable'), code: 420 };
+          reply = { text: status(420, failure ? 'server temporarily unavailable: the glossary cannot be read now (the server log says why)' : 'server temporarily unavailable'), code: 420 };
         }
         if (json) run.io.stderr.write(JSON.stringify({ time: new Date().toISOString(), client: peer, command: line.slice(0, 200), code: reply.code, ms: Number((performance.now() - began).toFixed(2)) }) + '\n');
         if (socket.destroyed) break;

@@ -1,7 +1,7 @@
 // `glossary serve` through real sockets: Debian's `dict` client (a client we did not write) and
 // raw node:net connections for each RFC 2229 command, pipelining, limits and freshness.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,7 +210,7 @@ describe('glossary serve over --content folders', () => {
     const server = await startServer(['--content', dir]);
     try {
       const first = await talk(server.port, 'SHOW DB\r\nDEFINE da "joint venture"\r\nDEFINE en "strategic alliance"\r\n', (t) => finals(t) >= 3);
-      expect(first.text).toMatch(/110 2 databases present\r\nda "Danish glossary, 2 articles \([^)]*\)"\r\nen "English glossary, 1 articles/);
+      expect(first.text).toMatch(/110 2 databases present\r\nda "Danish glossary, 2 articles \([^)]*\)"\r\nen "English glossary, 1 article \(/);
       expect(first.text).toContain('\r\nEt fælles selskab.\r\n');
       expect(first.text).toContain('\r\n..NET er ikke et selskab.\r\n');
       expect(first.text).toMatch(/151 "Strategic Alliance" en /);
@@ -218,6 +218,41 @@ describe('glossary serve over --content folders', () => {
       await new Promise((r) => setTimeout(r, 1500));
       const second = await talk(server.port, 'DEFINE da "joint venture"\r\n', (t) => finals(t) >= 1);
       expect(second.text).toContain('Et fælles foretagende af to virksomheder.');
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+  }, 60000);
+
+  it('a config made invalid while serving: nothing is served from the last corpus (a deleted article, an edited one) until it is valid again', async () => {
+    const dir = tempDir('glossary-serve-');
+    const art = (title: string, body: string) => `---\ntitle: ${title}\ndescription: ${body}\n---\n\n${body}\n`;
+    writeFileSync(join(dir, 'glossary.json'), '{}');
+    writeFileSync(join(dir, 'obligation.md'), art('Obligation', 'Et gældsbevis.'));
+    writeFileSync(join(dir, 'aktie.md'), art('Aktie', 'En ejerandel.'));
+    const server = await startServer(['--content', dir]);
+    const wait = () => new Promise((r) => setTimeout(r, 1300));
+    try {
+      expect(dictc(server.port, 'obligation').stdout).toContain('Et gældsbevis.');
+      writeFileSync(join(dir, 'glossary.json'), '{"skip": [');
+      rmSync(join(dir, 'obligation.md'));
+      writeFileSync(join(dir, 'aktie.md'), art('Aktie', 'En ny ejerandel.'));
+      await wait();
+      // Through Debian's dict: no text of the deleted article, nor the old text of the edited one.
+      for (const word of ['obligation', 'aktie']) {
+        const r = dictc(server.port, word);
+        expect(r.status, word).not.toBe(0);
+        expect(r.stdout + r.stderr, word).not.toMatch(/gældsbevis|En ejerandel/);
+      }
+      const raw = await talk(server.port, 'DEFINE * obligation\r\nSHOW SERVER\r\n', (t) => finals(t) >= 2);
+      expect(raw.text).toMatch(/\r\n420 server temporarily unavailable: the glossary cannot be read now \(the server log says why\)\r\n/);
+      // What needs no corpus is still answered.
+      expect(raw.text).toMatch(/\r\n250 ok\r\n$/);
+      expect(server.stderr()).toMatch(/could not re-open the corpus; answering 420 until it can be: .*glossary\.json: not valid JSON/);
+      writeFileSync(join(dir, 'glossary.json'), '{}');
+      await wait();
+      expect(dictc(server.port, 'aktie').stdout).toContain('En ny ejerandel.');
+      expect(dictc(server.port, 'obligation').status).not.toBe(0);
     } finally {
       server.child.kill('SIGTERM');
     }

@@ -91,7 +91,7 @@ describe('session', () => {
 
   it('lists one database per language, the default first', () => {
     const out = ask(new Session(facts), 'show db');
-    expect(out).toMatch(/^110 2 databases present\r\nda "Danish glossary, 2 articles \(bilingual\)"\r\nen "English glossary, 1 articles \(bilingual\)"\r\n\.\r\n250 ok\r\n$/);
+    expect(out).toMatch(/^110 2 databases present\r\nda "Danish glossary, 2 articles \(bilingual\)"\r\nen "English glossary, 1 article \(bilingual\)"\r\n\.\r\n250 ok\r\n$/);
   });
   it('DEFINE: 150, 151 with word, database and description, the text, 250', () => {
     const out = ask(new Session(facts), 'DEFINE da "strategisk alliance"');
