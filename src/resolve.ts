@@ -68,6 +68,7 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
   // An English word the word list knows (`interest`) is not a typing error for a Danish name
   // (Interessent), nor its beginning: such a match is offered, not opened.
   if (winner && !winner.lexicon && (winner.typos > 0 || winner.tier === Tier.prefix) && everyWordListed(queryWords(term), lexicon)) winner = undefined;
+  if (winner && !winner.lexicon && !hasWholeCompounds([winner.doc.s.folded, ...winner.doc.s.foldedAliases], term, lexicon)) winner = undefined;
   if (winner?.lexicon) return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched: winner.lexicon.kind === 'words' ? 'word-list' : 'lexicon', matchedName: winner.lexicon.name };
   if (winner) {
     const matched: MatchKind = winner.via === 'defined' ? 'defined' : winner.tier < Tier.prefix ? 'folded' : winner.tier === Tier.prefix ? 'prefix' : winner.why.some((w) => w.what.includes('its initial')) ? 'initials' : winner.typos > 0 ? 'typo' : 'words';
@@ -92,4 +93,33 @@ export async function resolveArticle(corpus: Corpus, lang: string, terms: string
   const term = terms.join(' ');
   const { record, fuzzy, matched, matchedName } = await resolveTerm(corpus, lang, term, lexicon);
   return { record, notes: fuzzy ? [fuzzyNote(checkQuery(term), record, matched, matchedName)] : [] };
+}
+
+/**
+ * Whether one of `names` (folded) has each hyphenated English word of `term` the word list knows
+ * (`write-off`, `pre-tax`, `co-operation`) whole, and little else: such a word is one word, opened
+ * only through a name with its parts in a row (or joined) and fewer other words than the query
+ * has; not through its parts' beginnings or typing errors (`pre-tax` is not Acontoskat through
+ * "preliminarytax", `co-operation` not Andelsselskab through "co-operative"), nor through a longer
+ * name it is a part of (`write-off` is not Fradrag through "tax write-off", `after-tax` not Årets
+ * resultat through "profit after tax"). True when the term has no such word.
+ */
+export function hasWholeCompounds(names: string[], term: string, lexicon?: () => Lexicon | undefined): boolean {
+  const typed = term.split(/\s+/).filter(Boolean);
+  const list = lexicon?.()?.words;
+  const compounds = typed.filter((w) => /\p{L}-\p{L}/u.test(w)).map(fold).filter((f) => f.includes(' ') && list?.(f) !== undefined);
+  if (compounds.length === 0) return true;
+  return names.some((name) => {
+    const ws = name.split(' ');
+    let covered = 0;
+    for (const compound of compounds) {
+      const parts = compound.split(' ');
+      const inRow = ws.some((_, i) => parts.every((p, j) => ws[i + j] === p));
+      if (inRow) covered += parts.length;
+      else if (ws.includes(parts.join(''))) covered += 1;
+      else return false;
+    }
+    // The query's other words name at most a word each.
+    return ws.length - covered - (typed.length - compounds.length) < typed.length;
+  });
 }

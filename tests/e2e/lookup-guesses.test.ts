@@ -27,8 +27,25 @@ describe('lookup over the bundled corpus: a name, not a guess', () => {
     expect(r.stderr).toMatch(new RegExp(`^glossary: no article "${term}"; did you mean: (.*, )?${offered}[,?]`));
   }, T);
 
+  // A hyphenated English word is one word: not its parts' beginnings or typing errors, nor part of a longer name.
+  it.each([
+    ['write-off', 'fradrag'],
+    ['after-tax', 'aarets-resultat'],
+    ['pre-tax', 'acontoskat'],
+    ['co-operation', 'andelsselskab'],
+    ['over-the-counter', 'modpartsrisiko'],
+  ])('%s (hyphenated) opens nothing and offers %s', (term, offered) => {
+    const r = lookup(term);
+    expect(r.code, r.stderr).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^glossary: no article "${term}"; did you mean: (.*, )?${offered}[,?]`));
+  }, T);
+
   it.each([
     ['strategisk aliance', 'Strategisk alliance'],
+    ['write-down', 'Nedskrivning'],
+    ['co-operative', 'Andelsselskab'],
+    ['spin-off', 'Spaltning'],
     ['aktiie', 'Aktie'],
     ['holdingselskaber', 'Holdingselskab'],
     ['alliance strategisk', 'Strategisk alliance'],

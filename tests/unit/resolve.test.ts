@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AmbiguousError, ExitCode, NotFoundError, UsageError } from '../../src/errors.js';
-import { checkQuery, fuzzyNote, MAX_QUERY, resolveArticle, resolveTerm } from '../../src/resolve.js';
+import { checkQuery, fuzzyNote, hasWholeCompounds, MAX_QUERY, resolveArticle, resolveTerm } from '../../src/resolve.js';
+import { wordListOf } from '../../src/corpus/lexicon.js';
 import { lazyFixture } from '../helpers.js';
 
 const basic = lazyFixture('basic');
@@ -70,5 +71,28 @@ describe('resolveArticle', () => {
     const fuzzy = await resolveArticle(basic(), 'da', ['strategisk', 'aliance']);
     expect(fuzzy.notes).toEqual(['no article is named "strategisk aliance"; showing strategisk-alliance (Strategisk alliance)']);
     expect(fuzzyNote('x', fuzzy.record)).toBe('no article is named "x"; showing strategisk-alliance (Strategisk alliance)');
+  });
+});
+
+describe('hasWholeCompounds', () => {
+  const words = wordListOf('\nafter tax\tefter skat\nco operation\tsamarbejde\npre tax\tfør skat\nwrite off\tafskrivning\n');
+  const lexicon = () => ({ version: 1 as const, phrases: {}, words });
+  it.each([
+    [['tax write off'], 'write-off', false], // a longer name it is part of
+    [['write off'], 'write-off', true],
+    [['writeoff'], 'write-off', true], // joined
+    [['profit after tax', 'after tax'], 'after-tax', true], // one name has it whole
+    [['preliminarytax', 'tax'], 'pre-tax', false], // its parts' beginnings
+    [['co operative'], 'co-operation', false], // a typing error in a part
+    [['tax write off'], 'tax write-off', true], // with the query's other word
+    [['big tax write off'], 'tax write-off', true], // one other word, fewer than the query's two
+    [['big bad tax write off'], 'tax write-off', false],
+    [['anything'], 'no-such-word', true], // not in the word list: not an English compound
+    [['anything'], 'plain words', true],
+  ])('%j for %s: %s', (names, term, expected) => {
+    expect(hasWholeCompounds(names, term, lexicon)).toBe(expected);
+  });
+  it('without a word list, any name', () => {
+    expect(hasWholeCompounds(['tax write off'], 'write-off')).toBe(true);
   });
 });
