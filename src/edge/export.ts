@@ -2,7 +2,7 @@
 // (src/export/ makes the bytes; this file opens the corpus, reads the licence files, writes the
 // files and runs dictzip when it is installed).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { chooseLangs, defaultLangs, type Context } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -158,13 +158,24 @@ async function writeStarDict(run: Run, dir: string, articles: ExportArticle[], l
   }
   const zip = dictzipPresent();
   if (!zip) run.note('dictzip is not installed: writing an uncompressed .dict (apt-get install dictzip for .dict.dz)');
+  // What an earlier export wrote that this one does not write again: a dictionary app would show
+  // it as it was (a language gone from the glossary), and the index caches dictionary apps keep
+  // beside the files (sdcv's .oft) describe the files as they were: sdcv aborted on a cache of an
+  // export made in the same second.
+  const ours = /^glossary-([A-Za-z0-9_-]+)\.(ifo|idx|dict|dict\.dz|syn|idx\.oft|syn\.oft|oft)$/;
+  const gone = new Set<string>();
+  for (const file of readdirSync(dir)) {
+    const m = ours.exec(file);
+    if (!m) continue;
+    if (!langs.includes(m[1] as string)) gone.add(m[1] as string);
+    rmSync(join(dir, file), { force: true });
+  }
+  for (const lang of gone) run.note(`removed ${join(dir, `glossary-${lang}`)}.*, left by an earlier export: the glossary has no language ${lang} now`);
   for (const lang of langs) {
     const mine = articles.filter((a) => a.lang === lang);
     const name = `glossary-${lang}`;
     const files = stardict(mine, meta, { plain, bookname: langs.length > 1 ? `${title} (${lang})` : title });
     const path = (ext: string) => join(dir, `${name}.${ext}`);
-    // What an earlier export left that this one would not overwrite.
-    for (const ext of ['dict', 'dict.dz', 'syn']) rmSync(path(ext), { force: true });
     writeOut(path('ifo'), files.ifo);
     writeOut(path('idx'), files.idx);
     if (files.syn) writeOut(path('syn'), files.syn);

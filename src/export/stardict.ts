@@ -47,7 +47,10 @@ export function articleHtml(article: ExportArticle): string {
   const keywords = article.keywords.length ? `<p><small>${article.keywords.map(escapeXml).join(' · ')}</small></p>\n` : '';
   // preprocess drops a first heading that repeats the title; the title comes first, always.
   const title = `<h1>${escapeXml(article.title)}</h1>\n`;
-  return clean(`${title}${names}${body}${keywords}`).trim();
+  // The description, as lookup shows it under the title: the article's definition, which a body
+  // need not repeat (an article of front matter alone was its title and nothing else).
+  const lead = article.description.trim() ? `<p>${escapeXml(article.description.trim())}</p>\n` : '';
+  return clean(`${title}${names}${lead}${body}${keywords}`).trim();
 }
 
 /** The article as plain text (sametypesequence=m): as `glossary lookup` prints it to a pipe, at 80 columns. */

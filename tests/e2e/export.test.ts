@@ -2,7 +2,7 @@
 // translate-toolkit (TBX v2), jing (TBX v3 against schema/tbx-basic-v3-core.rng). Each client
 // test skips, saying so, only when its program is not installed; .ci/run installs them all.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,8 @@ describe('export --format stardict', () => {
         const def = textOf(hits.find((h) => h.word === a.title)?.definition ?? '');
         const sentence = plainSentence(a.body);
         if (sentence) expect(def, a.id).toContain(sentence);
+        // The description too, as lookup shows it: the definition a body need not repeat.
+        expect(def, a.id).toContain(a.description.replace(/\s+/g, ' ').trim());
       });
       expect(bundled.filter((a) => /^[ÆØÅæøå]/.test(a.title)).length).toBeGreaterThan(2);
       const aliases = bundled.flatMap((a) => a.aliases.filter((al) => al !== a.title).map((al) => ({ al, title: a.title })));
@@ -154,6 +156,29 @@ describe('export --format stardict', () => {
     expect(r.code).toBe(0);
     expect(readdirSync(out).filter((f) => f.endsWith('.ifo')).sort()).toEqual(['glossary-da.ifo', 'glossary-en.ifo']);
     if (SDCV) expect(sdcv(out, ['Strategic Alliance'])[0]?.map((h) => h.word)).toEqual(['Strategic Alliance']);
+  }, CLIENT_TIMEOUT);
+
+  it('exported again into the same folder: a language gone is removed, said so, and sdcv reads the new files (its caches of the old ones removed)', () => {
+    const src = join(tempDir('glossary-export-'), 'src');
+    cpSync(fixture('bilingual'), src, { recursive: true });
+    const out = join(tempDir('glossary-export-'), 'again');
+    expect(cli(['--content', src, 'export', '--format', 'stardict', '--plain', '-o', out]).code).toBe(0);
+    if (SDCV) expect(sdcv(out, ['Strategic Alliance'])[0]?.map((h) => h.word)).toEqual(['Strategic Alliance']);
+    // A file of the user's own in the folder is left alone.
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    rmSync(join(src, 'en'), { recursive: true });
+    const file = join(src, 'da', 'jointventure.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Et fælles selskab.', 'Et fælles foretagende.'));
+    // At once (the same second), as sdcv's cache could not tell the files apart then.
+    const r = cli(['--content', src, 'export', '--format', 'stardict', '--plain', '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`glossary: removed ${join(out, 'glossary-en')}.*, left by an earlier export: the glossary has no language en now\n`);
+    expect(readdirSync(out).filter((f) => f.startsWith('glossary-en'))).toEqual([]);
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
+    if (SDCV) {
+      expect(sdcv(out, ['Strategic Alliance'])[0]).toEqual([]);
+      expect(sdcv(out, ['Joint venture'])[0]?.[0]?.definition).toContain('Et fælles foretagende.');
+    }
   }, CLIENT_TIMEOUT);
 });
 
