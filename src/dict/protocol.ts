@@ -51,9 +51,26 @@ export function parseWords(line: string): string[] | undefined {
   return words;
 }
 
-/** A word as a DICT quoted string: in double quotes, with `"` and `\` escaped. */
-export function quote(word: string): string {
-  return `"${oneLine(word).replace(/[\\"]/g, (c) => '\\' + c)}"`;
+/**
+ * A word as a DICT quoted string: in double quotes; in single quotes when it has a `"` (and no `'`
+ * or `\`), since Debian's dict client reads no escapes in answers (a title `Aktie "A"` showed as
+ * `"Aktie \A""`, and a folder named `c"q` in SHOW DB aborted it); else with `"` and `\` escaped
+ * (RFC 2229 2.2).
+ */
+export function quote(word: string, max = 400): string {
+  const line = shortened(oneLine(word), max - 2);
+  if (line.includes('"') && !line.includes("'") && !line.includes('\\')) return `'${line}'`;
+  return `"${line.replace(/[\\"]/g, (c) => '\\' + c)}"`;
+}
+
+/**
+ * `text` in at most `max` UTF-8 octets (escapes counted as if every character needed one), ended
+ * by `…` when cut: a status or MATCH line must stay within MAX_LINE octets, one line, or a client
+ * cannot read the answer (a 1,000-byte title broke Debian's dict). Only a pathological name is cut.
+ */
+function shortened(text: string, max: number): string {
+  const [first] = cutOctets(text, Math.floor(max / 2));
+  return first === text ? text : `${cutOctets(text, Math.floor(max / 2) - 3)[0]}…`;
 }
 
 /** No control character, no line break: what may stand inside a status line or a quoted word. */

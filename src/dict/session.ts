@@ -1,6 +1,6 @@
 // One DICT connection's conversation (RFC 2229 3): a command line in, the response out. Pure: the
 // edge (src/edge/dict-server.ts) reads lines from the socket and writes what this returns.
-import { MIME_HEADER, parseWords, quote, status, textBlock } from './protocol.js';
+import { MAX_LINE, MIME_HEADER, parseWords, quote, status, textBlock } from './protocol.js';
 import { PatternError, STRATEGIES, STRATEGY_NAMES } from './strategies.js';
 import type { Dictionary } from './dictionary.js';
 
@@ -133,7 +133,7 @@ export class Session {
     const lines: string[] = [];
     try {
       for (const target of targets) {
-        for (const w of dict.match(target.name, strategy, word)) lines.push(`${target.name} ${quote(w)}`);
+        for (const w of dict.match(target.name, strategy, word)) lines.push(`${target.name} ${quote(w, MAX_LINE - 3 - target.name.length)}`);
         if (db === '!' && lines.length) break;
       }
     } catch (error) {

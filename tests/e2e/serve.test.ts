@@ -1,7 +1,7 @@
 // `glossary serve` through real sockets: Debian's `dict` client (a client we did not write) and
 // raw node:net connections for each RFC 2229 command, pipelining, limits and freshness.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -253,6 +253,33 @@ describe('glossary serve over --content folders', () => {
       await wait();
       expect(dictc(server.port, 'aktie').stdout).toContain('En ny ejerandel.');
       expect(dictc(server.port, 'obligation').status).not.toBe(0);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+  }, 60000);
+
+  it('a title with a double quote, a folder named with one, and a title of 1,200 bytes: Debian\'s dict reads every answer', async () => {
+    const dir = join(tempDir('glossary-serve-'), 'c"q');
+    const art = (title: string) => `---\ntitle: '${title}'\ndescription: En aktie.\n---\n\nTekst.\n`;
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a-aktie.md'), art('Aktie "A"'));
+    writeFileSync(join(dir, 'lang.md'), art(`Lang${'e'.repeat(1200)}`));
+    const server = await startServer(['--content', dir]);
+    try {
+      const m = dictc(server.port, '-m', '-s', 'prefix', 'aktie');
+      expect(m.status, m.stderr).toBe(0);
+      expect(m.stdout).toMatch(/da: +"Aktie "A""/);
+      const d = dictc(server.port, 'a-aktie');
+      expect(d.stdout).toContain(`From Danish glossary, 2 articles (${dir}) [da]:`);
+      const db = dictc(server.port, '-D');
+      expect(db.status, db.stderr).toBe(0);
+      expect(db.stdout).toContain('Danish glossary, 2 articles (');
+      const long = dictc(server.port, '-m', '-s', 'prefix', 'lang');
+      expect(long.status, long.stderr).toBe(0);
+      expect(long.stdout).toMatch(/^da:\s+"?Langeeee+…"?\s*$/m);
+      const raw = await talk(server.port, 'MATCH da prefix lang\r\nDEFINE da lang\r\n', (t) => finals(t) >= 2);
+      for (const line of raw.text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(1022);
     } finally {
       server.child.kill('SIGTERM');
     }

@@ -23,6 +23,14 @@ describe('parseWords', () => {
   it('quotes what it writes', () => {
     expect(quote('a "b" \\ c')).toBe('"a \\"b\\" \\\\ c"');
     expect(quote('line\r\nbreak')).toBe('"line  break"');
+    // A " alone: in single quotes, which Debian's dict reads (it reads no escapes in answers).
+    expect(quote('Aktie "A"')).toBe(`'Aktie "A"'`);
+    expect(quote(`it's "A"`)).toBe(`"it's \\"A\\""`);
+    // A pathological name is cut, so that a line stays one line within 1,024 octets.
+    const long = quote('å'.repeat(2000));
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(400);
+    expect(long).toMatch(/^"å+…"$/);
+    expect(quote('kort')).toBe('"kort"');
   });
 });
 
