@@ -22,6 +22,8 @@ import { Scanner, type Occurrence } from '../scan.js';
 import { compileListing, parseEntry } from '../store/compilation.js';
 import { CONFIG_FILES } from '../store/config.js';
 import { listSources, type SourceEntry, type SourceListing } from '../store/source.js';
+import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
+import type { Opened } from './corpus.js';
 import type { Run } from './run.js';
 
 /** What the client may set in initializationOptions. */
@@ -36,9 +38,22 @@ export interface LspSettings {
 const LONG_LINE = 20_000;
 const MAX_SCAN_CHARS = 4 * 1024 * 1024;
 const MAX_ITEMS = 200;
+/** The corpus and the folder are looked at again at most this often (before a request). */
+const REFRESH_MS = 1000;
+/** Term diagnostics of one document: at most this many (a long text full of terms sent 140,000). */
+const MAX_TERM_DIAGNOSTICS = 2000;
+/** Lines whose terms are kept between edits, so that an edit scans the lines it changed. */
+const MAX_CACHED_LINES = 50_000;
 
-/** Control characters of content never reach the protocol stream (tab and newline stay). */
-const clean = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+/** What tells one compiled corpus from another: its files' check sums and where it is. */
+const sumsOf = (opened: Opened) => JSON.stringify((opened.corpus.meta as { sums?: unknown }).sums ?? null) + opened.corpus.files.label;
+
+/** What tells one listing of the folder from another: each file's path, id, language, size and time, and what was skipped. */
+const listingSignature = (listing: SourceListing) =>
+  JSON.stringify([listing.entries.map((e) => [e.path, e.id, e.lang, e.size, e.mtimeMs]), listing.skipped.map((x) => x.file), listing.configs]);
+
+/** Control characters of content never reach the protocol stream (tab and newline stay), nor bidirectional overrides, which reorder what an editor shows. */
+const clean = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 
 /** UTF-16 index of a 1-based column counted in code points, from `from`. */
 function utf16Index(text: string, column: number, from = 0): number {
@@ -82,13 +97,22 @@ export class Glossary {
   private folded = new WeakMap<Article, string>();
   private byLang?: Map<string, Article[]>;
 
+  /** Files parsed from an editor's buffer, not from disk. */
+  readonly fromBuffer = new Set<string>();
+  /** How many whole checks were made: another open article's problems may have changed with one. */
+  wholeChecks = 0;
+
+  /** `before`: the glossary of an earlier listing, whose parses of files unchanged on disk are kept. */
   constructor(
     readonly dirs: string[],
     readonly listing: SourceListing,
+    before?: Glossary,
   ) {
     for (const e of listing.entries) {
       this.byPath.set(e.path, e);
-      this.parsed.set(e.path, parseEntry(e));
+      const old = before?.byPath.get(e.path);
+      const same = old && !before?.fromBuffer.has(e.path) && old.size === e.size && old.mtimeMs === e.mtimeMs && old.id === e.id && old.lang === e.lang;
+      this.parsed.set(e.path, (same && before?.parsed.get(e.path)) || parseEntry(e));
     }
     this.linkOptions = siteLinkOptions(this.all(), listing.config?.sitePrefix);
     this.usesSlash = this.all().some((a) => a.links.some((l) => l.href.startsWith('/')));
@@ -130,6 +154,7 @@ export class Glossary {
     const before = this.parsed.get(path);
     const after = parseArticle({ id: e.id, lang: e.lang, file: e.path, bytes: Buffer.from(text), dir: e.dir, keywordFields: e.keywordFields });
     this.parsed.set(path, after);
+    this.fromBuffer.add(path);
     // Links resolve by ids and aliases: the resolver stays while they do (it answers by file, see resolve).
     const names = (r: ParseResult | undefined) => (r?.kind === 'article' ? JSON.stringify(r.article.aliases) : r?.kind);
     if (names(before) !== names(after)) this.resolvers.delete(e.lang);
@@ -162,6 +187,11 @@ export class Glossary {
     return JSON.stringify([a.id, a.title, a.slug, a.aliases, a.keywords]);
   }
 
+  /** Whether an edit's links changed since the whole check: other files' problems may differ. */
+  othersMayDiffer(): boolean {
+    return this.linksChanged !== undefined;
+  }
+
   /** `check` over the whole corpus, as `glossary check` runs it (compile.ts's compileListing). */
   private checkWhole(): NonNullable<Glossary['whole']> {
     const found = compileListing(this.listing, { compile: false, parsed: this.parsed });
@@ -180,6 +210,7 @@ export class Glossary {
       others: langs.filter((l) => l !== lang).map((l) => ({ lang: l, resolve: own.get(l) as (l: Article['links'][number]) => Resolved })),
     }]));
     this.linksChanged = undefined;
+    this.wholeChecks++;
     return (this.whole = { problems, names, articles, resolvers });
   }
 
@@ -264,7 +295,81 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   let renameFiles = false;
   /** Folded title and id of the corpus's articles by number, made on first need. */
   const foldedTitles: string[] = [];
+  /** The terms of lines by their text, for the corpus in use (termsIn). */
+  const lines = new Map<string, Array<Occurrence & { start: number; end: number }>>();
   const log = (message: string) => connection.console.info(`glossary: ${clean(message)}`);
+
+  // The corpus and the folder as they are now: looked at again (by the cache's own rules) at most
+  // once a second, before a request is answered, so that an article changed, added, removed or
+  // renamed on disk (by another editor, git, this server's own rename) is answered as it is now.
+  // A file changed since the corpus was opened (StaleSourceError) makes it open again at once.
+  // While the corpus cannot be opened (its config made invalid), nothing is answered from it.
+  let corpusSums = '';
+  let listingSig = '';
+  let checkedAt = 0;
+  let refreshing: Promise<void> | undefined;
+  const fresh = (force = false): Promise<void> => {
+    if (!force && Date.now() - checkedAt < REFRESH_MS) return Promise.resolve();
+    refreshing ??= reopen(force).finally(() => {
+      checkedAt = Date.now();
+      refreshing = undefined;
+    });
+    return refreshing;
+  };
+  async function reopen(force: boolean): Promise<void> {
+    let changed = false;
+    try {
+      const opened = await run.open({ force });
+      const sums = sumsOf(opened);
+      if (sums !== corpusSums || force || !ctx) {
+        corpusSums = sums;
+        ctx = await run.context(opened);
+        lang = langOf(ctx);
+        scanner = new Scanner(ctx.corpus.scanIndex(lang));
+        foldedTitles.length = 0;
+        lines.clear();
+        changed = true;
+      }
+    } catch (error) {
+      if (ctx) log(`could not open the glossary again; nothing is answered from it until it can be: ${error instanceof Error ? error.message : String(error)}`);
+      ctx = undefined;
+      scanner = undefined;
+      corpusSums = '';
+      changed = true;
+    }
+    if (glossary && contentDirs.length) {
+      try {
+        const listing = listSources(contentDirs);
+        const sig = listingSignature(listing);
+        if (sig !== listingSig) {
+          listingSig = sig;
+          glossary = new Glossary(contentDirs, listing, glossary);
+          // The editor's buffers are what the user sees: they stand for their files.
+          for (const doc of documents.all()) {
+            const path = articlePath(doc.uri);
+            if (path) glossary.update(path, doc.getText());
+          }
+          changed = true;
+        }
+      } catch (error) {
+        log(`could not list ${contentDirs.join(', ')}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (changed) for (const doc of documents.all()) later(doc);
+  }
+  /** A request's handler, answered over the corpus as it is now. */
+  const answer =
+    <P, R>(f: (params: P) => R) =>
+    async (params: P): Promise<R> => {
+      await fresh();
+      try {
+        return f(params);
+      } catch (error) {
+        if (!(error instanceof StaleSourceError || error instanceof DamagedCorpusError)) throw error;
+        await fresh(true);
+        return f(params);
+      }
+    };
 
   connection.onInitialize(async (params) => {
     settings = (params.initializationOptions ?? {}) as LspSettings;
@@ -286,10 +391,17 @@ export async function runLsp(run: Run): Promise<ExitCode> {
         }
       }
     }
-    ctx = await run.context(await run.open());
+    const opened = await run.open();
+    corpusSums = sumsOf(opened);
+    ctx = await run.context(opened);
     lang = langOf(ctx);
     scanner = new Scanner(ctx.corpus.scanIndex(lang));
-    if (contentDirs.length) glossary = new Glossary(contentDirs, listSources(contentDirs));
+    if (contentDirs.length) {
+      const listing = listSources(contentDirs);
+      listingSig = listingSignature(listing);
+      glossary = new Glossary(contentDirs, listing);
+    }
+    checkedAt = Date.now();
     const trigger = settings.completionTrigger;
     const triggers = new Set(['(', '/']);
     if (typeof trigger === 'string' && trigger) triggers.add(trigger.slice(-1));
@@ -325,10 +437,18 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       from = Math.max(0, around - 200);
       text = line.slice(from, around + 200);
     }
-    return scanner.feedPart(text, lineNo + 1, 1).map((o) => {
+    // A whole line's terms are kept by its text: an edit scans again only the lines it changed.
+    const cached = from === 0 ? lines.get(text) : undefined;
+    if (cached) return cached.map((o) => ({ ...o, line: lineNo + 1 }));
+    const found = scanner.feedPart(text, lineNo + 1, 1).map((o) => {
       const start = from + utf16Index(text, o.column);
       return { ...o, start, end: start + o.text.length };
     });
+    if (from === 0) {
+      if (lines.size >= MAX_CACHED_LINES) lines.clear();
+      lines.set(text, found);
+    }
+    return found;
   }
 
   const record = (n: number) => ctx?.corpus.record(lang, n);
@@ -345,7 +465,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     return text.length > 3000 ? text.slice(0, 3000) + '…' : text;
   }
 
-  connection.onHover((params) => {
+  connection.onHover(answer((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const line = lineOf(doc, params.position.line);
@@ -361,20 +481,37 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       contents: { kind: markdown ? 'markdown' : 'plaintext', value: clean(value) },
       range: { start: { line: params.position.line, character: hit.start }, end: { line: params.position.line, character: hit.end } },
     };
-  });
+  }));
 
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Documents told of the cap on term diagnostics (once each). */
+  const capped = new Set<string>();
+  /** `check`'s problems of an open article as its buffer reads. */
+  function articleProblems(g: Glossary, doc: Doc, path: string): void {
+    const severity = { error: ls.DiagnosticSeverity.Error, warning: ls.DiagnosticSeverity.Warning, note: ls.DiagnosticSeverity.Information };
+    // A link to the rest of the site is no problem in the editor (check counts them apart).
+    const diagnostics = g.problems(path).filter((p) => p.code !== 'outside-link').map((p) => {
+      const line = Math.max(0, (p.line ?? 1) - 1);
+      return { range: { start: { line, character: 0 }, end: { line, character: lineOf(doc, line).length } }, severity: severity[p.severity], code: p.code, source: 'glossary check', message: clean(p.message) };
+    });
+    void connection.sendDiagnostics({ uri: doc.uri, diagnostics });
+  }
+
   function diagnose(doc: Doc): void {
     const path = articlePath(doc.uri);
     if (path && glossary) {
-      glossary.update(path, doc.getText());
-      const severity = { error: ls.DiagnosticSeverity.Error, warning: ls.DiagnosticSeverity.Warning, note: ls.DiagnosticSeverity.Information };
-      // A link to the rest of the site is no problem in the editor (check counts them apart).
-      const diagnostics = glossary.problems(path).filter((p) => p.code !== 'outside-link').map((p) => {
-        const line = Math.max(0, (p.line ?? 1) - 1);
-        return { range: { start: { line, character: 0 }, end: { line, character: lineOf(doc, line).length } }, severity: severity[p.severity], code: p.code, source: 'glossary check', message: clean(p.message) };
-      });
-      void connection.sendDiagnostics({ uri: doc.uri, diagnostics });
+      const g = glossary;
+      const checks = g.wholeChecks;
+      g.update(path, doc.getText());
+      articleProblems(g, doc, path);
+      // Its names or links changed what other files' checks find (a link to an orphan, an alias
+      // another file links by): the other open articles are told too, not only when edited.
+      if (g.wholeChecks !== checks || g.othersMayDiffer()) {
+        for (const other of documents.all()) {
+          const otherPath = other.uri === doc.uri ? undefined : articlePath(other.uri);
+          if (otherPath) articleProblems(g, other, otherPath);
+        }
+      }
       return;
     }
     const mode = settings.termDiagnostics;
@@ -384,8 +521,14 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       return;
     }
     const diagnostics: LS.Diagnostic[] = [];
-    for (let i = 0; i < doc.lineCount; i++) {
-      for (const o of termsIn(lineOf(doc, i), i)) {
+    const text = doc.getText().split(/\r?\n/);
+    scanning: for (let i = 0; i < text.length; i++) {
+      for (const o of termsIn(text[i] as string, i)) {
+        if (diagnostics.length >= MAX_TERM_DIAGNOSTICS) {
+          if (!capped.has(doc.uri)) log(`${doc.uri}: the first ${MAX_TERM_DIAGNOSTICS} terms are marked, the rest not (hover still shows any of them)`);
+          capped.add(doc.uri);
+          break scanning;
+        }
         const r = record(o.n);
         diagnostics.push({
           range: { start: { line: i, character: o.start }, end: { line: i, character: o.end } },
@@ -402,8 +545,11 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     clearTimeout(timers.get(doc.uri));
     timers.set(doc.uri, setTimeout(() => {
       timers.delete(doc.uri);
-      const current = documents.get(doc.uri);
-      if (current) safely(() => diagnose(current));
+      // Over the folder as it is now (a rename this server made has moved a file since).
+      void fresh().then(() => {
+        const current = documents.get(doc.uri);
+        if (current) safely(() => diagnose(current));
+      });
     }, 100));
   };
   const safely = (f: () => void) => {
@@ -427,12 +573,15 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const path = articlePath(e.document.uri);
     if (path && glossary) {
       const entry = glossary.byPath.get(path);
-      if (entry) glossary.parsed.set(path, parseEntry(entry));
+      if (entry) {
+        glossary.parsed.set(path, parseEntry(entry));
+        glossary.fromBuffer.delete(path);
+      }
     }
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onCompletion((params) => {
+  connection.onCompletion(answer((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || !ctx) return null;
     const line = lineOf(doc, params.position.line);
@@ -494,7 +643,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       if (items.length >= MAX_ITEMS) break;
     }
     return { isIncomplete: items.length >= MAX_ITEMS, items };
-  });
+  }));
 
   const location = (a: Article): LS.Location => ({ uri: uriOf(a.file), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
 
@@ -513,10 +662,10 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     return self ? { article: from } : undefined;
   }
 
-  connection.onDefinition((params) => {
+  connection.onDefinition(answer((params) => {
     const hit = targetAt(params.textDocument.uri, params.position, false);
     return hit ? location(hit.article) : null;
-  });
+  }));
 
   /** Where the link `href` on 1-based `line` of an article stands: from the open buffer, else the file as parsed. */
   function linkRange(a: Article, line: number, href: string): LS.Range {
@@ -527,14 +676,14 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     return { start: { line: line - 1, character: start }, end: { line: line - 1, character: at < 0 ? 0 : start + href.length } };
   }
 
-  connection.onReferences((params) => {
+  connection.onReferences(answer((params) => {
     const hit = targetAt(params.textDocument.uri, params.position, true);
     if (!hit || !glossary) return null;
     const refs = glossary.backlinks(hit.article).map((b) => ({ uri: uriOf(b.from.file), range: linkRange(b.from, b.link.line, b.link.href) }));
     return params.context.includeDeclaration ? [location(hit.article), ...refs] : refs;
-  });
+  }));
 
-  connection.onDocumentSymbol((params) => {
+  connection.onDocumentSymbol(answer((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const lines = doc.getText().split('\n');
@@ -549,9 +698,9 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       out.push({ name: clean(m[2] as string), detail: m[1], kind: ls.SymbolKind.String, range, selectionRange: range });
     });
     return out;
-  });
+  }));
 
-  connection.onWorkspaceSymbol((params) => {
+  connection.onWorkspaceSymbol(answer((params) => {
     const want = fold(params.query);
     const out: LS.SymbolInformation[] = [];
     const add = (name: string, a: { file: string; title: string }) => {
@@ -569,9 +718,9 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       }
     }
     return out;
-  });
+  }));
 
-  connection.onRenameRequest((params) => {
+  connection.onRenameRequest(answer((params) => {
     const hit = targetAt(params.textDocument.uri, params.position, true);
     if (!hit || !glossary) return null;
     const { article } = hit;
@@ -601,9 +750,9 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const documentChanges: Array<LS.TextDocumentEdit | LS.RenameFile> = [...edits].map(([uri, list]) => ({ textDocument: { uri, version: null }, edits: list }));
     documentChanges.push({ kind: 'rename', oldUri: uriOf(oldPath), newUri: uriOf(newPath) });
     return { documentChanges };
-  });
+  }));
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(answer((params) => {
     const doc = documents.get(params.textDocument.uri);
     const path = pathOf(params.textDocument.uri);
     if (!doc || !path || !contentDirs.some((d) => inside(resolve(d), path))) return null;
@@ -629,7 +778,13 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       }
     }
     return actions;
-  });
+  }));
+
+  // Changes on disk while the editor asks nothing (git, another editor) reach the open documents'
+  // diagnostics too: the folder is looked at every few seconds (a stat per file, by the cache's rules).
+  setInterval(() => {
+    if (documents.all().length > 0) void fresh();
+  }, 3 * REFRESH_MS).unref();
 
   // Completion's folded names made once, after start-up, rather than in the first request.
   connection.onInitialized(() => {
@@ -639,8 +794,15 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     }));
   });
   documents.listen(connection);
-  return new Promise<ExitCode>((done) => {
-    // The client is gone: stdin closed, or the `exit` notification (the library exits then).
+  return new Promise<ExitCode>((resolveCode) => {
+    // The client is gone: stdin closed, or the `exit` notification (the library exits then). The
+    // library's watch of the client's process (initialize's processId, every 3 s) would keep this
+    // one running after stdin closed while that process lives: it is left to end by itself, or
+    // ended shortly after.
+    const done = (code: ExitCode) => {
+      resolveCode(code);
+      setTimeout(() => process.exit(code), 200).unref();
+    };
     process.stdin.on('end', () => done(ExitCode.ok));
     process.stdin.on('close', () => done(ExitCode.ok));
     connection.onExit(() => done(ExitCode.ok));

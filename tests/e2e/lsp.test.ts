@@ -56,6 +56,27 @@ describe.skipIf(!nvim)('glossary lsp in Neovim 0.7 (start_client, buf_request_sy
     expect(gone(a['pid'])).toBe(true);
   });
 
+  it('answers over the folder as it is now: an article saved unchanged, edited by another program, renamed by the server', () => {
+    const dir = join(tempDir('glossary-lsp-'), 'ordbog');
+    cpSync(join(LSP, 'glossary'), dir, { recursive: true });
+    const a = neovim('disk.lua', { GLOSSARY_ROOT: dir });
+    expect(a['before'], JSON.stringify(a)).toHaveProperty('result.contents');
+    expect(a['before'].result.contents.value).toContain('**Fusion**');
+    // Saved unchanged: answered (it was "changed while it was being read" for good).
+    expect(a['saved'].err).toBeUndefined();
+    expect(a['saved'].result.contents.value).toContain('Når to selskaber bliver til ét.');
+    expect(a['edited'].result.contents.value).toContain('**Fusionen**');
+    expect(a['edited'].result.contents.value).toContain('To selskaber lægges sammen til ét nyt.');
+    expect(a['edited'].result.contents.value).not.toContain('Når to selskaber');
+    expect(a['symbols'].result.map((s: any) => s.name)).toContain('Fusionen');
+    // The link the rename rewrote leads to the renamed file, and is no broken link.
+    expect(a['line']).toContain('(/jv)');
+    expect(existsSync(join(dir, 'jv.md'))).toBe(true);
+    expect(a['definition'].result).toEqual(expect.objectContaining({ uri: `file://${join(dir, 'jv.md')}` }));
+    expect(a['renamed'].map((d: any) => d.message)).not.toContainEqual(expect.stringMatching(/jv/));
+    expect(a['stopped']).toBe(true);
+  });
+
   it("an article (corpus found from the workspace's glossary.json): check's problems from the buffer, links, symbols, completion, code action, rename", () => {
     const dir = join(tempDir('glossary-lsp-'), 'ordbog');
     cpSync(join(LSP, 'glossary'), dir, { recursive: true });
@@ -135,8 +156,8 @@ class Raw {
     }
     throw new Error(`no reply to ${id}; stderr: ${this.stderr}`);
   }
-  async start(options: object = {}): Promise<void> {
-    this.send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, initializationOptions: options } });
+  async start(options: object = {}, processId: number | null = null): Promise<void> {
+    this.send({ id: 1, method: 'initialize', params: { processId, rootUri: null, capabilities: {}, initializationOptions: options } });
     await this.reply(1);
     this.send({ method: 'initialized', params: {} });
   }
@@ -185,6 +206,50 @@ describe('glossary lsp over raw framing: bad input, a huge file, a client that g
     s.send({ id: 2, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///tmp/a.txt' }, position: { line: 0, character: 5 } } });
     expect((await s.reply(2)).result.contents.value).toContain('Strategisk alliance');
     expect(s.messages.filter((m) => m.method === 'textDocument/publishDiagnostics').map((m) => m.params.diagnostics)).toEqual([[]]);
+    s.child.stdin.end();
+    expect(await s.exited).toBe(0);
+  });
+
+  it('exits when standard input closes though the client process (initialize\'s processId) lives on', async () => {
+    const s = new Raw(content);
+    await s.start({}, process.pid);
+    s.child.stdin.end();
+    const exited = await Promise.race([s.exited, new Promise((r) => setTimeout(() => r('still running'), 5000))]);
+    if (exited === 'still running') s.child.kill();
+    expect(exited).toBe(0);
+  });
+
+  it('term diagnostics: the first 2,000 terms of a long text, said once in the log; an edit is answered quickly from the lines it changed', async () => {
+    const s = new Raw(content);
+    await s.start({ termDiagnostics: true });
+    const text = 'Vi drøftede en fusion og en strategisk alliance.\n'.repeat(3000);
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///tmp/long.txt', languageId: 'plaintext', version: 1, text } } });
+    const published = async (n: number) => {
+      for (let i = 0; i < 1500; i++) {
+        const all = s.messages.filter((m) => m.method === 'textDocument/publishDiagnostics');
+        if (all.length >= n) return all[n - 1].params.diagnostics as unknown[];
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error('no diagnostics');
+    };
+    expect(await published(1)).toHaveLength(2000);
+    s.send({ method: 'textDocument/didChange', params: { textDocument: { uri: 'file:///tmp/long.txt', version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] } });
+    expect(await published(2)).toHaveLength(2000);
+    expect(s.messages.filter((m) => m.method === 'window/logMessage' && /the first 2000 terms are marked, the rest not/.test(m.params.message))).toHaveLength(1);
+    s.child.stdin.end();
+    expect(await s.exited).toBe(0);
+  });
+
+  it('strips bidirectional overrides of content from a hover, as lookup does', async () => {
+    const dir = tempDir('glossary-lsp-bidi-');
+    writeFileSync(join(dir, 'kvasar.md'), '---\ntitle: Kvasar\ndescription: "Med \u202e omvendt tekst."\n---\n\nTekst.\n');
+    const s = new Raw(['--content', dir]);
+    await s.start();
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///tmp/b.txt', languageId: 'plaintext', version: 1, text: 'en kvasar' } } });
+    s.send({ id: 2, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///tmp/b.txt' }, position: { line: 0, character: 5 } } });
+    const value = (await s.reply(2)).result.contents.value as string;
+    expect(value).toContain('Med  omvendt tekst.');
+    expect(value).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     s.child.stdin.end();
     expect(await s.exited).toBe(0);
   });
