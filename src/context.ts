@@ -161,7 +161,7 @@ export function parseLimit(value: string): number {
   return n;
 }
 
-/** JSON for stdout: C1 controls and line separators escaped too, which JSON.stringify leaves raw. */
+/** JSON for stdout: C1 controls, line separators and bidirectional overrides escaped too, which JSON.stringify leaves raw. */
 export function jsonText(value: unknown): string {
   return escapeJson(JSON.stringify(value, null, 2)) + '\n';
 }
@@ -172,5 +172,5 @@ export function jsonLine(value: unknown): string {
 }
 
 function escapeJson(json: string): string {
-  return json.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -4,7 +4,7 @@
 // cleanly on SIGINT or SIGTERM.
 import { createServer, type Socket } from 'node:net';
 import { hostname } from 'node:os';
-import { langOf } from '../context.js';
+import { jsonLine, langOf } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { corpusDictionary, type Dictionary } from '../dict/dictionary.js';
 import { MAX_LINE, status } from '../dict/protocol.js';
@@ -149,7 +149,7 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
           run.note(`could not answer "${line.slice(0, 60)}": ${(error as Error).message}`);
           reply = { text: status(420, failure ? 'server temporarily unavailable: the glossary cannot be read now (the server log says why)' : 'server temporarily unavailable'), code: 420 };
         }
-        if (json) run.io.stderr.write(JSON.stringify({ time: new Date().toISOString(), client: peer, command: line.slice(0, 200), code: reply.code, ms: Number((performance.now() - began).toFixed(2)) }) + '\n');
+        if (json) run.io.stderr.write(jsonLine({ time: new Date().toISOString(), client: peer, command: line.slice(0, 200), code: reply.code, ms: Number((performance.now() - began).toFixed(2)) }) + '\n');
         if (socket.destroyed) break;
         if (reply.close) {
           stop(reply.text);

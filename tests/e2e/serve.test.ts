@@ -336,10 +336,14 @@ describe('glossary serve: options', () => {
       }),
     );
     await talk(port, 'DEFINE da aktie\r\n', (t) => finals(t) >= 1);
+    // What a client sends reaches the log escaped: no C0 or C1 control, no bidirectional override.
+    await talk(port, Buffer.from('DEFINE da \u001b[31mx\u009b2J\r\nMATCH da prefix "\u202eabc"\r\n', 'utf8'), (t) => finals(t) >= 2);
     logged.kill('SIGINT');
     await new Promise((r) => logged.on('exit', r));
-    const line = stderr.split('\n').find((l) => l.startsWith('{'));
-    expect(JSON.parse(line ?? '{}')).toMatchObject({ command: 'DEFINE da aktie', code: 250 });
+    const lines = stderr.split('\n').filter((l) => l.startsWith('{'));
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ command: 'DEFINE da aktie', code: 250 });
+    expect(lines.map((l) => (JSON.parse(l) as { command: string }).command)).toEqual(['DEFINE da aktie', 'DEFINE da \u001b[31mx\u009b2J', 'MATCH da prefix "\u202eabc"']);
+    expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   }, 60000);
 
   it('a bad --port is a usage error; a host that is not this machine is warned about', () => {
