@@ -107,6 +107,10 @@ export async function runExport(run: Run, _args: unknown[], options: Record<stri
   }
   const meta = metaOf(run);
   const { langs, source, articles } = got;
+  // Files the corpus does not hold are not exported either: said on every export, as list says it
+  // (the compile that skipped them said why only once).
+  const skipped = got.ctx.corpus.meta.skipped;
+  if (skipped) run.note(`${skipped} file${skipped === 1 ? ' is' : 's are'} not in the corpus and not exported: see ${got.ctx.checkCommand}`);
   const title = run.contentDirs.length ? `Glossary: ${meta.source}` : 'Glossary: Danish business and finance terms';
 
   if (format === 'stardict') {

@@ -158,6 +158,20 @@ describe('export --format stardict', () => {
     if (SDCV) expect(sdcv(out, ['Strategic Alliance'])[0]?.map((h) => h.word)).toEqual(['Strategic Alliance']);
   }, CLIENT_TIMEOUT);
 
+  it('says on every export which files the corpus does not hold, as list does (not only on the compile that skipped them)', () => {
+    const src = join(tempDir('glossary-export-'), 'src');
+    mkdirSync(src);
+    writeFileSync(join(src, 'aktie.md'), '---\ntitle: Aktie\ndescription: En andel.\n---\n\nTekst.\n');
+    writeFileSync(join(src, 'bad.md'), '---\ntitle: [\n---\nx\n');
+    const env = cleanEnv();
+    cli(['--content', src, 'list'], env);
+    for (const args of [['--format', 'tbx', '-o', join(src, '..', 'x.tbx')], ['--format', 'stardict', '-o', join(src, '..', 'sd')], ['--format', 'json']]) {
+      const r = cli(['--content', src, 'export', ...args], env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr, args[1]).toContain(`glossary: 1 file is not in the corpus and not exported: see glossary check ${src}\n`);
+    }
+  }, CLIENT_TIMEOUT);
+
   it('exported again into the same folder: a language gone is removed, said so, and sdcv reads the new files (its caches of the old ones removed)', () => {
     const src = join(tempDir('glossary-export-'), 'src');
     cpSync(fixture('bilingual'), src, { recursive: true });
