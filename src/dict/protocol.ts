@@ -5,9 +5,16 @@
 export const MAX_LINE = 1024;
 
 /**
+ * What a backslash escapes in a command: a quote or a backslash. Any other backslash is kept: Debian's
+ * dict sends a pattern as typed (`MATCH * re "^\(mo\)ms$"`), and a POSIX basic expression's `\(`,
+ * `\{` or a `\.` must reach the strategy as written (they matched nothing when taken as escapes).
+ */
+const ESCAPED = `"'\\`;
+
+/**
  * The words of a command line (RFC 2229 2.2): separated by spaces or tabs; a word may be quoted
- * with "..." or '...', inside which a backslash takes the next character as it is. Undefined when
- * a quote is not closed.
+ * with "..." or '...'; a backslash before a quote or a backslash takes it as it is (ESCAPED).
+ * Undefined when a quote is not closed.
  */
 export function parseWords(line: string): string[] | undefined {
   const words: string[] = [];
@@ -23,7 +30,7 @@ export function parseWords(line: string): string[] | undefined {
     while (i < line.length) {
       const d = line[i] as string;
       if (quote) {
-        if (d === '\\' && i + 1 < line.length) {
+        if (d === '\\' && i + 1 < line.length && ESCAPED.includes(line[i + 1] as string)) {
           word += line[i + 1];
           i += 2;
           continue;
@@ -39,7 +46,7 @@ export function parseWords(line: string): string[] | undefined {
       }
       if (d === ' ' || d === '\t') break;
       if (d === '"' || d === "'") quote = d;
-      else if (d === '\\' && i + 1 < line.length) {
+      else if (d === '\\' && i + 1 < line.length && ESCAPED.includes(line[i + 1] as string)) {
         word += line[i + 1];
         i++;
       } else word += d;

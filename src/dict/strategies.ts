@@ -48,10 +48,19 @@ export function basicToExtended(pattern: string): string {
   return out;
 }
 
+/** POSIX character classes inside brackets (`[[:alpha:]]`), which JavaScript lacks, as Unicode properties. */
+const CLASSES: Record<string, string> = {
+  alpha: '\\p{L}', digit: '0-9', alnum: '\\p{L}\\p{N}', upper: '\\p{Lu}', lower: '\\p{Ll}', space: '\\s',
+  blank: ' \\t', punct: '\\p{P}\\p{S}', xdigit: '0-9A-Fa-f', cntrl: '\\p{Cc}', print: '\\P{C}', graph: '\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}',
+};
+export function posixClasses(pattern: string): string {
+  return pattern.replace(/\[:([a-z]+):\]/g, (whole, name: string) => CLASSES[name] ?? whole);
+}
+
 /** A client's pattern as a RegExp, or a PatternError saying why not. */
 export function compilePattern(pattern: string, basic: boolean): RegExp {
   if (pattern.length > MAX_PATTERN) throw new PatternError(`pattern is ${pattern.length} characters long; the limit is ${MAX_PATTERN}`);
-  const source = basic ? basicToExtended(pattern) : pattern;
+  const source = posixClasses(basic ? basicToExtended(pattern) : pattern);
   if (DANGEROUS.test(source)) throw new PatternError('pattern has nested quantifiers, backreferences or lookarounds, which are not allowed');
   const counted = /\{(\d+)(?:,(\d*))?\}/g;
   for (const m of source.matchAll(counted)) if (Number(m[1]) > 100 || Number(m[2] || 0) > 100) throw new PatternError('a repeat count above 100 is not allowed');

@@ -105,6 +105,13 @@ describe('glossary serve (bundled corpus)', () => {
       for (const word of ['Aktieselskab', 'Aktietilbagekøb']) expect(prefix.stdout).toContain(`  ${word}`);
       expect(prefix.stdout).not.toContain('Selskabsskat');
     });
+    it('-s re takes POSIX basic groups and intervals as dict sends them, -s regexp POSIX classes', () => {
+      for (const [strategy, pattern, word] of [['re', '^\\(mo\\)ms$', 'Moms'], ['re', '^kas\\{2\\}e', 'Kassekredit'], ['regexp', '^[[:alpha:]]oms$', 'Moms'], ['re', '^nulpunkt\\.*$', 'Nulpunkt']] as const) {
+        const r = dictc(server.port, '-m', '-s', strategy, pattern);
+        expect(r.status, `${strategy} ${pattern}: ${r.stdout}${r.stderr}`).toBe(0);
+        expect(r.stdout).toMatch(new RegExp(`^da: +"?${word}"?( |$)`, 'm'));
+      }
+    });
     it('æ, ø and å: a definition and a prefix', () => {
       const r = dictc(server.port, '-d', 'da', 'Organisk vækst');
       expect(r.status).toBe(0);

@@ -18,6 +18,8 @@ describe('parseWords', () => {
     expect(parseWords('DEFINE da "say \\"hi\\""')).toEqual(['DEFINE', 'da', 'say "hi"']);
     expect(parseWords('DEFINE da ""')).toEqual(['DEFINE', 'da', '']);
     expect(parseWords('DEFINE da "open')).toBeUndefined();
+    // Any other backslash is kept, as Debian's dict sends a pattern: a basic expression's \\( and \\{.
+    expect(parseWords('MATCH * re "^\\(mo\\)ms$" a\\.b "x\\\\y"')).toEqual(['MATCH', '*', 're', '^\\(mo\\)ms$', 'a\\.b', 'x\\y']);
     expect(parseWords('   ')).toEqual([]);
   });
   it('quotes what it writes', () => {
