@@ -24,9 +24,14 @@ export function concepts(articles: ExportArticle[], source: string): Concept[] {
   return [...byId.keys()].sort(byCodeUnits).map((id) => ({ id, sections: (byId.get(id) as ExportArticle[]).sort((a, b) => byCodeUnits(rank(a.lang), rank(b.lang))) }));
 }
 
-/** An xsd:ID made of an article id: letters, digits, `.`, `-`, `_`; starting with a letter or `_`. */
+/**
+ * An xsd:ID made of an article id: letters, digits, `.`, `-`, `_`; starting with a letter or `_`.
+ * Any other character is written as its code (`a b` -> `a_x20_b`), so that an entry keeps its id
+ * whatever other files are added (`a_b` and `a b` both became `a_b`, one of them `a_b_2` once the
+ * other was added, and a termbase imported again saw a new entry).
+ */
 function xmlId(id: string, used: Set<string>): string {
-  let base = id.replace(/[^\p{L}\p{N}._-]/gu, '_');
+  let base = id.replace(/[^\p{L}\p{N}._-]/gu, (c) => `_x${(c.codePointAt(0) as number).toString(16)}_`);
   if (!/^[\p{L}_]/u.test(base)) base = `_${base}`;
   let out = base;
   for (let i = 2; used.has(out); i++) out = `${base}_${i}`;

@@ -80,4 +80,11 @@ describe('XML', () => {
     expect(v3).toContain('<langSec xml:lang="da">');
     expect(v3).not.toContain('<tig>');
   });
+  it('a TBX entry keeps its id whatever other files are added: other characters by their codes', () => {
+    const [a] = collectArticles(bilingual(), ['da']);
+    const as = (id: string) => ({ ...(a as NonNullable<typeof a>), id });
+    const ids = (list: string[]) => [...tbx(list.map(as), meta, { version: 2, source: 'da', title: 'T' }).matchAll(/<termEntry id="([^"]+)">/g)].map((m) => m[1]);
+    expect(ids(['a_b'])).toEqual(['a_b']);
+    expect(ids(['a b', 'a_b', '1x', 'æble/kerne'])).toEqual(['_1x', 'a_x20_b', 'a_b', 'æble_x2f_kerne']);
+  });
 });
