@@ -304,6 +304,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   // renamed on disk (by another editor, git, this server's own rename) is answered as it is now.
   // A file changed since the corpus was opened (StaleSourceError) makes it open again at once.
   // While the corpus cannot be opened (its config made invalid), nothing is answered from it.
+  let state: 'starting' | 'running' | 'shut down' = 'starting';
   let corpusSums = '';
   let listingSig = '';
   let checkedAt = 0;
@@ -361,6 +362,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   const answer =
     <P, R>(f: (params: P) => R) =>
     async (params: P): Promise<R> => {
+      // As LSP wants: nothing before initialize (the corpus is not chosen yet), nothing after shutdown.
+      if (state !== 'running') throw new ls.ResponseError(state === 'starting' ? ls.ErrorCodes.ServerNotInitialized : ls.ErrorCodes.InvalidRequest, state === 'starting' ? 'the server is not initialized: send initialize first' : 'the server is shutting down');
       await fresh();
       try {
         return f(params);
@@ -402,6 +405,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       glossary = new Glossary(contentDirs, listing);
     }
     checkedAt = Date.now();
+    state = 'running';
     const trigger = settings.completionTrigger;
     const triggers = new Set(['(', '/']);
     if (typeof trigger === 'string' && trigger) triggers.add(trigger.slice(-1));
@@ -546,7 +550,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     timers.set(doc.uri, setTimeout(() => {
       timers.delete(doc.uri);
       // Over the folder as it is now (a rename this server made has moved a file since).
-      void fresh().then(() => {
+      void (state === 'running' ? fresh() : Promise.resolve()).then(() => {
         const current = documents.get(doc.uri);
         if (current) safely(() => diagnose(current));
       });
@@ -782,8 +786,11 @@ export async function runLsp(run: Run): Promise<ExitCode> {
 
   // Changes on disk while the editor asks nothing (git, another editor) reach the open documents'
   // diagnostics too: the folder is looked at every few seconds (a stat per file, by the cache's rules).
+  connection.onShutdown(() => {
+    state = 'shut down';
+  });
   setInterval(() => {
-    if (documents.all().length > 0) void fresh();
+    if (state === 'running' && documents.all().length > 0) void fresh();
   }, 3 * REFRESH_MS).unref();
 
   // Completion's folded names made once, after start-up, rather than in the first request.

@@ -210,6 +210,19 @@ describe('glossary lsp over raw framing: bad input, a huge file, a client that g
     expect(await s.exited).toBe(0);
   });
 
+  it('a request before initialize is refused with ServerNotInitialized (-32002), one after shutdown with InvalidRequest', async () => {
+    const s = new Raw(content);
+    s.send({ id: 7, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///tmp/a.txt' }, position: { line: 0, character: 0 } } });
+    expect((await s.reply(7)).error.code).toBe(-32002);
+    await s.start();
+    s.send({ id: 8, method: 'shutdown' });
+    await s.reply(8);
+    s.send({ id: 9, method: 'workspace/symbol', params: { query: 'fusion' } });
+    expect((await s.reply(9)).error.code).toBe(-32600);
+    s.send({ method: 'exit' });
+    expect(await s.exited).toBe(0);
+  });
+
   it('exits when standard input closes though the client process (initialize\'s processId) lives on', async () => {
     const s = new Raw(content);
     await s.start({}, process.pid);
