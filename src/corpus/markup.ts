@@ -232,7 +232,7 @@ export function capNesting(text: string): string {
 }
 
 export function cleanSiteMarkup(body: string): string {
-  body = capNesting(body);
+  body = inlineLinks(capNesting(body));
   if (!/[{<\\]|!\[|^\s*(?::::|!!!|\?\?\?)/m.test(body)) return body;
   // Formulas as their TeX, on their own line (rendering shows them as a code block instead).
   body = body.replace(KATEX, (html) => katexToText(html).trim().replace(/\s*\n\s*/g, '; '));
@@ -271,6 +271,55 @@ export function cleanSiteMarkup(body: string): string {
     lines[i] = cleanLine(line);
   }
   return lines.join('\n');
+}
+
+/**
+ * Links written other than inline, as inline Markdown links: Obsidian's wikilinks (`[[Note]]`,
+ * `[[Folder/Note|text]]`, `[[Note#Heading|text]]`; a path from the folder's root; an embed
+ * `![[...]]` is its text, or nothing for a file such as an image) and reference-style links
+ * (`[text][ref]`, `[text][]`, `[ref]` with a line `[ref]: address`). Links, rendering and search
+ * then read them as any other link (they were text, or lost). Code is left as written.
+ */
+export function inlineLinks(body: string): string {
+  const wiki = body.includes('[[');
+  const refs = /^ {0,3}\[[^[\]\n]+\]:[ \t]*\S/m.test(body);
+  if (!wiki && !refs) return body;
+  const lines = body.split('\n');
+  const code = codeLines(lines);
+  const label = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const defs = new Map<string, string>();
+  if (refs) {
+    lines.forEach((line, i) => {
+      const m = code[i] ? null : /^ {0,3}\[([^[\]\n]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/.exec(line);
+      if (m && !defs.has(label(m[1] as string))) defs.set(label(m[1] as string), m[2] as string);
+    });
+  }
+  return lines
+    .map((line, i) => {
+      if (code[i]) return line;
+      let out = line;
+      if (wiki && out.includes('[[')) {
+        // No [ inside: each try stops at the next bracket (a line of 1 MB of brackets took minutes).
+        out = out.replace(/(!?)\[\[([^[\]|#\n]*)(#[^[\]|\n]*)?(?:\|([^[\]\n]*))?\]\]/g, (_m, bang: string, target: string, anchor: string | undefined, text: string | undefined) => {
+          const shown = (text ?? target).trim();
+          if (bang) return /\.[a-z0-9]{2,4}$/i.test(target.trim()) ? '' : shown;
+          if (!target.trim()) return shown;
+          // A path is from the folder's root (`/Folder/Note`); a name alone is relative, which the
+          // links resolve by the one article whose file has that name, in any folder.
+          const to = target.trim().includes('/') ? `/${target.trim()}` : target.trim();
+          return `[${shown.replace(/[[\]]/g, '\\$&')}](${encodeURI(to)}${anchor ? encodeURI(anchor) : ''})`;
+        });
+      }
+      if (defs.size > 0 && out.includes('[')) {
+        // [text][ref], [text][] and [ref] alone (not a link already, not a definition).
+        out = out.replace(/(!?)\[((?:[^[\]\\\n]|\\.)+)\](?:\[([^[\]\n]*)\])?(?![(:[])/g, (whole, bang: string, text: string, ref: string | undefined) => {
+          const url = defs.get(label(ref || text));
+          return url === undefined || bang ? whole : `[${text}](${url})`;
+        });
+      }
+      return out;
+    })
+    .join('\n');
 }
 
 /** A Markdown link or image, inline (an address may hold one pair of parentheses) or by reference: its text is group 1. */

@@ -96,18 +96,22 @@ export function parseArticle(src: SourceFile): ParseResult {
   if (!opening && heading === undefined) {
     return { kind: 'not-article', file: src.file, reason: 'no front matter and no heading: not an article' };
   }
-  const page = notATerm(data, heading);
+  const page = notATerm(data, heading, clean);
   if (page) return { kind: 'page', file: src.file, reason: page };
 
-  const title = readTitle(data, heading, src.id, problems);
-  let description = readScalar(data, 'description', problems) ?? '';
-  if (!description && data['description'] === undefined) {
+  const title = readTitle(data, firstHeading(clean, 1), src.id, problems);
+  // Glossary generators name the description otherwise: Kubernetes `short_description`, a
+  // `definition`, Hugo's `summary`.
+  const described = DESCRIPTION_FIELDS.find((f) => data[f] !== undefined) ?? 'description';
+  let description = readScalar(data, described, problems) ?? '';
+  if (!description && data[described] === undefined) {
     description = firstSentence(clean);
     if (description) problems.push({ severity: 'note', code: 'description-from-body', message: 'no "description": its first sentence is shown instead', line: 1 });
   }
   const keywords = unique([...KEYWORD_FIELDS, ...(src.keywordFields ?? [])].flatMap((field) => readList(data, field, problems)), 'keywords', problems);
   // Hugo's `aliases` are the page's old addresses (`/old/cdn/`): where the page lives, not its names.
-  const listed = readList(data, 'aliases', problems);
+  // Kubernetes' glossary lists its other names as `aka`.
+  const listed = [...readList(data, 'aliases', problems), ...readList(data, 'aka', problems)];
   const aliases = listed.filter((a) => !a.startsWith('/'));
   const site = sitePaths(data, listed.filter((a) => a.startsWith('/')));
   checkFrontMatterText({ title: data['title'], description: data['description'], keywords: data['keywords'], aliases: data['aliases'] }, problems);
@@ -170,12 +174,14 @@ function lowerKeys(data: Record<string, unknown>): Record<string, unknown> {
 const truthy = (value: unknown) => value === true || (typeof value === 'string' && /^(true|yes)$/i.test(value.trim()));
 
 /** Why a page is not a term (a draft, a landing or search page, nothing to call it), or undefined. */
-function notATerm(data: Record<string, unknown>, heading: string | undefined): string | undefined {
+function notATerm(data: Record<string, unknown>, heading: string | undefined, body: string): string | undefined {
   if (truthy(data['draft'])) return 'a draft (draft: true)';
   if (truthy(data['headless'])) return 'a headless page (headless: true)';
   const kind = [data['page-type'], data['layout'], data['type']].find((v) => typeof v === 'string' && /^(landing-page|search|section|list)$/i.test(v.trim()));
   if (typeof kind === 'string') return `a ${kind.trim().toLowerCase().replace('-page', '')} page`;
-  if (data['title'] === undefined && heading === undefined && Object.keys(data).length > 0) return 'front matter without a title, and no heading';
+  // Front matter with no title, no heading and no text is a page of the site; with text (an
+  // Obsidian note: aliases and tags, then the text) it is an article named by its file.
+  if (TITLE_FIELDS.every((f) => data[f] === undefined) && heading === undefined && Object.keys(data).length > 0 && body.trim() === '') return 'front matter without a title, no heading and no text';
   return undefined;
 }
 
@@ -191,8 +197,9 @@ function readSimpleFields(yaml: string): Record<string, unknown> | undefined {
   return data;
 }
 
-function firstHeading(body: string): string | undefined {
-  const match = /^ {0,3}#{1,6}[ \t]*(.+?)[ \t#]*$/m.exec(body);
+/** The first heading (of `level` only, when given: a title is a `# ` heading, not a section's `## `). */
+function firstHeading(body: string, level?: number): string | undefined {
+  const match = (level ? new RegExp(`^ {0,3}#{${level}}[ \\t]+(.+?)[ \\t#]*$`, 'm') : /^ {0,3}#{1,6}[ \t]*(.+?)[ \t#]*$/m).exec(body);
   // A title is text: a link in the heading (a macro made one) gives its words.
   const text = match?.[1]?.replace(MARKDOWN_LINK, '$1').replace(/\\([[\]\\<])/g, '$1');
   return text ? displayText(text) || undefined : undefined;
@@ -216,16 +223,26 @@ function readScalar(data: Record<string, unknown>, field: string, problems: Prob
   return displayText(text);
 }
 
+/** Where glossary generators keep a term's name when not in `title` (Jekyll glossaries' `term`, `name`). */
+const TITLE_FIELDS = ['title', 'term', 'name'];
+/** ... and its description when not in `description`. */
+const DESCRIPTION_FIELDS = ['description', 'short_description', 'definition', 'summary'];
+
+/**
+ * The title: `title` (or `term`, `name`), else the first `# ` heading, else the file's name (its
+ * last part, `-` and `_` as spaces: an Obsidian note is named by its file), said as a problem.
+ */
 function readTitle(data: Record<string, unknown>, heading: string | undefined, id: string, problems: Problem[]): string {
-  const raw = data['title'];
-  const title = readScalar(data, 'title', problems);
+  const field = TITLE_FIELDS.find((f) => data[f] !== undefined) ?? 'title';
+  const raw = data[field];
+  const title = readScalar(data, field, problems);
   if (title) return title;
   if (typeof raw === 'string') {
     problems.push({ severity: 'error', code: 'empty-title', message: 'title is empty: give the article a title', line: 1 });
   } else if (heading === undefined) {
-    problems.push({ severity: 'error', code: 'missing-title', message: 'no title: add "title:" to the front matter', line: 1 });
+    problems.push({ severity: 'warning', code: 'missing-title', message: 'no title: the file name is shown; add "title:" to the front matter or a "# " heading', line: 1 });
   }
-  return heading ?? id;
+  return heading ?? ((id.split('/').pop() as string).replace(/[-_]+/g, ' ').trim() || id);
 }
 
 /**

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_NAMES, languageCode, languageOfFolder, localeLanguages } from '../../src/corpus/languages.js';
-import { cleanSiteMarkup, firstSentence } from '../../src/corpus/markup.js';
+import { cleanSiteMarkup, firstSentence, inlineLinks } from '../../src/corpus/markup.js';
 import { readConfig } from '../../src/store/config.js';
 import { listSources } from '../../src/store/source.js';
 import { tempDir } from '../helpers.js';
@@ -325,5 +325,19 @@ describe('damaged exports', () => {
   });
   it('a formula whose \\t became a tab reads as written', () => {
     expect(cleanSiteMarkup('<span class="katex"><annotation encoding="application/x-tex">\text{Brutto} = \text{Omsætning}</annotation></span>')).toBe('Brutto = Omsætning');
+  });
+});
+
+describe('inlineLinks', () => {
+  it('wikilinks as inline links from the folder root; embeds as their text or nothing; code as written', () => {
+    expect(inlineLinks('Se [[Arbejdskapital]] og [[Noter/Debitorer#Kredittid|kredittiden]].')).toBe('Se [Arbejdskapital](Arbejdskapital) og [kredittiden](/Noter/Debitorer#Kredittid).');
+    expect(inlineLinks('[[Likvide midler|de likvide midler]]')).toBe('[de likvide midler](Likvide%20midler)');
+    expect(inlineLinks('![[graf.png]] ![[Note]] [[]]')).toBe(' Note ');
+    expect(inlineLinks('```\n[[Ikke]]\n```\n\n    [[Heller ikke]]\n')).toBe('```\n[[Ikke]]\n```\n\n    [[Heller ikke]]\n');
+  });
+  it('reference-style links as inline links, by a label in any case; a definition left as it is; no definition, no link', () => {
+    const text = 'Se [likviditet][likv], [Arbejdskapital][] og [gæld].\n\n[LIKV]: ../a/likviditet.md "titel"\n[arbejdskapital]: </x>\n';
+    expect(inlineLinks(text).split('\n')[0]).toBe('Se [likviditet](../a/likviditet.md), [Arbejdskapital](/x) og [gæld].');
+    expect(inlineLinks('[a](b) [c]: d')).toBe('[a](b) [c]: d');
   });
 });

@@ -38,6 +38,22 @@ describe('parseArticle', () => {
     ]);
   });
 
+  it('takes the title from term or name when there is no title field (glossary generators), the description from short_description or definition, aliases from aka (Kubernetes)', () => {
+    expect(article('---\nterm: Hook\nlayout: glossary-term\n---\n\n## Hook Events\n').title).toBe('Hook');
+    expect(article('---\nname: Partition\n---\n\nA part.\n').title).toBe('Partition');
+    const k8s = article('---\ntitle: HorizontalPodAutoscaler\nshort_description: >\n  Scales pods.\naka:\n- HPA\n---\nText.\n');
+    expect(k8s.description).toBe('Scales pods.');
+    expect(k8s.aliases).toEqual(['HPA']);
+    expect(article('---\ntitle: T\ndefinition: A structure.\n---\nText.\n').description).toBe('A structure.');
+  });
+
+  it('a section heading (## ) is no title: without a title or a # heading, the file name is shown, and said', () => {
+    const a = article('Some text.\n\n## Supported formats\n\nMore.\n', 'Linking/internal-links');
+    expect(a.title).toBe('internal links');
+    expect(a.problems.map((p) => p.code)).toContain('missing-title');
+    expect(article('## Only a section\n\n# The Title\n').title).toBe('The Title');
+  });
+
   it('takes a title from a heading made of site markup as its words', () => {
     expect(article('# {{Glossary("Heading")}} med <code>kode</code> og [led](/x)\n').title).toBe('Heading med kode og led');
   });
@@ -48,10 +64,14 @@ describe('parseArticle', () => {
 
   it('takes the title from the heading when front matter has none, and reports no title at all, or a page', () => {
     expect(article('---\ndescription: d\n---\n# Fra overskrift\n').title).toBe('Fra overskrift');
-    // Front matter without a title and no heading: a page of the site, not a term.
-    expect(parseArticle({ id: 'uden', lang: 'da', file: 'uden.md', bytes: new TextEncoder().encode('---\ndescription: d\n---\nTekst uden overskrift.\n') })).toEqual({
-      kind: 'page', file: 'uden.md', reason: 'front matter without a title, and no heading',
+    // Front matter without a title, no heading and no text: a page of the site, not a term.
+    expect(parseArticle({ id: 'uden', lang: 'da', file: 'uden.md', bytes: new TextEncoder().encode('---\ndescription: d\n---\n\n') })).toEqual({
+      kind: 'page', file: 'uden.md', reason: 'front matter without a title, no heading and no text',
     });
+    // With text (an Obsidian note: aliases, then the text), an article named by its file.
+    const note = article('---\naliases:\n  - likvide midler\n---\nTekst uden overskrift.\n', 'Begreber/Likviditet');
+    expect(note.title).toBe('Likviditet');
+    expect(note.aliases).toEqual(['likvide midler']);
     const listed = article('---\ntitle: [a, b]\n---\nTekst.\n', 'liste');
     expect(listed.title).toBe('liste');
     expect(listed.problems.map((p) => p.code)).toContain('missing-title');
