@@ -52,7 +52,10 @@ export function scanTermsOf(name: string, n: number): ScanTerm[] {
   if (written.length === 0) return [];
   const folded = written.map((w) => foldLetters(w));
   const uppers = name.match(/\p{Lu}/gu)?.length ?? 0;
-  const exact = uppers >= 2 || name.replace(/\s/g, '').length <= SHORT_NAME;
+  // Title Case (`Load Balancer`, `Value-Added Reseller`: each word a capital, then small letters)
+  // is how English glossaries write names, not an abbreviation: it is matched as any name is.
+  const titleCase = written.length >= 2 && written.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) || /^\p{Ll}+$/u.test(w));
+  const exact = (uppers >= 2 && !titleCase) || name.replace(/\s/g, '').length <= SHORT_NAME;
   return [{ stems: folded.map(stem), words: folded, n, ...(exact ? { exact: written } : {}) }];
 }
 

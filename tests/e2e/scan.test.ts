@@ -142,3 +142,18 @@ describe('scan', () => {
     expect(r.stdout).toMatch(/^debitor {2,}Debit\S* {2,}2× {2}\S*kontrakt\.txt:3 {2,}En debitor /m);
   });
 });
+
+describe('scan: names in Title Case', () => {
+  it('finds a Title Case name however the text writes it, the longer name first; an abbreviation still only as written', () => {
+    const dir = tempDir('glossary-scan-title-');
+    const art = (title: string, body: string) => `---\ntitle: ${title}\ndescription: ${body}\n---\n\n${body}\n`;
+    writeFileSync(join(dir, 'load-balancer.md'), art('Load Balancer', 'A load balancer distributes traffic.'));
+    writeFileSync(join(dir, 'service-mesh.md'), art('Service Mesh', 'A service mesh manages traffic between services.'));
+    writeFileSync(join(dir, 'service.md'), art('Service', 'A service is a network endpoint.'));
+    writeFileSync(join(dir, 'etf.md'), art('ETF', 'An exchange-traded fund.'));
+    const r = cli(['--content', dir, 'scan', '--json'], cleanEnv(), 'We run a service mesh behind a Load balancer; an etf is no ETF here.\n');
+    expect(r.code, r.stderr).toBe(0);
+    const hits = JSON.parse(r.stdout) as Array<{ id: string; text: string }>;
+    expect(hits.map((h) => [h.id, h.text])).toEqual([['service-mesh', 'service mesh'], ['load-balancer', 'Load balancer'], ['etf', 'ETF']]);
+  });
+});
