@@ -5,7 +5,7 @@ import type { Article, Link } from './article.js';
 import { languageCode } from './languages.js';
 
 /** Files a link may point to that are not articles: such a link is not a glossary link. */
-const FILE = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|txt|csv|json|xml|ya?ml|mp[34]|webm|wav|ogg|docx?|xlsx?|pptx?|html?)$/i;
+const FILE = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|txt|csv|json|xml|ya?ml|mp[34]|webm|wav|ogg|docx?|xlsx?|pptx?)$/i;
 
 /**
  * The path a link points to, or undefined for anything but a link within the site. `/a/b/` and
@@ -22,6 +22,8 @@ export function linkTarget(href: string, id = '', dir = ''): string | undefined 
     /* keep it as written */
   }
   if (path === '' || FILE.test(path)) return undefined;
+  // A page's address as a static site writes it (Jekyll's `active.html` is active.md): as its file.
+  path = path.replace(/\.html?$/i, '.md');
   const toFile = /\.md$/i.test(path);
   const base = path.startsWith('/') ? [] : (toFile ? dir : id).split('/');
   const out: string[] = [];

@@ -39,9 +39,10 @@ function macro(name: string, args: string | undefined): string {
  */
 function shortcode(name: string, params: string): string {
   if (/^(?:rel)?ref$/i.test(name)) return /"([^"]*)"|'([^']*)'/.exec(params)?.slice(1).find((v) => v !== undefined) ?? '';
-  const text = attribute(params, 'text');
-  if (!text) return '';
   const term = attribute(params, 'term_id');
+  // Kubernetes' `glossary_tooltip` without `text` shows the term's name: its id in words.
+  const text = attribute(params, 'text') || term?.replace(/[-_]+/g, ' ');
+  if (!text) return '';
   return term ? `[${escapeText(text)}](/${address(term)}/)` : text;
 }
 
@@ -89,13 +90,28 @@ function html(text: string): string {
  */
 const ARTEFACT = /^\s*(?:<(?!a\b)[A-Za-z][^>]{0,200}>\s*){1,5}(?:<a\b[^>]{0,200}?\bhref\s*=\s*(["'])(?:#?|data:[^"']{0,100000}|[A-Za-z0-9+/=]{64,100000})\1[^>]{0,1000}>[^<]{0,200}<\/a\s*>\s*){1,5}(?:<\/[A-Za-z][\w-]{0,20}\s*>\s*){0,5}/i;
 
+/**
+ * Named HTML entities a site's Markdown writes that the renderer leaves as written (`&nbsp;`,
+ * `&mdash;`), as their characters; `&amp;`, `&lt;`, `&gt;`, `&quot;` and numbered ones the
+ * renderer reads itself, and they must stay escapes.
+ */
+const ENTITIES: Record<string, string> = {
+  nbsp: '\u00a0', mdash: '—', ndash: '–', hellip: '…', laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+  bdquo: '„', sbquo: '‚', copy: '©', reg: '®', trade: '™', euro: '€', pound: '£', deg: '°', plusmn: '±', times: '×', divide: '÷',
+  middot: '·', bull: '•', sect: '§', para: '¶', frac12: '½', frac14: '¼', frac34: '¾', shy: '', aelig: 'æ', AElig: 'Æ', oslash: 'ø',
+  Oslash: 'Ø', aring: 'å', Aring: 'Å', auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', eacute: 'é', egrave: 'è',
+};
+
 function cleanText(text: string): string {
+  if (text.includes('&')) text = text.replace(/&([A-Za-z][A-Za-z0-9]{1,7});/g, (whole, name: string) => ENTITIES[name] ?? whole);
   const out = html(
     text
       // `{{Name}}` or `{{ Name(args) }}`; `{{ expression }}` in prose is not a macro.
       .replace(/\{\{([A-Za-z][\w-]{0,100})\}\}|\{\{\s*([A-Za-z][\w-]{0,100})\s*\(((?:"(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}'|[^)"'\n]){0,300})\)\s*\}\}/g, (_, bare: string | undefined, name: string | undefined, args?: string) => macro(bare ?? name ?? '', args))
       .replace(/\{\{([<%])\s*\/?\s*([\w.\-/]{1,100})([^\n]{0,300}?)\s*[>%]\}\}/g, (_, _open: string, name: string, params: string) => shortcode(name, params))
-      .replace(/!\[((?:[^\][\\]|\\.){0,300})\]\([^)\n]{0,1000}\)/g, (_, alt: string) => (alt.trim() ? `[image: ${alt.trim()}]` : '[image]')),
+      .replace(/!\[((?:[^\][\\]|\\.){0,300})\]\([^)\n]{0,1000}\)/g, (_, alt: string) => (alt.trim() ? `[image: ${alt.trim()}]` : '[image]'))
+      // kramdown's attribute lists (`[active](active.html){:.glossary}`, `{: .note}`): styling, not text.
+      .replace(/\{:[^{}\n]{0,200}\}/g, ''),
   );
   // What was removed leaves its spaces on both sides: one is enough.
   return out === text ? out : collapseSpaces(out);
@@ -127,7 +143,7 @@ function cleanLine(line: string): string {
     const lead = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?/.exec(line)?.[0] ?? '';
     return lead + texToText(cleanText(line.slice(lead.length)).replace(/\\([$%])/g, '$1'));
   }
-  if (!line.includes('{') && !line.includes('<') && !line.includes('![') && !line.includes('\\')) return line;
+  if (!line.includes('{') && !line.includes('<') && !line.includes('![') && !line.includes('\\') && !line.includes('&')) return line;
   let out = '';
   let last = 0;
   for (const span of line.matchAll(CODE_SPAN)) {
@@ -233,7 +249,7 @@ export function capNesting(text: string): string {
 
 export function cleanSiteMarkup(body: string): string {
   body = inlineLinks(capNesting(body));
-  if (!/[{<\\]|!\[|^\s*(?::::|!!!|\?\?\?)/m.test(body)) return body;
+  if (!/[{<\\&]|!\[|^\s*(?::::|!!!|\?\?\?)/m.test(body)) return body;
   // Formulas as their TeX, on their own line (rendering shows them as a code block instead).
   body = body.replace(KATEX, (html) => katexToText(html).trim().replace(/\s*\n\s*/g, '; '));
   const lines = body.split('\n');
