@@ -5,6 +5,7 @@ import { jsonText, langOf, ok, parseLimit, text, type Context, type Result } fro
 import { displayWidth, fitColumns } from '../width.js';
 import { compareDanish, fold } from '../fold.js';
 import { resolveArticle } from '../resolve.js';
+import { sanitize } from '../render/sanitize.js';
 
 function refLines(ctx: Context, rows: Array<{ ref?: ArticleRef; name: string; title: string; note?: string }>): string {
   const theme = ctx.theme;
@@ -27,9 +28,15 @@ export async function runLinks(ctx: Context, terms: string[], options: { json?: 
     const key = l.to ? `=${l.to.id}` : l.target;
     return !l.outside && !seen.has(key) && seen.add(key);
   });
-  if (options.json) return ok(text(jsonText(links.map((l) => ({ target: l.target, text: l.text, line: l.line, resolved: l.to ?? null })))), notes);
+  // A link to the article itself is no broken link (compile resolves it to nothing, as check calls it self-link).
+  const own = new Set([record.id, record.name, record.slug].map((n) => fold(n)));
+  const self = (target: string) => own.has(fold(target)) || own.has(fold(target.split('/').pop() ?? ''));
+  if (options.json) return ok(text(jsonText(links.map((l) => ({ target: l.target, text: l.text, line: l.line, resolved: l.to ?? null, ...(!l.to && self(l.target) ? { self: true } : {}) })))), notes);
   if (links.length === 0) return ok(undefined, [...notes, `${record.name} links to no other article`]);
-  return ok(text(refLines(ctx, links.map((l) => (l.to ? { name: l.to.name, title: l.to.title } : { name: l.target, title: l.text, note: '(not in the corpus)' })))), notes);
+  // A link's target and text are the file's as written: one line, no control character (a `%1B`
+  // or `%0A` in an address decodes to one), whatever the terminal gets besides.
+  const plain = (t: string) => sanitize(t, false).replace(/\s+/g, ' ');
+  return ok(text(refLines(ctx, links.map((l) => (l.to ? { name: l.to.name, title: l.to.title } : self(l.target) ? { name: record.name, title: record.title, note: '(this article)' } : { name: plain(l.target), title: plain(l.text), note: '(not in the corpus)' })))), notes);
 }
 
 export async function runBacklinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<Result> {

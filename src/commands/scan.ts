@@ -3,6 +3,7 @@
 // The edge hands in the lines (read as they come) and a writer for --annotate's text.
 import { jsonLine, jsonText, langOf, listWidthOf, ok, text, type Context, type Output, type Result } from '../context.js';
 import { ExitCode } from '../errors.js';
+import { sanitize } from '../render/sanitize.js';
 import type { SearchDoc } from '../corpus/compile.js';
 import { Scanner, type Occurrence } from '../scan.js';
 import { displayWidth, fitColumns } from '../width.js';
@@ -218,16 +219,19 @@ function indexOfColumn(text: string, k: number): number {
 }
 
 /** `text` from index `from` to `to`, each first occurrence marked: coloured, or followed by [n] when plain. */
+/** The user's text as the terminal may get it: no escape or control character of its own (a colour it set stayed on after the run). */
+const plain = (text: string) => sanitize(text, false);
+
 function annotate(text: string, from: number, to: number, firstColumn: number, firsts: Occurrence[], number: (o: Occurrence) => number, theme: Context['theme'], color: boolean): string {
   let out = '';
   let at = from;
   for (const o of [...firsts].sort((a, b) => a.column - b.column)) {
     const start = indexOfColumn(text, o.column - firstColumn);
     const end = start + o.text.length;
-    out += text.slice(at, start);
-    const word = text.slice(start, end);
+    out += plain(text.slice(at, start));
+    const word = plain(text.slice(start, end));
     out += color ? `${theme.link(word)}${theme.ref(`[${number(o)}]`)}` : `${word}[${number(o)}]`;
     at = end;
   }
-  return out + text.slice(at, Math.max(at, to));
+  return out + plain(text.slice(at, Math.max(at, to)));
 }
