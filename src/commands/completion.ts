@@ -14,12 +14,13 @@ export function completionScript(shell: string): string {
       return `# glossary completion for bash: add to ~/.bashrc
 #   source <(glossary completion bash)
 _glossary() {
-  local IFS=$'\\n' candidate
+  local candidate
   COMPREPLY=()
-  # Each candidate escaped for the command line: a keyword with spaces stays one word.
-  for candidate in $(glossary __complete "$COMP_CWORD" "\${COMP_WORDS[@]}" 2>/dev/null); do
-    COMPREPLY+=("$(printf '%q' "$candidate")")
-  done
+  # Each candidate escaped for the command line: a keyword with spaces stays one word, and one
+  # with * or ? is not expanded against the files of the current folder.
+  while IFS= read -r candidate; do
+    [ -n "$candidate" ] && COMPREPLY+=("$(printf '%q' "$candidate")")
+  done < <(glossary __complete "$COMP_CWORD" "\${COMP_WORDS[@]}" 2>/dev/null)
 }
 complete -o default -F _glossary glossary
 `;
@@ -30,7 +31,9 @@ complete -o default -F _glossary glossary
 _glossary() {
   local -a items
   items=("\${(@f)$(glossary __complete $((CURRENT - 1)) "\${words[@]}" 2>/dev/null)}")
-  compadd -- "\${items[@]}"
+  # -U: the candidates are matched already, Danish letters typed plainly and case aside (børsn
+  # finds boersnotering), which zsh's own prefix filter would throw away.
+  compadd -U -- "\${items[@]}"
 }
 compdef _glossary glossary
 `;

@@ -1,6 +1,6 @@
 // End-to-end: shell completion, random, help and the man page.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, cleanEnv, cli, fixture, root, tempDir } from '../helpers.js';
@@ -42,7 +42,8 @@ describe('completion', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('#compdef glossary');
     expect(lines).toContain('  items=("${(@f)$(glossary __complete $((CURRENT - 1)) "${words[@]}" 2>/dev/null)}")');
-    expect(lines).toContain('  compadd -- "${items[@]}"');
+    // -U: zsh's own prefix filter would drop what __complete matched with Danish letters or capitals folded.
+    expect(lines).toContain('  compadd -U -- "${items[@]}"');
     expect(lines).toContain('compdef _glossary glossary');
   });
 
@@ -59,6 +60,20 @@ describe('completion', () => {
     const r = cli(['completion', 'tcsh']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('glossary: no completion for "tcsh": choose one of bash, zsh, fish\n');
+  });
+
+  it('a keyword with * or ? is offered as written, not expanded against the files of the current folder', () => {
+    const dir = tempDir('glossary-glob-');
+    mkdirSync(join(dir, 'c'));
+    writeFileSync(join(dir, 'c', 'g.md'), '---\ntitle: G\ndescription: G.\nkeywords: ["*", "Q?"]\n---\nB.\n');
+    for (const f of ['QA', 'QB']) writeFileSync(join(dir, f), '');
+    const script = join(dir, 'glossary.bash');
+    writeFileSync(script, cli(['completion', 'bash']).stdout);
+    const program = `source ${JSON.stringify(script)}
+COMP_WORDS=(glossary --content c list --keyword Q); COMP_CWORD=5
+_glossary; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const out = execFileSync('bash', ['--norc', '--noprofile', '-c', program], { cwd: dir, env: { ...cleanEnv(), PATH: pathWithGlossary() }, encoding: 'utf8' });
+    expect(out.split('\n').filter(Boolean)).toEqual(['Q\\?']);
   });
 
   it('completes `glossary lookup strat<TAB>` with strategisk-alliance', () => {
