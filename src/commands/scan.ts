@@ -102,57 +102,77 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
     if (text) await write(text);
   };
   if (json) emit(annotating ? '{\n  "text": "' : '[');
-  for (const input of inputs) {
-    const scanner = new Scanner(index);
-    /** The part of the line not yet scanned to its end: the tail of the last part. */
-    let carry = '';
-    /** The column of carry's first character. */
-    let carryColumn = 1;
-    /** How much of carry was written (and matched) already: a term that ran into the tail. */
-    let done = 0;
-    for await (const part of input.parts) {
-      const text = carry + part.text;
-      if (!part.last && text.length < 2 * TAIL) {
-        carry = text;
-        continue;
-      }
-      const keep = part.last ? text.length : tailStart(text);
-      const seen = done ? chars(text.slice(0, done)) : 0;
-      const occurrences = scanner.feedPart(text, part.line, carryColumn, keep).filter((o) => o.column - carryColumn >= seen);
-      const firsts: Occurrence[] = [];
-      let end = keep;
-      for (const o of occurrences) {
-        const at = { ...o, file: input.name };
-        const f = found.get(o.n);
-        if (f) f.count++;
-        else {
-          found.set(o.n, { n: o.n, ref: found.size + 1, count: 1, first: at });
-          firsts.push(o);
+  /** The JSON closed, with what was found: at the end, or when an input turns out not to be text part-way (exit 7, JSON still whole). */
+  const closeJson = async () => {
+    const groups = [...found.values()];
+    for (const d of ctx.corpus.docs(lang, groups.map((g) => g.n).filter((n) => !docs.has(n)))) docs.set(d.n, d);
+    if (annotating) {
+      const terms = groups.map((g) => {
+        const d = docs.get(g.n) as SearchDoc;
+        return { ref: g.ref, id: d.id, name: d.name, title: d.title, description: d.description, count: g.count };
+      });
+      await write(`",\n  "terms": ${jsonText(terms).trim().replace(/\n/g, '\n  ')}\n}\n`);
+    } else await write(written ? '\n]\n' : ']\n');
+  };
+  try {
+    for (const input of inputs) {
+      const scanner = new Scanner(index);
+      /** The part of the line not yet scanned to its end: the tail of the last part. */
+      let carry = '';
+      /** The column of carry's first character. */
+      let carryColumn = 1;
+      /** How much of carry was written (and matched) already: a term that ran into the tail. */
+      let done = 0;
+      for await (const part of input.parts) {
+        const text = carry + part.text;
+        if (!part.last && text.length < 2 * TAIL) {
+          carry = text;
+          continue;
         }
-        if (json && !annotating) {
-          const d = docOf(o.n);
-          const entry = { id: d.id, name: d.name, title: d.title, ...(several ? { file: input.name } : {}), line: o.line, column: o.column, text: o.text, ...(f ? {} : { first: true, description: d.description }) };
-          emit(`${written++ ? ',' : ''}\n  ${jsonLine(entry)}`);
+        const keep = part.last ? text.length : tailStart(text);
+        const seen = done ? chars(text.slice(0, done)) : 0;
+        const occurrences = scanner.feedPart(text, part.line, carryColumn, keep).filter((o) => o.column - carryColumn >= seen);
+        const firsts: Occurrence[] = [];
+        let end = keep;
+        for (const o of occurrences) {
+          const at = { ...o, file: input.name };
+          const f = found.get(o.n);
+          if (f) f.count++;
+          else {
+            found.set(o.n, { n: o.n, ref: found.size + 1, count: 1, first: at });
+            firsts.push(o);
+          }
+          if (json && !annotating) {
+            const d = docOf(o.n);
+            const entry = { id: d.id, name: d.name, title: d.title, ...(several ? { file: input.name } : {}), line: o.line, column: o.column, text: o.text, ...(f ? {} : { first: true, description: d.description }) };
+            emit(`${written++ ? ',' : ''}\n  ${jsonLine(entry)}`);
+          }
         }
-      }
-      // Done to the tail, or to the end of a term that runs into it.
-      const last = occurrences[occurrences.length - 1];
-      if (last && !part.last) end = Math.max(end, indexAfter(text, last, carryColumn));
-      if (annotating) {
-        const shown = annotate(text, done, end, carryColumn, firsts, (o) => (found.get(o.n) as Found).ref, theme, ctx.color && !json) + (part.last ? '\n' : '');
-        emit(json ? jsonInside(shown) : shown);
-      }
-      if (out.length >= 65536) await flush();
-      if (part.last) {
-        carry = '';
-        carryColumn = 1;
-        done = 0;
-      } else {
-        carry = text.slice(keep);
-        carryColumn += chars(text.slice(0, keep));
-        done = Math.max(0, end - keep);
+        // Done to the tail, or to the end of a term that runs into it.
+        const last = occurrences[occurrences.length - 1];
+        if (last && !part.last) end = Math.max(end, indexAfter(text, last, carryColumn));
+        if (annotating) {
+          const shown = annotate(text, done, end, carryColumn, firsts, (o) => (found.get(o.n) as Found).ref, theme, ctx.color && !json) + (part.last ? '\n' : '');
+          emit(json ? jsonInside(shown) : shown);
+        }
+        if (out.length >= 65536) await flush();
+        if (part.last) {
+          carry = '';
+          carryColumn = 1;
+          done = 0;
+        } else {
+          carry = text.slice(keep);
+          carryColumn += chars(text.slice(0, keep));
+          done = Math.max(0, end - keep);
+        }
       }
     }
+  } catch (error) {
+    if (json) {
+      await flush();
+      await closeJson();
+    }
+    throw error;
   }
   await flush();
   const groups = [...found.values()];
@@ -161,16 +181,8 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
   const notes = groups.length === 0 ? [`no terms of the glossary in ${inputs.map((i) => (i.name === '-' ? 'the text' : i.name)).join(', ')}`] : [];
   // No terms found is exit 3, as a search or lookup that finds nothing (the output is still whole).
   const ended = (output: Output | undefined): Result => ({ ...ok(output, notes), exitCode: groups.length === 0 ? ExitCode.notFound : ExitCode.ok });
-  if (json && annotating) {
-    const terms = groups.map((g) => {
-      const d = docs.get(g.n) as SearchDoc;
-      return { ref: g.ref, id: d.id, name: d.name, title: d.title, description: d.description, count: g.count };
-    });
-    await write(`",\n  "terms": ${jsonText(terms).trim().replace(/\n/g, '\n  ')}\n}\n`);
-    return ended(undefined);
-  }
   if (json) {
-    await write(written ? '\n]\n' : ']\n');
+    await closeJson();
     return ended(undefined);
   }
   if (annotating) {

@@ -157,3 +157,18 @@ describe('scan: names in Title Case', () => {
     expect(hits.map((h) => [h.id, h.text])).toEqual([['service-mesh', 'service mesh'], ['load-balancer', 'Load balancer'], ['etf', 'ETF']]);
   });
 });
+
+describe('scan --json when a text turns out not to be text part-way', () => {
+  it('exits 7 with the message, and what it wrote is whole JSON (the occurrences before)', () => {
+    const file = join(tempDir('glossary-scan-late-'), 'late.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from('Aktie og obligation i et aktieselskab.\n'.repeat(60000)), Buffer.from('\u0000 binært')]));
+    const r = spawnSync(process.execPath, [bin, 'scan', '--json', file], { env: cleanEnv(), encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    expect(r.status).toBe(7);
+    expect(r.stderr).toBe(`glossary: ${file} is a binary file, not text: give a text or Markdown file\n`);
+    const found = JSON.parse(r.stdout) as Array<{ id: string }>;
+    expect(found.length).toBeGreaterThan(1000);
+    const annotated = spawnSync(process.execPath, [bin, 'scan', '--json', '--annotate', file], { env: cleanEnv(), encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    expect(annotated.status).toBe(7);
+    expect((JSON.parse(annotated.stdout) as { terms: unknown[] }).terms.length).toBeGreaterThan(0);
+  }, 120_000);
+});
