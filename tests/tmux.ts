@@ -34,8 +34,8 @@ export class Terminal {
   }
 
   /** The visible screen, or with `history` everything since the start. */
-  screen(history = false): string {
-    return execFileSync('tmux', ['capture-pane', '-p', '-t', this.name, ...(history ? ['-S', '-'] : [])], { encoding: 'utf8' });
+  screen(history = false, escapes = false): string {
+    return execFileSync('tmux', ['capture-pane', '-p', '-t', this.name, ...(history ? ['-S', '-'] : []), ...(escapes ? ['-e'] : [])], { encoding: 'utf8' });
   }
 
   /** Waits until the screen matches; returns it. Fails with the screen after `ms`. */

@@ -21,7 +21,7 @@ export class PickLeft extends Error {}
 export async function pickArticle(ctx: Context, choices: Array<{ doc: SearchDoc; lang: string }>, prompt: string): Promise<ArticleRecord> {
   const { pick, PickCancelled, PickQuit } = await import('./picker.js');
   try {
-    const i = await pick(choices.map((c) => c.doc), prompt);
+    const i = await pick(choices.map((c) => c.doc), prompt, ctx.color);
     const chosen = choices[i] as { doc: SearchDoc; lang: string };
     return ctx.corpus.record(chosen.lang, chosen.doc.n);
   } catch (error) {

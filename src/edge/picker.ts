@@ -8,7 +8,7 @@ export class PickCancelled extends Error {}
 export class PickQuit extends Error {}
 
 /** Shows the articles as a list; resolves to the index of the chosen one, or throws PickCancelled. */
-export async function pick(docs: SearchDoc[], message: string): Promise<number> {
+export async function pick(docs: SearchDoc[], message: string, color = true): Promise<number> {
   // One candidate is no choice: it is shown at once.
   if (docs.length === 1) return 0;
   const { default: search } = await import('@inquirer/search');
@@ -47,7 +47,9 @@ export async function pick(docs: SearchDoc[], message: string): Promise<number> 
     return await search<number>({
       message,
       pageSize: Math.min(choices.length, 12),
-      theme: { style: { keysHelpTip: () => footer } },
+      // Without colours (--no-color, NO_COLOR, a plain theme) the picker has none either: its own
+      // styles are colours, and it took no notice of --no-color.
+      theme: color ? { style: { keysHelpTip: () => footer } } : { prefix: { idle: '?', done: '✔' }, spinner: { frames: ['-'] }, style: { ...Object.fromEntries(['answer', 'message', 'defaultAnswer', 'help', 'highlight', 'searchTerm', 'description'].map((k) => [k, (t: string) => t])), error: (t: string) => `> ${t}`, key: (t: string) => `<${t}>`, disabled: (t: string) => `- ${t}`, keysHelpTip: () => footer } },
       source: (term) => {
         // q typed into an empty filter leaves, as in less.
         if ((term ?? '') === 'q' && previous === '') {

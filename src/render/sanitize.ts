@@ -51,9 +51,11 @@ export function cutLong(text: string): string {
 
 export function escapeLine(text: string): string {
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  // Escaped, not dropped: a file name is shown as it is, so that it can be typed (`bad\u202eyaml.md`
+  // showed as `badyaml.md`, and a tab as a space: names that do not exist).
   const escaped = cutLong(body)
-    .replace(BIDI, '')
+    .replace(BIDI, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
     .replace(SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? ' ' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
   return body.length === text.length ? escaped : `${escaped}\n`;
 }

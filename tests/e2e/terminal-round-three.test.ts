@@ -184,6 +184,21 @@ describe.skipIf(!hasTmux)('picker and pager in a terminal (finding 7; issue 26 f
     expect(q).not.toContain('Show which article');
   });
 
+  it('--no-color: the picker draws no colour either (it took no notice of the flag)', () => {
+    term = new Terminal(80, 30);
+    term.glossary('search selskab --pick');
+    term.waitFor(/Ctrl-C cancels/, 30000);
+    expect(term.screen(false, true)).toMatch(/\u001b\[\d+m/);
+    term.keys('Escape');
+    term.waitFor(/^READY\$\s*$/m, 10000);
+    term.keys('clear', 'Enter');
+    term.glossary('search selskab --pick --no-color');
+    term.waitFor(/Ctrl-C cancels/, 30000);
+    expect(term.screen(false, true)).not.toMatch(/\u001b\[[\d;]*m/);
+    term.keys('Escape');
+    term.waitFor(/^READY\$\s*$/m, 10000);
+  });
+
   it('Ctrl-C cancels (130) and leaves no picker on the screen', () => {
     term = new Terminal(80, 30);
     term.glossary('search selskab --pick');

@@ -43,9 +43,9 @@ describe('escapeLine', () => {
     ['glossary: a\nglossary: forged\n', 'glossary: a\\nglossary: forged\n'],
     ['x\u001b[2J\n', 'x\\x1b[2J\n'],
     ['a\rb', 'a\\rb'],
-    ['tab\there', 'tab here'],
+    ['tab\there', 'tab\\there'],
     ['\u0085c1', '\\x85c1'],
-    ['\u202eswap\n', 'swap\n'],
+    ['\u202eswap\n', '\\u202eswap\n'],
     ['no newline', 'no newline'],
   ])('%j -> %j', (input, expected) => {
     expect(escapeLine(input)).toBe(expected);
