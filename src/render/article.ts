@@ -269,8 +269,10 @@ function footer(record: ArticleRecord, refs: Map<string, { n: number; to: Articl
   if (entries.length || more.length) lines.push('', theme.heading('See also'));
   if (entries.length) {
     const pad = Math.max(...entries.map(({ to }) => displayWidth(to.title)));
+    // Numbers right-aligned (` [9]` above `[10]`), so that titles and commands stay in columns.
+    const refWidth = Math.max(...entries.map(({ n }) => String(n).length)) + 2;
     for (const { n, to } of entries) {
-      const ref = `[${n}]`;
+      const ref = `[${n}]`.padStart(refWidth);
       if (crossRef) {
         lines.push(`  ${ref} ${to.title} ${crossRef(to.name)}`);
         continue;

@@ -65,3 +65,16 @@ describe('one See also', () => {
     ]);
   });
 });
+
+describe('See also with ten links or more', () => {
+  it('right-aligns the numbers, so that titles and commands stay in their columns (found in tmux)', () => {
+    const r = cli(['lookup', 'obligation'], cleanEnv());
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => /^ +\[\d+\] /.test(l));
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    const titleAt = new Set(rows.map((l) => l.indexOf('] ') + 2));
+    const commandAt = new Set(rows.map((l) => l.indexOf('glossary lookup')));
+    expect([...titleAt]).toHaveLength(1);
+    expect([...commandAt]).toHaveLength(1);
+  });
+});
