@@ -142,7 +142,12 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       }
       continue;
     }
-    if (!name.endsWith('.md')) continue;
+    if (!name.endsWith('.md')) {
+      // Markdown under another name is said so, not passed over: a Docusaurus glossary of .mdx
+      // files read as empty, with no word why.
+      if (/\.(?:mdx|markdown|mdown|mkd)$/i.test(name) && !name.startsWith('.')) w.out.skipped.push({ file: path, reason: `only .md files are read, not .${name.split('.').pop()}: rename it to .md to include it` });
+      continue;
+    }
     // Node reads a name that is not UTF-8 with replacement characters: it names no file we can open.
     if (name.includes('\ufffd')) {
       w.out.skipped.push({ file: path, reason: 'the file name is not valid UTF-8: rename the file' });

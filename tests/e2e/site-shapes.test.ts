@@ -14,6 +14,7 @@ describe('site shapes', () => {
   mkdirSync(join(dir, 'risiko'));
   writeFileSync(join(dir, 'risiko', 'index.md'), '# Risiko\n\nArtikler om risiko.\n');
   writeFileSync(join(dir, 'risiko', 'kreditrisiko.md'), '# Kreditrisiko\n\nRisikoen for tab, se [solvens](../solvens.html).\n');
+  writeFileSync(join(dir, 'mdx-term.mdx'), '---\ntitle: MDX\n---\n\nimport X from "y";\n');
   mkdirSync(join(dir, 'bundle'));
   writeFileSync(join(dir, 'bundle', 'index.md'), '# Bundle\n\nEn side med billeder ved siden af.\n');
   const env = cleanEnv();
@@ -35,5 +36,7 @@ describe('site shapes', () => {
     expect(check.stdout).toContain('README.md: not a term: a README (about the folder, not a term)');
     expect(check.stdout).toContain("risiko/index.md: not a term: a section's index page (its folder has articles of its own)");
     expect(check.stdout).not.toContain('broken-link');
+    // Markdown under another name is said so, not passed over.
+    expect(check.stdout).toContain('mdx-term.mdx: skipped: only .md files are read, not .mdx: rename it to .md to include it');
   });
 });
