@@ -51,7 +51,7 @@ describe('completionScript', () => {
     expect(() => completionScript('tcsh')).toThrow(new UsageError('no completion for "tcsh": choose one of bash, zsh, fish'));
   });
   it('asks glossary __complete with the word under the cursor and the words, in each shell', () => {
-    expect(completionScript('bash')).toContain('for candidate in $(glossary __complete "$COMP_CWORD" "${COMP_WORDS[@]}" 2>/dev/null); do');
+    expect(completionScript('bash')).toContain('done < <(glossary __complete "$COMP_CWORD" "${COMP_WORDS[@]}" 2>/dev/null)');
     expect(completionScript('bash')).toContain(`COMPREPLY+=("$(printf '%q' "$candidate")")`);
     expect(completionScript('zsh')).toContain('glossary __complete $((CURRENT - 1)) "${words[@]}"');
     expect(completionScript('fish')).toContain('glossary __complete (math (count $words) - 1) $words');
