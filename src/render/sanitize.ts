@@ -17,8 +17,9 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 const SEPARATORS = /[\u2028\u2029]/g;
 
 export function sanitize(text: string, keepStyle: boolean): string {
-  // A tab is harmless but has no width of its own: it would break every wrapped line.
-  text = text.replace(/\t/g, ' ').replace(BIDI, '').replace(SEPARATORS, ' ');
+  // A tab is harmless but has no width of its own: it would break every wrapped line. A soft
+  // hyphen is measured as nothing, but tmux and glibc give it a column: lines ran past the width.
+  text = text.replace(/\t/g, ' ').replace(BIDI, '').replace(SEPARATORS, ' ').replace(/\u00ad/g, '');
   if (!keepStyle) return text.replace(ANY_ESCAPE, '').replace(CONTROL, '');
   const kept: string[] = [];
   const marked = text.replace(/\u0000/g, '').replace(SGR, (seq) => {

@@ -37,6 +37,13 @@ describe('sanitize', () => {
   });
 });
 
+describe('sanitize: soft hyphens', () => {
+  it('drops them (measured as no column, a terminal gives them one)', () => {
+    expect(sanitize('selskabs\u00adskat', false)).toBe('selskabsskat');
+    expect(sanitize('\u001b[1mselskabs\u00adskat\u001b[22m', true)).toBe('\u001b[1mselskabsskat\u001b[22m');
+  });
+});
+
 describe('escapeLine', () => {
   it.each([
     ['glossary: plain\n', 'glossary: plain\n'],
