@@ -36,7 +36,7 @@ export interface CheckInput {
 export const CHECK_RULES = [
   'alias-collision', 'binary', 'broken-link', 'control-characters', 'description-from-body', 'duplicate-id', 'duplicate-slug',
   'empty-title', 'encoding', 'field-type', 'front-matter-entities', 'front-matter-language', 'front-matter-lenient',
-  'front-matter-markup', 'front-matter-shape', 'front-matter-too-large', 'front-matter-unclosed', 'front-matter-yaml',
+  'front-matter-markup', 'front-matter-shape', 'front-matter-toml', 'front-matter-too-large', 'front-matter-unclosed', 'front-matter-yaml',
   'keyword-spelling', 'missing-title', 'orphan', 'outside-link', 'self-link', 'too-large', 'too-many-items', 'unreadable', 'untranslated',
 ];
 

@@ -59,7 +59,16 @@ export function parseArticle(src: SourceFile): ParseResult {
   let data: Record<string, unknown> = {};
   let body = text;
   let bodyLine = 1;
-  const opening = /^---([^\n]*)\n/.exec(text);
+  // Hugo's TOML front matter (`+++`, `title = "..."`): read as data, as YAML is (nothing executed).
+  const toml = /^\+\+\+[ \t]*\n([\s\S]*?)\n\+\+\+[ \t]*(?:\n|$)/.exec(text.length > MAX_FRONT_MATTER_CHARS + 8 ? text.slice(0, MAX_FRONT_MATTER_CHARS + 8) : text);
+  if (toml) {
+    const read = readToml(toml[1] as string);
+    data = lowerKeys(read.data);
+    for (const line of read.unread) problems.push({ severity: 'warning', code: 'front-matter-toml', message: `front matter line ${line} is not read (only key = value lines of plain values, before any [table])`, line: line + 1 });
+    body = text.slice(toml[0].length);
+    bodyLine = (toml[0].match(/\n/g)?.length ?? 0) + 1;
+  }
+  const opening = toml ? null : /^---([^\n]*)\n/.exec(text);
   if (opening) {
     const language = (opening[1] ?? '').trim();
     if (language !== '' && language !== 'yaml' && language !== 'yml') {
@@ -93,7 +102,7 @@ export function parseArticle(src: SourceFile): ParseResult {
   // description read. Rendering cleans the body the same way.
   const clean = cleanSiteMarkup(body);
   const heading = firstHeading(clean);
-  if (!opening && heading === undefined) {
+  if (!opening && !toml && heading === undefined) {
     return { kind: 'not-article', file: src.file, reason: 'no front matter and no heading: not an article' };
   }
   const page = notATerm(data, heading, clean);
@@ -183,6 +192,73 @@ function notATerm(data: Record<string, unknown>, heading: string | undefined, bo
   // Obsidian note: aliases and tags, then the text) it is an article named by its file.
   if (TITLE_FIELDS.every((f) => data[f] === undefined) && heading === undefined && Object.keys(data).length > 0 && body.trim() === '') return 'front matter without a title, no heading and no text';
   return undefined;
+}
+
+/**
+ * The top level of TOML front matter as data: `key = value` lines with a string ("..." with
+ * escapes, or '...'), a number, true or false, a date (as text) or an array of those (on one line
+ * or several); what follows a `[table]` header is a table's (Hugo's `[params]`), not read. The
+ * lines of the top level that are none of these are listed, by their number (from 1).
+ */
+export function readToml(text: string): { data: Record<string, unknown>; unread: number[] } {
+  const data: Record<string, unknown> = {};
+  const unread: number[] = [];
+  const lines = text.split('\n');
+  const scalar = (v: string): unknown => {
+    const t = v.trim();
+    const basic = /^"((?:[^"\\]|\\.)*)"$/.exec(t);
+    if (basic) {
+      try {
+        return JSON.parse(`"${basic[1]}"`) as string;
+      } catch {
+        return undefined;
+      }
+    }
+    const literal = /^'([^']*)'$/.exec(t);
+    if (literal) return literal[1];
+    if (/^(true|false)$/.test(t)) return t === 'true';
+    if (/^[+-]?\d[\d_]*(\.\d+)?([eE][+-]?\d+)?$/.test(t)) return Number(t.replace(/_/g, ''));
+    if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(t)) return t;
+    return undefined;
+  };
+  const items = (inner: string): unknown[] | undefined => {
+    const out: unknown[] = [];
+    for (const m of inner.matchAll(/\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^,\s][^,]*?)\s*(?:,|$)/g)) {
+      if (!m[1]) continue;
+      const v = scalar(m[1]);
+      if (v === undefined) return undefined;
+      out.push(v);
+    }
+    return out;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).replace(/\r$/, '');
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    // A table: the rest of the front matter is its (and other tables').
+    if (/^\s*\[/.test(line)) break;
+    const m = /^\s*([A-Za-z0-9_-]+|"[^"]+")\s*=\s*(.*?)\s*(?:#[^"']*)?$/.exec(line);
+    if (!m) {
+      unread.push(i + 1);
+      continue;
+    }
+    const key = (m[1] as string).replace(/^"|"$/g, '');
+    let value = m[2] as string;
+    if (value.startsWith('[')) {
+      // An array, perhaps over several lines: up to its closing bracket.
+      let j = i;
+      while (!/\]\s*$/.test(value) && j + 1 < lines.length) value += ' ' + (lines[++j] as string).trim();
+      const list = /^\[(.*)\]$/s.exec(value.trim());
+      const got = list ? items(list[1] as string) : undefined;
+      if (got === undefined) unread.push(i + 1);
+      else data[key] = got;
+      i = j;
+      continue;
+    }
+    const v = scalar(value);
+    if (v === undefined) unread.push(i + 1);
+    else data[key] = v;
+  }
+  return { data, unread };
 }
 
 /** `key: value` lines only (no lists, no nesting); undefined when the text is anything else. */

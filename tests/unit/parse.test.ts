@@ -54,6 +54,17 @@ describe('parseArticle', () => {
     expect(article('## Only a section\n\n# The Title\n').title).toBe('The Title');
   });
 
+  it("reads Hugo's TOML front matter (+++): strings, arrays over lines, numbers, dates; a [table] is not the page's; a line it cannot read is said", () => {
+    const a = article('+++\ntitle = "Fusion \\"A\\""\ndescription = \'To selskaber bliver til ét.\'\nweight = 10\ndate = 2024-01-02\ndraft = false\naliases = ["/old/fusion/", "sammenlægning"]\nkeywords = [\n  "Selskaber",\n  "Jura",\n]\nodd = { inline = 1 }\n[params]\ntitle = "Not this"\n+++\n\nBrødtekst.\n');
+    expect(a.title).toBe('Fusion "A"');
+    expect(a.description).toBe('To selskaber bliver til ét.');
+    expect(a.aliases).toEqual(['sammenlægning']);
+    expect(a.keywords).toEqual(['Selskaber', 'Jura']);
+    expect(a.problems.map((p) => [p.code, p.line])).toContainEqual(['front-matter-toml', 12]);
+    expect(a.bodyLine).toBe(16);
+    expect(parse('+++\ndraft = true\ntitle = "X"\n+++\n\nTekst.\n', 'x').kind).toBe('page');
+  });
+
   it('takes a title from a heading made of site markup as its words', () => {
     expect(article('# {{Glossary("Heading")}} med <code>kode</code> og [led](/x)\n').title).toBe('Heading med kode og led');
   });
