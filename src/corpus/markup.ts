@@ -298,7 +298,7 @@ export function cleanSiteMarkup(body: string): string {
  */
 export function inlineLinks(body: string): string {
   const wiki = body.includes('[[');
-  const refs = /^ {0,3}\[[^[\]\n]+\]:[ \t]*\S/m.test(body);
+  const refs = /^ {0,3}\[[^[\]^\n][^[\]\n]*\]:[ \t]*\S/m.test(body);
   if (!wiki && !refs) return body;
   const lines = body.split('\n');
   const code = codeLines(lines);
@@ -306,34 +306,51 @@ export function inlineLinks(body: string): string {
   const defs = new Map<string, string>();
   if (refs) {
     lines.forEach((line, i) => {
-      const m = code[i] ? null : /^ {0,3}\[([^[\]\n]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/.exec(line);
+      // Not a footnote's text (`[^1]: Kilde.`).
+      const m = code[i] ? null : /^ {0,3}\[([^[\]^\n][^[\]\n]*)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/.exec(line);
       if (m && !defs.has(label(m[1] as string))) defs.set(label(m[1] as string), m[2] as string);
     });
   }
+  const rewrite = (part: string): string => {
+    let out = part;
+    if (wiki && out.includes('[[')) {
+      // No [ inside: each try stops at the next bracket (a line of 1 MB of brackets took minutes).
+      out = out.replace(/(!?)\[\[([^[\]|#\n]*)(#[^[\]|\n]*)?(?:\|([^[\]\n]*))?\]\]/g, (_m, bang: string, written: string, anchor: string | undefined, text: string | undefined) => {
+        // In a table a wikilink's | is written \|.
+        const target = written.replace(/\\$/, '').trim();
+        const shown = (text ?? target).trim();
+        if (bang) return /\.[a-z0-9]{2,4}$/i.test(target) ? '' : shown;
+        if (!target) return shown;
+        // A path is from the folder's root (`/Folder/Note`); a name alone is relative, which the
+        // links resolve by the one article whose file has that name, in any folder.
+        const to = target.includes('/') ? `/${target}` : target;
+        // Parentheses encoded too (`[[Aktie (finans)]]`): an address holds no bare ones.
+        const address = (t: string) => encodeURI(t).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+        return `[${shown.replace(/[[\]]/g, '\\$&')}](${address(to)}${anchor ? address(anchor) : ''})`;
+      });
+    }
+    if (defs.size > 0 && out.includes('[')) {
+      // [text][ref], [text][] and [ref] alone (not a link already, not a definition, not a
+      // footnote); an escaped \[ is no bracket and ends a try (a run of them was quadratic).
+      out = out.replace(/(?<!\\)(!?)\[(?!\^)((?:[^[\]\\\n]|\\[^[\]\n])+)\](?:\[([^[\]\n]*)\])?(?![(:[])/g, (whole, bang: string, text: string, ref: string | undefined) => {
+        const url = defs.get(label(ref || text));
+        return url === undefined || bang ? whole : `[${text}](${url})`;
+      });
+    }
+    return out;
+  };
   return lines
     .map((line, i) => {
-      if (code[i]) return line;
-      let out = line;
-      if (wiki && out.includes('[[')) {
-        // No [ inside: each try stops at the next bracket (a line of 1 MB of brackets took minutes).
-        out = out.replace(/(!?)\[\[([^[\]|#\n]*)(#[^[\]|\n]*)?(?:\|([^[\]\n]*))?\]\]/g, (_m, bang: string, target: string, anchor: string | undefined, text: string | undefined) => {
-          const shown = (text ?? target).trim();
-          if (bang) return /\.[a-z0-9]{2,4}$/i.test(target.trim()) ? '' : shown;
-          if (!target.trim()) return shown;
-          // A path is from the folder's root (`/Folder/Note`); a name alone is relative, which the
-          // links resolve by the one article whose file has that name, in any folder.
-          const to = target.trim().includes('/') ? `/${target.trim()}` : target.trim();
-          return `[${shown.replace(/[[\]]/g, '\\$&')}](${encodeURI(to)}${anchor ? encodeURI(anchor) : ''})`;
-        });
+      if (code[i] || !line.includes('[')) return line;
+      // Code spans are left as written (`[[ -f fil ]]` in a shell example).
+      if (!line.includes('`')) return rewrite(line);
+      let out = '';
+      let last = 0;
+      for (const span of line.matchAll(CODE_SPAN)) {
+        out += rewrite(line.slice(last, span.index)) + span[0];
+        last = (span.index ?? 0) + span[0].length;
       }
-      if (defs.size > 0 && out.includes('[')) {
-        // [text][ref], [text][] and [ref] alone (not a link already, not a definition).
-        out = out.replace(/(!?)\[((?:[^[\]\\\n]|\\.)+)\](?:\[([^[\]\n]*)\])?(?![(:[])/g, (whole, bang: string, text: string, ref: string | undefined) => {
-          const url = defs.get(label(ref || text));
-          return url === undefined || bang ? whole : `[${text}](${url})`;
-        });
-      }
-      return out;
+      return out + rewrite(line.slice(last));
     })
     .join('\n');
 }

@@ -273,9 +273,18 @@ function readSimpleFields(yaml: string): Record<string, unknown> | undefined {
   return data;
 }
 
-/** The first heading (of `level` only, when given: a title is a `# ` heading, not a section's `## `). */
+/**
+ * The first heading (of `level` only, when given: a title is a `# ` heading, not a section's
+ * `## `); not a line of code (a shell comment `# installer` in a fenced block).
+ */
 function firstHeading(body: string, level?: number): string | undefined {
-  const match = (level ? new RegExp(`^ {0,3}#{${level}}[ \\t]+(.+?)[ \\t#]*$`, 'm') : /^ {0,3}#{1,6}[ \t]*(.+?)[ \t#]*$/m).exec(body);
+  const pattern = level ? new RegExp(`^ {0,3}#{${level}}[ \\t]+(.+?)[ \\t#]*$`) : /^ {0,3}#{1,6}[ \t]*(.+?)[ \t#]*$/;
+  let match: RegExpExecArray | null = null;
+  if (/^ {0,3}#/m.test(body)) {
+    const lines = body.split('\n');
+    const code = codeLines(lines);
+    for (let i = 0; i < lines.length && !match; i++) if (!code[i]) match = pattern.exec(lines[i] as string);
+  }
   // A title is text: a link in the heading (a macro made one) gives its words.
   const text = match?.[1]?.replace(MARKDOWN_LINK, '$1').replace(/\\([[\]\\<])/g, '$1');
   return text ? displayText(text) || undefined : undefined;
@@ -299,7 +308,7 @@ function readScalar(data: Record<string, unknown>, field: string, problems: Prob
   return displayText(text);
 }
 
-/** Where glossary generators keep a term's name when not in `title` (Jekyll glossaries' `term`, `name`). */
+/** Where glossary generators keep a term's name when not in `title` (Jekyll glossaries' `term`); `name` only without a `# ` heading (it may be an author's). */
 const TITLE_FIELDS = ['title', 'term', 'name'];
 /** ... and its description when not in `description`. */
 const DESCRIPTION_FIELDS = ['description', 'short_description', 'definition', 'summary'];
@@ -309,7 +318,7 @@ const DESCRIPTION_FIELDS = ['description', 'short_description', 'definition', 's
  * last part, `-` and `_` as spaces: an Obsidian note is named by its file), said as a problem.
  */
 function readTitle(data: Record<string, unknown>, heading: string | undefined, id: string, problems: Problem[]): string {
-  const field = TITLE_FIELDS.find((f) => data[f] !== undefined) ?? 'title';
+  const field = TITLE_FIELDS.find((f) => data[f] !== undefined && (f !== 'name' || heading === undefined)) ?? 'title';
   const raw = data[field];
   const title = readScalar(data, field, problems);
   if (title) return title;

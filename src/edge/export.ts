@@ -114,7 +114,7 @@ export async function runExport(run: Run, _args: unknown[], options: Record<stri
   const title = run.contentDirs.length ? `Glossary: ${meta.source}` : 'Glossary: Danish business and finance terms';
 
   if (format === 'stardict') {
-    await writeStarDict(run, output as string, articles, langs, meta, title, Boolean(options['plain']));
+    await writeStarDict(run, output as string, articles, langs, got.ctx.corpus.meta.langs.map((l) => l.lang), meta, title, Boolean(options['plain']));
     return ExitCode.ok;
   }
   let text: string;
@@ -152,7 +152,7 @@ function dictzipPresent(): boolean {
   return !r.error;
 }
 
-async function writeStarDict(run: Run, dir: string, articles: ExportArticle[], langs: string[], meta: ExportMeta, title: string, plain: boolean): Promise<void> {
+async function writeStarDict(run: Run, dir: string, articles: ExportArticle[], langs: string[], corpusLangs: string[], meta: ExportMeta, title: string, plain: boolean): Promise<void> {
   const { stardict } = await import('../export/stardict.js');
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`cannot write the StarDict folder ${dir}: it is a file; give -o a folder`);
   try {
@@ -162,19 +162,19 @@ async function writeStarDict(run: Run, dir: string, articles: ExportArticle[], l
   }
   const zip = dictzipPresent();
   if (!zip) run.note('dictzip is not installed: writing an uncompressed .dict (apt-get install dictzip for .dict.dz)');
-  // What an earlier export wrote that this one does not write again: a dictionary app would show
-  // it as it was (a language gone from the glossary), and the index caches dictionary apps keep
-  // beside the files (sdcv's .oft) describe the files as they were: sdcv aborted on a cache of an
-  // export made in the same second.
+  // What an earlier export wrote for these languages, and the index caches dictionary apps keep
+  // beside the files (sdcv's .oft: it aborted on a cache of an export made in the same second),
+  // are removed before writing. Another language's files are left alone (a --lang export, another
+  // glossary's export, a dictionary of that name): named, when this glossary has no such language.
   const ours = /^glossary-([A-Za-z0-9_-]+)\.(ifo|idx|dict|dict\.dz|syn|idx\.oft|syn\.oft|oft)$/;
-  const gone = new Set<string>();
+  const others = new Set<string>();
   for (const file of readdirSync(dir)) {
     const m = ours.exec(file);
     if (!m) continue;
-    if (!langs.includes(m[1] as string)) gone.add(m[1] as string);
-    rmSync(join(dir, file), { force: true });
+    if (langs.includes(m[1] as string)) rmSync(join(dir, file), { force: true });
+    else if (!corpusLangs.includes(m[1] as string)) others.add(m[1] as string);
   }
-  for (const lang of gone) run.note(`removed ${join(dir, `glossary-${lang}`)}.*, left by an earlier export: the glossary has no language ${lang} now`);
+  for (const lang of others) run.note(`${join(dir, `glossary-${lang}`)}.* is left as it is: this glossary has no language ${lang} (remove the files if an earlier export of it wrote them)`);
   for (const lang of langs) {
     const mine = articles.filter((a) => a.lang === lang);
     const name = `glossary-${lang}`;

@@ -44,6 +44,8 @@ const REFRESH_MS = 1000;
 const MAX_TERM_DIAGNOSTICS = 2000;
 /** Lines whose terms are kept between edits, so that an edit scans the lines it changed. */
 const MAX_CACHED_LINES = 50_000;
+/** ... of at most this many characters each (a line of 19,000 characters, edited a thousand times, took 450 MB). */
+const MAX_CACHED_LINE = 400;
 
 /** What tells one compiled corpus from another: its files' check sums and where it is. */
 const sumsOf = (opened: Opened) => JSON.stringify((opened.corpus.meta as { sums?: unknown }).sums ?? null) + opened.corpus.files.label;
@@ -297,7 +299,21 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   const foldedTitles: string[] = [];
   /** The terms of lines by their text, for the corpus in use (termsIn). */
   const lines = new Map<string, Array<Occurrence & { start: number; end: number }>>();
-  const log = (message: string) => connection.console.info(`glossary: ${clean(message)}`);
+  const sendDiagnostics = (params: LS.PublishDiagnosticsParams) => {
+    try {
+      connection.sendDiagnostics(params).catch(() => undefined);
+    } catch {
+      /* the connection is closed */
+    }
+  };
+  // The client may be gone (stdin closed while a refresh ran): a message then is dropped, not a crash.
+  const log = (message: string) => {
+    try {
+      connection.console.info(`glossary: ${clean(message)}`);
+    } catch {
+      /* the connection is closed */
+    }
+  };
 
   // The corpus and the folder as they are now: looked at again (by the cache's own rules) at most
   // once a second, before a request is answered, so that an article changed, added, removed or
@@ -336,13 +352,17 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       ctx = undefined;
       scanner = undefined;
       corpusSums = '';
-      changed = true;
+      // Nor from the folder's last listing (definition, rename and symbols read it).
+      glossary = undefined;
+      listingSig = '';
+      if (documents.all().length) for (const doc of documents.all()) later(doc);
+      return;
     }
-    if (glossary && contentDirs.length) {
+    if (contentDirs.length) {
       try {
         const listing = listSources(contentDirs);
         const sig = listingSignature(listing);
-        if (sig !== listingSig) {
+        if (sig !== listingSig || !glossary) {
           listingSig = sig;
           glossary = new Glossary(contentDirs, listing, glossary);
           // The editor's buffers are what the user sees: they stand for their files.
@@ -354,6 +374,9 @@ export async function runLsp(run: Run): Promise<ExitCode> {
         }
       } catch (error) {
         log(`could not list ${contentDirs.join(', ')}: ${error instanceof Error ? error.message : String(error)}`);
+        glossary = undefined;
+        listingSig = '';
+        changed = true;
       }
     }
     if (changed) for (const doc of documents.all()) later(doc);
@@ -448,7 +471,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       const start = from + utf16Index(text, o.column);
       return { ...o, start, end: start + o.text.length };
     });
-    if (from === 0) {
+    if (from === 0 && text.length <= MAX_CACHED_LINE) {
       if (lines.size >= MAX_CACHED_LINES) lines.clear();
       lines.set(text, found);
     }
@@ -498,7 +521,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       const line = Math.max(0, (p.line ?? 1) - 1);
       return { range: { start: { line, character: 0 }, end: { line, character: lineOf(doc, line).length } }, severity: severity[p.severity], code: p.code, source: 'glossary check', message: clean(p.message) };
     });
-    void connection.sendDiagnostics({ uri: doc.uri, diagnostics });
+    sendDiagnostics({ uri: doc.uri, diagnostics });
   }
 
   function diagnose(doc: Doc): void {
@@ -521,7 +544,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const mode = settings.termDiagnostics;
     if (!mode || doc.getText().length > MAX_SCAN_CHARS) {
       if (mode) log(`${doc.uri} is larger than 4 MB: no term diagnostics`);
-      void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      sendDiagnostics({ uri: doc.uri, diagnostics: [] });
       return;
     }
     const diagnostics: LS.Diagnostic[] = [];
@@ -543,7 +566,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
         });
       }
     }
-    void connection.sendDiagnostics({ uri: doc.uri, diagnostics });
+    sendDiagnostics({ uri: doc.uri, diagnostics });
   }
   const later = (doc: Doc) => {
     clearTimeout(timers.get(doc.uri));
@@ -582,7 +605,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
         glossary.fromBuffer.delete(path);
       }
     }
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onCompletion(answer((params) => {

@@ -165,12 +165,6 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       w.out.skipped.push({ file: path, reason: "the folder's index page", page: true });
       continue;
     }
-    // A section's index (MkDocs `observability/index.md` beside the section's terms), not a page
-    // bundle (`closure/index.md` alone, named by its folder): it lists what is beside it.
-    if (name === 'index.md' && entries.some((d) => d.name !== name && d.name.endsWith('.md') && !d.name.startsWith('_') && !README.test(d.name))) {
-      w.out.skipped.push({ file: path, reason: "a section's index page (its folder has articles of its own)", page: true });
-      continue;
-    }
     if (README.test(name)) {
       w.out.skipped.push({ file: path, reason: 'a README (about the folder, not a term)', page: true });
       continue;

@@ -172,7 +172,7 @@ describe('export --format stardict', () => {
     }
   }, CLIENT_TIMEOUT);
 
-  it('exported again into the same folder: a language gone is removed, said so, and sdcv reads the new files (its caches of the old ones removed)', () => {
+  it('exported again into the same folder: sdcv reads the new files (its caches of the old ones removed); another language\'s files are left and named', () => {
     const src = join(tempDir('glossary-export-'), 'src');
     cpSync(fixture('bilingual'), src, { recursive: true });
     const out = join(tempDir('glossary-export-'), 'again');
@@ -186,13 +186,18 @@ describe('export --format stardict', () => {
     // At once (the same second), as sdcv's cache could not tell the files apart then.
     const r = cli(['--content', src, 'export', '--format', 'stardict', '--plain', '-o', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`glossary: removed ${join(out, 'glossary-en')}.*, left by an earlier export: the glossary has no language en now\n`);
-    expect(readdirSync(out).filter((f) => f.startsWith('glossary-en'))).toEqual([]);
+    // Another language's files are never removed (a --lang export, another glossary's): named.
+    expect(r.stderr).toContain(`glossary: ${join(out, 'glossary-en')}.* is left as it is: this glossary has no language en (remove the files if an earlier export of it wrote them)\n`);
+    expect(readdirSync(out).filter((f) => f.startsWith('glossary-en')).length).toBeGreaterThan(0);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
-    if (SDCV) {
-      expect(sdcv(out, ['Strategic Alliance'])[0]).toEqual([]);
-      expect(sdcv(out, ['Joint venture'])[0]?.[0]?.definition).toContain('Et fælles foretagende.');
-    }
+    if (SDCV) expect(sdcv(out, ['Joint venture'])[0]?.[0]?.definition).toContain('Et fælles foretagende.');
+    // A --lang export into a folder with every language's files leaves the others' as they are.
+    const both = join(tempDir('glossary-export-'), 'both');
+    const bi = fixture('bilingual');
+    expect(cli(['--content', bi, 'export', '--format', 'stardict', '-o', both]).code).toBe(0);
+    const before = readdirSync(both).filter((f) => f.startsWith('glossary-en')).sort();
+    expect(cli(['--content', bi, '--lang', 'da', 'export', '--format', 'stardict', '-o', both]).code).toBe(0);
+    expect(readdirSync(both).filter((f) => f.startsWith('glossary-en')).sort()).toEqual(before);
   }, CLIENT_TIMEOUT);
 });
 

@@ -1,7 +1,7 @@
 // `glossary lsp` through a client we did not write (Neovim, headless, with Lua scripts in
 // tests/fixtures/lsp), and through raw Content-Length framing for bad input and a client that goes away.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, cleanEnv, cli, fixture, tempDir } from '../helpers.js';
@@ -220,6 +220,29 @@ describe('glossary lsp over raw framing: bad input, a huge file, a client that g
     s.send({ id: 9, method: 'workspace/symbol', params: { query: 'fusion' } });
     expect((await s.reply(9)).error.code).toBe(-32600);
     s.send({ method: 'exit' });
+    expect(await s.exited).toBe(0);
+  });
+
+  it('while the folder\'s glossary.json is invalid, nothing is answered from its last listing; valid again, the folder as it is', async () => {
+    const dir = tempDir('glossary-lsp-invalid-');
+    writeFileSync(join(dir, 'glossary.json'), '{}');
+    writeFileSync(join(dir, 'pulsar.md'), '---\ntitle: Pulsar\ndescription: En stjerne.\n---\n\nTekst.\n');
+    writeFileSync(join(dir, 'kvasar.md'), '---\ntitle: Kvasar\ndescription: En kerne.\n---\n\nTekst.\n');
+    const s = new Raw(['--content', dir]);
+    await s.start();
+    const symbols = async (id: number) => {
+      s.send({ id, method: 'workspace/symbol', params: { query: '' } });
+      return ((await s.reply(id)).result ?? []).map((x: { name: string }) => x.name).sort();
+    };
+    expect(await symbols(2)).toEqual(['Kvasar', 'Pulsar']);
+    writeFileSync(join(dir, 'glossary.json'), '{"skip": [');
+    rmSync(join(dir, 'pulsar.md'));
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(await symbols(3)).toEqual([]);
+    writeFileSync(join(dir, 'glossary.json'), '{}');
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(await symbols(4)).toEqual(['Kvasar']);
+    s.child.stdin.end();
     expect(await s.exited).toBe(0);
   });
 

@@ -30,11 +30,10 @@ describe('site shapes', () => {
     expect(run('backlinks', 'solvens').stdout).toBe('kreditrisiko  Kreditrisiko\nlikviditet    Likviditet\n');
   });
 
-  it('a README and a section index are pages, said so; a page bundle alone in its folder is a term', () => {
-    expect(run('list').stdout).toBe('bundle        Bundle\nkreditrisiko  Kreditrisiko\nlikviditet    Likviditet\nsolvens       Solvens\n');
+  it('a README is a page, said so; an index.md is a term named by its folder, beside other articles too (a term with sub-terms)', () => {
+    expect(run('list').stdout).toBe('bundle        Bundle\nkreditrisiko  Kreditrisiko\nlikviditet    Likviditet\nrisiko        Risiko\nsolvens       Solvens\n');
     const check = run('check');
     expect(check.stdout).toContain('README.md: not a term: a README (about the folder, not a term)');
-    expect(check.stdout).toContain("risiko/index.md: not a term: a section's index page (its folder has articles of its own)");
     expect(check.stdout).not.toContain('broken-link');
     // Markdown under another name is said so, not passed over.
     expect(check.stdout).toContain('mdx-term.mdx: skipped: only .md files are read, not .mdx: rename it to .md to include it');

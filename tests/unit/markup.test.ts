@@ -335,6 +335,18 @@ describe('inlineLinks', () => {
     expect(inlineLinks('![[graf.png]] ![[Note]] [[]]')).toBe(' Note ');
     expect(inlineLinks('```\n[[Ikke]]\n```\n\n    [[Heller ikke]]\n')).toBe('```\n[[Ikke]]\n```\n\n    [[Heller ikke]]\n');
   });
+  it('leaves code spans, footnotes and escaped brackets as written; encodes parentheses; reads a table\'s \\| (from a review)', () => {
+    expect(inlineLinks('Kør `[[ -f fil ]]` og se [[Aktie (finans)]].')).toBe('Kør `[[ -f fil ]]` og se [Aktie (finans)](Aktie%20%28finans%29).');
+    expect(inlineLinks('| [[obligation\\|obl.]] |')).toBe('| [obl.](obligation) |');
+    expect(inlineLinks('Se [x][y] og `[x][y]`.\n\n[y]: /y\n')).toBe('Se [x](/y) og `[x][y]`.\n\n[y]: /y\n');
+    expect(inlineLinks('Fodnote[^1].\n\n[^1]: Kilde.\n')).toBe('Fodnote[^1].\n\n[^1]: Kilde.\n');
+    // A run of escaped brackets is linear (it was quadratic: 22 s for 320 KB).
+    const run = '[r]: b.md\n\n' + '\\['.repeat(200_000) + '\n';
+    const started = Date.now();
+    expect(inlineLinks(run)).toBe(run);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('reference-style links as inline links, by a label in any case; a definition left as it is; no definition, no link', () => {
     const text = 'Se [likviditet][likv], [Arbejdskapital][] og [gæld].\n\n[LIKV]: ../a/likviditet.md "titel"\n[arbejdskapital]: </x>\n';
     expect(inlineLinks(text).split('\n')[0]).toBe('Se [likviditet](../a/likviditet.md), [Arbejdskapital](/x) og [gæld].');

@@ -47,6 +47,11 @@ describe('parseArticle', () => {
     expect(article('---\ntitle: T\ndefinition: A structure.\n---\nText.\n').description).toBe('A structure.');
   });
 
+  it('a # line in a code block is no title; a name field gives way to a # heading (it may be an author\'s) (from a review)', () => {
+    expect(article('---\ndescription: x.\n---\n\n## Aktie\n\n```bash\n# installer\n```\n', 'aktie').title).toBe('aktie');
+    expect(article('---\nname: Jens Hansen\n---\n\n# Obligation\n\nTekst.\n').title).toBe('Obligation');
+  });
+
   it('a section heading (## ) is no title: without a title or a # heading, the file name is shown, and said', () => {
     const a = article('Some text.\n\n## Supported formats\n\nMore.\n', 'Linking/internal-links');
     expect(a.title).toBe('internal links');
