@@ -144,13 +144,18 @@ function cleanLine(line: string): string {
     return lead + texToText(cleanText(line.slice(lead.length)).replace(/\\([$%])/g, '$1'));
   }
   if (!line.includes('{') && !line.includes('<') && !line.includes('![') && !line.includes('\\') && !line.includes('&')) return line;
+  return outsideCodeSpans(line, cleanText);
+}
+
+/** `line` with `f` applied to what is outside its code spans (which stay as written). */
+function outsideCodeSpans(line: string, f: (text: string) => string): string {
   let out = '';
   let last = 0;
   for (const span of line.matchAll(CODE_SPAN)) {
-    out += cleanText(line.slice(last, span.index)) + span[0];
+    out += f(line.slice(last, span.index)) + span[0];
     last = (span.index ?? 0) + span[0].length;
   }
-  return out + cleanText(line.slice(last));
+  return out + f(line.slice(last));
 }
 
 /**
@@ -343,14 +348,7 @@ export function inlineLinks(body: string): string {
     .map((line, i) => {
       if (code[i] || !line.includes('[')) return line;
       // Code spans are left as written (`[[ -f fil ]]` in a shell example).
-      if (!line.includes('`')) return rewrite(line);
-      let out = '';
-      let last = 0;
-      for (const span of line.matchAll(CODE_SPAN)) {
-        out += rewrite(line.slice(last, span.index)) + span[0];
-        last = (span.index ?? 0) + span[0].length;
-      }
-      return out + rewrite(line.slice(last));
+      return line.includes('`') ? outsideCodeSpans(line, rewrite) : rewrite(line);
     })
     .join('\n');
 }

@@ -11,6 +11,14 @@ const env = cleanEnv();
 const lookup = (term: string) => cli(['lookup', term], env);
 const T = 60_000;
 
+/** Lookup opens nothing for `term` and offers `offered` among its suggestions. */
+function offers(term: string, offered: string): void {
+    const r = lookup(term);
+    expect(r.code, r.stderr).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^glossary: no article "${term}"; did you mean: (.*, )?${offered}[,?]`));
+}
+
 describe('lookup over the bundled corpus: a name, not a guess', () => {
   it.each([
     ['tangible', 'immaterielle-aktiver'],
@@ -20,12 +28,7 @@ describe('lookup over the bundled corpus: a name, not a guess', () => {
     ['note', 'konvertibel-obligation'],
     ['alliance', 'strategisk-alliance'],
     ['holding', 'holdingselskab'],
-  ])('%s opens nothing and offers %s', (term, offered) => {
-    const r = lookup(term);
-    expect(r.code, r.stderr).not.toBe(0);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^glossary: no article "${term}"; did you mean: (.*, )?${offered}[,?]`));
-  }, T);
+  ])('%s opens nothing and offers %s', offers, T);
 
   // A hyphenated English word is one word: not its parts' beginnings or typing errors, nor part of a longer name.
   it.each([
@@ -34,12 +37,7 @@ describe('lookup over the bundled corpus: a name, not a guess', () => {
     ['pre-tax', 'acontoskat'],
     ['co-operation', 'andelsselskab'],
     ['over-the-counter', 'modpartsrisiko'],
-  ])('%s (hyphenated) opens nothing and offers %s', (term, offered) => {
-    const r = lookup(term);
-    expect(r.code, r.stderr).not.toBe(0);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^glossary: no article "${term}"; did you mean: (.*, )?${offered}[,?]`));
-  }, T);
+  ])('%s (hyphenated) opens nothing and offers %s', offers, T);
 
   it.each([
     ['strategisk aliance', 'Strategisk alliance'],
