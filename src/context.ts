@@ -6,6 +6,7 @@ import type { Corpus } from './corpus/reader.js';
 import type { Lexicon } from './corpus/lexicon.js';
 import type { Theme } from './render/theme.js';
 import { ExitCode, UsageError } from './errors.js';
+import { BIDI } from './text.js';
 
 export interface Context {
   /** Styled output on stdout (decided once at the edge). */
@@ -171,6 +172,8 @@ export function jsonLine(value: unknown): string {
   return escapeJson(JSON.stringify(value));
 }
 
+const JSON_ESCAPED = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029]|${BIDI.source}`, 'g');
+
 function escapeJson(json: string): string {
-  return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(JSON_ESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -3,6 +3,12 @@
 // C0 (but tab and newline), DEL and C1: never passed from content to a terminal.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
+/**
+ * Bidirectional overrides and isolates: not control characters, but they reorder what a terminal
+ * or an editor shows ("Trojan Source"). Every output that takes content strips or escapes them.
+ */
+export const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+
 export function stripControl(text: string): string {
   return text.replace(CONTROL, '');
 }
@@ -14,11 +20,25 @@ export function hasControl(text: string): boolean {
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
   aelig: 'æ', AElig: 'Æ', oslash: 'ø', Oslash: 'Ø', aring: 'å', Aring: 'Å',
-  eacute: 'é', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»',
-  rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', euro: '€', shy: '\u00ad',
+  eacute: 'é', egrave: 'è', auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü',
+  ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', bdquo: '„', sbquo: '‚',
+  rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', euro: '€', pound: '£', shy: '\u00ad',
+  copy: '©', reg: '®', trade: '™', deg: '°', plusmn: '±', times: '×', divide: '÷',
+  middot: '·', bull: '•', sect: '§', para: '¶', frac12: '½', frac14: '¼', frac34: '¾',
 };
 
-const ENTITY = /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi;
+/** Entities that are Markdown's and HTML's own escapes: the renderer reads them, and they must stay. */
+const MARKUP_ESCAPES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+const ENTITY = /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,7});/gi;
+
+/**
+ * Named entities in Markdown text the renderer leaves as written (`&nbsp;`, `&mdash;`), as their
+ * characters; the markup's own escapes (`&amp;`, `&lt;` ...) and numbered ones stay for the renderer.
+ */
+export function decodeNamedEntities(text: string): string {
+  return text.includes('&') ? text.replace(/&([A-Za-z][A-Za-z0-9]{1,7});/g, (whole, name: string) => (MARKUP_ESCAPES.has(name) ? whole : NAMED[name] ?? whole)) : text;
+}
 
 function decodeOnce(text: string): string {
   return text.replace(ENTITY, (whole, name: string) => {

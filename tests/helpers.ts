@@ -76,6 +76,12 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = cleanEnv(), input?:
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
 
+/** The CLI over a `--content` folder, every run with the same environment: `run('lookup', 'x')`. */
+export function runOn(dir: string, env: NodeJS.ProcessEnv = cleanEnv()): (...args: string[]) => CliResult {
+  return (...args: string[]) => cli(['--content', dir, ...args], env);
+}
+
+
 /** One hit of `search --json`: the fields the tests read. */
 export interface JsonHit {
   id: string;

@@ -2,7 +2,7 @@
 // Markdown, reduced to its text before anything reads a body (links, the search index, the
 // description, rendering). Pure; every line stays a line, so line numbers stay true. Code (fenced
 // blocks, code spans) is left as written.
-import { decodeEntities } from '../text.js';
+import { decodeEntities, decodeNamedEntities } from '../text.js';
 
 /** Macros that draw page furniture (sidebars, compatibility tables, live samples): no text. */
 const FURNITURE = /(?:sidebar|(?<!x)ref|_header|_inline|inline|badge)$|^(?:specifications|compat|embedlivesample|embedghlivesample|embedinteractiveexample|interactiveexample|previous|next|previousnext|previousmenunext|quicklinkswithsubpages|landingpagelistsubpages|listsubpages|listsubpagesforsidebar|seecompattable|availableinworkers|securecontext_header|deprecated_header|non-standard_header|toc)$/i;
@@ -90,20 +90,8 @@ function html(text: string): string {
  */
 const ARTEFACT = /^\s*(?:<(?!a\b)[A-Za-z][^>]{0,200}>\s*){1,5}(?:<a\b[^>]{0,200}?\bhref\s*=\s*(["'])(?:#?|data:[^"']{0,100000}|[A-Za-z0-9+/=]{64,100000})\1[^>]{0,1000}>[^<]{0,200}<\/a\s*>\s*){1,5}(?:<\/[A-Za-z][\w-]{0,20}\s*>\s*){0,5}/i;
 
-/**
- * Named HTML entities a site's Markdown writes that the renderer leaves as written (`&nbsp;`,
- * `&mdash;`), as their characters; `&amp;`, `&lt;`, `&gt;`, `&quot;` and numbered ones the
- * renderer reads itself, and they must stay escapes.
- */
-const ENTITIES: Record<string, string> = {
-  nbsp: '\u00a0', mdash: '—', ndash: '–', hellip: '…', laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
-  bdquo: '„', sbquo: '‚', copy: '©', reg: '®', trade: '™', euro: '€', pound: '£', deg: '°', plusmn: '±', times: '×', divide: '÷',
-  middot: '·', bull: '•', sect: '§', para: '¶', frac12: '½', frac14: '¼', frac34: '¾', shy: '', aelig: 'æ', AElig: 'Æ', oslash: 'ø',
-  Oslash: 'Ø', aring: 'å', Aring: 'Å', auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', eacute: 'é', egrave: 'è',
-};
-
 function cleanText(text: string): string {
-  if (text.includes('&')) text = text.replace(/&([A-Za-z][A-Za-z0-9]{1,7});/g, (whole, name: string) => ENTITIES[name] ?? whole);
+  text = decodeNamedEntities(text);
   const out = html(
     text
       // `{{Name}}` or `{{ Name(args) }}`; `{{ expression }}` in prose is not a macro.

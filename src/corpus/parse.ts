@@ -101,14 +101,14 @@ export function parseArticle(src: SourceFile): ParseResult {
   // Site markup (macros, shortcodes, HTML) as plain Markdown: what links, search and the
   // description read. Rendering cleans the body the same way.
   const clean = cleanSiteMarkup(body);
-  const heading = firstHeading(clean);
+  const { heading, title: titleHeading } = headings(clean);
   if (!opening && !toml && heading === undefined) {
     return { kind: 'not-article', file: src.file, reason: 'no front matter and no heading: not an article' };
   }
   const page = notATerm(data, heading, clean);
   if (page) return { kind: 'page', file: src.file, reason: page };
 
-  const title = readTitle(data, firstHeading(clean, 1), src.id, problems);
+  const title = readTitle(data, titleHeading, src.id, problems);
   // Glossary generators name the description otherwise: Kubernetes `short_description`, a
   // `definition`, Hugo's `summary`.
   const described = DESCRIPTION_FIELDS.find((f) => data[f] !== undefined) ?? 'description';
@@ -274,19 +274,30 @@ function readSimpleFields(yaml: string): Record<string, unknown> | undefined {
 }
 
 /**
- * The first heading (of `level` only, when given: a title is a `# ` heading, not a section's
- * `## `); not a line of code (a shell comment `# installer` in a fenced block).
+ * The first heading of the text, and the first `# ` one (a title is a `# ` heading, not a
+ * section's `## `); in one pass, never a line of code (a shell comment `# installer` in a block).
  */
-function firstHeading(body: string, level?: number): string | undefined {
-  const pattern = level ? new RegExp(`^ {0,3}#{${level}}[ \\t]+(.+?)[ \\t#]*$`) : /^ {0,3}#{1,6}[ \t]*(.+?)[ \t#]*$/;
-  let match: RegExpExecArray | null = null;
-  if (/^ {0,3}#/m.test(body)) {
-    const lines = body.split('\n');
-    const code = codeLines(lines);
-    for (let i = 0; i < lines.length && !match; i++) if (!code[i]) match = pattern.exec(lines[i] as string);
+function headings(body: string): { heading?: string; title?: string } {
+  const out: { heading?: string; title?: string } = {};
+  if (!/^ {0,3}#/m.test(body)) return out;
+  const lines = body.split('\n');
+  const code = codeLines(lines);
+  for (let i = 0; i < lines.length && out.title === undefined; i++) {
+    if (code[i]) continue;
+    const m = /^ {0,3}(#{1,6})[ \t]*(.+?)[ \t#]*$/.exec(lines[i] as string);
+    // `#{1,6}` then text: `# x` is a title; `#x` (no space) only a heading, as before.
+    if (!m) continue;
+    const text = headingText(m[2] as string);
+    if (text === undefined) continue;
+    out.heading ??= text;
+    if ((m[1] as string).length === 1 && /^ {0,3}#[ \t]/.test(lines[i] as string)) out.title = text;
   }
-  // A title is text: a link in the heading (a macro made one) gives its words.
-  const text = match?.[1]?.replace(MARKDOWN_LINK, '$1').replace(/\\([[\]\\<])/g, '$1');
+  return out;
+}
+
+/** A heading's words: a link in it (a macro made one) gives its words. */
+function headingText(raw: string): string | undefined {
+  const text = raw.replace(MARKDOWN_LINK, '$1').replace(/\\([[\]\\<])/g, '$1');
   return text ? displayText(text) || undefined : undefined;
 }
 

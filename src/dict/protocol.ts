@@ -1,5 +1,6 @@
 // RFC 2229 (DICT) as data: a command line -> words, and the status lines and texts the server
 // writes. Pure: the socket is src/edge/dict-server.ts.
+import { BIDI } from '../text.js';
 
 /** A line the server reads is at most this long (RFC 2229 2.2: 1024 octets with the CRLF). */
 export const MAX_LINE = 1024;
@@ -82,7 +83,7 @@ function shortened(text: string, max: number): string {
 
 /** No control character, no line break: what may stand inside a status line or a quoted word. */
 export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(BIDI, ' ');
 }
 
 /** A status line: the code, its text, CRLF. */

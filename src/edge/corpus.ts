@@ -18,6 +18,14 @@ export interface Opened {
   compiled: boolean;
 }
 
+/**
+ * What tells one opened corpus from another, for a server that opens it again and again: its
+ * files' check sums and where it is. The same identity is the same corpus, whatever was re-read.
+ */
+export function corpusIdentity(opened: Opened): string {
+  return JSON.stringify((opened.corpus.meta as { sums?: unknown }).sums ?? null) + opened.corpus.files.label;
+}
+
 export interface OpenOptions {
   force?: boolean;
   rebuild?: boolean;

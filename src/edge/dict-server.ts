@@ -11,6 +11,7 @@ import { MAX_LINE, status } from '../dict/protocol.js';
 import { Session } from '../dict/session.js';
 import { StaleSourceError, DamagedCorpusError } from '../store/compiled.js';
 import { VERSION } from '../version.js';
+import { corpusIdentity } from './corpus.js';
 import type { Run } from './run.js';
 
 /** The corpus is looked at again (the cache's freshness rules) at most this often. */
@@ -49,7 +50,7 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
   let current: Dictionary | undefined;
   const load = async (force = false): Promise<Dictionary> => {
     const opened = await run.open({ force: force || Boolean(run.global.refresh) });
-    const sums = JSON.stringify((opened.corpus.meta as { sums?: unknown }).sums ?? null) + opened.corpus.files.label;
+    const sums = corpusIdentity(opened);
     if (current && sums === generation && !force) return current;
     generation = sums;
     const ctx = await run.context(opened);

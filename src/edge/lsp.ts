@@ -16,6 +16,7 @@ import { linkResolver, linkTarget, siteLinkOptions, type LinkOptions, type Resol
 import { codeLines, MARKDOWN_LINK } from '../corpus/markup.js';
 import { parseArticle } from '../corpus/parse.js';
 import { fold } from '../fold.js';
+import { BIDI, stripControl } from '../text.js';
 import { langOf, shellWord, type Context } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { Scanner, type Occurrence } from '../scan.js';
@@ -23,7 +24,7 @@ import { compileListing, parseEntry } from '../store/compilation.js';
 import { CONFIG_FILES } from '../store/config.js';
 import { listSources, type SourceEntry, type SourceListing } from '../store/source.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
-import type { Opened } from './corpus.js';
+import { corpusIdentity, type Opened } from './corpus.js';
 import type { Run } from './run.js';
 
 /** What the client may set in initializationOptions. */
@@ -47,15 +48,12 @@ const MAX_CACHED_LINES = 50_000;
 /** ... of at most this many characters each (a line of 19,000 characters, edited a thousand times, took 450 MB). */
 const MAX_CACHED_LINE = 400;
 
-/** What tells one compiled corpus from another: its files' check sums and where it is. */
-const sumsOf = (opened: Opened) => JSON.stringify((opened.corpus.meta as { sums?: unknown }).sums ?? null) + opened.corpus.files.label;
-
 /** What tells one listing of the folder from another: each file's path, id, language, size and time, and what was skipped. */
 const listingSignature = (listing: SourceListing) =>
   JSON.stringify([listing.entries.map((e) => [e.path, e.id, e.lang, e.size, e.mtimeMs]), listing.skipped.map((x) => x.file), listing.configs]);
 
 /** Control characters of content never reach the protocol stream (tab and newline stay), nor bidirectional overrides, which reorder what an editor shows. */
-const clean = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+const clean = (text: string) => stripControl(text).replace(BIDI, '');
 
 /** UTF-16 index of a 1-based column counted in code points, from `from`. */
 function utf16Index(text: string, column: number, from = 0): number {
@@ -333,18 +331,31 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     });
     return refreshing;
   };
+  /** The corpus opened taken into use, and what is made of it. */
+  async function adoptCorpus(opened: Opened): Promise<void> {
+    corpusSums = corpusIdentity(opened);
+    ctx = await run.context(opened);
+    lang = langOf(ctx);
+    scanner = new Scanner(ctx.corpus.scanIndex(lang));
+    foldedTitles.length = 0;
+    lines.clear();
+  }
+  /** The folder's listing taken into use: unchanged files' parses kept, open buffers standing for their files. */
+  function adoptListing(listing: SourceListing): Glossary {
+    listingSig = listingSignature(listing);
+    const g = new Glossary(contentDirs, listing, glossary);
+    for (const doc of documents.all()) {
+      const path = pathOf(doc.uri);
+      if (path && g.byPath.has(path)) g.update(path, doc.getText());
+    }
+    return (glossary = g);
+  }
   async function reopen(force: boolean): Promise<void> {
     let changed = false;
     try {
       const opened = await run.open({ force });
-      const sums = sumsOf(opened);
-      if (sums !== corpusSums || force || !ctx) {
-        corpusSums = sums;
-        ctx = await run.context(opened);
-        lang = langOf(ctx);
-        scanner = new Scanner(ctx.corpus.scanIndex(lang));
-        foldedTitles.length = 0;
-        lines.clear();
+      if (corpusIdentity(opened) !== corpusSums || force || !ctx) {
+        await adoptCorpus(opened);
         changed = true;
       }
     } catch (error) {
@@ -361,15 +372,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (contentDirs.length) {
       try {
         const listing = listSources(contentDirs);
-        const sig = listingSignature(listing);
-        if (sig !== listingSig || !glossary) {
-          listingSig = sig;
-          glossary = new Glossary(contentDirs, listing, glossary);
-          // The editor's buffers are what the user sees: they stand for their files.
-          for (const doc of documents.all()) {
-            const path = articlePath(doc.uri);
-            if (path) glossary.update(path, doc.getText());
-          }
+        if (listingSignature(listing) !== listingSig || !glossary) {
+          adoptListing(listing);
           changed = true;
         }
       } catch (error) {
@@ -417,16 +421,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
         }
       }
     }
-    const opened = await run.open();
-    corpusSums = sumsOf(opened);
-    ctx = await run.context(opened);
-    lang = langOf(ctx);
-    scanner = new Scanner(ctx.corpus.scanIndex(lang));
-    if (contentDirs.length) {
-      const listing = listSources(contentDirs);
-      listingSig = listingSignature(listing);
-      glossary = new Glossary(contentDirs, listing);
-    }
+    await adoptCorpus(await run.open());
+    if (contentDirs.length) adoptListing(listSources(contentDirs));
     checkedAt = Date.now();
     state = 'running';
     const trigger = settings.completionTrigger;

@@ -1,4 +1,5 @@
 // The last line of defence: no control character from content reaches the terminal.
+import { BIDI } from '../text.js';
 
 const SGR = /\u001b\[[0-9;]*m/g;
 // Any escape sequence (CSI, OSC with BEL or ST, other ESC forms), then stray C0/C1 controls.
@@ -9,9 +10,6 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * Removes every control character from `text`; with `keepStyle`, SGR colour sequences (the only
  * escapes glossary writes itself) survive, everything else (cursor moves, OSC, C1) does not.
  */
-// Bidirectional overrides and isolates are not control characters, but they reorder what the
-// terminal shows ("Trojan Source"): an article must not make one text look like another.
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 
 // Line and paragraph separators: a new line to some terminals and editors, none to others.
 const SEPARATORS = /[\u2028\u2029]/g;

@@ -44,16 +44,15 @@ function warnsOfDeprecation(): boolean {
   return process.execArgv.some((a) => a.includes('pending-deprecation')) || /pending-deprecation/.test(process.env['NODE_OPTIONS'] ?? '') || process.env['NODE_PENDING_DEPRECATION'] === '1';
 }
 
-/** The binding, if it answers for `path` exactly as fs.statSync does. */
-function checkedBinding(path: string): StatBinding | null {
+/** The binding, if it answers for `path` exactly as fs.statSync did (`expected`). */
+function checkedBinding(path: string, expected: FileStat): StatBinding | null {
   if (warnsOfDeprecation()) return null;
   try {
     const fs = (process as unknown as { binding(name: string): { stat?: unknown } }).binding('fs');
     if (typeof fs.stat !== 'function') return null;
     const stat = (fs.stat as StatBinding).bind(fs) as StatBinding;
-    const expected = fromStats(path);
     const got = fromBinding(stat, path);
-    if (expected === undefined || got === undefined) return null;
+    if (got === undefined) return null;
     return expected.size === got.size && expected.mtimeMs === got.mtimeMs && expected.ctimeMs === got.ctimeMs && expected.isFile === got.isFile ? stat : null;
   } catch {
     return null;
@@ -69,7 +68,7 @@ export function fileStat(path: string): FileStat | undefined {
     // Checked on a file that is there (a first path that is not waits for one that is).
     const first = fromStats(path);
     if (first === undefined) return undefined;
-    binding = checkedBinding(path);
+    binding = checkedBinding(path, first);
     return first;
   }
   if (binding === null) return fromStats(path);

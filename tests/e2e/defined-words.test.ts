@@ -4,11 +4,11 @@
 // ("private equity-fond"). Lookup offers such an article; the whole phrase, more of its words, or a
 // one-word defined name in another form still open it.
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture } from '../helpers.js';
+import { cleanEnv, fixture, runOn } from '../helpers.js';
 
 const da = fixture('defined-words');
 const env = cleanEnv();
-const run = (...args: string[]) => cli(['--content', da, ...args], env);
+const run = runOn(da, env);
 const T = 60_000;
 
 describe('lookup by what an article defines', () => {

@@ -3,11 +3,11 @@
 // matter of aliases only, no heading) and reference-style links ([text][ref], [text][]). Each
 // note is an article, each link leads where its writer meant.
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture } from '../helpers.js';
+import { cleanEnv, fixture, runOn } from '../helpers.js';
 
 const dir = fixture('obsidian');
 const env = cleanEnv();
-const run = (...args: string[]) => cli(['--content', dir, ...args], env);
+const run = runOn(dir, env);
 const T = 60_000;
 
 describe('an Obsidian vault and reference-style links', () => {

@@ -1,11 +1,11 @@
 // End-to-end: the synonym route of search (src/synonyms.ts) over a small Danish corpus that never
 // uses the words searched for; --json and --explain say the route; off-topic words find nothing.
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture, jsonHits as hits } from '../helpers.js';
+import { cleanEnv, fixture, jsonHits as hits, runOn } from '../helpers.js';
 
 const da = fixture('search-synonyms');
 const env = cleanEnv();
-const run = (...args: string[]) => cli(['--content', da, ...args], env);
+const run = runOn(da, env);
 const T = 60_000;
 
 

@@ -8,11 +8,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture, root, tempDir, jsonHits as hits } from '../helpers.js';
+import { cleanEnv, cli, fixture, root, tempDir, jsonHits as hits, runOn } from '../helpers.js';
 
 const da = fixture('search-word-list');
 const env = cleanEnv();
-const run = (...args: string[]) => cli(['--content', da, ...args], env);
+const run = runOn(da, env);
 const T = 60_000;
 
 

@@ -3,11 +3,11 @@
 // independent review). Lookup never opens an article a rendering only resembles; search ranks the
 // usual sense first; an English word the word list knows is no misspelt Danish title.
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture, jsonHits as hits } from '../helpers.js';
+import { cleanEnv, fixture, jsonHits as hits, runOn } from '../helpers.js';
 
 const da = fixture('search-word-senses');
 const env = cleanEnv();
-const run = (...args: string[]) => cli(['--content', da, ...args], env);
+const run = runOn(da, env);
 const T = 60_000;
 
 describe('English rendered word by word, where a rendering is ambiguous', () => {
