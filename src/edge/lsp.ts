@@ -402,6 +402,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     };
 
   connection.onInitialize(async (params) => {
+    // Once per session (LSP: a second initialize is an error; its settings would not be taken).
+    if (state !== 'starting') throw new ls.ResponseError(ls.ErrorCodes.InvalidRequest, state === 'running' ? 'the server is initialized already' : 'the server is shutting down');
     settings = (params.initializationOptions ?? {}) as LspSettings;
     if (typeof settings !== 'object' || settings === null) settings = {};
     markdown = Boolean(params.capabilities.textDocument?.hover?.contentFormat?.includes('markdown'));

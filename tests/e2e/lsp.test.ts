@@ -215,6 +215,9 @@ describe('glossary lsp over raw framing: bad input, a huge file, a client that g
     s.send({ id: 7, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///tmp/a.txt' }, position: { line: 0, character: 0 } } });
     expect((await s.reply(7)).error.code).toBe(-32002);
     await s.start();
+    // A second initialize is refused (InvalidRequest), and its settings are not taken.
+    s.send({ id: 6, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, initializationOptions: {} } });
+    expect((await s.reply(6)).error).toMatchObject({ code: -32600, message: expect.stringContaining('initialized already') });
     s.send({ id: 8, method: 'shutdown' });
     await s.reply(8);
     s.send({ id: 9, method: 'workspace/symbol', params: { query: 'fusion' } });
