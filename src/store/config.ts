@@ -4,6 +4,7 @@ import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { languageCode } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
+import { changeTime } from './files.js';
 
 export interface CorpusConfig {
   /** The path every glossary link starts with on the site: `/en-US/docs/Glossary/`. */
@@ -44,12 +45,12 @@ export function findConfig(dir: string): { file: string; mtimeMs: number; outsid
         const root = realpathSync(dir);
         const target = realpathSync(path);
         if (!target.startsWith(root.endsWith(sep) ? root : root + sep)) {
-          found.push({ file: path, mtimeMs: lstatSync(path).mtimeMs, outside: true });
+          found.push({ file: path, mtimeMs: changeTime(lstatSync(path)), outside: true });
           continue;
         }
       }
       const stats = statSync(path);
-      if (stats.isFile()) found.push({ file: join(dir, name), mtimeMs: stats.mtimeMs });
+      if (stats.isFile()) found.push({ file: join(dir, name), mtimeMs: changeTime(stats) });
     } catch {
       /* not there */
     }

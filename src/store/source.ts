@@ -68,9 +68,10 @@ function namePages(dir: string, reason: string, out: SourceListing, page = true,
   if (depth >= MAX_DEPTH || out.skipped.length >= UNREAD_FILES) return;
   let entries: Dirent[];
   try {
+    // Stat'ed before it is read, so watched: a file added here changes what the listing names.
+    const time = changeTime(statSync(dir));
     entries = readSorted(dir);
-    // Read, so watched: a file added here changes what the listing names.
-    out.folders.push([dir, statSync(dir).mtimeMs]);
+    out.folders.push([dir, time]);
   } catch {
     return;
   }
@@ -137,7 +138,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
           w.out.skipped.push({ file: path, reason: `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
           continue;
         }
-        w.out.folders.push([path, stats.mtimeMs]);
+        w.out.folders.push([path, changeTime(stats)]);
         walkFolder(w, path, relPath, sub, depth + 1);
       }
       continue;
@@ -228,7 +229,7 @@ export function listSources(dirs: string[]): SourceListing {
     for (const [key, value] of Object.entries(config)) if (!(key in out.config)) (out.config as Record<string, unknown>)[key] = value;
     const root = realpathSync(dir);
     const dirents = readDir(dir);
-    out.folders.push([dir, stats.mtimeMs]);
+    out.folders.push([dir, changeTime(stats)]);
     if (found) out.folders.push([found.file, found.mtimeMs]);
     // Language folders: named as a language, and not a term's page bundle (`it/index.md`). A
     // folder that has terms of its own is one language, its sub-folders categories (`it/`, `ml/`),
@@ -262,7 +263,7 @@ export function listSources(dirs: string[]): SourceListing {
         out.skipped.push({ file: sub, reason: 'symbolic link to a folder outside the content folder: not followed' });
         continue;
       }
-      out.folders.push([sub, subStats.mtimeMs]);
+      out.folders.push([sub, changeTime(subStats)]);
       walkFolder({ lang: languageOfFolder(name, config.languages) as string, top: name, root: subRoot, config, out }, sub, '', readDir(sub), 0);
     }
   }
@@ -348,11 +349,11 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Folder mtimes now, in the order given; undefined where a folder is gone. */
+/** Folder change times now (changeTime: an mtime set back over an added file still moves the ctime), in the order given; undefined where a folder is gone. */
 export function folderTimes(folders: string[]): Array<number | undefined> {
   return folders.map((f) => {
     try {
-      return statSync(f).mtimeMs;
+      return changeTime(statSync(f));
     } catch {
       return undefined;
     }

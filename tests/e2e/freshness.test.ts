@@ -136,6 +136,41 @@ describe('what a folder mtime set back hides (review of the listing made from th
     expect(r.stdout).not.toContain('Alpha');
   }, 60_000);
 
+  // A hostile tester's finding: folders and the config were compared by mtime alone, which
+  // `touch -d` (or rsync -a) sets back over an added file; the ctime that moves with it cannot be.
+  it('sees, without --refresh, a file added behind its folder\'s mtime set back, and what it links to', () => {
+    const dir = join(tempDir(), 'm');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.md'), art('Aord', 'Tekst a.'));
+    const old = new Date('2024-01-01T10:00:00Z');
+    utimesSync(join(dir, 'a.md'), old, old);
+    utimesSync(dir, old, old);
+    const env = cleanEnv();
+    expect(cli(['--content', dir, 'list'], env).stdout).toBe('aord  Aord\n');
+    writeFileSync(join(dir, 'b.md'), art('Bord', 'Tekst b om [a](a).'));
+    utimesSync(join(dir, 'b.md'), old, old);
+    utimesSync(dir, old, old);
+    expect(cli(['--content', dir, 'list'], env).stdout).toBe('aord  Aord\nbord  Bord\n');
+    expect(cli(['--content', dir, 'backlinks', 'a'], env).stdout).toContain('Bord');
+  }, 60_000);
+
+  it('reads a config changed with its mtime set back, nothing else changed', () => {
+    const dir = join(tempDir(), 'cfg');
+    mkdirSync(join(dir, 'da'), { recursive: true });
+    mkdirSync(join(dir, 'en'));
+    writeFileSync(join(dir, 'da', 'x.md'), art('Xda', 'Tekst.'));
+    writeFileSync(join(dir, 'en', 'x.md'), art('Xen', 'Text.'));
+    const config = join(dir, 'glossary.json');
+    writeFileSync(config, '{"defaultLanguage":"da"}');
+    const old = new Date('2024-01-01T10:00:00Z');
+    for (const f of [join(dir, 'da', 'x.md'), join(dir, 'en', 'x.md'), join(dir, 'da'), join(dir, 'en'), config, dir]) utimesSync(f, old, old);
+    const env = cleanEnv();
+    expect(cli(['--content', dir, 'list'], env).stdout).toBe('xda  Xda\n');
+    inPlace(config, '{"defaultLanguage":"en"}');
+    utimesSync(config, old, old);
+    expect(cli(['--content', dir, 'list'], env).stdout).toBe('xen  Xen\n');
+  }, 60_000);
+
   it('does not read a file outside the folder when a link inside a hidden folder is re-pointed', () => {
     const root = tempDir();
     const dir = join(root, 's');
