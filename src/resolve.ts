@@ -62,13 +62,20 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
     if (ns.length === 1) return { record: corpus.record(lang, ns[0] as number), fuzzy: true, matched: 'path' };
     if (ns.length > 1) break;
   }
-  const { search, clearWinner, everyWordListed, queryWords, Tier } = await import('./search.js');
-  const hits = search(corpus.searchSource(lang), term, 5, { lexicon });
-  let winner = clearWinner(hits, new Set(queryWords(term)).size);
+  const { search, clearWinner, everyWordListed, queryWords, wordsOfCorpus, Tier } = await import('./search.js');
+  const source = corpus.searchSource(lang);
+  const hits = search(source, term, 5, { lexicon });
+  // Whole words of the corpus are not the beginning of one longer name (`rente` is not
+  // Rentedækningsforhold, `alder` not Aldersopsparing): such a name is offered, not opened; a name
+  // the words match as words may be (`renten` is Rente, not Rentekurve through "rentens ...").
+  const whole = wordsOfCorpus(source, queryWords(term));
+  let winner = clearWinner(whole ? hits.filter((h) => h.tier !== Tier.prefix || h.lexicon) : hits, new Set(queryWords(term)).size);
   // An English word the word list knows (`interest`) is not a typing error for a Danish name
   // (Interessent), nor its beginning: such a match is offered, not opened.
   if (winner && !winner.lexicon && (winner.typos > 0 || winner.tier === Tier.prefix) && everyWordListed(queryWords(term), lexicon)) winner = undefined;
   if (winner && !winner.lexicon && !hasWholeCompounds([winner.doc.s.folded, ...winner.doc.s.foldedAliases], term, lexicon)) winner = undefined;
+  // Nor is a negated term the article it negates (`ikke børsnoteret` is not Børsnotering).
+  if (winner && negationOf(term) && ![winner.doc.s.folded, ...winner.doc.s.foldedAliases].some((name) => negationOf(name))) winner = undefined;
   if (winner?.lexicon) return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched: winner.lexicon.kind === 'words' ? 'word-list' : 'lexicon', matchedName: winner.lexicon.name };
   if (winner) {
     const matched: MatchKind = winner.via === 'defined' ? 'defined' : winner.tier < Tier.prefix ? 'folded' : winner.tier === Tier.prefix ? 'prefix' : winner.why.some((w) => w.what.includes('its initial')) ? 'initials' : winner.typos > 0 ? 'typo' : 'words';
@@ -79,6 +86,13 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
   if (hits.length === 1) throw new NotFoundError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)));
   throw new AmbiguousError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)), hits.map((h) => h.doc));
 }
+
+/** Whether a term says `not` (`ikke`, `not`, `non`, `uden`, `without`, `no`) as a word of its own. */
+export function negationOf(term: string): boolean {
+  return fold(term).split(/[\s-]+/).some((w) => NEGATION_WORDS.has(w));
+}
+
+const NEGATION_WORDS = new Set(['ikke', 'not', 'non', 'uden', 'without', 'no', 'ej']);
 
 /** The note when a term named no article and search chose one: the one wording for every command. */
 export function fuzzyNote(term: string, record: ArticleRecord, matched?: MatchKind, matchedName?: string): string {

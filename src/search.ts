@@ -309,22 +309,45 @@ function plainOf(word: string): string {
 
 /**
  * What matching `w` (folded) against one name word `t` (folded) costs; undefined for no match.
- * `ws` and `ts` are their stems, when the caller has them.
+ * `ws` and `ts` are their stems, when the caller has them; `typos`: whether a typing error may
+ * match, and `1` for one at most.
  */
-export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, literal = false, typos = true): number | undefined {
+export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, literal = false, typos: boolean | 1 = true): number | undefined {
   if (w === t || ws === (ts ?? stem(t))) return SAME_STEM;
   if (plainOf(w) === plainOf(t)) return PLAIN_LETTERS;
   // An abbreviation (typed in capitals or without vowels) matches only as written.
   if (literal) return undefined;
+  const loose = looseMatchCost(w, t, typos);
+  // The word with a negating prefix is its opposite, not a part or a misspelling of it:
+  // `fuldkommen` is not Ufuldkommen, `ubegrænset` not Begrænset, `materielle` not Immaterielle.
+  return loose === undefined || negated(w, t) || negated(t, w) ? undefined : loose;
+}
+
+/** A match by beginning, compound part or typing error (see nameMatchCost). */
+function looseMatchCost(w: string, t: string, typos: boolean | 1): number | undefined {
   if (w.length >= 3 && t.startsWith(w)) return PREFIX;
   if (w.length >= 4 && t.endsWith(w)) return COMPOUND_HEAD;
   if (w.length >= 5 && t.includes(w)) return COMPOUND_PART;
-  if (!typos || w.length < MIN_TYPO_LENGTH) return undefined;
-  const max = w.length >= 8 ? 2 : 1;
-  // Against the whole word, and against its start (a typo in the first part of a compound).
+  // Both words long enough: a five-letter word one edit from a four-letter one is most often another word (`ferie`, `frie`).
+  if (!typos || w.length < MIN_TYPO_LENGTH || t.length < MIN_TYPO_LENGTH) return undefined;
+  // Two errors only after a first letter typed right: `opskrivning` is another word than Afskrivning.
+  const max = typos === true && w.length >= 8 && w[0] === t[0] ? 2 : 1;
   // Against the whole word, and (one error at most) against its start: a typo in a compound's first part.
   const d = Math.min(editDistance(w, t, max), t.length > w.length + 1 && editDistance(w, t.slice(0, w.length), 1) <= 1 ? 1.5 : max + 1);
   return d <= max ? TYPO + TYPO_STEP * (Math.ceil(d) - 1) + (d % 1 ? PREFIX : 0) : undefined;
+}
+
+/** Prefixes that negate a word, Danish and English (`u`sikker, `in`effektiv, `im`materiel, `un`limited, `non`-cash). */
+const NEGATIONS = ['u', 'in', 'im', 'il', 'ir', 'un', 'non', 'dis'];
+
+/** Whether `a` is `b` with a negating prefix: matching the rest of `a` as `b` would (`ubegraenset`, `begraenset`). */
+function negated(a: string, b: string): boolean {
+  for (const neg of NEGATIONS) {
+    if (!a.startsWith(neg) || b.startsWith(neg)) continue;
+    const rest = a.slice(neg.length).replace(/^-/, '');
+    if (rest.length >= 4 && (rest === b || stem(rest) === stem(b) || looseMatchCost(rest, b, true) !== undefined || looseMatchCost(b, rest, true) !== undefined)) return true;
+  }
+  return false;
 }
 
 /** Whether a name match may be chance: a typing error, or a stem of under four letters that different words share. */
@@ -370,6 +393,72 @@ export function initialsOf(query: string): string[] {
   const content = all.filter((w) => !INITIALS_GLUE.has(w));
   for (const list of [content, all]) if (list.length >= MIN_INITIALS && list.every((w) => /^[a-z]/.test(w))) out.add(list.map((w) => w[0]).join(''));
   return [...out];
+}
+
+/**
+ * Whether `title` (folded words) spells `abbreviation` out just before it in words other than the
+ * query's (`internal revenue service irs` against `interest rate swap`): some word of that
+ * spelling no query word matches.
+ */
+export function otherExpansion(title: string[], abbreviation: string, query: string[]): boolean {
+  const at = title.indexOf(abbreviation);
+  if (at <= 0) return false;
+  const spelt: string[] = [];
+  let content = '';
+  let all = '';
+  for (let j = at - 1; j >= 0 && content !== abbreviation && all !== abbreviation; j--) {
+    const w = title[j] as string;
+    spelt.unshift(w);
+    all = w[0] + all;
+    if (!INITIALS_GLUE.has(w)) content = w[0] + content;
+    if (!abbreviation.endsWith(all) && !abbreviation.endsWith(content)) return false;
+  }
+  if (content !== abbreviation && all !== abbreviation) return false;
+  return spelt.filter((w) => !INITIALS_GLUE.has(w)).some((t) => !query.some((w) => { const c = nameMatchCost(w, t); return c !== undefined && c <= TYPO; }));
+}
+
+/** The abbreviation a title ends in, folded: `Afkastningsgrad (ROR)`, `Påkrævet forrentning – RRR`. */
+export function titleAbbreviation(title: string): string | undefined {
+  const m = /(?:\(([\p{Lu}][\p{L}&]{1,7})\)|[–-] ([\p{Lu}][\p{Lu}&]{1,7}))\s*$/u.exec(title);
+  const abbreviation = m?.[1] ?? m?.[2];
+  return abbreviation && abbreviation.slice(1) !== abbreviation.slice(1).toLowerCase() ? fold(abbreviation) : undefined;
+}
+
+/** Whether every one of `words` is a word the corpus's text has (by its own stem). */
+export function wordsOfCorpus(source: SearchSource, words: string[]): boolean {
+  return words.length > 0 && words.every((w) => source.postings(stem(w)).length > 0);
+}
+
+/** Whether the English word list has both words. */
+function bothEnglish(w: string, t: string, english: (() => WordList | undefined) | undefined): boolean {
+  const list = english?.();
+  return list !== undefined && list(w) !== undefined && list(t) !== undefined;
+}
+
+/** `w` is `t` with an English ending: plants, taxes, leased, leasing, companies. */
+export function englishInflection(w: string, t: string): boolean {
+  return [t + 's', t + 'es', t + 'ed', t + 'd', t + 'ing', ...(t.endsWith('y') ? [t.slice(0, -1) + 'ies', t.slice(0, -1) + 'ied'] : []), ...(t.endsWith('e') ? [t.slice(0, -1) + 'ing'] : [])].includes(w);
+}
+
+/**
+ * The words of an article's English aliases that Danish does not have: of aliases of two content
+ * words or more, each of which the English word list has (`property, plant and equipment`), those
+ * it does not render as themselves (`bank` is Danish too). None without the word list.
+ */
+const englishAliasMemo = new WeakMap<SearchDoc, Set<string>>();
+export function englishAliasWords(doc: SearchDoc, english: (() => WordList | undefined) | undefined): Set<string> {
+  let found = englishAliasMemo.get(doc);
+  if (found) return found;
+  found = new Set<string>();
+  const list = english?.();
+  for (const alias of list ? doc.s.foldedAliases : []) {
+    const content = alias.split(' ').filter((x) => x.length > 2 && !INITIALS_GLUE.has(x));
+    if (content.length < 2 || !content.every((x) => list?.(x) !== undefined)) continue;
+    // A word Danish has too (`bank`, `budget`: the word list renders it as itself) keeps its Danish forms.
+    for (const x of content) if (!list?.(x)?.some((r) => fold(r) === x)) found.add(x);
+  }
+  englishAliasMemo.set(doc, found);
+  return found;
 }
 
 /** The words of an article's names, folded, with their stems (made at compile time where they can be). */
@@ -454,6 +543,8 @@ export function stemCandidates(source: SearchSource, words: string[]): number[] 
 interface TextMatch {
   /** IDF of each query word (the rarest of its stems; for a word the text lacks, the highest). */
   idf: number[];
+  /** Query words the text has as written or inflected (by their own stem): words of the corpus, not typing errors. */
+  inText: boolean[];
   /** Article number -> its matches: [idf, weighted count, weight] per stem. */
   matches: Map<number, Array<[number, number, number]>>;
   /** Article number -> query words found in the text, and the ones in the description. */
@@ -500,6 +591,7 @@ function textMatch(source: SearchSource, words: string[], expand: string[][] = [
   const idfOf = (articles: number) => Math.log(1 + (N - articles + 0.5) / (articles + 0.5));
   const rarest = idfOf(1);
   const idfs = words.map(() => 0);
+  const inText = words.map(() => false);
   /** A posting's packed counts: its term frequency (the description's weighed) and the description's count. */
   const packedCounts = (packed: number): [number, number] => {
     const inDescription = packed & TEXT_FIELDS.descriptionMax;
@@ -526,6 +618,7 @@ function textMatch(source: SearchSource, words: string[], expand: string[][] = [
     for (const form of [s, ...doubledConsonant(w)]) {
       const postings = source.postings(form);
       if (!postings.length) continue;
+      inText[i] = true;
       stems[i]?.push(form);
       add(i, postings);
       return;
@@ -584,7 +677,7 @@ function textMatch(source: SearchSource, words: string[], expand: string[][] = [
     }
     if (best.size) stems[i]?.push(...new Set([...best.values()].map(([synonym]) => stem(synonym))));
   });
-  return { idf: idfs.map((v) => v || rarest), matches, words: found, described, stems, synonyms, synonymIdf: (w) => synonymIdf.get(w) ?? rarest, synonymAny };
+  return { idf: idfs.map((v) => v || rarest), inText, matches, words: found, described, stems, synonyms, synonymIdf: (w) => synonymIdf.get(w) ?? rarest, synonymAny };
 }
 
 /** A query word's synonym found in an article's names: the name word, its list, what the match costs. */
@@ -638,14 +731,15 @@ export interface SearchExtras {
 }
 
 export function search(source: SearchSource, query: string, limit = 10, extras: SearchExtras = {}): Hit[] {
-  const first = rank(source, query);
+  const english = () => extras.lexicon?.()?.words;
+  const first = rank(source, query, true, [], undefined, english);
   const { words, weak } = first;
   let hits = first.hits;
   // Words no article's name matches for sure, expanded to their synonyms (synonyms.ts), when the
   // lexicon has any: ranked again, each synonym weighed below the word as written.
   const expand = expansionOf(words, weak, literalWords(query));
   if (expand.some((list) => list.length > 0)) {
-    const again = rank(source, query, true, expand, new Set(hits.map((h) => h.doc.n)));
+    const again = rank(source, query, true, expand, new Set(hits.map((h) => h.doc.n)), english);
     hits = [...again.hits, ...hits.filter((h) => !again.ranked.has(h.doc.n))];
   }
   // The lexicon only when no article is named by the query (its whole name, or every word in its
@@ -686,7 +780,8 @@ export function search(source: SearchSource, query: string, limit = 10, extras: 
 /** Whether the word list has every one of `words` (so the query may be English): lookup asks it too. */
 export function everyWordListed(words: string[], lexicon: SearchExtras['lexicon']): boolean {
   const list = lexicon?.()?.words;
-  return list !== undefined && words.length > 0 && words.every((w) => list(w) !== undefined);
+  // With an English plural's `s` (`statements`): the list has words in their base form.
+  return list !== undefined && words.length > 0 && words.every((w) => list(w) !== undefined || (w.length > 4 && w.endsWith('s') && list(w.slice(0, -1)) !== undefined));
 }
 
 /** English question and filler words: left out of the rest of a query the lexicon translated part of. */
@@ -710,10 +805,12 @@ function byLexicon(source: SearchSource, query: string, lexicon: Lexicon | undef
     if (own.hits.some((h) => named(h, own.words.length))) continue;
     const rest = [...all.slice(0, m.start), ...all.slice(m.end)].filter((w) => !ENGLISH_FILLER.has(w) && !QUESTION_WORDS.has(w) && !isStopword(w));
     for (const [id, kind, danish] of m.senses) {
+      // The bundled article's abbreviations: its names in capitals (ROA), or the phrase, one short word (`roa`).
+      const abbreviations = new Set([...danish.filter((x) => /^[\p{Lu}&]{2,6}$/u.test(x)).map(fold), ...(/^[a-z]{2,5}$/.test(m.phrase) ? [m.phrase] : [])]);
       for (const name of danish) {
         const asked = [name, ...rest].join(' ');
         const said = `"${m.phrase}" is "${name}" in the bundled glossary (${kind === 'id' ? 'the id, in words,' : kind === 'title' ? 'the title' : 'an alias'} of the bundled article ${id}): searched as "${asked}"`;
-        keepTranslated(best, source, asked, named, LEXICON_WEIGHT, { phrase: m.phrase, kind, id, name }, said);
+        keepTranslated(best, source, asked, named, LEXICON_WEIGHT, { phrase: m.phrase, kind, id, name }, said, undefined, abbreviations);
       }
     }
   }
@@ -732,11 +829,16 @@ function byLexicon(source: SearchSource, query: string, lexicon: Lexicon | undef
  * article whose text has every word of it by its own stem (no made-up compound split) counts as
  * a text hit at that share.
  */
-function keepTranslated(best: Map<number, Hit>, source: SearchSource, asked: string, named: (h: Hit, words: number) => boolean, weight: number, lexicon: NonNullable<Hit['lexicon']>, said: string, strict?: { textWeight: number; english?: boolean }): void {
+function keepTranslated(best: Map<number, Hit>, source: SearchSource, asked: string, named: (h: Hit, words: number) => boolean, weight: number, lexicon: NonNullable<Hit['lexicon']>, said: string, strict?: { textWeight: number; english?: boolean }, abbreviations?: Set<string>): void {
   const { hits, words } = rank(source, asked, false);
   const stems = words.map(stem);
   const folded = fold(asked);
   for (const h of hits) {
+    // An article whose title ends in another abbreviation than the bundled article's is another
+    // concept of that Danish name (`return on assets`, ROA, is afkastningsgrad in the bundled
+    // glossary, not "Afkastningsgrad (ROR)").
+    const own = abbreviations?.size ? titleAbbreviation(h.doc.title) : undefined;
+    if (own && !abbreviations?.has(own)) continue;
     // A rendering spelt as an English word too names nothing through an alias of that spelling:
     // such an alias is most likely English (`commission` is provision in Danish, and "provision"
     // is an English alias of Hensatte forpligtelser, provisions).
@@ -790,7 +892,7 @@ function byWords(best: Map<number, Hit>, source: SearchSource, all: string[], le
 }
 
 /** Every hit of a query over the corpus's own words and names, unordered; and the query's words. */
-function rank(source: SearchSource, query: string, withInitials = true, expand: string[][] = [], earlier?: Set<number>): { hits: Hit[]; words: string[]; weak: boolean[]; ranked: Set<number> } {
+function rank(source: SearchSource, query: string, withInitials = true, expand: string[][] = [], earlier?: Set<number>, english?: () => WordList | undefined): { hits: Hit[]; words: string[]; weak: boolean[]; ranked: Set<number> } {
   const q = fold(query);
   if (q === '') return { hits: [], words: [], weak: [], ranked: new Set() };
   // One entry a stem; a stem typed twice (`selskab ... selskaber`) weighs twice: it is what is meant.
@@ -817,6 +919,11 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
   addExact(source.names(q), false);
   addExact(source.names('=' + query.trim()), false);
   if (asked && asked !== q) addExact(source.names(asked), false);
+  // An id written as three words or more (`real rate of return` for realrateofreturn): that
+  // article, by its id, before any whose initials they are. (Two words are a compound typed apart:
+  // a begun name, below.)
+  const apart = q.split(' ');
+  if (apart.length >= 3) addExact(source.names(apart.join('')).filter(([, r]) => r === NameRank.id), false);
   const plainKey = '~' + plainLetters(q);
   addExact(source.names(plainKey), true);
   const exact = new Set(exactRank.keys());
@@ -868,6 +975,9 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
   // another (`allowance`). As written, not by stem: a typo can share a stem with an inflected form.
   const namesOf = docs.map(nameWords);
   const known = words.map((w) => namesOf.some((n) => n.title.includes(w) || n.aliases.includes(w) || n.defined.includes(w)));
+  // A word the text has (by its stem) is a word of the corpus: one typing error at most (`opskrivning`
+  // is not a misspelt Afskrivning; `efterspørgsl`, the stem of `efterspørgslen`, still finds Efterspørgsel).
+  const typoAllowance = words.map((_, i): boolean | 1 => (known[i] ? false : text.inText[i] ? 1 : true));
   for (const [k, doc] of docs.entries()) {
     const names = namesOf[k] as ReturnType<typeof nameWords>;
     let named = 0;
@@ -887,7 +997,12 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
       for (const [list, extra] of lists) {
         for (const t of list === 'title' ? names.title : list === 'alias' ? names.aliases : names.defined) {
           // A word a name has as written is that word (above): it matches by stem, beginning or compound part only.
-          const found = nameMatchCost(w, t, ws, names.stems.get(t), isLiteral, !known[i]);
+          const found = nameMatchCost(w, t, ws, names.stems.get(t), isLiteral, typoAllowance[i]);
+          // A word of an English alias is English: a Danish inflection of it is another word
+          // (`planter` is not "plant" of "property, plant and equipment"), an English one is not.
+          if (list === 'alias' && found === SAME_STEM && w !== t && !englishInflection(w, t) && englishAliasWords(doc, english).has(t)) continue;
+          // Two English words the word list has are two words, not one misspelt (`vacation`, "valuation").
+          if (found !== undefined && found >= TYPO && bothEnglish(w, t, english)) continue;
           const c = found === undefined ? undefined : Math.min(1, found + extra);
           if (c !== undefined && found !== undefined && (best === undefined || c < best)) {
             best = c;
@@ -906,7 +1021,9 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
       matchedWords.add(i);
     });
     // Initials: every query word is matched by a name that is their initials.
-    const byInitials = initials.find((i) => names.title.includes(i) || names.aliases.includes(i) || names.defined.includes(i) || doc.s.foldedAliases.includes(i));
+    // Not where the title spells the abbreviation out in other words: `interest rate swap` is not
+    // "Internal Revenue Service (IRS)".
+    const byInitials = initials.find((i) => (names.title.includes(i) || names.aliases.includes(i) || names.defined.includes(i) || doc.s.foldedAliases.includes(i)) && !otherExpansion(names.title, i, words));
     if (byInitials) {
       words.forEach((_, i) => {
         if (nameCosts[i] !== undefined && (nameCosts[i] as number) <= INITIALS_COST) return;
@@ -1094,6 +1211,8 @@ export function closest(names: string[], wanted: string, limit = 3): string[] {
 
 /** The query has no word that says what is meant: only question and function words (`hvad er`). */
 export function onlyFiller(query: string): boolean {
+  // An abbreviation is never filler, though it is spelt as one (`VaR`, `HVAD`).
+  if (query.split(/\s+/).some((t) => t.length >= 2 && /\p{Lu}/u.test(t.slice(1)))) return false;
   const all = words(query);
   return all.length > 0 && all.every((w) => QUESTION_WORDS.has(w) || isStopword(w));
 }

@@ -21,7 +21,8 @@ function offers(term: string, offered: string): void {
 
 describe('lookup over the bundled corpus: a name, not a guess', () => {
   it.each([
-    ['tangible', 'immaterielle-aktiver'],
+    // Tangible assets are anlægsaktiver; "intangible assets" (Immaterielle aktiver) is their opposite.
+    ['tangible', 'anlaegsaktiver'],
     ['venue', 'omsaetning'],
     ['easing', 'leasing'],
     ['domestic', 'bnp'],
@@ -39,6 +40,13 @@ describe('lookup over the bundled corpus: a name, not a guess', () => {
     ['over-the-counter', 'modpartsrisiko'],
   ])('%s (hyphenated) opens nothing and offers %s', offers, T);
 
+  // A whole word of the corpus is not the beginning of one longer name.
+  it.each([
+    ['overskud', 'overskudsgrad'],
+    ['markedet', 'markedets-risikopraemie'],
+    ['strategisk', 'strategisk-alliance'],
+  ])('%s (a word of the corpus) opens nothing and offers %s', offers, T);
+
   it.each([
     ['strategisk aliance', 'Strategisk alliance'],
     ['write-down', 'Nedskrivning'],
@@ -47,6 +55,8 @@ describe('lookup over the bundled corpus: a name, not a guess', () => {
     ['aktiie', 'Aktie'],
     ['holdingselskaber', 'Holdingselskab'],
     ['alliance strategisk', 'Strategisk alliance'],
+    // A word's own form, not the beginning of another name ("rentens løbetidsstruktur", Rentekurve).
+    ['renten', 'Rente'],
   ])('%s still opens %s', (term, title) => {
     const r = lookup(term);
     expect(r.code, r.stderr).toBe(0);

@@ -28,4 +28,20 @@ describe('search: off-topic phrases', () => {
     const plan = run('--content', dir, 'search', '--json', 'forretningsplan for virksomheden');
     expect((JSON.parse(plan.stdout) as Array<{ id: string }>)[0]?.id).toBe('forretningsplan');
   }, T);
+
+  it('takes a Danish inflection of an English alias word for another word (bundled: Anlægsaktiver has "property, plant and equipment")', () => {
+    for (const q of ['planter', 'hvordan planter man tulipaner']) {
+      const r = run('search', q);
+      expect(r.code, q).toBe(3);
+      expect(r.stdout, q).toBe('');
+    }
+    // The English word itself, and its English plural, still name it.
+    for (const q of ['plant', 'plants', 'property plant and equipment']) {
+      const r = run('search', '--json', q);
+      expect(r.code, q).toBe(0);
+      expect((JSON.parse(r.stdout) as Array<{ id: string }>)[0]?.id, q).toBe('fixedassets');
+    }
+    // A word Danish has too keeps its Danish forms: `banken` ~ "bank overdraft" (Kassekredit).
+    expect(run('search', '--explain', 'banken').stdout).toMatch(/^kassekredit [\s\S]*?"banken" ~ alias word "bank" \(same word\)/);
+  }, T);
 });

@@ -4,8 +4,8 @@
 // takes, and the small functions they rest on. Ranking weights are not pinned: they are tuned.
 import { describe, expect, it } from 'vitest';
 import {
-  clearWinner, closest, compareHits, definitionOverlap, editDistance, genusMatches, initialsOf, literalWords, matchKind, nameMatchCost, onlyFiller,
-  queryWords, search, Tier, type Hit, type SearchExtras,
+  clearWinner, closest, compareHits, definitionOverlap, editDistance, englishInflection, genusMatches, initialsOf, literalWords, matchKind, nameMatchCost, onlyFiller,
+  otherExpansion, queryWords, search, Tier, titleAbbreviation, type Hit, type SearchExtras,
 } from '../../src/search.js';
 import type { Lexicon } from '../../src/corpus/lexicon.js';
 import { lazyFixture } from '../helpers.js';
@@ -214,6 +214,38 @@ describe('the small rules search rests on', () => {
     expect(nameMatchCost('stratgesk', 'strategisk')).toBeDefined(); // two in nine
     expect(nameMatchCost('stratgesk', 'strategisk')).toBeGreaterThan(nameMatchCost('strategsk', 'strategisk') as number);
     expect(nameMatchCost('strxxxisk', 'strategisk')).toBeUndefined();
+    // Two errors only after a right first letter; none against a name word of four letters.
+    expect(nameMatchCost('opskrivning', 'afskrivning')).toBeUndefined();
+    expect(nameMatchCost('afskrivnign', 'afskrivning')).toBeDefined();
+    expect(nameMatchCost('ferie', 'frie')).toBeUndefined();
+  });
+
+  it('takes a word with a negating prefix for the opposite of the word without it', () => {
+    for (const [w, t] of [['fuldkommen', 'ufuldkommen'], ['ubegraenset', 'begraenset'], ['effektivt', 'ineffektivt'], ['materielle', 'immaterielle'], ['insolvency', 'solvency'], ['limited', 'unlimited'], ['ansvar', 'uansvarlig']]) {
+      expect(nameMatchCost(w as string, t as string), `${w} ~ ${t}`).toBeUndefined();
+    }
+    // The same word with the prefix on both sides, and words that only begin like one, still match.
+    expect(nameMatchCost('ufuldkomne', 'ufuldkommen')).toBeDefined();
+    expect(nameMatchCost('indkomst', 'indkomstskat')).toBeDefined();
+    expect(nameMatchCost('underskud', 'underskudsfremfoersel')).toBeDefined();
+  });
+
+  it('knows a title that spells its abbreviation out, and the abbreviation a title ends in', () => {
+    expect(otherExpansion(['internal', 'revenue', 'service', 'irs'], 'irs', ['interest', 'rate', 'swap'])).toBe(true);
+    expect(otherExpansion(['internal', 'revenue', 'service', 'irs'], 'irs', ['internal', 'revenue', 'services'])).toBe(false);
+    // Words that are not the abbreviation's: nothing spelt out, any query may mean it.
+    expect(otherExpansion(['gennemsnitlig', 'aarlig', 'vaekstrate', 'aagr'], 'aagr', ['average', 'annual', 'growth', 'rate'])).toBe(false);
+    expect(otherExpansion(['rate', 'of', 'return', 'ror'], 'ror', ['return', 'on', 'revenue'])).toBe(true);
+    expect(titleAbbreviation('Afkastningsgrad (ROR)')).toBe('ror');
+    expect(titleAbbreviation('Påkrævet forrentning – RRR')).toBe('rrr');
+    expect(titleAbbreviation('Value at Risk (VaR)')).toBe('var');
+    expect(titleAbbreviation('Aktier (danske)')).toBeUndefined();
+    expect(titleAbbreviation('Aktieselskab')).toBeUndefined();
+  });
+
+  it('tells English endings of a word from Danish ones', () => {
+    for (const [w, t] of [['plants', 'plant'], ['taxes', 'tax'], ['leased', 'lease'], ['leasing', 'lease'], ['companies', 'company']]) expect(englishInflection(w as string, t as string), w).toBe(true);
+    for (const [w, t] of [['planter', 'plant'], ['banken', 'bank'], ['plant', 'plant']]) expect(englishInflection(w as string, t as string), w).toBe(false);
   });
 
   it('allows one error in the first part of a compound (a query word of eight letters or more), at more cost than in a whole word', () => {
