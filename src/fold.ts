@@ -5,13 +5,17 @@ const LIGATURES: Record<string, string> = {
 };
 
 /**
- * Lower case, æ->ae, ø->oe, å->aa, other Latin accents stripped; keeps punctuation. Marks that are
+ * Lower case, æ->ae, ø->oe, å->aa, other Latin accents stripped, soft hyphens dropped; keeps punctuation. Marks that are
  * part of a letter in other scripts (the vowel signs of Bengali or Hindi) are kept.
  */
 export function foldLetters(text: string): string {
   // Most ids and many words are plain ASCII: Unicode normalisation is the expensive part.
   if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
+  // Composed first (text from macOS and PDFs is often decomposed: A and a ring for Å), and
+  // without soft hyphens (U+00AD, a line-break hint inside a word).
   return text
+    .normalize('NFC')
+    .replace(/\u00ad/g, '')
     .toLowerCase()
     .replace(/[æøåßœþðłđ]/g, (c) => LIGATURES[c] ?? c)
     .normalize('NFKD')

@@ -63,13 +63,18 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
     if (ns.length > 1) break;
   }
   const { search, clearWinner, everyWordListed, queryWords, wordsOfCorpus, Tier } = await import('./search.js');
+  type Hit = ReturnType<typeof search>[number];
   const source = corpus.searchSource(lang);
   const hits = search(source, term, 5, { lexicon });
-  // Whole words of the corpus are not the beginning of one longer name (`rente` is not
-  // Rentedækningsforhold, `alder` not Aldersopsparing): such a name is offered, not opened; a name
-  // the words match as words may be (`renten` is Rente, not Rentekurve through "rentens ...").
+  // Whole words of the corpus are not the beginning of a longer word of a name (`rente` is not
+  // Rentedækningsforhold, `alder` not Aldersopsparing): such a name is offered, not opened; one
+  // whose first words they are may be (`strategisk`: Strategisk alliance), and a name the words
+  // match as words (`renten` is Rente, not Rentekurve through "rentens ...").
+  const asked = fold(term);
+  const squashed = asked.replace(/ /g, '');
+  const inWords = (h: Hit) => [h.doc.s.folded, ...h.doc.s.foldedAliases].some((n) => [asked, squashed].some((q) => n === q || n.startsWith(`${q} `)));
   const whole = wordsOfCorpus(source, queryWords(term));
-  let winner = clearWinner(whole ? hits.filter((h) => h.tier !== Tier.prefix || h.lexicon) : hits, new Set(queryWords(term)).size);
+  let winner = clearWinner(whole ? hits.filter((h) => h.tier !== Tier.prefix || h.lexicon || inWords(h)) : hits, new Set(queryWords(term)).size);
   // An English word the word list knows (`interest`) is not a typing error for a Danish name
   // (Interessent), nor its beginning: such a match is offered, not opened.
   if (winner && !winner.lexicon && (winner.typos > 0 || winner.tier === Tier.prefix) && everyWordListed(queryWords(term), lexicon)) winner = undefined;

@@ -1,7 +1,7 @@
 // `glossary scan`: the corpus's terms in a text, through Danish inflection and compounds. The
 // matcher is made at compile time (ScanIndex, stored with the corpus); a Scanner is fed the text a
 // line (or a part of a long line) at a time, so memory depends on the corpus, not on the text.
-import { ENDINGS, inflectionOf, stem } from './corpus/terms.js';
+import { ENDINGS, inflectionOf, stem, stemAsWritten } from './corpus/terms.js';
 import { foldLetters } from './fold.js';
 
 /** One name of an article as the scanner matches it. */
@@ -17,6 +17,8 @@ export interface ScanTerm {
    * (`ETF`, `ÅOP`, `A/S`) and very short names, which in lower case are ordinary words.
    */
   exact?: string[];
+  /** A part of a name (the name before a parenthesis, the abbreviation in it): matched after every article's own names. */
+  derived?: true;
 }
 
 /** What compile stores for scan: the terms, and the corpus's vocabulary to tell a compound's other part. */
@@ -33,7 +35,8 @@ const MIN_PART = 3;
 /** Terms of one word may be a compound's part only when at least this long (`moms`, not `lån`). */
 const MIN_COMPOUND_TERM = 4;
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** A word of the text: letters, marks and digits, and soft hyphens inside it (`ak\u00adtie`). */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:\u00ad[\p{L}\p{M}\p{N}]+)*/gu;
 
 
 /**
@@ -95,7 +98,8 @@ export class Scanner {
 
   constructor(index: ScanIndex) {
     this.vocabulary = new Set(index.vocabulary);
-    for (const t of index.terms) {
+    // Names first, then the parts of names: the first term of a word is the one its trie keeps.
+    for (const t of [...index.terms.filter((x) => !x.derived), ...index.terms.filter((x) => x.derived)]) {
       const first = t.stems[0] as string;
       const list = this.byFirst.get(first) ?? [];
       list.push(t);
@@ -154,23 +158,32 @@ export class Scanner {
       /** The match at this token: how many tokens, which article. */
       let hit: { tokens: number; n: number } | undefined;
       const candidates = [...(this.byFirst.get(token.stem) ?? [])];
+      // A word whose oe is an o and an ending (`aktiesparekontoen`): by its stem as written too.
+      const written = /oe|ae|aa/.test(token.folded) ? stemAsWritten(token.folded) : token.stem;
+      if (written !== token.stem) candidates.push(...(this.byFirst.get(written) ?? []));
       // Terms whose first word is not its stem (`moms`), by the word this one is with an ending.
       for (const ending of ENDINGS) {
         if (token.folded.endsWith(ending)) candidates.push(...(this.byFirstWord.get(token.folded.slice(0, token.folded.length - ending.length)) ?? []));
       }
-      // Longest first: `strategisk alliance` before `strategisk`.
-      candidates.sort((a, b) => b.stems.length - a.stems.length);
+      // Longest first: `strategisk alliance` before `strategisk`; a name before a part of another's.
+      candidates.sort((a, b) => b.stems.length - a.stems.length || Number(a.derived ?? false) - Number(b.derived ?? false));
+      // Of names as long, one written as in the text (`Skattemæssige afskrivninger`, the title of
+      // one article) before one that matches inflected (the alias "skattemæssig afskrivning" of another).
+      let asWritten = false;
       for (const term of candidates) {
         const k = term.stems.length;
+        if (hit && (k < hit.tokens || asWritten)) break;
         if (i + k > tokens.length) continue;
         let ok = true;
+        let exactly = true;
         for (let j = 0; j < k && ok; j++) {
           const t = tokens[i + j] as (typeof tokens)[number];
           ok = same(t, term.words[j] as string, term.stems[j] as string) && (!term.exact || t.written === term.exact[j]);
+          exactly &&= t.folded === term.words[j];
         }
-        if (ok) {
+        if (ok && (!hit || exactly)) {
           hit = { tokens: k, n: term.n };
-          break;
+          asWritten = exactly;
         }
       }
       if (!hit) {
@@ -179,7 +192,11 @@ export class Scanner {
       }
       if (hit) {
         const last = tokens[i + hit.tokens - 1] as (typeof tokens)[number];
-        out.push({ n: hit.n, line: this.line, column: column(token.index), text: text.slice(token.index, last.index + last.written.length) });
+        let end = last.index + last.written.length;
+        // A name that ends in a parenthesis (`Value at Risk (VaR)`) ends after it.
+        const matched = text.slice(token.index, end);
+        if (text[end] === ')' && matched.lastIndexOf('(') > matched.lastIndexOf(')')) end++;
+        out.push({ n: hit.n, line: this.line, column: column(token.index), text: text.slice(token.index, end) });
         i += hit.tokens;
       } else i++;
     }

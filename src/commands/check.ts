@@ -3,7 +3,7 @@
 import { jsonText, type Result } from '../context.js';
 import type { FileProblem } from '../corpus/check.js';
 import type { Skipped } from '../corpus/reader.js';
-import { ContentError, ExitCode, UsageError } from '../errors.js';
+import { ExitCode, UsageError } from '../errors.js';
 import type { Theme } from '../render/theme.js';
 import { escapeLine } from '../render/sanitize.js';
 
@@ -65,13 +65,16 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
   const warnings = problems.length - errors - notes - outside;
   const pages = skipped.filter((s) => s.page);
   const left = skipped.filter((s) => !s.page);
-  // A wrong path must not pass a CI gate: no articles at all is an error, as it is for --content.
-  if (articles === 0) throw new ContentError(`no articles in ${found.targets.join(', ')}: ${skipped.length} of ${files} files skipped`);
-  const failed = errors > 0 || (Boolean(options.strict) && warnings > 0);
+  // A wrong path must not pass a CI gate: no articles at all is an error (exit 5), as it is for
+  // --content; the report still says why each file was left out (`list` sends the user here).
+  const empty = articles === 0;
+  const failed = empty || errors > 0 || (Boolean(options.strict) && warnings > 0);
   const pagesText = pages.length ? `, ${plural(pages.length, 'section, template or draft page')} not counted as terms` : '';
-  const summary = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes ? `, ${plural(notes, 'note')}` : ''} in ${articles} articles (${left.length} of ${files} files skipped${pagesText})`;
+  const summary = empty
+    ? `no articles in ${found.targets.join(', ')}: ${skipped.length} of ${files} files skipped`
+    : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes ? `, ${plural(notes, 'note')}` : ''} in ${articles} articles (${left.length} of ${files} files skipped${pagesText})`;
   // One summary: the report's last line on stdout; with --json (stdout is the document) the note on stderr.
-  const result = (text: string, json = false): Result => ({ output: { text }, notes: failed && json ? [`check failed: ${summary}`] : [], exitCode: failed ? ExitCode.checkFailed : ExitCode.ok });
+  const result = (text: string, json = false): Result => ({ output: { text }, notes: failed && json ? [`check failed: ${summary}`] : [], exitCode: empty ? ExitCode.content : failed ? ExitCode.checkFailed : ExitCode.ok });
   if (options.json) {
     return result(jsonText({
       articles, files, errors, warnings, notes, outside, failed,

@@ -3,7 +3,7 @@
 // The edge hands in the lines (read as they come) and a writer for --annotate's text.
 import { jsonLine, jsonText, langOf, listWidthOf, ok, text, type Context, type Output, type Result } from '../context.js';
 import { ExitCode } from '../errors.js';
-import { sanitize } from '../render/sanitize.js';
+import { escapeLine, sanitize } from '../render/sanitize.js';
 import type { SearchDoc } from '../corpus/compile.js';
 import { Scanner, type Occurrence } from '../scan.js';
 import { displayWidth, fitColumns } from '../width.js';
@@ -177,7 +177,8 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
   await flush();
   const groups = [...found.values()];
   for (const d of ctx.corpus.docs(lang, groups.map((g) => g.n).filter((n) => !docs.has(n)))) docs.set(d.n, d);
-  const where = (o: Occurrence & { file: string }) => (several ? `${o.file}:${o.line}` : `line ${o.line}`);
+  // A file name on one line, its control characters escaped (`a\nb.txt` as typed, not two rows).
+  const where = (o: Occurrence & { file: string }) => (several ? `${escapeLine(o.file)}:${o.line}` : `line ${o.line}`);
   const notes = groups.length === 0 ? [`no terms of the glossary in ${inputs.map((i) => (i.name === '-' ? 'the text' : i.name)).join(', ')}`] : [];
   // No terms found is exit 3, as a search or lookup that finds nothing (the output is still whole).
   const ended = (output: Output | undefined): Result => ({ ...ok(output, notes), exitCode: groups.length === 0 ? ExitCode.notFound : ExitCode.ok });

@@ -424,10 +424,23 @@ export function gramIndex(articles: Article[], cap: number, termsOf: (a: Article
   return { grams, ...capGrams(grams, nameStems, cap) };
 }
 
-/** What `scan` matches of one article: its title and aliases. */
+/**
+ * What `scan` matches of one article: its title and aliases; and of a name that ends in a
+ * parenthesis or a dash (`Indtjening før renter og skat (EBIT)`, `Påkrævet forrentning – RRR`,
+ * `E-handel (e-commerce)`), the name before it and an abbreviation in it, each on its own: after
+ * every article's own names (`derived`), so that a name another article has as written is its.
+ */
 export function scanTermsOfArticle(a: Article, n: number): ScanTerm[] {
   const seen = new Set<string>();
-  return [a.title, ...a.aliases].flatMap((name) => scanTermsOf(name, n)).filter((t) => {
+  const names = [a.title, ...a.aliases];
+  const derived = names.flatMap((name) => {
+    const m = /^(.*[\p{L}\p{N}].*?)\s*(?:\(([^()]+)\)|\s[–-]\s+(\S+))\s*$/u.exec(name);
+    if (!m) return [];
+    const inner = (m[2] ?? m[3] ?? '').trim();
+    const abbreviation = /^[\p{L}\p{N}&./-]{2,10}$/u.test(inner) && (inner.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+    return [m[1] as string, ...(abbreviation ? [inner] : [])];
+  });
+  return [...names.flatMap((name) => scanTermsOf(name, n)), ...derived.flatMap((name) => scanTermsOf(name, n).map((t) => ({ ...t, derived: true as const })))].filter((t) => {
     const key = `${t.stems.join(' ')} ${t.exact?.join(' ') ?? ''}`;
     return !seen.has(key) && Boolean(seen.add(key));
   });

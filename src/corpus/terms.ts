@@ -35,6 +35,14 @@ export function stem(word: string): string {
 const MAX_REMEMBERED_STEMS = 200_000;
 
 /**
+ * The stem of a folded word with its `oe`, `ae` and `aa` taken as written: an ending after a
+ * final o is no ø (`kontoen` is konto + en, `risikoen` risiko + en, not kontøn, risikøn).
+ */
+export function stemAsWritten(word: string): string {
+  return word.length < 4 || /\d/.test(word) ? word : foldLetters(stemmer(word));
+}
+
+/**
  * Danish endings of nouns and adjectives (definite, plural, genitive): a word that is a term's
  * word plus one of them is that word (`momsen`, `selskabets`), whatever the stemmer makes of it.
  */

@@ -218,6 +218,23 @@ describe('file system', () => {
     expect(onlyNotes.stderr).toMatch(/glossary: no articles in .*: 1 of 1 files skipped/);
   });
 
+  it('check of a folder whose every file is left out says why, each file (exit 5), with --json too', () => {
+    // A hostile tester's finding: `list` sent the user to `check`, which gave only the count.
+    const dir = tempDir();
+    for (const n of ['a', 'b']) writeFileSync(join(dir, `${n}.md`), Buffer.from(`---\ntitle: G\xe6ld ${n}\n---\nTekst.\n`, 'latin1'));
+    const r = cli(['check', dir], env);
+    expect(r.code).toBe(5);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/a\.md: error: .*UTF-8/);
+    expect(lines[2]).toMatch(/^check failed: no articles in .*: 2 of 2 files skipped$/);
+    const json = cli(['check', dir, '--json'], env);
+    expect(json.code).toBe(5);
+    const doc = JSON.parse(json.stdout) as { articles: number; failed: boolean; problems: Array<{ file: string; message: string }> };
+    expect(doc).toMatchObject({ articles: 0, failed: true });
+    expect(doc.problems.map((p) => p.file.split('/').pop())).toEqual(['a.md', 'b.md']);
+  });
+
   it('reads a folder of language sub-folders', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'da'));

@@ -40,11 +40,11 @@ describe('lookup over the bundled corpus: a name, not a guess', () => {
     ['over-the-counter', 'modpartsrisiko'],
   ])('%s (hyphenated) opens nothing and offers %s', offers, T);
 
-  // A whole word of the corpus is not the beginning of one longer name.
+  // A whole word of the corpus is not the beginning of a longer word of a name.
   it.each([
     ['overskud', 'overskudsgrad'],
     ['markedet', 'markedets-risikopraemie'],
-    ['strategisk', 'strategisk-alliance'],
+    ['alder', 'aldersopsparing'],
   ])('%s (a word of the corpus) opens nothing and offers %s', offers, T);
 
   it.each([
@@ -57,6 +57,9 @@ describe('lookup over the bundled corpus: a name, not a guess', () => {
     ['alliance strategisk', 'Strategisk alliance'],
     // A word's own form, not the beginning of another name ("rentens løbetidsstruktur", Rentekurve).
     ['renten', 'Rente'],
+    // The first word of a name, and a compound typed apart.
+    ['strategisk', 'Strategisk alliance'],
+    ['aktie selskab', 'Aktieselskab'],
   ])('%s still opens %s', (term, title) => {
     const r = lookup(term);
     expect(r.code, r.stderr).toBe(0);

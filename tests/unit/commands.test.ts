@@ -234,7 +234,12 @@ describe('check', () => {
     expect(textOf(checkReport(input([problem('warning')]), {}, plainTheme, show))).toBe('a.md:3: warning: m [orphan]\nb.md: skipped: empty file\n0 errors, 1 warning in 2 articles (1 of 3 files skipped)\n');
   });
 
-  it('refuses a folder without articles, as --content does', () => {
-    expect(() => checkReport({ ...input([]), articles: 0 }, {}, plainTheme, show)).toThrow('no articles in /c: 1 of 3 files skipped');
+  it('fails a folder without articles (exit 5, as --content does), saying why each file was left out', () => {
+    const empty = checkReport({ ...input([]), articles: 0 }, {}, plainTheme, show);
+    expect(empty.exitCode).toBe(5);
+    expect(textOf(empty)).toBe('b.md: skipped: empty file\ncheck failed: no articles in /c: 1 of 3 files skipped\n');
+    const json = checkReport({ ...input([]), articles: 0 }, { json: true }, plainTheme, show);
+    expect(json).toMatchObject({ exitCode: 5, notes: ['check failed: no articles in /c: 1 of 3 files skipped'] });
+    expect(JSON.parse(textOf(json))).toMatchObject({ articles: 0, failed: true, skipped: [{ file: 'b.md', reason: 'empty file' }] });
   });
 });
