@@ -59,6 +59,14 @@ function tailStart(text: string): number {
   return code >= 0xdc00 && code <= 0xdfff ? limit - 1 : limit;
 }
 
+/** The words a name may run on with into the next line: the line's start, cut after a word. */
+function lineHead(text: string): string {
+  if (text.length <= TAIL) return text;
+  const space = text.lastIndexOf(' ', TAIL);
+  const code = text.charCodeAt(TAIL - 1);
+  return text.slice(0, space > 0 ? space : code >= 0xd800 && code <= 0xdbff ? TAIL - 1 : TAIL);
+}
+
 /** The number of characters (code points) of a string. */
 function chars(text: string): number {
   let n = 0;
@@ -123,15 +131,23 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
       let carryColumn = 1;
       /** How much of carry was written (and matched) already: a term that ran into the tail. */
       let done = 0;
-      for await (const part of input.parts) {
+      // One part of lookahead: a name may run on from a line's end into the next line (wrapped
+      // text: `strategisk` / `alliance`), never across a blank line.
+      const parts = input.parts[Symbol.asyncIterator]();
+      let next = await parts.next();
+      while (!next.done) {
+        const part = next.value;
+        next = await parts.next();
         const text = carry + part.text;
         if (!part.last && text.length < 2 * TAIL) {
           carry = text;
           continue;
         }
+        const following = next.done ? undefined : next.value;
+        const joined = part.last && following && following.line === part.line + 1 && /\S/.test(text) && /\S/.test(following.text) ? `\n${lineHead(following.text)}` : '';
         const keep = part.last ? text.length : tailStart(text);
         const seen = done ? chars(text.slice(0, done)) : 0;
-        const occurrences = scanner.feedPart(text, part.line, carryColumn, keep).filter((o) => o.column - carryColumn >= seen);
+        const occurrences = scanner.feedPart(text + joined, part.line, carryColumn, keep).filter((o) => o.column - carryColumn >= seen);
         const firsts: Occurrence[] = [];
         let end = keep;
         for (const o of occurrences) {
@@ -148,18 +164,19 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
             emit(`${written++ ? ',' : ''}\n  ${jsonLine(entry)}`);
           }
         }
-        // Done to the tail, or to the end of a term that runs into it.
+        // Done to the tail, or to the end of a term that runs into it (or into the next line).
         const last = occurrences[occurrences.length - 1];
-        if (last && !part.last) end = Math.max(end, indexAfter(text, last, carryColumn));
+        if (last && (!part.last || joined)) end = Math.max(end, indexAfter(text + joined, last, carryColumn));
         if (annotating) {
-          const shown = annotate(text, done, end, carryColumn, firsts, (o) => (found.get(o.n) as Found).ref, theme, ctx.color && !json) + (part.last ? '\n' : '');
+          const shown = annotate(text + joined, done, end, carryColumn, firsts, (o) => (found.get(o.n) as Found).ref, theme, ctx.color && !json) + (part.last && end <= text.length ? '\n' : '');
           emit(json ? jsonInside(shown) : shown);
         }
         if (out.length >= 65536) await flush();
         if (part.last) {
           carry = '';
           carryColumn = 1;
-          done = 0;
+          // A term that ran into the next line: that much of it is written and matched already.
+          done = Math.max(0, end - text.length - 1);
         } else {
           carry = text.slice(keep);
           carryColumn += chars(text.slice(0, keep));

@@ -210,4 +210,19 @@ describe('scan --json when a text turns out not to be text part-way', () => {
       'depreciation Afskrivningen',
     ]);
   });
+
+  it('finds a name that a line break splits (wrapped text), not across a blank line; --annotate marks it where it ends', () => {
+    const wrapped = 'Selskabet indgik en strategisk\nalliance for at sikre organisk\nvækst, og en strategisk\n\nalliance til.\n';
+    const r = cli(['scan', '--json', '-'], cleanEnv(), wrapped);
+    expect(r.code, r.stderr).toBe(0);
+    const hits = JSON.parse(r.stdout) as Array<{ id: string; line: number; column: number; text: string }>;
+    expect(hits.map((h) => [h.id, h.line, h.column, h.text])).toEqual([
+      ['strategicalliance', 1, 21, 'strategisk\nalliance'],
+      ['organicgrowth', 2, 23, 'organisk\nvækst'],
+    ]);
+    const annotated = cli(['scan', '--annotate', '-'], cleanEnv(), wrapped).stdout;
+    expect(annotated.split('\n').slice(0, 5)).toEqual(['Selskabet indgik en strategisk', 'alliance[1] for at sikre organisk', 'vækst[2], og en strategisk', '', 'alliance til.']);
+    // With CRLF line ends alike.
+    expect(found(cli(['scan', '-'], cleanEnv(), wrapped.replace(/\n/g, '\r\n')).stdout)).toEqual(['strategisk-alliance 1×', 'organisk-vaekst 1×']);
+  });
 });
