@@ -133,7 +133,7 @@ export class Scanner {
    */
   feedPart(text: string, line: number, firstColumn: number, keepBefore = Infinity): Occurrence[] {
     this.line = line;
-    const tokens = [...text.matchAll(WORD)].map((m) => {
+    const tokens = [...maskNonProse(text).matchAll(WORD)].map((m) => {
       const folded = foldLetters(m[0]);
       return { written: m[0], folded, stem: stem(folded), index: m.index as number };
     });
@@ -235,6 +235,18 @@ export class Scanner {
     return found;
   }
 }
+
+/**
+ * The text with what is not prose blanked out, each character kept in its place (so that columns
+ * and slices of the text stay right): terminal escape sequences (`grep --color` output: the word
+ * after one was lost), web addresses, Markdown link targets and autolinks, and code spans.
+ */
+export function maskNonProse(text: string): string {
+  if (!/[\x1b\x9b:<`\]]|www\./.test(text)) return text;
+  return text.replace(NON_PROSE, (m) => ' '.repeat(m.length));
+}
+
+const NON_PROSE = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x9b[0-9;?]*[ -\/]*[@-~]|\x1b[@-Z\\-_]|\b(?:https?|ftp|mailto):[^\s<>()]+|\bwww\.[^\s<>()]+|\]\([^)\s]*(?:\s+"[^"]*")?\)|<[a-z][a-z0-9+.-]*:[^\s<>]*>|`[^`]*`/giu;
 
 /** Occurrences grouped by article, in order of first occurrence. */
 export function byTerm(occurrences: Occurrence[]): Array<{ n: number; occurrences: Occurrence[] }> {

@@ -125,6 +125,10 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
   try {
     for (const input of inputs) {
       const scanner = new Scanner(index);
+      // A Markdown file's front matter and fenced code are not its prose: not scanned (and not marked).
+      const markdown = /\.(md|markdown|mdx)$/i.test(input.name);
+      let fence: string | undefined;
+      let frontMatter = false;
       /** The part of the line not yet scanned to its end: the tail of the last part. */
       let carry = '';
       /** The column of carry's first character. */
@@ -144,10 +148,25 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
           continue;
         }
         const following = next.done ? undefined : next.value;
-        const joined = part.last && following && following.line === part.line + 1 && /\S/.test(text) && /\S/.test(following.text) ? `\n${lineHead(following.text)}` : '';
+        let code = false;
+        if (markdown && part.last && carry === '') {
+          const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+          if (part.line === 1 && text.trimEnd() === '---') frontMatter = true;
+          else if (frontMatter && (text.trimEnd() === '---' || text.trimEnd() === '...')) {
+            frontMatter = false;
+            code = true;
+          }
+          if (!frontMatter && marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker))) {
+            fence = fence ? undefined : marker;
+            code = true;
+          }
+          code ||= frontMatter || fence !== undefined;
+        }
+        const nextIsProse = following && !(markdown && (fence || frontMatter || /^ {0,3}(`{3,}|~{3,})/.test(following.text)));
+        const joined = !code && part.last && following && nextIsProse && following.line === part.line + 1 && /\S/.test(text) && /\S/.test(following.text) ? `\n${lineHead(following.text)}` : '';
         const keep = part.last ? text.length : tailStart(text);
         const seen = done ? chars(text.slice(0, done)) : 0;
-        const occurrences = scanner.feedPart(text + joined, part.line, carryColumn, keep).filter((o) => o.column - carryColumn >= seen);
+        const occurrences = code ? [] : scanner.feedPart(text + joined, part.line, carryColumn, keep).filter((o) => o.column - carryColumn >= seen);
         const firsts: Occurrence[] = [];
         let end = keep;
         for (const o of occurrences) {
@@ -168,7 +187,7 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
         const last = occurrences[occurrences.length - 1];
         if (last && (!part.last || joined)) end = Math.max(end, indexAfter(text + joined, last, carryColumn));
         if (annotating) {
-          const shown = annotate(text + joined, done, end, carryColumn, firsts, (o) => (found.get(o.n) as Found).ref, theme, ctx.color && !json) + (part.last && end <= text.length ? '\n' : '');
+          const shown = annotate(text + joined, done, end, carryColumn, firsts, (o) => (found.get(o.n) as Found).ref, theme, ctx.color && !json, json) + (part.last && end <= text.length ? '\n' : '');
           emit(json ? jsonInside(shown) : shown);
         }
         if (out.length >= 65536) await flush();
@@ -250,9 +269,11 @@ function indexOfColumn(text: string, k: number): number {
 
 /** `text` from index `from` to `to`, each first occurrence marked: coloured, or followed by [n] when plain. */
 /** The user's text as the terminal may get it: no escape or control character of its own (a colour it set stayed on after the run). */
-const plain = (text: string) => sanitize(text, false);
+const plainText = (text: string) => sanitize(text, false);
 
-function annotate(text: string, from: number, to: number, firstColumn: number, firsts: Occurrence[], number: (o: Occurrence) => number, theme: Context['theme'], color: boolean): string {
+function annotate(text: string, from: number, to: number, firstColumn: number, firsts: Occurrence[], number: (o: Occurrence) => number, theme: Context['theme'], color: boolean, json = false): string {
+  // In JSON the text is kept as it is (tabs, carriage returns): the JSON string escapes what it must.
+  const plain = json ? (t: string) => t : plainText;
   let out = '';
   let at = from;
   for (const o of [...firsts].sort((a, b) => a.column - b.column)) {

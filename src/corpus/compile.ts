@@ -330,8 +330,12 @@ export function compiledRecord(a: Article, ref: LinkedRef, lang: string, links: 
 export function keywordLists(sorted: Array<Pick<Article, 'keywords'>>, entry: (n: number) => ListEntry): Array<{ name: string; entries: ListEntry[] }> {
   const keywordMap = new Map<string, { name: string; entries: ListEntry[] }>();
   sorted.forEach((a, n) => {
+    // One entry an article, however many spellings of the keyword it gives (`Business, business`).
+    const seen = new Set<string>();
     for (const k of a.keywords) {
       const key = fold(k);
+      if (seen.has(key)) continue;
+      seen.add(key);
       const found = keywordMap.get(key) ?? { name: k, entries: [] };
       found.entries.push(entry(n));
       keywordMap.set(key, found);

@@ -17,8 +17,12 @@ async function* partsOf(name: string, chunks: AsyncIterable<Buffer | string>): A
   let pending = '';
   let line = 1;
   const shown = name === '-' ? 'standard input' : name;
+  let first = true;
   for await (const chunk of chunks) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    // UTF-16 (a byte-order mark, as Windows' Notepad saves "Unicode") is text in another encoding.
+    if (first && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) throw new InputError(`${shown} is UTF-16 text: save it as UTF-8`);
+    first = false;
     if (bytes.includes(0)) throw new InputError(`${shown} is a binary file, not text: give a text or Markdown file`);
     let text: string;
     try {

@@ -153,3 +153,14 @@ describe('help and man page', () => {
     expect(groff.stdout).toContain('ambiguous');
   });
 });
+
+describe('keywords', () => {
+  it('counts an article once for a keyword it spells several ways, and lists it once (a hostile tester found it three times)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'j.md'), '---\ntitle: J\nkeywords: [Business, business, BUSINESS]\n---\nx\n');
+    writeFileSync(join(dir, 'k.md'), '---\ntitle: K\nkeywords: [business]\n---\nx\n');
+    const env = cleanEnv();
+    expect(cli(['--content', dir, 'keywords'], env).stdout).toBe('2  Business\n');
+    expect(cli(['--content', dir, 'list', '--keyword', 'business'], env).stdout).toBe('j  J\nk  K\n');
+  });
+});

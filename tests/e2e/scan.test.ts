@@ -1,7 +1,7 @@
 // End-to-end: `glossary scan` over Danish texts written for these tests (tests/fixtures/scan/),
 // against the bundled glossary.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, cleanEnv, cli, fixture, tempDir } from '../helpers.js';
@@ -224,5 +224,26 @@ describe('scan --json when a text turns out not to be text part-way', () => {
     expect(annotated.split('\n').slice(0, 5)).toEqual(['Selskabet indgik en strategisk', 'alliance[1] for at sikre organisk', 'vækst[2], og en strategisk', '', 'alliance til.']);
     // With CRLF line ends alike.
     expect(found(cli(['scan', '-'], cleanEnv(), wrapped.replace(/\n/g, '\r\n')).stdout)).toEqual(['strategisk-alliance 1×', 'organisk-vaekst 1×']);
+  });
+
+  it('scans prose only: not web addresses, link targets, code spans, colour codes, nor a Markdown file\'s front matter and fenced code', () => {
+    const r = cli(['scan', '--annotate', '-'], cleanEnv(), 'Se [planen](https://example.com/fusion/aktie) og https://x.dk/konkurs om fusion; `moms` i koden; \u001b[31mgælden\u001b[0m.\n');
+    expect(r.stdout.split('\n')[0]).toBe('Se [planen](https://example.com/fusion/aktie) og https://x.dk/konkurs om fusion[1]; `moms` i koden; gælden[2].');
+    const dir = tempDir();
+    const md = join(dir, 'note.md');
+    writeFileSync(md, '---\ntitle: Fusion af aktier\ntags: moms\n---\n\nTekst om fusion.\n\n```\naktie = moms\n```\n\nOg aktien stiger.\n');
+    expect(found(cli(['scan', md]).stdout)).toEqual(['fusion 1×', 'aktie 1×']);
+    // The same text in a .txt file is all text.
+    const txt = join(dir, 'note.txt');
+    writeFileSync(txt, readFileSync(md));
+    expect(found(cli(['scan', txt]).stdout)).toEqual(['fusion 2×', 'aktie 3×', 'moms 2×']);
+  });
+
+  it('keeps the text as it is in --annotate --json (tabs, escape codes escaped, not dropped), and names UTF-16 as such', () => {
+    const r = cli(['scan', '--annotate', '--json', '-'], cleanEnv(), 'a\tb\tMomsen \u001b[31mÅOP\n');
+    expect((JSON.parse(r.stdout) as { text: string }).text).toBe('a\tb\tMomsen[1] \u001b[31mÅOP[2]\n');
+    const utf16 = spawnSync(process.execPath, [bin, 'scan'], { env: cleanEnv(), input: Buffer.from('\ufeffMoms\n', 'utf16le') , encoding: 'utf8' });
+    expect(utf16.status).toBe(7);
+    expect(utf16.stderr).toBe('glossary: standard input is UTF-16 text: save it as UTF-8\n');
   });
 });
