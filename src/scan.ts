@@ -168,22 +168,24 @@ export class Scanner {
       // Longest first: `strategisk alliance` before `strategisk`; a name before a part of another's.
       candidates.sort((a, b) => b.stems.length - a.stems.length || Number(a.derived ?? false) - Number(b.derived ?? false));
       // Of names as long, one written as in the text (`Skattemæssige afskrivninger`, the title of
-      // one article) before one that matches inflected (the alias "skattemæssig afskrivning" of another).
-      let asWritten = false;
+      // one article) before one the text has with an ending (`Sælgeren`: Sælger, the seller), before
+      // one that only shares its stems (the verb "sælge", or the alias "skattemæssig afskrivning").
+      let best = -1;
       for (const term of candidates) {
         const k = term.stems.length;
-        if (hit && (k < hit.tokens || asWritten)) break;
+        if (hit && (k < hit.tokens || best === 2)) break;
         if (i + k > tokens.length) continue;
         let ok = true;
-        let exactly = true;
+        let quality = 2;
         for (let j = 0; j < k && ok; j++) {
           const t = tokens[i + j] as (typeof tokens)[number];
-          ok = same(t, term.words[j] as string, term.stems[j] as string) && (!term.exact || t.written === term.exact[j]);
-          exactly &&= t.folded === term.words[j];
+          const word = term.words[j] as string;
+          ok = same(t, word, term.stems[j] as string) && (!term.exact || t.written === term.exact[j]);
+          quality = Math.min(quality, t.folded === word ? 2 : inflectionOf(word, t.folded) ? 1 : 0);
         }
-        if (ok && (!hit || exactly)) {
+        if (ok && quality > best) {
           hit = { tokens: k, n: term.n };
-          asWritten = exactly;
+          best = quality;
         }
       }
       if (!hit) {

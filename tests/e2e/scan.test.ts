@@ -246,4 +246,12 @@ describe('scan --json when a text turns out not to be text part-way', () => {
     expect(utf16.status).toBe(7);
     expect(utf16.stderr).toBe('glossary: standard input is UTF-16 text: save it as UTF-8\n');
   });
+
+  it('takes a name the text has with an ending before one that only shares its stem (Sælgeren is the seller, not the verb)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'sell.md'), '---\ntitle: Sælge\ndescription: At sælge er at overdrage en vare mod betaling.\n---\n\nTekst.\n');
+    writeFileSync(join(dir, 'vendor.md'), '---\ntitle: Sælger\ndescription: En sælger er den, der overdrager en vare mod betaling.\n---\n\nTekst.\n');
+    const r = cli(['--content', dir, 'scan', '--json', '-'], cleanEnv(), 'Sælgeren leverer varen.\n');
+    expect((JSON.parse(r.stdout) as Array<{ id: string; text: string }>).map((h) => `${h.id} ${h.text}`)).toEqual(['vendor Sælgeren']);
+  });
 });
