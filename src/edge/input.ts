@@ -87,6 +87,8 @@ export function scanInputs(names: string[], stdin: () => AsyncIterable<Buffer | 
     } catch (error) {
       if (error instanceof InputError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
+      // A name that is not UTF-8 reaches the program with U+FFFD for its bad bytes: no such name exists.
+      if (code === 'ENOENT' && name.includes('\ufffd')) throw new InputError(`${name}: the file name is not valid UTF-8, so it cannot be opened: rename the file`);
       throw new InputError(code === 'ENOENT' ? `${name}: no such file` : `cannot read ${name} (${code ?? 'error'})`);
     }
     if (!isFile) throw new InputError(`${name} is not a regular file: give a text file`);

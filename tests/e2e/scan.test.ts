@@ -254,4 +254,12 @@ describe('scan --json when a text turns out not to be text part-way', () => {
     const r = cli(['--content', dir, 'scan', '--json', '-'], cleanEnv(), 'Sælgeren leverer varen.\n');
     expect((JSON.parse(r.stdout) as Array<{ id: string; text: string }>).map((h) => `${h.id} ${h.text}`)).toEqual(['vendor Sælgeren']);
   });
+
+  it('says a file name that is not UTF-8 cannot be opened, not that there is no such file', () => {
+    const dir = tempDir();
+    spawnSync('/bin/sh', ['-c', `printf 'Momsen\\n' > "$(printf 'r\\346.txt')"`], { cwd: dir });
+    const r = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${bin}" scan "$(printf 'r\\346.txt')"`], { cwd: dir, env: cleanEnv(), encoding: 'utf8' });
+    expect(r.status).toBe(7);
+    expect(r.stderr).toBe('glossary: r\ufffd.txt: the file name is not valid UTF-8, so it cannot be opened: rename the file\n');
+  });
 });
