@@ -13,9 +13,8 @@ export function foldLetters(text: string): string {
   if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase();
   // Composed first (text from macOS and PDFs is often decomposed: A and a ring for Å), and
   // without soft hyphens (U+00AD, a line-break hint inside a word).
-  return text
-    .normalize('NFC')
-    .replace(/\u00ad/g, '')
+  const composed = /[\u0300-\u036f\u00ad]/.test(text) ? text.normalize('NFC').replace(/\u00ad/g, '') : text;
+  return composed
     .toLowerCase()
     .replace(/[æøåßœþðłđ]/g, (c) => LIGATURES[c] ?? c)
     .normalize('NFKD')

@@ -66,15 +66,15 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
   type Hit = ReturnType<typeof search>[number];
   const source = corpus.searchSource(lang);
   const hits = search(source, term, 5, { lexicon });
+  let winner = clearWinner(hits, new Set(queryWords(term)).size);
   // Whole words of the corpus are not the beginning of a longer word of a name (`rente` is not
-  // Rentedækningsforhold, `alder` not Aldersopsparing): such a name is offered, not opened; one
-  // whose first words they are may be (`strategisk`: Strategisk alliance), and a name the words
-  // match as words (`renten` is Rente, not Rentekurve through "rentens ...").
+  // Rentedækningsforhold, `alder` not Aldersopsparing): such a name is offered, not opened (nor
+  // the hit after it, which would then look clear: `aktiv` is neither Aktiver nor Aktiv ledelse);
+  // one whose first words they are may be (`strategisk`: Strategisk alliance).
   const asked = fold(term);
   const squashed = asked.replace(/ /g, '');
   const inWords = (h: Hit) => [h.doc.s.folded, ...h.doc.s.foldedAliases].some((n) => [asked, squashed].some((q) => n === q || n.startsWith(`${q} `)));
-  const whole = wordsOfCorpus(source, queryWords(term));
-  let winner = clearWinner(whole ? hits.filter((h) => h.tier !== Tier.prefix || h.lexicon || inWords(h)) : hits, new Set(queryWords(term)).size);
+  if (winner && !winner.lexicon && winner.tier === Tier.prefix && !inWords(winner) && wordsOfCorpus(source, queryWords(term))) winner = undefined;
   // An English word the word list knows (`interest`) is not a typing error for a Danish name
   // (Interessent), nor its beginning: such a match is offered, not opened.
   if (winner && !winner.lexicon && (winner.typos > 0 || winner.tier === Tier.prefix) && everyWordListed(queryWords(term), lexicon)) winner = undefined;

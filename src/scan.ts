@@ -36,7 +36,9 @@ const MIN_PART = 3;
 const MIN_COMPOUND_TERM = 4;
 
 /** A word of the text: letters, marks and digits, and soft hyphens inside it (`ak\u00adtie`). */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:\u00ad[\p{L}\p{M}\p{N}]+)*/gu;
+const WORD_SHY = /[\p{L}\p{M}\p{N}]+(?:\u00ad[\p{L}\p{M}\p{N}]+)*/gu;
+/** The same without soft hyphens: the regular expression for the most lines, which have none (faster). */
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 
 /**
@@ -95,9 +97,20 @@ export class Scanner {
   private readonly modifiers: Trie = { next: new Map() };
   private readonly vocabulary: Set<string>;
   private line = 0;
+  /** The most words a name has: how far into the next line a name may run. */
+  readonly longest: number;
+  /** The words (folded, and stemmed) that a name of several words has before its last. */
+  private readonly inner = new Set<string>();
 
   constructor(index: ScanIndex) {
     this.vocabulary = new Set(index.vocabulary);
+    this.longest = index.terms.reduce((m, t) => Math.max(m, t.stems.length), 0);
+    for (const t of index.terms) {
+      for (let j = 0; j + 1 < t.stems.length; j++) {
+        this.inner.add(t.stems[j] as string);
+        this.inner.add(t.words[j] as string);
+      }
+    }
     // Names first, then the parts of names: the first term of a word is the one its trie keeps.
     for (const t of [...index.terms.filter((x) => !x.derived), ...index.terms.filter((x) => x.derived)]) {
       const first = t.stems[0] as string;
@@ -121,6 +134,21 @@ export class Scanner {
     }
   }
 
+  /**
+   * Whether a name may run on from the end of `text` into what follows: its last word is one a
+   * name of several words has before its last (`strategisk`, of "strategisk alliance").
+   */
+  runsOn(text: string): boolean {
+    // The last word, found from the end (a regular expression anchored at the end tried every position).
+    let end = text.length;
+    while (end > 0 && !wordChar(text, end - 1)) end--;
+    let start = end;
+    while (start > 0 && end - start < 100 && wordChar(text, start - 1)) start--;
+    if (start === end) return false;
+    const folded = foldLetters(text.slice(start, end));
+    return this.inner.has(folded) || this.inner.has(stem(folded)) || this.inner.has(stemAsWritten(folded));
+  }
+
   /** The terms in the next line of the text. */
   feed(text: string): Occurrence[] {
     return this.feedPart(text, ++this.line, 1);
@@ -133,7 +161,7 @@ export class Scanner {
    */
   feedPart(text: string, line: number, firstColumn: number, keepBefore = Infinity): Occurrence[] {
     this.line = line;
-    const tokens = [...maskNonProse(text).matchAll(WORD)].map((m) => {
+    const tokens = [...maskNonProse(text).matchAll(text.includes('\u00ad') ? WORD_SHY : WORD)].map((m) => {
       const folded = foldLetters(m[0]);
       return { written: m[0], folded, stem: stem(folded), index: m.index as number };
     });
@@ -159,7 +187,7 @@ export class Scanner {
       let hit: { tokens: number; n: number } | undefined;
       const candidates = [...(this.byFirst.get(token.stem) ?? [])];
       // A word whose oe is an o and an ending (`aktiesparekontoen`): by its stem as written too.
-      const written = /oe|ae|aa/.test(token.folded) ? stemAsWritten(token.folded) : token.stem;
+      const written = token.folded.includes('oe') ? stemAsWritten(token.folded) : token.stem;
       if (written !== token.stem) candidates.push(...(this.byFirst.get(written) ?? []));
       // Terms whose first word is not its stem (`moms`), by the word this one is with an ending.
       for (const ending of ENDINGS) {
@@ -244,11 +272,20 @@ export class Scanner {
  * after one was lost), web addresses, Markdown link targets and autolinks, and code spans.
  */
 export function maskNonProse(text: string): string {
-  if (!/[\x1b\x9b:<`\]]|www\./.test(text)) return text;
+  if (!/[\x1b\x9b<`]|:\/|\]\(|www\.|mailto:/.test(text)) return text;
   return text.replace(NON_PROSE, (m) => ' '.repeat(m.length));
 }
 
 const NON_PROSE = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x9b[0-9;?]*[ -\/]*[@-~]|\x1b[@-Z\\-_]|\b(?:https?|ftp|mailto):[^\s<>()]+|\bwww\.[^\s<>()]+|\]\([^)\s]*(?:\s+"[^"]*")?\)|<[a-z][a-z0-9+.-]*:[^\s<>]*>|`[^`]*`/giu;
+
+/** Whether the character at `i` belongs to a word (letters, marks, digits, a soft hyphen). */
+function wordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return c >= 0xd800 && c <= 0xdfff ? false : WORD_CHAR.test(text[i] as string);
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}\u00ad]/u;
 
 /** Occurrences grouped by article, in order of first occurrence. */
 export function byTerm(occurrences: Occurrence[]): Array<{ n: number; occurrences: Occurrence[] }> {

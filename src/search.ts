@@ -340,12 +340,18 @@ function looseMatchCost(w: string, t: string, typos: boolean | 1): number | unde
 /** Prefixes that negate a word, Danish and English (`u`sikker, `in`effektiv, `im`materiel, `un`limited, `non`-cash). */
 const NEGATIONS = ['u', 'in', 'im', 'il', 'ir', 'un', 'non', 'dis'];
 
-/** Whether `a` is `b` with a negating prefix: matching the rest of `a` as `b` would (`ubegraenset`, `begraenset`). */
+/**
+ * Whether `a` is `b` with a negating prefix: the rest of `a` is `b`, its stem, a form of it or an
+ * adjective's -t, or begins with `b` (`ubegraenset`, `begraenset`; `ineffektivt`, `effektiv`;
+ * `intangibleassets`, `tangible`). Not a word that merely begins so and has `b` elsewhere in it
+ * (`udbytteskat` ~ `skat`, `indkomst`, `interbank` ~ `bank`).
+ */
 function negated(a: string, b: string): boolean {
   for (const neg of NEGATIONS) {
     if (!a.startsWith(neg) || b.startsWith(neg)) continue;
     const rest = a.slice(neg.length).replace(/^-/, '');
-    if (rest.length >= 4 && (rest === b || stem(rest) === stem(b) || looseMatchCost(rest, b, true) !== undefined || looseMatchCost(b, rest, true) !== undefined)) return true;
+    // Or the rest begins with `b` (a compound, an id): `ufuldkommen-konkurrence`, `intangibleassets`, `uansvarlig`.
+    if (rest.length >= 4 && (rest === b || rest === `${b}t` || b === `${rest}t` || stem(rest) === stem(b) || inflectionOf(b, rest) || inflectionOf(rest, b) || (b.length >= 4 && rest.startsWith(b)))) return true;
   }
   return false;
 }
@@ -1211,8 +1217,11 @@ export function closest(names: string[], wanted: string, limit = 3): string[] {
 
 /** The query has no word that says what is meant: only question and function words (`hvad er`). */
 export function onlyFiller(query: string): boolean {
-  // An abbreviation is never filler, though it is spelt as one (`VaR`, `HVAD`).
-  if (query.split(/\s+/).some((t) => t.length >= 2 && /\p{Lu}/u.test(t.slice(1)))) return false;
+  // An abbreviation is never filler, though it is spelt as one (`VaR`, `VAR`); a query typed all
+  // in capitals (`HVAD ER`) is not abbreviations.
+  const typed = query.split(/\s+/).filter(Boolean);
+  const capitals = (t: string) => t.length >= 2 && /\p{Lu}/u.test(t.slice(1));
+  if (typed.some((t) => capitals(t) && (typed.length === 1 || /\p{Ll}/u.test(t)))) return false;
   const all = words(query);
   return all.length > 0 && all.every((w) => QUESTION_WORDS.has(w) || isStopword(w));
 }

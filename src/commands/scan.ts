@@ -59,12 +59,31 @@ function tailStart(text: string): number {
   return code >= 0xdc00 && code <= 0xdfff ? limit - 1 : limit;
 }
 
-/** The words a name may run on with into the next line: the line's start, cut after a word. */
-function lineHead(text: string): string {
-  if (text.length <= TAIL) return text;
-  const space = text.lastIndexOf(' ', TAIL);
-  const code = text.charCodeAt(TAIL - 1);
-  return text.slice(0, space > 0 ? space : code >= 0xd800 && code <= 0xdbff ? TAIL - 1 : TAIL);
+/**
+ * The words a name may run on with into the next line: its first `words` words (the longest name
+ * less one), at most TAIL characters, cut after a word. Only those are scanned twice.
+ */
+function lineHead(text: string, words: number): string {
+  const n = Math.max(0, words - 1);
+  const pattern = heads[n] ?? (heads[n] = new RegExp(`^\\s*(?:\\S+\\s+){0,${n}}\\S+`, 'u'));
+  const head = pattern.exec(text.slice(0, TAIL))?.[0] ?? '';
+  if (head.length < TAIL || text.length <= TAIL) return head;
+  const space = head.lastIndexOf(' ');
+  const code = head.charCodeAt(TAIL - 1);
+  return head.slice(0, space > 0 ? space : code >= 0xd800 && code <= 0xdbff ? TAIL - 1 : TAIL);
+}
+
+const heads: RegExp[] = [];
+
+/** A line that starts a list item, a table row, a heading or a quote: a name does not run on into it. */
+const BLOCK_START = /^\s*(?:[-*+]\s|\d{1,9}[.)]\s|\||#{1,6}\s|>)/;
+
+/** A Markdown code fence's marker at the start of a line (a backtick fence's info string has no backtick). */
+function fenceMarker(line: string): string | undefined {
+  const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+  if (!m) return undefined;
+  const marker = m[1] as string;
+  return marker[0] === '`' && (m[2] as string).includes('`') ? undefined : marker;
 }
 
 /** The number of characters (code points) of a string. */
@@ -129,6 +148,30 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
       const markdown = /\.(md|markdown|mdx)$/i.test(input.name);
       let fence: string | undefined;
       let frontMatter = false;
+      let code = false;
+      let lineStart = true;
+      /** Whether a line (at its start) is front matter or fenced code, the state moved on by it. */
+      const markdownCode = (line: string, number: number): boolean => {
+        const marker = fenceMarker(line);
+        if (number === 1 && line.trimEnd() === '---') {
+          frontMatter = true;
+          return true;
+        }
+        if (frontMatter) {
+          // Closed by --- (or ...); a line that is no YAML ends it too: the --- was a rule, not front matter.
+          if (line.trimEnd() === '---' || line.trimEnd() === '...') {
+            frontMatter = false;
+            return true;
+          }
+          if (/^(?:\s|-\s|-$|[\w"'-][^:]*:(?:\s|$)|#|$)/u.test(line)) return true;
+          frontMatter = false;
+        }
+        if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker))) {
+          fence = fence ? undefined : marker;
+          return true;
+        }
+        return fence !== undefined;
+      };
       /** The part of the line not yet scanned to its end: the tail of the last part. */
       let carry = '';
       /** The column of carry's first character. */
@@ -148,22 +191,12 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
           continue;
         }
         const following = next.done ? undefined : next.value;
-        let code = false;
-        if (markdown && part.last && carry === '') {
-          const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-          if (part.line === 1 && text.trimEnd() === '---') frontMatter = true;
-          else if (frontMatter && (text.trimEnd() === '---' || text.trimEnd() === '...')) {
-            frontMatter = false;
-            code = true;
-          }
-          if (!frontMatter && marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker))) {
-            fence = fence ? undefined : marker;
-            code = true;
-          }
-          code ||= frontMatter || fence !== undefined;
-        }
-        const nextIsProse = following && !(markdown && (fence || frontMatter || /^ {0,3}(`{3,}|~{3,})/.test(following.text)));
-        const joined = !code && part.last && following && nextIsProse && following.line === part.line + 1 && /\S/.test(text) && /\S/.test(following.text) ? `\n${lineHead(following.text)}` : '';
+        // Decided at a line's start, for all its parts (a long line inside a fence is code too).
+        if (markdown && lineStart) code = markdownCode(text, part.line);
+        lineStart = part.last;
+        // Not into a list item, a table row or a heading, nor from one; nor into code.
+        const runsOn = (next: TextPart) => next.line === part.line + 1 && scanner.runsOn(text) && /\S/.test(next.text) && !BLOCK_START.test(next.text) && !BLOCK_START.test(text) && !(markdown && (fence || frontMatter || fenceMarker(next.text)));
+        const joined = !code && part.last && following && runsOn(following) ? `\n${lineHead(following.text, scanner.longest - 1)}` : '';
         const keep = part.last ? text.length : tailStart(text);
         const seen = done ? chars(text.slice(0, done)) : 0;
         const occurrences = code ? [] : scanner.feedPart(text + joined, part.line, carryColumn, keep).filter((o) => o.column - carryColumn >= seen);

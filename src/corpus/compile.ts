@@ -441,7 +441,8 @@ export function scanTermsOfArticle(a: Article, n: number): ScanTerm[] {
     const m = /^(.*[\p{L}\p{N}].*?)\s*(?:\(([^()]+)\)|\s[–-]\s+(\S+))\s*$/u.exec(name);
     if (!m) return [];
     const inner = (m[2] ?? m[3] ?? '').trim();
-    const abbreviation = /^[\p{L}\p{N}&./-]{2,10}$/u.test(inner) && (inner.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+    // Three letters or more: two (`OL`, `EU`) are as often another word's abbreviation in Danish text.
+    const abbreviation = /^[\p{L}\p{N}&./-]{3,10}$/u.test(inner) && (inner.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
     return [m[1] as string, ...(abbreviation ? [inner] : [])];
   });
   return [...names.flatMap((name) => scanTermsOf(name, n)), ...derived.flatMap((name) => scanTermsOf(name, n).map((t) => ({ ...t, derived: true as const })))].filter((t) => {

@@ -39,8 +39,17 @@ const MAX_REMEMBERED_STEMS = 200_000;
  * final o is no ø (`kontoen` is konto + en, `risikoen` risiko + en, not kontøn, risikøn).
  */
 export function stemAsWritten(word: string): string {
-  return word.length < 4 || /\d/.test(word) ? word : foldLetters(stemmer(word));
+  if (word.length < 4 || /\d/.test(word)) return word;
+  let stemmed = writtenStems.get(word);
+  if (stemmed === undefined) {
+    stemmed = foldLetters(stemmer(word));
+    if (writtenStems.size >= MAX_REMEMBERED_STEMS) writtenStems.clear();
+    writtenStems.set(word, stemmed);
+  }
+  return stemmed;
 }
+
+const writtenStems = new Map<string, string>();
 
 /**
  * Danish endings of nouns and adjectives (definite, plural, genitive): a word that is a term's

@@ -45,6 +45,8 @@ describe('lookup over the bundled corpus: a name, not a guess', () => {
     ['overskud', 'overskudsgrad'],
     ['markedet', 'markedets-risikopraemie'],
     ['alder', 'aldersopsparing'],
+    // Rentekurve's alias "rentens løbetidsstruktur" begins with it: not opened, nor Rente after it.
+    ['renten', 'rente'],
   ])('%s (a word of the corpus) opens nothing and offers %s', offers, T);
 
   it.each([
@@ -55,8 +57,6 @@ describe('lookup over the bundled corpus: a name, not a guess', () => {
     ['aktiie', 'Aktie'],
     ['holdingselskaber', 'Holdingselskab'],
     ['alliance strategisk', 'Strategisk alliance'],
-    // A word's own form, not the beginning of another name ("rentens løbetidsstruktur", Rentekurve).
-    ['renten', 'Rente'],
     // The first word of a name, and a compound typed apart.
     ['strategisk', 'Strategisk alliance'],
     ['aktie selskab', 'Aktieselskab'],

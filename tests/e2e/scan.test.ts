@@ -262,4 +262,21 @@ describe('scan --json when a text turns out not to be text part-way', () => {
     expect(r.status).toBe(7);
     expect(r.stderr).toBe('glossary: r\ufffd.txt: the file name is not valid UTF-8, so it cannot be opened: rename the file\n');
   });
+
+  it('takes only real fences and front matter for code in Markdown (a review of the change)', () => {
+    const dir = tempDir();
+    const at = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return found(cli(['scan', join(dir, name)]).stdout);
+    };
+    // A line that begins with a code span is no fence: the rest of the file is prose.
+    expect(at('span.md', '```inline``` kode med rente\nog moms og rente\n')).toEqual(['rente 2×', 'moms 1×']);
+    // A first line --- followed by prose is a rule, not front matter.
+    expect(at('rule.md', '---\nEn rente og moms\nog aktie.\n')).toEqual(['rente 1×', 'moms 1×', 'aktie 1×']);
+    // A line of 70,000 characters inside a fence is code too.
+    expect(at('long.md', `\`\`\`\n${'moms '.repeat(14000)}\n\`\`\`\nrente\n`)).toEqual(['rente 1×']);
+    // A name does not run on into a list item.
+    writeFileSync(join(dir, 'list.md'), '- strategisk\n- alliance\n');
+    expect(cli(['scan', join(dir, 'list.md')]).code).toBe(3);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scanTermsOfArticle } from '../../src/corpus/compile.js';
 import { byTerm, Scanner, scanTermsOf, type ScanIndex } from '../../src/scan.js';
 import { findSnippet, markSnippet } from '../../src/snippet.js';
 import { stem } from '../../src/corpus/terms.js';
@@ -123,5 +124,19 @@ describe('manPage', () => {
 
   it('escapes what roff would read as a request', () => {
     expect(page.split('\n').filter((l) => /^[.']/.test(l) && !/^\.(TH|SH|TP|B|RS|RE|PP)\b/.test(l))).toEqual([]);
+  });
+});
+
+describe('scan terms of an article', () => {
+  const article = (title: string, aliases: string[] = []) => ({ title, aliases }) as unknown as Parameters<typeof scanTermsOfArticle>[0];
+  const names = (title: string, aliases: string[] = []) => scanTermsOfArticle(article(title, aliases), 0).map((t) => `${t.words.join(' ')}${t.derived ? ' (derived)' : ''}`);
+
+  it('adds the name before a parenthesis or a dash, and an abbreviation of three letters or more in it', () => {
+    expect(names('Indtjening pr. aktie (EPS)')).toEqual(['indtjening pr aktie eps', 'indtjening pr aktie (derived)', 'eps (derived)']);
+    expect(names('Påkrævet forrentning – RRR')).toEqual(['paakraevet forrentning rrr', 'paakraevet forrentning (derived)', 'rrr (derived)']);
+    // Two letters (`OL`, the Olympics in Danish text) are no abbreviation of their own; a gloss in small letters neither.
+    expect(names('Driftstab (OL)')).toEqual(['driftstab ol', 'driftstab (derived)']);
+    expect(names('Aktier (danske)')).toEqual(['aktier danske', 'aktier (derived)']);
+    expect(names('Aktieselskab')).toEqual(['aktieselskab']);
   });
 });

@@ -221,13 +221,15 @@ describe('the small rules search rests on', () => {
   });
 
   it('takes a word with a negating prefix for the opposite of the word without it', () => {
-    for (const [w, t] of [['fuldkommen', 'ufuldkommen'], ['ubegraenset', 'begraenset'], ['effektivt', 'ineffektivt'], ['materielle', 'immaterielle'], ['insolvency', 'solvency'], ['limited', 'unlimited'], ['ansvar', 'uansvarlig']]) {
+    for (const [w, t] of [['fuldkommen', 'ufuldkommen'], ['ubegraenset', 'begraenset'], ['effektivt', 'ineffektivt'], ['effektiv', 'ineffektivt'], ['materielle', 'immaterielle'], ['insolvency', 'solvency'], ['limited', 'unlimited'], ['synlige', 'usynlig'], ['fuldkommen', 'ufuldkommen-konkurrence'], ['tangible', 'intangibleassets'], ['ansvar', 'uansvarlig']]) {
       expect(nameMatchCost(w as string, t as string), `${w} ~ ${t}`).toBeUndefined();
     }
-    // The same word with the prefix on both sides, and words that only begin like one, still match.
+    // The same word with the prefix on both sides, words that only begin like one (ud-, ind-,
+    // inter-) and have the query word in them, and a typing error that drops an n, still match.
     expect(nameMatchCost('ufuldkomne', 'ufuldkommen')).toBeDefined();
-    expect(nameMatchCost('indkomst', 'indkomstskat')).toBeDefined();
-    expect(nameMatchCost('underskud', 'underskudsfremfoersel')).toBeDefined();
+    for (const [w, t] of [['indkomst', 'indkomstskat'], ['underskud', 'underskudsfremfoersel'], ['indkomst', 'kapitalindkomst'], ['skat', 'udbytteskat'], ['bank', 'interbank'], ['fond', 'indeksfond'], ['procent', 'udbytteprocent'], ['udbytte', 'aktieudbytte'], ['investor', 'engleinvestor'], ['iflation', 'inflation'], ['idkomst', 'indkomst']]) {
+      expect(nameMatchCost(w as string, t as string), `${w} ~ ${t}`).toBeDefined();
+    }
   });
 
   it('knows a title that spells its abbreviation out, and the abbreviation a title ends in', () => {
@@ -298,6 +300,10 @@ describe('the small rules search rests on', () => {
   it('knows a query of only question and filler words', () => {
     expect(onlyFiller('hvad er det')).toBe(true);
     expect(onlyFiller('hvad er moms')).toBe(false);
+    // An abbreviation spelt like a filler word is none (VaR, VAR alone); a query all in capitals is.
+    expect(onlyFiller('VaR')).toBe(false);
+    expect(onlyFiller('VAR')).toBe(false);
+    expect(onlyFiller('HVAD ER')).toBe(true);
     expect(onlyFiller('')).toBe(false);
     expect(onlyFiller('?!')).toBe(false);
   });
