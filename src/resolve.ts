@@ -2,6 +2,7 @@
 import { NameRank, plainLetters, type ArticleRecord } from './corpus/compile.js';
 import { AmbiguousError, NotFoundError, UsageError } from './errors.js';
 import { fold } from './fold.js';
+import { inflectionOf, stem } from './corpus/terms.js';
 import type { Corpus } from './corpus/reader.js';
 import type { Lexicon } from './corpus/lexicon.js';
 
@@ -73,7 +74,14 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
   // one whose first words they are may be (`strategisk`: Strategisk alliance).
   const asked = fold(term);
   const squashed = asked.replace(/ /g, '');
-  const inWords = (h: Hit) => [h.doc.s.folded, ...h.doc.s.foldedAliases].some((n) => [asked, squashed].some((q) => n === q || n.startsWith(`${q} `)));
+  // Or a name whose words are the query's, inflected (`aktieindkomsts` is Aktieindkomst, though an alias begins with it).
+  const formOf = (n: string) => {
+    const ws = n.split(' ');
+    const qs = queryWords(term);
+    const same = (w: string, t: string) => t === w || stem(t) === stem(w) || inflectionOf(t, w);
+    return ws.length === qs.length && qs.every((w) => ws.some((t) => same(w, t))) && ws.every((t) => qs.some((w) => same(w, t)));
+  };
+  const inWords = (h: Hit) => [h.doc.s.folded, ...h.doc.s.foldedAliases].some((n) => formOf(n) || [asked, squashed].some((q) => n === q || n.startsWith(`${q} `)));
   if (winner && !winner.lexicon && winner.tier === Tier.prefix && !inWords(winner) && wordsOfCorpus(source, queryWords(term))) winner = undefined;
   // An English word the word list knows (`interest`) is not a typing error for a Danish name
   // (Interessent), nor its beginning: such a match is offered, not opened.

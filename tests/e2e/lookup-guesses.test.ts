@@ -47,6 +47,7 @@ describe('lookup over the bundled corpus: a name, not a guess', () => {
     ['alder', 'aldersopsparing'],
     // Rentekurve's alias "rentens løbetidsstruktur" begins with it: not opened, nor Rente after it.
     ['renten', 'rente'],
+    ['bestyrelses', 'bestyrelsesformand'],
   ])('%s (a word of the corpus) opens nothing and offers %s', offers, T);
 
   it.each([
@@ -57,8 +58,9 @@ describe('lookup over the bundled corpus: a name, not a guess', () => {
     ['aktiie', 'Aktie'],
     ['holdingselskaber', 'Holdingselskab'],
     ['alliance strategisk', 'Strategisk alliance'],
-    // The first word of a name, and a compound typed apart.
+    // The first word of a name, a compound typed apart, a name in the genitive (an alias begins with it too).
     ['strategisk', 'Strategisk alliance'],
+    ['aktieindkomsts', 'Aktieindkomst'],
     ['aktie selskab', 'Aktieselskab'],
   ])('%s still opens %s', (term, title) => {
     const r = lookup(term);
