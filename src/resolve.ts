@@ -82,7 +82,11 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
     return ws.length === qs.length && qs.every((w) => ws.some((t) => same(w, t))) && ws.every((t) => qs.some((w) => same(w, t)));
   };
   const inWords = (h: Hit) => [h.doc.s.folded, ...h.doc.s.foldedAliases].some((n) => formOf(n) || [asked, squashed].some((q) => n === q || n.startsWith(`${q} `)));
-  if (winner && !winner.lexicon && winner.tier === Tier.prefix && !inWords(winner) && wordsOfCorpus(source, queryWords(term))) winner = undefined;
+  if (winner && !winner.lexicon && winner.tier === Tier.prefix && !inWords(winner) && wordsOfCorpus(source, queryWords(term))) {
+    // Then the one name the query is a form of, if any (`fakturas`: Faktura, not Factoring it begins).
+    const forms = hits.filter((h) => !h.lexicon && [h.doc.s.folded, ...h.doc.s.foldedAliases].some(formOf));
+    winner = forms.length === 1 ? forms[0] : undefined;
+  }
   // An English word the word list knows (`interest`) is not a typing error for a Danish name
   // (Interessent), nor its beginning: such a match is offered, not opened.
   if (winner && !winner.lexicon && (winner.typos > 0 || winner.tier === Tier.prefix) && everyWordListed(queryWords(term), lexicon)) winner = undefined;
