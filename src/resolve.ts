@@ -72,19 +72,24 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
   // Rentedækningsforhold, `alder` not Aldersopsparing): such a name is offered, not opened (nor
   // the hit after it, which would then look clear: `aktiv` is neither Aktiver nor Aktiv ledelse);
   // one whose first words they are may be (`strategisk`: Strategisk alliance).
-  const asked = fold(term);
-  const squashed = asked.replace(/ /g, '');
-  // Or a name whose words are the query's, inflected (`aktieindkomsts` is Aktieindkomst, though an alias begins with it).
-  const formOf = (n: string) => {
+  // The query a hit answers: the term, or the Danish name the lexicon searched for it.
+  const by = (h: Hit) => h.lexicon?.name ?? term;
+  const namesOf = (h: Hit) => [h.doc.s.folded, ...h.doc.s.foldedAliases];
+  // A name whose words are the query's, inflected (`aktieindkomsts` is Aktieindkomst, though an alias begins with it).
+  const formOf = (query: string) => (n: string) => {
     const ws = n.split(' ');
-    const qs = queryWords(term);
+    const qs = queryWords(query);
     const same = (w: string, t: string) => t === w || stem(t) === stem(w) || inflectionOf(t, w);
     return ws.length === qs.length && qs.every((w) => ws.some((t) => same(w, t))) && ws.every((t) => qs.some((w) => same(w, t)));
   };
-  const inWords = (h: Hit) => [h.doc.s.folded, ...h.doc.s.foldedAliases].some((n) => formOf(n) || [asked, squashed].some((q) => n === q || n.startsWith(`${q} `)));
-  if (winner && !winner.lexicon && winner.tier === Tier.prefix && !inWords(winner) && wordsOfCorpus(source, queryWords(term))) {
-    // Then the one name the query is a form of, if any (`fakturas`: Faktura, not Factoring it begins).
-    const forms = hits.filter((h) => !h.lexicon && [h.doc.s.folded, ...h.doc.s.foldedAliases].some(formOf));
+  const inWords = (h: Hit, query: string) => {
+    const asked = fold(query);
+    const squashed = asked.replace(/ /g, '');
+    return namesOf(h).some((n) => formOf(query)(n) || [asked, squashed].some((q) => n === q || n.startsWith(`${q} `)) || n.replace(/ /g, '') === squashed) || h.doc.id.toLowerCase() === squashed;
+  };
+  if (winner && winner.tier === Tier.prefix && !inWords(winner, by(winner)) && wordsOfCorpus(source, queryWords(by(winner)))) {
+    // Then the one name the term is a form of, if any (`fakturas`: Faktura, not Factoring it begins).
+    const forms = winner.lexicon ? [] : hits.filter((h) => !h.lexicon && namesOf(h).some(formOf(term)));
     winner = forms.length === 1 ? forms[0] : undefined;
   }
   // An English word the word list knows (`interest`) is not a typing error for a Danish name
@@ -93,6 +98,8 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
   if (winner && !winner.lexicon && !hasWholeCompounds([winner.doc.s.folded, ...winner.doc.s.foldedAliases], term, lexicon)) winner = undefined;
   // Nor is a negated term the article it negates (`ikke børsnoteret` is not Børsnotering).
   if (winner && negationOf(term) && ![winner.doc.s.folded, ...winner.doc.s.foldedAliases].some((name) => negationOf(name))) winner = undefined;
+  // Nor is a term the article of its negation (`registreret konto` is not "Ikke-registreret konto").
+  if (winner && !negationOf(term) && negationOf(winner.doc.s.folded)) winner = undefined;
   if (winner?.lexicon) return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched: winner.lexicon.kind === 'words' ? 'word-list' : 'lexicon', matchedName: winner.lexicon.name };
   if (winner) {
     const matched: MatchKind = winner.via === 'defined' ? 'defined' : winner.tier < Tier.prefix ? 'folded' : winner.tier === Tier.prefix ? 'prefix' : winner.why.some((w) => w.what.includes('its initial')) ? 'initials' : winner.typos > 0 ? 'typo' : 'words';

@@ -313,14 +313,22 @@ function plainOf(word: string): string {
  * match, and `1` for one at most.
  */
 export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, literal = false, typos: boolean | 1 = true): number | undefined {
-  if (w === t || ws === (ts ?? stem(t))) return SAME_STEM;
+  // The same word, its stem, or the word with an ending (`modpartsrisikoen`: the stemmer reads the oe of -koen as ø).
+  if (w === t || ws === (ts ?? stem(t)) || (t.length >= 4 && inflectionOf(t, w))) return SAME_STEM;
   if (plainOf(w) === plainOf(t)) return PLAIN_LETTERS;
   // An abbreviation (typed in capitals or without vowels) matches only as written.
   if (literal) return undefined;
   const loose = looseMatchCost(w, t, typos);
   // The word with a negating prefix is its opposite, not a part or a misspelling of it:
   // `fuldkommen` is not Ufuldkommen, `ubegrænset` not Begrænset, `materielle` not Immaterielle.
-  return loose === undefined || negated(w, t) || negated(t, w) ? undefined : loose;
+  return loose === undefined || negated(w, t) || negated(t, w) || opposites(w, t) ? undefined : loose;
+}
+
+/** Prefixes that make a word's opposite: `makroøkonomi` is no misspelt Mikroøkonomi. */
+const OPPOSITE_PREFIXES: Array<[string, string]> = [['makro', 'mikro'], ['over', 'under'], ['hausse', 'baisse']];
+
+function opposites(w: string, t: string): boolean {
+  return OPPOSITE_PREFIXES.some(([a, b]) => (w.startsWith(a) && t.startsWith(b) && w.slice(a.length) === t.slice(b.length)) || (w.startsWith(b) && t.startsWith(a) && w.slice(b.length) === t.slice(a.length)));
 }
 
 /** A match by beginning, compound part or typing error (see nameMatchCost). */

@@ -6,7 +6,7 @@
 // negated term is not the article it negates; a phrase whose initials are an abbreviation the
 // title spells out in other words is not that article; an id written as words is that article;
 // the bundled glossary's Danish name is not an article named by another abbreviation. The
-// fixture's seventeen Danish articles are our own.
+// fixture's twenty Danish articles are our own.
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, fixture, jsonHits, runOn } from '../helpers.js';
 
@@ -56,8 +56,12 @@ describe('lookup: never the opposite, a neighbour or a guess', () => {
     offers('aktiv', 'aktiver');
   }, T);
 
-  it('a negated term does not open the article it negates', () => {
+  it('a negated term does not open the article it negates, nor a term the article of its negation', () => {
     offers('ikke børsnoteret', 'boersnotering');
+    offers('registreret konto', 'ikke-registreret-konto');
+    expect(run('lookup', '--no-color', 'ikke registreret konto').stdout.split('\n')[0]).toBe('Ikke-registreret konto');
+    // An opposite prefix neither: makro is no misspelt mikro.
+    refuses('makroøkonomi', '(Mikroøkonomi)');
   }, T);
 
   it('initials whose title spells them out in other words are not that article; the words it spells out are', () => {
@@ -67,6 +71,8 @@ describe('lookup: never the opposite, a neighbour or a guess', () => {
 
   it('an id written as words is that article, before one whose initials they are', () => {
     opens('real rate of return', 'Reelt afkast');
+    // Two words of the corpus's text (here, in English) that are an id written apart: still that article.
+    opens('game theory', 'Spilteori');
     const hits = jsonHits(run('search', '--json', 'real rate of return').stdout);
     expect(hits[0]?.id).toBe('realrateofreturn');
   }, T);
