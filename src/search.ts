@@ -1013,8 +1013,9 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
           // A word a name has as written is that word (above): it matches by stem, beginning or compound part only.
           const found = nameMatchCost(w, t, ws, names.stems.get(t), isLiteral, typoAllowance[i]);
           // A word of an English alias is English: a Danish inflection of it is another word
-          // (`planter` is not "plant" of "property, plant and equipment"), an English one is not.
-          if (list === 'alias' && found === SAME_STEM && w !== t && !englishInflection(w, t) && englishAliasWords(doc, english).has(t)) continue;
+          // (`planter` is not "plant" of "property, plant and equipment"), an English one is not
+          // (`plants`; `expense` for "fixed expenses").
+          if (list === 'alias' && found === SAME_STEM && w !== t && !englishInflection(w, t) && !englishInflection(t, w) && englishAliasWords(doc, english).has(t)) continue;
           // Two English words the word list has are two words, not one misspelt (`vacation`, "valuation").
           if (found !== undefined && found >= TYPO && bothEnglish(w, t, english)) continue;
           const c = found === undefined ? undefined : Math.min(1, found + extra);

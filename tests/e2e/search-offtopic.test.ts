@@ -41,6 +41,8 @@ describe('search: off-topic phrases', () => {
       expect(r.code, q).toBe(0);
       expect((JSON.parse(r.stdout) as Array<{ id: string }>)[0]?.id, q).toBe('fixedassets');
     }
+    // An English alias's plural still names it from the singular (`expense`, "fixed expenses").
+    expect(run('search', '--explain', 'expense').stdout).toMatch(/"expense" ~ alias word "expenses" \(same word\)/);
     // A word Danish has too keeps its Danish forms: `banken` ~ "bank overdraft" (Kassekredit).
     expect(run('search', '--explain', 'banken').stdout).toMatch(/^kassekredit [\s\S]*?"banken" ~ alias word "bank" \(same word\)/);
   }, T);
