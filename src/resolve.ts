@@ -82,10 +82,19 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
     const same = (w: string, t: string) => t === w || stem(t) === stem(w) || inflectionOf(t, w);
     return ws.length === qs.length && qs.every((w) => ws.some((t) => same(w, t))) && ws.every((t) => qs.some((w) => same(w, t)));
   };
+  // A word most articles use is no name's beginning (`del` is not Del tilbagekøb, `brug` not
+  // "Brug af store bogstaver"): in more than one in twelve articles of a corpus of 50 or more.
+  const common = (query: string) => {
+    const qs = queryWords(query);
+    return qs.length === 1 && source.count >= 50 && source.postings(stem(qs[0] as string)).length > source.count / 12;
+  };
   const inWords = (h: Hit, query: string) => {
     const asked = fold(query);
     const squashed = asked.replace(/ /g, '');
-    return namesOf(h).some((n) => formOf(query)(n) || [asked, squashed].some((q) => n === q || n.startsWith(`${q} `)) || n.replace(/ /g, '') === squashed) || h.doc.id.toLowerCase() === squashed;
+    // The title's first words (`strategisk`: Strategisk alliance); an alias's are not enough (`effektiv` is not
+    // Amortiseret kostpris through "effektiv rentes metode").
+    const begins = (h.doc.s.folded === asked || h.doc.s.folded.startsWith(`${asked} `)) && !common(query);
+    return begins || namesOf(h).some((n) => formOf(query)(n) || n === asked || n.replace(/ /g, '') === squashed) || h.doc.id.toLowerCase() === squashed;
   };
   if (winner && winner.tier === Tier.prefix && !inWords(winner, by(winner)) && wordsOfCorpus(source, queryWords(by(winner)))) {
     // Then the one name the term is a form of, if any (`fakturas`: Faktura, not Factoring it begins).

@@ -8,7 +8,9 @@
 // the bundled glossary's Danish name is not an article named by another abbreviation. The
 // fixture's twenty Danish articles are our own.
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, fixture, jsonHits, runOn } from '../helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanEnv, fixture, jsonHits, runOn, tempDir } from '../helpers.js';
 
 const run = runOn(fixture('search-opposites'), cleanEnv());
 const T = 60_000;
@@ -94,5 +96,18 @@ describe('lookup: never the opposite, a neighbour or a guess', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(jsonHits(r.stdout)[0]?.id).toBe('value-at-risk');
     expect(run('search', 'var').code).toBe(2);
+  }, T);
+
+  it('a word most articles use does not open the one title it begins; a rarer one does', () => {
+    const dir = tempDir();
+    // Sixty articles whose text uses "del" (a part), one titled "Del tilbagekøb", one "Strategisk alliance".
+    for (let i = 0; i < 60; i++) writeFileSync(join(dir, `emne${i}.md`), `---\ntitle: Emne ${i}\ndescription: Et emne.\n---\n\nEn del af teksten om emne ${i}.\n`);
+    writeFileSync(join(dir, 'sharebuyback.md'), '---\ntitle: Del tilbagekøb\ndescription: Et tilbagekøb af egne aktier.\n---\n\nSelskabet køber en del af sine aktier tilbage.\n');
+    writeFileSync(join(dir, 'strategicalliance.md'), '---\ntitle: Strategisk alliance\ndescription: En aftale mellem to virksomheder.\n---\n\nEt strategisk samarbejde.\n');
+    const at = runOn(dir, cleanEnv());
+    const del = at('lookup', 'del');
+    expect(del.code, del.stderr).toBeGreaterThanOrEqual(3);
+    expect(del.stderr).toMatch(/did you mean: .*sharebuyback|did you mean: del-tilbagekoeb/);
+    expect(at('lookup', '--no-color', 'strategisk').stdout.split('\n')[0]).toBe('Strategisk alliance');
   }, T);
 });
