@@ -36,7 +36,10 @@ const MIN_PART = 3;
 const MIN_COMPOUND_TERM = 4;
 
 /** A word of the text: letters, marks and digits, and soft hyphens inside it (`ak\u00adtie`). */
-const WORD_SHY = /[\p{L}\p{M}\p{N}]+(?:\u00ad[\p{L}\p{M}\p{N}]+)*/gu;
+// Made on first use, as the others below: a regular expression with Unicode classes costs a
+// fraction of a millisecond to make, and every command loads this module (lookup among them).
+let wordShy: RegExp | undefined;
+const WORD_SHY = () => (wordShy ??= /[\p{L}\p{M}\p{N}]+(?:\u00ad[\p{L}\p{M}\p{N}]+)*/gu);
 /** The same without soft hyphens: the regular expression for the most lines, which have none (faster). */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
@@ -161,7 +164,7 @@ export class Scanner {
    */
   feedPart(text: string, line: number, firstColumn: number, keepBefore = Infinity): Occurrence[] {
     this.line = line;
-    const tokens = [...maskNonProse(text).matchAll(text.includes('\u00ad') ? WORD_SHY : WORD)].map((m) => {
+    const tokens = [...maskNonProse(text).matchAll(text.includes('\u00ad') ? WORD_SHY() : WORD)].map((m) => {
       const folded = foldLetters(m[0]);
       return { written: m[0], folded, stem: stem(folded), index: m.index as number };
     });
@@ -273,19 +276,20 @@ export class Scanner {
  */
 export function maskNonProse(text: string): string {
   if (!/[\x1b\x9b<`]|:\/|\]\(|www\.|mailto:/.test(text)) return text;
-  return text.replace(NON_PROSE, (m) => ' '.repeat(m.length));
+  nonProse ??= /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x9b[0-9;?]*[ -\/]*[@-~]|\x1b[@-Z\\-_]|\b(?:https?|ftp|mailto):[^\s<>()]+|\bwww\.[^\s<>()]+|\]\([^)\s]*(?:\s+"[^"]*")?\)|<[a-z][a-z0-9+.-]*:[^\s<>]*>|`[^`]*`/giu;
+  return text.replace(nonProse, (m) => ' '.repeat(m.length));
 }
 
-const NON_PROSE = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x9b[0-9;?]*[ -\/]*[@-~]|\x1b[@-Z\\-_]|\b(?:https?|ftp|mailto):[^\s<>()]+|\bwww\.[^\s<>()]+|\]\([^)\s]*(?:\s+"[^"]*")?\)|<[a-z][a-z0-9+.-]*:[^\s<>]*>|`[^`]*`/giu;
+let nonProse: RegExp | undefined;
 
 /** Whether the character at `i` belongs to a word (letters, marks, digits, a soft hyphen). */
 function wordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-  return c >= 0xd800 && c <= 0xdfff ? false : WORD_CHAR.test(text[i] as string);
+  return c >= 0xd800 && c <= 0xdfff ? false : (wordChars ??= /[\p{L}\p{M}\p{N}\u00ad]/u).test(text[i] as string);
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}\u00ad]/u;
+let wordChars: RegExp | undefined;
 
 /** Occurrences grouped by article, in order of first occurrence. */
 export function byTerm(occurrences: Occurrence[]): Array<{ n: number; occurrences: Occurrence[] }> {
