@@ -314,7 +314,8 @@ function plainOf(word: string): string {
  */
 export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, literal = false, typos: boolean | 1 = true): number | undefined {
   // The same word, its stem, or the word with an ending (`modpartsrisikoen`: the stemmer reads the oe of -koen as ø).
-  if (w === t || ws === (ts ?? stem(t)) || (t.length >= 4 && inflectionOf(t, w))) return SAME_STEM;
+  // Not a bare -e (`franchisee` is no form of franchise: the stemmer has a word's -e forms).
+  if (w === t || ws === (ts ?? stem(t)) || (t.length >= 4 && inflectionOf(t, w) && w.length > t.length + 1)) return SAME_STEM;
   if (plainOf(w) === plainOf(t)) return PLAIN_LETTERS;
   // An abbreviation (typed in capitals or without vowels) matches only as written.
   if (literal) return undefined;

@@ -220,6 +220,12 @@ describe('the small rules search rests on', () => {
     expect(nameMatchCost('ferie', 'frie')).toBeUndefined();
   });
 
+  it('takes a name word with a Danish ending of two letters or more as that word, not one with a bare -e', () => {
+    expect(matchKind(nameMatchCost('modpartsrisikoen', 'modpartsrisiko') as number)).toBe('same word');
+    expect(matchKind(nameMatchCost('kontoens', 'konto') as number)).toBe('same word');
+    expect(matchKind(nameMatchCost('franchisee', 'franchise') as number)).not.toBe('same word');
+  });
+
   it('takes a word with a negating prefix for the opposite of the word without it', () => {
     for (const [w, t] of [['fuldkommen', 'ufuldkommen'], ['ubegraenset', 'begraenset'], ['effektivt', 'ineffektivt'], ['effektiv', 'ineffektivt'], ['materielle', 'immaterielle'], ['insolvency', 'solvency'], ['limited', 'unlimited'], ['synlige', 'usynlig'], ['fuldkommen', 'ufuldkommen-konkurrence'], ['tangible', 'intangibleassets'], ['ansvar', 'uansvarlig']]) {
       expect(nameMatchCost(w as string, t as string), `${w} ~ ${t}`).toBeUndefined();
