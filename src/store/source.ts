@@ -244,8 +244,10 @@ export function listSources(dirs: string[]): SourceListing {
     }
     const skipped = (name: string) => skips(config, '', name);
     for (const d of langDirs) if (skipped(d.name)) namePages(join(dir, d.name), 'in a folder the corpus config skips', out);
-    // Named by the folder, or by its parent as MDN's `files/en-us/glossary` is.
-    const ownLang = languageOfFolder(basename(dir), config.languages) ?? languageOfFolder(basename(dirname(dir)), config.languages) ?? config.defaultLanguage ?? DEFAULT_LANG;
+    // Named by the folder, or by its parent as MDN's `files/en-us/glossary` is: only a folder named
+    // glossary (a `content/` cloned into a folder called `it` or `xh` is no Italian or Xhosa corpus).
+    const parentLang = /^glossary$/i.test(basename(dir)) ? languageOfFolder(basename(dirname(dir)), config.languages) : undefined;
+    const ownLang = languageOfFolder(basename(dir), config.languages) ?? parentLang ?? config.defaultLanguage ?? DEFAULT_LANG;
     const langNames = new Set(langDirs.map((d) => d.name));
     walkFolder({ lang: ownLang, top: '', root, config, out }, dir, '', dirents.filter((d) => !langNames.has(d.name)), 0);
     for (const { name } of langDirs.filter((d) => !skipped(d.name))) {

@@ -235,6 +235,17 @@ describe('file system', () => {
     expect(doc.problems.map((p) => p.file.split('/').pop())).toEqual(['a.md', 'b.md']);
   });
 
+  it('names a folder\'s language by its parent only for a folder named glossary (MDN), not for any folder under a code-like name', () => {
+    // Found at the end of a session: a clone in /tmp/xh built the bundled corpus as language "xh".
+    const root = tempDir();
+    mkdirSync(join(root, 'xh', 'content'), { recursive: true });
+    writeFileSync(join(root, 'xh', 'content', 'a.md'), '---\ntitle: Aktie\n---\n\nTekst.\n');
+    expect(JSON.parse(cli(['--content', join(root, 'xh', 'content'), 'lookup', '--json', 'a'], env).stdout).lang).toBe('da');
+    mkdirSync(join(root, 'en-us', 'glossary'), { recursive: true });
+    writeFileSync(join(root, 'en-us', 'glossary', 'b.md'), '---\ntitle: Share\n---\n\nText.\n');
+    expect(JSON.parse(cli(['--content', join(root, 'en-us', 'glossary'), 'lookup', '--json', 'b'], env).stdout).lang).toBe('en-us');
+  });
+
   it('reads a folder of language sub-folders', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'da'));
