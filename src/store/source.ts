@@ -367,9 +367,16 @@ export function folderTimes(folders: string[]): Array<number | undefined> {
  * read again next time) when an edit of the same size could still leave it as it is: an mtime
  * within a tick of the compile, or later. A tick is the file system's time resolution: whole
  * seconds (two on FAT) where the times have no fraction (HFS+, ext3, many network mounts, or
- * copied with cp -p), else the kernel's clock tick.
+ * copied with cp -p), else the kernel's clock tick. An mtime more than a minute ahead of this
+ * clock was not given by an edit now (a tar or zip made on a machine whose clock runs ahead, a file
+ * server's clock, `touch -d`): kept, as one in the past is; an edit now gives the file another. Kept
+ * as -1, every file of a tree unpacked with such times was read again, and the folder compiled
+ * again, on every run.
  */
 export function settled(mtimeMs: number, compiled: number): number {
   const tick = mtimeMs % 1000 === 0 ? 2000 : 20;
-  return mtimeMs >= compiled - tick ? -1 : mtimeMs;
+  return mtimeMs >= compiled - tick && mtimeMs <= compiled + AHEAD_MS ? -1 : mtimeMs;
 }
+
+/** How far ahead of this clock an mtime is taken for another clock's (see settled). */
+const AHEAD_MS = 60_000;

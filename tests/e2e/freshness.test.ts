@@ -1,7 +1,7 @@
 // Issue 26, finding 1: a body edit reaches every derived structure (full-text index, snippets,
 // scan, lookup), in both freshness modes: a small folder checked in full on every run, and a large
 // one (here: the threshold lowered for the test) checked on --refresh.
-import { closeSync, cpSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, cli, fixture, tempDir } from '../helpers.js';
@@ -216,4 +216,31 @@ describe('the stat per file (store/stat.ts), by either route', () => {
       expect((JSON.parse(s.stdout) as Array<{ id: string }>).map((h) => h.id)).toEqual(['kvasar']);
     }, 60_000);
   }
+});
+
+describe('files whose mtimes are ahead of this clock (a tar made on a machine whose clock runs ahead, a file server)', () => {
+  it('are compiled once, not on every run, and an edit of one is still seen', () => {
+    const dir = join(tempDir(), 'f');
+    cpSync(fixture('basic'), dir, { recursive: true });
+    const ahead = new Date(Date.now() + 3_600_000);
+    const files = readdirSync(dir).filter((n) => n.endsWith('.md'));
+    for (const n of files) utimesSync(join(dir, n), ahead, ahead);
+    utimesSync(dir, ahead, ahead);
+    const env = cleanEnv();
+    const current = () => {
+      const root = join(env['XDG_CACHE_HOME'] as string, 'glossary');
+      const corpus = readdirSync(root).find((d) => /^[0-9a-f]{16}$/.test(d)) as string;
+      return readFileSync(join(root, corpus, 'current'), 'utf8');
+    };
+    expect(cli(['--content', dir, 'list'], env).code).toBe(0);
+    const first = current();
+    for (let i = 0; i < 2; i++) expect(cli(['--content', dir, 'lookup', 'jointventure', '--raw'], env).code).toBe(0);
+    // Compiled again on every run, each run made a new generation.
+    expect(current()).toBe(first);
+    const file = join(dir, 'mergers.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Kvasarfinans'));
+    const r = cli(['--content', dir, 'search', '--json', WORD], env);
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as Array<{ id: string }>).map((h) => h.id)).toEqual(['mergers']);
+  }, 60_000);
 });
