@@ -57,9 +57,17 @@ export function tsv(rows: Pair[]): string {
   return rows.map((r) => [r.term, r.translation, r.comment].join('\t') + '\n').join('');
 }
 
-const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/**
+ * A field as CSV writes it. One that begins with = + - @ (or a tab or carriage return) is a formula
+ * to a spreadsheet, which runs it on opening (`=HYPERLINK(...)`, DDE): such a field gets a leading
+ * apostrophe, as OWASP advises, which spreadsheets show as text. Content may be hostile.
+ */
+const csvField = (field: string) => {
+  const s = /^[=+\-@\t\r]/.test(field) ? `'${field}` : field;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
 
-/** RFC 4180: a header line, CRLF line ends, fields with a comma, quote or line break quoted. */
+/** RFC 4180: a header line, CRLF line ends, fields with a comma, quote or line break quoted, no field a formula. */
 export function csv(rows: Pair[], from: string, to: string): string {
   const lines = [[from, to, 'comment'], ...rows.map((r) => [r.term, r.translation, r.comment])];
   return lines.map((l) => l.map(csvField).join(',') + '\r\n').join('');

@@ -304,6 +304,22 @@ describe('export --format tsv / csv / json', () => {
     expect(r.stdout.split('\r\n').every((l) => !l.includes('\n'))).toBe(true);
   });
 
+  it('CSV: no field a spreadsheet would run as a formula (hostile titles and descriptions), read back by Python\'s csv module', () => {
+    const dir = tempDir('glossary-export-');
+    mkdirSync(join(dir, 'da'));
+    mkdirSync(join(dir, 'en'));
+    writeFileSync(join(dir, 'da', 'formel.md'), '---\ntitle: "=HYPERLINK(\\"http://example.com\\",\\"klik\\")"\ndescription: "@SUM(1+1)*cmd"\n---\n\nTekst.\n');
+    writeFileSync(join(dir, 'en', 'formel.md'), '---\ntitle: "+1+cmd|\' /C calc\'!A0"\ndescription: "-2+3"\n---\n\nText.\n');
+    const r = cli(['--content', dir, 'export', '--format', 'csv', '--from', 'da', '--to', 'en']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const read = spawnSync('/usr/bin/python3', ['-c', 'import csv,sys,json; print(json.dumps(list(csv.reader(sys.stdin))))'], { input: r.stdout, encoding: 'utf8' });
+    expect(JSON.parse(read.stdout)).toEqual([
+      ['da', 'en', 'comment'],
+      ['\'=HYPERLINK("http://example.com","klik")', "'+1+cmd|' /C calc'!A0", "'@SUM(1+1)*cmd"],
+    ]);
+  });
+
   it('JSON: every article with names, text and the corpus licence', () => {
     const r = exportTo(['--format', 'json']);
     expect(r.code).toBe(0);
