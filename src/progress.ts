@@ -2,6 +2,8 @@
 // terminal, only once the work has taken a second, redrawn at most ten times a second, and erased
 // when the work is done, so that what follows starts on a clean line.
 
+import { cut, displayWidth } from './width.js';
+
 export type Phase = 'reading' | 'indexing' | 'writing';
 
 export interface Progress {
@@ -13,13 +15,31 @@ export const silentProgress: Progress = { update() {}, end() {} };
 
 const number = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** The text of the line: what, how far, and (while reading) the rate and time left. */
-export function progressText(label: string, phase: Phase, done: number, total: number, elapsedMs: number): string {
-  if (phase === 'indexing') return `${label}: indexing ${number(done)} of ${number(total)} articles`;
-  if (phase !== 'reading') return `${label}: ${phase}...`;
+/** How far: the phase, the count and (while reading) the rate and time left. */
+function progressOf(phase: Phase, done: number, total: number, elapsedMs: number): string {
+  if (phase === 'indexing') return `indexing ${number(done)} of ${number(total)} articles`;
+  if (phase !== 'reading') return `${phase}...`;
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const left = rate > 0 ? Math.ceil((total - done) / rate) : undefined;
-  return `${label}: ${number(done)} of ${number(total)} files${rate > 0 ? ` (${number(rate)}/s${left !== undefined ? `, ${left} s left` : ''})` : ''}`;
+  return `${number(done)} of ${number(total)} files${rate > 0 ? ` (${number(rate)}/s${left !== undefined ? `, ${left} s left` : ''})` : ''}`;
+}
+
+/**
+ * The text of the line: what, how far, and (while reading) the rate and time left; within `width`
+ * columns when given. A long label (a deep folder's path) gives way first, its middle left out, so
+ * that the count stays whole; what is left is cut at the end.
+ */
+export function progressText(label: string, phase: Phase, done: number, total: number, elapsedMs: number, width = Infinity): string {
+  const rest = `: ${progressOf(phase, done, total, elapsedMs)}`;
+  const room = width - displayWidth(rest);
+  if (displayWidth(label) + displayWidth(rest) <= width || room < 16) return cut(label + rest, width);
+  // Its beginning (half the room), an ellipsis and as much of its end as fits.
+  const head = cut(label, Math.ceil(room / 2));
+  const tailRoom = room - displayWidth(head);
+  const chars = [...label];
+  let tail = '';
+  while (chars.length > 0 && displayWidth((chars.at(-1) as string) + tail) <= tailRoom) tail = (chars.pop() as string) + tail;
+  return head + tail + rest;
 }
 
 /**
@@ -37,7 +57,7 @@ export function progressLine(stream: { write(text: string): unknown; columns?: n
       last = t;
       shown = true;
       const width = Math.max(20, (stream.columns ?? 80) - 1);
-      stream.write(`\r${progressText(label, phase, done, total, t - start).slice(0, width)}\u001b[K`);
+      stream.write(`\r${progressText(label, phase, done, total, t - start, width)}\u001b[K`);
     },
     end() {
       if (shown) stream.write('\r\u001b[K');

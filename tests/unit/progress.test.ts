@@ -48,6 +48,25 @@ describe('progressLine', () => {
   });
 });
 
+describe('a long folder path on a narrow terminal', () => {
+  const label = 'glossary: compiling /home/someone/projects/team-glossary/content/Texts/Danish';
+  it('leaves out the middle of the path, keeping its end and the count whole', () => {
+    const text = progressText(label, 'indexing', 500, 12000, 2000, 70);
+    expect(text.length).toBeLessThanOrEqual(70);
+    expect(text.endsWith('/Texts/Danish: indexing 500 of 12,000 articles')).toBe(true);
+    expect(text.startsWith('glossary: compil')).toBe(true);
+    expect(text).toContain('…');
+  });
+  it('is the whole text where it fits, and cut at the end where even the count does not', () => {
+    expect(progressText('glossary: compiling x', 'indexing', 5, 10, 0, 200)).toBe('glossary: compiling x: indexing 5 of 10 articles');
+    expect(progressText(label, 'indexing', 500, 12000, 2000, 30)).toBe('glossary: compiling /home/som…');
+  });
+  it('counts wide letters as two columns', () => {
+    const text = progressText('glossary: compiling /数据/数据/数据/数据/数据/数据/数据/数据/词汇表', 'writing', 0, 0, 0, 40);
+    expect(text.endsWith('词汇表: writing...')).toBe(true);
+  });
+});
+
 describe('indexing shows a count', () => {
   it('compileListing reports the articles indexed, up to their number', async () => {
     const { compileListing } = await import('../../src/store/compilation.js');
