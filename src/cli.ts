@@ -185,13 +185,21 @@ export async function main(io: Io): Promise<number> {
   }
 }
 
+/** Why standard output could not be written, in words. */
+const WRITE_ERRORS: Record<string, string> = {
+  ENOSPC: 'no space left on the device (ENOSPC)',
+  EDQUOT: 'over the disk quota (EDQUOT)',
+  EFBIG: 'the file is too large (EFBIG)',
+  EIO: 'the device failed (EIO)',
+};
+
 /** Entry point of bin/glossary.js: wires the process in, sets the exit code. */
 export function run(): void {
   // `glossary list | head -1`: the reader went away; stop quietly, as other Unix tools do.
   const stdout = descriptorOutput(1, () => process.stdout, (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    process.stderr.write(`glossary: cannot write the output (${error.code ?? error.message})\n`);
-    process.exit(ExitCode.internal);
+    process.stderr.write(`glossary: cannot write the output: ${WRITE_ERRORS[error.code ?? ''] ?? error.code ?? error.message}; ${error.code === 'EIO' ? 'check the device, or' : 'free some space, or'} send the output elsewhere\n`);
+    process.exit(ExitCode.output);
   });
   // isatty(0), not process.stdin: creating the stdin stream costs start-up that only prompts need.
   const stdin = {

@@ -12,6 +12,8 @@ export const ExitCode = {
   checkFailed: 6,
   /** The text given to scan cannot be read: missing, a folder, binary, not UTF-8. */
   input: 7,
+  /** Standard output cannot be written: a full disk, over a quota, a failing device. */
+  output: 8,
   /** Ctrl-C in the picker, as shells report SIGINT. */
   cancelled: 130,
 } as const;

@@ -12,6 +12,7 @@ const EXIT_CODES: Array<[number, string]> = [
   [ExitCode.content, 'content error: a --content folder that is missing, not a folder, or without articles; its config (glossary.json) not valid; a damaged compiled corpus'],
   [ExitCode.checkFailed, 'check found errors (or warnings, with --strict)'],
   [ExitCode.input, 'scan: a text that cannot be read (missing, a folder, binary, not UTF-8)'],
+  [ExitCode.output, 'the output cannot be written (a full disk, over a quota, a failing device)'],
   [ExitCode.cancelled, 'cancelled in the picker (Ctrl-C)'],
 ];
 

@@ -156,10 +156,10 @@ describe('list and keywords', () => {
     expect(out).toMatch(/^artikel-nummer-\d+ +Artikel nummer \d+\nstatus:0\n$/);
   });
 
-  it('says in one line that the output cannot be written (a full disk: /dev/full), exit 1', () => {
+  it('says in one line that the output cannot be written (a full disk: /dev/full), exit 8, not the exit code of a bug', () => {
     const script = `"${process.execPath}" "${bin}" list 2>&1 > /dev/full; echo "status:$?"`;
     const out = execFileSync('bash', ['-c', script], { env: cleanEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    expect(out).toBe('glossary: cannot write the output (ENOSPC)\nstatus:1\n');
+    expect(out).toBe('glossary: cannot write the output: no space left on the device (ENOSPC); free some space, or send the output elsewhere\nstatus:8\n');
   });
 
   it('writes a whole long answer into a pipe whose reader is slow (nothing lost, nothing doubled)', () => {
