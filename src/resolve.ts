@@ -63,17 +63,32 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
     if (ns.length === 1) return { record: corpus.record(lang, ns[0] as number), fuzzy: true, matched: 'path' };
     if (ns.length > 1) break;
   }
-  const { search, clearWinner, everyWordListed, queryWords, wordsOfCorpus, Tier } = await import('./search.js');
-  type Hit = ReturnType<typeof search>[number];
+  const searching = await import('./search.js');
   const source = corpus.searchSource(lang);
-  const hits = search(source, term, 5, { lexicon });
+  const hits = searching.search(source, term, 5, { lexicon });
+  const winner = confirmedWinner(searching, source, term, hits, lexicon);
+  if (winner?.lexicon) return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched: winner.lexicon.kind === 'words' ? 'word-list' : 'lexicon', matchedName: winner.lexicon.name };
+  if (winner) {
+    const { Tier } = searching;
+    const matched: MatchKind = winner.via === 'defined' ? 'defined' : winner.tier < Tier.prefix ? 'folded' : winner.tier === Tier.prefix ? 'prefix' : winner.why.some((w) => w.what.includes('its initial')) ? 'initials' : winner.typos > 0 ? 'typo' : 'words';
+    return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched };
+  }
+  if (hits.length === 0) throw new NotFoundError(`no article "${term}"`, ['try: glossary search ' + term.split(/\s+/)[0]]);
+  // One candidate that is not clearly meant is a suggestion, not a choice between articles.
+  if (hits.length === 1) throw new NotFoundError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)));
+  throw new AmbiguousError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)), hits.map((h) => h.doc));
+}
+
+type Searching = typeof import('./search.js');
+type Hit = ReturnType<Searching['search']>[number];
+
+/**
+ * Search's clear winner for `term`, unless a rule refuses to open it: then the one name the term is
+ * a form of, or nothing (the hits are offered). Every rule is a confident wrong answer seen in use.
+ */
+function confirmedWinner(searching: Searching, source: ReturnType<Corpus['searchSource']>, term: string, hits: Hit[], lexicon?: () => Lexicon | undefined): Hit | undefined {
+  const { clearWinner, everyWordListed, queryWords, wordsOfCorpus, Tier } = searching;
   let winner = clearWinner(hits, new Set(queryWords(term)).size);
-  // Whole words of the corpus are not the beginning of a longer word of a name (`rente` is not
-  // Rentedækningsforhold, `alder` not Aldersopsparing): such a name is offered, not opened (nor
-  // the hit after it, which would then look clear: `aktiv` is neither Aktiver nor Aktiv ledelse);
-  // one whose first words they are may be (`strategisk`: Strategisk alliance).
-  // The query a hit answers: the term, or the Danish name the lexicon searched for it.
-  const by = (h: Hit) => h.lexicon?.name ?? term;
   const namesOf = (h: Hit) => [h.doc.s.folded, ...h.doc.s.foldedAliases];
   // A name whose words are the query's, inflected (`aktieindkomsts` is Aktieindkomst, though an alias begins with it).
   const formOf = (query: string) => (n: string) => {
@@ -96,28 +111,27 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
     const begins = (h.doc.s.folded === asked || h.doc.s.folded.startsWith(`${asked} `)) && !common(query);
     return begins || namesOf(h).some((n) => formOf(query)(n) || n === asked || n.replace(/ /g, '') === squashed) || h.doc.id.toLowerCase() === squashed;
   };
+  // Whole words of the corpus are not the beginning of a longer word of a name (`rente` is not
+  // Rentedækningsforhold, `alder` not Aldersopsparing): such a name is offered, not opened (nor
+  // the hit after it, which would then look clear: `aktiv` is neither Aktiver nor Aktiv ledelse);
+  // one whose first words they are may be (`strategisk`: Strategisk alliance). The query a hit
+  // answers: the term, or the Danish name the lexicon searched for it.
+  const by = (h: Hit) => h.lexicon?.name ?? term;
   if (winner && winner.tier === Tier.prefix && !inWords(winner, by(winner)) && wordsOfCorpus(source, queryWords(by(winner)))) {
     // Then the one name the term is a form of, if any (`fakturas`: Faktura, not Factoring it begins).
     const forms = winner.lexicon ? [] : hits.filter((h) => !h.lexicon && namesOf(h).some(formOf(term)));
     winner = forms.length === 1 ? forms[0] : undefined;
   }
+  if (!winner) return undefined;
   // An English word the word list knows (`interest`) is not a typing error for a Danish name
   // (Interessent), nor its beginning: such a match is offered, not opened.
-  if (winner && !winner.lexicon && (winner.typos > 0 || winner.tier === Tier.prefix) && everyWordListed(queryWords(term), lexicon)) winner = undefined;
-  if (winner && !winner.lexicon && !hasWholeCompounds([winner.doc.s.folded, ...winner.doc.s.foldedAliases], term, lexicon)) winner = undefined;
+  if (!winner.lexicon && (winner.typos > 0 || winner.tier === Tier.prefix) && everyWordListed(queryWords(term), lexicon)) return undefined;
+  if (!winner.lexicon && !hasWholeCompounds(namesOf(winner), term, lexicon)) return undefined;
   // Nor is a negated term the article it negates (`ikke børsnoteret` is not Børsnotering).
-  if (winner && negationOf(term) && ![winner.doc.s.folded, ...winner.doc.s.foldedAliases].some((name) => negationOf(name))) winner = undefined;
+  if (negationOf(term) && !namesOf(winner).some((name) => negationOf(name))) return undefined;
   // Nor is a term the article of its negation (`registreret konto` is not "Ikke-registreret konto").
-  if (winner && !negationOf(term) && negationOf(winner.doc.s.folded)) winner = undefined;
-  if (winner?.lexicon) return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched: winner.lexicon.kind === 'words' ? 'word-list' : 'lexicon', matchedName: winner.lexicon.name };
-  if (winner) {
-    const matched: MatchKind = winner.via === 'defined' ? 'defined' : winner.tier < Tier.prefix ? 'folded' : winner.tier === Tier.prefix ? 'prefix' : winner.why.some((w) => w.what.includes('its initial')) ? 'initials' : winner.typos > 0 ? 'typo' : 'words';
-    return { record: corpus.record(lang, winner.doc.n), fuzzy: true, matched };
-  }
-  if (hits.length === 0) throw new NotFoundError(`no article "${term}"`, ['try: glossary search ' + term.split(/\s+/)[0]]);
-  // One candidate that is not clearly meant is a suggestion, not a choice between articles.
-  if (hits.length === 1) throw new NotFoundError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)));
-  throw new AmbiguousError(`no article "${term}"`, suggestions(hits.map((h) => h.doc.name)), hits.map((h) => h.doc));
+  if (!negationOf(term) && negationOf(winner.doc.s.folded)) return undefined;
+  return winner;
 }
 
 /** Whether a term says `not` (`ikke`, `not`, `non`, `uden`, `without`, `no`) as a word of its own. */

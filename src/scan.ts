@@ -38,10 +38,12 @@ const MIN_COMPOUND_TERM = 4;
 /** A word of the text: letters, marks and digits, and soft hyphens inside it (`ak\u00adtie`). */
 // Made on first use, as the others below: a regular expression with Unicode classes costs a
 // fraction of a millisecond to make, and every command loads this module (lookup among them).
+const LETTERS = '\\p{L}\\p{M}\\p{N}';
 let wordShy: RegExp | undefined;
-const WORD_SHY = () => (wordShy ??= /[\p{L}\p{M}\p{N}]+(?:\u00ad[\p{L}\p{M}\p{N}]+)*/gu);
+const WORD_SHY = () => (wordShy ??= new RegExp(`[${LETTERS}]+(?:\u00ad[${LETTERS}]+)*`, 'gu'));
 /** The same without soft hyphens: the regular expression for the most lines, which have none (faster). */
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+let word: RegExp | undefined;
+const WORD = () => (word ??= new RegExp(`[${LETTERS}]+`, 'gu'));
 
 
 /**
@@ -56,7 +58,7 @@ const VERB_FORMS = new Set(VERBS.flatMap((v) => [v, `${v}r`, `${v}s`, `${v}nde`]
 
 /** The scan terms of one name (a title or an alias); none for a name without letters. */
 export function scanTermsOf(name: string, n: number): ScanTerm[] {
-  const written = name.match(WORD) ?? [];
+  const written = name.match(WORD()) ?? [];
   if (written.length === 0) return [];
   const folded = written.map((w) => foldLetters(w));
   const uppers = name.match(/\p{Lu}/gu)?.length ?? 0;
@@ -164,7 +166,7 @@ export class Scanner {
    */
   feedPart(text: string, line: number, firstColumn: number, keepBefore = Infinity): Occurrence[] {
     this.line = line;
-    const tokens = [...maskNonProse(text).matchAll(text.includes('\u00ad') ? WORD_SHY() : WORD)].map((m) => {
+    const tokens = [...maskNonProse(text).matchAll(text.includes('\u00ad') ? WORD_SHY() : WORD())].map((m) => {
       const folded = foldLetters(m[0]);
       return { written: m[0], folded, stem: stem(folded), index: m.index as number };
     });
@@ -286,7 +288,7 @@ let nonProse: RegExp | undefined;
 function wordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-  return c >= 0xd800 && c <= 0xdfff ? false : (wordChars ??= /[\p{L}\p{M}\p{N}\u00ad]/u).test(text[i] as string);
+  return c >= 0xd800 && c <= 0xdfff ? false : (wordChars ??= new RegExp(`[${LETTERS}\u00ad]`, 'u')).test(text[i] as string);
 }
 
 let wordChars: RegExp | undefined;
