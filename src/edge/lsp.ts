@@ -13,7 +13,7 @@ import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
 import type { Article, ParseResult, Problem } from '../corpus/article.js';
 import { linkProblems, type FileProblem } from '../corpus/check.js';
 import { linkResolver, linkTarget, siteLinkOptions, type LinkOptions, type Resolved } from '../corpus/links.js';
-import { codeLines, MARKDOWN_LINK } from '../corpus/markup.js';
+import { codeLines } from '../corpus/markup.js';
 import { parseArticle } from '../corpus/parse.js';
 import { fold } from '../fold.js';
 import { BIDI, stripControl } from '../text.js';
@@ -25,6 +25,7 @@ import { CONFIG_FILES } from '../store/config.js';
 import { listSources, type SourceEntry, type SourceListing } from '../store/source.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
 import { corpusIdentity, type Opened } from './corpus.js';
+import { linkAt, linkSpans } from './link-spans.js';
 import type { Run } from './run.js';
 
 /** What the client may set in initializationOptions. */
@@ -263,19 +264,46 @@ export class Glossary {
   }
 }
 
-/** The link whose text or target holds UTF-16 position `ch` in `line`: its href and the href's range. */
-function linkAt(line: string, ch: number): { href: string; start: number; end: number } | undefined {
-  for (const m of line.matchAll(MARKDOWN_LINK)) {
-    const start = m.index as number;
-    const end = start + m[0].length;
-    if (ch < start || ch > end) continue;
-    const open = m[0].indexOf('](');
-    if (open < 0) continue;
-    const inner = m[0].slice(open + 2, -1).trim().split(/\s+/)[0] ?? '';
-    const hrefStart = start + m[0].indexOf(inner, open + 2);
-    return { href: inner, start: hrefStart, end: hrefStart + inner.length };
-  }
+/**
+ * Why an id would not be read back as an article's id (store/source.ts's listing rules), or
+ * undefined: a README, an index page (a bundle is named by its folder), a template or hidden name.
+ */
+export function unreadId(id: string): string | undefined {
+  const parts = id.split('/');
+  const last = (parts.at(-1) as string).toLowerCase();
+  if (parts.some((p) => p.startsWith('_'))) return 'a name that starts with "_" is a template';
+  if (parts.some((p) => p.startsWith('.') || p === 'node_modules')) return 'a hidden folder or node_modules is not read';
+  if (last === 'readme') return 'a README is about its folder, not a term';
+  if (last === 'index') return 'an index.md is its folder\'s page (a bundle is named by its folder)';
   return undefined;
+}
+
+/** `href` with the id it spells (`/x`, `../x.md#y`, `l%C3%A5n`, any case) made `newId`; undefined when it does not spell it. */
+export function renamedHref(href: string, oldId: string, newId: string): string | undefined {
+  const replace = (whole: string, insert: string): string | undefined => {
+    // In the path, not a heading or query after it (`/x#x-i-praksis`).
+    const cut = whole.search(/[#?]/);
+    const text = cut < 0 ? whole : whole.slice(0, cut);
+    const after = cut < 0 ? '' : whole.slice(cut);
+    const lower = text.toLowerCase();
+    for (const old of [oldId, oldId.split('/').pop() as string]) {
+      const at = lower.lastIndexOf(old.toLowerCase());
+      if (at < 0) continue;
+      const value = old === oldId ? insert : (insert.split('/').pop() as string);
+      return text.slice(0, at) + value + text.slice(at + old.length) + after;
+    }
+    return undefined;
+  };
+  const direct = replace(href, newId);
+  if (direct !== undefined) return direct;
+  let decoded: string;
+  try {
+    decoded = decodeURI(href);
+  } catch {
+    return undefined;
+  }
+  const fresh = decoded === href ? undefined : replace(decoded, newId);
+  return fresh === undefined ? undefined : encodeURI(fresh);
 }
 
 export async function runLsp(run: Run): Promise<ExitCode> {
@@ -692,19 +720,42 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     return hit ? location(hit.article) : null;
   }));
 
-  /** Where the link `href` on 1-based `line` of an article stands: from the open buffer, else the file as parsed. */
-  function linkRange(a: Article, line: number, href: string): LS.Range {
-    const doc = documents.get(uriOf(a.file));
-    const text = doc ? lineOf(doc, line - 1) : (a.source.split('\n')[line - 1] ?? '');
-    const at = text.indexOf(`](${href}`);
-    const start = at < 0 ? 0 : at + 2;
-    return { start: { line: line - 1, character: start }, end: { line: line - 1, character: at < 0 ? 0 : start + href.length } };
+  /** An article's text as the editor has it: its open buffer, else the file as parsed. */
+  const textOf = (a: Article) => documents.get(uriOf(a.file))?.getText() ?? a.source;
+
+  /**
+   * Every link to `target` where it is written, found again in the text of each article that links
+   * to it: each written target that resolves to it (inline, a reference definition, a wikilink),
+   * outside code. `missed`: links the parser read that no written target was found for (a syntax
+   * these cannot place): a rename would leave them broken.
+   */
+  function linksTo(target: Article): { found: Array<{ from: Article; uri: string; range: LS.Range; href: string; kind: string }>; missed: Array<{ from: Article; line: number }> } {
+    const found: Array<{ from: Article; uri: string; range: LS.Range; href: string; kind: string }> = [];
+    const missed: Array<{ from: Article; line: number }> = [];
+    if (!glossary) return { found, missed };
+    const byFrom = new Map<Article, Array<Article['links'][number]>>();
+    for (const b of glossary.backlinks(target)) byFrom.set(b.from, [...(byFrom.get(b.from) ?? []), b.link]);
+    for (const [from, links] of byFrom) {
+      const lines = textOf(from).split(/\r\n|\r|\n/);
+      const code = codeLines(lines);
+      const hrefs = new Set<string>();
+      lines.forEach((line, i) => {
+        if (code[i]) return;
+        for (const span of linkSpans(line)) {
+          if (glossary?.resolve(from, span.href) !== target) continue;
+          hrefs.add(span.href);
+          found.push({ from, uri: uriOf(from.file), range: { start: { line: i, character: span.start }, end: { line: i, character: span.end } }, href: span.href, kind: span.kind });
+        }
+      });
+      for (const l of links) if (!hrefs.has(l.href)) missed.push({ from, line: l.line });
+    }
+    return { found, missed };
   }
 
   connection.onReferences(answer((params) => {
     const hit = targetAt(params.textDocument.uri, params.position, true);
     if (!hit || !glossary) return null;
-    const refs = glossary.backlinks(hit.article).map((b) => ({ uri: uriOf(b.from.file), range: linkRange(b.from, b.link.line, b.link.href) }));
+    const refs = linksTo(hit.article).found.map(({ uri, range }) => ({ uri, range }));
     return params.context.includeDeclaration ? [location(hit.article), ...refs] : refs;
   }));
 
@@ -749,31 +800,43 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const hit = targetAt(params.textDocument.uri, params.position, true);
     if (!hit || !glossary) return null;
     const { article } = hit;
-    const newId = params.newName.trim().replace(/\.md$/, '');
+    const newId = params.newName.trim().replace(/\.md$/, '').normalize('NFC');
     if (!/^[\p{L}\p{N}_][\p{L}\p{N}._-]*(?:\/[\p{L}\p{N}_][\p{L}\p{N}._-]*)*$/u.test(newId)) {
       throw new ls.ResponseError(ls.ErrorCodes.InvalidParams, `"${clean(newId).slice(0, 60)}" is not an article id: use letters, digits, - and _ (a/b for a sub-folder)`);
     }
+    const refused = unreadId(newId);
+    if (refused) throw new ls.ResponseError(ls.ErrorCodes.InvalidParams, `"${newId}" would not be read as an article: ${refused}; choose another id`);
     if (glossary.articles(article.lang).some((a) => a !== article && a.id.toLowerCase() === newId.toLowerCase())) {
       throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `an article with the id "${newId}" exists already: choose another id`);
     }
-    const edits = new Map<string, LS.TextEdit[]>();
-    const oldLast = article.id.split('/').pop() as string;
-    const newLast = newId.split('/').pop() as string;
-    for (const b of glossary.backlinks(article)) {
-      const at = b.link.href.lastIndexOf(article.id) >= 0 ? b.link.href.lastIndexOf(article.id) : b.link.href.lastIndexOf(oldLast);
-      if (at < 0) continue;
-      const old = b.link.href.lastIndexOf(article.id) >= 0 ? article.id : oldLast;
-      const fresh = b.link.href.slice(0, at) + (old === article.id ? newId : newLast) + b.link.href.slice(at + old.length);
-      const uri = uriOf(b.from.file);
-      edits.set(uri, [...(edits.get(uri) ?? []), { range: linkRange(b.from, b.link.line, b.link.href), newText: fresh }]);
-    }
-    if (!renameFiles) return { changes: Object.fromEntries(edits) };
+    // Links rewritten and the file not renamed would all be broken: nothing, and why.
+    if (!renameFiles) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, 'this editor does not rename files as part of a rename (workspace edit resourceOperations): rename the file by hand, and the links to it');
+    // The folder the article's id is counted from: its file's folder, up one for each folder of the id
+    // (path by path: a name written decomposed, as macOS writes it, is longer than its id).
     const bundle = /[\\/]index\.md$/.test(article.file);
+    let root = dirname(bundle ? dirname(article.file) : article.file);
+    for (let i = 1; i < article.id.split('/').length; i++) root = dirname(root);
     const oldPath = bundle ? dirname(article.file) : article.file;
-    const root = oldPath.slice(0, oldPath.length - (article.id.length + (bundle ? 0 : 3)));
     const newPath = join(root, bundle ? newId : `${newId}.md`);
-    const documentChanges: Array<LS.TextDocumentEdit | LS.RenameFile> = [...edits].map(([uri, list]) => ({ textDocument: { uri, version: null }, edits: list }));
-    documentChanges.push({ kind: 'rename', oldUri: uriOf(oldPath), newUri: uriOf(newPath) });
+    if (!existsSync(dirname(newPath))) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `there is no folder ${clean(relative(root, dirname(newPath)))} for "${newId}": make it first, then rename`);
+    if (existsSync(newPath)) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `${clean(relative(root, newPath))} exists already: choose another id`);
+    const { found, missed } = linksTo(article);
+    const first = missed[0];
+    if (first) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link to it on line ${first.line} of ${clean(relative(root, first.from.file))} is written in a way the rename cannot rewrite: change it by hand, or rename by hand`);
+    const edits = new Map<string, LS.TextEdit[]>();
+    for (const link of found) {
+      const line = textOf(link.from).split(/\r\n|\r|\n/)[link.range.start.line] ?? '';
+      const written = line.slice(link.range.start.character, link.range.end.character);
+      const fresh = renamedHref(written, article.id, newId);
+      if (fresh === undefined) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link "${clean(written).slice(0, 60)}" on line ${link.range.start.line + 1} of ${clean(relative(root, link.from.file))} does not spell the id: change it by hand, or rename by hand`);
+      edits.set(link.uri, [...(edits.get(link.uri) ?? []), { range: link.range, newText: fresh }]);
+    }
+    // The file first: a client whose rename fails (Neovim 0.7 when the folder is missing) then
+    // changes no link. The renamed article's own links are edited at its new address.
+    const renamedUri = uriOf(article.file);
+    const newUri = uriOf(bundle ? join(newPath, 'index.md') : newPath);
+    const documentChanges: Array<LS.TextDocumentEdit | LS.RenameFile> = [{ kind: 'rename', oldUri: uriOf(oldPath), newUri: uriOf(newPath) }];
+    for (const [uri, list] of edits) documentChanges.push({ textDocument: { uri: uri === renamedUri ? newUri : uri, version: null }, edits: list });
     return { documentChanges };
   }));
 

@@ -1,0 +1,154 @@
+// Rename and references of `glossary lsp` where links are written in every way the corpus reads
+// them (a hostile pass found rename rewriting the wrong text: two links on a line, a link that
+// begins with the id, reference definitions and wikilinks), ids the listing would not read back,
+// and a line a regular expression took seconds over. Applied by Neovim 0.7, a client we did not write.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../helpers.js';
+import { LSP, neovim, nvim, Raw } from './lsp-client.js';
+
+const LINKER = `---
+title: Linker
+description: Links skrevet på mange måder.
+---
+# Linker
+
+To på en linje: [a](/jointventure) og [b](/jointventure).
+Forveksling: [x](/jointventure-old) og [y](/jointventure#historie).
+Ref-stil: [jv][ref] her.
+Wiki: [[jointventure]] og [[jointventure|JV]].
+Kode: \`[c](/jointventure)\` står som kode.
+
+[ref]: /jointventure
+`;
+
+const OLD = `---
+title: Gammelt joint venture
+description: Et ord der begynder som et andet id.
+---
+Se [linker](/linker).
+`;
+
+function corpus(): string {
+  const dir = join(tempDir('glossary-lsp-'), 'ordbog');
+  cpSync(join(LSP, 'glossary'), dir, { recursive: true });
+  writeFileSync(join(dir, 'linker.md'), LINKER);
+  writeFileSync(join(dir, 'jointventure-old.md'), OLD);
+  return dir;
+}
+
+const files = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+
+describe.skipIf(!nvim)('rename in Neovim 0.7: every written link rewritten where it stands, nothing else', () => {
+  it('two links on a line, a heading after the id, a reference definition, wikilinks; not code, not a longer id', () => {
+    const dir = corpus();
+    const a = neovim('rename.lua', { GLOSSARY_ROOT: dir, GLOSSARY_FILE: join(dir, 'jointventure.md'), GLOSSARY_LINE: '0', GLOSSARY_NAMES: 'fællesforetagende' });
+    const [only] = a['renames'];
+    expect(only.err).toBe(null);
+    expect(only.applied).toBe(true);
+    expect(existsSync(join(dir, 'jointventure.md'))).toBe(false);
+    expect(readFileSync(join(dir, 'fællesforetagende.md'), 'utf8')).toContain('title: Joint venture');
+    expect(readFileSync(join(dir, 'linker.md'), 'utf8')).toBe(
+      LINKER.replace('[a](/jointventure) og [b](/jointventure)', '[a](/fællesforetagende) og [b](/fællesforetagende)')
+        .replace('[y](/jointventure#historie)', '[y](/fællesforetagende#historie)')
+        .replace('[[jointventure]] og [[jointventure|JV]]', '[[fællesforetagende]] og [[fællesforetagende|JV]]')
+        .replace('[ref]: /jointventure', '[ref]: /fællesforetagende'),
+    );
+    expect(readFileSync(join(dir, 'jointventure-old.md'), 'utf8')).toBe(OLD);
+    expect(readFileSync(join(dir, 'fusion.md'), 'utf8')).toContain('[joint venture](/fællesforetagende)');
+    const check = cli(['check', dir, '--json']);
+    expect(JSON.parse(check.stdout).problems.filter((p: { code: string }) => p.code === 'broken-link')).toEqual([]);
+  });
+
+  it('refuses an id the listing would not read back as the article, or in a folder that is not there, and changes nothing', () => {
+    const dir = corpus();
+    const before = files(dir);
+    const a = neovim('rename.lua', { GLOSSARY_ROOT: dir, GLOSSARY_FILE: join(dir, 'jointventure.md'), GLOSSARY_LINE: '0', GLOSSARY_NAMES: 'README,index,_utkast,fusion/index,mappe/jv,.skjult' });
+    expect(a['renames'].map((r: { name: string; err: { message: string } }) => [r.name, r.err.message])).toEqual([
+      ['README', '"README" would not be read as an article: a README is about its folder, not a term; choose another id'],
+      ['index', '"index" would not be read as an article: an index.md is its folder\'s page (a bundle is named by its folder); choose another id'],
+      ['_utkast', '"_utkast" would not be read as an article: a name that starts with "_" is a template; choose another id'],
+      ['fusion/index', '"fusion/index" would not be read as an article: an index.md is its folder\'s page (a bundle is named by its folder); choose another id'],
+      ['mappe/jv', 'there is no folder mappe for "mappe/jv": make it first, then rename'],
+      ['.skjult', '".skjult" is not an article id: use letters, digits, - and _ (a/b for a sub-folder)'],
+    ]);
+    expect(files(dir)).toEqual(before);
+  });
+
+  it('into a folder that is there: the file moves and the links follow', () => {
+    const dir = corpus();
+    mkdirSync(join(dir, 'selskaber'));
+    const a = neovim('rename.lua', { GLOSSARY_ROOT: dir, GLOSSARY_FILE: join(dir, 'jointventure.md'), GLOSSARY_LINE: '0', GLOSSARY_NAMES: 'selskaber/jv' });
+    expect(a['renames'][0].applied).toBe(true);
+    expect(existsSync(join(dir, 'selskaber', 'jv.md'))).toBe(true);
+    expect(readFileSync(join(dir, 'fusion.md'), 'utf8')).toContain('[joint venture](/selskaber/jv)');
+    expect(JSON.parse(cli(['check', dir, '--json']).stdout).problems.filter((p: { code: string }) => p.code === 'broken-link')).toEqual([]);
+  });
+});
+
+describe('rename and references over raw framing', () => {
+  const open = async (dir: string, capabilities: object, file: string, text?: string) => {
+    const s = new Raw([]);
+    s.send({ id: 1, method: 'initialize', params: { processId: null, rootUri: pathToFileURL(dir).href, capabilities, initializationOptions: {} } });
+    await s.reply(1);
+    s.send({ method: 'initialized', params: {} });
+    const uri = pathToFileURL(join(dir, file)).href;
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version: 1, text: text ?? readFileSync(join(dir, file), 'utf8') } } });
+    return { s, uri };
+  };
+  const renaming = { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['rename'] } } };
+
+  it('references: one range for each link, on its own target, none in code', async () => {
+    const dir = corpus();
+    const { s, uri } = await open(dir, renaming, 'jointventure.md');
+    s.send({ id: 2, method: 'textDocument/references', params: { textDocument: { uri }, position: { line: 0, character: 0 }, context: { includeDeclaration: false } } });
+    const refs = (await s.reply(2)).result.filter((r: { uri: string }) => r.uri.endsWith('/linker.md'));
+    const lines = LINKER.split('\n');
+    expect(refs.map((r: { range: { start: { line: number; character: number }; end: { character: number } } }) => lines[r.range.start.line]?.slice(r.range.start.character, r.range.end.character))).toEqual([
+      '/jointventure', '/jointventure', '/jointventure#historie', 'jointventure', 'jointventure', '/jointventure',
+    ]);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
+  it('a client that cannot rename files gets a refusal, not link edits that would all break', async () => {
+    const dir = corpus();
+    const { s, uri } = await open(dir, {}, 'jointventure.md');
+    s.send({ id: 2, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'jv2' } });
+    const r = await s.reply(2);
+    expect(r.result).toBeUndefined();
+    expect(r.error.message).toMatch(/^this editor does not rename files as part of a rename/);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
+  it('a file whose name is decomposed (as macOS writes it) is renamed where it is', async () => {
+    const dir = corpus();
+    const nfd = 're\u0301sume\u0301';
+    writeFileSync(join(dir, `${nfd}.md`), '---\ntitle: Resumé\ndescription: Et resumé.\n---\n\nOm [fusion](/fusion).\n');
+    const { s, uri } = await open(dir, renaming, `${nfd}.md`);
+    s.send({ id: 2, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'nyt' } });
+    const change = (await s.reply(2)).result.documentChanges[0];
+    expect(change).toEqual({ kind: 'rename', oldUri: pathToFileURL(join(dir, `${nfd}.md`)).href, newUri: pathToFileURL(join(dir, 'nyt.md')).href });
+    s.child.stdin.end();
+    await s.exited;
+  });
+
+  it('definition on a line of 100,000 [ answers at once, and other requests are not held up', async () => {
+    const dir = corpus();
+    const text = `${readFileSync(join(dir, 'linker.md'), 'utf8')}${'['.repeat(100_000)}\nSe [z](/fusion).\n`;
+    const { s, uri } = await open(dir, renaming, 'linker.md', text);
+    const line = text.split('\n').length - 3;
+    const started = Date.now();
+    s.send({ id: 2, method: 'textDocument/definition', params: { textDocument: { uri }, position: { line, character: 50_000 } } });
+    s.send({ id: 3, method: 'textDocument/definition', params: { textDocument: { uri }, position: { line: line + 1, character: 5 } } });
+    expect((await s.reply(2)).result).toBe(null);
+    expect((await s.reply(3)).result.uri).toBe(pathToFileURL(join(dir, 'fusion.md')).href);
+    // It took 11 s (the time grew with the square of the line); now a few milliseconds.
+    expect(Date.now() - started).toBeLessThan(5000);
+    s.child.stdin.end();
+    await s.exited;
+  });
+});
