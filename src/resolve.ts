@@ -125,13 +125,19 @@ function confirmedWinner(searching: Searching, source: ReturnType<Corpus['search
   if (!winner) return undefined;
   // An English word the word list knows (`interest`) is not a typing error for a Danish name
   // (Interessent), nor its beginning: such a match is offered, not opened.
-  if (!winner.lexicon && (winner.typos > 0 || winner.tier === Tier.prefix) && everyWordListed(queryWords(term), lexicon)) return undefined;
+  // Unless the words are the name's own, with an -s (`gearings`: Gearing, the word in both languages).
+  if (!winner.lexicon && (winner.typos > 0 || winner.tier === Tier.prefix) && everyWordListed(queryWords(term), lexicon) && !namesOf(winner).some((n) => withS(queryWords(term), n.split(' ')))) return undefined;
   if (!winner.lexicon && !hasWholeCompounds(namesOf(winner), term, lexicon)) return undefined;
   // Nor is a negated term the article it negates (`ikke børsnoteret` is not Børsnotering).
   if (negationOf(term) && !namesOf(winner).some((name) => negationOf(name))) return undefined;
   // Nor is a term the article of its negation (`registreret konto` is not "Ikke-registreret konto").
   if (!negationOf(term) && negationOf(winner.doc.s.folded)) return undefined;
   return winner;
+}
+
+/** Whether `words` are `name`'s words, each as written or with an -s or -es (a plural, a genitive). */
+function withS(words: string[], name: string[]): boolean {
+  return words.length === name.length && words.every((w, i) => w === name[i] || w === `${name[i]}s` || w === `${name[i]}es`) && words.some((w, i) => w !== name[i]);
 }
 
 /** Whether a term says `not` (`ikke`, `not`, `non`, `uden`, `without`, `no`) as a word of its own. */

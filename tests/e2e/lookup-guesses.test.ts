@@ -66,6 +66,8 @@ describe('lookup over the bundled corpus: a name, not a guess', () => {
     ['renten', 'Rente'],
     ['bestyrelses', 'Bestyrelse'],
     ['fakturas', 'Faktura'],
+    // A word both languages have, with an -s: the English word list knows `gearing` too.
+    ['gearings', 'Gearing'],
     // The definite form of a name in -o: the stemmer reads the oe of -koen as ø.
     ['modpartsrisikoen', 'Modpartsrisiko'],
     ['aktie selskab', 'Aktieselskab'],
