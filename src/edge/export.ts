@@ -2,11 +2,12 @@
 // (src/export/ makes the bytes; this file opens the corpus, reads the licence files, writes the
 // files and runs dictzip when it is installed).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { chooseLangs, defaultLangs, type Context } from '../context.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { ExitCode, GlossaryError, UsageError } from '../errors.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
+import { readRegularFile } from '../store/files.js';
 import { VERSION } from '../version.js';
 import { collectArticles, oneLine, type ExportArticle, type ExportMeta } from '../export/model.js';
 import type { Run } from './run.js';
@@ -14,26 +15,66 @@ import type { Run } from './run.js';
 export const FORMATS = ['stardict', 'tbx', 'csv', 'tsv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** A file with these bytes, or a one-line error naming the path. */
+const MAX_LICENCE_BYTES = 64 * 1024;
+
+/** A device's failure to store what is written (not the path's fault): exit 8, as for standard output. */
+const STORAGE = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO']);
+
+/** The one-line error for a path that could not be written. */
+function writeError(path: string, error: unknown): GlossaryError {
+  const code = (error as { code?: string }).code ?? '';
+  if (STORAGE.has(code)) return new GlossaryError(`cannot write ${path}: ${reason(error)}; free some space, or give -o a path elsewhere (an earlier export there is kept)`, ExitCode.output);
+  return new UsageError(`cannot write ${path}: ${reason(error)}; give -o a path in a folder you can write`);
+}
+
+/**
+ * A file with these bytes, or a one-line error naming the path. Written aside and renamed into
+ * place: a full disk leaves the file there was (an earlier export), not half a file. A path that
+ * is no regular file (/dev/stdout, a pipe) is written as it is.
+ */
 function writeOut(path: string, data: string | Buffer): void {
+  let special = false;
   try {
-    writeFileSync(path, data);
+    special = existsSync(path) && !statSync(path).isFile();
+  } catch {
+    special = false;
+  }
+  const aside = special ? path : join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(aside, data);
+    if (aside !== path) renameSync(aside, path);
   } catch (error) {
-    throw new UsageError(`cannot write ${path}: ${reason(error)}; give -o a path in a folder you can write`);
+    try {
+      if (aside !== path) rmSync(aside, { force: true });
+    } catch {
+      /* there is nothing to remove where the folder is not there */
+    }
+    throw writeError(path, error);
   }
 }
 
 function reason(error: unknown): string {
   const code = (error as { code?: string }).code;
-  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a part of the path is a file' : code === 'EROFS' ? 'read-only file system' : code === 'ENOSPC' ? 'no space left' : String(code ?? (error as Error).message);
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a part of the path is a file' : code === 'EROFS' ? 'read-only file system' : code === 'ENOSPC' ? 'no space left on the device (ENOSPC)' : code === 'EDQUOT' ? 'over the disk quota (EDQUOT)' : code === 'EIO' ? 'the device failed (EIO)' : String(code ?? (error as Error).message);
 }
 
 /** The licence texts a content folder gives: its NOTICE in full, the first line of its LICENSE. */
-function licenceOf(dir: string): string | undefined {
+function licenceOf(dir: string, notes: string[] = []): string | undefined {
   const parts: string[] = [];
-  const read = (name: string) => {
+  // As articles are read: a regular file inside the folder (not a link out of it, a pipe or a
+  // device), opened without blocking, of at most 64 KB; anything else is named and not read.
+  const read = (name: string): string | undefined => {
+    const path = join(dir, name);
     try {
-      return readFileSync(join(dir, name), 'utf8');
+      if (!existsSync(path)) return undefined;
+      const rel = relative(realpathSync(dir), realpathSync(path));
+      if (rel.startsWith(`..${sep}`) || rel === '..') {
+        notes.push(`${path} is a link to a file outside the content folder: not read`);
+        return undefined;
+      }
+      const file = readRegularFile(path, (size) => size <= MAX_LICENCE_BYTES);
+      if (!file) notes.push(`${path} is not a regular file of at most 64 KB: not read`);
+      return file?.bytes.toString('utf8');
     } catch {
       return undefined;
     }
@@ -57,7 +98,9 @@ function metaOf(run: Run): ExportMeta {
     const notice = licenceOf(run.bundledContent);
     return { source: `glossary ${VERSION}, bundled corpus of Danish business terms`, licence: `Licence: MIT (the glossary project).${notice ? ` ${notice}` : ''}` };
   }
-  const licences = dirs.map(licenceOf).filter((l): l is string => l !== undefined);
+  const notes: string[] = [];
+  const licences = dirs.map((d) => licenceOf(d, notes)).filter((l): l is string => l !== undefined);
+  for (const note of notes) run.note(note);
   return { source: dirs.map((d) => basename(resolve(d))).join(', '), ...(licences.length ? { licence: licences.join(' ') } : {}) };
 }
 
@@ -170,28 +213,52 @@ async function writeStarDict(run: Run, dir: string, articles: ExportArticle[], l
   const others = new Set<string>();
   for (const file of readdirSync(dir)) {
     const m = ours.exec(file);
-    if (!m) continue;
-    if (langs.includes(m[1] as string)) rmSync(join(dir, file), { force: true });
-    else if (!corpusLangs.includes(m[1] as string)) others.add(m[1] as string);
+    if (m && !langs.includes(m[1] as string) && !corpusLangs.includes(m[1] as string)) others.add(m[1] as string);
   }
   for (const lang of others) run.note(`${join(dir, `glossary-${lang}`)}.* is left as it is: this glossary has no language ${lang} (remove the files if an earlier export of it wrote them)`);
-  for (const lang of langs) {
-    const mine = articles.filter((a) => a.lang === lang);
-    const name = `glossary-${lang}`;
-    const files = stardict(mine, meta, { plain, bookname: langs.length > 1 ? `${title} (${lang})` : title });
-    const path = (ext: string) => join(dir, `${name}.${ext}`);
-    writeOut(path('ifo'), files.ifo);
-    writeOut(path('idx'), files.idx);
-    if (files.syn) writeOut(path('syn'), files.syn);
-    writeOut(path('dict'), files.dict);
-    if (zip) {
-      utimesSync(path('dict'), FIXED_MTIME, FIXED_MTIME);
-      const r = spawnSync('dictzip', [path('dict')], { encoding: 'utf8' });
-      if (r.status !== 0 || !existsSync(path('dict.dz'))) {
-        run.note(`dictzip failed (${oneLine(r.stderr || String(r.status))}): keeping the uncompressed .dict`);
-        rmSync(path('dict.dz'), { force: true });
+  // Every file is made in a folder aside first: a full disk leaves the earlier export as it was.
+  const staging = join(dir, `.glossary-export-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  const written: Array<{ name: string; wordcount: number; synwordcount: number; zipped: boolean }> = [];
+  try {
+    mkdirSync(staging);
+    for (const lang of langs) {
+      const mine = articles.filter((a) => a.lang === lang);
+      const name = `glossary-${lang}`;
+      const files = stardict(mine, meta, { plain, bookname: langs.length > 1 ? `${title} (${lang})` : title });
+      const path = (ext: string) => join(staging, `${name}.${ext}`);
+      writeFileSync(path('ifo'), files.ifo);
+      writeFileSync(path('idx'), files.idx);
+      if (files.syn) writeFileSync(path('syn'), files.syn);
+      writeFileSync(path('dict'), files.dict);
+      let zipped = false;
+      if (zip) {
+        utimesSync(path('dict'), FIXED_MTIME, FIXED_MTIME);
+        const r = spawnSync('dictzip', [path('dict')], { encoding: 'utf8' });
+        zipped = r.status === 0 && existsSync(path('dict.dz'));
+        if (!zipped) {
+          if (!existsSync(path('dict')) && existsSync(path('dict.dz'))) throw Object.assign(new Error('dictzip left no file'), { code: 'ENOSPC' });
+          run.note(`dictzip failed (${oneLine(r.stderr || String(r.status))}): keeping the uncompressed .dict`);
+          rmSync(path('dict.dz'), { force: true });
+        }
       }
+      written.push({ name, wordcount: files.wordcount, synwordcount: files.synwordcount, zipped });
     }
-    run.note(`wrote ${join(dir, name)}.* : ${files.wordcount} articles, ${files.synwordcount} aliases${zip && existsSync(path('dict.dz')) ? ' (.dict.dz)' : ''}`);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw writeError(dir, error);
+  }
+  // What an earlier export wrote for these languages, and the index caches dictionary apps keep
+  // beside the files (sdcv's .oft: it aborted on a cache of an export made in the same second),
+  // are replaced. Another language's files are left alone (a --lang export, another glossary's
+  // export, a dictionary of that name): named above, when this glossary has no such language.
+  for (const file of readdirSync(dir)) {
+    const m = ours.exec(file);
+    if (m && langs.includes(m[1] as string)) rmSync(join(dir, file), { force: true });
+  }
+  for (const file of readdirSync(staging)) renameSync(join(staging, file), join(dir, file));
+  rmSync(staging, { recursive: true, force: true });
+  for (const { name, wordcount, synwordcount, zipped } of written) {
+    run.note(`wrote ${join(dir, name)}.* : ${wordcount} articles, ${synwordcount} aliases${zipped ? ' (.dict.dz)' : ''}`);
   }
 }

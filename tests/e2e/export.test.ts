@@ -2,7 +2,7 @@
 // translate-toolkit (TBX v2), jing (TBX v3 against schema/tbx-basic-v3-core.rng). Each client
 // test skips, saying so, only when its program is not installed; .ci/run installs them all.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
@@ -363,6 +363,40 @@ describe('export: bad input', () => {
       oneLine(r);
       expect(r.stderr).toMatch(/^glossary: cannot (write|make)/);
     }
+  });
+});
+
+describe('export: a full disk, licence files that are not plain files of the folder (a hostile pass)', () => {
+  it('a device that is full: exit 8 and one line, as for standard output', () => {
+    const r = exportTo(['--format', 'json', '-o', '/dev/full']);
+    expect(r.stderr).toBe('glossary: cannot write /dev/full: no space left on the device (ENOSPC); free some space, or give -o a path elsewhere (an earlier export there is kept)\n');
+    expect(r.code).toBe(8);
+  });
+
+  it('exported again over an earlier export: nothing left aside (no staging folder, no temporary file)', () => {
+    const out = tempDir('glossary-export-');
+    for (let i = 0; i < 2; i++) {
+      expect(exportTo(['--format', 'stardict', '-o', join(out, 'sd')]).code).toBe(0);
+      expect(exportTo(['--format', 'tbx', '-o', join(out, 'glossary.tbx')]).code).toBe(0);
+    }
+    expect(readdirSync(out).sort()).toEqual(['glossary.tbx', 'sd']);
+    expect(readdirSync(join(out, 'sd')).every((f) => f.startsWith('glossary-da.'))).toBe(true);
+  });
+
+  it('a NOTICE or LICENSE that links out of the folder, a pipe or a device is named and not read; the export ends', () => {
+    const dir = tempDir('glossary-export-');
+    mkdirSync(join(dir, 'c', 'da'), { recursive: true });
+    writeFileSync(join(dir, 'c', 'da', 'aktie.md'), '---\ntitle: Aktie\ndescription: En ejerandel.\n---\n\nTekst.\n');
+    writeFileSync(join(dir, 'secret.txt'), 'TOP SECRET token=abc123\n');
+    symlinkSync(join(dir, 'secret.txt'), join(dir, 'c', 'NOTICE'));
+    symlinkSync('/dev/zero', join(dir, 'c', 'LICENSE'));
+    spawnSync('mkfifo', [join(dir, 'c', 'COPYING')]);
+    const r = cli(['--content', join(dir, 'c'), 'export', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('SECRET');
+    expect(JSON.parse(r.stdout).licence).toBeUndefined();
+    expect(r.stderr).toContain(`${join(dir, 'c', 'NOTICE')} is a link to a file outside the content folder: not read`);
+    expect(r.stderr).toContain(`${join(dir, 'c', 'COPYING')} is not a regular file of at most 64 KB: not read`);
   });
 });
 
