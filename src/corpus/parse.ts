@@ -1,5 +1,6 @@
 // Source text -> Article. Pure and total: bad content becomes a Problem, never an exception.
 import matter from 'gray-matter';
+import yaml from 'js-yaml';
 import { slugify } from '../fold.js';
 import { decodeEntities, displayText, hasControl, hasEntities } from '../text.js';
 import type { Article, Link, ParseResult, Problem } from './article.js';
@@ -32,10 +33,33 @@ function refuseEngine(): never {
   throw new Error('only YAML front matter is accepted');
 }
 
+/**
+ * YAML whose plain scalars are text, as a glossary's fields are: YAML 1.1 (gray-matter's js-yaml)
+ * reads `1:1` as the base-60 number 61, `010` as 8, `3.10` as 3.1, `12:30:00` as 45000 and
+ * `2024-02-30` as a date in March, `no` and `on` as false and true, and a title or alias became that.
+ * Only true/false and null (~, empty) keep their meaning (as in YAML 1.2); `draft: yes` is still a
+ * draft (see truthy); quoted text, lists and mappings are as before.
+ */
+const TEXT_YAML = new yaml.Schema({
+  include: [yaml.FAILSAFE_SCHEMA],
+  implicit: [
+    new yaml.Type('tag:yaml.org,2002:null', {
+      kind: 'scalar',
+      resolve: (data: string | null) => data === null || /^(?:~|null|Null|NULL)?$/.test(data),
+      construct: () => null,
+    }),
+    new yaml.Type('tag:yaml.org,2002:bool', {
+      kind: 'scalar',
+      resolve: (data: string | null) => data !== null && /^(?:true|True|TRUE|false|False|FALSE)$/.test(data),
+      construct: (data: string) => /^true$/i.test(data),
+    }),
+  ],
+});
+
 // gray-matter runs `---js` front matter through eval; every engine but YAML is replaced by a refusal.
 const MATTER_OPTIONS = {
   language: 'yaml',
-  engines: { js: refuseEngine, javascript: refuseEngine, coffee: refuseEngine, coffeescript: refuseEngine, cson: refuseEngine, toml: refuseEngine, json: refuseEngine },
+  engines: { yaml: (text: string) => yaml.safeLoad(text, { schema: TEXT_YAML }), js: refuseEngine, javascript: refuseEngine, coffee: refuseEngine, coffeescript: refuseEngine, cson: refuseEngine, toml: refuseEngine, json: refuseEngine },
 };
 
 export function parseArticle(src: SourceFile): ParseResult {

@@ -23,6 +23,17 @@ describe('parseArticle', () => {
     expect(article('---\ntitle: T\naliases: M&A\n---\n').aliases).toEqual(['M&A']);
   });
 
+  it('reads front matter values as written: no base-60 numbers, octals, floats or dates made of titles and aliases', () => {
+    const a = article('---\ntitle: 12:30:00\ndescription: 3.10\naliases: [1:1, 2:1, 24:7, 010, 0x1F, 1_000, 2.50, .5, no, on, 2024-02-30]\nkeywords: [2024-03-01T01:00:00+05:00]\n---\n');
+    expect(a.title).toBe('12:30:00');
+    expect(a.description).toBe('3.10');
+    expect(a.aliases).toEqual(['1:1', '2:1', '24:7', '010', '0x1F', '1_000', '2.50', '.5', 'no', 'on', '2024-02-30']);
+    expect(a.keywords).toEqual(['2024-03-01T01:00:00+05:00']);
+    // What is not text keeps its meaning: a draft is a draft, with true or yes.
+    expect(parse('---\ntitle: T\ndraft: true\n---\n').kind).toBe('page');
+    expect(parse('---\ntitle: T\ndraft: yes\n---\n').kind).toBe('page');
+  });
+
   it('decodes HTML entities in front matter, doubly escaped ones too, and warns', () => {
     const a = article("---\ntitle: M&amp;amp;A i 1950&#39;erne\ndescription: a &amp; b\n---\n");
     expect(a.title).toBe("M&A i 1950'erne");
