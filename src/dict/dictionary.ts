@@ -23,6 +23,8 @@ export interface Dictionary {
   info(db: string): string;
   define(db: string, word: string): Definition[];
   match(db: string, strategy: string, word: string): string[];
+  /** The headwords MATCH runs over (titles and aliases), in the database's order. */
+  headwords(db: string): string[];
 }
 
 /** Wrap width of DEFINE's texts (the issue: 72 columns). */
@@ -92,6 +94,9 @@ export function corpusDictionary(corpus: Corpus, order: string[], source: string
         }
         return found;
       });
+    },
+    headwords(db) {
+      return headwordsOf(db).map((h) => h.word);
     },
     match(db, strategy, word) {
       if (strategy === 'exact') {

@@ -28,6 +28,8 @@ export interface Headword {
 export const MAX_PATTERN = 200;
 /** Milliseconds a regular expression may spend over one database's headwords. */
 export const REGEX_BUDGET_MS = 200;
+/** Milliseconds the server waits for a regular expression's match before stopping it (src/dict/regex-worker.ts). */
+export const REGEX_DEADLINE_MS = 1000;
 
 export class PatternError extends Error {}
 

@@ -6,9 +6,11 @@ import { createServer, type Socket } from 'node:net';
 import { hostname } from 'node:os';
 import { jsonLine, langOf } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { corpusDictionary, type Dictionary } from '../dict/dictionary.js';
-import { MAX_LINE, status } from '../dict/protocol.js';
-import { Session } from '../dict/session.js';
+import { corpusDictionary, MATCH_LIMIT, type Dictionary } from '../dict/dictionary.js';
+import { MAX_LINE, parseWords, status } from '../dict/protocol.js';
+import { RegexWorker } from './regex-worker.js';
+import { Session, type Reply } from '../dict/session.js';
+import { compilePattern, REGEX_BUDGET_MS, REGEX_DEADLINE_MS } from '../dict/strategies.js';
 import { StaleSourceError, DamagedCorpusError } from '../store/compiled.js';
 import { VERSION } from '../version.js';
 import { corpusIdentity } from './corpus.js';
@@ -88,6 +90,32 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
     return dict;
   };
 
+  // MATCH by a regular expression runs in a worker that is stopped when one headword takes too long.
+  const regexWorker = new RegexWorker();
+  const byWorker = async (line: string, dict: Dictionary): Promise<Dictionary | Reply> => {
+    const words = parseWords(line);
+    if (!words || words.length !== 4 || (words[0] as string).toUpperCase() !== 'MATCH') return dict;
+    const [, db, strategyAsked, word] = words as [string, string, string, string];
+    const strategy = strategyAsked.toLowerCase();
+    if (strategy !== 're' && strategy !== 'regexp') return dict;
+    let re: RegExp;
+    try {
+      re = compilePattern(word.normalize('NFC'), strategy === 're');
+    } catch {
+      return dict; // the session says why
+    }
+    usable(dict);
+    const targets = db === '*' || db === '!' ? dict.databases : dict.databases.filter((d) => d.name === db);
+    const found = new Map<string, string[]>();
+    for (const target of targets) {
+      const got = await regexWorker.match(re, dict.headwords(target.name), MATCH_LIMIT, REGEX_BUDGET_MS, REGEX_DEADLINE_MS);
+      if (got === 'timeout') return { text: status(501, `syntax error, illegal parameters: the pattern took more than ${REGEX_DEADLINE_MS / 1000} s over the headwords; write a simpler one`), code: 501 };
+      found.set(target.name, got);
+      if (db === '!' && got.length) break;
+    }
+    return { ...dict, match: (d, s, w) => (s === strategy && w === word && found.has(d) ? (found.get(d) as string[]) : dict.match(d, s, w)) };
+  };
+
   let served = 0;
   let connections = 0;
   const started = Date.now();
@@ -138,13 +166,13 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
         let reply;
         try {
           try {
-            const dict = await fresh();
-            reply = session.handle(line, () => usable(dict));
+            const dict = await byWorker(line, await fresh());
+            reply = 'text' in dict ? dict : session.handle(line, () => usable(dict));
           } catch (error) {
             // A file changed since the corpus was opened, or the cache was damaged: re-open, answer again.
             if (!(error instanceof StaleSourceError || error instanceof DamagedCorpusError)) throw error;
-            const dict = await fresh(true);
-            reply = session.handle(line, () => usable(dict));
+            const dict = await byWorker(line, await fresh(true));
+            reply = 'text' in dict ? dict : session.handle(line, () => usable(dict));
           }
         } catch (error) {
           run.note(`could not answer "${line.slice(0, 60)}": ${(error as Error).message}`);
@@ -196,6 +224,7 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
       process.off('SIGTERM', end);
       server.close(() => done());
       for (const s of sockets) s.destroy();
+      void regexWorker.close();
     };
     process.on('SIGINT', end);
     process.on('SIGTERM', end);

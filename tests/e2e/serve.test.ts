@@ -152,6 +152,26 @@ describe('glossary serve (bundled corpus)', () => {
       expect(body).toContain('Strategisk alliance\r\n \r\nEn strategisk alliance');
       expect(body).not.toContain('\r\n\r\n');
     });
+    it('a regular expression that backtracks without end is stopped and refused (501); another client is answered meanwhile, and SIGTERM still ends the server', async () => {
+      const own = await startServer();
+      const slow = talk(own.port, 'MATCH da regexp "((.+))+x$"\r\n', (t) => finals(t) >= 1, 30000);
+      await new Promise((r) => setTimeout(r, 200));
+      // Another client while the pattern runs: it froze the server for 18 s.
+      const began = Date.now();
+      const other = await talk(own.port, 'DEFINE da "Strategisk alliance"\r\n', (t) => finals(t) >= 1);
+      expect(other.text).toContain('150 1 definition retrieved');
+      expect(Date.now() - began).toBeLessThan(5000);
+      expect((await slow).text).toContain('501 syntax error, illegal parameters: the pattern took more than 1 s over the headwords; write a simpler one');
+      // The server goes on matching ordinary patterns in a new worker.
+      const ok = await talk(own.port, 'MATCH da regexp "^strat"\r\n', (t) => finals(t) >= 1);
+      expect(ok.text).toContain('da "Strategisk alliance"');
+      // Stopped while a pattern runs, it ends at once.
+      void talk(own.port, 'MATCH da regexp "((.*))*x$"\r\n', () => false, 30000).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 300));
+      own.child.kill('SIGTERM');
+      expect(await own.exited).toBe(0);
+    }, 60000);
+
     it('without OPTION MIME a blank line of a text is empty', async () => {
       const { text } = await talk(server.port, 'DEFINE da "Strategisk alliance"\r\n', (t) => finals(t) >= 1);
       expect(text).toContain('\r\nStrategisk alliance\r\n\r\nEn strategisk alliance');
