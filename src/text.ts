@@ -4,10 +4,11 @@
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
- * Bidirectional overrides and isolates: not control characters, but they reorder what a terminal
- * or an editor shows ("Trojan Source"). Every output that takes content strips or escapes them.
+ * Bidirectional controls (Unicode's Bidi_Control: overrides, isolates, embeddings and the marks
+ * LRM, RLM and ALM): not control characters, but they reorder what a terminal or an editor shows
+ * ("Trojan Source"). Every output that takes content strips or escapes them.
  */
-export const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+export const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function stripControl(text: string): string {
   return text.replace(CONTROL, '');

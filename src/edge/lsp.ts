@@ -652,10 +652,12 @@ export async function runLsp(run: Run): Promise<ExitCode> {
         const items: LS.CompletionItem[] = [];
         for (const a of glossary.articles(entry.lang)) {
           if (want && !glossary.foldedNames(a).includes(want)) continue;
+          // An id with control or bidirectional characters (from its file name) is not offered: written into the document, they would reorder or hide what it shows.
+          if (clean(a.id) !== a.id) continue;
           // The corpus's own style (`/id`) where it resolves to the article, else a relative path.
           let href = `/${a.id}`;
           if (!glossary.usesSlash || (article && glossary.resolve(article, href) !== a)) href = relative(dirname(path), a.file).split(sep).join('/');
-          items.push({ label: a.id, detail: clean(a.title), kind: ls.CompletionItemKind.File, filterText: `${typed}${a.id} ${a.title}`, textEdit: { range: range(typed), newText: href } });
+          items.push({ label: a.id, detail: clean(a.title), kind: ls.CompletionItemKind.File, filterText: `${typed}${a.id} ${clean(a.title)}`, textEdit: { range: range(typed), newText: href } });
           if (items.length >= MAX_ITEMS) break;
         }
         return { isIncomplete: items.length >= MAX_ITEMS, items };

@@ -113,6 +113,23 @@ describe('rename and references over raw framing', () => {
     await s.exited;
   });
 
+  it('link completion offers no id with control or bidirectional characters, and strips them from titles', async () => {
+    const dir = corpus();
+    writeFileSync(join(dir, 'pul\u001b[31m\u202esar.md'), '---\ntitle: Pulsar\ndescription: En stjerne.\n---\n\nTekst.\n');
+    writeFileSync(join(dir, 'kvasar.md'), '---\ntitle: "Kvasar \\u202e\\u2066\\u200f\\u061c x"\ndescription: En kerne.\n---\n\nTekst.\n');
+    const text = `${readFileSync(join(dir, 'linker.md'), 'utf8')}Se [z](/\n`;
+    const { s, uri } = await open(dir, renaming, 'linker.md', text);
+    const line = text.split('\n').length - 2;
+    s.send({ id: 2, method: 'textDocument/completion', params: { textDocument: { uri }, position: { line, character: 9 } } });
+    const items = (await s.reply(2)).result.items as Array<{ label: string; filterText: string; detail: string; textEdit: { newText: string } }>;
+    expect(items.map((i) => i.label)).toContain('kvasar');
+    expect(items.some((i) => i.label.startsWith('pul'))).toBe(false);
+    const all = JSON.stringify(items);
+    expect(all).not.toMatch(/[\u0000-\u001f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('a client that cannot rename files gets a refusal, not link edits that would all break', async () => {
     const dir = corpus();
     const { s, uri } = await open(dir, {}, 'jointventure.md');

@@ -21,6 +21,7 @@ describe('sanitize', () => {
     ['a\u0000b\u0007c\u007fd\u0085e', 'abcde'],
     ['line\nnext', 'line\nnext'],
     ['\u202eevil\u202c and \u2066iso\u2069', 'evil and iso'], // bidi overrides and isolates
+    ['m\u200fr\u200ek\u061c', 'mrk'], // and the bidi marks
   ])('colour off: %j -> %j', (input, expected) => {
     expect(sanitize(input, false)).toBe(expected);
   });
