@@ -29,7 +29,7 @@ export interface Dictionary {
 
 /** Wrap width of DEFINE's texts (the issue: 72 columns). */
 export const WIDTH = 72;
-/** At most this many MATCH answers a database. */
+/** At most this many MATCH answers a database (a strategy's match gives one more when more match). */
 export const MATCH_LIMIT = 200;
 /** Rendered texts kept in memory, for a server that answers the same DEFINE many times. */
 export const MAX_TEXTS = 2000;
@@ -107,7 +107,8 @@ export function corpusDictionary(corpus: Corpus, order: string[], source: string
         if (fold(word) === '') return [];
         return [...new Set(search(corpus.searchSource(db), word.normalize('NFC').slice(0, 200), 50).map((h) => h.doc.title))];
       }
-      return matchHeadwords(strategy, word, headwordsOf(db), now, MATCH_LIMIT);
+      // One more than is listed: the session then says that more match.
+      return matchHeadwords(strategy, word, headwordsOf(db), now, MATCH_LIMIT + 1);
     },
   };
 }

@@ -2,7 +2,7 @@
 // edge (src/edge/dict-server.ts) reads lines from the socket and writes what this returns.
 import { MAX_LINE, MIME_HEADER, parseWords, quote, status, textBlock } from './protocol.js';
 import { PatternError, STRATEGIES, STRATEGY_NAMES } from './strategies.js';
-import type { Dictionary } from './dictionary.js';
+import { MATCH_LIMIT, type Dictionary } from './dictionary.js';
 
 export interface ServerFacts {
   /** The server's name and version, for SHOW SERVER and the banner. */
@@ -131,9 +131,12 @@ export class Session {
     const targets = db === '*' || db === '!' ? dict.databases : dict.databases.filter((d) => d.name === db);
     if (targets.length === 0) return invalidDatabase();
     const lines: string[] = [];
+    let cut = false;
     try {
       for (const target of targets) {
-        for (const w of dict.match(target.name, strategy, word)) lines.push(`${target.name} ${quote(w, MAX_LINE - 3 - target.name.length)}`);
+        const found = dict.match(target.name, strategy, word);
+        if (found.length > MATCH_LIMIT) cut = true;
+        for (const w of found.slice(0, MATCH_LIMIT)) lines.push(`${target.name} ${quote(w, MAX_LINE - 3 - target.name.length)}`);
         if (db === '!' && lines.length) break;
       }
     } catch (error) {
@@ -141,7 +144,8 @@ export class Session {
       throw error;
     }
     if (lines.length === 0) return { text: status(552, 'no match'), code: 552 };
-    return { text: status(152, `${lines.length} match${lines.length === 1 ? '' : 'es'} found`) + this.text(lines.join('\n')) + this.ok(), code: 250 };
+    const more = cut ? ` (the first ${MATCH_LIMIT} of a database: more match, narrow the word)` : '';
+    return { text: status(152, `${lines.length} match${lines.length === 1 ? '' : 'es'} found${more}`) + this.text(lines.join('\n')) + this.ok(), code: 250 };
   }
 }
 

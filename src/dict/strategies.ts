@@ -84,6 +84,9 @@ export function typoBudget(key: string): number {
  */
 export function matchHeadwords(strategy: string, word: string, headwords: Headword[], now: () => number, limit = 1000): string[] {
   const key = fold(word);
+  // A word with no letters left (`-`, `?`, bytes that were not UTF-8) matches nothing: every
+  // headword begins with, holds and ends with the empty word, and 200 unrelated ones were listed.
+  if (key === '' && strategy !== 're' && strategy !== 'regexp') return [];
   let test: (h: Headword) => boolean;
   switch (strategy) {
     case 'exact':

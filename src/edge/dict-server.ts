@@ -108,7 +108,7 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
     const targets = db === '*' || db === '!' ? dict.databases : dict.databases.filter((d) => d.name === db);
     const found = new Map<string, string[]>();
     for (const target of targets) {
-      const got = await regexWorker.match(re, dict.headwords(target.name), MATCH_LIMIT, REGEX_BUDGET_MS, REGEX_DEADLINE_MS);
+      const got = await regexWorker.match(re, dict.headwords(target.name), MATCH_LIMIT + 1, REGEX_BUDGET_MS, REGEX_DEADLINE_MS);
       if (got === 'timeout') return { text: status(501, `syntax error, illegal parameters: the pattern took more than ${REGEX_DEADLINE_MS / 1000} s over the headwords; write a simpler one`), code: 501 };
       found.set(target.name, got);
       if (db === '!' && got.length) break;
@@ -142,13 +142,14 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
       return;
     }
     socket.setNoDelay(true);
-    socket.setEncoding('utf8');
     socket.setTimeout(idleMs, () => socket.destroy());
     const session = new Session(facts);
     const msgId = `<${process.pid}.${served}.${Date.now()}@${host0}>`;
     socket.write(status(220, `${host0} glossary ${VERSION} <mime> ${msgId}`));
 
-    let buffer = '';
+    // Octets as received: a line's length is counted in them (RFC 2229 2.2), before decoding (bytes
+    // that are not UTF-8 became three-octet replacement characters, and a short line was too long).
+    let buffer: Buffer = Buffer.alloc(0);
     const queue: string[] = [];
     let working = false;
     let closing = false;
@@ -188,19 +189,20 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
       }
       working = false;
     };
-    socket.on('data', (chunk: string) => {
+    socket.on('data', (chunk: Buffer) => {
       if (closing) return;
-      buffer += chunk;
+      buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
       let end: number;
       // A line ends with CRLF, or with a bare LF as dictd accepts.
-      while ((end = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, end).replace(/\r$/, '');
-        buffer = buffer.slice(end + 1);
-        if (Buffer.byteLength(line) + 2 > MAX_LINE) return stop(status(500, `line too long: at most ${MAX_LINE} octets with the CRLF`));
+      while ((end = buffer.indexOf(0x0a)) >= 0) {
+        const octets = end > 0 && buffer[end - 1] === 0x0d ? end - 1 : end;
+        if (octets + 2 > MAX_LINE) return stop(status(500, `line too long: at most ${MAX_LINE} octets with the CRLF`));
+        const line = buffer.toString('utf8', 0, octets);
+        buffer = buffer.subarray(end + 1);
         if (queue.length >= MAX_QUEUED) return stop(status(420, 'server temporarily unavailable: too many commands waiting'));
         queue.push(line);
       }
-      if (Buffer.byteLength(buffer) > MAX_LINE) return stop(status(500, `line too long: at most ${MAX_LINE} octets with the CRLF`));
+      if (buffer.length > MAX_LINE) return stop(status(500, `line too long: at most ${MAX_LINE} octets with the CRLF`));
       void work();
     });
   };

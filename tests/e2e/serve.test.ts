@@ -172,6 +172,18 @@ describe('glossary serve (bundled corpus)', () => {
       expect(await own.exited).toBe(0);
     }, 60000);
 
+    it('MATCH says when it lists only the first 200 of a database; a word with no letters matches nothing', async () => {
+      const { text } = await talk(server.port, 'MATCH da regexp "^"\r\nMATCH da prefix "strat"\r\nMATCH da prefix -\r\nMATCH da substring "?"\r\n', (t) => finals(t) >= 4);
+      const codes = text.split('\r\n').filter((l) => /^(152|552) /.test(l));
+      expect(codes).toEqual(['152 200 matches found (the first 200 of a database: more match, narrow the word)', expect.stringMatching(/^152 \d+ match(es)? found$/), '552 no match', '552 no match']);
+    });
+
+    it('a line of bytes that are not UTF-8 is measured in octets as sent: 400 of them are no line too long', async () => {
+      const { text, closed } = await talk(server.port, Buffer.concat([Buffer.from('DEFINE da "'), Buffer.alloc(400, 0xff), Buffer.from('"\r\nSTATUS\r\n')]), (t) => finals(t) >= 2);
+      expect(closed).toBe(false);
+      expect(text.split('\r\n').filter((l) => /^\d{3} /.test(l)).map((l) => l.slice(0, 3))).toEqual(['220', '552', '210']);
+    });
+
     it('without OPTION MIME a blank line of a text is empty', async () => {
       const { text } = await talk(server.port, 'DEFINE da "Strategisk alliance"\r\n', (t) => finals(t) >= 1);
       expect(text).toContain('\r\nStrategisk alliance\r\n\r\nEn strategisk alliance');

@@ -68,6 +68,10 @@ describe('strategies', () => {
     expect(matchHeadwords('suffix', 'skat', words, clock)).toEqual(['Selskabsskat']);
     expect(matchHeadwords('word', 'venture', words, clock)).toEqual(['Joint venture']);
     expect(matchHeadwords('prefix', 'året', words, clock)).toEqual(['Årets resultat']);
+    // A word with no letters (punctuation, bytes that were not UTF-8) matches nothing, not everything.
+    for (const strategy of ['prefix', 'substring', 'suffix', 'exact', 'word', 'lev']) {
+      for (const word of ['-', '?', '\ufffd', '\u202e']) expect(matchHeadwords(strategy, word, words, clock), `${strategy} ${word}`).toEqual([]);
+    }
   });
   it('lev finds a headword, or a word of it, within a typing error', () => {
     expect(matchHeadwords('lev', 'strategisk aliance', words, clock)).toEqual(['Strategisk alliance']);
