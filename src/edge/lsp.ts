@@ -6,7 +6,7 @@
 // The protocol library is loaded with require at run time, outside the bundle every lookup loads.
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as LS from 'vscode-languageserver/node';
 import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
@@ -54,6 +54,9 @@ const listingSignature = (listing: SourceListing) =>
   JSON.stringify([listing.entries.map((e) => [e.path, e.id, e.lang, e.size, e.mtimeMs]), listing.skipped.map((x) => x.file), listing.configs]);
 
 /** Control characters of content never reach the protocol stream (tab and newline stay), nor bidirectional overrides, which reorder what an editor shows. */
+/** A line end as LSP counts them: CRLF, LF or a lone CR. */
+const LINE_END = /\r\n|\r|\n/;
+
 const clean = (text: string) => stripControl(text).replace(BIDI, '');
 
 /** UTF-16 index of a 1-based column counted in code points, from `from`. */
@@ -451,8 +454,19 @@ export async function runLsp(run: Run): Promise<ExitCode> {
         }
       }
     }
-    await adoptCorpus(await run.open());
-    if (contentDirs.length) adoptListing(listSources(contentDirs));
+    try {
+      await adoptCorpus(await run.open());
+      if (contentDirs.length) adoptListing(listSources(contentDirs));
+    } catch (error) {
+      // A folder that cannot be opened now (its glossary.json not valid): as while running, said in
+      // the log and nothing answered from it until it can be. An error here ended the session for good.
+      log(`could not open the glossary; nothing is answered from it until it can be: ${error instanceof Error ? error.message : String(error)}`);
+      ctx = undefined;
+      scanner = undefined;
+      glossary = undefined;
+      corpusSums = '';
+      listingSig = '';
+    }
     checkedAt = Date.now();
     state = 'running';
     const trigger = settings.completionTrigger;
@@ -474,7 +488,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     };
   });
 
-  const lineOf = (doc: Doc, line: number) => doc.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/\r?\n$/, '');
+  const lineOf = (doc: Doc, line: number) => doc.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/(?:\r\n|\r|\n)$/, '');
   const articlePath = (uri: string) => {
     const path = pathOf(uri);
     return path && glossary?.byPath.has(path) ? path : undefined;
@@ -551,6 +565,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   }
 
   function diagnose(doc: Doc): void {
+    // Nothing is published before initialize is answered (LSP), nor after shutdown.
+    if (state !== 'running') return;
     const path = articlePath(doc.uri);
     if (path && glossary) {
       const g = glossary;
@@ -574,7 +590,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       return;
     }
     const diagnostics: LS.Diagnostic[] = [];
-    const text = doc.getText().split(/\r?\n/);
+    // Lines as the document counts them: CRLF, LF or a lone CR (a line end in LSP).
+    const text = doc.getText().split(LINE_END);
     scanning: for (let i = 0; i < text.length; i++) {
       for (const o of termsIn(text[i] as string, i)) {
         if (diagnostics.length >= MAX_TERM_DIAGNOSTICS) {
@@ -631,7 +648,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
         glossary.fromBuffer.delete(path);
       }
     }
-    sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (state === 'running') sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onCompletion(answer((params) => {
@@ -664,7 +681,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       }
       const frontEnd = doc.getText().startsWith('---') ? doc.getText().indexOf('\n---', 3) : -1;
       if (frontEnd >= 0 && doc.offsetAt(params.position) <= frontEnd) {
-        const lines = doc.getText().slice(0, doc.offsetAt(params.position)).split('\n');
+        const lines = doc.getText().slice(0, doc.offsetAt(params.position)).split(LINE_END);
         const fields = ['keywords', 'tags', 'category', 'categories', ...(entry.keywordFields ?? [])];
         let field = '';
         for (let i = lines.length - 1; i >= 0; i--) {
@@ -738,7 +755,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const byFrom = new Map<Article, Array<Article['links'][number]>>();
     for (const b of glossary.backlinks(target)) byFrom.set(b.from, [...(byFrom.get(b.from) ?? []), b.link]);
     for (const [from, links] of byFrom) {
-      const lines = textOf(from).split(/\r\n|\r|\n/);
+      const lines = textOf(from).split(LINE_END);
       const code = codeLines(lines);
       const hrefs = new Set<string>();
       lines.forEach((line, i) => {
@@ -764,7 +781,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   connection.onDocumentSymbol(answer((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const lines = doc.getText().split('\n');
+    const lines = doc.getText().split(LINE_END);
     const code = codeLines(lines);
     const out: LS.DocumentSymbol[] = [];
     const front = lines[0]?.startsWith('---') ? lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) : -1;
@@ -772,7 +789,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       if (i <= front || code[i]) return;
       const m = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(l);
       if (!m) return;
-      const range = { start: { line: i, character: 0 }, end: { line: i, character: l.replace(/\r$/, '').length } };
+      const range = { start: { line: i, character: 0 }, end: { line: i, character: l.length } };
       out.push({ name: clean(m[2] as string), detail: m[1], kind: ls.SymbolKind.String, range, selectionRange: range });
     });
     return out;
@@ -790,9 +807,19 @@ export async function runLsp(run: Run): Promise<ExitCode> {
         for (const alias of a.aliases) add(alias, a);
       }
     } else if (ctx) {
+      // The bundled glossary's files are named from the package (`content/x.md`), not from the
+      // workspace: a client jumping to one made an empty file of that name in the user's project.
+      const fileOf = (n: number) => {
+        const file = record(n)?.file;
+        if (!file) return undefined;
+        const path = isAbsolute(file) ? file : join(dirname(resolve(run.bundledContent)), file);
+        return existsSync(path) ? path : undefined;
+      };
       for (const d of ctx.corpus.docs(lang, ctx.corpus.list(lang).map((e) => e[3]))) {
-        add(d.title, { file: record(d.n)?.file ?? '', title: d.title });
-        for (const alias of d.aliases) add(alias, { file: record(d.n)?.file ?? '', title: d.title });
+        const file = fileOf(d.n);
+        if (!file) continue;
+        add(d.title, { file, title: d.title });
+        for (const alias of d.aliases) add(alias, { file, title: d.title });
       }
     }
     return out;
@@ -827,7 +854,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (first) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link to it on line ${first.line} of ${clean(relative(root, first.from.file))} is written in a way the rename cannot rewrite: change it by hand, or rename by hand`);
     const edits = new Map<string, LS.TextEdit[]>();
     for (const link of found) {
-      const line = textOf(link.from).split(/\r\n|\r|\n/)[link.range.start.line] ?? '';
+      const line = textOf(link.from).split(LINE_END)[link.range.start.line] ?? '';
       const written = line.slice(link.range.start.character, link.range.end.character);
       const fresh = renamedHref(written, article.id, newId);
       if (fresh === undefined) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link "${clean(written).slice(0, 60)}" on line ${link.range.start.line + 1} of ${clean(relative(root, link.from.file))} does not spell the id: change it by hand, or rename by hand`);
@@ -873,6 +900,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   // Changes on disk while the editor asks nothing (git, another editor) reach the open documents'
   // diagnostics too: the folder is looked at every few seconds (a stat per file, by the cache's rules).
   connection.onShutdown(() => {
+    // Before initialize it is refused as any request is: a session shut down then could never start.
+    if (state === 'starting') throw new ls.ResponseError(ls.ErrorCodes.ServerNotInitialized, 'the server is not initialized: send initialize first');
     state = 'shut down';
   });
   setInterval(() => {
