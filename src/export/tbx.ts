@@ -25,13 +25,15 @@ export function concepts(articles: ExportArticle[], source: string): Concept[] {
 }
 
 /**
- * An xsd:ID made of an article id: letters, digits, `.`, `-`, `_`; starting with a letter or `_`.
- * Any other character is written as its code (`a b` -> `a_x20_b`), so that an entry keeps its id
- * whatever other files are added (`a_b` and `a b` both became `a_b`, one of them `a_b_2` once the
- * other was added, and a termbase imported again saw a new entry).
+ * An xsd:ID made of an article id: letters, decimal digits, marks, `.`, `-`, `_`; starting with a
+ * letter or `_`. Any other character is written as its code (`a b` -> `a_x20_b`), and so is an
+ * underscore before an x (`a_x20_b` -> `a_x5f_x20_b`): no two ids give one xsd:ID, so an entry
+ * keeps its id whatever other files are added (`a_x20_b` became `a_x20_b_2` once `a b` came).
+ * µ, ª, º (letters to Unicode, not to XML) and ², ½ (numbers, not digits) are written as codes
+ * too: jing refused a TBX with them.
  */
 function xmlId(id: string, used: Set<string>): string {
-  let base = id.replace(/[^\p{L}\p{N}._-]/gu, (c) => `_x${(c.codePointAt(0) as number).toString(16)}_`);
+  let base = id.replace(/_(?=x)|[^\p{L}\p{Mn}\p{Mc}\p{Nd}._-]|[\u00aa\u00b5\u00ba]/gu, (c) => `_x${(c.codePointAt(0) as number).toString(16)}_`);
   if (!/^[\p{L}_]/u.test(base)) base = `_${base}`;
   let out = base;
   for (let i = 2; used.has(out); i++) out = `${base}_${i}`;

@@ -245,6 +245,23 @@ describe('export --format tbx', () => {
   );
 
   it.runIf(skipping('jing', JING))(
+    'TBX v3 of ids with characters XML takes in no name (µ, ², º, ½) and of ids that look like codes: jing finds it valid, every entry its own id',
+    () => {
+      const dir = tempDir('glossary-export-');
+      mkdirSync(join(dir, 'c', 'da'), { recursive: true });
+      const ids = ['µm', 'm²', 'nº', '½', 'a_x20_b', 'a b'];
+      for (const id of ids) writeFileSync(join(dir, 'c', 'da', `${id}.md`), `---\ntitle: T ${id}\ndescription: D.\n---\n\nT.\n`);
+      const file = join(dir, 'ids.tbx');
+      expect(cli(['--content', join(dir, 'c'), 'export', '--format', 'tbx', '--tbx-version', '3', '-o', file]).code).toBe(0);
+      const ok = spawnSync('jing', [join(root, 'schema', 'tbx-basic-v3-core.rng'), file], { encoding: 'utf8' });
+      expect(ok.stdout).toBe('');
+      expect(ok.status).toBe(0);
+      expect(new Set([...readFileSync(file, 'utf8').matchAll(/<conceptEntry id="([^"]+)">/g)].map((m) => m[1])).size).toBe(ids.length);
+    },
+    CLIENT_TIMEOUT,
+  );
+
+  it.runIf(skipping('jing', JING))(
     'TBX v3 validates with jing against the core-structure RNG; a broken file does not',
     () => {
       const dir = tempDir('glossary-export-');

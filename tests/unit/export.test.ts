@@ -86,5 +86,10 @@ describe('XML', () => {
     const ids = (list: string[]) => [...tbx(list.map(as), meta, { version: 2, source: 'da', title: 'T' }).matchAll(/<termEntry id="([^"]+)">/g)].map((m) => m[1]);
     expect(ids(['a_b'])).toEqual(['a_b']);
     expect(ids(['a b', 'a_b', '1x', 'æble/kerne'])).toEqual(['_1x', 'a_x20_b', 'a_b', 'æble_x2f_kerne']);
+    // An id that looks like a code keeps its own: `a b` added does not take it (a hostile pass).
+    expect(ids(['a_x20_b'])).toEqual(['a_x5f_x20_b']);
+    expect(ids(['a_x20_b', 'a b'])).toEqual(['a_x20_b', 'a_x5f_x20_b']);
+    // Letters and numbers XML does not take in a name (jing refused them): by their codes.
+    expect(ids(['µm', 'm²', 'nº', '½'])).toEqual(['m_xb2_', 'n_xba_', '_xb5_m', '_xbd_']);
   });
 });
