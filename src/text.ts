@@ -67,7 +67,11 @@ export function hasEntities(text: string): boolean {
   return ENTITY.test(text);
 }
 
-/** One line of display text: entities decoded, controls dropped, white space collapsed. */
+/**
+ * One line of display text: entities decoded, controls and bidirectional controls dropped (a
+ * title of nothing else is then empty, and the file name stands for it, as for a title of control
+ * characters: it was exported as an empty term), white space collapsed.
+ */
 export function displayText(text: string): string {
-  return stripControl(decodeEntities(text)).replace(/\s+/g, ' ').trim();
+  return stripControl(decodeEntities(text)).replace(BIDI, '').replace(/\s+/g, ' ').trim();
 }

@@ -34,6 +34,13 @@ describe('parseArticle', () => {
     expect(parse('---\ntitle: T\ndraft: yes\n---\n').kind).toBe('page');
   });
 
+  it('a title or alias of nothing but bidirectional controls is no name: the title falls back as an empty one does, the alias is left out', () => {
+    const a = article('---\ntitle: "\\u202e\\u2066"\ndescription: D.\naliases: ["\\u202d", "ok\\u200f"]\n---\n\nTekst.\n', 'bidi');
+    expect(a.title).not.toMatch(/^\s*$/);
+    expect(a.title).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/);
+    expect(a.aliases).toEqual(['ok']);
+  });
+
   it('decodes HTML entities in front matter, doubly escaped ones too, and warns', () => {
     const a = article("---\ntitle: M&amp;amp;A i 1950&#39;erne\ndescription: a &amp; b\n---\n");
     expect(a.title).toBe("M&A i 1950'erne");
