@@ -7,6 +7,17 @@ import type { Article, Problem } from './article.js';
 /** A file as another problem names it: a page bundle by its folder too (`closure/index.md`). */
 const label = (file: string) => (basename(file) === 'index.md' ? `${basename(dirname(file))}/index.md` : basename(file));
 
+/**
+ * Another file as a problem of `file` names it: by its folder too where its name is the same
+ * (`Danish/share.md` beside `da/share.md`), and said so where only how its letters are composed
+ * differs (`café.md` written composed and decomposed in one folder).
+ */
+function otherLabel(other: string, file: string): string {
+  if (label(other).normalize('NFC') !== label(file).normalize('NFC')) return label(other);
+  const folder = `${basename(dirname(other))}/${basename(other)}`;
+  return dirname(other) !== dirname(file) ? folder : `${label(other)} (the same name with its letters composed otherwise)`;
+}
+
 export interface FileProblem extends Problem {
   file: string;
   lang: string;
@@ -28,7 +39,7 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
     for (const a of articles) {
       const k = key(a);
       const earlier = seen.get(k);
-      if (earlier) add(a, { severity: 'error', code, message: `${what(a)} is also used by ${label(earlier.file)}`, line: 1 });
+      if (earlier) add(a, { severity: 'error', code, message: `${what(a)} is also used by ${otherLabel(earlier.file, a.file)}`, line: 1 });
       else seen.set(k, a);
     }
   };

@@ -16,12 +16,25 @@ interface Concept {
   sections: ExportArticle[];
 }
 
-/** Articles grouped by id, in id order; within an entry the source language first, then the others in code order. */
+/**
+ * Articles grouped by id, in id order; within an entry the source language first, then the others
+ * in code order. An entry has one article of a language: a second of the same id (two files that
+ * `check` names as a duplicate id, `da/x.md` and `Danish/x.md`) is an entry of its own, not a
+ * translation of the first (translate-toolkit read one Danish title as the other's).
+ */
 export function concepts(articles: ExportArticle[], source: string): Concept[] {
   const byId = new Map<string, ExportArticle[]>();
   for (const a of articles) byId.set(a.id, [...(byId.get(a.id) ?? []), a]);
   const rank = (lang: string) => (lang === source ? '' : lang);
-  return [...byId.keys()].sort(byCodeUnits).map((id) => ({ id, sections: (byId.get(id) as ExportArticle[]).sort((a, b) => byCodeUnits(rank(a.lang), rank(b.lang))) }));
+  return [...byId.keys()].sort(byCodeUnits).flatMap((id) => {
+    const entries: ExportArticle[][] = [];
+    for (const a of byId.get(id) as ExportArticle[]) {
+      const free = entries.find((e) => !e.some((x) => x.lang === a.lang));
+      if (free) free.push(a);
+      else entries.push([a]);
+    }
+    return entries.map((sections) => ({ id, sections: sections.sort((a, b) => byCodeUnits(rank(a.lang), rank(b.lang))) }));
+  });
 }
 
 /**

@@ -217,7 +217,7 @@ describe('glossary lsp over raw framing: bad input, a huge file, a client that g
     s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///tmp/b.txt', languageId: 'plaintext', version: 1, text: 'en kvasar' } } });
     s.send({ id: 2, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///tmp/b.txt' }, position: { line: 0, character: 5 } } });
     const value = (await s.reply(2)).result.contents.value as string;
-    expect(value).toContain('Med  omvendt tekst.');
+    expect(value).toContain('Med omvendt tekst.');
     expect(value).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     s.child.stdin.end();
     expect(await s.exited).toBe(0);

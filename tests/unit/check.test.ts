@@ -47,6 +47,19 @@ describe('corpus checks', () => {
     expect(found).toContain('latin1.md:error:encoding');
   });
 
+  it('names the other file of a duplicate id by its folder when the names are the same, and says so when only the letters\' composition differs', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'da'));
+    mkdirSync(join(dir, 'Danish'));
+    writeFileSync(join(dir, 'da', 'share.md'), '---\ntitle: Aktie\n---\n# Aktie\n');
+    writeFileSync(join(dir, 'Danish', 'share.md'), '---\ntitle: Aktie gammel\n---\n# Aktie gammel\n');
+    writeFileSync(join(dir, 'da', 'caf\u00e9.md'), '---\ntitle: Cafe A\n---\n# Cafe A\n');
+    writeFileSync(join(dir, 'da', 'cafe\u0301.md'), '---\ntitle: Cafe B\n---\n# Cafe B\n');
+    const messages = problemsOf(dir).filter((p) => p.code === 'duplicate-id').map((p) => p.message.normalize('NFC'));
+    expect(messages).toContainEqual(expect.stringMatching(/^id "share" is also used by (da|Danish)\/share\.md$/));
+    expect(messages).toContainEqual(expect.stringMatching(/^id "café" is also used by café\.md \(the same name with its letters composed otherwise\)$/));
+  });
+
   it('counts a file that is not an article as skipped, with its name', () => {
     const c = compileListing(listSources([fixture('check-broken')]));
     expect(c.skipped.map((s) => s.file.split('/').pop())).toEqual(expect.arrayContaining(['notes.md', 'badyaml.md']));

@@ -80,6 +80,14 @@ describe('XML', () => {
     expect(v3).toContain('<langSec xml:lang="da">');
     expect(v3).not.toContain('<tig>');
   });
+  it('two articles of one language under one id (a duplicate id) are two entries, not one the translation of the other', () => {
+    const [a] = collectArticles(bilingual(), ['da']);
+    const da = (title: string) => ({ ...(a as NonNullable<typeof a>), id: 'share', lang: 'da', title, aliases: [] });
+    const v2 = tbx([da('Aktie'), da('Aktie (gammel)'), { ...da('Share'), lang: 'en' }], meta, { version: 2, source: 'da', title: 'T' });
+    const entries = [...v2.matchAll(/<termEntry id="([^"]+)">([\s\S]*?)<\/termEntry>/g)].map((m) => [m[1], [...(m[2] as string).matchAll(/<langSet xml:lang="(\w+)">[\s\S]*?<term>([^<]*)<\/term>/g)].map((t) => `${t[1]}:${t[2]}`)]);
+    expect(entries).toEqual([['share', ['da:Aktie', 'en:Share']], ['share_2', ['da:Aktie (gammel)']]]);
+  });
+
   it('a TBX entry keeps its id whatever other files are added: other characters by their codes', () => {
     const [a] = collectArticles(bilingual(), ['da']);
     const as = (id: string) => ({ ...(a as NonNullable<typeof a>), id });
