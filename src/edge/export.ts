@@ -126,8 +126,8 @@ export async function runExport(run: Run, _args: unknown[], options: Record<stri
   if (format === 'stardict' && output === undefined) throw new UsageError('--format stardict writes a folder: give it with -o DIR');
   const tbxVersion = optionString(options, 'tbxVersion') ?? '2';
   if (tbxVersion !== '2' && tbxVersion !== '3') throw new UsageError(`--tbx-version must be 2 or 3, not "${tbxVersion}"`);
-  const from = optionString(options, 'from')?.trim().toLowerCase();
-  const to = optionString(options, 'to')?.trim().toLowerCase();
+  const from = optionString(options, 'from')?.trim().toLowerCase().replace(/_/g, '-');
+  let to = optionString(options, 'to')?.trim().toLowerCase().replace(/_/g, '-');
   if ((format === 'csv' || format === 'tsv') && (!from || !to)) throw new UsageError(`--format ${format} needs a pair of languages: --from da --to en`);
   if ((format === 'csv' || format === 'tsv') && from === to) throw new UsageError(`--from and --to are both "${from}": name two languages`);
   if (format !== 'csv' && format !== 'tsv' && (from || to)) throw new UsageError(`--from and --to are for --format csv and tsv, not ${format}`);
@@ -171,6 +171,14 @@ export async function runExport(run: Run, _args: unknown[], options: Record<stri
     const { pairs, tsv, csv } = await import('../export/csv.js');
     const available = got.ctx.corpus.meta.langs.map((l) => l.lang);
     if (!available.includes(from as string)) throw new UsageError(`no language "${from}" in this corpus: it has ${available.join(', ')}`);
+    // A language the corpus has only by region (`en` for `en-us`): that one, said, not the aliases
+    // of a corpus that "has no English articles" (a hostile pass); two regions are for the user to choose.
+    const regional = available.filter((l) => l.startsWith(`${to}-`));
+    if (!available.includes(to as string) && regional.length > 1) throw new UsageError(`no language "${to}" in this corpus, but ${regional.join(' and ')}: give --to ${regional[0]} or another`);
+    if (!available.includes(to as string) && regional.length === 1) {
+      run.note(`the corpus has no "${to}" articles: its "${regional[0]}" articles are the translations`);
+      to = regional[0];
+    }
     if (!available.includes(to as string) && to !== 'en') throw new UsageError(`no language "${to}" in this corpus: it has ${available.join(', ')}`);
     const all = langs.includes(from as string) && langs.includes(to as string) ? articles : collectArticles(got.ctx.corpus, [from as string, ...(available.includes(to as string) ? [to as string] : [])]);
     const found = pairs(all, from as string, to as string);

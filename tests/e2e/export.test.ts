@@ -313,6 +313,21 @@ describe('export --format tsv / csv / json', () => {
     expect(r.stderr).toBe('glossary: 1 of 2 "da" articles have no "en" article and are left out: jointventure\n');
   });
 
+  it('--to en over a corpus whose English is en-us: its articles are the translations, said so; en_US is en-us', () => {
+    const dir = tempDir('glossary-export-');
+    mkdirSync(join(dir, 'c', 'da'), { recursive: true });
+    mkdirSync(join(dir, 'c', 'en-us'), { recursive: true });
+    writeFileSync(join(dir, 'c', 'da', 'accrual.md'), '---\ntitle: Periodisering\ndescription: P.\naliases: [accruals]\n---\n\nT.\n');
+    writeFileSync(join(dir, 'c', 'da', 'share.md'), '---\ntitle: Aktie\ndescription: A.\n---\n\nT.\n');
+    writeFileSync(join(dir, 'c', 'en-us', 'accrual.md'), '---\ntitle: Accrual accounting\ndescription: E.\n---\n\nT.\n');
+    writeFileSync(join(dir, 'c', 'en-us', 'share.md'), '---\ntitle: Share (stock)\ndescription: E.\n---\n\nT.\n');
+    const r = cli(['--content', join(dir, 'c'), 'export', '--format', 'tsv', '--from', 'da', '--to', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Periodisering\tAccrual accounting\tP.\nAktie\tShare (stock)\tA.\n');
+    expect(r.stderr).toBe('glossary: the corpus has no "en" articles: its "en-us" articles are the translations\n');
+    expect(cli(['--content', join(dir, 'c'), 'export', '--format', 'tsv', '--from', 'da', '--to', 'en_US']).stdout).toBe(r.stdout);
+  });
+
   it('CSV per RFC 4180: header, CRLF, quoted fields', () => {
     const r = exportTo(['--format', 'csv', '--from', 'da', '--to', 'en']);
     expect(r.code).toBe(0);
