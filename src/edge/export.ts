@@ -186,6 +186,9 @@ export async function runExport(run: Run, _args: unknown[], options: Record<stri
     if (found.missing.length) run.note(`${found.missing.length} of ${found.missing.length + found.rows.length} "${from}" articles have no ${found.method === 'aliases' ? 'English alias' : `"${to}" article`} and are left out: ${found.missing.slice(0, 10).join(', ')}${found.missing.length > 10 ? ', ...' : ''}`);
     if (found.rows.length === 0) throw new UsageError(`no "${from}" article has a "${to}" counterpart: nothing to export`);
     text = format === 'tsv' ? tsv(found.rows) : csv(found.rows, from as string, to as string);
+    // OmegaT reads a line that begins with # as a comment, and leaves the term out without a word.
+    const hashed = format === 'tsv' ? found.rows.filter((r) => r.term.startsWith('#')) : [];
+    if (hashed.length) run.note(`${hashed.length} term${hashed.length === 1 ? ' begins' : 's begin'} with #, which OmegaT reads as a comment line and leaves out: ${hashed.slice(0, 5).map((r) => r.term).join(', ')}${hashed.length > 5 ? ', ...' : ''}`);
   }
   if (output === undefined) run.io.stdout.write(text);
   else {

@@ -22,8 +22,17 @@ export function stardictCompare(a: Buffer, b: Buffer): number {
 /** A headword as StarDict keeps it: one line, no NUL, at most 255 bytes (its readers' limit). */
 export function headword(text: string): string {
   let word = oneLine(text);
-  while (Buffer.byteLength(word) > 255) word = word.slice(0, -1);
-  return word;
+  if (Buffer.byteLength(word) <= 255) return word;
+  // Cut by whole characters (half an emoji was written as U+FFFD), then the space before the cut:
+  // a key that ends in a space is one stardict-verify warns of, and no one types.
+  let bytes = 0;
+  let cut = '';
+  for (const c of word) {
+    bytes += Buffer.byteLength(c);
+    if (bytes > 255) break;
+    cut += c;
+  }
+  return cut.trimEnd();
 }
 
 /** The article as simple HTML: its Markdown rendered, links to other entries as bword:// links, raw HTML shown as text. */

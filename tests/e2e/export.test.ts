@@ -328,6 +328,17 @@ describe('export --format tsv / csv / json', () => {
     expect(cli(['--content', join(dir, 'c'), 'export', '--format', 'tsv', '--from', 'da', '--to', 'en_US']).stdout).toBe(r.stdout);
   });
 
+  it('TSV: a term that begins with # (a comment line to OmegaT) is named on stderr', () => {
+    const dir = tempDir('glossary-export-');
+    mkdirSync(join(dir, 'c', 'da'), { recursive: true });
+    mkdirSync(join(dir, 'c', 'en'), { recursive: true });
+    writeFileSync(join(dir, 'c', 'da', 'hash.md'), '---\ntitle: "#hashtag"\ndescription: H.\n---\n\nT.\n');
+    writeFileSync(join(dir, 'c', 'en', 'hash.md'), '---\ntitle: "#hashtag (en)"\ndescription: H.\n---\n\nT.\n');
+    const r = cli(['--content', join(dir, 'c'), 'export', '--format', 'tsv', '--from', 'da', '--to', 'en']);
+    expect(r.stdout).toBe('#hashtag\t#hashtag (en)\tH.\n');
+    expect(r.stderr).toBe('glossary: 1 term begins with #, which OmegaT reads as a comment line and leaves out: #hashtag\n');
+  });
+
   it('CSV per RFC 4180: header, CRLF, quoted fields', () => {
     const r = exportTo(['--format', 'csv', '--from', 'da', '--to', 'en']);
     expect(r.code).toBe(0);

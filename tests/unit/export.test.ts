@@ -20,6 +20,11 @@ describe('StarDict order', () => {
   it('a headword is one line without controls, at most 255 bytes', () => {
     expect(headword(' a\tb\nc\u0000 ')).toBe('a b c');
     expect(Buffer.byteLength(headword('ø'.repeat(300)))).toBeLessThanOrEqual(255);
+    // Cut by whole characters, and not ending in a space (a hostile pass).
+    expect(headword(`${'a'.repeat(254)} b`)).toBe('a'.repeat(254));
+    const emoji = headword(`${'a'.repeat(252)}😀xyz`);
+    expect(emoji).toBe('a'.repeat(252));
+    expect(emoji).not.toContain('\ufffd');
   });
 });
 
