@@ -18,7 +18,7 @@ import type { Run } from './run.js';
 
 /** The corpus is looked at again (the cache's freshness rules) at most this often. */
 const REFRESH_MS = 1000;
-/** Commands a client may have waiting for their answers. */
+/** Commands a client may have waiting for their answers; past them its socket is not read for a while. */
 const MAX_QUEUED = 256;
 /** Connections open at once; one more is answered 420 and closed. */
 const MAX_CONNECTIONS = 1000;
@@ -163,6 +163,7 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
       working = true;
       while (queue.length && !closing && !socket.destroyed) {
         const line = queue.shift() as string;
+        if (socket.isPaused() && !closing) take();
         const began = performance.now();
         let reply;
         try {
@@ -189,20 +190,28 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
       }
       working = false;
     };
+    // The lines received, queued up to MAX_QUEUED; past that the socket is not read until the queue
+    // has room (a client that sends thousands of commands at once is answered at its own pace; it was
+    // refused with 420 and none of its commands answered).
+    const take = () => {
+      let end: number;
+      // A line ends with CRLF, or with a bare LF as dictd accepts.
+      while (queue.length < MAX_QUEUED && (end = buffer.indexOf(0x0a)) >= 0) {
+        const octets = end > 0 && buffer[end - 1] === 0x0d ? end - 1 : end;
+        if (octets + 2 > MAX_LINE) return stop(status(500, `line too long: at most ${MAX_LINE} octets with the CRLF`));
+        queue.push(buffer.toString('utf8', 0, octets));
+        buffer = buffer.subarray(end + 1);
+      }
+      if (queue.length >= MAX_QUEUED) socket.pause();
+      else {
+        if (buffer.length > MAX_LINE) return stop(status(500, `line too long: at most ${MAX_LINE} octets with the CRLF`));
+        socket.resume();
+      }
+    };
     socket.on('data', (chunk: Buffer) => {
       if (closing) return;
       buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
-      let end: number;
-      // A line ends with CRLF, or with a bare LF as dictd accepts.
-      while ((end = buffer.indexOf(0x0a)) >= 0) {
-        const octets = end > 0 && buffer[end - 1] === 0x0d ? end - 1 : end;
-        if (octets + 2 > MAX_LINE) return stop(status(500, `line too long: at most ${MAX_LINE} octets with the CRLF`));
-        const line = buffer.toString('utf8', 0, octets);
-        buffer = buffer.subarray(end + 1);
-        if (queue.length >= MAX_QUEUED) return stop(status(420, 'server temporarily unavailable: too many commands waiting'));
-        queue.push(line);
-      }
-      if (buffer.length > MAX_LINE) return stop(status(500, `line too long: at most ${MAX_LINE} octets with the CRLF`));
+      take();
       void work();
     });
   };

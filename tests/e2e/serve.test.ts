@@ -184,6 +184,14 @@ describe('glossary serve (bundled corpus)', () => {
       expect(text.split('\r\n').filter((l) => /^\d{3} /.test(l)).map((l) => l.slice(0, 3))).toEqual(['220', '552', '210']);
     });
 
+    it('1,000 commands sent at once are each answered, in order (past 256 waiting, the socket is read as they are answered)', async () => {
+      const commands = Array.from({ length: 1000 }, (_, i) => (i % 2 ? 'STATUS\r\n' : 'MATCH da exact aktie\r\n')).join('');
+      const { text, closed } = await talk(server.port, commands, (t) => finals(t) >= 1000, 30000);
+      expect(closed).toBe(false);
+      const codes = text.split('\r\n').filter((l) => /^(152|210|420) /.test(l)).map((l) => l.slice(0, 3));
+      expect(codes).toEqual(Array.from({ length: 1000 }, (_, i) => (i % 2 ? '210' : '152')));
+    });
+
     it('without OPTION MIME a blank line of a text is empty', async () => {
       const { text } = await talk(server.port, 'DEFINE da "Strategisk alliance"\r\n', (t) => finals(t) >= 1);
       expect(text).toContain('\r\nStrategisk alliance\r\n\r\nEn strategisk alliance');
