@@ -25,33 +25,50 @@ parentPort.on('message', ({ id, source, flags, words, limit, budget }) => {
 });
 `;
 
+/** Matches running at once, each in a worker of its own; more wait for one to be free. */
+const MAX_WORKERS = 4;
+
+/**
+ * Worker threads for MATCH by a regular expression. Each match has a worker to itself, so that
+ * stopping one that outlasts its time stops no other client's match (one shared worker did: a
+ * pattern queued behind a slow one was answered as too slow too). A match waiting for a worker
+ * has its time counted from when it starts.
+ */
 export class RegexWorker {
-  private worker: Worker | undefined;
-  private next = 0;
+  private idle: Worker[] = [];
+  private busy = 0;
+  private waiting: Array<() => void> = [];
+  private closed = false;
 
   /**
    * The words `re` matches (at most `limit`, within `budgetMs` of matching), or 'timeout' when one
-   * test outlasts `deadlineMs`: then the worker is stopped.
+   * test outlasts `deadlineMs`: then its worker is stopped.
    */
   async match(re: RegExp, words: string[], limit: number, budgetMs: number, deadlineMs: number): Promise<string[] | 'timeout'> {
-    const worker = (this.worker ??= this.start());
-    const id = ++this.next;
-    return new Promise((done) => {
-      const timer = setTimeout(() => {
-        worker.off('message', answer);
-        if (this.worker === worker) this.worker = undefined;
-        void worker.terminate();
-        done('timeout');
-      }, deadlineMs);
-      const answer = (m: { id: number; found: string[] }) => {
-        if (m.id !== id) return;
-        clearTimeout(timer);
-        worker.off('message', answer);
-        done(m.found);
-      };
-      worker.on('message', answer);
-      worker.postMessage({ id, source: re.source, flags: re.flags, words, limit, budget: budgetMs });
-    });
+    if (this.busy >= MAX_WORKERS) await new Promise<void>((free) => this.waiting.push(free));
+    this.busy++;
+    const worker = this.idle.pop() ?? this.start();
+    try {
+      return await new Promise<string[] | 'timeout'>((done) => {
+        const timer = setTimeout(() => {
+          worker.off('message', answer);
+          void worker.terminate();
+          done('timeout');
+        }, deadlineMs);
+        const answer = (m: { found: string[] }) => {
+          clearTimeout(timer);
+          worker.off('message', answer);
+          if (!this.closed && this.idle.length < MAX_WORKERS) this.idle.push(worker);
+          else void worker.terminate();
+          done(m.found);
+        };
+        worker.on('message', answer);
+        worker.postMessage({ id: 0, source: re.source, flags: re.flags, words, limit, budget: budgetMs });
+      });
+    } finally {
+      this.busy--;
+      this.waiting.shift()?.();
+    }
   }
 
   private start(): Worker {
@@ -59,14 +76,15 @@ export class RegexWorker {
     // An idle worker does not keep the process alive: SIGTERM and the end of the server end it.
     worker.unref();
     worker.on('error', () => {
-      if (this.worker === worker) this.worker = undefined;
+      this.idle = this.idle.filter((w) => w !== worker);
     });
     return worker;
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await worker.terminate();
+    this.closed = true;
+    const idle = this.idle;
+    this.idle = [];
+    await Promise.all(idle.map((w) => w.terminate()));
   }
 }
