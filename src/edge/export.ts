@@ -2,7 +2,7 @@
 // (src/export/ makes the bytes; this file opens the corpus, reads the licence files, writes the
 // files and runs dictzip when it is installed).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { chooseLangs, defaultLangs, type Context } from '../context.js';
 import { ExitCode, GlossaryError, UsageError } from '../errors.js';
@@ -29,26 +29,48 @@ function writeError(path: string, error: unknown): GlossaryError {
 
 /**
  * A file with these bytes, or a one-line error naming the path. Written aside and renamed into
- * place: a full disk leaves the file there was (an earlier export), not half a file. A path that
- * is no regular file (/dev/stdout, a pipe) is written as it is.
+ * place: a full disk leaves the file there was (an earlier export), not half a file. Through a
+ * symbolic link, the file it names is replaced (not the link), keeping its mode. A path that is no
+ * regular file (/dev/stdout, a pipe), or a file in a folder where nothing can be written beside
+ * it, is written as it is.
  */
 function writeOut(path: string, data: string | Buffer): void {
+  let target = path;
+  let mode: number | undefined;
   let special = false;
   try {
-    special = existsSync(path) && !statSync(path).isFile();
-  } catch {
-    special = false;
-  }
-  const aside = special ? path : join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(aside, data);
-    if (aside !== path) renameSync(aside, path);
-  } catch (error) {
-    try {
-      if (aside !== path) rmSync(aside, { force: true });
-    } catch {
-      /* there is nothing to remove where the folder is not there */
+    if (existsSync(path)) {
+      target = realpathSync(path);
+      const stat = statSync(target);
+      special = !stat.isFile();
+      mode = stat.mode & 0o7777;
     }
+  } catch {
+    target = path;
+  }
+  if (!special) {
+    const aside = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    let made = false;
+    try {
+      writeFileSync(aside, data, mode === undefined ? {} : { mode });
+      made = true;
+      if (mode !== undefined) chmodSync(aside, mode);
+      renameSync(aside, target);
+      return;
+    } catch (error) {
+      try {
+        rmSync(aside, { force: true });
+      } catch {
+        /* there is nothing to remove where the folder is not there */
+      }
+      const code = (error as { code?: string }).code ?? '';
+      // Nothing can be made beside the file (a folder that is not the user's): the file itself.
+      if (made || !(['EACCES', 'EPERM', 'EROFS'].includes(code) && existsSync(target))) throw writeError(path, error);
+    }
+  }
+  try {
+    writeFileSync(target, data);
+  } catch (error) {
     throw writeError(path, error);
   }
 }

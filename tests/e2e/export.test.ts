@@ -2,7 +2,7 @@
 // translate-toolkit (TBX v2), jing (TBX v3 against schema/tbx-basic-v3-core.rng). Each client
 // test skips, saying so, only when its program is not installed; .ci/run installs them all.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
@@ -424,6 +424,18 @@ describe('export: a full disk, licence files that are not plain files of the fol
     }
     expect(readdirSync(out).sort()).toEqual(['glossary.tbx', 'sd']);
     expect(readdirSync(join(out, 'sd')).every((f) => f.startsWith('glossary-da.'))).toBe(true);
+  });
+
+  it('-o through a symbolic link replaces the file it names, keeping its mode, and leaves the link', () => {
+    const out = tempDir('glossary-export-');
+    writeFileSync(join(out, 'real.tbx'), 'old');
+    chmodSync(join(out, 'real.tbx'), 0o664);
+    symlinkSync(join(out, 'real.tbx'), join(out, 'link.tbx'));
+    expect(exportTo(['--format', 'tbx', '-o', join(out, 'link.tbx')]).code).toBe(0);
+    expect(lstatSync(join(out, 'link.tbx')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(out, 'real.tbx'), 'utf8')).toContain('<martif');
+    expect(statSync(join(out, 'real.tbx')).mode & 0o777).toBe(0o664);
+    expect(readdirSync(out).sort()).toEqual(['link.tbx', 'real.tbx']);
   });
 
   it('a NOTICE or LICENSE that links out of the folder, a pipe or a device is named and not read; the export ends', () => {
