@@ -33,12 +33,21 @@ function refuseEngine(): never {
   throw new Error('only YAML front matter is accepted');
 }
 
+/** js-yaml's own types, by tag: what a value tagged so (`!!int 5`) is read as, as before. */
+const builtin = (tag: string): yaml.Type => {
+  const schemas = [yaml.DEFAULT_SAFE_SCHEMA, yaml.JSON_SCHEMA] as unknown as Array<{ implicit: yaml.Type[]; explicit: yaml.Type[] }>;
+  const found = schemas.flatMap((s) => [...s.implicit, ...s.explicit]).find((t) => (t as unknown as { tag: string }).tag === `tag:yaml.org,2002:${tag}`);
+  if (!found) throw new Error(`js-yaml has no type ${tag}`);
+  return found;
+};
+
 /**
  * YAML whose plain scalars are text, as a glossary's fields are: YAML 1.1 (gray-matter's js-yaml)
  * reads `1:1` as the base-60 number 61, `010` as 8, `3.10` as 3.1, `12:30:00` as 45000 and
- * `2024-02-30` as a date in March, `no` and `on` as false and true, and a title or alias became that.
- * Only true/false and null (~, empty) keep their meaning (as in YAML 1.2); `draft: yes` is still a
- * draft (see truthy); quoted text, lists and mappings are as before.
+ * `2024-02-30` as a date in March, and a title or alias became that. Only true/false and null
+ * (~, empty) keep their meaning (as in YAML 1.2), and merge keys (`<<: *defaults`) merge; a value
+ * tagged as a number or a date (`!!int 5`) is read as one, as before. `draft: yes` is a draft
+ * (see truthy); quoted text, lists and mappings are as before.
  */
 const TEXT_YAML = new yaml.Schema({
   include: [yaml.FAILSAFE_SCHEMA],
@@ -53,7 +62,9 @@ const TEXT_YAML = new yaml.Schema({
       resolve: (data: string | null) => data !== null && /^(?:true|True|TRUE|false|False|FALSE)$/.test(data),
       construct: (data: string) => /^true$/i.test(data),
     }),
+    builtin('merge'),
   ],
+  explicit: ['int', 'float', 'timestamp', 'binary', 'omap', 'pairs', 'set'].map(builtin),
 });
 
 // gray-matter runs `---js` front matter through eval; every engine but YAML is replaced by a refusal.

@@ -29,6 +29,9 @@ describe('parseArticle', () => {
     expect(a.description).toBe('3.10');
     expect(a.aliases).toEqual(['1:1', '2:1', '24:7', '010', '0x1F', '1_000', '2.50', '.5', 'no', 'on', '2024-02-30']);
     expect(a.keywords).toEqual(['2024-03-01T01:00:00+05:00']);
+    // Merge keys merge, and a value tagged as a number is one (review).
+    expect(parse('---\ntitle: T\nbase: &b\n  draft: true\n<<: *b\n---\n').kind).toBe('page');
+    expect(article('---\ntitle: T\nweight: !!int 5\naliases: [!!str 010, x]\n---\n').aliases).toEqual(['010', 'x']);
     // What is not text keeps its meaning: a draft is a draft, with true or yes.
     expect(parse('---\ntitle: T\ndraft: true\n---\n').kind).toBe('page');
     expect(parse('---\ntitle: T\ndraft: yes\n---\n').kind).toBe('page');
