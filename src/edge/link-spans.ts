@@ -57,6 +57,8 @@ export function linkSpans(line: string): LinkSpan[] {
     let angle: Int32Array | undefined;
     for (let at = text.indexOf(']('); at >= 0; at = text.indexOf('](', at + 2)) {
       let start = at + 2;
+      // `[x]( x.md )`: spaces inside the parentheses are allowed around the target.
+      while (text[start] === ' ' || text[start] === '\t') start++;
       let end: number;
       if (text[start] === '<') {
         start++;
@@ -92,7 +94,7 @@ export function linkAt(line: string, ch: number): LinkSpan | undefined {
   if (on) return on;
   // On an inline link's text: the first link whose `]` is at or after the position, if its `[` is before it.
   const text = withoutCode(line);
-  const close = (s: LinkSpan) => s.start - 2 - (text[s.start - 1] === '<' ? 1 : 0);
+  const close = (s: LinkSpan) => text.lastIndexOf('](', s.start);
   const next = spans.find((s) => s.kind === 'inline' && close(s) >= ch);
   if (!next) return undefined;
   const open = text.lastIndexOf('[', close(next));

@@ -284,16 +284,17 @@ export function unreadId(id: string): string | undefined {
 /** `href` with the id it spells (`/x`, `../x.md#y`, `l%C3%A5n`, any case) made `newId`; undefined when it does not spell it. */
 export function renamedHref(href: string, oldId: string, newId: string): string | undefined {
   const replace = (whole: string, insert: string): string | undefined => {
-    // In the path, not a heading or query after it (`/x#x-i-praksis`).
+    // In the path, not a heading or query after it (`/x#x-i-praksis`); the id as whole path
+    // segments at its end, before `.md`, `/` or `/index.md` (`m.md` is not `m` + `.md`'s m).
     const cut = whole.search(/[#?]/);
     const text = cut < 0 ? whole : whole.slice(0, cut);
     const after = cut < 0 ? '' : whole.slice(cut);
-    const lower = text.toLowerCase();
     for (const old of [oldId, oldId.split('/').pop() as string]) {
-      const at = lower.lastIndexOf(old.toLowerCase());
-      if (at < 0) continue;
+      const escaped = old.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const m = new RegExp(`(^|/)(${escaped})((?:\\.md)?(?:/index\\.md)?/?)$`, 'iu').exec(text);
+      if (!m) continue;
       const value = old === oldId ? insert : (insert.split('/').pop() as string);
-      return text.slice(0, at) + value + text.slice(at + old.length) + after;
+      return text.slice(0, m.index + (m[1] as string).length) + value + (m[3] as string) + after;
     }
     return undefined;
   };
@@ -766,7 +767,13 @@ export async function runLsp(run: Run): Promise<ExitCode> {
           found.push({ from, uri: uriOf(from.file), range: { start: { line: i, character: span.start }, end: { line: i, character: span.end } }, href: span.href, kind: span.kind });
         }
       });
-      for (const l of links) if (!hrefs.has(l.href)) missed.push({ from, line: l.line });
+      for (const l of links) {
+        if (hrefs.has(l.href)) continue;
+        missed.push({ from, line: l.line });
+        // A link written otherwise (`<a href>`, a site's macro): references give its whole line.
+        const line = lines[l.line - 1] ?? '';
+        found.push({ from, uri: uriOf(from.file), range: { start: { line: l.line - 1, character: 0 }, end: { line: l.line - 1, character: line.length } }, href: l.href, kind: 'line' });
+      }
     }
     return { found, missed };
   }

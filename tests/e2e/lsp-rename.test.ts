@@ -130,6 +130,19 @@ describe('rename and references over raw framing', () => {
     await s.exited;
   });
 
+  it('a link written as HTML: references give its line; a rename is refused and says where, changing nothing', async () => {
+    const dir = corpus();
+    writeFileSync(join(dir, 'html.md'), '---\ntitle: Html\ndescription: Et link i HTML.\n---\n\nSe <a href="/jointventure">joint venture</a>.\n');
+    const { s, uri } = await open(dir, renaming, 'jointventure.md');
+    s.send({ id: 2, method: 'textDocument/references', params: { textDocument: { uri }, position: { line: 0, character: 0 }, context: { includeDeclaration: false } } });
+    const refs = (await s.reply(2)).result.filter((r: { uri: string }) => r.uri.endsWith('/html.md'));
+    expect(refs).toEqual([{ uri: pathToFileURL(join(dir, 'html.md')).href, range: { start: { line: 5, character: 0 }, end: { line: 5, character: 'Se <a href="/jointventure">joint venture</a>.'.length } } }]);
+    s.send({ id: 3, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'jv2' } });
+    expect((await s.reply(3)).error.message).toBe('the link to it on line 6 of html.md is written in a way the rename cannot rewrite: change it by hand, or rename by hand');
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('a client that cannot rename files gets a refusal, not link edits that would all break', async () => {
     const dir = corpus();
     const { s, uri } = await open(dir, {}, 'jointventure.md');
