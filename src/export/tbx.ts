@@ -38,18 +38,19 @@ export function concepts(articles: ExportArticle[], source: string): Concept[] {
 }
 
 /**
- * An xsd:ID made of an article id: letters, decimal digits, marks, `.`, `-`, `_`; starting with a
- * letter or `_`. Any other character is written as its code (`a b` -> `a_x20_b`), and so is an
- * underscore before an x (`a_x20_b` -> `a_x5f_x20_b`): no two ids give one xsd:ID, so an entry
- * keeps its id whatever other files are added (`a_x20_b` became `a_x20_b_2` once `a b` came).
- * µ, ª, º (letters to Unicode, not to XML) and ², ½ (numbers, not digits) are written as codes
- * too: jing refused a TBX with them.
+ * An xsd:ID made of an article id: ASCII letters and digits, the letters of Latin-1 (æ, ø, å, é),
+ * `.`, `-`, `_`; starting with a letter or `_`. Any other character is written as its code
+ * (`a b` -> `a_x20_b`), and so is an underscore before an x (`a_x20_b` -> `a_x5f_x20_b`): no two
+ * ids give one xsd:ID, so an entry keeps its id whatever other files are added. The letters XML
+ * Schema takes in a name are those of Unicode 2.0: µ, ª, º, ², ½, ș, ț and newer letters made a
+ * TBX that jing refused, so every letter past Latin-1 is written as its code too. A second entry
+ * of one id (a duplicate id) is `id_x_2`, which no id gives.
  */
 function xmlId(id: string, used: Set<string>): string {
-  let base = id.replace(/_(?=x)|[^\p{L}\p{Mn}\p{Mc}\p{Nd}._-]|[\u00aa\u00b5\u00ba]/gu, (c) => `_x${(c.codePointAt(0) as number).toString(16)}_`);
-  if (!/^[\p{L}_]/u.test(base)) base = `_${base}`;
+  let base = id.replace(/_(?=x)|[^A-Za-z0-9._\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff-]/gu, (c) => `_x${(c.codePointAt(0) as number).toString(16)}_`);
+  if (!/^[A-Za-z_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]/.test(base)) base = `_${base}`;
   let out = base;
-  for (let i = 2; used.has(out); i++) out = `${base}_${i}`;
+  for (let i = 2; used.has(out); i++) out = `${base}_x_${i}`;
   used.add(out);
   return out;
 }

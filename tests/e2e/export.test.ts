@@ -249,7 +249,7 @@ describe('export --format tbx', () => {
     () => {
       const dir = tempDir('glossary-export-');
       mkdirSync(join(dir, 'c', 'da'), { recursive: true });
-      const ids = ['µm', 'm²', 'nº', '½', 'a_x20_b', 'a b'];
+      const ids = ['µm', 'm²', 'nº', '½', 'a_x20_b', 'a b', 'și', 'ǅ', 'share', 'share_2'];
       for (const id of ids) writeFileSync(join(dir, 'c', 'da', `${id}.md`), `---\ntitle: T ${id}\ndescription: D.\n---\n\nT.\n`);
       const file = join(dir, 'ids.tbx');
       expect(cli(['--content', join(dir, 'c'), 'export', '--format', 'tbx', '--tbx-version', '3', '-o', file]).code).toBe(0);

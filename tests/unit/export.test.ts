@@ -90,7 +90,7 @@ describe('XML', () => {
     const da = (title: string) => ({ ...(a as NonNullable<typeof a>), id: 'share', lang: 'da', title, aliases: [] });
     const v2 = tbx([da('Aktie'), da('Aktie (gammel)'), { ...da('Share'), lang: 'en' }], meta, { version: 2, source: 'da', title: 'T' });
     const entries = [...v2.matchAll(/<termEntry id="([^"]+)">([\s\S]*?)<\/termEntry>/g)].map((m) => [m[1], [...(m[2] as string).matchAll(/<langSet xml:lang="(\w+)">[\s\S]*?<term>([^<]*)<\/term>/g)].map((t) => `${t[1]}:${t[2]}`)]);
-    expect(entries).toEqual([['share', ['da:Aktie', 'en:Share']], ['share_2', ['da:Aktie (gammel)']]]);
+    expect(entries).toEqual([['share', ['da:Aktie', 'en:Share']], ['share_x_2', ['da:Aktie (gammel)']]]);
   });
 
   it('a TBX entry keeps its id whatever other files are added: other characters by their codes', () => {
@@ -104,5 +104,8 @@ describe('XML', () => {
     expect(ids(['a_x20_b', 'a b'])).toEqual(['a_x20_b', 'a_x5f_x20_b']);
     // Letters and numbers XML does not take in a name (jing refused them): by their codes.
     expect(ids(['µm', 'm²', 'nº', '½'])).toEqual(['m_xb2_', 'n_xba_', '_xb5_m', '_xbd_']);
+    expect(ids(['și', 'ǅ', 'kø'])).toEqual(['kø', '_x1c5_', '_x219_i']);
+    // A real id share_2 keeps its id when a second share comes (it lost it to the second).
+    expect(ids(['share', 'share_2'])).toEqual(['share', 'share_2']);
   });
 });
