@@ -15,31 +15,39 @@ export const silentProgress: Progress = { update() {}, end() {} };
 
 const number = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** How far: the phase, the count and (while reading) the rate and time left. */
-function progressOf(phase: Phase, done: number, total: number, elapsedMs: number): string {
+/** How far: the phase, the count and (while reading, unless `short`) the rate and time left. */
+function progressOf(phase: Phase, done: number, total: number, elapsedMs: number, short = false): string {
   if (phase === 'indexing') return `indexing ${number(done)} of ${number(total)} articles`;
   if (phase !== 'reading') return `${phase}...`;
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const left = rate > 0 ? Math.ceil((total - done) / rate) : undefined;
-  return `${number(done)} of ${number(total)} files${rate > 0 ? ` (${number(rate)}/s${left !== undefined ? `, ${left} s left` : ''})` : ''}`;
+  return `${number(done)} of ${number(total)} files${rate > 0 && !short ? ` (${number(rate)}/s${left !== undefined ? `, ${left} s left` : ''})` : ''}`;
 }
 
-/**
- * The text of the line: what, how far, and (while reading) the rate and time left; within `width`
- * columns when given. A long label (a deep folder's path) gives way first, its middle left out, so
- * that the count stays whole; what is left is cut at the end.
- */
-export function progressText(label: string, phase: Phase, done: number, total: number, elapsedMs: number, width = Infinity): string {
-  const rest = `: ${progressOf(phase, done, total, elapsedMs)}`;
-  const room = width - displayWidth(rest);
-  if (displayWidth(label) + displayWidth(rest) <= width || room < 16) return cut(label + rest, width);
-  // Its beginning (half the room), an ellipsis and as much of its end as fits.
+/** The label with its middle left out to fit `room` columns: its beginning, an ellipsis, its end. */
+function shortened(label: string, room: number): string {
   const head = cut(label, Math.ceil(room / 2));
   const tailRoom = room - displayWidth(head);
   const chars = [...label];
   let tail = '';
   while (chars.length > 0 && displayWidth((chars.at(-1) as string) + tail) <= tailRoom) tail = (chars.pop() as string) + tail;
-  return head + tail + rest;
+  return head + tail;
+}
+
+/**
+ * The text of the line: what, how far, and (while reading) the rate and time left; within `width`
+ * columns when given. What gives way first: the label's middle (a deep folder's path), then the
+ * rate and time left, then the label down to a few columns; the count stays whole while it fits.
+ */
+export function progressText(label: string, phase: Phase, done: number, total: number, elapsedMs: number, width = Infinity): string {
+  const MIN_LABEL = 12;
+  for (const short of [false, true]) {
+    const rest = `: ${progressOf(phase, done, total, elapsedMs, short)}`;
+    if (displayWidth(label) + displayWidth(rest) <= width) return label + rest;
+    const room = width - displayWidth(rest);
+    if (room >= MIN_LABEL) return shortened(label, room) + rest;
+  }
+  return cut(label + `: ${progressOf(phase, done, total, elapsedMs, true)}`, width);
 }
 
 /**

@@ -58,6 +58,8 @@ export interface CliResult {
 /** A clean environment: no colour hints, no terminal size, a private cache. */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: process.env['HOME'], XDG_CACHE_HOME: tempDir('glossary-cache-') };
+  // The run's own temporary folder (tests/global-setup.ts), for what the programs a test starts make.
+  if (process.env['TMPDIR']) env['TMPDIR'] = process.env['TMPDIR'];
   // GLOSSARY_TEST_PART=N npm test: every compile writes its items in parts of N (store/compiled.ts).
   if (process.env['GLOSSARY_TEST_PART']) env['GLOSSARY_TEST_PART'] = process.env['GLOSSARY_TEST_PART'];
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;

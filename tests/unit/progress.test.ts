@@ -61,6 +61,13 @@ describe('a long folder path on a narrow terminal', () => {
     expect(progressText('glossary: compiling x', 'indexing', 5, 10, 0, 200)).toBe('glossary: compiling x: indexing 5 of 10 articles');
     expect(progressText(label, 'indexing', 500, 12000, 2000, 30)).toBe('glossary: compiling /home/som…');
   });
+  it('on a narrow terminal the rate and time left give way before the count (review)', () => {
+    const text = progressText(label, 'reading', 3500, 15001, 2000, 50);
+    expect(text.length).toBeLessThanOrEqual(50);
+    expect(text.endsWith(': 3,500 of 15,001 files')).toBe(true);
+    expect(text).toContain('…');
+  });
+
   it('counts wide letters as two columns', () => {
     const text = progressText('glossary: compiling /数据/数据/数据/数据/数据/数据/数据/数据/词汇表', 'writing', 0, 0, 0, 40);
     expect(text.endsWith('词汇表: writing...')).toBe(true);
