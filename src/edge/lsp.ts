@@ -310,6 +310,18 @@ export function renamedHref(href: string, oldId: string, newId: string): string 
   return fresh === undefined ? undefined : encodeURI(fresh);
 }
 
+/** Why a request's parameters are not as LSP defines them for its kind, or undefined. */
+export function paramsProblem(params: unknown, shape: 'position' | 'document' | 'range' | 'query'): string | undefined {
+  const p = params as { textDocument?: { uri?: unknown }; position?: { line?: unknown; character?: unknown }; range?: { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } }; query?: unknown } | null;
+  if (typeof p !== 'object' || p === null) return 'the parameters are missing';
+  if (shape === 'query') return typeof p.query === 'string' ? undefined : 'query must be a string';
+  if (typeof p.textDocument?.uri !== 'string') return 'textDocument.uri must be a string';
+  const at = (x: { line?: unknown; character?: unknown } | undefined) => Number.isInteger(x?.line) && Number.isInteger(x?.character) && (x?.line as number) >= 0 && (x?.character as number) >= 0;
+  if (shape === 'position' && !at(p.position)) return 'position must have a line and a character, whole numbers from 0';
+  if (shape === 'range' && !(at(p.range?.start) && at(p.range?.end))) return 'range must have a start and an end, each a line and a character from 0';
+  return undefined;
+}
+
 export async function runLsp(run: Run): Promise<ExitCode> {
   const require = createRequire(import.meta.url);
   const ls = require('vscode-languageserver/node') as typeof LS;
@@ -419,10 +431,15 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   }
   /** A request's handler, answered over the corpus as it is now. */
   const answer =
-    <P, R>(f: (params: P) => R) =>
+    <P, R>(f: (params: P) => R, shape?: 'position' | 'document' | 'range' | 'query') =>
     async (params: P): Promise<R> => {
       // As LSP wants: nothing before initialize (the corpus is not chosen yet), nothing after shutdown.
       if (state !== 'running') throw new ls.ResponseError(state === 'starting' ? ls.ErrorCodes.ServerNotInitialized : ls.ErrorCodes.InvalidRequest, state === 'starting' ? 'the server is not initialized: send initialize first' : 'the server is shutting down');
+      // Parameters not as LSP defines them are InvalidParams, not an internal error with a TypeError's words.
+      if (shape) {
+        const problem = paramsProblem(params, shape);
+        if (problem) throw new ls.ResponseError(ls.ErrorCodes.InvalidParams, problem);
+      }
       await fresh();
       try {
         return f(params);
@@ -549,7 +566,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       contents: { kind: markdown ? 'markdown' : 'plaintext', value: clean(value) },
       range: { start: { line: params.position.line, character: hit.start }, end: { line: params.position.line, character: hit.end } },
     };
-  }));
+  }, 'position'));
 
   const timers = new Map<string, NodeJS.Timeout>();
   /** Documents told of the cap on term diagnostics (once each). */
@@ -716,7 +733,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       if (items.length >= MAX_ITEMS) break;
     }
     return { isIncomplete: items.length >= MAX_ITEMS, items };
-  }));
+  }, 'position'));
 
   const location = (a: Article): LS.Location => ({ uri: uriOf(a.file), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
 
@@ -738,7 +755,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   connection.onDefinition(answer((params) => {
     const hit = targetAt(params.textDocument.uri, params.position, false);
     return hit ? location(hit.article) : null;
-  }));
+  }, 'position'));
 
   /** An article's text as the editor has it: its open buffer, else the file as parsed. */
   const textOf = (a: Article) => documents.get(uriOf(a.file))?.getText() ?? a.source;
@@ -783,7 +800,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (!hit || !glossary) return null;
     const refs = linksTo(hit.article).found.map(({ uri, range }) => ({ uri, range }));
     return params.context.includeDeclaration ? [location(hit.article), ...refs] : refs;
-  }));
+  }, 'position'));
 
   connection.onDocumentSymbol(answer((params) => {
     const doc = documents.get(params.textDocument.uri);
@@ -800,7 +817,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       out.push({ name: clean(m[2] as string), detail: m[1], kind: ls.SymbolKind.String, range, selectionRange: range });
     });
     return out;
-  }));
+  }, 'document'));
 
   connection.onWorkspaceSymbol(answer((params) => {
     const want = fold(params.query);
@@ -830,7 +847,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       }
     }
     return out;
-  }));
+  }, 'query'));
 
   connection.onRenameRequest(answer((params) => {
     const hit = targetAt(params.textDocument.uri, params.position, true);
@@ -874,7 +891,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const documentChanges: Array<LS.TextDocumentEdit | LS.RenameFile> = [{ kind: 'rename', oldUri: uriOf(oldPath), newUri: uriOf(newPath) }];
     for (const [uri, list] of edits) documentChanges.push({ textDocument: { uri: uri === renamedUri ? newUri : uri, version: null }, edits: list });
     return { documentChanges };
-  }));
+  }, 'position'));
 
   connection.onCodeAction(answer((params) => {
     const doc = documents.get(params.textDocument.uri);
@@ -902,7 +919,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       }
     }
     return actions;
-  }));
+  }, 'range'));
 
   // Changes on disk while the editor asks nothing (git, another editor) reach the open documents'
   // diagnostics too: the folder is looked at every few seconds (a stat per file, by the cache's rules).

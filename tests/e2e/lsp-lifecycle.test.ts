@@ -44,6 +44,23 @@ describe('glossary lsp: the session', () => {
     await s.exited;
   });
 
+  it('a request whose parameters are not as LSP defines them is InvalidParams (-32602), with what is wrong', async () => {
+    const s = new Raw(['--content', join(LSP, 'glossary')]);
+    await s.start();
+    s.send({ id: 2, method: 'textDocument/hover', params: {} });
+    s.send({ id: 3, method: 'textDocument/completion', params: { textDocument: { uri: 'file:///tmp/x.txt' }, position: { line: 0, character: -4 } } });
+    s.send({ id: 4, method: 'workspace/symbol', params: { query: 5 } });
+    s.send({ id: 5, method: 'textDocument/codeAction', params: { textDocument: { uri: 'file:///tmp/x.txt' }, context: { diagnostics: [] } } });
+    expect((await s.reply(2)).error).toEqual({ code: -32602, message: 'textDocument.uri must be a string' });
+    expect((await s.reply(3)).error).toEqual({ code: -32602, message: 'position must have a line and a character, whole numbers from 0' });
+    expect((await s.reply(4)).error).toEqual({ code: -32602, message: 'query must be a string' });
+    expect((await s.reply(5)).error.code).toBe(-32602);
+    s.send({ id: 6, method: 'workspace/symbol', params: { query: 'fusion' } });
+    expect((await s.reply(6)).result.length).toBeGreaterThan(0);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('lines ended by a lone CR: term diagnostics on their own lines, headings found', async () => {
     const s = new Raw(['--content', join(LSP, 'glossary')]);
     await s.start({ termDiagnostics: true });
