@@ -8,6 +8,7 @@ import { chooseLangs, defaultLangs, type Context } from '../context.js';
 import { ExitCode, GlossaryError, UsageError } from '../errors.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
 import { readRegularFile } from '../store/files.js';
+import { MAX_LIST_ITEMS } from '../corpus/parse.js';
 import { VERSION } from '../version.js';
 import { collectArticles, oneLine, type ExportArticle, type ExportMeta } from '../export/model.js';
 import type { Run } from './run.js';
@@ -176,6 +177,9 @@ export async function runExport(run: Run, _args: unknown[], options: Record<stri
   // (the compile that skipped them said why only once).
   const skipped = got.ctx.corpus.meta.skipped;
   if (skipped) run.note(`${skipped} file${skipped === 1 ? ' is' : 's are'} not in the corpus and not exported: see ${got.ctx.checkCommand}`);
+  // Lists cut at their limit (check warns of each): the export says so too, not only what it wrote.
+  const capped = articles.filter((a) => (a.record.problems ?? []).some((p) => p.code === 'too-many-items'));
+  if (capped.length) run.note(`${capped.length} article${capped.length === 1 ? ' has' : 's have'} more than ${MAX_LIST_ITEMS} aliases or keywords, of which the first ${MAX_LIST_ITEMS} are exported: ${capped.slice(0, 5).map((a) => a.id).join(', ')}${capped.length > 5 ? ', ...' : ''} (see ${got.ctx.checkCommand})`);
   const title = run.contentDirs.length ? `Glossary: ${meta.source}` : 'Glossary: Danish business and finance terms';
 
   if (format === 'stardict') {

@@ -328,6 +328,16 @@ describe('export --format tsv / csv / json', () => {
     expect(cli(['--content', join(dir, 'c'), 'export', '--format', 'tsv', '--from', 'da', '--to', 'en_US']).stdout).toBe(r.stdout);
   });
 
+  it('an article with more than 50 aliases: the export says the first 50 are exported', () => {
+    const dir = tempDir('glossary-export-');
+    mkdirSync(join(dir, 'c'), { recursive: true });
+    writeFileSync(join(dir, 'c', 'mange.md'), `---\ntitle: Mange\ndescription: M.\naliases: [${Array.from({ length: 60 }, (_, i) => `form${i}`).join(', ')}]\n---\n\nT.\n`);
+    const r = cli(['--content', join(dir, 'c'), 'export', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).articles[0].aliases).toHaveLength(50);
+    expect(r.stderr).toBe(`glossary: 1 article has more than 50 aliases or keywords, of which the first 50 are exported: mange (see glossary check ${join(dir, 'c')})\n`);
+  });
+
   it('TSV: a term that begins with # (a comment line to OmegaT) is named on stderr', () => {
     const dir = tempDir('glossary-export-');
     mkdirSync(join(dir, 'c', 'da'), { recursive: true });
