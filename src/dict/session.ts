@@ -132,10 +132,12 @@ export class Session {
     if (targets.length === 0) return invalidDatabase();
     const lines: string[] = [];
     let cut = false;
+    let early = false;
     try {
       for (const target of targets) {
         const found = dict.match(target.name, strategy, word);
         if (found.length > MATCH_LIMIT) cut = true;
+        if ((found as { early?: boolean }).early) early = true;
         for (const w of found.slice(0, MATCH_LIMIT)) lines.push(`${target.name} ${quote(w, MAX_LINE - 3 - target.name.length)}`);
         if (db === '!' && lines.length) break;
       }
@@ -143,8 +145,8 @@ export class Session {
       if (error instanceof PatternError) return { text: status(501, `syntax error, illegal parameters: ${error.message}`), code: 501 };
       throw error;
     }
-    if (lines.length === 0) return { text: status(552, 'no match'), code: 552 };
-    const more = cut ? ` (the first ${MATCH_LIMIT} of a database: more match, narrow the word)` : '';
+    if (lines.length === 0) return { text: status(552, early ? 'no match found before matching stopped after 0.2 s: make the pattern simpler' : 'no match'), code: 552 };
+    const more = cut ? ` (the first ${MATCH_LIMIT} of a database: more match, narrow the word)` : early ? ' (matching stopped after 0.2 s, the list may be short: make the pattern simpler)' : '';
     return { text: status(152, `${lines.length} match${lines.length === 1 ? '' : 'es'} found${more}`) + this.text(lines.join('\n')) + this.ok(), code: 250 };
   }
 }

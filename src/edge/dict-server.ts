@@ -110,8 +110,9 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
     for (const target of targets) {
       const got = await regexWorker.match(re, dict.headwords(target.name), MATCH_LIMIT + 1, REGEX_BUDGET_MS, REGEX_DEADLINE_MS);
       if (got === 'timeout') return { text: status(501, `syntax error, illegal parameters: the pattern took more than ${REGEX_DEADLINE_MS / 1000} s over the headwords; write a simpler one`), code: 501 };
-      found.set(target.name, got);
-      if (db === '!' && got.length) break;
+      // Matching stopped by its time: the session says the list may be short.
+      found.set(target.name, got.early ? Object.assign(got.found, { early: true }) : got.found);
+      if (db === '!' && got.found.length) break;
     }
     return { ...dict, match: (d, s, w) => (s === strategy && w === word && found.has(d) ? (found.get(d) as string[]) : dict.match(d, s, w)) };
   };

@@ -19,9 +19,12 @@ parentPort.on('message', ({ id, source, flags, words, limit, budget }) => {
       seen.add(w);
       found.push(w);
     }
-    if (performance.now() - start > budget) break;
+    if (performance.now() - start > budget) {
+      parentPort.postMessage({ id, found, early: i + 1 < words.length });
+      return;
+    }
   }
-  parentPort.postMessage({ id, found });
+  parentPort.postMessage({ id, found, early: false });
 });
 `;
 
@@ -41,26 +44,27 @@ export class RegexWorker {
   private closed = false;
 
   /**
-   * The words `re` matches (at most `limit`, within `budgetMs` of matching), or 'timeout' when one
-   * test outlasts `deadlineMs`: then its worker is stopped.
+   * The words `re` matches (at most `limit`, within `budgetMs` of matching; `early` when the budget
+   * ended it before the last word), or 'timeout' when one test outlasts `deadlineMs`: then its
+   * worker is stopped.
    */
-  async match(re: RegExp, words: string[], limit: number, budgetMs: number, deadlineMs: number): Promise<string[] | 'timeout'> {
+  async match(re: RegExp, words: string[], limit: number, budgetMs: number, deadlineMs: number): Promise<{ found: string[]; early: boolean } | 'timeout'> {
     if (this.busy >= MAX_WORKERS) await new Promise<void>((free) => this.waiting.push(free));
     this.busy++;
     const worker = this.idle.pop() ?? this.start();
     try {
-      return await new Promise<string[] | 'timeout'>((done) => {
+      return await new Promise<{ found: string[]; early: boolean } | 'timeout'>((done) => {
         const timer = setTimeout(() => {
           worker.off('message', answer);
           void worker.terminate();
           done('timeout');
         }, deadlineMs);
-        const answer = (m: { found: string[] }) => {
+        const answer = (m: { found: string[]; early: boolean }) => {
           clearTimeout(timer);
           worker.off('message', answer);
           if (!this.closed && this.idle.length < MAX_WORKERS) this.idle.push(worker);
           else void worker.terminate();
-          done(m.found);
+          done({ found: m.found, early: m.early });
         };
         worker.on('message', answer);
         worker.postMessage({ id: 0, source: re.source, flags: re.flags, words, limit, budget: budgetMs });

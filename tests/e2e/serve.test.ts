@@ -174,6 +174,12 @@ describe('glossary serve (bundled corpus)', () => {
       expect(await own.exited).toBe(0);
     }, 60000);
 
+    it('MATCH by a pattern that matching stopped after 0.2 s says its list may be short', async () => {
+      const { text } = await talk(server.port, 'MATCH da regexp ".*.*.*.*.*.*.*.*.*x$"\r\n', (t) => finals(t) >= 1, 30000);
+      const line = text.split('\r\n').find((l) => /^(152|552|501) /.test(l));
+      expect(line).toMatch(/^(152 \d+ match(es)? found \(matching stopped after 0\.2 s, the list may be short: make the pattern simpler\)|552 no match found before matching stopped after 0\.2 s: make the pattern simpler|501 .*took more than 1 s.*)$/);
+    });
+
     it('MATCH says when it lists only the first 200 of a database; a word with no letters matches nothing', async () => {
       const { text } = await talk(server.port, 'MATCH da regexp "^"\r\nMATCH da prefix "strat"\r\nMATCH da prefix -\r\nMATCH da substring "?"\r\n', (t) => finals(t) >= 4);
       const codes = text.split('\r\n').filter((l) => /^(152|552) /.test(l));
