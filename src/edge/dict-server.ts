@@ -92,7 +92,7 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
 
   // MATCH by a regular expression runs in a worker that is stopped when one headword takes too long.
   const regexWorker = new RegexWorker();
-  const byWorker = async (line: string, dict: Dictionary): Promise<Dictionary | Reply> => {
+  const byWorker = async (line: string, dict: Dictionary, gone: () => boolean): Promise<Dictionary | Reply> => {
     const words = parseWords(line);
     if (!words || words.length !== 4 || (words[0] as string).toUpperCase() !== 'MATCH') return dict;
     const [, db, strategyAsked, word] = words as [string, string, string, string];
@@ -108,7 +108,8 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
     const targets = db === '*' || db === '!' ? dict.databases : dict.databases.filter((d) => d.name === db);
     const found = new Map<string, string[]>();
     for (const target of targets) {
-      const got = await regexWorker.match(re, dict.headwords(target.name), MATCH_LIMIT + 1, REGEX_BUDGET_MS, REGEX_DEADLINE_MS);
+      const got = await regexWorker.match(re, dict.headwords(target.name), MATCH_LIMIT + 1, REGEX_BUDGET_MS, REGEX_DEADLINE_MS, gone);
+      if (got === 'busy' || got === 'gone') return { text: status(420, 'server temporarily unavailable: too many patterns are being matched; try again shortly'), code: 420 };
       if (got === 'timeout') return { text: status(501, `syntax error, illegal parameters: the pattern took more than ${REGEX_DEADLINE_MS / 1000} s over the headwords; write a simpler one`), code: 501 };
       // Matching stopped by its time: the session says the list may be short.
       found.set(target.name, got.early ? Object.assign(got.found, { early: true }) : got.found);
@@ -154,6 +155,8 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
     const queue: string[] = [];
     let working = false;
     let closing = false;
+    /** The client sent its FIN: it sends no more. */
+    let ended = false;
     const stop = (text: string) => {
       closing = true;
       queue.length = 0;
@@ -169,12 +172,12 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
         let reply;
         try {
           try {
-            const dict = await byWorker(line, await fresh());
+            const dict = await byWorker(line, await fresh(), () => socket.destroyed || closing);
             reply = 'text' in dict ? dict : session.handle(line, () => usable(dict));
           } catch (error) {
             // A file changed since the corpus was opened, or the cache was damaged: re-open, answer again.
             if (!(error instanceof StaleSourceError || error instanceof DamagedCorpusError)) throw error;
-            const dict = await byWorker(line, await fresh(true));
+            const dict = await byWorker(line, await fresh(true), () => socket.destroyed || closing);
             reply = 'text' in dict ? dict : session.handle(line, () => usable(dict));
           }
         } catch (error) {
@@ -190,6 +193,8 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
         if (!socket.write(reply.text)) await new Promise<void>((done) => socket.once('drain', done).once('close', done));
       }
       working = false;
+      // The client said it sends no more (a half-close): answered, the connection ends.
+      if (ended && queue.length === 0 && buffer.indexOf(0x0a) < 0 && !closing && !socket.destroyed) socket.end();
     };
     // The lines received, queued up to MAX_QUEUED; past that the socket is not read until the queue
     // has room (a client that sends thousands of commands at once is answered at its own pace; it was
@@ -215,10 +220,16 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
       take();
       void work();
     });
+    // A half-close (FIN) after commands: every one is answered first (the server is made with
+    // allowHalfOpen; Node's default ended the connection with answers still to send).
+    socket.on('end', () => {
+      ended = true;
+      if (!working) void work();
+    });
   };
 
   if (!isLocal(host)) run.note(`warning: listening on ${host}, not only this machine: anyone who can reach it can read the glossary`);
-  const server = createServer(handle);
+  const server = createServer({ allowHalfOpen: true }, handle);
   server.on('error', () => undefined);
   await new Promise<void>((ready, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>

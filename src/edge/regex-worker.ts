@@ -30,6 +30,8 @@ parentPort.on('message', ({ id, source, flags, words, limit, budget }) => {
 
 /** Matches running at once, each in a worker of its own; more wait for one to be free. */
 const MAX_WORKERS = 4;
+/** Matches that may wait for a worker; one more is refused ('busy'), not queued without end. */
+const MAX_WAITING = 16;
 
 /**
  * Worker threads for MATCH by a regular expression. Each match has a worker to itself, so that
@@ -40,16 +42,32 @@ const MAX_WORKERS = 4;
 export class RegexWorker {
   private idle: Worker[] = [];
   private busy = 0;
-  private waiting: Array<() => void> = [];
+  /** Matches waiting for a worker: `wake(true)` hands one a worker's place, `wake(false)` drops it. */
+  private waiting: Array<{ wake: (place: boolean) => void; gone: () => boolean }> = [];
   private closed = false;
 
   /**
    * The words `re` matches (at most `limit`, within `budgetMs` of matching; `early` when the budget
-   * ended it before the last word), or 'timeout' when one test outlasts `deadlineMs`: then its
-   * worker is stopped.
+   * ended it before the last word), or 'timeout' when one test outlasts `deadlineMs` (then its
+   * worker is stopped), 'busy' when too many matches wait, 'gone' when `gone()` says its client left
+   * while it waited.
    */
-  async match(re: RegExp, words: string[], limit: number, budgetMs: number, deadlineMs: number): Promise<{ found: string[]; early: boolean } | 'timeout'> {
-    if (this.busy >= MAX_WORKERS) await new Promise<void>((free) => this.waiting.push(free));
+  async match(re: RegExp, words: string[], limit: number, budgetMs: number, deadlineMs: number, gone: () => boolean = () => false): Promise<{ found: string[]; early: boolean } | 'timeout' | 'busy' | 'gone'> {
+    if (this.busy >= MAX_WORKERS) {
+      // Those whose clients went away while they waited give up their places.
+      for (const w of this.waiting.filter((x) => x.gone())) {
+        this.waiting.splice(this.waiting.indexOf(w), 1);
+        w.wake(false);
+      }
+      if (this.waiting.length >= MAX_WAITING) return 'busy';
+      const place = await new Promise<boolean>((wake) => this.waiting.push({ wake, gone }));
+      if (!place) return 'gone';
+      // Its client went away, or the server stops, as it was woken: its place goes to the next.
+      if (gone() || this.closed) {
+        this.waiting.shift()?.wake(true);
+        return 'gone';
+      }
+    }
     this.busy++;
     const worker = this.idle.pop() ?? this.start();
     try {
@@ -71,7 +89,7 @@ export class RegexWorker {
       });
     } finally {
       this.busy--;
-      this.waiting.shift()?.();
+      this.waiting.shift()?.wake(true);
     }
   }
 
@@ -87,6 +105,7 @@ export class RegexWorker {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const w of this.waiting.splice(0)) w.wake(false);
     const idle = this.idle;
     this.idle = [];
     await Promise.all(idle.map((w) => w.terminate()));

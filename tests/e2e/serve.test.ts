@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { bin, cleanEnv, fixture, tempDir } from '../helpers.js';
 
 interface Server {
@@ -154,6 +154,12 @@ describe('glossary serve (bundled corpus)', () => {
     });
     it('a regular expression that backtracks without end is stopped and refused (501); another client is answered meanwhile, and SIGTERM still ends the server', async () => {
       const own = await startServer();
+      // Stopped whatever happens (a failing assertion left the server running).
+      const stopAnyway = setTimeout(() => own.child.kill('SIGKILL'), 50000);
+      onTestFinished(() => {
+        clearTimeout(stopAnyway);
+        own.child.kill('SIGKILL');
+      });
       const slow = talk(own.port, 'MATCH da regexp "((.+))+x$"\r\n', (t) => finals(t) >= 1, 30000);
       await new Promise((r) => setTimeout(r, 200));
       // Another client while the pattern runs: it froze the server for 18 s.
@@ -172,6 +178,48 @@ describe('glossary serve (bundled corpus)', () => {
       await new Promise((r) => setTimeout(r, 300));
       own.child.kill('SIGTERM');
       expect(await own.exited).toBe(0);
+    }, 60000);
+
+    it('3,000 commands and then a half-close (FIN): every command is answered before the connection ends', async () => {
+      const answered = await new Promise<string>((done, fail) => {
+        const socket = connect(server.port, '127.0.0.1');
+        let text = '';
+        const timer = setTimeout(() => fail(new Error(`timed out: ${finals(text)} answers`)), 30000);
+        socket.setEncoding('utf8');
+        socket.on('connect', () => socket.end('STATUS\r\n'.repeat(3000)));
+        socket.on('data', (d: string) => (text += d));
+        socket.on('close', () => {
+          clearTimeout(timer);
+          done(text);
+        });
+      });
+      expect(count(answered, /\r\n210 /g)).toBe(3000);
+    });
+
+    it('twenty slow patterns at once: another client is answered within seconds (matched, or 420 when too many wait), and SIGTERM ends the server at once', async () => {
+      const own = await startServer();
+      onTestFinished(() => {
+        own.child.kill('SIGKILL');
+      });
+      const sockets = Array.from({ length: 20 }, () => {
+        const socket = connect(own.port, '127.0.0.1');
+        socket.on('error', () => undefined);
+        socket.on('connect', () => socket.write('MATCH da regexp "((.+))+x$"\r\n'));
+        return socket;
+      });
+      onTestFinished(() => {
+        for (const socket of sockets) socket.destroy();
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const began = Date.now();
+      const { text } = await talk(own.port, 'MATCH da regexp "^strat"\r\n', (t) => finals(t) >= 1, 30000);
+      // At most 4 are matched at once and 16 wait; more are refused at once, not queued without end.
+      expect(text).toMatch(/\r\n(152 1 match found|420 server temporarily unavailable: too many patterns are being matched; try again shortly)\r\n/);
+      expect(Date.now() - began).toBeLessThan(4000);
+      const stopped = Date.now();
+      own.child.kill('SIGTERM');
+      expect(await own.exited).toBe(0);
+      expect(Date.now() - stopped).toBeLessThan(3000);
     }, 60000);
 
     it('MATCH by a pattern that matching stopped after 0.2 s says its list may be short', async () => {
