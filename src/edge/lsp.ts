@@ -874,6 +874,24 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (!existsSync(dirname(newPath))) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `there is no folder ${clean(relative(root, dirname(newPath)))} for "${newId}": make it first, then rename`);
     if (existsSync(newPath)) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `${clean(relative(root, newPath))} exists already: choose another id`);
     const { found, missed } = linksTo(article);
+    // Into another folder, a link written relative to a file's folder (`x.md`, `../x`) would lead
+    // elsewhere, or to another article of that name (a second hostile pass): such a rename is
+    // refused, unless every link to the article and from it is written from the root (`/id`).
+    if (dirname(newPath) !== dirname(oldPath)) {
+      const relativeLink = (href: string) => !href.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('#');
+      // (A wikilink names a file wherever it is: it is rewritten with the folder, or needs nothing.)
+      const inbound = found.find((l) => l.kind !== 'wiki' && relativeLink(l.href));
+      const own = textOf(article).split(LINE_END);
+      const ownCode = codeLines(own);
+      let outbound: { href: string; line: number } | undefined;
+      own.forEach((text, i) => {
+        if (outbound || ownCode[i]) return;
+        const span = linkSpans(text).find((x) => x.kind !== 'wiki' && relativeLink(x.href) && glossary?.resolve(article, x.href));
+        if (span) outbound = { href: span.href, line: i + 1 };
+      });
+      if (inbound) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link "${clean(inbound.href).slice(0, 60)}" on line ${inbound.range.start.line + 1} of ${clean(relative(root, inbound.from.file))} is written from its own folder: a rename into another folder would break it; write it from the root (/${clean(article.id)}), or rename within the folder`);
+      if (outbound) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the article's link "${clean(outbound.href).slice(0, 60)}" on line ${outbound.line} is written from its folder: moved, it would lead elsewhere; write it from the root, or rename within the folder`);
+    }
     const first = missed[0];
     if (first) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link to it on line ${first.line} of ${clean(relative(root, first.from.file))} is written in a way the rename cannot rewrite: change it by hand, or rename by hand`);
     const edits = new Map<string, LS.TextEdit[]>();

@@ -143,6 +143,27 @@ describe('rename and references over raw framing', () => {
     await s.exited;
   });
 
+  it('into another folder, a link written from its own folder refuses the rename (it would lead to another article); from the root it is rewritten', async () => {
+    const dir = join(tempDir('glossary-lsp-'), 'ordbog');
+    mkdirSync(join(dir, 'a'), { recursive: true });
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'glossary.json'), '{}');
+    const art = (title: string, body: string) => `---\ntitle: ${title}\ndescription: D.\n---\n\n${body}\n`;
+    writeFileSync(join(dir, 'a', 'x.md'), art('X', 'Om [y](y.md).'));
+    writeFileSync(join(dir, 'a', 'y.md'), art('Y', 'Om [x](x.md).'));
+    writeFileSync(join(dir, 'a', 'x2.md'), art('X2', 'Om [y](/a/y).'));
+    const { s, uri } = await open(dir, renaming, 'a/x.md');
+    s.send({ id: 2, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'b/x2' } });
+    expect((await s.reply(2)).error.message).toBe('the link "x.md" on line 6 of a/y.md is written from its own folder: a rename into another folder would break it; write it from the root (/a/x), or rename within the folder');
+    // Within its folder the same links are rewritten.
+    s.send({ id: 3, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'a/x3' } });
+    const edits = (await s.reply(3)).result.documentChanges;
+    expect(edits[0]).toEqual({ kind: 'rename', oldUri: uri, newUri: pathToFileURL(join(dir, 'a', 'x3.md')).href });
+    expect(JSON.stringify(edits)).toContain('"newText":"x3.md"');
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('a client that cannot rename files gets a refusal, not link edits that would all break', async () => {
     const dir = corpus();
     const { s, uri } = await open(dir, {}, 'jointventure.md');
