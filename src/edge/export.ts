@@ -2,7 +2,7 @@
 // (src/export/ makes the bytes; this file opens the corpus, reads the licence files, writes the
 // files and runs dictzip when it is installed).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { chooseLangs, defaultLangs, type Context } from '../context.js';
 import { ExitCode, GlossaryError, UsageError } from '../errors.js';
@@ -38,18 +38,29 @@ function writeError(path: string, error: unknown): GlossaryError {
 function writeOut(path: string, data: string | Buffer): void {
   let target = path;
   let mode: number | undefined;
-  let special = false;
+  // Written in place, as before: what is no regular file (/dev/stdout, a pipe), a file with other
+  // names (hard links: a new file would leave them the old one), another user's file (a new one
+  // would be ours), a link whose file is not there yet; and a file we may not write is refused as
+  // before (writing aside replaced a 0444 file).
+  let inPlace = false;
+  try {
+    if (lstatSync(path).isSymbolicLink() && !existsSync(path)) inPlace = true;
+  } catch {
+    /* not there: made aside */
+  }
   try {
     if (existsSync(path)) {
       target = realpathSync(path);
       const stat = statSync(target);
-      special = !stat.isFile();
+      inPlace = !stat.isFile() || stat.nlink > 1 || (process.getuid !== undefined && stat.uid !== process.getuid());
       mode = stat.mode & 0o7777;
+      if (stat.isFile()) accessSync(target, constants.W_OK);
     }
-  } catch {
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EACCES' || (error as { code?: string }).code === 'EPERM') throw writeError(path, error);
     target = path;
   }
-  if (!special) {
+  if (!inPlace) {
     const aside = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
     let made = false;
     try {

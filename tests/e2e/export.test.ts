@@ -2,7 +2,7 @@
 // translate-toolkit (TBX v2), jing (TBX v3 against schema/tbx-basic-v3-core.rng). Each client
 // test skips, saying so, only when its program is not installed; .ci/run installs them all.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
@@ -446,6 +446,18 @@ describe('export: a full disk, licence files that are not plain files of the fol
     expect(readFileSync(join(out, 'real.tbx'), 'utf8')).toContain('<martif');
     expect(statSync(join(out, 'real.tbx')).mode & 0o777).toBe(0o664);
     expect(readdirSync(out).sort()).toEqual(['link.tbx', 'real.tbx']);
+  });
+
+  it('-o to a file with a second name (a hard link) or through a link whose file is not there yet: written where they lead', () => {
+    const out = tempDir('glossary-export-');
+    writeFileSync(join(out, 'a.tbx'), 'old');
+    linkSync(join(out, 'a.tbx'), join(out, 'b.tbx'));
+    expect(exportTo(['--format', 'tbx', '-o', join(out, 'a.tbx')]).code).toBe(0);
+    expect(readFileSync(join(out, 'b.tbx'), 'utf8')).toContain('<martif');
+    symlinkSync(join(out, 'new.tbx'), join(out, 'dangling.tbx'));
+    expect(exportTo(['--format', 'tbx', '-o', join(out, 'dangling.tbx')]).code).toBe(0);
+    expect(lstatSync(join(out, 'dangling.tbx')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(out, 'new.tbx'), 'utf8')).toContain('<martif');
   });
 
   it('a NOTICE or LICENSE that links out of the folder, a pipe or a device is named and not read; the export ends', () => {
