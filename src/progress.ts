@@ -11,6 +11,9 @@ export interface Progress {
   end(): void;
 }
 
+/** Columns below which no progress line is drawn. */
+const MIN_COLUMNS = 24;
+
 export const silentProgress: Progress = { update() {}, end() {} };
 
 const number = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -62,9 +65,11 @@ export function progressLine(stream: { write(text: string): unknown; columns?: n
     update(phase, done, total) {
       const t = now();
       if (t - start < delayMs || (t - last < 100 && done < total)) return;
+      // A terminal narrower than that gets no line: it would wrap, and each redraw leave a line behind.
+      if ((stream.columns ?? 80) < MIN_COLUMNS) return;
       last = t;
       shown = true;
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      const width = (stream.columns ?? 80) - 1;
       stream.write(`\r${progressText(label, phase, done, total, t - start, width)}\u001b[K`);
     },
     end() {

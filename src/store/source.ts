@@ -154,6 +154,10 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       w.out.skipped.push({ file: path, reason: 'the file name is not valid UTF-8: rename the file' });
       continue;
     }
+    if (name === '.md') {
+      w.out.skipped.push({ file: path, reason: 'a file named .md has no name to be the id: rename it' });
+      continue;
+    }
     if (name === '_index.md') {
       w.out.skipped.push({ file: path, reason: 'a section page (_index.md)', page: true });
       continue;

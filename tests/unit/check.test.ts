@@ -47,6 +47,15 @@ describe('corpus checks', () => {
     expect(found).toContain('latin1.md:error:encoding');
   });
 
+  it('a file named .md (no name for an id) is skipped and named, not an article with an empty id', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.md'), '---\ntitle: Tom\n---\n# Tom\n');
+    writeFileSync(join(dir, 'aktie.md'), '---\ntitle: Aktie\n---\n# Aktie\n');
+    const listing = listSources([dir]);
+    expect(listing.entries.map((e) => e.id)).toEqual(['aktie']);
+    expect(listing.skipped.map((x) => x.reason)).toEqual(['a file named .md has no name to be the id: rename it']);
+  });
+
   it('names the other file of a duplicate id by its folder when the names are the same, and says so when only the letters\' composition differs', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'da'));

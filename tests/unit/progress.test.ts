@@ -46,6 +46,14 @@ describe('progressLine', () => {
     line.update('reading', 1, 100000);
     expect(out[0]?.replace(/^\r|\u001b\[K$/g, '').length).toBeLessThanOrEqual(29);
   });
+
+  it('draws nothing on a terminal too narrow to hold a line (it wrapped, and left a line behind each redraw)', () => {
+    const { line, out, at } = make(12);
+    at(2000);
+    line.update('reading', 1, 100000);
+    line.end();
+    expect(out).toEqual([]);
+  });
 });
 
 describe('a long folder path on a narrow terminal', () => {
