@@ -7,7 +7,7 @@ import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localeLanguages } from './corpus/languages.js';
 import { chooseLangs, contentDirsOf, defaultLangs, wantedLangOf } from './context.js';
-import { ExitCode, GlossaryError } from './errors.js';
+import { ExitCode, GlossaryError, STORAGE_FAILURES } from './errors.js';
 import { COMMANDS, GLOBAL_OPTIONS, PROGRAM, completionModel, helpAfter, type CommandSpec } from './commands/table.js';
 import { tty } from './edge/builtins.js';
 import { openCorpus, type Opened } from './edge/corpus.js';
@@ -185,20 +185,12 @@ export async function main(io: Io): Promise<number> {
   }
 }
 
-/** Why standard output could not be written, in words. */
-const WRITE_ERRORS: Record<string, string> = {
-  ENOSPC: 'no space left on the device (ENOSPC)',
-  EDQUOT: 'over the disk quota (EDQUOT)',
-  EFBIG: 'the file is too large (EFBIG)',
-  EIO: 'the device failed (EIO)',
-};
-
 /** Entry point of bin/glossary.js: wires the process in, sets the exit code. */
 export function run(): void {
   // `glossary list | head -1`: the reader went away; stop quietly, as other Unix tools do.
   const stdout = descriptorOutput(1, () => process.stdout, (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    process.stderr.write(`glossary: cannot write the output: ${WRITE_ERRORS[error.code ?? ''] ?? error.code ?? error.message}; ${error.code === 'EIO' ? 'check the device, or' : 'free some space, or'} send the output elsewhere\n`);
+    process.stderr.write(`glossary: cannot write the output: ${STORAGE_FAILURES[error.code ?? ''] ?? error.code ?? error.message}; ${error.code === 'EIO' ? 'check the device, or' : 'free some space, or'} send the output elsewhere\n`);
     process.exit(ExitCode.output);
   });
   // isatty(0), not process.stdin: creating the stdin stream costs start-up that only prompts need.

@@ -19,6 +19,14 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** A device's failures to store what is written (not a path's fault), in words: exit code `output`. */
+export const STORAGE_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device (ENOSPC)',
+  EDQUOT: 'over the disk quota (EDQUOT)',
+  EFBIG: 'the file is too large (EFBIG)',
+  EIO: 'the device failed (EIO)',
+};
+
 export class GlossaryError extends Error {
   constructor(
     message: string,

@@ -282,6 +282,33 @@ export function cleanSiteMarkup(body: string): string {
   return lines.join('\n');
 }
 
+/** A reference definition, a line `[label]: address "title"`: the label is group 1, the address group 2. */
+export const REFERENCE_DEFINITION = /^ {0,3}\[([^[\]^\n][^[\]\n]*)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
+
+/**
+ * A wikilink `[[target#heading|text]]`, or an embed `![[...]]`: group 1 the `!`, 2 the target as
+ * written, 3 the heading with its `#`, 4 the text. No [ inside: each try stops at the next bracket
+ * (a line of 1 MB of brackets took minutes).
+ */
+export const WIKILINK = /(!?)\[\[([^[\]|#\n]*)(#[^[\]|\n]*)?(?:\|([^[\]\n]*))?\]\]/g;
+
+/** A wikilink's target as written (group 2 of WIKILINK), without the \ a table puts before its |. */
+export function wikiTarget(written: string): string {
+  return written.replace(/\\$/, '').trim();
+}
+
+/**
+ * A wikilink's target as the address of an inline link: a path is from the folder's root
+ * (`/Folder/Note`); a name alone is relative, which the links resolve by the one article whose file
+ * has that name, in any folder. Parentheses encoded too (`[[Aktie (finans)]]`): an address holds no
+ * bare ones.
+ */
+export function wikiAddress(target: string, anchor: string): string {
+  const to = target.includes('/') ? `/${target}` : target;
+  const address = (t: string) => encodeURI(t).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+  return address(to) + (anchor ? address(anchor) : '');
+}
+
 /**
  * Links written other than inline, as inline Markdown links: Obsidian's wikilinks (`[[Note]]`,
  * `[[Folder/Note|text]]`, `[[Note#Heading|text]]`; a path from the folder's root; an embed
@@ -300,26 +327,19 @@ export function inlineLinks(body: string): string {
   if (refs) {
     lines.forEach((line, i) => {
       // Not a footnote's text (`[^1]: Kilde.`).
-      const m = code[i] ? null : /^ {0,3}\[([^[\]^\n][^[\]\n]*)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/.exec(line);
+      const m = code[i] ? null : REFERENCE_DEFINITION.exec(line);
       if (m && !defs.has(label(m[1] as string))) defs.set(label(m[1] as string), m[2] as string);
     });
   }
   const rewrite = (part: string): string => {
     let out = part;
     if (wiki && out.includes('[[')) {
-      // No [ inside: each try stops at the next bracket (a line of 1 MB of brackets took minutes).
-      out = out.replace(/(!?)\[\[([^[\]|#\n]*)(#[^[\]|\n]*)?(?:\|([^[\]\n]*))?\]\]/g, (_m, bang: string, written: string, anchor: string | undefined, text: string | undefined) => {
-        // In a table a wikilink's | is written \|.
-        const target = written.replace(/\\$/, '').trim();
+      out = out.replace(WIKILINK, (_m, bang: string, written: string, anchor: string | undefined, text: string | undefined) => {
+        const target = wikiTarget(written);
         const shown = (text ?? target).trim();
         if (bang) return /\.[a-z0-9]{2,4}$/i.test(target) ? '' : shown;
         if (!target) return shown;
-        // A path is from the folder's root (`/Folder/Note`); a name alone is relative, which the
-        // links resolve by the one article whose file has that name, in any folder.
-        const to = target.includes('/') ? `/${target}` : target;
-        // Parentheses encoded too (`[[Aktie (finans)]]`): an address holds no bare ones.
-        const address = (t: string) => encodeURI(t).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
-        return `[${shown.replace(/[[\]]/g, '\\$&')}](${address(to)}${anchor ? address(anchor) : ''})`;
+        return `[${shown.replace(/[[\]]/g, '\\$&')}](${wikiAddress(target, anchor ?? '')})`;
       });
     }
     if (defs.size > 0 && out.includes('[')) {

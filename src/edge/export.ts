@@ -5,9 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { chooseLangs, defaultLangs, type Context } from '../context.js';
-import { ExitCode, GlossaryError, UsageError } from '../errors.js';
+import { ExitCode, GlossaryError, STORAGE_FAILURES, UsageError } from '../errors.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
 import { readRegularFile } from '../store/files.js';
+import { isInside } from '../store/source.js';
 import { MAX_LIST_ITEMS } from '../corpus/parse.js';
 import { VERSION } from '../version.js';
 import { collectArticles, oneLine, type ExportArticle, type ExportMeta } from '../export/model.js';
@@ -18,13 +19,11 @@ type Format = (typeof FORMATS)[number];
 
 const MAX_LICENCE_BYTES = 64 * 1024;
 
-/** A device's failure to store what is written (not the path's fault): exit 8, as for standard output. */
-const STORAGE = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO']);
-
 /** The one-line error for a path that could not be written. */
 function writeError(path: string, error: unknown): GlossaryError {
   const code = (error as { code?: string }).code ?? '';
-  if (STORAGE.has(code)) return new GlossaryError(`cannot write ${path}: ${reason(error)}; free some space, or give -o a path elsewhere (an earlier export there is kept)`, ExitCode.output);
+  // A device's failure (a full disk): exit 8, as for standard output.
+  if (STORAGE_FAILURES[code]) return new GlossaryError(`cannot write ${path}: ${reason(error)}; free some space, or give -o a path elsewhere (an earlier export there is kept)`, ExitCode.output);
   return new UsageError(`cannot write ${path}: ${reason(error)}; give -o a path in a folder you can write`);
 }
 
@@ -89,7 +88,7 @@ function writeOut(path: string, data: string | Buffer): void {
 
 function reason(error: unknown): string {
   const code = (error as { code?: string }).code;
-  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a part of the path is a file' : code === 'EROFS' ? 'read-only file system' : code === 'ENOSPC' ? 'no space left on the device (ENOSPC)' : code === 'EDQUOT' ? 'over the disk quota (EDQUOT)' : code === 'EIO' ? 'the device failed (EIO)' : String(code ?? (error as Error).message);
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a part of the path is a file' : code === 'EROFS' ? 'read-only file system' : (STORAGE_FAILURES[code ?? ''] ?? String(code ?? (error as Error).message));
 }
 
 /** The licence texts a content folder gives: its NOTICE in full, the first line of its LICENSE. */
@@ -101,8 +100,7 @@ function licenceOf(dir: string, notes: string[] = []): string | undefined {
     const path = join(dir, name);
     try {
       if (!existsSync(path)) return undefined;
-      const rel = relative(realpathSync(dir), realpathSync(path));
-      if (rel.startsWith(`..${sep}`) || rel === '..') {
+      if (!isInside(realpathSync(dir), realpathSync(path))) {
         notes.push(`${path} is a link to a file outside the content folder: not read`);
         return undefined;
       }

@@ -1,7 +1,7 @@
 // Where links stand in a line of Markdown, as written: what the language server's definition,
 // references and rename need (the parser keeps only a link's line). Pure; linear in the line's
 // length whatever it holds (a regular expression over a line of 100,000 `[` took 11 s a request).
-import { CODE_SPAN } from '../corpus/markup.js';
+import { CODE_SPAN, REFERENCE_DEFINITION, WIKILINK, wikiAddress, wikiTarget } from '../corpus/markup.js';
 
 export interface LinkSpan {
   /** The target as the parser reads it: an inline link's or a definition's address, a wikilink's as an address. */
@@ -31,12 +31,8 @@ function nextWhere(line: string, stop: (c: number) => boolean): Int32Array {
 const WHITE_OR_CLOSE = (c: number) => c === 0x20 || c === 0x09 || c === 0x29; // space, tab, )
 const ANGLE_CLOSE = (c: number) => c === 0x3e; // >
 
-/** A wikilink's target as the parser makes it an address (markup.ts inlineLinks). */
-function wikiAddress(target: string, anchor: string): string {
-  const to = target.includes('/') ? `/${target}` : target;
-  const address = (t: string) => encodeURI(t).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
-  return address(to) + (anchor ? address(anchor) : '');
-}
+/** REFERENCE_DEFINITION with the indices of its groups: where the address stands. */
+const DEFINITION = new RegExp(REFERENCE_DEFINITION.source, 'd');
 
 /**
  * Every link target in `line`, in the order written: inline links `[text](target "title")` and
@@ -46,12 +42,10 @@ function wikiAddress(target: string, anchor: string): string {
 export function linkSpans(line: string): LinkSpan[] {
   const text = withoutCode(line);
   const spans: LinkSpan[] = [];
-  const definition = /^ {0,3}\[[^[\]^\n][^[\]\n]*\]:[ \t]*(<?)([^\s>]+)/.exec(text);
-  if (definition) {
-    const href = definition[2] as string;
-    const start = definition[0].length - href.length;
-    spans.push({ href, start, end: start + href.length, kind: 'definition' });
-  }
+  // The parser's own rules (markup.ts): what it reads as a definition or a wikilink, and its address.
+  const definition = DEFINITION.exec(text);
+  const at = definition?.indices?.[2];
+  if (definition && at) spans.push({ href: definition[2] as string, start: at[0], end: at[1], kind: 'definition' });
   if (text.includes('](')) {
     let white: Int32Array | undefined;
     let angle: Int32Array | undefined;
@@ -74,11 +68,10 @@ export function linkSpans(line: string): LinkSpan[] {
     }
   }
   if (text.includes('[[')) {
-    // No [ inside: each try stops at the next bracket (as the parser's own pattern).
-    for (const m of text.matchAll(/(!?)\[\[([^[\]|#\n]*)(#[^[\]|\n]*)?(?:\|[^[\]\n]*)?\]\]/g)) {
+    for (const m of text.matchAll(WIKILINK)) {
       if (m[1]) continue;
       const written = m[2] as string;
-      const target = written.replace(/\\$/, '').trim();
+      const target = wikiTarget(written);
       if (!target) continue;
       const start = (m.index as number) + 2 + written.indexOf(target);
       spans.push({ href: wikiAddress(target, m[3] ?? ''), start, end: start + target.length, kind: 'wiki', link: [m.index as number, (m.index as number) + m[0].length] });

@@ -22,10 +22,10 @@ import { ExitCode } from '../errors.js';
 import { Scanner, type Occurrence } from '../scan.js';
 import { compileListing, parseEntry } from '../store/compilation.js';
 import { CONFIG_FILES } from '../store/config.js';
-import { listSources, type SourceEntry, type SourceListing } from '../store/source.js';
+import { isInside, listSources, type SourceEntry, type SourceListing } from '../store/source.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
 import { corpusIdentity, type Opened } from './corpus.js';
-import { linkAt, linkSpans } from './link-spans.js';
+import { linkAt, linkSpans, type LinkSpan } from './link-spans.js';
 import type { Run } from './run.js';
 
 /** What the client may set in initializationOptions. */
@@ -53,10 +53,10 @@ const MAX_CACHED_LINE = 400;
 const listingSignature = (listing: SourceListing) =>
   JSON.stringify([listing.entries.map((e) => [e.path, e.id, e.lang, e.size, e.mtimeMs]), listing.skipped.map((x) => x.file), listing.configs]);
 
-/** Control characters of content never reach the protocol stream (tab and newline stay), nor bidirectional overrides, which reorder what an editor shows. */
 /** A line end as LSP counts them: CRLF, LF or a lone CR. */
 const LINE_END = /\r\n|\r|\n/;
 
+/** Control characters of content never reach the protocol stream (tab and newline stay), nor bidirectional overrides, which reorder what an editor shows. */
 const clean = (text: string) => stripControl(text).replace(BIDI, '');
 
 /** UTF-16 index of a 1-based column counted in code points, from `from`. */
@@ -77,10 +77,6 @@ const pathOf = (uri: string): string | undefined => {
   }
 };
 const uriOf = (path: string) => pathToFileURL(path).href;
-const inside = (root: string, path: string) => {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep));
-};
 
 /** The nearest folder at or above `start` with a glossary config file. */
 export function nearestGlossary(start: string): string | undefined {
@@ -760,36 +756,50 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   /** An article's text as the editor has it: its open buffer, else the file as parsed. */
   const textOf = (a: Article) => documents.get(uriOf(a.file))?.getText() ?? a.source;
 
+  /** Every link target written in an article's text, outside code: its line (from 0), the line, the span. */
+  function spansOf(a: Article): Array<{ i: number; line: string; span: LinkSpan }> {
+    const lines = textOf(a).split(LINE_END);
+    const code = codeLines(lines);
+    return lines.flatMap((line, i) => (code[i] ? [] : linkSpans(line).map((span) => ({ i, line, span }))));
+  }
+
+  /** A link found in an article's text: where, its target as the parser reads it, and as written. */
+  interface FoundLink {
+    from: Article;
+    uri: string;
+    range: LS.Range;
+    href: string;
+    written: string;
+    kind: LinkSpan['kind'] | 'line';
+  }
+
   /**
    * Every link to `target` where it is written, found again in the text of each article that links
    * to it: each written target that resolves to it (inline, a reference definition, a wikilink),
    * outside code. `missed`: links the parser read that no written target was found for (a syntax
-   * these cannot place): a rename would leave them broken.
+   * these cannot place): a rename would leave them broken; references give their whole line.
    */
-  function linksTo(target: Article): { found: Array<{ from: Article; uri: string; range: LS.Range; href: string; kind: string }>; missed: Array<{ from: Article; line: number }> } {
-    const found: Array<{ from: Article; uri: string; range: LS.Range; href: string; kind: string }> = [];
+  function linksTo(target: Article): { found: FoundLink[]; missed: Array<{ from: Article; line: number }> } {
+    const found: FoundLink[] = [];
     const missed: Array<{ from: Article; line: number }> = [];
     if (!glossary) return { found, missed };
     const byFrom = new Map<Article, Array<Article['links'][number]>>();
     for (const b of glossary.backlinks(target)) byFrom.set(b.from, [...(byFrom.get(b.from) ?? []), b.link]);
     for (const [from, links] of byFrom) {
-      const lines = textOf(from).split(LINE_END);
-      const code = codeLines(lines);
+      const uri = uriOf(from.file);
       const hrefs = new Set<string>();
-      lines.forEach((line, i) => {
-        if (code[i]) return;
-        for (const span of linkSpans(line)) {
-          if (glossary?.resolve(from, span.href) !== target) continue;
-          hrefs.add(span.href);
-          found.push({ from, uri: uriOf(from.file), range: { start: { line: i, character: span.start }, end: { line: i, character: span.end } }, href: span.href, kind: span.kind });
-        }
-      });
+      for (const { i, line, span } of spansOf(from)) {
+        if (glossary.resolve(from, span.href) !== target) continue;
+        hrefs.add(span.href);
+        found.push({ from, uri, range: { start: { line: i, character: span.start }, end: { line: i, character: span.end } }, href: span.href, written: line.slice(span.start, span.end), kind: span.kind });
+      }
+      const lines = links.some((l) => !hrefs.has(l.href)) ? textOf(from).split(LINE_END) : [];
       for (const l of links) {
         if (hrefs.has(l.href)) continue;
         missed.push({ from, line: l.line });
         // A link written otherwise (`<a href>`, a site's macro): references give its whole line.
         const line = lines[l.line - 1] ?? '';
-        found.push({ from, uri: uriOf(from.file), range: { start: { line: l.line - 1, character: 0 }, end: { line: l.line - 1, character: line.length } }, href: l.href, kind: 'line' });
+        found.push({ from, uri, range: { start: { line: l.line - 1, character: 0 }, end: { line: l.line - 1, character: line.length } }, href: l.href, written: line, kind: 'line' });
       }
     }
     return { found, missed };
@@ -881,25 +891,16 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       const relativeLink = (href: string) => !href.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('#');
       // (A wikilink names a file wherever it is: it is rewritten with the folder, or needs nothing.)
       const inbound = found.find((l) => l.kind !== 'wiki' && relativeLink(l.href));
-      const own = textOf(article).split(LINE_END);
-      const ownCode = codeLines(own);
-      let outbound: { href: string; line: number } | undefined;
-      own.forEach((text, i) => {
-        if (outbound || ownCode[i]) return;
-        const span = linkSpans(text).find((x) => x.kind !== 'wiki' && relativeLink(x.href) && glossary?.resolve(article, x.href));
-        if (span) outbound = { href: span.href, line: i + 1 };
-      });
+      const outbound = spansOf(article).find(({ span }) => span.kind !== 'wiki' && relativeLink(span.href) && glossary?.resolve(article, span.href));
       if (inbound) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link "${clean(inbound.href).slice(0, 60)}" on line ${inbound.range.start.line + 1} of ${clean(relative(root, inbound.from.file))} is written from its own folder: a rename into another folder would break it; write it from the root (/${clean(article.id)}), or rename within the folder`);
-      if (outbound) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the article's link "${clean(outbound.href).slice(0, 60)}" on line ${outbound.line} is written from its folder: moved, it would lead elsewhere; write it from the root, or rename within the folder`);
+      if (outbound) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the article's link "${clean(outbound.span.href).slice(0, 60)}" on line ${outbound.i + 1} is written from its folder: moved, it would lead elsewhere; write it from the root, or rename within the folder`);
     }
     const first = missed[0];
     if (first) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link to it on line ${first.line} of ${clean(relative(root, first.from.file))} is written in a way the rename cannot rewrite: change it by hand, or rename by hand`);
     const edits = new Map<string, LS.TextEdit[]>();
     for (const link of found) {
-      const line = textOf(link.from).split(LINE_END)[link.range.start.line] ?? '';
-      const written = line.slice(link.range.start.character, link.range.end.character);
-      const fresh = renamedHref(written, article.id, newId);
-      if (fresh === undefined) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link "${clean(written).slice(0, 60)}" on line ${link.range.start.line + 1} of ${clean(relative(root, link.from.file))} does not spell the id: change it by hand, or rename by hand`);
+      const fresh = renamedHref(link.written, article.id, newId);
+      if (fresh === undefined) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link "${clean(link.written).slice(0, 60)}" on line ${link.range.start.line + 1} of ${clean(relative(root, link.from.file))} does not spell the id: change it by hand, or rename by hand`);
       edits.set(link.uri, [...(edits.get(link.uri) ?? []), { range: link.range, newText: fresh }]);
     }
     // The file first: a client whose rename fails (Neovim 0.7 when the folder is missing) then
@@ -914,7 +915,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   connection.onCodeAction(answer((params) => {
     const doc = documents.get(params.textDocument.uri);
     const path = pathOf(params.textDocument.uri);
-    if (!doc || !path || !contentDirs.some((d) => inside(resolve(d), path))) return null;
+    if (!doc || !path || !contentDirs.some((d) => isInside(resolve(d), path))) return null;
     const actions: LS.CodeAction[] = [];
     const { start, end } = params.range;
     for (let i = start.line; i <= end.line && i < start.line + 50; i++) {

@@ -38,7 +38,8 @@ export interface SourceListing {
 
 export const DEFAULT_LANG = 'da';
 
-function isInside(root: string, path: string): boolean {
+/** Whether `path` is `root` or inside it (both resolved; for a link, its real path). */
+export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
 }
