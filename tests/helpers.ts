@@ -1,9 +1,9 @@
 // Shared test helpers: compile fixture corpora to a temp dir, spawn the built CLI as a user would.
 import { spawnSync } from 'node:child_process';
 import { beforeAll } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileListing, writeCompilation } from '../src/store/compilation.js';
 import { CorpusReader } from '../src/store/compiled.js';
@@ -22,6 +22,22 @@ export function tempDir(prefix = 'glossary-test-'): string {
 }
 
 /** Compiles fixture folders (in memory) and opens them. */
+/**
+ * A content folder made of `files` (path under the folder -> text), in a temporary folder of its
+ * own; its path. `article(fields)` writes the usual front matter and a line of text.
+ */
+export function writeCorpus(files: Record<string, string>): string {
+  const dir = join(tempDir('glossary-corpus-'), 'c');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** An article's text: front matter of these fields (values written as given), then a line of text. */
+export const article = (fields: Record<string, string>, body = 'T.') => `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\n${body}\n`;
+
 export function compileFixture(...names: string[]): CorpusReader {
   const files = new MemoryFiles('fixture');
   writeCompilation(files, compileListing(listSources(names.map((n) => (n.startsWith('/') ? n : fixture(n))))));

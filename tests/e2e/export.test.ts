@@ -6,7 +6,7 @@ import { chmodSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirS
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, cli, fixture, root, tempDir } from '../helpers.js';
+import { article, cleanEnv, cli, fixture, root, tempDir, writeCorpus } from '../helpers.js';
 
 const have = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
 const SDCV = have('sdcv');
@@ -247,12 +247,10 @@ describe('export --format tbx', () => {
   it.runIf(skipping('jing', JING))(
     'TBX v3 of ids with characters XML takes in no name (µ, ², º, ½) and of ids that look like codes: jing finds it valid, every entry its own id',
     () => {
-      const dir = tempDir('glossary-export-');
-      mkdirSync(join(dir, 'c', 'da'), { recursive: true });
       const ids = ['µm', 'm²', 'nº', '½', 'a_x20_b', 'a b', 'și', 'ǅ', 'share', 'share_2'];
-      for (const id of ids) writeFileSync(join(dir, 'c', 'da', `${id}.md`), `---\ntitle: T ${id}\ndescription: D.\n---\n\nT.\n`);
-      const file = join(dir, 'ids.tbx');
-      expect(cli(['--content', join(dir, 'c'), 'export', '--format', 'tbx', '--tbx-version', '3', '-o', file]).code).toBe(0);
+      const dir = writeCorpus(Object.fromEntries(ids.map((id) => [`da/${id}.md`, article({ title: `T ${id}`, description: 'D.' })])));
+      const file = join(tempDir('glossary-export-'), 'ids.tbx');
+      expect(cli(['--content', dir, 'export', '--format', 'tbx', '--tbx-version', '3', '-o', file]).code).toBe(0);
       const ok = spawnSync('jing', [join(root, 'schema', 'tbx-basic-v3-core.rng'), file], { encoding: 'utf8' });
       expect(ok.stdout).toBe('');
       expect(ok.status).toBe(0);
@@ -314,37 +312,30 @@ describe('export --format tsv / csv / json', () => {
   });
 
   it('--to en over a corpus whose English is en-us: its articles are the translations, said so; en_US is en-us', () => {
-    const dir = tempDir('glossary-export-');
-    mkdirSync(join(dir, 'c', 'da'), { recursive: true });
-    mkdirSync(join(dir, 'c', 'en-us'), { recursive: true });
-    writeFileSync(join(dir, 'c', 'da', 'accrual.md'), '---\ntitle: Periodisering\ndescription: P.\naliases: [accruals]\n---\n\nT.\n');
-    writeFileSync(join(dir, 'c', 'da', 'share.md'), '---\ntitle: Aktie\ndescription: A.\n---\n\nT.\n');
-    writeFileSync(join(dir, 'c', 'en-us', 'accrual.md'), '---\ntitle: Accrual accounting\ndescription: E.\n---\n\nT.\n');
-    writeFileSync(join(dir, 'c', 'en-us', 'share.md'), '---\ntitle: Share (stock)\ndescription: E.\n---\n\nT.\n');
-    const r = cli(['--content', join(dir, 'c'), 'export', '--format', 'tsv', '--from', 'da', '--to', 'en']);
+    const dir = writeCorpus({
+      'da/accrual.md': article({ title: 'Periodisering', description: 'P.', aliases: '[accruals]' }),
+      'da/share.md': article({ title: 'Aktie', description: 'A.' }),
+      'en-us/accrual.md': article({ title: 'Accrual accounting', description: 'E.' }),
+      'en-us/share.md': article({ title: 'Share (stock)', description: 'E.' }),
+    });
+    const r = cli(['--content', dir, 'export', '--format', 'tsv', '--from', 'da', '--to', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Periodisering\tAccrual accounting\tP.\nAktie\tShare (stock)\tA.\n');
     expect(r.stderr).toBe('glossary: the corpus has no "en" articles: its "en-us" articles are the translations\n');
-    expect(cli(['--content', join(dir, 'c'), 'export', '--format', 'tsv', '--from', 'da', '--to', 'en_US']).stdout).toBe(r.stdout);
+    expect(cli(['--content', dir, 'export', '--format', 'tsv', '--from', 'da', '--to', 'en_US']).stdout).toBe(r.stdout);
   });
 
   it('an article with more than 50 aliases: the export says the first 50 are exported', () => {
-    const dir = tempDir('glossary-export-');
-    mkdirSync(join(dir, 'c'), { recursive: true });
-    writeFileSync(join(dir, 'c', 'mange.md'), `---\ntitle: Mange\ndescription: M.\naliases: [${Array.from({ length: 60 }, (_, i) => `form${i}`).join(', ')}]\n---\n\nT.\n`);
-    const r = cli(['--content', join(dir, 'c'), 'export', '--format', 'json']);
+    const dir = writeCorpus({ 'mange.md': article({ title: 'Mange', description: 'M.', aliases: `[${Array.from({ length: 60 }, (_, i) => `form${i}`).join(', ')}]` }) });
+    const r = cli(['--content', dir, 'export', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).articles[0].aliases).toHaveLength(50);
-    expect(r.stderr).toBe(`glossary: 1 article has more than 50 aliases or keywords, of which the first 50 are exported: mange (see glossary check ${join(dir, 'c')})\n`);
+    expect(r.stderr).toBe(`glossary: 1 article has more than 50 aliases or keywords, of which the first 50 are exported: mange (see glossary check ${dir})\n`);
   });
 
   it('TSV: a term that begins with # (a comment line to OmegaT) is named on stderr', () => {
-    const dir = tempDir('glossary-export-');
-    mkdirSync(join(dir, 'c', 'da'), { recursive: true });
-    mkdirSync(join(dir, 'c', 'en'), { recursive: true });
-    writeFileSync(join(dir, 'c', 'da', 'hash.md'), '---\ntitle: "#hashtag"\ndescription: H.\n---\n\nT.\n');
-    writeFileSync(join(dir, 'c', 'en', 'hash.md'), '---\ntitle: "#hashtag (en)"\ndescription: H.\n---\n\nT.\n');
-    const r = cli(['--content', join(dir, 'c'), 'export', '--format', 'tsv', '--from', 'da', '--to', 'en']);
+    const dir = writeCorpus({ 'da/hash.md': article({ title: '"#hashtag"', description: 'H.' }), 'en/hash.md': article({ title: '"#hashtag (en)"', description: 'H.' }) });
+    const r = cli(['--content', dir, 'export', '--format', 'tsv', '--from', 'da', '--to', 'en']);
     expect(r.stdout).toBe('#hashtag\t#hashtag (en)\tH.\n');
     expect(r.stderr).toBe('glossary: 1 term begins with #, which OmegaT reads as a comment line and leaves out: #hashtag\n');
   });
@@ -358,11 +349,10 @@ describe('export --format tsv / csv / json', () => {
   });
 
   it('CSV: no field a spreadsheet would run as a formula (hostile titles and descriptions), read back by Python\'s csv module', () => {
-    const dir = tempDir('glossary-export-');
-    mkdirSync(join(dir, 'da'));
-    mkdirSync(join(dir, 'en'));
-    writeFileSync(join(dir, 'da', 'formel.md'), '---\ntitle: "=HYPERLINK(\\"http://example.com\\",\\"klik\\")"\ndescription: "@SUM(1+1)*cmd"\n---\n\nTekst.\n');
-    writeFileSync(join(dir, 'en', 'formel.md'), '---\ntitle: "+1+cmd|\' /C calc\'!A0"\ndescription: "-2+3"\n---\n\nText.\n');
+    const dir = writeCorpus({
+      'da/formel.md': article({ title: '"=HYPERLINK(\\"http://example.com\\",\\"klik\\")"', description: '"@SUM(1+1)*cmd"' }),
+      'en/formel.md': article({ title: '"+1+cmd|\' /C calc\'!A0"', description: '"-2+3"' }),
+    });
     const r = cli(['--content', dir, 'export', '--format', 'csv', '--from', 'da', '--to', 'en']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
