@@ -167,17 +167,18 @@ describe.skipIf(!hasTmux)('picker and pager in a terminal (finding 7; issue 26 f
     expect(screen).toMatch(/filter • 1-9 • Esc\/q • \^C/);
     expect(screen).toMatch(/^❯ 1\. .*…$/m);
     term.keys('Escape');
-    term.waitFor(/^READY\$\s*$/m, 10000);
+    term.prompt(10000);
     term.keys('echo "rc=$?"', 'Enter');
     const after = term.waitFor(/rc=\d+/);
     expect(after).toMatch(/rc=0/);
     expect(after).not.toContain('Show which article');
     term.keys('clear', 'Enter');
+    term.prompt();
     term.glossary('search selskab --pick');
     term.waitFor(/^❯ 1\.[\s\S]*Esc\/q/m, 30000);
     term.keys('q');
     // The shell's prompt first: keys typed before the picker has ended would be the picker's filter.
-    term.waitFor(/^READY\$\s*$/m, 10000);
+    term.prompt(10000);
     term.keys('echo "rc=$?"', 'Enter');
     const q = term.waitFor(/rc=\d+/);
     expect(q).toMatch(/rc=0/);
@@ -190,13 +191,14 @@ describe.skipIf(!hasTmux)('picker and pager in a terminal (finding 7; issue 26 f
     term.waitFor(/Ctrl-C cancels/, 30000);
     expect(term.screen(false, true)).toMatch(/\u001b\[\d+m/);
     term.keys('Escape');
-    term.waitFor(/^READY\$\s*$/m, 10000);
+    term.prompt(10000);
     term.keys('clear', 'Enter');
+    term.prompt();
     term.glossary('search selskab --pick --no-color');
     term.waitFor(/Ctrl-C cancels/, 30000);
     expect(term.screen(false, true)).not.toMatch(/\u001b\[[\d;]*m/);
     term.keys('Escape');
-    term.waitFor(/^READY\$\s*$/m, 10000);
+    term.prompt(10000);
   });
 
   it('Ctrl-C cancels (130) and leaves no picker on the screen', () => {
@@ -217,7 +219,7 @@ describe.skipIf(!hasTmux)('picker and pager in a terminal (finding 7; issue 26 f
     term.glossary('search selskab --pick');
     term.waitFor(/Ctrl-C cancels/, 30000);
     spawnSync('kill', [`-${signal}`, String(newest('search selskab --pick'))]);
-    term.waitFor(/^READY\$\s*$/m, 10000);
+    term.prompt(10000);
     term.keys('stty -a | grep -o -- "-\\?icanon" ; echo typed-and-run', 'Enter');
     const after = term.waitFor(/^typed-and-run$/m);
     expect(after).toMatch(/^icanon$/m);
@@ -232,7 +234,7 @@ describe.skipIf(!hasTmux)('picker and pager in a terminal (finding 7; issue 26 f
     const less = Number(spawnSync('pgrep', ['-P', String(glossary)], { encoding: 'utf8' }).stdout.trim());
     expect(less).toBeGreaterThan(0);
     spawnSync('kill', [`-${signal}`, String(glossary)]);
-    term.waitFor(/^READY\$\s*$/m, 10000);
+    term.prompt(10000);
     const alive = spawnSync('kill', ['-0', String(less)]).status === 0;
     expect(alive).toBe(false);
     term.keys('stty -a | grep -o -- "-\\?icanon" ; echo typed-and-run', 'Enter');
@@ -333,7 +335,7 @@ describe.skipIf(!hasTmux)('a first compile on a terminal (finding 8)', () => {
     const log = join(tempDir(), 'pane.log');
     execFileSync('tmux', ['pipe-pane', '-o', '-t', term.name, `cat >> ${JSON.stringify(log)}`]);
     term.glossary(`--content ${JSON.stringify(dir)} list > /dev/null`);
-    term.waitFor(/^READY\$\s*$/m, 120_000);
+    term.prompt(120_000);
     // The pipe's reader (cat) may lag behind the screen: wait for the prompt to reach the log too.
     let written = '';
     for (const until = Date.now() + 20_000; Date.now() < until; spawnSync('sleep', ['0.2'])) {

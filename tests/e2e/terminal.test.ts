@@ -19,7 +19,7 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     expect(paged).toContain('En strategisk alliance er en aftale');
     expect(lastLine(paged)).toMatch(/^:|\(END\)|lines \d/); // less is waiting for a key
     t.keys('q');
-    const after = t.waitFor(/^READY\$\s*$/m);
+    const after = t.prompt();
     // less used the alternate screen: the prompt is back, the article is gone from it.
     expect(after).not.toContain('En strategisk alliance er en aftale');
     t.keys('echo $?', 'Enter');
@@ -36,7 +36,7 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     for (let tries = 0; ; tries++) {
       t.keys('q');
       try {
-        t.waitFor(/^READY\$\s*$/m, 5000);
+        t.prompt(5000);
         break;
       } catch (error) {
         if (tries >= 3) throw error;
@@ -49,19 +49,19 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
   it('does not page an article that fits, nor with --no-pager', () => {
     const t = open(80, 200);
     t.glossary('lookup strategisk-alliance');
-    const screen = t.waitFor(/^READY\$\s*$/m);
+    const screen = t.prompt();
     expect(screen).toContain('See also');
     t.close();
     const t2 = open(80, 24);
     t2.glossary('lookup strategisk-alliance --no-pager');
-    expect(t2.waitFor(/^READY\$\s*$/m, 15000, true)).toContain('Linked from:');
+    expect(t2.prompt(15000, true)).toContain('Linked from:');
     t2.close();
   });
 
   it('prints the article, with a note, when the pager cannot run', () => {
     const t = open(80, 24, { PAGER: 'nosuchpager' });
     t.glossary('lookup strategisk-alliance');
-    const screen = t.waitFor(/^READY\$\s*$/m, 15000, true);
+    const screen = t.prompt(15000, true);
     expect(screen).toContain('glossary: the pager "nosuchpager" could not run; printing instead');
     expect(screen).toContain('Linked from:');
   });
@@ -78,7 +78,7 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     const shown = t.waitFor(/Keywords: /);
     expect(shown).toMatch(new RegExp(`^${second}$`, 'm'));
     t.keys('q');
-    t.waitFor(/^READY\$\s*$/m);
+    t.prompt();
   });
 
   it('the picker takes a number', () => {
@@ -89,7 +89,7 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     t.keys('4');
     expect(t.waitFor(new RegExp(`❯ 4\\. ${fourth}`))).not.toMatch(/1\. Aktie \(/);
     t.keys('Enter');
-    expect(t.waitFor(/^READY\$\s*$/m, 15000, true)).toMatch(new RegExp(`^${fourth}$`, 'm'));
+    expect(t.prompt(15000, true)).toMatch(new RegExp(`^${fourth}$`, 'm'));
   });
 
   it('the picker filters as you type; Ctrl-C leaves it cleanly with exit 130', () => {
@@ -101,7 +101,7 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     const filtered = t.waitFor(/Show which article\? hold\n(?:(?!Selskabskapital)[\s\S])*Holdingselskab \(holdingselskab\)(?:(?!Selskabskapital)[\s\S])*$/);
     expect(filtered).not.toMatch(/Selskabskapital \(selskabskapital\)/);
     t.keys('C-c');
-    t.waitFor(/^READY\$\s*$/m);
+    t.prompt();
     t.keys('echo status=$?', 'Enter');
     expect(t.waitFor(/status=\d+/)).toMatch(/status=130/);
   });
@@ -122,7 +122,7 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
   it('search --pick with one hit shows it without asking', () => {
     const t = open(80, 60);
     t.glossary('search konkurskarantæne --pick --no-pager');
-    const shown = t.waitFor(/^READY\$\s*$/m, 15000, true);
+    const shown = t.prompt(15000, true);
     expect(shown).not.toContain('Show which article?');
     expect(shown).toMatch(/^Konkurs$/m);
   });
@@ -134,7 +134,7 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     const first = itemTitle(list, 1);
     expect(itemTitle(list, 2)).not.toBe(first);
     t.keys('Enter');
-    expect(t.waitFor(/^READY\$\s*$/m, 15000, true)).toMatch(new RegExp(`^${first}$`, 'm'));
+    expect(t.prompt(15000, true)).toMatch(new RegExp(`^${first}$`, 'm'));
   });
 
   it('--browse follows link 1 and comes back', () => {
@@ -147,7 +147,7 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     t.keys('b');
     t.waitFor(/1-2 follow a link, q quit:\s*$/m);
     t.keys('q');
-    const all = t.waitFor(/^READY\$\s*$/m, 15000, true);
+    const all = t.prompt(15000, true);
     // In order: the seed, link 1 followed to Joint venture, back to the seed, quit.
     const titles = all.split('\n').filter((l) => /^(Strategisk alliance|Joint venture)$/.test(l));
     expect(titles).toEqual(['Strategisk alliance', 'Joint venture', 'Strategisk alliance']);
