@@ -122,9 +122,12 @@ export async function main(io: Io): Promise<number> {
     // Completion asks with the words of a command line, which may hold --help or --version:
     // they are answered here, before commander would act on them.
     if (io.argv[2] === '__complete') {
-      const [cword = '0', ...words] = io.argv.slice(3);
-      const { complete } = await import('./commands/completion.js');
-      io.stdout.write(sanitize(complete(completionModel(), await completionData(io, words), words, Number(cword)).join('\n') + '\n', false));
+      const [given = '0', ...typed] = io.argv.slice(3);
+      const { complete, optionWords } = await import('./commands/completion.js');
+      const { words, cword, prefix } = optionWords(typed, Number(given));
+      const found = complete(completionModel(), await completionData(io, words), words, cword);
+      // Nothing at all when nothing is offered: the scripts then complete files.
+      io.stdout.write(found.length ? sanitize(found.map((c) => prefix + c).join('\n') + '\n', false) : '');
       return ExitCode.ok;
     }
     if (io.argv.length <= 2) {

@@ -31,6 +31,11 @@ complete -o default -F _glossary glossary
 _glossary() {
   local -a items
   items=("\${(@f)$(glossary __complete $((CURRENT - 1)) "\${words[@]}" 2>/dev/null)}")
+  # Nothing offered (a folder or a file is wanted, or no name matches): files, as bash's -o default.
+  if [[ -z "\${items[*]}" ]]; then
+    _files
+    return
+  fi
   # -U: the candidates are matched already, Danish letters typed plainly and case aside (børsn
   # finds boersnotering), which zsh's own prefix filter would throw away.
   compadd -U -- "\${items[@]}"
@@ -42,7 +47,13 @@ compdef _glossary glossary
 #   glossary completion fish > ~/.config/fish/completions/glossary.fish
 function __glossary_complete
   set -l words (commandline -opc) (commandline -ct)
-  glossary __complete (math (count $words) - 1) $words 2>/dev/null
+  set -l found (glossary __complete (math (count $words) - 1) $words 2>/dev/null)
+  # Nothing offered (a folder or a file is wanted, or no name matches): files, as bash's -o default.
+  if test (count $found) -eq 0
+    __fish_complete_path (commandline -ct)
+  else
+    printf '%s\n' $found
+  end
 end
 complete -c glossary -f -a '(__glossary_complete)'
 `;
@@ -62,6 +73,39 @@ export interface CompletionData {
   names(): string[];
   keywords(): string[];
   langs(): string[];
+}
+
+/**
+ * The words of a command line with every `--option=value` as two words, as the CLI reads it:
+ * zsh and fish pass `--content=dir` as one word, bash as three (`--content`, `=`, `dir`: `=` is a
+ * word break). `cword` moved to match; `prefix` is what the shell's current word had before the
+ * value being completed (`--lang=`), to be put back before each candidate.
+ */
+export function optionWords(given: string[], cword: number): { words: string[]; cword: number; prefix: string } {
+  const words: string[] = [];
+  let at = cword;
+  let prefix = '';
+  for (let i = 0; i < given.length; i++) {
+    const word = given[i] as string;
+    const split = /^(--[a-z][a-z-]*)=(.*)$/s.exec(word);
+    if (i > 0 && word === '=' && (given[i - 1] as string).startsWith('--')) {
+      // bash: `--content = dir`. The value follows (or is the word being completed).
+      if (i < cword) at--;
+      if (i === cword) words.push('');
+      continue;
+    }
+    if (split && i > 0) {
+      words.push(split[1] as string, split[2] as string);
+      if (i < cword) at++;
+      else if (i === cword) {
+        at++;
+        prefix = `${split[1]}=`;
+      }
+      continue;
+    }
+    words.push(word);
+  }
+  return { words, cword: at, prefix };
 }
 
 /** Candidates for the word at `cword` of `words` (words[0] is `glossary`). Pure. */

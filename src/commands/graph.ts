@@ -6,6 +6,7 @@ import { displayWidth, fitColumns } from '../width.js';
 import { compareDanish, fold } from '../fold.js';
 import { resolveArticle } from '../resolve.js';
 import { sanitize } from '../render/sanitize.js';
+import { writtenTarget } from '../corpus/links.js';
 
 function refLines(ctx: Context, rows: Array<{ ref?: ArticleRef; name: string; title: string; note?: string }>): string {
   const theme = ctx.theme;
@@ -31,12 +32,25 @@ export async function runLinks(ctx: Context, terms: string[], options: { json?: 
   // A link to the article itself is no broken link (compile resolves it to nothing, as check calls it self-link).
   const own = new Set([record.id, record.name, record.slug].map((n) => fold(n)));
   const self = (target: string) => own.has(fold(target)) || own.has(fold(target.split('/').pop() ?? ''));
-  if (options.json) return ok(text(jsonText(links.map((l) => ({ target: l.target, text: l.text, line: l.line, resolved: l.to ?? null, ...(!l.to && self(l.target) ? { self: true } : {}) })))), notes);
+  // A link to an article of another language only: said so, as check says it (untranslated).
+  const lang = langOf(ctx);
+  const others = ctx.corpus.meta.langs.map((l) => l.lang).filter((l) => l !== lang);
+  const onlyIn = (l: (typeof links)[number]): string[] => {
+    if (l.to || others.length === 0) return [];
+    const keys = [...new Set([writtenTarget(l), l.target])].flatMap((t) => ['=' + t, fold(t)]);
+    return others.filter((other) => keys.some((key) => ctx.corpus.names(other, key).length > 0));
+  };
+  if (options.json) {
+    return ok(text(jsonText(links.map((l) => {
+      const elsewhere = onlyIn(l);
+      return { target: l.target, text: l.text, line: l.line, resolved: l.to ?? null, ...(!l.to && self(l.target) ? { self: true } : {}), ...(elsewhere.length ? { onlyIn: elsewhere } : {}) };
+    }))), notes);
+  }
   if (links.length === 0) return ok(undefined, [...notes, `${record.name} links to no other article`]);
   // A link's target and text are the file's as written: one line, no control character (a `%1B`
   // or `%0A` in an address decodes to one), whatever the terminal gets besides.
   const plain = (t: string) => sanitize(t, false).replace(/\s+/g, ' ');
-  return ok(text(refLines(ctx, links.map((l) => (l.to ? { name: l.to.name, title: l.to.title } : self(l.target) ? { name: record.name, title: record.title, note: '(this article)' } : { name: plain(l.target), title: plain(l.text), note: '(not in the corpus)' })))), notes);
+  return ok(text(refLines(ctx, links.map((l) => (l.to ? { name: l.to.name, title: l.to.title } : self(l.target) ? { name: record.name, title: record.title, note: '(this article)' } : { name: plain(writtenTarget(l)), title: plain(l.text), note: onlyIn(l).length ? `(only in ${onlyIn(l).join(', ')})` : '(not in the corpus)' })))), notes);
 }
 
 export async function runBacklinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<Result> {

@@ -1,7 +1,7 @@
 // Corpus-wide checks: what no single file shows (duplicates, collisions, broken links, orphans).
 import { basename, dirname } from 'node:path';
 import { fold } from '../fold.js';
-import { linkResolver, type LinkOptions, type Resolved } from './links.js';
+import { linkResolver, writtenTarget, type LinkOptions, type Resolved } from './links.js';
 import type { Article, Problem } from './article.js';
 
 /** A file as another problem names it: a page bundle by its folder too (`closure/index.md`). */
@@ -114,13 +114,13 @@ export function linkProblems(
     const target = resolve(link);
     if (target === 'outside') {
       // Counted apart: a page of the site beyond the glossary is not this corpus's to check.
-      out.push({ severity: 'note', code: 'outside-link', message: `link to "${link.target}", a page of the site outside the glossary: not checked`, line: link.line });
+      out.push({ severity: 'note', code: 'outside-link', message: `link to "${writtenTarget(link)}", a page of the site outside the glossary: not checked`, line: link.line });
       continue;
     }
     if (!target) {
       const elsewhere = others.filter((o) => typeof o.resolve(link) === 'object').map((o) => o.lang);
-      if (elsewhere.length) out.push({ severity: 'warning', code: 'untranslated', message: `link to "${link.target}", which is only in ${elsewhere.join(', ')}: not translated to ${a.lang} yet`, line: link.line });
-      else out.push({ severity: 'warning', code: 'broken-link', message: `link to "${link.target}", which is not in the corpus`, line: link.line });
+      if (elsewhere.length) out.push({ severity: 'warning', code: 'untranslated', message: `link to "${writtenTarget(link)}", which is only in ${elsewhere.join(', ')}: not translated to ${a.lang} yet`, line: link.line });
+      else out.push({ severity: 'warning', code: 'broken-link', message: `link to "${writtenTarget(link)}", which is not in the corpus`, line: link.line });
     } else if (target === self) {
       out.push({ severity: 'warning', code: 'self-link', message: `link to itself ("${link.text}")`, line: link.line });
     } else linked?.add(target);

@@ -38,6 +38,21 @@ export function linkTarget(href: string, id = '', dir = ''): string | undefined 
   return out.length === 0 ? undefined : out.join('/');
 }
 
+/**
+ * The target of a link as its author wrote it, for messages: a relative link's address (decoded,
+ * without its anchor), not the path it makes from the article's page (`[[Mangler]]` in note.md is
+ * "Mangler", not "note/Mangler"); a site-absolute link's path.
+ */
+export function writtenTarget(link: Pick<Link, 'href' | 'target'>): string {
+  if (link.href.startsWith('/') || link.href === '') return link.target;
+  const path = link.href.replace(/[?#].*$/s, '');
+  try {
+    return decodeURIComponent(path) || link.target;
+  } catch {
+    return path || link.target;
+  }
+}
+
 /** What a link resolves to: an article, `outside` (a page of the site that is not a term), or undefined (broken). */
 export type Resolved = Article | 'outside' | undefined;
 
@@ -64,18 +79,23 @@ function withoutLanguage(parts: string[]): { lang?: string; rest: string[] } {
 const urlized = (id: string) => id.toLowerCase().replace(/\s+/g, '-');
 
 /**
+ * What a link resolves by: a site-absolute link's target; a relative link's target and its address
+ * as written (it is also read from the root and from the page's folder). Links with one key resolve alike.
+ */
+export function linkKey(link: Pick<Link, 'href' | 'target'>): string {
+  return link.href.startsWith('/') ? `/${link.target}` : `${link.target}\u0000${link.href}`;
+}
+
+/**
  * Link -> article, with ids resolving before aliases (as links do). A site-absolute link may carry
  * a language (`/de/x`) and the site's glossary prefix; with a prefix, a link outside it is a page
  * of the site (`outside`), not a term; without one, a site-absolute link of several parts names a
- * term only by its whole path. A link to another language of the corpus is `outside` this one. A
- * relative link that names no article by its path is tried by its last part (`./x` from `y` is
+ * term only by its whole path, or by the end of one (an Obsidian path from the note's folder), and
+ * is broken in a folder of the corpus's own. A link to another language of the corpus is `outside`
+ * this one. A relative link that names no article by its path is read from the root (`[[obl]]`),
+ * from the page's folder (`./x` from `a/y` is `a/x`), then by its last part (`./x` from `y` is
  * `y/x` as a path, but means `x`).
  */
-/** What a link resolves by: its target, and whether it is site-absolute. Links with one key resolve alike. */
-export function linkKey(link: Pick<Link, 'href' | 'target'>): string {
-  return `${link.href.startsWith('/') ? '/' : ''}${link.target}`;
-}
-
 export function linkResolver(articles: Article[], options: LinkOptions = {}): (link: Pick<Link, 'href' | 'target'>) => Resolved {
   const byId = new Map<string, Article>();
   const byFoldedId = new Map<string, Article>();
@@ -104,11 +124,52 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
   const alias = (parts: string[]) => (parts.length === 1 ? byAlias.get(fold(parts[0] as string)) : undefined);
   const section = root ? prefix.slice(root.length) : [];
   const inSection = (name: string) => (root && section.length ? bySite.get([...section, name].join('/')) : undefined);
+  // The one article whose id ends with these parts (`[[Sub folder/Note]]` written from the note's
+  // own folder, as Obsidian may write it).
+  let tails: Map<string, Article | null> | undefined;
+  const bySuffix = (parts: string[]): Article | undefined => {
+    if (!tails) {
+      // Every id's last parts but the whole id: `a/b/c` -> `b/c`, `c` (null where two ids share one).
+      tails = new Map();
+      for (const a of articles) {
+        const segments = a.id.toLowerCase().split('/');
+        for (let i = 1; i < segments.length; i++) {
+          const tail = segments.slice(i).join('/');
+          tails.set(tail, tails.has(tail) && tails.get(tail) !== a ? null : a);
+        }
+      }
+    }
+    return tails.get(parts.join('/').toLowerCase()) ?? undefined;
+  };
+  // `./x` read from the page's folder rather than from the page (`finance/bond` -> `finance/x`),
+  // as Docusaurus and a plain folder of files mean it: by id, or by the address a page gives itself.
+  const sibling = (target: string, written: string): Article | undefined => {
+    if (!target.endsWith('/' + written)) return undefined;
+    const page = target.slice(0, -written.length - 1);
+    const path = (page.includes('/') ? page.slice(0, page.lastIndexOf('/') + 1) : '') + written;
+    return direct(path) ?? bySite.get(path.toLowerCase());
+  };
+  let folders: Set<string> | undefined;
+  const folderOf = (parts: string[]): boolean => {
+    if (!folders) {
+      folders = new Set();
+      for (const a of articles) {
+        const segments = a.id.toLowerCase().split('/');
+        for (let i = 1; i < segments.length; i++) folders.add(segments.slice(0, i).join('/'));
+      }
+    }
+    return folders.has(parts.slice(0, -1).join('/'));
+  };
   const resolve = (href: string, target: string): Resolved => {
     const found = direct(target);
     if (found) return found;
     const parts = target.split('/');
-    if (!href.startsWith('/')) return (parts.length > 1 ? leafOf(parts) : undefined) ?? byAlias.get(fold(target));
+    if (!href.startsWith('/')) {
+      // As written, from the folder's root (`[[obl]]` is obl.md at the root, as Obsidian reads it,
+      // though another folder has an obl.md too); then by its last part, or an alias.
+      const fromRoot = linkTarget(href);
+      return (fromRoot !== undefined ? direct(fromRoot) ?? sibling(target, fromRoot) : undefined) ?? (parts.length > 1 ? leafOf(parts) : undefined) ?? byAlias.get(fold(target));
+    }
     const { lang, rest } = withoutLanguage(parts);
     if (lang && others.has(lang)) return 'outside';
     const lower = rest.map((p) => p.toLowerCase());
@@ -130,7 +191,9 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
     }
     const inPath = direct(rest.join('/')) ?? alias(rest);
     if (inPath || rest.length === 1) return inPath;
-    return 'outside';
+    // In a folder of the corpus's own (`/glossary/rentee/` where glossary/ holds the terms): a
+    // term that is not there, not a page of the site.
+    return bySuffix(rest) ?? (folderOf(lower) ? undefined : 'outside');
   };
   // Remembered: a corpus links to the same targets over and over, and folding is not free.
   const seen = new Map<string, Resolved>();

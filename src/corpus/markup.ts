@@ -80,7 +80,8 @@ function html(text: string): string {
     // Every other HTML tag goes, its text stays; `<br>` stays for the renderer to break the line.
     // What only looks like a tag (`List<String>`) is text: escaped, so that Markdown shows it.
     // A tag with attributes or a closing tag is markup whatever its name (exports damage names).
-    .replace(/<(\/?)([A-Za-z][\w-]*)((?:\s[^<>]*)?\/?)>/g, (tag, close: string, name: string, attrs: string) =>
+    // Not a link's address in angle brackets (`[x](</same slug>)`, CommonMark's way to write spaces).
+    .replace(/(?<!\]\(\s*)<(\/?)([A-Za-z][\w-]*)((?:\s[^<>]*)?\/?)>/g, (tag, close: string, name: string, attrs: string) =>
       name.toLowerCase() === 'br' ? tag : HTML_ELEMENTS.has(name.toLowerCase()) || close || /=/.test(attrs) ? '' : `\\${tag}`);
 }
 

@@ -23,6 +23,8 @@ export interface SourceFile {
   dir?: string;
   /** Extra front-matter fields read as keywords (from the corpus config), lower case. */
   keywordFields?: string[];
+  /** In an Obsidian vault, whose notes are articles with or without front matter or a heading. */
+  vault?: boolean;
 }
 
 /** Front-matter fields read as keywords: the seed's, and what static sites call them. */
@@ -137,7 +139,7 @@ export function parseArticle(src: SourceFile): ParseResult {
   // description read. Rendering cleans the body the same way.
   const clean = cleanSiteMarkup(body);
   const { heading, title: titleHeading } = headings(clean);
-  if (!opening && !toml && heading === undefined) {
+  if (!opening && !toml && heading === undefined && !src.vault) {
     return { kind: 'not-article', file: src.file, reason: 'no front matter and no heading: not an article' };
   }
   const page = notATerm(data, heading, clean);
@@ -157,7 +159,7 @@ export function parseArticle(src: SourceFile): ParseResult {
   // Kubernetes' glossary lists its other names as `aka`.
   const listed = [...readList(data, 'aliases', problems), ...readList(data, 'aka', problems)];
   const aliases = listed.filter((a) => !a.startsWith('/'));
-  const site = sitePaths(data, listed.filter((a) => a.startsWith('/')));
+  const site = sitePaths(data, listed.filter((a) => a.startsWith('/')), src.dir);
   checkFrontMatterText({ title: data['title'], description: data['description'], keywords: data['keywords'], aliases: data['aliases'] }, problems);
 
   const indexed = bodyTerms(clean.replace(/<br\s*\/?>/gi, ' '));
@@ -197,8 +199,11 @@ function sitePath(address: string): string {
  * The addresses a page gives itself on its site: `slug` (MDN `Glossary/CDN`, Docusaurus), `url`
  * (Hugo) and Hugo's path `aliases`. Links are resolved by them (see links.ts siteLinkOptions).
  */
-function sitePaths(data: Record<string, unknown>, paths: string[]): string[] {
+function sitePaths(data: Record<string, unknown>, paths: string[], dir = ''): string[] {
   const fields = [data['slug'], data['url']].filter((v): v is string => typeof v === 'string');
+  // Docusaurus serves a doc with `id: loan-term` and no slug at its folder's address + the id.
+  const id = data['id'];
+  if (fields.length === 0 && typeof id === 'string' && /^[^/\s?#]+$/.test(id.trim())) fields.push(dir ? `${dir}/${id.trim()}` : id.trim());
   return [...new Set([...fields, ...paths].map(sitePath).filter((p) => p !== '' && p.length <= 500))].slice(0, MAX_LIST_ITEMS);
 }
 
@@ -390,9 +395,12 @@ function readList(data: Record<string, unknown>, field: string, problems: Proble
   const items: string[] = [];
   if (Array.isArray(value)) {
     for (const item of value.slice(0, 1000)) {
-      const text = toText(item);
+      // Docusaurus writes a tag as an object too: `- label: Finance` (with its permalink).
+      const label = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>)['label'] : undefined;
+      const text = toText(label ?? item);
       if (text === undefined) {
-        problems.push({ severity: 'warning', code: 'field-type', message: `"${field}" holds a ${Array.isArray(item) ? 'list' : typeof item}, not text; ignored`, line: 1 });
+        const what = Array.isArray(item) ? 'a list' : item !== null && typeof item === 'object' ? 'an object' : `a ${typeof item}`;
+        problems.push({ severity: 'warning', code: 'field-type', message: `"${field}" holds ${what}, not text; ignored: write each item as text (${field}: [A, B])`, line: 1 });
       } else items.push(text);
     }
   } else {
@@ -441,7 +449,9 @@ function checkFrontMatterText(fields: Record<string, unknown>, problems: Problem
   }
 }
 
-const LINK = /(!?)\[((?:[^\]\\\n]|\\.){0,500})\]\(\s*<?([^\s()<>]{1,2000})>?(?:\s+"[^"\n]*")?\s*\)/g;
+// A link whose `[` is not escaped (`\\[e](/e)` is text; `\\\\[e](/e)` a link after a backslash); its
+// destination plain or in angle brackets, which may hold spaces (`[x](</same slug>)`).
+const LINK = /(?<=(?:^|[^\\])(?:\\\\)*)(!?)\[((?:[^\]\\\n]|\\.){0,500})\]\(\s*(?:<([^<>\n]{1,2000})>|([^\s()<>]{1,2000}))(?:\s+"[^"\n]*")?\s*\)/g;
 
 /** The internal links of a body (already cleaned of site markup), each with its target path. */
 export function extractLinks(body: string, firstLine: number, id = '', dir = ''): Link[] {
@@ -452,10 +462,11 @@ export function extractLinks(body: string, firstLine: number, id = '', dir = '')
     if (code[index] || !line.includes('](')) return;
     const unquoted = line.replace(CODE_SPAN, (span) => ' '.repeat(span.length));
     for (const match of unquoted.matchAll(LINK)) {
-      const target = linkTarget(match[3] ?? '', id, dir);
+      const href = match[3] ?? match[4] ?? '';
+      const target = linkTarget(href, id, dir);
       if (match[1] === '!' || target === undefined) continue;
       // The text as shown: Markdown's backslash escapes resolved.
-      links.push({ href: match[3] ?? '', target, text: displayText((match[2] ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1')), line: firstLine + index });
+      links.push({ href, target, text: displayText((match[2] ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1')), line: firstLine + index });
     }
   });
   return links;

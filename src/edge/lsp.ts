@@ -152,7 +152,7 @@ export class Glossary {
     const e = this.byPath.get(path);
     if (!e) return;
     const before = this.parsed.get(path);
-    const after = parseArticle({ id: e.id, lang: e.lang, file: e.path, bytes: Buffer.from(text), dir: e.dir, keywordFields: e.keywordFields });
+    const after = parseArticle({ id: e.id, lang: e.lang, file: e.path, bytes: Buffer.from(text), dir: e.dir, keywordFields: e.keywordFields, vault: e.vault });
     this.parsed.set(path, after);
     this.fromBuffer.add(path);
     // Links resolve by ids and aliases: the resolver stays while they do (it answers by file, see resolve).

@@ -39,7 +39,7 @@ export function parseEntry(entry: SourceEntry): ParseResult {
     return unreadable((error as NodeJS.ErrnoException).code ?? 'error');
   }
   if (!file) return size > MAX_FILE_BYTES ? tooLarge(size) : unreadable('no longer a regular file');
-  return parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes: file.bytes, dir: entry.dir, keywordFields: entry.keywordFields });
+  return parseArticle({ id: entry.id, lang: entry.lang, file: entry.path, bytes: file.bytes, dir: entry.dir, keywordFields: entry.keywordFields, vault: entry.vault });
 }
 
 /** Parses (or takes what is `parsed` already), checks and compiles every language. */

@@ -17,6 +17,11 @@ export interface CorpusConfig {
   skip?: string[];
   /** Folder name -> language code, for folders named otherwise: `{"Dutch": "da"}`. */
   languages?: Record<string, string>;
+  /**
+   * Not a setting of the file: set where the content folder is an Obsidian vault (it holds
+   * `.obsidian/`), whose every note is an article, with or without front matter or a heading.
+   */
+  vault?: boolean;
 }
 
 // gray-matter (with js-yaml and esprima) costs ~8 ms to load: required only for a YAML config.

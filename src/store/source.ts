@@ -2,7 +2,7 @@
 // language; flat files and page bundles at any depth; pages that are not terms named and counted.
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { configuredLanguage, languageOfFolder } from '../corpus/languages.js';
+import { configuredLanguage, languageCode, languageOfFolder } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
 import type { Skipped } from './compiled.js';
 import { findConfig, readConfig, type CorpusConfig } from './config.js';
@@ -22,6 +22,8 @@ export interface SourceEntry {
   dir?: string;
   /** Extra front-matter fields read as keywords (from the corpus config). */
   keywordFields?: string[];
+  /** In an Obsidian vault: a note with neither front matter nor a heading is an article too. */
+  vault?: boolean;
 }
 
 export interface SourceListing {
@@ -57,8 +59,11 @@ function readDir(dir: string): Dirent[] {
   }
 }
 
-/** How deep folders are read, and how many files at most are named in a folder that is not. */
-const MAX_DEPTH = 8;
+/**
+ * How deep folders are read (a file 32 folders below the content folder is read, one 33 deep is
+ * named and not read), and how many files at most are named in a folder that is not.
+ */
+export const MAX_DEPTH = 32;
 const UNREAD_FILES = 10_000;
 
 /** Folders never read: hidden ones and installed packages. */
@@ -66,7 +71,12 @@ const ignored = (name: string) => name.startsWith('.') || name === 'node_modules
 
 /** The .md files under a folder that is not read, each named: as a page that is not a term, or as skipped. */
 function namePages(dir: string, reason: string, out: SourceListing, page = true, depth = 0): void {
-  if (depth >= MAX_DEPTH || out.skipped.length >= UNREAD_FILES) return;
+  if (out.skipped.length >= UNREAD_FILES) return;
+  // Deeper still: the folder is named, so that nothing under it is passed over without a word.
+  if (depth >= MAX_DEPTH) {
+    out.skipped.push({ file: dir, reason: `a folder more than ${MAX_DEPTH} folders below a folder that is not read: the files in it are not looked at` });
+    return;
+  }
   let entries: Dirent[];
   try {
     // Stat'ed before it is read, so watched: a file added here changes what the listing names.
@@ -128,7 +138,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       }
       if (name.startsWith('_')) namePages(path, 'in a folder whose name starts with "_" (templates, partials)', w.out);
       else if (skips(w.config, w.top, relPath)) namePages(path, 'in a folder the corpus config skips', w.out);
-      else if (depth + 1 >= MAX_DEPTH) namePages(path, `more than ${MAX_DEPTH} folders deep: not read`, w.out, false);
+      else if (depth + 1 > MAX_DEPTH) namePages(path, `more than ${MAX_DEPTH} folders deep: not read`, w.out, false);
       else {
         let sub: Dirent[];
         let stats: Stats;
@@ -197,10 +207,17 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       w.out.skipped.push({ file: path, reason: 'not a regular file' });
       continue;
     }
+    // Hugo's translation by file name (`aktie.da.md`, `aktie.en.md`, a bundle's `index.da.md`):
+    // the file's language is in its name, and the id is the name without it.
+    const { base, lang } = translated(name, w.lang);
+    if (base === 'index.md' && rel === '') {
+      w.out.skipped.push({ file: path, reason: "the folder's index page", page: true });
+      continue;
+    }
     // A page bundle (`closure/index.md`) is named by its folder; ids composed (NFC), as text is:
     // a name written by macOS (NFD) is found when typed.
-    const id = (name === 'index.md' ? rel : rel ? `${rel}/${name.slice(0, -3)}` : name.slice(0, -3)).normalize('NFC');
-    w.out.entries.push(sourceEntry(id, w.lang, path, stats.size, changeTime(stats), rel.normalize('NFC'), w.config));
+    const id = (base === 'index.md' ? rel : rel ? `${rel}/${base.slice(0, -3)}` : base.slice(0, -3)).normalize('NFC');
+    w.out.entries.push(sourceEntry(id, lang, path, stats.size, changeTime(stats), rel.normalize('NFC'), w.config));
   }
 }
 
@@ -229,11 +246,11 @@ export function listSources(dirs: string[]): SourceListing {
     if (!stats.isDirectory()) throw new ContentError(`content path ${given} is not a folder: pass the folder that holds the .md files`);
     const found = findConfig(dir);
     if (found?.outside) out.skipped.push({ file: found.file, reason: 'symbolic link to a file outside the content folder: not read' });
-    const config = found && !found.outside ? readConfig(found.file) : {};
+    const dirents = readDir(dir);
+    const config = withVault(found && !found.outside ? readConfig(found.file) : {}, dirents.some((d) => d.name === '.obsidian' && d.isDirectory()));
     out.configs.push(config);
     for (const [key, value] of Object.entries(config)) if (!(key in out.config)) (out.config as Record<string, unknown>)[key] = value;
     const root = realpathSync(dir);
-    const dirents = readDir(dir);
     out.folders.push([dir, changeTime(stats)]);
     if (found) out.folders.push([found.file, found.mtimeMs]);
     // Language folders: named as a language, and not a term's page bundle (`it/index.md`). A
@@ -277,12 +294,25 @@ export function listSources(dirs: string[]): SourceListing {
   return out;
 }
 
+/** A file's name without a language Hugo puts in it (`aktie.da.md` -> `aktie.md`, da), and the language. */
+function translated(name: string, lang: string): { base: string; lang: string } {
+  const tagged = /^(.+)\.([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$/.exec(name);
+  const code = tagged ? languageCode(tagged[2] as string) : undefined;
+  return code ? { base: `${tagged?.[1]}.md`, lang: code } : { base: name, lang };
+}
+
 /** One listed article file: `dir` its folder in its language folder ('' at the top). */
 function sourceEntry(id: string, lang: string, path: string, size: number, mtimeMs: number, dir: string, config: CorpusConfig): SourceEntry {
   const entry: SourceEntry = { id, lang, path, size, mtimeMs };
   if (dir) entry.dir = dir;
   if (config.keywordFields?.length) entry.keywordFields = config.keywordFields;
+  if (config.vault) entry.vault = true;
   return entry;
+}
+
+/** The config read, marked where the folder is an Obsidian vault (a `.obsidian/` folder in it). */
+function withVault(config: CorpusConfig, vault: boolean): CorpusConfig {
+  return vault ? { ...config, vault: true } : config;
 }
 
 /** Every file's size and change time now, as one check of a listing's stamps found them. */
@@ -308,7 +338,7 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
   // The config as it is now (its mtime may have been set back, as `cp -p` does): changed, the
   // folders are listed again.
   const found = findConfig(dir);
-  if (JSON.stringify(found && !found.outside ? readConfig(found.file) : {}) !== JSON.stringify(config)) return undefined;
+  if (JSON.stringify(withVault(found && !found.outside ? readConfig(found.file) : {}, config.vault === true)) !== JSON.stringify(config)) return undefined;
   const out: SourceEntry[] = new Array(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const [path, , , lang, id] = entries[i] as readonly [string, number, number, string, string];
@@ -317,7 +347,9 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
     // re-pointed in a folder that is not watched): the listing decides, as it always has.
     if (now.changed[i] === 1 && isLink(path)) return undefined;
     // The folder walkFolder read it in: a page bundle's is its id, a flat file's the id's folder.
-    const folder = path.endsWith(`${sep}index.md`) ? id : id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
+    const file = path.slice(path.lastIndexOf(sep) + 1);
+    const bundle = file === 'index.md' || (file.startsWith('index.') && translated(file, lang).base === 'index.md');
+    const folder = bundle ? id : id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
     out[i] = sourceEntry(id, lang, path, now.sizes[i] as number, now.times[i] as number, folder, config);
   }
   return { entries: out, skipped, folders, config: { ...config }, configs };

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, cleanEnv, cli, fixture, root, tempDir } from '../helpers.js';
 
+const hasFish = spawnSync('fish', ['--version'], { stdio: 'ignore' }).status === 0;
+const hasZsh = spawnSync('zsh', ['--version'], { stdio: 'ignore' }).status === 0;
+
 /** A PATH with `glossary` on it, as after `npm install -g`. */
 function pathWithGlossary(): string {
   const dir = tempDir('glossary-path-');
@@ -47,13 +50,39 @@ describe('completion', () => {
     expect(lines).toContain('compdef _glossary glossary');
   });
 
-  it('prints a fish script that asks with the words of the command line and completes no files', () => {
-    const r = cli(['completion', 'fish']);
-    expect(r.code).toBe(0);
-    const lines = r.stdout.split('\n');
-    expect(lines).toContain('  set -l words (commandline -opc) (commandline -ct)');
-    expect(lines).toContain('  glossary __complete (math (count $words) - 1) $words 2>/dev/null');
-    expect(lines).toContain("complete -c glossary -f -a '(__glossary_complete)'");
+  it.skipIf(!hasFish)('fish: names from the corpus, and files where a file or folder is wanted (scan, check, --content)', () => {
+    const dir = tempDir('glossary-fish-');
+    mkdirSync(join(dir, 'articles'));
+    writeFileSync(join(dir, 'notes.txt'), 'Momsen stiger.\n');
+    writeFileSync(join(dir, 'articles', 'zeta.md'), '---\ntitle: Zeta term\ndescription: Z.\n---\nZ.\n');
+    const script = join(dir, 'glossary.fish');
+    writeFileSync(script, cli(['completion', 'fish']).stdout);
+    const complete = (line: string) => {
+      const program = `source ${JSON.stringify(script)}; complete -C ${JSON.stringify(line)}`;
+      const out = execFileSync('fish', ['--no-config', '-c', program], { cwd: dir, env: { ...cleanEnv(), PATH: pathWithGlossary() }, encoding: 'utf8' });
+      return out.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+    };
+    expect(complete('glossary lookup strat')).toContain('strategisk-alliance');
+    expect(complete('glossary scan no')).toEqual(['notes.txt']);
+    expect(complete('glossary check art')).toEqual(['articles/']);
+    expect(complete('glossary --content art')).toEqual(['articles/']);
+    // --content=DIR, one word as fish passes it: names from that folder, not the bundled glossary's.
+    expect(complete('glossary --content=articles lookup ze')).toEqual(['zeta-term']);
+    expect(complete('glossary --lang=')).toEqual(['--lang=all', '--lang=da']);
+  });
+
+  it.skipIf(!hasZsh)('zsh: the script offers the names __complete gives, and files where it gives none', () => {
+    const dir = tempDir('glossary-zsh-');
+    const script = join(dir, 'glossary.zsh');
+    writeFileSync(script, cli(['completion', 'zsh']).stdout);
+    // zsh's completion system stood in for by functions that say what they were asked for.
+    const program = (...words: string[]) => `compdef() { :; }; compadd() { shift 2; print -l -- "added:$@"; }; _files() { print -- files; }
+source ${JSON.stringify(script)}
+words=(${words.map((w) => JSON.stringify(w)).join(' ')}); CURRENT=${words.length}; _glossary`;
+    const zsh = (...words: string[]) => execFileSync('zsh', ['-f', '-c', program(...words)], { cwd: dir, env: { ...cleanEnv(), PATH: pathWithGlossary() }, encoding: 'utf8' }).trim().split('\n');
+    expect(zsh('glossary', 'lookup', 'strat')).toContain('added:strategisk-alliance');
+    expect(zsh('glossary', 'scan', 'no')).toEqual(['files']);
+    expect(zsh('glossary', '--content', 'x')).toEqual(['files']);
   });
 
   it('rejects an unknown shell with exit 2', () => {

@@ -62,11 +62,13 @@ describe('the cache of a --content folder answers as a fresh compile', () => {
     const dir = tempDir();
     for (const t of ['a', 'b', 'c']) write(dir, `da/${t}.md`, article(`Da ${t}`, 'Tekst.'));
     mkdirSync(join(dir, 'da', '_tpl'));
-    mkdirSync(join(dir, 'da', '1', '2', '3', '4', '5', '6', '7', '8'), { recursive: true });
+    // 33 folders below the language folder: one more than are read.
+    const deep = Array.from({ length: 33 }, (_, i) => String(i + 1));
+    mkdirSync(join(dir, 'da', ...deep), { recursive: true });
     const commands = [['list']];
     const env = cleanEnv();
     expect(answers(dir, env, commands)).toEqual(fresh(dir, commands));
-    write(dir, 'da/1/2/3/4/5/6/7/8/deep.md', article('Deep', 'x'));
+    write(dir, `da/${deep.join('/')}/deep.md`, article('Deep', 'x'));
     write(dir, 'da/_tpl/t.md', article('T', 'x'));
     const reference = fresh(dir, commands);
     expect(reference[0]).toContain('deep.md');

@@ -1,0 +1,142 @@
+// End-to-end: folders shaped as teams keep them (a hostile tester's pass over check, links,
+// backlinks, list and completion): Hugo's translations by file name and its section links,
+// Obsidian vaults, Docusaurus ids and tag objects, deep folders, and links as Markdown reads them.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { article, cleanEnv, cli, runOn, writeCorpus } from '../helpers.js';
+
+describe('folders as teams keep them', () => {
+  it("Hugo's translation by file name: aktie.da.md and aktie.en.md are one term in two languages", () => {
+    const dir = writeCorpus({
+      'glossary/aktie.da.md': article({ title: 'Aktie', description: 'a.' }, 'Da. [o](/glossary/obligation/)'),
+      'glossary/aktie.en.md': article({ title: 'Share', description: 's.' }, 'En. [o](/en/glossary/obligation/)'),
+      'glossary/obligation.da.md': article({ title: 'Obligation', description: 'o.' }, 'Da. [a](/glossary/aktie/)'),
+      'glossary/obligation.en.md': article({ title: 'Bond', description: 'b.' }, 'En. [a](/en/glossary/aktie/)'),
+    });
+    const run = runOn(dir);
+    const check = cli(['check', dir]);
+    expect(check.stdout).toContain('0 errors, 0 warnings in 4 articles');
+    expect(check.stdout).not.toContain('outside');
+    expect(run('--lang', 'all', 'list').stdout).toBe('da  aktie       Aktie\nen  bond        Bond\nda  obligation  Obligation\nen  share       Share\n');
+    expect(run('--lang', 'da', 'backlinks', 'aktie').stdout).toBe('obligation  Obligation\n');
+    expect(run('--lang', 'en', 'backlinks', 'share').stdout).toBe('bond  Bond\n');
+  });
+
+  it('a link into a folder of the corpus that names no term is broken, not a page of the site', () => {
+    const files: Record<string, string> = {};
+    for (const t of ['aktie', 'obligation', 'kurs']) files[`glossary/${t}.md`] = article({ title: t, description: 'd.' }, 'Se [a](/glossary/aktie/) [o](/glossary/obligation/) [k](/glossary/kurs/).');
+    files['glossary/kurs.md'] += 'Stavefejl: [rentee](/glossary/rentee/). Og [blog](/blog/indlaeg/).\n';
+    const r = cli(['check', writeCorpus(files), '--skip-rule', 'self-link', '--verbose']);
+    expect(r.stdout).toMatch(/kurs\.md:\d+: warning: link to "glossary\/rentee", which is not in the corpus \[broken-link\]/);
+    // A section the corpus has no folder of is still the site's.
+    expect(r.stdout).toMatch(/link to "blog\/indlaeg", a page of the site outside the glossary: not checked/);
+  });
+
+  it('Obsidian: [[obl]] is the root note though another folder has an obl.md; messages quote what was written', () => {
+    const dir = writeCorpus({
+      '.obsidian/app.json': '{}',
+      'obl.md': '# Obl\n\nTop-level note.\n',
+      'x/obl.md': '# Obl two\n\nAnother note of the same file name.\n',
+      'note.md': '# Note\n\nSee [[obl]] and [[Mangler]].\n',
+    });
+    const run = runOn(dir);
+    expect(run('backlinks', 'obl').stdout).toBe('note  Note\n');
+    const check = cli(['check', dir, '--skip-rule', 'description-from-body']);
+    expect(check.stdout).toContain('note.md:3: warning: link to "Mangler", which is not in the corpus [broken-link]');
+    expect(check.stdout).not.toContain('note/');
+    expect(run('links', 'note').stdout).toMatch(/^obl +Obl\nMangler +Mangler +\(not in the corpus\)\n$/);
+  });
+
+  it("Obsidian: a path written from the note's own folder finds the one note whose path ends so", () => {
+    const dir = writeCorpus({
+      'Økonomi/Fri cash flow.md': '# Fri cash flow\n\nSe [[Sub folder/Egen kapital|egenkapitalen]] og [[Økonomi/Mangler]].\n',
+      'Økonomi/Sub folder/Egen kapital.md': '# Egen kapital\n\nEjernes andel.\n',
+    });
+    expect(runOn(dir)('backlinks', 'egen kapital').stdout).toBe('fri-cash-flow  Fri cash flow\n');
+    // A path into a folder of the vault that names no note is broken.
+    expect(cli(['check', dir, '--skip-rule', 'description-from-body']).stdout).toContain('link to "Økonomi/Mangler", which is not in the corpus [broken-link]');
+  });
+
+  it('in an Obsidian vault a note with neither front matter nor a heading is an article; elsewhere it is named as skipped', () => {
+    const files = {
+      'Nettogæld.md': 'Nettogæld er gæld minus likvider. Se [[Egenkapital]].\n',
+      'Egenkapital.md': 'Egenkapital er ejernes andel. Se [[Nettogæld]].\n',
+    };
+    const vault = writeCorpus({ ...files, '.obsidian/app.json': '{}' });
+    expect(runOn(vault)('backlinks', 'nettogaeld').stdout).toBe('egenkapital  Egenkapital\n');
+    expect(cli(['check', vault]).stdout).toContain('in 2 articles (0 of 2 files skipped)');
+    const plain = cli(['check', writeCorpus(files)]);
+    expect(plain.stdout).toContain('skipped: no front matter and no heading: not an article');
+  });
+
+  it("Docusaurus: a doc's id: is its address, and ./x is read from the page's folder", () => {
+    const dir = writeCorpus({
+      'finance/loan.md': article({ id: 'loan-term', title: 'Loan', description: 'l.' }, 'A loan. See [bond](/docs/finance/bond) and [lease](./lease).'),
+      'finance/bond.md': article({ title: 'Bond', description: 'b.' }, 'A bond. See [loan](/docs/finance/loan-term) and [loan](./loan-term).'),
+      'finance/lease.md': article({ title: 'Lease', description: 'l.' }, 'A lease. See [loan](/docs/finance/loan-term) and [bond](/docs/finance/bond).'),
+    });
+    expect(cli(['check', dir]).stdout).toContain('0 errors, 0 warnings in 3 articles');
+    expect(runOn(dir)('backlinks', 'loan').stdout).toBe('bond   Bond\nlease  Lease\n');
+  });
+
+  it('Docusaurus tags written as objects are keywords by their label', () => {
+    const dir = writeCorpus({
+      'debt.md': '---\ntitle: Debt\ndescription: d.\ntags:\n  - label: Finance\n    permalink: /finance\n---\nDebt.\n',
+      'bond.md': article({ title: 'Bond', description: 'b.', tags: '[Finance]' }, 'Bond.'),
+      'odd.md': '---\ntitle: Odd\ndescription: o.\ntags:\n  - permalink: /x\n---\nOdd.\n',
+    });
+    expect(runOn(dir)('list', '--keyword', 'Finance').stdout).toBe('bond  Bond\ndebt  Debt\n');
+    expect(cli(['check', dir]).stdout).toContain('odd.md:1: warning: "tags" holds an object, not text; ignored: write each item as text (tags: [A, B]) [field-type]');
+  });
+
+  it('an escaped \\[x](/x) is text, no link; an address in angle brackets is a link', () => {
+    const dir = writeCorpus({
+      'a.md': article({ title: 'A', description: 'a.' }, 'Escaped: \\[e](/e). Angle brackets: [same](</same slug>). Backslash then a link: \\\\[e](/e).'),
+      'e.md': article({ title: 'E', description: 'e.' }, 'E.'),
+      'same slug.md': article({ title: 'Same slug', description: 's.' }, 'S.'),
+    });
+    const run = runOn(dir);
+    expect(run('links', 'a', '--json').stdout).toMatch(/"target": "same slug"[\s\S]*"target": "e"/);
+    expect(JSON.parse(run('links', 'a', '--json').stdout)).toHaveLength(2);
+    expect(run('backlinks', 'same slug').stdout).toBe('a  A\n');
+    const shown = run('lookup', 'a', '--no-pager', '--width', '80').stdout;
+    expect(shown).toContain('Escaped: [e](/e).');
+    expect(shown).toMatch(/\[1\] .*Same slug/);
+  });
+
+  it('`links` says when a target is only in another language, as check does', () => {
+    const dir = writeCorpus({
+      'da/aktie.md': article({ title: 'Aktie', description: 'a.' }, 'Se [rente](/rente).'),
+      'en/aktie.md': article({ title: 'Share', description: 's.' }, 'See [rate](/rente).'),
+      'en/rente.md': article({ title: 'Interest rate', description: 'r.' }, 'Rate.'),
+    });
+    const run = runOn(dir);
+    expect(run('--lang', 'da', 'links', 'aktie').stdout).toMatch(/^rente +rente +\(only in en\)\n$/);
+    expect(JSON.parse(run('--lang', 'da', 'links', 'aktie', '--json').stdout)[0]).toMatchObject({ target: 'rente', resolved: null, onlyIn: ['en'] });
+  });
+
+  it('files are read 32 folders deep; deeper ones are named, never passed over in silence', () => {
+    const dir = writeCorpus({ 'top.md': article({ title: 'Top', description: 't.' }, 'Top [d](deep32) [e](deep33).') });
+    const deep = (n: number) => join(dir, ...Array.from({ length: n }, (_, i) => `d${i + 1}`));
+    for (const n of [32, 33, 70]) {
+      mkdirSync(deep(n), { recursive: true });
+      writeFileSync(join(deep(n), `deep${n}.md`), article({ title: `Deep ${n}`, description: 'd.' }));
+    }
+    const r = cli(['check', dir]);
+    expect(runOn(dir)('backlinks', 'deep32').stdout).toBe('top  Top\n');
+    expect(r.stdout).toMatch(/\/d32\/d33\/deep33\.md: skipped: more than 32 folders deep: not read$/m);
+    expect(r.stdout).toMatch(/d65: skipped: a folder more than 32 folders below a folder that is not read: the files in it are not looked at/);
+    expect(r.stdout).toContain('link to "deep33", which is not in the corpus');
+  });
+
+  it('completion reads --content=DIR as --content DIR, as one word (zsh, fish) and as bash splits it', () => {
+    const dir = writeCorpus({ 'zeta.md': article({ title: 'Zeta term', description: 'z.' }) });
+    const env = cleanEnv();
+    expect(cli(['__complete', '3', 'glossary', `--content=${dir}`, 'lookup', 'ze'], env).stdout).toBe('zeta-term\n');
+    expect(cli(['__complete', '5', 'glossary', '--content', '=', dir, 'lookup', 'ze'], env).stdout).toBe('zeta-term\n');
+    expect(cli(['__complete', '1', 'glossary', '--lang=d'], env).stdout).toBe('--lang=da\n');
+    // Nothing offered: no output at all, so that the shell completes files.
+    expect(cli(['__complete', '2', 'glossary', 'scan', 'no'], env).stdout).toBe('');
+  });
+});
