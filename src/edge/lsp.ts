@@ -6,7 +6,7 @@
 // The protocol library is loaded with require at run time, outside the bundle every lookup loads.
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as LS from 'vscode-languageserver/node';
 import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
@@ -22,7 +22,7 @@ import { ExitCode } from '../errors.js';
 import { Scanner, type Occurrence } from '../scan.js';
 import { compileListing, parseEntry } from '../store/compilation.js';
 import { CONFIG_FILES } from '../store/config.js';
-import { isInside, listSources, type SourceEntry, type SourceListing } from '../store/source.js';
+import { isInside, listSources, translated, type SourceEntry, type SourceListing } from '../store/source.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
 import { corpusIdentity, type Opened } from './corpus.js';
 import { linkAt, linkSpans, type LinkSpan } from './link-spans.js';
@@ -876,11 +876,14 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (!renameFiles) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, 'this editor does not rename files as part of a rename (workspace edit resourceOperations): rename the file by hand, and the links to it');
     // The folder the article's id is counted from: its file's folder, up one for each folder of the id
     // (path by path: a name written decomposed, as macOS writes it, is longer than its id).
-    const bundle = /[\\/]index\.md$/.test(article.file);
+    // A file named with its language (Hugo's `aktie.da.md`, a bundle's `index.da.md`) keeps it.
+    const { base } = translated(basename(article.file), '');
+    const bundle = base === 'index.md';
+    const ending = bundle ? '' : basename(article.file).slice(base.length - 3);
     let root = dirname(bundle ? dirname(article.file) : article.file);
     for (let i = 1; i < article.id.split('/').length; i++) root = dirname(root);
     const oldPath = bundle ? dirname(article.file) : article.file;
-    const newPath = join(root, bundle ? newId : `${newId}.md`);
+    const newPath = join(root, bundle ? newId : `${newId}${ending}`);
     if (!existsSync(dirname(newPath))) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `there is no folder ${clean(relative(root, dirname(newPath)))} for "${newId}": make it first, then rename`);
     if (existsSync(newPath)) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `${clean(relative(root, newPath))} exists already: choose another id`);
     const { found, missed } = linksTo(article);
@@ -906,7 +909,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     // The file first: a client whose rename fails (Neovim 0.7 when the folder is missing) then
     // changes no link. The renamed article's own links are edited at its new address.
     const renamedUri = uriOf(article.file);
-    const newUri = uriOf(bundle ? join(newPath, 'index.md') : newPath);
+    const newUri = uriOf(bundle ? join(newPath, basename(article.file)) : newPath);
     const documentChanges: Array<LS.TextDocumentEdit | LS.RenameFile> = [{ kind: 'rename', oldUri: uriOf(oldPath), newUri: uriOf(newPath) }];
     for (const [uri, list] of edits) documentChanges.push({ textDocument: { uri: uri === renamedUri ? newUri : uri, version: null }, edits: list });
     return { documentChanges };

@@ -169,7 +169,10 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       w.out.skipped.push({ file: path, reason: 'a file named .md has no name to be the id: rename it' });
       continue;
     }
-    if (name === '_index.md') {
+    // Hugo's translation by file name (`aktie.da.md`, `aktie.en.md`, a bundle's `index.da.md`,
+    // `_index.da.md`): the file's language is in its name, and the id is the name without it.
+    const { base, lang } = translated(name, w.lang);
+    if (base === '_index.md') {
       w.out.skipped.push({ file: path, reason: 'a section page (_index.md)', page: true });
       continue;
     }
@@ -177,11 +180,11 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       w.out.skipped.push({ file: path, reason: 'a template (its name starts with "_")', page: true });
       continue;
     }
-    if (name === 'index.md' && rel === '') {
+    if (base === 'index.md' && rel === '') {
       w.out.skipped.push({ file: path, reason: "the folder's index page", page: true });
       continue;
     }
-    if (README.test(name)) {
+    if (README.test(base)) {
       w.out.skipped.push({ file: path, reason: 'a README (about the folder, not a term)', page: true });
       continue;
     }
@@ -205,13 +208,6 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
     }
     if (!stats.isFile) {
       w.out.skipped.push({ file: path, reason: 'not a regular file' });
-      continue;
-    }
-    // Hugo's translation by file name (`aktie.da.md`, `aktie.en.md`, a bundle's `index.da.md`):
-    // the file's language is in its name, and the id is the name without it.
-    const { base, lang } = translated(name, w.lang);
-    if (base === 'index.md' && rel === '') {
-      w.out.skipped.push({ file: path, reason: "the folder's index page", page: true });
       continue;
     }
     // A page bundle (`closure/index.md`) is named by its folder; ids composed (NFC), as text is:
@@ -295,7 +291,7 @@ export function listSources(dirs: string[]): SourceListing {
 }
 
 /** A file's name without a language Hugo puts in it (`aktie.da.md` -> `aktie.md`, da), and the language. */
-function translated(name: string, lang: string): { base: string; lang: string } {
+export function translated(name: string, lang: string): { base: string; lang: string } {
   const tagged = /^(.+)\.([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$/.exec(name);
   const code = tagged ? languageCode(tagged[2] as string) : undefined;
   return code ? { base: `${tagged?.[1]}.md`, lang: code } : { base: name, lang };

@@ -187,6 +187,27 @@ describe('rename and references over raw framing', () => {
     await s.exited;
   });
 
+  it("a file named with its language (Hugo's aktie.da.md, a bundle's index.da.md) keeps the language in its new name", async () => {
+    const dir = corpus();
+    mkdirSync(join(dir, 'bundt'), { recursive: true });
+    writeFileSync(join(dir, 'aktie.da.md'), '---\ntitle: Aktie\ndescription: En andel.\n---\n\nSe [bundt](/bundt/).\n');
+    writeFileSync(join(dir, 'aktie.en.md'), '---\ntitle: Share\ndescription: A share.\n---\n\nSee [bundt](/en/bundt/).\n');
+    writeFileSync(join(dir, 'bundt', 'index.da.md'), '---\ntitle: Bundt\ndescription: Et bundt.\n---\n\nSe [aktie](/aktie/).\n');
+    const flat = await open(dir, renaming, 'aktie.da.md');
+    flat.s.send({ id: 2, method: 'textDocument/rename', params: { textDocument: { uri: flat.uri }, position: { line: 0, character: 0 }, newName: 'andel' } });
+    expect((await flat.s.reply(2)).result.documentChanges[0]).toEqual({ kind: 'rename', oldUri: pathToFileURL(join(dir, 'aktie.da.md')).href, newUri: pathToFileURL(join(dir, 'andel.da.md')).href });
+    flat.s.child.stdin.end();
+    await flat.s.exited;
+    const bundle = await open(dir, renaming, 'bundt/index.da.md');
+    bundle.s.send({ id: 2, method: 'textDocument/rename', params: { textDocument: { uri: bundle.uri }, position: { line: 0, character: 0 }, newName: 'pakke' } });
+    const changes = (await bundle.s.reply(2)).result.documentChanges;
+    expect(changes[0]).toEqual({ kind: 'rename', oldUri: pathToFileURL(join(dir, 'bundt')).href, newUri: pathToFileURL(join(dir, 'pakke')).href });
+    // The link to it from the Danish article follows; its own edits are at its new file.
+    expect(changes.map((c: { textDocument?: { uri: string } }) => c.textDocument?.uri).filter(Boolean).sort()).toEqual([pathToFileURL(join(dir, 'aktie.da.md')).href]);
+    bundle.s.child.stdin.end();
+    await bundle.s.exited;
+  });
+
   it('definition on a line of 100,000 [ answers at once, and other requests are not held up', async () => {
     const dir = corpus();
     const text = `${readFileSync(join(dir, 'linker.md'), 'utf8')}${'['.repeat(100_000)}\nSe [z](/fusion).\n`;

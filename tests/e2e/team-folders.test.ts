@@ -13,10 +13,14 @@ describe('folders as teams keep them', () => {
       'glossary/aktie.en.md': article({ title: 'Share', description: 's.' }, 'En. [o](/en/glossary/obligation/)'),
       'glossary/obligation.da.md': article({ title: 'Obligation', description: 'o.' }, 'Da. [a](/glossary/aktie/)'),
       'glossary/obligation.en.md': article({ title: 'Bond', description: 'b.' }, 'En. [a](/en/glossary/aktie/)'),
+      'glossary/_index.da.md': article({ title: 'Ordliste' }),
+      'README.en.md': '# About\n\nThis folder.\n',
     });
     const run = runOn(dir);
-    const check = cli(['check', dir]);
+    const check = cli(['check', dir, '--verbose']);
     expect(check.stdout).toContain('0 errors, 0 warnings in 4 articles');
+    expect(check.stdout).toMatch(/_index\.da\.md: not a term: a section page \(_index\.md\)/);
+    expect(check.stdout).toMatch(/README\.en\.md: not a term: a README/);
     expect(check.stdout).not.toContain('outside');
     expect(run('--lang', 'all', 'list').stdout).toBe('da  aktie       Aktie\nen  bond        Bond\nda  obligation  Obligation\nen  share       Share\n');
     expect(run('--lang', 'da', 'backlinks', 'aktie').stdout).toBe('obligation  Obligation\n');
