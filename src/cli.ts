@@ -43,6 +43,9 @@ function buildProgram(io: Io, found: (parsed: Parsed) => void, wanted: (name: st
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride()
+    // Option descriptions wrapped under their column down to 12 columns of room (commander leaves
+    // them unwrapped below 40, and a 40-column terminal split them inside words).
+    .configureHelp({ minWidthToWrap: 12 })
     .configureOutput({
       writeOut: (s) => io.stdout.write(sanitize(s, false)),
       writeErr: (s) => io.stderr.write(s),

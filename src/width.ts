@@ -56,6 +56,14 @@ export interface Column {
 
 /** The flex column is shown only with at least this many columns for it. */
 export const MIN_FLEX = 10;
+
+/** A listing's name column takes at most this many columns: one long name must not leave the titles one letter. */
+const NAME_COLUMN_CAP = 40;
+
+/** The least width of a listing's name column: the longest name, at most 40 columns or half the line (at least 12). */
+export function nameColumnMin(names: string[], width: number): number {
+  return Math.min(NAME_COLUMN_CAP, names.reduce((max, n) => Math.max(max, displayWidth(n)), 0), Math.max(12, Math.floor(width / 2)));
+}
 const GAP = 2;
 
 /**

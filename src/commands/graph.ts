@@ -2,7 +2,7 @@
 import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
 import type { Corpus } from '../corpus/reader.js';
 import { jsonText, langOf, ok, parseLimit, text, type Context, type Result } from '../context.js';
-import { displayWidth, fitColumns } from '../width.js';
+import { displayWidth, fitColumns, nameColumnMin } from '../width.js';
 import { compareDanish, fold } from '../fold.js';
 import { resolveArticle } from '../resolve.js';
 import { sanitize } from '../render/sanitize.js';
@@ -10,13 +10,15 @@ import { writtenTarget } from '../corpus/links.js';
 
 function refLines(ctx: Context, rows: Array<{ ref?: ArticleRef; name: string; title: string; note?: string }>): string {
   const theme = ctx.theme;
-  // The table rule of every listing (width.ts): the name whole, the title, the note in the rest.
+  // The table rule of every listing (width.ts): the name up to 40 columns or half the line, the
+  // title, the note in the rest.
   const notes = rows.some((r) => r.note);
+  const width = ctx.listWidth ?? ctx.width;
   const lines = fitColumns([
-    { cells: rows.map((r) => r.name), style: theme.name, min: Math.min(Math.max(0, ...rows.map((r) => displayWidth(r.name))), Math.max(12, Math.floor((ctx.listWidth ?? ctx.width) / 2))) },
+    { cells: rows.map((r) => r.name), style: theme.name, min: nameColumnMin(rows.map((r) => r.name), width), share: 0.5 },
     { cells: rows.map((r) => r.title), share: notes ? 0.35 : undefined },
     ...(notes ? [{ cells: rows.map((r) => r.note ?? ''), style: theme.dim, flex: true }] : []),
-  ], ctx.listWidth ?? ctx.width);
+  ], width);
   return lines.join('\n') + (rows.length ? '\n' : '');
 }
 

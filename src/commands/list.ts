@@ -1,7 +1,7 @@
 // `glossary list [--keyword K]` and `glossary keywords`: browsing the corpus.
 import { compareDanish, fold } from '../fold.js';
 import { jsonText, langsOf, ok, parseLimit, text, type Context, type Result } from '../context.js';
-import { displayWidth, fitColumns } from '../width.js';
+import { displayWidth, fitColumns, nameColumnMin } from '../width.js';
 import type { ListEntry } from '../corpus/compile.js';
 import { NotFoundError } from '../errors.js';
 
@@ -10,9 +10,6 @@ export interface ListOptions {
   json?: boolean;
   limit?: string;
 }
-
-/** Names in the list are aligned up to this width; a longer one pushes its line out. */
-const NAME_COLUMN_CAP = 40;
 
 function entriesFor(ctx: Context, lang: string, keyword: string | undefined): ListEntry[] {
   if (keyword === undefined) return ctx.corpus.list(lang);
@@ -67,7 +64,7 @@ export async function runList(ctx: Context, options: ListOptions): Promise<Resul
   // language: the same term is a row in each.
   const lines = fitColumns([
     ...(langs.length > 1 ? [{ cells: rows.map(([, l]) => l), style: theme.dim }] : []),
-    { cells: rows.map(([r]) => r[1]), style: theme.name, min: Math.min(NAME_COLUMN_CAP, rows.reduce((max, [r]) => Math.max(max, displayWidth(r[1])), 0), Math.max(12, Math.floor(width / 2))) },
+    { cells: rows.map(([r]) => r[1]), style: theme.name, min: nameColumnMin(rows.map(([r]) => r[1]), width) },
     { cells: rows.map(([r]) => r[2]), flex: true },
   ], width);
   const notes = options.keyword === undefined ? skippedNote(ctx) : [];

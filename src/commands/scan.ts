@@ -256,9 +256,15 @@ export async function runScan(ctx: Context, inputs: ScanInput[], options: ScanOp
     return ended(undefined);
   }
   if (annotating) {
+    const { wrapLines } = await import('../render/ansi.js');
     const footnotes = groups.map((g) => {
       const d = docs.get(g.n) as SearchDoc;
-      return `${theme.ref(`[${g.ref}]`)} ${theme.label(d.title)} (${theme.name(d.name)}): ${d.description}`;
+      const ref = `[${g.ref}] `;
+      const note = `${theme.label(d.title)} (${theme.name(d.name)}): ${d.description}`;
+      // Styled (a terminal): wrapped between words under the note's text; piped, one line a note.
+      if (!ctx.color) return `${ref}${note}`;
+      const [first, ...rest] = wrapLines(note, Math.max(10, width - ref.length)).split('\n');
+      return [`${theme.ref(ref.trimEnd())} ${first ?? ''}`, ...rest.map((line) => ' '.repeat(ref.length) + line)].join('\n');
     });
     return ended(footnotes.length ? text(`\n${footnotes.join('\n')}\n`) : undefined);
   }

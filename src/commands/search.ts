@@ -1,6 +1,6 @@
 // `glossary search <query...>`: ranked hits, one a line.
 import { jsonText, langsOf, listWidthOf, ok, parseLimit, text, type Context, type PresentOptions, type Result } from '../context.js';
-import { displayWidth, fitColumns, type Column } from '../width.js';
+import { displayWidth, fitColumns, nameColumnMin, type Column } from '../width.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { checkQuery } from '../resolve.js';
 import { fold } from '../fold.js';
@@ -26,11 +26,11 @@ const MIN_DESCRIPTION = 10;
 const SNIPPET_INDENT = '    ';
 
 export function hitLines(hits: Array<Hit & { snippet?: Snippet; lang?: string }>, width: number, theme: Theme, langs = false): string {
-  // The table rule of every listing (width.ts): the name whole when the line can hold it, the
-  // title up to a share, the description in the rest; --lang all adds the language first.
+  // The table rule of every listing (width.ts): the name whole up to 40 columns, the title up to a
+  // share, the description in the rest; --lang all adds the language first.
   const columns: Column[] = [
     ...(langs ? [{ cells: hits.map((h) => h.lang ?? ''), style: theme.dim }] : []),
-    { cells: hits.map((h) => h.doc.name), style: theme.name, min: Math.min(Math.max(...hits.map((h) => displayWidth(h.doc.name))), Math.max(1, width - 2)) },
+    { cells: hits.map((h) => h.doc.name), style: theme.name, min: nameColumnMin(hits.map((h) => h.doc.name), width) },
     { cells: hits.map((h) => h.doc.title), share: TITLE_SHARE },
     { cells: hits.map((h) => h.doc.description), style: theme.dim, flex: true },
   ];

@@ -44,8 +44,8 @@ export function linkTarget(href: string, id = '', dir = ''): string | undefined 
  * "Mangler", not "note/Mangler"); a site-absolute link's path.
  */
 export function writtenTarget(link: Pick<Link, 'href' | 'target'>): string {
-  if (link.href.startsWith('/') || link.href === '') return link.target;
-  const path = link.href.replace(/[?#].*$/s, '');
+  if (link.href.startsWith('/')) return link.target;
+  const path = link.href.replace(/[?#].*/s, '');
   try {
     return decodeURIComponent(path) || link.target;
   } catch {

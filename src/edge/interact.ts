@@ -11,7 +11,8 @@ function linkList(record: ArticleRecord, width: number, color: boolean): string 
   const targets = linkTargets(record);
   if (!targets.length) return '';
   const lines = targets.map((to, i) => cut(`  [${i + 1}] ${to.title} (${to.name})`, width));
-  return sanitize(`${record.title}: links\n${lines.join('\n')}\n`, color);
+  // The heading cut as the rows are: the terminal broke a long title inside a word.
+  return sanitize(`${cut(record.title, Math.max(1, width - ': links'.length))}: links\n${lines.join('\n')}\n`, color);
 }
 
 /** The reader left the picker with Esc or q: the run ends with exit 0 and no message. */

@@ -23,10 +23,10 @@ export function choosePager(env: NodeJS.ProcessEnv): PagerChoice | undefined {
 /**
  * Writes `text` through the pager and waits for it to close. Ctrl-C belongs to the pager while it
  * runs (less restores the terminal itself); glossary ignores it until the pager has exited.
- * Resolves false when the pager could not run at all (not found, not executable): then the
- * caller prints the text itself.
+ * Resolves true when it ran; else what went wrong (not found, not executable, or it failed: a
+ * pager that exits non-zero has shown nothing, as `PAGER=false`): then the caller prints the text.
  */
-export function page(text: string, pager: PagerChoice): Promise<boolean> {
+export function page(text: string, pager: PagerChoice): Promise<true | string> {
   return new Promise((resolve) => {
     const ignore = () => {};
     process.on('SIGINT', ignore);
@@ -49,14 +49,15 @@ export function page(text: string, pager: PagerChoice): Promise<boolean> {
     // The reader may quit before reading everything: that is not an error.
     child.stdin.on('error', ignore);
     child.stdin.end(text);
-    const done = (ran: boolean) => {
+    const done = (ran: true | string) => {
       process.removeListener('SIGINT', ignore);
       stopWatching();
       if (ending) endBy(ending);
       else resolve(ran);
     };
-    child.on('error', () => done(false));
-    // sh answers 127 for a command it cannot find and 126 for one it cannot run.
-    child.on('close', (code) => done(code !== 127 && code !== 126));
+    child.on('error', () => done('could not run'));
+    // sh answers 127 for a command it cannot find and 126 for one it cannot run; ended by a
+    // signal (code null) it ran.
+    child.on('close', (code) => done(code === 0 || code === null ? true : code === 127 || code === 126 ? 'could not run' : `failed (exit ${code})`));
   });
 }

@@ -18,10 +18,22 @@ export async function pick(docs: SearchDoc[], message: string, color = true): Pr
   // The description wrapped between words to the terminal's width (the prompt would cut words);
   // a line too long for the width is cut with …, never wrapped mid-word.
   const columns = Math.max(20, (process.stdout.columns ?? 80) - 1);
+  // The whole picker fits the screen's height: taller, its question and the chosen row scrolled
+  // off, and every redraw left a copy above. Rows: the question, the hits, a blank line, the
+  // description (at most 3 lines, fewer on a short screen), the footer, and one to spare.
+  const rows = process.stdout.rows ?? 24;
+  const descriptionLines = Math.max(1, Math.min(3, rows - 6));
+  const pageSize = Math.max(1, Math.min(docs.length, 12, rows - 4 - descriptionLines));
+  // Invisible characters out: the prompt measures a zero-width space as a column and broke the row.
+  const shown = (text: string) => sanitize(text, false).replace(/\p{Default_Ignorable_Code_Point}/gu, '');
+  const described = (text: string) => {
+    const lines = wrapLines(shown(text), columns).split('\n');
+    return lines.length <= descriptionLines ? lines.join('\n') : [...lines.slice(0, descriptionLines - 1), cut(`${lines[descriptionLines - 1]} …`, columns)].join('\n');
+  };
   const choices = docs.map((doc, i) => ({
     value: i,
-    name: cut(sanitize(`${i + 1}. ${doc.title} (${doc.name})`, false), columns - 2),
-    description: wrapLines(sanitize(doc.description, false), columns),
+    name: cut(shown(`${i + 1}. ${doc.title} (${doc.name})`), columns - 2),
+    description: described(doc.description),
     key: fold(`${doc.title} ${doc.name} ${doc.aliases.join(' ')}`),
   }));
   // Esc (or q with an empty filter) leaves; SIGTERM and SIGHUP end the prompt, restore the
@@ -46,7 +58,7 @@ export async function pick(docs: SearchDoc[], message: string, color = true): Pr
   try {
     return await search<number>({
       message,
-      pageSize: Math.min(choices.length, 12),
+      pageSize,
       // Without colours (--no-color, NO_COLOR, a plain theme) the picker has none either: its own
       // styles are colours, and it took no notice of --no-color.
       theme: color ? { style: { keysHelpTip: () => footer } } : { prefix: { idle: '?', done: '✔' }, spinner: { frames: ['-'] }, style: { ...Object.fromEntries(['answer', 'message', 'defaultAnswer', 'help', 'highlight', 'searchTerm', 'description'].map((k) => [k, (t: string) => t])), error: (t: string) => `> ${t}`, key: (t: string) => `<${t}>`, disabled: (t: string) => `- ${t}`, keysHelpTip: () => footer } },

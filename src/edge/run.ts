@@ -191,8 +191,9 @@ export class Run {
     if ('article' in output) {
       const tall = output.page && stdout.isTTY && output.article.split('\n').length >= (stdout.rows ?? 24);
       const pager = tall ? choosePager(this.io.env) : undefined;
-      if (pager && (await page(output.article, pager))) return true;
-      if (pager) this.note(`the pager "${pager.command}" could not run; printing instead (set PAGER, or use --no-pager)`);
+      const paged = pager ? await page(output.article, pager) : undefined;
+      if (paged === true) return true;
+      if (pager) this.note(`the pager "${pager.command}" ${paged}; printing instead (set PAGER, or use --no-pager)`);
       stdout.write(sanitize(output.article, this.terminal.color));
       return false;
     }

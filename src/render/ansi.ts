@@ -37,7 +37,8 @@ export function wrapLines(text: string, width: number): string {
     }
     const plain = line.replace(SGR, '');
     let indent = (PREFIX.exec(plain)?.[1] ?? '').length;
-    if (indent > width / 2) indent = 0;
+    // Deeper than half the width: held at half, never back to column 0 (left of its parents).
+    if (indent > width / 2) indent = Math.floor(width / 2);
     const [head, tail] = splitVisible(line, indent);
     const wrapped = wrapAnsi(tail, Math.max(1, width - indent), { hard: true, trim: true }).split('\n');
     wrapped.forEach((part, i) => out.push(i === 0 ? head + part : ' '.repeat(indent) + part));

@@ -1,0 +1,85 @@
+// How a link resolves in a folder with no site layout (an Obsidian vault, a plain folder of files,
+// Docusaurus docs): from the root, from the page's folder, by the end of a path; broken in a folder
+// of the corpus's own; and how messages quote a link (links.ts linkResolver, writtenTarget, linkKey).
+import { describe, expect, it } from 'vitest';
+import { linkKey, linkResolver, linkTarget, writtenTarget } from '../../src/corpus/links.js';
+import type { Article } from '../../src/corpus/article.js';
+
+const page = (id: string, site?: string[]) => ({ id, aliases: [], site, links: [] }) as unknown as Article;
+/** A link written in the article `from`, as the parser reads it. */
+const link = (href: string, from: string) => ({ href, target: linkTarget(href, from) as string });
+
+describe('a relative link', () => {
+  const root = page('obl');
+  const other = page('x/obl');
+  const loan = page('finance/loan', ['finance/loan-term']);
+  const bond = page('finance/bond');
+  const lease = page('finance/lease');
+  const resolve = linkResolver([root, other, loan, bond, lease, page('note')]);
+
+  it('is read from the root when its path from the page names nothing ([[obl]] beside another obl.md)', () => {
+    expect(resolve(link('obl', 'note'))).toBe(root);
+    expect(resolve(link('x/obl', 'note'))).toBe(other);
+  });
+
+  it("is read from the page's folder: ./lease from finance/bond is finance/lease, or an address a page gives itself", () => {
+    expect(resolve(link('./lease', 'finance/bond'))).toBe(lease);
+    expect(resolve(link('./loan-term', 'finance/bond'))).toBe(loan);
+    expect(resolve(link('lease', 'finance/bond'))).toBe(lease);
+  });
+
+  it('names nothing when neither does', () => {
+    expect(resolve(link('./nothing', 'finance/bond'))).toBeUndefined();
+    expect(resolve(link('mangler', 'note'))).toBeUndefined();
+  });
+
+  it('two links of one target but other addresses resolve each by its own (the memo keys both)', () => {
+    // `obl` from note is note/obl as a path; so is `./note/obl` from the root page.
+    const a = link('obl', 'note');
+    const b = link('./note/obl', 'x');
+    expect(resolve(a)).toBe(root);
+    expect(resolve({ ...b, target: a.target })).toBeUndefined();
+    expect(linkKey(a)).not.toBe(linkKey({ ...b, target: a.target }));
+  });
+});
+
+describe('a site-absolute link without a site layout', () => {
+  const egen = page('Økonomi/Sub folder/Egen kapital');
+  const twin = [page('a/x/y'), page('b/x/y')];
+  const aktie = page('glossary/aktie');
+  const resolve = linkResolver([egen, page('Økonomi/Fri cash flow'), ...twin, aktie]);
+
+  it('finds the one article whose path ends so (an Obsidian path from the note folder)', () => {
+    expect(resolve(link('/Sub folder/Egen kapital', 'x'))).toBe(egen);
+    expect(resolve(link('/sub folder/egen kapital', 'x'))).toBe(egen);
+  });
+
+  it('names none that two paths end with', () => {
+    expect(resolve(link('/x/y', 'z'))).toBe('outside');
+  });
+
+  it('is broken in a folder of the corpus (glossary/rentee), a page of the site elsewhere (blog/post)', () => {
+    expect(resolve(link('/glossary/rentee/', 'x'))).toBeUndefined();
+    expect(resolve(link('/Økonomi/Mangler', 'x'))).toBeUndefined();
+    expect(resolve(link('/blog/post/', 'x'))).toBe('outside');
+    expect(resolve(link('/glossary/aktie/', 'x'))).toBe(aktie);
+  });
+});
+
+describe('writtenTarget and linkKey', () => {
+  it('quotes a relative link as written, decoded and without its anchor; a site-absolute one by its path', () => {
+    expect(writtenTarget(link('Mangler', 'note'))).toBe('Mangler');
+    expect(writtenTarget(link('Sub%20folder/Egen%20kapital#x', 'a/b'))).toBe('Sub folder/Egen kapital');
+    expect(writtenTarget(link('Note?v=2#Overskrift', 'a/b'))).toBe('Note');
+    expect(writtenTarget({ href: '', target: 'q' })).toBe('q');
+    expect(writtenTarget(link('../x/', 'a/b'))).toBe('../x/');
+    expect(writtenTarget(link('/glossary/rentee/', 'a'))).toBe('glossary/rentee');
+    expect(writtenTarget({ href: '%E0%A4%A', target: 'q' })).toBe('%E0%A4%A');
+  });
+
+  it('keys a site-absolute link by its path, a relative one by its path and its address', () => {
+    expect(linkKey(link('/a/b', 'x'))).toBe('/a/b');
+    expect(linkKey(link('/a/b/', 'y'))).toBe('/a/b');
+    expect(linkKey(link('b', 'a'))).toBe('a/b\u0000b');
+  });
+});
