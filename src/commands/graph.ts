@@ -6,7 +6,8 @@ import { displayWidth, fitColumns, nameColumnMin } from '../width.js';
 import { compareDanish, fold } from '../fold.js';
 import { resolveArticle } from '../resolve.js';
 import { sanitize } from '../render/sanitize.js';
-import { writtenTarget } from '../corpus/links.js';
+import { linkResolver, writtenTarget } from '../corpus/links.js';
+import type { Article } from '../corpus/article.js';
 
 function refLines(ctx: Context, rows: Array<{ ref?: ArticleRef; name: string; title: string; note?: string }>): string {
   const theme = ctx.theme;
@@ -34,14 +35,21 @@ export async function runLinks(ctx: Context, terms: string[], options: { json?: 
   // A link to the article itself is no broken link (compile resolves it to nothing, as check calls it self-link).
   const own = new Set([record.id, record.name, record.slug].map((n) => fold(n)));
   const self = (target: string) => own.has(fold(target)) || own.has(fold(target.split('/').pop() ?? ''));
-  // A link to an article of another language only: said so, as check says it (untranslated).
+  // A link to an article of another language only: said so, as check says it (untranslated), by
+  // that language's ids resolved with the corpus's site layout (made only when a link is unresolved).
   const lang = langOf(ctx);
-  const others = ctx.corpus.meta.langs.map((l) => l.lang).filter((l) => l !== lang);
-  const onlyIn = (l: (typeof links)[number]): string[] => {
-    if (l.to || others.length === 0) return [];
-    const keys = [...new Set([writtenTarget(l), l.target])].flatMap((t) => ['=' + t, fold(t)]);
-    return others.filter((other) => keys.some((key) => ctx.corpus.names(other, key).length > 0));
+  const langs = ctx.corpus.meta.langs.map((l) => l.lang);
+  const resolvers = new Map<string, ReturnType<typeof linkResolver>>();
+  const resolverOf = (other: string) => {
+    let r = resolvers.get(other);
+    if (!r) {
+      const articles = ctx.corpus.list(other).map(([id]) => ({ id, aliases: [], links: [] }) as unknown as Article);
+      r = linkResolver(articles, { ...(ctx.corpus.meta.site ?? {}), otherLangs: langs.filter((l) => l !== other) });
+      resolvers.set(other, r);
+    }
+    return r;
   };
+  const onlyIn = (l: (typeof links)[number]): string[] => (l.to ? [] : langs.filter((other) => other !== lang && typeof resolverOf(other)(l) === 'object'));
   if (options.json) {
     return ok(text(jsonText(links.map((l) => {
       const elsewhere = onlyIn(l);

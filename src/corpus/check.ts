@@ -4,8 +4,8 @@ import { fold } from '../fold.js';
 import { linkResolver, writtenTarget, type LinkOptions, type Resolved } from './links.js';
 import type { Article, Problem } from './article.js';
 
-/** A file as another problem names it: a page bundle by its folder too (`closure/index.md`). */
-const label = (file: string) => (basename(file) === 'index.md' ? `${basename(dirname(file))}/index.md` : basename(file));
+/** A file as another problem names it: a page bundle by its folder too (`closure/index.md`, `aktie/index.da.md`). */
+const label = (file: string) => (/^index(?:\.[A-Za-z_-]+)?\.md$/.test(basename(file)) ? `${basename(dirname(file))}/${basename(file)}` : basename(file));
 
 /**
  * Another file as a problem of `file` names it: by its folder too where its name is the same

@@ -53,6 +53,14 @@ export function writtenTarget(link: Pick<Link, 'href' | 'target'>): string {
   }
 }
 
+/** A path to a file named with its language (`rente.da`, `aktie/index.da`) as the id it is listed under. */
+function untranslatedPath(path: string): string {
+  const tagged = /\.([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)$/.exec(path);
+  if (!tagged || !languageCode(tagged[1] as string)) return path;
+  const base = path.slice(0, tagged.index);
+  return base.endsWith('/index') ? base.slice(0, -'/index'.length) : base;
+}
+
 /** What a link resolves to: an article, `outside` (a page of the site that is not a term), or undefined (broken). */
 export type Resolved = Article | 'outside' | undefined;
 
@@ -134,8 +142,10 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
       for (const a of articles) {
         const segments = a.id.toLowerCase().split('/');
         for (let i = 1; i < segments.length; i++) {
-          const tail = segments.slice(i).join('/');
-          tails.set(tail, tails.has(tail) && tails.get(tail) !== a ? null : a);
+          // As written and as a site writes the address (`sub-folder/egen-kapital`).
+          for (const tail of new Set([segments.slice(i).join('/'), urlized(segments.slice(i).join('/'))])) {
+            tails.set(tail, tails.has(tail) && tails.get(tail) !== a ? null : a);
+          }
         }
       }
     }
@@ -150,7 +160,8 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
     return direct(path) ?? bySite.get(path.toLowerCase());
   };
   let folders: Set<string> | undefined;
-  const folderOf = (parts: string[]): boolean => {
+  // In a folder of terms and not itself a folder (a section's page, `/finans/aktier/`, is the site's).
+  const termInFolder = (parts: string[]): boolean => {
     if (!folders) {
       folders = new Set();
       for (const a of articles) {
@@ -158,17 +169,22 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
         for (let i = 1; i < segments.length; i++) folders.add(segments.slice(0, i).join('/'));
       }
     }
-    return folders.has(parts.slice(0, -1).join('/'));
+    return folders.has(parts.slice(0, -1).join('/')) && !folders.has(parts.join('/'));
   };
   const resolve = (href: string, target: string): Resolved => {
     const found = direct(target);
     if (found) return found;
     const parts = target.split('/');
     if (!href.startsWith('/')) {
-      // As written, from the folder's root (`[[obl]]` is obl.md at the root, as Obsidian reads it,
-      // though another folder has an obl.md too); then by its last part, or an alias.
-      const fromRoot = linkTarget(href);
-      return (fromRoot !== undefined ? direct(fromRoot) ?? sibling(target, fromRoot) : undefined) ?? (parts.length > 1 ? leafOf(parts) : undefined) ?? byAlias.get(fold(target));
+      // A link to a file (`x.md`, `../x/index.da.md`) is that file's, from the linking file's
+      // folder (`target`): by its id, also when the file's name holds its language (Hugo).
+      if (/\.md$/i.test(href.replace(/[?#].*$/s, ''))) return direct(untranslatedPath(target)) ?? (parts.length > 1 ? leafOf(parts) : undefined);
+      // Else from the page's folder (`./x` and `x` from finance/bond: finance/x), then a bare name
+      // as a wikilink writes it from the root (`[[obl]]` is the root's obl.md though another folder
+      // has one too), then by its last part, or an alias.
+      const written = linkTarget(href);
+      const bare = written !== undefined && !/^\.\.?\//.test(href) ? direct(written) : undefined;
+      return (written !== undefined ? sibling(target, written) : undefined) ?? bare ?? (parts.length > 1 ? leafOf(parts) : undefined) ?? byAlias.get(fold(target));
     }
     const { lang, rest } = withoutLanguage(parts);
     if (lang && others.has(lang)) return 'outside';
@@ -193,7 +209,7 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
     if (inPath || rest.length === 1) return inPath;
     // In a folder of the corpus's own (`/glossary/rentee/` where glossary/ holds the terms): a
     // term that is not there, not a page of the site.
-    return bySuffix(rest) ?? (folderOf(lower) ? undefined : 'outside');
+    return bySuffix(rest) ?? (termInFolder(lower) ? undefined : 'outside');
   };
   // Remembered: a corpus links to the same targets over and over, and folding is not free.
   const seen = new Map<string, Resolved>();

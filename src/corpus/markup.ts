@@ -362,8 +362,23 @@ export function inlineLinks(body: string): string {
     .join('\n');
 }
 
-/** A Markdown link or image, inline (an address may hold one pair of parentheses) or by reference: its text is group 1. */
-export const MARKDOWN_LINK = /!?\[((?:[^\]\\]|\\.)*)\](?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)|\[[^\]]*\])/g;
+/**
+ * A Markdown link or image, inline (an address may hold one pair of parentheses, or be written in
+ * angle brackets with spaces) or by reference: its text is group 1.
+ */
+const MARKDOWN_LINK = /!?\[((?:[^\]\\]|\\.)*)\](?:\((?:\s*<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\s*\)|\[[^\]]*\])/g;
+
+/** Whether the character at `at` is escaped: an odd run of backslashes before it (linear in the run). */
+export function escapedAt(text: string, at: number): boolean {
+  let n = 0;
+  for (let i = at - 1; i >= 0 && text.charCodeAt(i) === 0x5c; i--) n++;
+  return n % 2 === 1;
+}
+
+/** Markdown links and images as their text; one whose `[` is escaped (`\\[e](/e)`) is left as written. */
+export function linkTexts(text: string): string {
+  return text.replace(MARKDOWN_LINK, (link: string, label: string, at: number) => (link.startsWith('[') && escapedAt(text, at) ? link : label));
+}
 
 /** The first sentence of a body, as plain text: the description of an article that has none. */
 export function firstSentence(body: string, max = 300): string {
@@ -389,8 +404,7 @@ export function firstSentence(body: string, max = 300): string {
   }
   // Escaped characters are kept apart (as private-use stand-ins) while emphasis marks go.
   const escaped: string[] = [];
-  const text = paragraph
-    .replace(MARKDOWN_LINK, '$1')
+  const text = linkTexts(paragraph)
     .replace(/<((?:https?|mailto):[^>\s]*)>/g, '$1')
     .replace(/~~(\S(?:.*?\S)?)~~/g, '$1')
     .replace(/\\([[\]\\*_`<])/g, (_, c: string) => String.fromCharCode(0xe000 + escaped.push(c) - 1))

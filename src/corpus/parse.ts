@@ -5,7 +5,7 @@ import { slugify } from '../fold.js';
 import { decodeEntities, displayText, hasControl, hasEntities } from '../text.js';
 import type { Article, Link, ParseResult, Problem } from './article.js';
 import { linkTarget } from './links.js';
-import { cleanSiteMarkup, CODE_SPAN, codeLines, firstSentence, MARKDOWN_LINK } from './markup.js';
+import { cleanSiteMarkup, CODE_SPAN, codeLines, escapedAt, firstSentence, linkTexts } from './markup.js';
 import { decodeSource } from './source-text.js';
 import { bodyTerms } from './terms.js';
 import { definedNames } from './defines.js';
@@ -145,21 +145,24 @@ export function parseArticle(src: SourceFile): ParseResult {
   const page = notATerm(data, heading, clean);
   if (page) return { kind: 'page', file: src.file, reason: page };
 
-  const title = readTitle(data, titleHeading, src.id, problems);
+  // In an Obsidian vault a note is named by its file and described by its text: no warning or
+  // note for each note without front matter (a vault of 2,000 notes had 4,000).
+  const plainNote = Boolean(src.vault && !opening && !toml);
+  const title = readTitle(data, titleHeading, src.id, plainNote ? [] : problems);
   // Glossary generators name the description otherwise: Kubernetes `short_description`, a
   // `definition`, Hugo's `summary`.
   const described = DESCRIPTION_FIELDS.find((f) => data[f] !== undefined) ?? 'description';
   let description = readScalar(data, described, problems) ?? '';
   if (!description && data[described] === undefined) {
     description = firstSentence(clean);
-    if (description) problems.push({ severity: 'note', code: 'description-from-body', message: 'no "description": its first sentence is shown instead', line: 1 });
+    if (description && !plainNote) problems.push({ severity: 'note', code: 'description-from-body', message: 'no "description": its first sentence is shown instead', line: 1 });
   }
   const keywords = unique([...KEYWORD_FIELDS, ...(src.keywordFields ?? [])].flatMap((field) => readList(data, field, problems)), 'keywords', problems);
   // Hugo's `aliases` are the page's old addresses (`/old/cdn/`): where the page lives, not its names.
   // Kubernetes' glossary lists its other names as `aka`.
   const listed = [...readList(data, 'aliases', problems), ...readList(data, 'aka', problems)];
   const aliases = listed.filter((a) => !a.startsWith('/'));
-  const site = sitePaths(data, listed.filter((a) => a.startsWith('/')), src.dir);
+  const site = sitePaths(data, listed.filter((a) => a.startsWith('/')), src.dir, src.id.slice(src.id.lastIndexOf('/') + 1));
   checkFrontMatterText({ title: data['title'], description: data['description'], keywords: data['keywords'], aliases: data['aliases'] }, problems);
 
   const indexed = bodyTerms(clean.replace(/<br\s*\/?>/gi, ' '));
@@ -199,11 +202,12 @@ function sitePath(address: string): string {
  * The addresses a page gives itself on its site: `slug` (MDN `Glossary/CDN`, Docusaurus), `url`
  * (Hugo) and Hugo's path `aliases`. Links are resolved by them (see links.ts siteLinkOptions).
  */
-function sitePaths(data: Record<string, unknown>, paths: string[], dir = ''): string[] {
+function sitePaths(data: Record<string, unknown>, paths: string[], dir = '', name = ''): string[] {
   const fields = [data['slug'], data['url']].filter((v): v is string => typeof v === 'string');
-  // Docusaurus serves a doc with `id: loan-term` and no slug at its folder's address + the id.
-  const id = data['id'];
-  if (fields.length === 0 && typeof id === 'string' && /^[^/\s?#]+$/.test(id.trim())) fields.push(dir ? `${dir}/${id.trim()}` : id.trim());
+  // Docusaurus serves a doc with `id: loan-term` and no slug at its folder's address + the id. An
+  // id that is the file's own name says nothing new (and many glossaries keep one): no address.
+  const id = typeof data['id'] === 'string' ? data['id'].trim() : '';
+  if (fields.length === 0 && /^[^/\s?#]+$/.test(id) && id.toLowerCase() !== name.toLowerCase()) fields.push(dir ? `${dir}/${id}` : id);
   return [...new Set([...fields, ...paths].map(sitePath).filter((p) => p !== '' && p.length <= 500))].slice(0, MAX_LIST_ITEMS);
 }
 
@@ -337,7 +341,7 @@ function headings(body: string): { heading?: string; title?: string } {
 
 /** A heading's words: a link in it (a macro made one) gives its words. */
 function headingText(raw: string): string | undefined {
-  const text = raw.replace(MARKDOWN_LINK, '$1').replace(/\\([[\]\\<])/g, '$1');
+  const text = linkTexts(raw).replace(/\\([[\]\\<])/g, '$1');
   return text ? displayText(text) || undefined : undefined;
 }
 
@@ -449,9 +453,9 @@ function checkFrontMatterText(fields: Record<string, unknown>, problems: Problem
   }
 }
 
-// A link whose `[` is not escaped (`\\[e](/e)` is text; `\\\\[e](/e)` a link after a backslash); its
-// destination plain or in angle brackets, which may hold spaces (`[x](</same slug>)`).
-const LINK = /(?<=(?:^|[^\\])(?:\\\\)*)(!?)\[((?:[^\]\\\n]|\\.){0,500})\]\(\s*(?:<([^<>\n]{1,2000})>|([^\s()<>]{1,2000}))(?:\s+"[^"\n]*")?\s*\)/g;
+// A link, its destination plain or in angle brackets, which may hold spaces (`[x](</same slug>)`).
+// One whose `[` is escaped (`\\[e](/e)` is text) is told by the backslashes before it (markup.ts escapedAt).
+const LINK = /(!?)\[((?:[^\]\\\n]|\\.){0,500})\]\(\s*(?:<([^<>\n]{1,2000})>|([^\s()<>]{1,2000}))(?:\s+"[^"\n]*")?\s*\)/g;
 
 /** The internal links of a body (already cleaned of site markup), each with its target path. */
 export function extractLinks(body: string, firstLine: number, id = '', dir = ''): Link[] {
@@ -462,6 +466,7 @@ export function extractLinks(body: string, firstLine: number, id = '', dir = '')
     if (code[index] || !line.includes('](')) return;
     const unquoted = line.replace(CODE_SPAN, (span) => ' '.repeat(span.length));
     for (const match of unquoted.matchAll(LINK)) {
+      if (!match[1] && escapedAt(unquoted, match.index as number)) continue;
       const href = match[3] ?? match[4] ?? '';
       const target = linkTarget(href, id, dir);
       if (match[1] === '!' || target === undefined) continue;

@@ -57,7 +57,7 @@ export interface SearchSource {
 }
 
 export interface Corpus {
-  readonly meta: { langs: LanguageMeta[]; files: number; skipped: number; pages?: number; defaultLang?: string };
+  readonly meta: { langs: LanguageMeta[]; files: number; skipped: number; pages?: number; defaultLang?: string; site?: { prefix?: string[]; root?: string[] } };
   readonly renders: RenderCache;
   language(lang: string): LanguageMeta;
   names(lang: string, key: string): Array<[number, number]>;

@@ -110,9 +110,48 @@ interface Walk {
   root: string;
   config: CorpusConfig;
   out: SourceListing;
+  /**
+   * The languages file names are taken to carry (Hugo's `aktie.da.md`): the folder's own, the
+   * config's, and any code two files of one name are told apart by (`aktie.da.md` beside
+   * `aktie.en.md` or `aktie.md`), in any folder of the content folder (`untagged` decides when
+   * all are read). Not any code: `Socket.io.md` and `M.Sc.md` are names.
+   */
+  codes: Set<string>;
+  /** Entries whose names carry a language code, with the id and language they have if it is none. */
+  tagged: Array<{ entry: SourceEntry; id: string; lang: string; code: string }>;
 }
 
-const README = /^readme\.md$/i;
+/** A README, also one named with a language (`README.da.md`). */
+const README = /^readme(?:\.[a-z]{2}(?:[-_][a-z]{2,4})?)?\.md$/i;
+
+/** A name with a language before `.md`: its base and the code (not yet known to be a language). */
+const TAGGED = /^(.+)\.([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$/;
+
+/** The codes of a folder's file names that two files of one name are told apart by. */
+function pairedCodes(entries: Dirent[], codes: Set<string>): void {
+  const byBase = new Map<string, string[]>();
+  const names = new Set(entries.map((d) => d.name));
+  for (const { name } of entries) {
+    const m = TAGGED.exec(name);
+    const code = m ? languageCode(m[2] as string) : undefined;
+    if (m && code) (byBase.get(m[1] as string) ?? byBase.set(m[1] as string, []).get(m[1] as string))?.push(code);
+  }
+  for (const [base, found] of byBase) if (found.length > 1 || names.has(`${base}.md`)) for (const code of found) codes.add(code);
+}
+
+/** The languages file names may carry before any is seen paired: the folders' and the config's. */
+function knownCodes(langs: string[], config: CorpusConfig): Set<string> {
+  return new Set([...langs, ...(config.defaultLanguage ? [config.defaultLanguage.toLowerCase()] : []), ...Object.values(config.languages ?? {}).map((c) => c.toLowerCase())]);
+}
+
+/** Once every folder is read: a name whose code is no language there (`Socket.io.md`) keeps it in its id. */
+function untagged(w: Pick<Walk, 'codes' | 'tagged'>): void {
+  for (const t of w.tagged) {
+    if (w.codes.has(t.code)) continue;
+    t.entry.id = t.id;
+    t.entry.lang = t.lang;
+  }
+}
 
 /**
  * The terms of one language folder and its sub-folders: `id.md` (flat) and `id/index.md` (a page
@@ -122,6 +161,7 @@ const README = /^readme\.md$/i;
  */
 function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth: number): void {
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
+  pairedCodes(entries, w.codes);
   for (const dirent of entries) {
     const name = dirent.name;
     // Concatenated, not path.join: at 15,000 files join alone costs ~40 ms.
@@ -184,7 +224,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       w.out.skipped.push({ file: path, reason: "the folder's index page", page: true });
       continue;
     }
-    if (README.test(base)) {
+    if (README.test(name)) {
       w.out.skipped.push({ file: path, reason: 'a README (about the folder, not a term)', page: true });
       continue;
     }
@@ -212,8 +252,10 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
     }
     // A page bundle (`closure/index.md`) is named by its folder; ids composed (NFC), as text is:
     // a name written by macOS (NFD) is found when typed.
-    const id = (base === 'index.md' ? rel : rel ? `${rel}/${base.slice(0, -3)}` : base.slice(0, -3)).normalize('NFC');
-    w.out.entries.push(sourceEntry(id, lang, path, stats.size, changeTime(stats), rel.normalize('NFC'), w.config));
+    const idOf = (file: string) => (file === 'index.md' ? rel : rel ? `${rel}/${file.slice(0, -3)}` : file.slice(0, -3)).normalize('NFC');
+    const entry = sourceEntry(idOf(base), lang, path, stats.size, changeTime(stats), rel.normalize('NFC'), w.config);
+    w.out.entries.push(entry);
+    if (base !== name) w.tagged.push({ entry, id: idOf(name), lang: w.lang, code: lang });
   }
 }
 
@@ -267,7 +309,9 @@ export function listSources(dirs: string[]): SourceListing {
     const parentLang = /^glossary$/i.test(basename(dir)) ? languageOfFolder(basename(dirname(dir)), config.languages) : undefined;
     const ownLang = languageOfFolder(basename(dir), config.languages) ?? parentLang ?? config.defaultLanguage ?? DEFAULT_LANG;
     const langNames = new Set(langDirs.map((d) => d.name));
-    walkFolder({ lang: ownLang, top: '', root, config, out }, dir, '', dirents.filter((d) => !langNames.has(d.name)), 0);
+    // The languages file names carry, learnt over every folder of this content folder.
+    const names = { codes: knownCodes([ownLang, ...langDirs.map((d) => languageOfFolder(d.name, config.languages) as string)], config), tagged: [] };
+    walkFolder({ lang: ownLang, top: '', root, config, out, ...names }, dir, '', dirents.filter((d) => !langNames.has(d.name)), 0);
     for (const { name } of langDirs.filter((d) => !skipped(d.name))) {
       const sub = join(dir, name);
       let subRoot: string;
@@ -284,15 +328,20 @@ export function listSources(dirs: string[]): SourceListing {
         continue;
       }
       out.folders.push([sub, changeTime(subStats)]);
-      walkFolder({ lang: languageOfFolder(name, config.languages) as string, top: name, root: subRoot, config, out }, sub, '', readDir(sub), 0);
+      const lang = languageOfFolder(name, config.languages) as string;
+      walkFolder({ lang, top: name, root: subRoot, config, out, ...names }, sub, '', readDir(sub), 0);
     }
+    untagged(names);
   }
   return out;
 }
 
-/** A file's name without a language Hugo puts in it (`aktie.da.md` -> `aktie.md`, da), and the language. */
+/**
+ * A file's name without a language Hugo puts in it (`aktie.da.md` -> `aktie.md`, da), and the
+ * language: any language code (whether it is one of the corpus's is the walk's to say).
+ */
 export function translated(name: string, lang: string): { base: string; lang: string } {
-  const tagged = /^(.+)\.([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$/.exec(name);
+  const tagged = TAGGED.exec(name);
   const code = tagged ? languageCode(tagged[2] as string) : undefined;
   return code ? { base: `${tagged?.[1]}.md`, lang: code } : { base: name, lang };
 }

@@ -27,6 +27,60 @@ describe('folders as teams keep them', () => {
     expect(run('--lang', 'en', 'backlinks', 'share').stdout).toBe('bond  Bond\n');
   });
 
+  it('a name ending like a language code is no translation unless the folder pairs it: Socket.io.md, M.Sc.md', () => {
+    const dir = writeCorpus({
+      'Socket.io.md': article({ title: 'Socket.io', description: 'lib.' }),
+      'M.Sc.md': article({ title: 'M.Sc', description: 'degree.' }),
+      'aktie.md': article({ title: 'Aktie', description: 'a.' }, 'Se [S](Socket.io.md) og [k](M.Sc.md).'),
+      'rente.md': article({ title: 'Rente', description: 'r.' }, 'Se [a](aktie.en.md).'),
+      'aktie.en.md': article({ title: 'Share', description: 's.' }, 'See [r](/rente).'),
+    });
+    const run = runOn(dir);
+    expect(run('--lang', 'all', 'list').stdout).toBe('da  aktie      Aktie\nda  m-sc       M.Sc\nda  rente      Rente\nen  share      Share\nda  socket-io  Socket.io\n');
+    expect(run('lookup', 'socket.io', '--json').code).toBe(0);
+    expect(cli(['check', dir]).stdout).not.toContain('broken-link');
+  });
+
+  it('a code paired in any folder is a language in every folder, whichever is read first', () => {
+    const dir = writeCorpus({
+      'a/bond.en.md': article({ title: 'Bond', description: 'b.' }),
+      'z/aktie.md': article({ title: 'Aktie', description: 'a.' }),
+      'z/aktie.en.md': article({ title: 'Share', description: 's.' }),
+    });
+    expect(runOn(dir)('--lang', 'all', 'list').stdout).toBe('da  aktie  Aktie\nen  bond   Bond\nen  share  Share\n');
+  });
+
+  it('a section page (_index.md) of a folder of terms is the site\'s, not a broken link; links to translated bundles by file resolve', () => {
+    const dir = writeCorpus({
+      'finans/obligationer/_index.md': article({ title: 'Obligationer' }),
+      'finans/obligationer/stat.md': article({ title: 'Stat', description: 's.' }, 'Se [alle](/finans/obligationer/) og [aktie](/finans/aktier/a-aktie/).'),
+      'finans/aktier/a-aktie.md': article({ title: 'A-aktie', description: 'a.' }, 'Se [stat](/finans/obligationer/stat/) og [b](../../b/index.da.md).'),
+      'b/index.da.md': article({ title: 'B', description: 'b.' }, 'Se [a](/finans/aktier/a-aktie/).'),
+    });
+    const r = cli(['check', dir, '--skip-rule', 'orphan']);
+    expect(r.stdout).not.toContain('broken-link');
+    expect(r.stdout).toContain('1 link in 1 of 3 articles lead to pages of the site outside the glossary');
+    expect(runOn(dir)('backlinks', 'b').stdout).toBe('a-aktie  A-aktie\n');
+  });
+
+  it('an id: in front matter that is the file\'s own name changes nothing: a misspelt link is still broken', () => {
+    const files: Record<string, string> = {};
+    for (const t of ['aktie', 'obligation', 'rente']) files[`${t}.md`] = article({ id: t, title: `T ${t}`, description: 'd.' }, 'See [a](/ordbog/aktie/), [o](/ordbog/obligation/) and [m](/ordbog/mangler/).');
+    const r = cli(['check', writeCorpus(files)]);
+    expect(r.stdout.match(/link to "ordbog\/mangler", which is not in the corpus \[broken-link\]/g)).toHaveLength(3);
+  });
+
+  it("`./x` is the page's folder's x, before an x at the root; `x.md` is never the root's", () => {
+    const dir = writeCorpus({
+      'bond.md': article({ title: 'Bond (root)', description: 'r.' }),
+      'finance/bond.md': article({ title: 'Finance bond', description: 'f.' }),
+      'finance/equity.md': article({ title: 'Equity', description: 'e.' }, 'See [the bond](./bond) and [b2](bond) and [o](obligation.md).'),
+      'obligation.md': article({ title: 'Obligation (rod)', description: 'o.' }),
+      'skat/obligation.md': article({ title: 'Skat obligation', description: 'o.' }),
+    });
+    expect(runOn(dir)('links', 'equity').stdout).toMatch(/^finance-bond +Finance bond\nobligation\.md +o +\(not in the corpus\)\n$/);
+  });
+
   it('a link into a folder of the corpus that names no term is broken, not a page of the site', () => {
     const files: Record<string, string> = {};
     for (const t of ['aktie', 'obligation', 'kurs']) files[`glossary/${t}.md`] = article({ title: t, description: 'd.' }, 'Se [a](/glossary/aktie/) [o](/glossary/obligation/) [k](/glossary/kurs/).');
@@ -69,7 +123,8 @@ describe('folders as teams keep them', () => {
     };
     const vault = writeCorpus({ ...files, '.obsidian/app.json': '{}' });
     expect(runOn(vault)('backlinks', 'nettogaeld').stdout).toBe('egenkapital  Egenkapital\n');
-    expect(cli(['check', vault]).stdout).toContain('in 2 articles (0 of 2 files skipped)');
+    // A note is named by its file and described by its text: no warning or note for each.
+    expect(cli(['check', vault]).stdout).toBe('0 errors, 0 warnings in 2 articles (0 of 2 files skipped)\n');
     const plain = cli(['check', writeCorpus(files)]);
     expect(plain.stdout).toContain('skipped: no front matter and no heading: not an article');
   });
@@ -111,12 +166,14 @@ describe('folders as teams keep them', () => {
 
   it('`links` says when a target is only in another language, as check does', () => {
     const dir = writeCorpus({
-      'da/aktie.md': article({ title: 'Aktie', description: 'a.' }, 'Se [rente](/rente).'),
-      'en/aktie.md': article({ title: 'Share', description: 's.' }, 'See [rate](/rente).'),
-      'en/rente.md': article({ title: 'Interest rate', description: 'r.' }, 'Rate.'),
+      'da/aktie.md': article({ title: 'Aktie', description: 'a.' }, 'Se [rente](/rente) og [r](/ordbog/rente/) og [o](/ordbog/obligation/).'),
+      'da/obligation.md': article({ title: 'Obligation', description: 'o.' }, 'Se [a](/ordbog/aktie/).'),
+      'en/aktie.md': article({ title: 'Share', description: 's.' }, 'See [rate](/rente) and [r](/en/ordbog/rente/).'),
+      'en/rente.md': article({ title: 'Interest rate', description: 'r.' }, 'Rate [a](/en/ordbog/aktie/).'),
     });
     const run = runOn(dir);
-    expect(run('--lang', 'da', 'links', 'aktie').stdout).toMatch(/^rente +rente +\(only in en\)\n$/);
+    // By the site's prefix too (/ordbog/rente/), as check resolves it.
+    expect(run('--lang', 'da', 'links', 'aktie').stdout).toMatch(/^rente +rente +\(only in en\)\nordbog\/rente +r +\(only in en\)\nobligation +Obligation\n$/);
     expect(JSON.parse(run('--lang', 'da', 'links', 'aktie', '--json').stdout)[0]).toMatchObject({ target: 'rente', resolved: null, onlyIn: ['en'] });
   });
 

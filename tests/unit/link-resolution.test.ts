@@ -10,12 +10,33 @@ const page = (id: string, site?: string[]) => ({ id, aliases: [], site, links: [
 const link = (href: string, from: string) => ({ href, target: linkTarget(href, from) as string });
 
 describe('a relative link', () => {
+  it("is the page's folder's before the root's; a link to a file (x.md) is never read from the root", () => {
+    const rootBond = page('bond');
+    const financeBond = page('finance/bond');
+    const r = linkResolver([rootBond, financeBond, page('finance/equity'), page('obligation'), page('skat/obligation'), page('finans/aktie')]);
+    expect(r(link('./bond', 'finance/equity'))).toBe(financeBond);
+    expect(r(link('bond', 'finance/equity'))).toBe(financeBond);
+    expect(r(link('bond', 'note'))).toBe(rootBond);
+    // finans/obligation.md is not there: broken, not the root's obligation.
+    expect(r({ href: 'obligation.md', target: linkTarget('obligation.md', 'finans/aktie', 'finans') as string })).toBeUndefined();
+  });
+
+  it('a link to a file named with its language is the article it is listed as', () => {
+    const aktie = page('aktie');
+    const obligation = page('obligation');
+    const r = linkResolver([aktie, obligation, page('rente')]);
+    expect(r({ href: '../obligation/index.da.md', target: linkTarget('../obligation/index.da.md', 'aktie', 'aktie') as string })).toBe(obligation);
+    expect(r({ href: 'aktie/index.da.md', target: linkTarget('aktie/index.da.md', 'rente', '') as string })).toBe(aktie);
+    expect(r({ href: 'aktie.en.md', target: linkTarget('aktie.en.md', 'rente', '') as string })).toBe(aktie);
+  });
+
   const root = page('obl');
   const other = page('x/obl');
   const loan = page('finance/loan', ['finance/loan-term']);
   const bond = page('finance/bond');
   const lease = page('finance/lease');
-  const resolve = linkResolver([root, other, loan, bond, lease, page('note')]);
+  // Another lease elsewhere: by its last part `lease` names neither; only the page's folder tells.
+  const resolve = linkResolver([root, other, loan, bond, lease, page('other/lease'), page('note')]);
 
   it('is read from the root when its path from the page names nothing ([[obl]] beside another obl.md)', () => {
     expect(resolve(link('obl', 'note'))).toBe(root);
@@ -58,10 +79,21 @@ describe('a site-absolute link without a site layout', () => {
     expect(resolve(link('/x/y', 'z'))).toBe('outside');
   });
 
+  it("a site's address of the path (sub-folder/egen-kapital) finds it too", () => {
+    expect(resolve(link('/sub-folder/egen-kapital/', 'x'))).toBe(egen);
+  });
+
+  it('a folder of the corpus is a section page of the site, not a broken link', () => {
+    expect(resolve(link('/Økonomi/Sub folder/', 'x'))).toBe('outside');
+  });
+
   it('is broken in a folder of the corpus (glossary/rentee), a page of the site elsewhere (blog/post)', () => {
     expect(resolve(link('/glossary/rentee/', 'x'))).toBeUndefined();
     expect(resolve(link('/Økonomi/Mangler', 'x'))).toBeUndefined();
     expect(resolve(link('/blog/post/', 'x'))).toBe('outside');
+    // Below an article's own address is no folder of the corpus's.
+    expect(resolve(link('/glossary/aktie/mere', 'x'))).toBe('outside');
+    expect(resolve(link('/ØKONOMI/Mangler', 'x'))).toBeUndefined();
     expect(resolve(link('/glossary/aktie/', 'x'))).toBe(aktie);
   });
 });
