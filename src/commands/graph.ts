@@ -34,17 +34,18 @@ export async function runLinks(ctx: Context, terms: string[], options: { json?: 
   });
   // A link to the article itself is no broken link (compile resolves it to nothing, as check calls it self-link).
   const own = new Set([record.id, record.name, record.slug].map((n) => fold(n)));
-  const self = (target: string) => own.has(fold(target)) || own.has(fold(target.split('/').pop() ?? ''));
+  // By its path or as written (`./aktie`, `[[Aktie]]`); not by the last part of another path (`../skat/aktie.md`).
+  const isSelf = (l: { href: string; target: string }) => own.has(fold(l.target)) || own.has(fold(writtenTarget(l)));
   // A link to an article of another language only: said so, as check says it (untranslated), by
-  // that language's ids resolved with the corpus's site layout (made only when a link is unresolved).
+  // that language's resolver as check makes it (made only when a link is unresolved).
   const lang = langOf(ctx);
   const langs = ctx.corpus.meta.langs.map((l) => l.lang);
   const resolvers = new Map<string, ReturnType<typeof linkResolver>>();
   const resolverOf = (other: string) => {
     let r = resolvers.get(other);
     if (!r) {
-      const articles = ctx.corpus.list(other).map(([id]) => ({ id, aliases: [], links: [] }) as unknown as Article);
-      r = linkResolver(articles, { ...(ctx.corpus.meta.site ?? {}), otherLangs: langs.filter((l) => l !== other) });
+      const articles = ctx.corpus.linkTargets(other).map((a) => ({ ...a, links: [] }) as unknown as Article);
+      r = linkResolver(articles, ctx.corpus.meta.site ?? {});
       resolvers.set(other, r);
     }
     return r;
@@ -53,14 +54,14 @@ export async function runLinks(ctx: Context, terms: string[], options: { json?: 
   if (options.json) {
     return ok(text(jsonText(links.map((l) => {
       const elsewhere = onlyIn(l);
-      return { target: l.target, text: l.text, line: l.line, resolved: l.to ?? null, ...(!l.to && self(l.target) ? { self: true } : {}), ...(elsewhere.length ? { onlyIn: elsewhere } : {}) };
+      return { target: l.target, text: l.text, line: l.line, resolved: l.to ?? null, ...(!l.to && isSelf(l) ? { self: true } : {}), ...(elsewhere.length ? { onlyIn: elsewhere } : {}) };
     }))), notes);
   }
   if (links.length === 0) return ok(undefined, [...notes, `${record.name} links to no other article`]);
   // A link's target and text are the file's as written: one line, no control character (a `%1B`
   // or `%0A` in an address decodes to one), whatever the terminal gets besides.
   const plain = (t: string) => sanitize(t, false).replace(/\s+/g, ' ');
-  return ok(text(refLines(ctx, links.map((l) => (l.to ? { name: l.to.name, title: l.to.title } : self(l.target) ? { name: record.name, title: record.title, note: '(this article)' } : { name: plain(writtenTarget(l)), title: plain(l.text), note: onlyIn(l).length ? `(only in ${onlyIn(l).join(', ')})` : '(not in the corpus)' })))), notes);
+  return ok(text(refLines(ctx, links.map((l) => (l.to ? { name: l.to.name, title: l.to.title } : isSelf(l) ? { name: record.name, title: record.title, note: '(this article)' } : { name: plain(writtenTarget(l)), title: plain(l.text), note: onlyIn(l).length ? `(only in ${onlyIn(l).join(', ')})` : '(not in the corpus)' })))), notes);
 }
 
 export async function runBacklinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<Result> {

@@ -53,12 +53,13 @@ export function writtenTarget(link: Pick<Link, 'href' | 'target'>): string {
   }
 }
 
-/** A path to a file named with its language (`rente.da`, `aktie/index.da`) as the id it is listed under. */
-function untranslatedPath(path: string): string {
+/** A path to a file named with its language (`rente.da`, `aktie/index.da`): the id it is listed under, and the language. */
+function untranslatedPath(path: string): { path: string; lang?: string } {
   const tagged = /\.([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)$/.exec(path);
-  if (!tagged || !languageCode(tagged[1] as string)) return path;
+  const lang = tagged ? languageCode(tagged[1] as string) : undefined;
+  if (!tagged || !lang) return { path };
   const base = path.slice(0, tagged.index);
-  return base.endsWith('/index') ? base.slice(0, -'/index'.length) : base;
+  return { path: base.endsWith('/index') ? base.slice(0, -'/index'.length) : base, lang };
 }
 
 /** What a link resolves to: an article, `outside` (a page of the site that is not a term), or undefined (broken). */
@@ -176,9 +177,14 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
     if (found) return found;
     const parts = target.split('/');
     if (!href.startsWith('/')) {
-      // A link to a file (`x.md`, `../x/index.da.md`) is that file's, from the linking file's
-      // folder (`target`): by its id, also when the file's name holds its language (Hugo).
-      if (/\.md$/i.test(href.replace(/[?#].*$/s, ''))) return direct(untranslatedPath(target)) ?? (parts.length > 1 ? leafOf(parts) : undefined);
+      // A link to a file (`x.md`, `x.html`, `../x/index.da.md`) is that file's, from the linking
+      // file's folder (`target`): by its id, also when the file's name holds its language (Hugo).
+      // Only there (on a site or GitHub another folder's file of that name is a 404), and a file of
+      // another language of the corpus (`index.en.md` from the Danish page) is that language's.
+      if (/\.(?:md|html?)$/i.test(href.replace(/[?#].*$/s, ''))) {
+        const file = untranslatedPath(target);
+        return file.lang && others.has(file.lang) ? 'outside' : direct(file.path);
+      }
       // Else from the page's folder (`./x` and `x` from finance/bond: finance/x), then a bare name
       // as a wikilink writes it from the root (`[[obl]]` is the root's obl.md though another folder
       // has one too), then by its last part, or an alias.
@@ -196,14 +202,18 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
     }
     if (prefix.length) {
       if (lower.length > prefix.length && prefix.every((p, i) => lower[i] === p)) {
-        const found = direct(rest.slice(prefix.length).join('/'));
+        const under = rest.slice(prefix.length);
+        const found = direct(under.join('/'));
         // Pages placed at the site's root (a Docusaurus `slug: /x`) leave no section to tell the
-        // glossary's pages from the rest: a path that names none of them is a page of the site.
-        return found ?? (root && prefix.length === root.length ? 'outside' : undefined);
+        // glossary's pages from the rest: a path that names none of them is a page of the site,
+        // unless it is in a folder of the corpus's own (`/docs/finance/nope` over finance/).
+        const own = termInFolder(lower) || termInFolder(under.map((p) => p.toLowerCase()));
+        return found ?? (root && prefix.length === root.length && !own ? 'outside' : undefined);
       }
-      // Not under the prefix: one part is still a term's id or alias (`/x`), more is a page of the site.
-      // A macro's `/SSG` (MDN `{{Glossary("SSG")}}`) names the page in the glossary's section too.
-      return rest.length === 1 ? (direct(rest[0] as string) ?? alias(rest) ?? inSection(lower[0] as string)) : 'outside';
+      // Not under the prefix: one part is still a term's id or alias (`/x`), more is a page of the
+      // site unless it is in a folder of the corpus's own. A macro's `/SSG` (MDN
+      // `{{Glossary("SSG")}}`) names the page in the glossary's section too.
+      return rest.length === 1 ? (direct(rest[0] as string) ?? alias(rest) ?? inSection(lower[0] as string)) : termInFolder(lower) ? undefined : 'outside';
     }
     const inPath = direct(rest.join('/')) ?? alias(rest);
     if (inPath || rest.length === 1) return inPath;

@@ -465,8 +465,14 @@ export function extractLinks(body: string, firstLine: number, id = '', dir = '')
   lines.forEach((line, index) => {
     if (code[index] || !line.includes('](')) return;
     const unquoted = line.replace(CODE_SPAN, (span) => ' '.repeat(span.length));
-    for (const match of unquoted.matchAll(LINK)) {
-      if (!match[1] && escapedAt(unquoted, match.index as number)) continue;
+    LINK.lastIndex = 0;
+    for (let match = LINK.exec(unquoted); match; match = LINK.exec(unquoted)) {
+      // An escaped `[` opens no link: the search goes on from the next character (a real link may
+      // follow inside what this match took: `\\[sic\\] og [b](b.md)`).
+      if (!match[1] && escapedAt(unquoted, match.index)) {
+        LINK.lastIndex = match.index + 1;
+        continue;
+      }
       const href = match[3] ?? match[4] ?? '';
       const target = linkTarget(href, id, dir);
       if (match[1] === '!' || target === undefined) continue;

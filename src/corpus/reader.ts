@@ -72,4 +72,6 @@ export interface Corpus {
   report(): CorpusReport;
   /** What `scan` matches in this language (see scan.ts). */
   scanIndex(lang: string): ScanIndex;
+  /** What links resolve by in this language: each article's id, aliases and site addresses (every record read). */
+  linkTargets(lang: string): Array<{ id: string; aliases: string[]; site?: string[] }>;
 }

@@ -632,6 +632,10 @@ export class CorpusReader implements Corpus {
     return decodeStored(this.recordBytes(lang, n));
   }
 
+  linkTargets(lang: string): Array<{ id: string; aliases: string[]; site?: string[] }> {
+    return this.allStored(lang, false).map((r) => ({ id: r.id, aliases: r.aliases, ...(r.site ? { site: r.site } : {}) }));
+  }
+
   /** Every stored record of a language, in order, with its body's terms (for a recompile). */
   allStored(lang: string, withTerms = true): StoredRecord[] {
     const count = this.language(lang).count;

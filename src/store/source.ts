@@ -2,7 +2,7 @@
 // language; flat files and page bundles at any depth; pages that are not terms named and counted.
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { configuredLanguage, languageCode, languageOfFolder } from '../corpus/languages.js';
+import { configuredLanguage, LANGUAGE_NAMES, languageCode, languageOfFolder } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
 import type { Skipped } from './compiled.js';
 import { findConfig, readConfig, type CorpusConfig } from './config.js';
@@ -119,6 +119,8 @@ interface Walk {
   codes: Set<string>;
   /** Entries whose names carry a language code, with the id and language they have if it is none. */
   tagged: Array<{ entry: SourceEntry; id: string; lang: string; code: string }>;
+  /** Each code that tells two files of one name apart, with those names (`pairedCodes`). */
+  pairs: Map<string, Set<string>>;
 }
 
 /** A README, also one named with a language (`README.da.md`). */
@@ -127,8 +129,8 @@ const README = /^readme(?:\.[a-z]{2}(?:[-_][a-z]{2,4})?)?\.md$/i;
 /** A name with a language before `.md`: its base and the code (not yet known to be a language). */
 const TAGGED = /^(.+)\.([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$/;
 
-/** The codes of a folder's file names that two files of one name are told apart by. */
-function pairedCodes(entries: Dirent[], codes: Set<string>): void {
+/** For each code, the names (folder and base) of a folder's files two of which it tells apart. */
+function pairedCodes(entries: Dirent[], folder: string, pairs: Map<string, Set<string>>): void {
   const byBase = new Map<string, string[]>();
   const names = new Set(entries.map((d) => d.name));
   for (const { name } of entries) {
@@ -136,16 +138,27 @@ function pairedCodes(entries: Dirent[], codes: Set<string>): void {
     const code = m ? languageCode(m[2] as string) : undefined;
     if (m && code) (byBase.get(m[1] as string) ?? byBase.set(m[1] as string, []).get(m[1] as string))?.push(code);
   }
-  for (const [base, found] of byBase) if (found.length > 1 || names.has(`${base}.md`)) for (const code of found) codes.add(code);
+  for (const [base, found] of byBase) {
+    if (found.length < 2 && !names.has(`${base}.md`)) continue;
+    for (const code of found) (pairs.get(code) ?? pairs.set(code, new Set()).get(code))?.add(`${folder}/${base}`);
+  }
 }
+
+/** Languages a single pair of files is enough to tell (a tech glossary's `Socket.md` beside `Socket.io.md` is no Ido). */
+const COMMON_LANGUAGES = new Set(Object.values(LANGUAGE_NAMES));
 
 /** The languages file names may carry before any is seen paired: the folders' and the config's. */
 function knownCodes(langs: string[], config: CorpusConfig): Set<string> {
   return new Set([...langs, ...(config.defaultLanguage ? [config.defaultLanguage.toLowerCase()] : []), ...Object.values(config.languages ?? {}).map((c) => c.toLowerCase())]);
 }
 
-/** Once every folder is read: a name whose code is no language there (`Socket.io.md`) keeps it in its id. */
-function untagged(w: Pick<Walk, 'codes' | 'tagged'>): void {
+/**
+ * Once every folder is read: a name whose code is no language there (`Socket.io.md`) keeps it in
+ * its id. A code is a language where it is a folder's or the config's, or it tells two files of
+ * one name apart: a common language's code once, any other code for two names or more.
+ */
+function untagged(w: Pick<Walk, 'codes' | 'tagged' | 'pairs'>): void {
+  for (const [code, bases] of w.pairs) if (COMMON_LANGUAGES.has(code.slice(0, 2)) || bases.size > 1) w.codes.add(code);
   for (const t of w.tagged) {
     if (w.codes.has(t.code)) continue;
     t.entry.id = t.id;
@@ -161,7 +174,7 @@ function untagged(w: Pick<Walk, 'codes' | 'tagged'>): void {
  */
 function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth: number): void {
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
-  pairedCodes(entries, w.codes);
+  pairedCodes(entries, rel, w.pairs);
   for (const dirent of entries) {
     const name = dirent.name;
     // Concatenated, not path.join: at 15,000 files join alone costs ~40 ms.
@@ -310,7 +323,7 @@ export function listSources(dirs: string[]): SourceListing {
     const ownLang = languageOfFolder(basename(dir), config.languages) ?? parentLang ?? config.defaultLanguage ?? DEFAULT_LANG;
     const langNames = new Set(langDirs.map((d) => d.name));
     // The languages file names carry, learnt over every folder of this content folder.
-    const names = { codes: knownCodes([ownLang, ...langDirs.map((d) => languageOfFolder(d.name, config.languages) as string)], config), tagged: [] };
+    const names = { codes: knownCodes([ownLang, ...langDirs.map((d) => languageOfFolder(d.name, config.languages) as string)], config), tagged: [], pairs: new Map<string, Set<string>>() };
     walkFolder({ lang: ownLang, top: '', root, config, out, ...names }, dir, '', dirents.filter((d) => !langNames.has(d.name)), 0);
     for (const { name } of langDirs.filter((d) => !skipped(d.name))) {
       const sub = join(dir, name);
@@ -392,8 +405,11 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
     // re-pointed in a folder that is not watched): the listing decides, as it always has.
     if (now.changed[i] === 1 && isLink(path)) return undefined;
     // The folder walkFolder read it in: a page bundle's is its id, a flat file's the id's folder.
+    // As the walk decided it: a flat file's name is its id's last part and an ending (`aktie.md`,
+    // `aktie.da.md`, `rente/index.en.md` whose `en` was no language there); a bundle's is not.
+    const leaf = id.slice(id.lastIndexOf('/') + 1);
     const file = path.slice(path.lastIndexOf(sep) + 1);
-    const bundle = file === 'index.md' || (file.startsWith('index.') && translated(file, lang).base === 'index.md');
+    const bundle = !(file.startsWith(`${leaf}.`) || file.normalize('NFC').startsWith(`${leaf}.`));
     const folder = bundle ? id : id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
     out[i] = sourceEntry(id, lang, path, now.sizes[i] as number, now.times[i] as number, folder, config);
   }

@@ -264,8 +264,8 @@ describe('after the review', () => {
       'de/container.md': '---\ntitle: Container\n---\nLäuft in einem [Pod](/de/docs/glossary/pod/).\n',
     });
     expect(names(run(dir, ['--lang', 'en', 'links', 'pod']).stdout)).toEqual(['container', 'node']);
-    // The untranslated link is listed as not in this language.
-    expect(run(dir, ['--lang', 'de', 'links', 'pod']).stdout).toMatch(/^container {2,}Container\nde\/docs\/glossary\/node {2,}Knoten {2,}\(not in the corpus\)\n$/);
+    // The untranslated link is listed as in another language only, as check says.
+    expect(run(dir, ['--lang', 'de', 'links', 'pod']).stdout).toMatch(/^container {2,}Container\nde\/docs\/glossary\/node {2,}Knoten {2,}\(only in en\)\n$/);
     const check = cli(['check', dir], env).stdout;
     expect(check).toContain('de/pod.md:4: warning: link to "de/docs/glossary/node", which is only in en: not translated to de yet [untranslated]');
     expect(check).not.toContain('[broken-link]');

@@ -1,7 +1,7 @@
 // End-to-end: folders shaped as teams keep them (a hostile tester's pass over check, links,
 // backlinks, list and completion): Hugo's translations by file name and its section links,
 // Obsidian vaults, Docusaurus ids and tag objects, deep folders, and links as Markdown reads them.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { article, cleanEnv, cli, runOn, writeCorpus } from '../helpers.js';
@@ -30,13 +30,15 @@ describe('folders as teams keep them', () => {
   it('a name ending like a language code is no translation unless the folder pairs it: Socket.io.md, M.Sc.md', () => {
     const dir = writeCorpus({
       'Socket.io.md': article({ title: 'Socket.io', description: 'lib.' }),
+      // One pair of a rare code (io, Ido) is a name and its variant, not a translation.
+      'Socket.md': article({ title: 'Socket', description: 'endpoint.' }),
       'M.Sc.md': article({ title: 'M.Sc', description: 'degree.' }),
       'aktie.md': article({ title: 'Aktie', description: 'a.' }, 'Se [S](Socket.io.md) og [k](M.Sc.md).'),
       'rente.md': article({ title: 'Rente', description: 'r.' }, 'Se [a](aktie.en.md).'),
       'aktie.en.md': article({ title: 'Share', description: 's.' }, 'See [r](/rente).'),
     });
     const run = runOn(dir);
-    expect(run('--lang', 'all', 'list').stdout).toBe('da  aktie      Aktie\nda  m-sc       M.Sc\nda  rente      Rente\nen  share      Share\nda  socket-io  Socket.io\n');
+    expect(run('--lang', 'all', 'list').stdout).toBe('da  aktie      Aktie\nda  m-sc       M.Sc\nda  rente      Rente\nen  share      Share\nda  socket     Socket\nda  socket-io  Socket.io\n');
     expect(run('lookup', 'socket.io', '--json').code).toBe(0);
     expect(cli(['check', dir]).stdout).not.toContain('broken-link');
   });
@@ -79,6 +81,42 @@ describe('folders as teams keep them', () => {
       'skat/obligation.md': article({ title: 'Skat obligation', description: 'o.' }),
     });
     expect(runOn(dir)('links', 'equity').stdout).toMatch(/^finance-bond +Finance bond\nobligation\.md +o +\(not in the corpus\)\n$/);
+  });
+
+  it("a link to a file is that file's: not another folder's of the name, not the article itself, and another language's file is that language's", () => {
+    const dir = writeCorpus({
+      'obligation.md': article({ title: 'Obligation', description: 'o.' }, 'Se [a](finans/aktie.md).'),
+      'kurs.md': article({ title: 'Kurs', description: 'k.' }, 'Se [a](finans/aktie.md).'),
+      'finans/aktie.md': article({ title: 'Aktie', description: 'a.' }, 'Se [o](obligation.md) og [s](../skat/aktie.md) og [k](kurs.html).'),
+      'rente/index.md': article({ title: 'Rente', description: 'r.' }, 'Se [English](index.en.md) og [o](../obligation.md).'),
+      'rente/index.en.md': article({ title: 'Interest', description: 'i.' }, 'See [Share](../finans/aktie.en.md).'),
+      'finans/aktie.en.md': article({ title: 'Share', description: 's.' }, 'See [i](../rente/index.en.md).'),
+    });
+    const run = runOn(dir);
+    expect(run('links', 'finans/aktie').stdout).toBe('obligation.md     o  (not in the corpus)\n../skat/aktie.md  s  (not in the corpus)\nkurs.html         k  (not in the corpus)\n');
+    const check = cli(['check', dir]).stdout;
+    expect(check).not.toContain('self-link');
+    // ../obligation.md from rente/ is the root's: a link written from the file's folder that is there.
+    expect(run('backlinks', 'obligation').stdout).toBe('rente  Rente\n');
+    expect(run('--lang', 'en', 'links', 'share').stdout).toBe('interest  Interest\n');
+    expect(run('--lang', 'en', 'backlinks', 'interest').stdout).toBe('share  Share\n');
+  });
+
+  it('after an edit in place, a cached corpus reads a file whose code is no language as a fresh compile does', () => {
+    const dir = writeCorpus({
+      'aktie/index.md': article({ title: 'Aktie', description: 'a.' }, 'Se [r](../rente/index.io.md).'),
+      'rente/index.io.md': article({ title: 'Rente', description: 'r.' }, 'Se [a](../aktie/index.md) og [k](kurs.md).'),
+      'rente/kurs.md': article({ title: 'Kurs', description: 'k.' }),
+      // Names in other folders too: nothing is found by a last part alone.
+      'x/aktie.md': article({ title: 'X aktie', description: 'x.' }),
+      'z/kurs.md': article({ title: 'Z kurs', description: 'z.' }),
+    });
+    const env = cleanEnv();
+    const cached = runOn(dir, env);
+    expect(cached('links', 'rente/index.io').stdout).toBe('aktie  Aktie\nkurs   Kurs\n');
+    writeFileSync(join(dir, 'rente', 'index.io.md'), article({ title: 'Rente', description: 'r.' }, 'Se [a](../aktie/index.md) og [k](kurs.md). Mere.'));
+    utimesSync(join(dir, 'rente', 'index.io.md'), new Date(Date.now() + 2000), new Date(Date.now() + 2000));
+    expect(cached('links', 'rente/index.io').stdout).toBe('aktie  Aktie\nkurs   Kurs\n');
   });
 
   it('a link into a folder of the corpus that names no term is broken, not a page of the site', () => {
@@ -151,13 +189,15 @@ describe('folders as teams keep them', () => {
 
   it('an escaped \\[x](/x) is text, no link; an address in angle brackets is a link', () => {
     const dir = writeCorpus({
-      'a.md': article({ title: 'A', description: 'a.' }, 'Escaped: \\[e](/e). Angle brackets: [same](</same slug>). Backslash then a link: \\\\[e](/e).'),
+      'a.md': article({ title: 'A', description: 'a.' }, 'Escaped: \\[e](/e). Angle brackets: [same](</same slug>). Backslash then a link: \\\\[e](/e).\nSe \\[sic\\] og [b](b.md).'),
+      'b.md': article({ title: 'B', description: 'b.' }, 'B.'),
       'e.md': article({ title: 'E', description: 'e.' }, 'E.'),
       'same slug.md': article({ title: 'Same slug', description: 's.' }, 'S.'),
     });
     const run = runOn(dir);
-    expect(run('links', 'a', '--json').stdout).toMatch(/"target": "same slug"[\s\S]*"target": "e"/);
-    expect(JSON.parse(run('links', 'a', '--json').stdout)).toHaveLength(2);
+    expect(run('links', 'a', '--json').stdout).toMatch(/"target": "same slug"[\s\S]*"target": "e"[\s\S]*"target": "b"/);
+    // The link after an escaped bracket on its line is a link (the escaped one took it in).
+    expect(JSON.parse(run('links', 'a', '--json').stdout)).toHaveLength(3);
     expect(run('backlinks', 'same slug').stdout).toBe('a  A\n');
     const shown = run('lookup', 'a', '--no-pager', '--width', '80').stdout;
     expect(shown).toContain('Escaped: [e](/e).');
@@ -175,6 +215,15 @@ describe('folders as teams keep them', () => {
     // By the site's prefix too (/ordbog/rente/), as check resolves it.
     expect(run('--lang', 'da', 'links', 'aktie').stdout).toMatch(/^rente +rente +\(only in en\)\nordbog\/rente +r +\(only in en\)\nobligation +Obligation\n$/);
     expect(JSON.parse(run('--lang', 'da', 'links', 'aktie', '--json').stdout)[0]).toMatchObject({ target: 'rente', resolved: null, onlyIn: ['en'] });
+    // A link with its language's prefix (/en/...) and one by another language's alias, as check finds them.
+    const other = writeCorpus({
+      'da/glossary/aktie.md': article({ title: 'Aktie', description: 'a.' }, 'Se [r](/glossary/rente/) og [R](/Renten).'),
+      'da/glossary/rente.md': article({ title: 'Rente', description: 'r.' }, 'Se [a](/glossary/aktie/).'),
+      'en/glossary/aktie.md': article({ title: 'Share', description: 's.' }, 'See [r](/en/glossary/rente/) and [x](/en/glossary/mangler/).'),
+      'en/glossary/obligation.md': article({ title: 'Bond', description: 'b.', aliases: '[Renten]' }, 'See [a](/en/glossary/aktie/).'),
+    });
+    expect(runOn(other)('--lang', 'en', 'links', 'share').stdout).toMatch(/^en\/glossary\/rente +r +\(only in da\)\nen\/glossary\/mangler +x +\(not in the corpus\)\n$/);
+    expect(runOn(other)('--lang', 'da', 'links', 'aktie').stdout).toMatch(/Renten +R +\(only in en\)/);
   });
 
   it('files are read 32 folders deep; deeper ones are named, never passed over in silence', () => {

@@ -115,3 +115,21 @@ describe('writtenTarget and linkKey', () => {
     expect(linkKey(link('b', 'a'))).toBe('a/b\u0000b');
   });
 });
+
+describe('with a site layout the pages give (slug:)', () => {
+  it('a path under the prefix in a folder of the corpus that names no page is broken, not the site\'s', () => {
+    const pages = ['aktie', 'obligation'].map((t) => ({ id: `glossary/${t}`, aliases: [], site: [t], links: [] }) as unknown as Article);
+    const resolve = linkResolver(pages, { prefix: ['glossary'], root: ['glossary'] });
+    expect(resolve(link('/glossary/aktie/', 'x'))).toBe(pages[0]);
+    expect(resolve(link('/glossary/mangler/', 'x'))).toBeUndefined();
+    // Elsewhere on the site, a page of the site.
+    expect(resolve(link('/blog/indlaeg/', 'x'))).toBe('outside');
+  });
+
+  it('a link to a file of another language of the corpus is that language\'s, not this one\'s article', () => {
+    const aktie = page('aktie');
+    const resolve = linkResolver([aktie, page('rente')], { otherLangs: ['en'] });
+    expect(resolve({ href: 'index.en.md', target: linkTarget('index.en.md', 'aktie', 'aktie') as string })).toBe('outside');
+    expect(resolve({ href: '../aktie/index.da.md', target: linkTarget('../aktie/index.da.md', 'rente', 'rente') as string })).toBe(aktie);
+  });
+});
