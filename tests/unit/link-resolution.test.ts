@@ -133,3 +133,25 @@ describe('with a site layout the pages give (slug:)', () => {
     expect(resolve({ href: '../aktie/index.da.md', target: linkTarget('../aktie/index.da.md', 'rente', 'rente') as string })).toBe(aktie);
   });
 });
+
+describe('a bare name and a file link from a folder below the root', () => {
+  const rootObl = page('obl');
+  const resolve = linkResolver([rootObl, page('x/obl'), page('sub/note'), page('kurs'), page('sub/rente')]);
+
+  it('a bare name is the root\'s when the page\'s folder has none ([[obl]] from sub/note)', () => {
+    expect(resolve(link('obl', 'sub/note'))).toBe(rootObl);
+  });
+
+  it('`./obl` is only the page\'s folder\'s: not the root\'s', () => {
+    expect(resolve(link('./obl', 'sub/note'))).toBeUndefined();
+  });
+
+  it('a link to a file is only its folder\'s (kurs.md, kurs.html from sub/ are not the root\'s kurs)', () => {
+    const file = (href: string) => ({ href, target: linkTarget(href, 'sub/rente', 'sub') as string });
+    expect(resolve(file('kurs.md'))).toBeUndefined();
+    expect(resolve(file('kurs.html'))).toBeUndefined();
+    expect(resolve(file('kurs.md#del'))).toBeUndefined();
+    expect(resolve(file('../kurs.md'))).toBe(resolve(link('/kurs', 'x')));
+    expect(resolve(file('note.md'))).toBe(resolve(link('/sub/note', 'x')));
+  });
+});
