@@ -50,7 +50,11 @@ export async function runLinks(ctx: Context, terms: string[], options: { json?: 
     }
     return r;
   };
-  const onlyIn = (l: (typeof links)[number]): string[] => (l.to ? [] : langs.filter((other) => other !== lang && typeof resolverOf(other)(l) === 'object'));
+  // Its records are read only where the other language has a name the link could mean (its
+  // path or last part, as written or as its target): a link to nothing costs no reading.
+  const mayName = (other: string, l: { href: string; target: string }) =>
+    [l.target, writtenTarget(l)].flatMap((t) => [t, t.replace(/\/+$/, '').split('/').pop() ?? '']).some((t) => ctx.corpus.names(other, fold(t)).length > 0 || ctx.corpus.names(other, `=${t}`).length > 0);
+  const onlyIn = (l: (typeof links)[number]): string[] => (l.to ? [] : langs.filter((other) => other !== lang && mayName(other, l) && typeof resolverOf(other)(l) === 'object'));
   if (options.json) {
     return ok(text(jsonText(links.map((l) => {
       const elsewhere = onlyIn(l);

@@ -181,16 +181,18 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
       // file's folder (`target`): by its id, also when the file's name holds its language (Hugo).
       // Only there (on a site or GitHub another folder's file of that name is a 404), and a file of
       // another language of the corpus (`index.en.md` from the Danish page) is that language's.
+      // So is a file in another language's folder (`../../en/finans/bond.md`).
       if (/\.(?:md|html?)$/i.test(href.replace(/[?#].*$/s, ''))) {
         const file = untranslatedPath(target);
-        return file.lang && others.has(file.lang) ? 'outside' : direct(file.path);
+        const folder = withoutLanguage(parts).lang;
+        return (file.lang && others.has(file.lang)) || (folder && others.has(folder)) ? 'outside' : direct(file.path);
       }
       // Else from the page's folder (`./x` and `x` from finance/bond: finance/x), then a bare name
       // as a wikilink writes it from the root (`[[obl]]` is the root's obl.md though another folder
       // has one too), then by its last part, or an alias.
       const written = linkTarget(href);
       const bare = written !== undefined && !/^\.\.?\//.test(href) ? direct(written) : undefined;
-      return (written !== undefined ? sibling(target, written) : undefined) ?? bare ?? (parts.length > 1 ? leafOf(parts) : undefined) ?? byAlias.get(fold(target));
+      return (written !== undefined ? sibling(target, written) : undefined) ?? bare ?? (parts.length > 1 ? leafOf(parts) : undefined) ?? byAlias.get(fold(written ?? target));
     }
     const { lang, rest } = withoutLanguage(parts);
     if (lang && others.has(lang)) return 'outside';

@@ -98,7 +98,8 @@ function cleanText(text: string): string {
       // `{{Name}}` or `{{ Name(args) }}`; `{{ expression }}` in prose is not a macro.
       .replace(/\{\{([A-Za-z][\w-]{0,100})\}\}|\{\{\s*([A-Za-z][\w-]{0,100})\s*\(((?:"(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}'|[^)"'\n]){0,300})\)\s*\}\}/g, (_, bare: string | undefined, name: string | undefined, args?: string) => macro(bare ?? name ?? '', args))
       .replace(/\{\{([<%])\s*\/?\s*([\w.\-/]{1,100})([^\n]{0,300}?)\s*[>%]\}\}/g, (_, _open: string, name: string, params: string) => shortcode(name, params))
-      .replace(/!\[((?:[^\][\\]|\\.){0,300})\]\([^)\n]{0,1000}\)/g, (_, alt: string) => (alt.trim() ? `[image: ${alt.trim()}]` : '[image]'))
+      // An image as its alt text; not after a backslash (`\\![B](b.md)` is a `!` and a link).
+      .replace(/!\[((?:[^\][\\]|\\.){0,300})\]\([^)\n]{0,1000}\)/g, (image: string, alt: string, at: number, whole: string) => (escapedAt(whole, at) ? image : alt.trim() ? `[image: ${alt.trim()}]` : '[image]'))
       // kramdown's attribute lists (`[active](active.html){:.glossary}`, `{: .note}`): styling, not text.
       .replace(/\{:[^{}\n]{0,200}\}/g, ''),
   );
@@ -364,9 +365,10 @@ export function inlineLinks(body: string): string {
 
 /**
  * A Markdown link or image, inline (an address may hold one pair of parentheses, or be written in
- * angle brackets with spaces) or by reference: its text is group 1.
+ * angle brackets with spaces) or by reference: its text is group 1, at most 500 characters (a
+ * heading of `[a\\]` repeated was quadratic unbounded).
  */
-const MARKDOWN_LINK = /!?\[((?:[^\]\\]|\\.)*)\](?:\((?:\s*<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\s*\)|\[[^\]]*\])/g;
+const MARKDOWN_LINK = /!?\[((?:[^\]\\]|\\.){0,500})\](?:\((?:\s*<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\s*\)|\[[^\]]*\])/g;
 
 /** Whether the character at `at` is escaped: an odd run of backslashes before it (linear in the run). */
 export function escapedAt(text: string, at: number): boolean {

@@ -475,7 +475,9 @@ export function extractLinks(body: string, firstLine: number, id = '', dir = '')
       }
       const href = match[3] ?? match[4] ?? '';
       const target = linkTarget(href, id, dir);
-      if (match[1] === '!' || target === undefined) continue;
+      // An image is no link; an escaped `\\!` before a link is text (`Hurra\\![B](b.md)`).
+      const image = match[1] === '!' && !escapedAt(unquoted, match.index);
+      if (image || target === undefined) continue;
       // The text as shown: Markdown's backslash escapes resolved.
       links.push({ href, target, text: displayText((match[2] ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1')), line: firstLine + index });
     }

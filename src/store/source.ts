@@ -405,11 +405,10 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
     // re-pointed in a folder that is not watched): the listing decides, as it always has.
     if (now.changed[i] === 1 && isLink(path)) return undefined;
     // The folder walkFolder read it in: a page bundle's is its id, a flat file's the id's folder.
-    // As the walk decided it: a flat file's name is its id's last part and an ending (`aktie.md`,
-    // `aktie.da.md`, `rente/index.en.md` whose `en` was no language there); a bundle's is not.
-    const leaf = id.slice(id.lastIndexOf('/') + 1);
+    // As the walk decided it: `index.md` is a bundle's (the root's is no term), and so is
+    // `index.da.md` unless its code was no language there (then its id ends in `index.io`).
     const file = path.slice(path.lastIndexOf(sep) + 1);
-    const bundle = !(file.startsWith(`${leaf}.`) || file.normalize('NFC').startsWith(`${leaf}.`));
+    const bundle = file === 'index.md' || (file.startsWith('index.') && TAGGED.test(file) && !(id === file.slice(0, -3) || id.endsWith(`/${file.slice(0, -3)}`)));
     const folder = bundle ? id : id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
     out[i] = sourceEntry(id, lang, path, now.sizes[i] as number, now.times[i] as number, folder, config);
   }

@@ -24,6 +24,7 @@ const SHAPES: Array<[string, string]> = [
   ['lessthan', fill('<', 3.9 * MB)], // 7 s in marked: now shown as written
   ['pipes', fill('|', 3.9 * MB)],
   ['backslashes', `${fill('\\', 1 * MB)}](x)`], // a 200 KB run took 8.6 s: the escape check looked back over it at every start
+  ['escapedheading', `# ${fill('[a\\]', 1 * MB)}`], // 80 KB took 1.7 s, 4 MB over 120 s: a heading's link text had no bound
 ];
 
 describe('pathological files are looked up in bounded time (issue 26, finding 8)', () => {

@@ -102,6 +102,19 @@ describe('folders as teams keep them', () => {
     expect(run('--lang', 'en', 'backlinks', 'interest').stdout).toBe('share  Share\n');
   });
 
+  it('after an edit in place, a cached corpus reads a bundle in a folder named index as a fresh compile does', () => {
+    const dir = writeCorpus({
+      'x.md': article({ title: 'X root', description: 'x.' }),
+      'index/index.md': article({ title: 'Index', description: 'a stock index.' }, 'See [x](x.md) and [bond](../bond/index.md).'),
+      'bond/index.md': article({ title: 'Bond', description: 'b.' }, 'See [index](../index/index.md).'),
+    });
+    const cached = runOn(dir, cleanEnv());
+    expect(cached('links', 'index').stdout).toMatch(/^x\.md +x +\(not in the corpus\)\nbond +Bond\n$/);
+    writeFileSync(join(dir, 'index', 'index.md'), article({ title: 'Index', description: 'a stock index.' }, 'See [x](x.md) and [bond](../bond/index.md). More.'));
+    utimesSync(join(dir, 'index', 'index.md'), new Date(Date.now() + 2000), new Date(Date.now() + 2000));
+    expect(cached('links', 'index').stdout).toMatch(/^x\.md +x +\(not in the corpus\)\nbond +Bond\n$/);
+  });
+
   it('after an edit in place, a cached corpus reads a file whose code is no language as a fresh compile does', () => {
     const dir = writeCorpus({
       'aktie/index.md': article({ title: 'Aktie', description: 'a.' }, 'Se [r](../rente/index.io.md).'),
@@ -189,7 +202,8 @@ describe('folders as teams keep them', () => {
 
   it('an escaped \\[x](/x) is text, no link; an address in angle brackets is a link', () => {
     const dir = writeCorpus({
-      'a.md': article({ title: 'A', description: 'a.' }, 'Escaped: \\[e](/e). Angle brackets: [same](</same slug>). Backslash then a link: \\\\[e](/e).\nSe \\[sic\\] og [b](b.md).'),
+      'a.md': article({ title: 'A', description: 'a.' }, 'Escaped: \\[e](/e). Angle brackets: [same](</same slug>). Backslash then a link: \\\\[e](/e).\nSe \\[sic\\] og [b](b.md). Hurra\\![C](c.md).'),
+      'c.md': article({ title: 'C', description: 'c.' }, 'C.'),
       'b.md': article({ title: 'B', description: 'b.' }, 'B.'),
       'e.md': article({ title: 'E', description: 'e.' }, 'E.'),
       'same slug.md': article({ title: 'Same slug', description: 's.' }, 'S.'),
@@ -197,7 +211,8 @@ describe('folders as teams keep them', () => {
     const run = runOn(dir);
     expect(run('links', 'a', '--json').stdout).toMatch(/"target": "same slug"[\s\S]*"target": "e"[\s\S]*"target": "b"/);
     // The link after an escaped bracket on its line is a link (the escaped one took it in).
-    expect(JSON.parse(run('links', 'a', '--json').stdout)).toHaveLength(3);
+    // And an escaped `!` before a link makes it no image.
+    expect(JSON.parse(run('links', 'a', '--json').stdout)).toHaveLength(4);
     expect(run('backlinks', 'same slug').stdout).toBe('a  A\n');
     const shown = run('lookup', 'a', '--no-pager', '--width', '80').stdout;
     expect(shown).toContain('Escaped: [e](/e).');

@@ -155,3 +155,16 @@ describe('a bare name and a file link from a folder below the root', () => {
     expect(resolve(file('note.md'))).toBe(resolve(link('/sub/note', 'x')));
   });
 });
+
+describe('a link to another language folder\'s file, and a bare name by an alias', () => {
+  it('`../../en/finans/bond.md` from the Danish page is the English file\'s: that language\'s, not broken', () => {
+    const resolve = linkResolver([page('finans/aktie'), page('rente')], { otherLangs: ['en'] });
+    expect(resolve({ href: '../../en/finans/bond.md', target: linkTarget('../../en/finans/bond.md', 'finans/aktie', 'finans') as string })).toBe('outside');
+  });
+
+  it('a bare name that is an alias finds its article from a page in a folder ([Obl](Obligationer) from Top)', () => {
+    const obligation = { id: 'obligation', aliases: ['Obligationer'], links: [] } as unknown as Article;
+    const resolve = linkResolver([obligation, page('Top')]);
+    expect(resolve(link('Obligationer', 'Top'))).toBe(obligation);
+  });
+});
