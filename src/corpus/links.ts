@@ -101,9 +101,9 @@ export function linkKey(link: Pick<Link, 'href' | 'target'>): string {
  * of the site (`outside`), not a term; without one, a site-absolute link of several parts names a
  * term only by its whole path, or by the end of one (an Obsidian path from the note's folder), and
  * is broken in a folder of the corpus's own. A link to another language of the corpus is `outside`
- * this one. A relative link that names no article by its path is read from the root (`[[obl]]`),
- * from the page's folder (`./x` from `a/y` is `a/x`), then by its last part (`./x` from `y` is
- * `y/x` as a path, but means `x`).
+ * this one. A relative link that names no article by its path is read from the page's folder
+ * (`./x` from `a/y` is `a/x`), then, a bare name, from the root (`[[obl]]`), then by its last part
+ * (`./x` from `y` is `y/x` as a path, but means `x`); a link to a file only from its folder.
  */
 export function linkResolver(articles: Article[], options: LinkOptions = {}): (link: Pick<Link, 'href' | 'target'>) => Resolved {
   const byId = new Map<string, Article>();
