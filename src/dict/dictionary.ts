@@ -23,6 +23,8 @@ export interface Dictionary {
   info(db: string): string;
   define(db: string, word: string): Definition[];
   match(db: string, strategy: string, word: string): string[];
+  /** Whether that match stopped at its time budget before it had looked at every headword (a slow pattern). */
+  matchStopped?(db: string, strategy: string, word: string): boolean;
   /** The headwords MATCH runs over (titles and aliases), in the database's order. */
   headwords(db: string): string[];
 }

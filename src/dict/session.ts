@@ -137,7 +137,7 @@ export class Session {
       for (const target of targets) {
         const found = dict.match(target.name, strategy, word);
         if (found.length > MATCH_LIMIT) cut = true;
-        if ((found as { early?: boolean }).early) early = true;
+        if (dict.matchStopped?.(target.name, strategy, word)) early = true;
         for (const w of found.slice(0, MATCH_LIMIT)) lines.push(`${target.name} ${quote(w, MAX_LINE - 3 - target.name.length)}`);
         if (db === '!' && lines.length) break;
       }

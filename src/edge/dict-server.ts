@@ -107,15 +107,18 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
     usable(dict);
     const targets = db === '*' || db === '!' ? dict.databases : dict.databases.filter((d) => d.name === db);
     const found = new Map<string, string[]>();
+    const stopped = new Set<string>();
     for (const target of targets) {
       const got = await regexWorker.match(re, dict.headwords(target.name), MATCH_LIMIT + 1, REGEX_BUDGET_MS, REGEX_DEADLINE_MS, gone);
       if (got === 'busy' || got === 'gone') return { text: status(420, 'server temporarily unavailable: too many patterns are being matched; try again shortly'), code: 420 };
       if (got === 'timeout') return { text: status(501, `syntax error, illegal parameters: the pattern took more than ${REGEX_DEADLINE_MS / 1000} s over the headwords; write a simpler one`), code: 501 };
+      found.set(target.name, got.found);
       // Matching stopped by its time: the session says the list may be short.
-      found.set(target.name, got.early ? Object.assign(got.found, { early: true }) : got.found);
+      if (got.early) stopped.add(target.name);
       if (db === '!' && got.found.length) break;
     }
-    return { ...dict, match: (d, s, w) => (s === strategy && w === word && found.has(d) ? (found.get(d) as string[]) : dict.match(d, s, w)) };
+    const ours = (d: string, s: string, w: string) => s === strategy && w === word && found.has(d);
+    return { ...dict, match: (d, s, w) => (ours(d, s, w) ? (found.get(d) as string[]) : dict.match(d, s, w)), matchStopped: (d, s, w) => ours(d, s, w) && stopped.has(d) };
   };
 
   let served = 0;
