@@ -3,9 +3,14 @@ import { basename, dirname } from 'node:path';
 import { fold } from '../fold.js';
 import { linkResolver, writtenTarget, type LinkOptions, type Resolved } from './links.js';
 import type { Article, Problem } from './article.js';
+import { languageSuffix } from './languages.js';
 
 /** A file as another problem names it: a page bundle by its folder too (`closure/index.md`, `aktie/index.da.md`). */
-const label = (file: string) => (/^index(?:\.[A-Za-z_-]+)?\.md$/.test(basename(file)) ? `${basename(dirname(file))}/${basename(file)}` : basename(file));
+const label = (file: string) => {
+  const name = basename(file);
+  const bundle = name === 'index.md' || (name.endsWith('.md') && languageSuffix(name.slice(0, -3))?.base === 'index');
+  return bundle ? `${basename(dirname(file))}/${name}` : name;
+};
 
 /**
  * Another file as a problem of `file` names it: by its folder too where its name is the same

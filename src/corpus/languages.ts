@@ -29,6 +29,17 @@ export function languageCode(text: string): string | undefined {
   return text.toLowerCase().replace('_', '-');
 }
 
+/**
+ * A name that ends in a language code after a dot, as Hugo names a translation (`aktie.da`,
+ * `index.pt-br`, `aktie/index.en`): the name without it, and the code. Whether the code is a
+ * language there (`Socket.io` has a code's shape) is the caller's to judge.
+ */
+export function languageSuffix(name: string): { base: string; lang: string } | undefined {
+  const m = /^(.+)\.([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)$/.exec(name);
+  const lang = m ? languageCode(m[2] as string) : undefined;
+  return m && lang ? { base: m[1] as string, lang } : undefined;
+}
+
 /** The language the corpus config's map gives a folder (`{"Dutch": "da"}`, without regard to case). */
 export function configuredLanguage(name: string, map: Record<string, string> = {}): string | undefined {
   for (const [folder, code] of Object.entries(map)) if (folder.toLowerCase() === name.toLowerCase()) return code.toLowerCase();

@@ -2,7 +2,7 @@
 // resolution of a target to an article used by compiling and checking alike.
 import { fold } from '../fold.js';
 import type { Article, Link } from './article.js';
-import { languageCode } from './languages.js';
+import { languageCode, languageSuffix } from './languages.js';
 
 /** Files a link may point to that are not articles: such a link is not a glossary link. */
 const FILE = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|txt|csv|json|xml|ya?ml|mp[34]|webm|wav|ogg|docx?|xlsx?|pptx?)$/i;
@@ -55,10 +55,9 @@ export function writtenTarget(link: Pick<Link, 'href' | 'target'>): string {
 
 /** A path to a file named with its language (`rente.da`, `aktie/index.da`): the id it is listed under, and the language. */
 function untranslatedPath(path: string): { path: string; lang?: string } {
-  const tagged = /\.([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)$/.exec(path);
-  const lang = tagged ? languageCode(tagged[1] as string) : undefined;
-  if (!tagged || !lang) return { path };
-  const base = path.slice(0, tagged.index);
+  const tagged = languageSuffix(path);
+  if (!tagged) return { path };
+  const { base, lang } = tagged;
   return { path: base.endsWith('/index') ? base.slice(0, -'/index'.length) : base, lang };
 }
 

@@ -22,7 +22,7 @@ import { ExitCode } from '../errors.js';
 import { Scanner, type Occurrence } from '../scan.js';
 import { compileListing, parseEntry } from '../store/compilation.js';
 import { CONFIG_FILES } from '../store/config.js';
-import { isInside, listSources, type SourceEntry, type SourceListing } from '../store/source.js';
+import { isBundle, isInside, listSources, type SourceEntry, type SourceListing } from '../store/source.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
 import { corpusIdentity, type Opened } from './corpus.js';
 import { linkAt, linkSpans, type LinkSpan } from './link-spans.js';
@@ -876,12 +876,11 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (!renameFiles) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, 'this editor does not rename files as part of a rename (workspace edit resourceOperations): rename the file by hand, and the links to it');
     // The folder the article's id is counted from: its file's folder, up one for each folder of the id
     // (path by path: a name written decomposed, as macOS writes it, is longer than its id).
-    // A file named with its language (Hugo's `aktie.da.md`, a bundle's `index.da.md`) keeps it:
-    // a flat file's name is its id's last part and an ending; a bundle's is not.
+    // A file named with its language (Hugo's `aktie.da.md`, a bundle's `index.da.md`) keeps it: a
+    // flat file's name is its id's last part and an ending.
     const name = basename(article.file).normalize('NFC');
-    const leaf = article.id.slice(article.id.lastIndexOf('/') + 1);
-    const bundle = !name.startsWith(`${leaf}.`);
-    const ending = bundle ? '' : name.slice(leaf.length);
+    const bundle = isBundle(name, article.id);
+    const ending = bundle ? '' : name.slice(article.id.length - article.id.lastIndexOf('/') - 1);
     let root = dirname(bundle ? dirname(article.file) : article.file);
     for (let i = 1; i < article.id.split('/').length; i++) root = dirname(root);
     const oldPath = bundle ? dirname(article.file) : article.file;

@@ -2,7 +2,7 @@
 // language; flat files and page bundles at any depth; pages that are not terms named and counted.
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { configuredLanguage, LANGUAGE_NAMES, languageCode, languageOfFolder } from '../corpus/languages.js';
+import { configuredLanguage, LANGUAGE_NAMES, languageOfFolder, languageSuffix } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
 import type { Skipped } from './compiled.js';
 import { findConfig, readConfig, type CorpusConfig } from './config.js';
@@ -123,20 +123,19 @@ interface Walk {
   pairs: Map<string, Set<string>>;
 }
 
-/** A README, also one named with a language (`README.da.md`). */
-const README = /^readme(?:\.[a-z]{2}(?:[-_][a-z]{2,4})?)?\.md$/i;
+/** A README (tested on a name without its language: `README.da.md` too). */
+const README = /^readme\.md$/i;
 
-/** A name with a language before `.md`: its base and the code (not yet known to be a language). */
-const TAGGED = /^(.+)\.([A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$/;
+/** A `.md` file's name with a language before `.md` (`aktie.da.md`): its base and the code (not yet known to be a language there). */
+const tagged = (name: string) => (name.endsWith('.md') ? languageSuffix(name.slice(0, -3)) : undefined);
 
 /** For each code, the names (folder and base) of a folder's files two of which it tells apart. */
 function pairedCodes(entries: Dirent[], folder: string, pairs: Map<string, Set<string>>): void {
   const byBase = new Map<string, string[]>();
   const names = new Set(entries.map((d) => d.name));
   for (const { name } of entries) {
-    const m = TAGGED.exec(name);
-    const code = m ? languageCode(m[2] as string) : undefined;
-    if (m && code) (byBase.get(m[1] as string) ?? byBase.set(m[1] as string, []).get(m[1] as string))?.push(code);
+    const t = tagged(name);
+    if (t) (byBase.get(t.base) ?? byBase.set(t.base, []).get(t.base))?.push(t.lang);
   }
   for (const [base, found] of byBase) {
     if (found.length < 2 && !names.has(`${base}.md`)) continue;
@@ -237,7 +236,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       w.out.skipped.push({ file: path, reason: "the folder's index page", page: true });
       continue;
     }
-    if (README.test(name)) {
+    if (README.test(base)) {
       w.out.skipped.push({ file: path, reason: 'a README (about the folder, not a term)', page: true });
       continue;
     }
@@ -354,9 +353,19 @@ export function listSources(dirs: string[]): SourceListing {
  * language: any language code (whether it is one of the corpus's is the walk's to say).
  */
 export function translated(name: string, lang: string): { base: string; lang: string } {
-  const tagged = TAGGED.exec(name);
-  const code = tagged ? languageCode(tagged[2] as string) : undefined;
-  return code ? { base: `${tagged?.[1]}.md`, lang: code } : { base: name, lang };
+  const t = tagged(name);
+  return t ? { base: `${t.base}.md`, lang: t.lang } : { base: name, lang };
+}
+
+/**
+ * Whether a listed file is a page bundle's (`aktie/index.md`, `aktie/index.da.md`), as the walk
+ * made its id: `index.md` always (the root's is no term), `index.da.md` unless its code was no
+ * language there (then the id kept it: `rente/index.io`).
+ */
+export function isBundle(file: string, id: string): boolean {
+  if (file === 'index.md') return true;
+  const stem = file.slice(0, -3);
+  return tagged(file)?.base === 'index' && id !== stem && !id.endsWith(`/${stem}`);
 }
 
 /** One listed article file: `dir` its folder in its language folder ('' at the top). */
@@ -405,11 +414,7 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
     // re-pointed in a folder that is not watched): the listing decides, as it always has.
     if (now.changed[i] === 1 && isLink(path)) return undefined;
     // The folder walkFolder read it in: a page bundle's is its id, a flat file's the id's folder.
-    // As the walk decided it: `index.md` is a bundle's (the root's is no term), and so is
-    // `index.da.md` unless its code was no language there (then its id ends in `index.io`).
-    const file = path.slice(path.lastIndexOf(sep) + 1);
-    const bundle = file === 'index.md' || (file.startsWith('index.') && TAGGED.test(file) && !(id === file.slice(0, -3) || id.endsWith(`/${file.slice(0, -3)}`)));
-    const folder = bundle ? id : id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
+    const folder = isBundle(path.slice(path.lastIndexOf(sep) + 1), id) ? id : id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
     out[i] = sourceEntry(id, lang, path, now.sizes[i] as number, now.times[i] as number, folder, config);
   }
   return { entries: out, skipped, folders, config: { ...config }, configs };

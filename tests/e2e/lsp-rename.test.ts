@@ -206,6 +206,14 @@ describe('rename and references over raw framing', () => {
     expect(changes.map((c: { textDocument?: { uri: string } }) => c.textDocument?.uri).filter(Boolean).sort()).toEqual([pathToFileURL(join(dir, 'aktie.da.md')).href]);
     bundle.s.child.stdin.end();
     await bundle.s.exited;
+    // A bundle in a folder named index (the term "index"): the folder, not its index.md alone.
+    mkdirSync(join(dir, 'index'));
+    writeFileSync(join(dir, 'index', 'index.md'), '---\ntitle: Indeks\ndescription: Et aktieindeks.\n---\n\nSe [bundt](/bundt/).\n');
+    const index = await open(dir, renaming, 'index/index.md');
+    index.s.send({ id: 2, method: 'textDocument/rename', params: { textDocument: { uri: index.uri }, position: { line: 0, character: 0 }, newName: 'indeks' } });
+    expect((await index.s.reply(2)).result.documentChanges[0]).toEqual({ kind: 'rename', oldUri: pathToFileURL(join(dir, 'index')).href, newUri: pathToFileURL(join(dir, 'indeks')).href });
+    index.s.child.stdin.end();
+    await index.s.exited;
   });
 
   it('definition on a line of 100,000 [ answers at once, and other requests are not held up', async () => {

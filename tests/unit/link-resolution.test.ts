@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { linkKey, linkResolver, linkTarget, writtenTarget } from '../../src/corpus/links.js';
 import type { Article } from '../../src/corpus/article.js';
+import { languageSuffix } from '../../src/corpus/languages.js';
+import { isBundle } from '../../src/store/source.js';
 
 const page = (id: string, site?: string[]) => ({ id, aliases: [], site, links: [] }) as unknown as Article;
 /** A link written in the article `from`, as the parser reads it. */
@@ -166,5 +168,25 @@ describe('a link to another language folder\'s file, and a bare name by an alias
     const obligation = { id: 'obligation', aliases: ['Obligationer'], links: [] } as unknown as Article;
     const resolve = linkResolver([obligation, page('Top')]);
     expect(resolve(link('Obligationer', 'Top'))).toBe(obligation);
+  });
+});
+
+describe('a file named with its language (one rule for the listing, links, check and the language server)', () => {
+  it('languageSuffix: a code after a dot, whether or not it is one the corpus has', () => {
+    expect(languageSuffix('aktie.da')).toEqual({ base: 'aktie', lang: 'da' });
+    expect(languageSuffix('aktie/index.pt_BR')).toEqual({ base: 'aktie/index', lang: 'pt-br' });
+    expect(languageSuffix('Socket.io')).toEqual({ base: 'Socket', lang: 'io' });
+    expect(languageSuffix('M.xx')).toBeUndefined();
+    expect(languageSuffix('aktie')).toBeUndefined();
+    expect(languageSuffix('.da')).toBeUndefined();
+  });
+
+  it('isBundle: index.md always, index.da.md unless its id kept the code', () => {
+    expect(isBundle('index.md', 'index')).toBe(true);
+    expect(isBundle('index.da.md', 'aktie')).toBe(true);
+    expect(isBundle('index.io.md', 'rente/index.io')).toBe(false);
+    expect(isBundle('index.io.md', 'index.io')).toBe(false);
+    expect(isBundle('aktie.da.md', 'aktie')).toBe(false);
+    expect(isBundle('aktie.md', 'aktie')).toBe(false);
   });
 });
