@@ -2,7 +2,7 @@
 import type { ArticleRecord, ArticleRef } from '../corpus/compile.js';
 import type { Corpus } from '../corpus/reader.js';
 import { jsonText, langOf, ok, parseLimit, text, type Context, type Result } from '../context.js';
-import { displayWidth, fitColumns, nameColumnMin } from '../width.js';
+import { fitColumns, nameColumnMin } from '../width.js';
 import { compareDanish, fold } from '../fold.js';
 import { resolveArticle } from '../resolve.js';
 import { sanitize } from '../render/sanitize.js';
@@ -65,7 +65,13 @@ export async function runLinks(ctx: Context, terms: string[], options: { json?: 
   // A link's target and text are the file's as written: one line, no control character (a `%1B`
   // or `%0A` in an address decodes to one), whatever the terminal gets besides.
   const plain = (t: string) => sanitize(t, false).replace(/\s+/g, ' ');
-  return ok(text(refLines(ctx, links.map((l) => (l.to ? { name: l.to.name, title: l.to.title } : isSelf(l) ? { name: record.name, title: record.title, note: '(this article)' } : { name: plain(writtenTarget(l)), title: plain(l.text), note: onlyIn(l).length ? `(only in ${onlyIn(l).join(', ')})` : '(not in the corpus)' })))), notes);
+  const row = (l: (typeof links)[number]) => {
+    if (l.to) return { name: l.to.name, title: l.to.title };
+    if (isSelf(l)) return { name: record.name, title: record.title, note: '(this article)' };
+    const elsewhere = onlyIn(l);
+    return { name: plain(writtenTarget(l)), title: plain(l.text), note: elsewhere.length ? `(only in ${elsewhere.join(', ')})` : '(not in the corpus)' };
+  };
+  return ok(text(refLines(ctx, links.map(row))), notes);
 }
 
 export async function runBacklinks(ctx: Context, terms: string[], options: { json?: boolean }): Promise<Result> {

@@ -1,7 +1,7 @@
 // `glossary list [--keyword K]` and `glossary keywords`: browsing the corpus.
 import { compareDanish, fold } from '../fold.js';
 import { jsonText, langsOf, ok, parseLimit, text, type Context, type Result } from '../context.js';
-import { displayWidth, fitColumns, nameColumnMin } from '../width.js';
+import { fitColumns, nameColumnMin } from '../width.js';
 import type { ListEntry } from '../corpus/compile.js';
 import { NotFoundError } from '../errors.js';
 

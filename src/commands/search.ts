@@ -1,6 +1,6 @@
 // `glossary search <query...>`: ranked hits, one a line.
 import { jsonText, langsOf, listWidthOf, ok, parseLimit, text, type Context, type PresentOptions, type Result } from '../context.js';
-import { displayWidth, fitColumns, nameColumnMin, type Column } from '../width.js';
+import { fitColumns, nameColumnMin, type Column } from '../width.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { checkQuery } from '../resolve.js';
 import { fold } from '../fold.js';

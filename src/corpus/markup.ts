@@ -301,8 +301,9 @@ export function wikiTarget(written: string): string {
 
 /**
  * A wikilink's target as the address of an inline link: a path is from the folder's root
- * (`/Folder/Note`); a name alone is relative, which the links resolve by the one article whose file
- * has that name, in any folder. Parentheses encoded too (`[[Aktie (finans)]]`): an address holds no
+ * (`/Folder/Note`, else the one note whose path ends so); a name alone is relative, which the links
+ * resolve from the note's folder, then the root, then by the one article whose file has that name
+ * (links.ts linkResolver). Parentheses encoded too (`[[Aktie (finans)]]`): an address holds no
  * bare ones.
  */
 export function wikiAddress(target: string, anchor: string): string {
