@@ -34,7 +34,7 @@ export interface CheckInput {
 
 /** The codes of every check, for --rule and --skip-rule (and the help). */
 export const CHECK_RULES = [
-  'alias-collision', 'binary', 'broken-link', 'control-characters', 'description-from-body', 'duplicate-id', 'duplicate-slug',
+  'alias-collision', 'ambiguous-link', 'binary', 'broken-link', 'control-characters', 'description-from-body', 'duplicate-id', 'duplicate-slug',
   'empty-title', 'encoding', 'field-type', 'front-matter-entities', 'front-matter-language', 'front-matter-lenient',
   'front-matter-markup', 'front-matter-shape', 'front-matter-toml', 'front-matter-too-large', 'front-matter-unclosed', 'front-matter-yaml',
   'keyword-spelling', 'missing-title', 'orphan', 'outside-link', 'self-link', 'too-large', 'too-many-items', 'unreadable', 'untranslated',

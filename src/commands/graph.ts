@@ -55,10 +55,13 @@ export async function runLinks(ctx: Context, terms: string[], options: { json?: 
   const mayName = (other: string, l: { href: string; target: string }) =>
     [l.target, writtenTarget(l)].flatMap((t) => [t, t.replace(/\/+$/, '').split('/').pop() ?? '']).some((t) => ctx.corpus.names(other, fold(t)).length > 0 || ctx.corpus.names(other, `=${t}`).length > 0);
   const onlyIn = (l: (typeof links)[number]): string[] => (l.to ? [] : langs.filter((other) => other !== lang && mayName(other, l) && typeof resolverOf(other)(l) === 'object'));
+  // Two articles or more of the name it ends with (`[[Note]]` with a/Note and b/Note): as check says it (ambiguous-link).
+  const ambiguous = (l: (typeof links)[number]) => (l.to || isSelf(l) || !mayName(lang, l) ? [] : resolverOf(lang).ambiguous(l));
   if (options.json) {
     return ok(text(jsonText(links.map((l) => {
       const elsewhere = onlyIn(l);
-      return { target: l.target, text: l.text, line: l.line, resolved: l.to ?? null, ...(!l.to && isSelf(l) ? { self: true } : {}), ...(elsewhere.length ? { onlyIn: elsewhere } : {}) };
+      const could = elsewhere.length ? [] : ambiguous(l).map((a) => a.id);
+      return { target: l.target, text: l.text, line: l.line, resolved: l.to ?? null, ...(!l.to && isSelf(l) ? { self: true } : {}), ...(elsewhere.length ? { onlyIn: elsewhere } : {}), ...(could.length ? { ambiguous: could } : {}) };
     }))), notes);
   }
   if (links.length === 0) return ok(undefined, [...notes, `${record.name} links to no other article`]);
@@ -69,7 +72,9 @@ export async function runLinks(ctx: Context, terms: string[], options: { json?: 
     if (l.to) return { name: l.to.name, title: l.to.title };
     if (isSelf(l)) return { name: record.name, title: record.title, note: '(this article)' };
     const elsewhere = onlyIn(l);
-    return { name: plain(writtenTarget(l)), title: plain(l.text), note: elsewhere.length ? `(only in ${elsewhere.join(', ')})` : '(not in the corpus)' };
+    const could = elsewhere.length ? [] : ambiguous(l);
+    const note = elsewhere.length ? `(only in ${elsewhere.join(', ')})` : could.length ? `(ambiguous: ${could.map((a) => plain(a.id)).join(', ')})` : '(not in the corpus)';
+    return { name: plain(writtenTarget(l)), title: plain(l.text), note };
   };
   return ok(text(refLines(ctx, links.map(row))), notes);
 }

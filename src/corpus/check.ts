@@ -1,7 +1,7 @@
 // Corpus-wide checks: what no single file shows (duplicates, collisions, broken links, orphans).
 import { basename, dirname } from 'node:path';
 import { fold } from '../fold.js';
-import { linkResolver, writtenTarget, type LinkOptions, type Resolved } from './links.js';
+import { linkResolver, writtenTarget, type LinkOptions, type LinkResolver, type Resolved } from './links.js';
 import type { Article, Problem } from './article.js';
 import { languageSuffix } from './languages.js';
 
@@ -23,6 +23,12 @@ function otherLabel(other: string, file: string): string {
   return dirname(other) !== dirname(file) ? folder : `${label(other)} (the same name with its letters composed otherwise)`;
 }
 
+/** `a`, `a or b`, `a, b or c` (at most four named, then how many more). */
+function orList(names: string[]): string {
+  const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
+  return shown.length === 1 ? (shown[0] as string) : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+}
+
 export interface FileProblem extends Problem {
   file: string;
   lang: string;
@@ -39,17 +45,22 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
   const add = (a: Article, p: Problem) => out.push({ ...p, file: a.file, lang: a.lang });
   for (const a of articles) for (const p of a.problems) add(a, p);
 
-  const firstBy = (key: (a: Article) => string, code: string, what: (a: Article) => string) => {
+  const firstBy = (key: (a: Article) => string, code: string, what: (a: Article) => string, apart?: (a: Article, earlier: Article) => string | undefined) => {
     const seen = new Map<string, Article>();
     for (const a of articles) {
       const k = key(a);
       const earlier = seen.get(k);
-      if (earlier) add(a, { severity: 'error', code, message: `${what(a)} is also used by ${otherLabel(earlier.file, a.file)}`, line: 1 });
+      const told = earlier && apart?.(a, earlier);
+      if (earlier) add(a, { severity: told ? 'warning' : 'error', code, message: `${what(a)} is also used by ${otherLabel(earlier.file, a.file)}${told ?? ''}`, line: 1 });
       else seen.set(k, a);
     }
   };
   firstBy((a) => a.id.toLowerCase(), 'duplicate-id', (a) => `id "${a.id}"`);
-  firstBy((a) => a.slug, 'duplicate-slug', (a) => `slug "${a.slug}" (from the title "${a.title}")`);
+  // Two terms of one title in different folders (`finans/rente.md`, `jura/rente.md`, or notes of
+  // one name in a vault) are told apart by their paths, as lookup and links name them: a warning.
+  const folderOf = (a: Article) => (a.id.includes('/') ? a.id.slice(0, a.id.lastIndexOf('/')) : '');
+  firstBy((a) => a.slug, 'duplicate-slug', (a) => `slug "${a.slug}" (from the title "${a.title}")`, (a, earlier) =>
+    folderOf(a) !== folderOf(earlier) ? `, in another folder: each is named by its path (${earlier.id}, ${a.id})` : undefined);
 
   const owner = new Map<string, Article>();
   for (const a of articles) {
@@ -109,7 +120,7 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
  */
 export function linkProblems(
   a: Article,
-  resolve: (link: Article['links'][number]) => Resolved,
+  resolve: LinkResolver,
   others: CheckOptions['others'] = [],
   self: Article = a,
   linked?: Set<Article>,
@@ -124,7 +135,9 @@ export function linkProblems(
     }
     if (!target) {
       const elsewhere = others.filter((o) => typeof o.resolve(link) === 'object').map((o) => o.lang);
+      const could = elsewhere.length ? [] : resolve.ambiguous(link);
       if (elsewhere.length) out.push({ severity: 'warning', code: 'untranslated', message: `link to "${writtenTarget(link)}", which is only in ${elsewhere.join(', ')}: not translated to ${a.lang} yet`, line: link.line });
+      else if (could.length) out.push({ severity: 'warning', code: 'ambiguous-link', message: `link to "${writtenTarget(link)}", which could be ${orList(could.map((c) => c.id))}: write the one meant with its folder`, line: link.line });
       else out.push({ severity: 'warning', code: 'broken-link', message: `link to "${writtenTarget(link)}", which is not in the corpus`, line: link.line });
     } else if (target === self) {
       out.push({ severity: 'warning', code: 'self-link', message: `link to itself ("${link.text}")`, line: link.line });

@@ -64,6 +64,17 @@ function untranslatedPath(path: string): { path: string; lang?: string } {
 /** What a link resolves to: an article, `outside` (a page of the site that is not a term), or undefined (broken). */
 export type Resolved = Article | 'outside' | undefined;
 
+/** Link -> article (linkResolver). */
+export interface LinkResolver {
+  (link: Pick<Link, 'href' | 'target'>): Resolved;
+  /**
+   * For a link that resolves to nothing because two articles or more share the name it ends with
+   * (`[[Note]]` with `a/Note.md` and `b/Note.md`, as an Obsidian vault may have): those articles,
+   * for a message that names them. Empty for any other link.
+   */
+  ambiguous(link: Pick<Link, 'href' | 'target'>): Article[];
+}
+
 export interface LinkOptions {
   /** The site's glossary prefix as path segments, lower case (`docs`, `glossary`), the language left out. */
   prefix?: string[];
@@ -104,7 +115,7 @@ export function linkKey(link: Pick<Link, 'href' | 'target'>): string {
  * (`./x` from `a/y` is `a/x`), then, a bare name, from the root (`[[obl]]`), then by its last part
  * (`./x` from `y` is `y/x` as a path, but means `x`); a link to a file only from its folder.
  */
-export function linkResolver(articles: Article[], options: LinkOptions = {}): (link: Pick<Link, 'href' | 'target'>) => Resolved {
+export function linkResolver(articles: Article[], options: LinkOptions = {}): LinkResolver {
   const byId = new Map<string, Article>();
   const byFoldedId = new Map<string, Article>();
   const byAlias = new Map<string, Article>();
@@ -135,7 +146,7 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
   // The one article whose id ends with these parts (`[[Sub folder/Note]]` written from the note's
   // own folder, as Obsidian may write it).
   let tails: Map<string, Article | null> | undefined;
-  const bySuffix = (parts: string[]): Article | undefined => {
+  const bySuffix = (parts: string[]): Article | null | undefined => {
     if (!tails) {
       // Every id's last parts but the whole id: `a/b/c` -> `b/c`, `c` (null where two ids share one).
       tails = new Map();
@@ -149,7 +160,7 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
         }
       }
     }
-    return tails.get(parts.join('/').toLowerCase()) ?? undefined;
+    return tails.get(parts.join('/').toLowerCase());
   };
   // `./x` read from the page's folder rather than from the page (`finance/bond` -> `finance/x`),
   // as Docusaurus and a plain folder of files mean it: by id, or by the address a page gives itself.
@@ -220,17 +231,46 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): (l
     if (inPath || rest.length === 1) return inPath;
     // In a folder of the corpus's own (`/glossary/rentee/` where glossary/ holds the terms): a
     // term that is not there, not a page of the site.
-    return bySuffix(rest) ?? (termInFolder(lower) ? undefined : 'outside');
+    // A path two articles' paths end with is theirs, not the site's: unresolved (ambiguous below).
+    const suffix = bySuffix(rest);
+    return suffix === null ? undefined : suffix ?? (termInFolder(lower) ? undefined : 'outside');
   };
   // Remembered: a corpus links to the same targets over and over, and folding is not free.
   const seen = new Map<string, Resolved>();
-  return (link) => {
+  const resolver = (link: Pick<Link, 'href' | 'target'>): Resolved => {
     const key = linkKey(link);
     if (seen.has(key)) return seen.get(key);
     const found = resolve(link.href, link.target);
     seen.set(key, found);
     return found;
   };
+  // The articles each id's last parts name, made at the first link that needs them.
+  let sharing: Map<string, Article[]> | undefined;
+  const ambiguous = (link: Pick<Link, 'href' | 'target'>): Article[] => {
+    if (resolver(link) !== undefined || link.target === '') return [];
+    const site = link.href.startsWith('/');
+    if (!site && /\.(?:md|html?)$/i.test(link.href.replace(/[?#].*$/s, ''))) return [];
+    // The ends a resolution tries: a relative link's last part (its leaf, as the path it makes from
+    // the page has more than one), a path's whole (bySuffix).
+    const whole = site ? withoutLanguage(link.target.split('/')).rest : link.target.split('/');
+    if (whole.length < 2) return [];
+    const parts = site ? whole : whole.slice(-1);
+    if (!sharing) {
+      sharing = new Map();
+      for (const a of articles) {
+        const segments = a.id.toLowerCase().split('/');
+        for (let i = 0; i < segments.length; i++) {
+          for (const tail of new Set([segments.slice(i).join('/'), urlized(segments.slice(i).join('/'))])) {
+            const list = sharing.get(tail) ?? (sharing.set(tail, []).get(tail) as Article[]);
+            if (list[list.length - 1] !== a) list.push(a);
+          }
+        }
+      }
+    }
+    const could = sharing.get(parts.join('/').toLowerCase()) ?? [];
+    return could.length > 1 ? could : [];
+  };
+  return Object.assign(resolver, { ambiguous });
 }
 
 /**

@@ -12,7 +12,7 @@ import type * as LS from 'vscode-languageserver/node';
 import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
 import type { Article, ParseResult, Problem } from '../corpus/article.js';
 import { linkProblems, type FileProblem } from '../corpus/check.js';
-import { linkResolver, linkTarget, siteLinkOptions, type LinkOptions, type Resolved } from '../corpus/links.js';
+import { linkResolver, linkTarget, siteLinkOptions, type LinkOptions, type LinkResolver, type Resolved } from '../corpus/links.js';
 import { codeLines } from '../corpus/markup.js';
 import { parseArticle } from '../corpus/parse.js';
 import { fold } from '../fold.js';
@@ -176,7 +176,7 @@ export class Glossary {
   }
 
   /** The last whole check: its problems by file, and what it knew of each article. */
-  private whole?: { problems: Map<string, FileProblem[]>; names: Map<string, string>; articles: Map<string, Article>; resolvers: Map<string, { resolve: (l: Article['links'][number]) => Resolved; others: Array<{ lang: string; resolve: (l: Article['links'][number]) => Resolved }> }> };
+  private whole?: { problems: Map<string, FileProblem[]>; names: Map<string, string>; articles: Map<string, Article>; resolvers: Map<string, { resolve: LinkResolver; others: Array<{ lang: string; resolve: (l: Article['links'][number]) => Resolved }> }> };
   /** A file whose links changed since the whole check: other files' `orphan` may have changed. */
   private linksChanged?: string;
 

@@ -22,6 +22,12 @@ export interface CorpusConfig {
    * `.obsidian/`), whose every note is an article, with or without front matter or a heading.
    */
   vault?: boolean;
+  /**
+   * Not a setting of the file either: in a vault, the folders its templates plugins keep templates
+   * in (`.obsidian/templates.json`'s `folder`, Templater's `templates_folder`), as paths from the
+   * vault's root. Their notes are templates (`{{title}}`), not terms.
+   */
+  templates?: string[];
 }
 
 // gray-matter (with js-yaml and esprima) costs ~8 ms to load: required only for a YAML config.

@@ -1,6 +1,6 @@
 // Finding the article files of content folders: one language per folder, or one sub-folder per
 // language; flat files and page bundles at any depth; pages that are not terms named and counted.
-import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { configuredLanguage, LANGUAGE_NAMES, languageOfFolder, languageSuffix } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
@@ -190,6 +190,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       }
       if (name.startsWith('_')) namePages(path, 'in a folder whose name starts with "_" (templates, partials)', w.out);
       else if (skips(w.config, w.top, relPath)) namePages(path, 'in a folder the corpus config skips', w.out);
+      else if (w.top === '' && w.config.templates?.includes(relPath)) namePages(path, "in the vault's templates folder (as its settings in .obsidian name it)", w.out);
       else if (depth + 1 > MAX_DEPTH) namePages(path, `more than ${MAX_DEPTH} folders deep: not read`, w.out, false);
       else {
         let sub: Dirent[];
@@ -297,7 +298,9 @@ export function listSources(dirs: string[]): SourceListing {
     const found = findConfig(dir);
     if (found?.outside) out.skipped.push({ file: found.file, reason: 'symbolic link to a file outside the content folder: not read' });
     const dirents = readDir(dir);
-    const config = withVault(found && !found.outside ? readConfig(found.file) : {}, dirents.some((d) => d.name === '.obsidian' && d.isDirectory()));
+    const vault = dirents.some((d) => d.name === '.obsidian' && d.isDirectory()) ? dir : undefined;
+    const config = withVault(found && !found.outside ? readConfig(found.file) : {}, vault);
+    if (vault) out.folders.push(...vaultSettings(vault));
     out.configs.push(config);
     for (const [key, value] of Object.entries(config)) if (!(key in out.config)) (out.config as Record<string, unknown>)[key] = value;
     const root = realpathSync(dir);
@@ -377,9 +380,54 @@ function sourceEntry(id: string, lang: string, path: string, size: number, mtime
   return entry;
 }
 
-/** The config read, marked where the folder is an Obsidian vault (a `.obsidian/` folder in it). */
-function withVault(config: CorpusConfig, vault: boolean): CorpusConfig {
-  return vault ? { ...config, vault: true } : config;
+/**
+ * The config read, marked where the folder (`vault`) is an Obsidian vault (a `.obsidian/` folder in
+ * it), with the folders its templates plugins keep templates in.
+ */
+function withVault(config: CorpusConfig, vault: string | undefined): CorpusConfig {
+  if (vault === undefined) return config;
+  const templates = vaultTemplates(vault);
+  return { ...config, vault: true, ...(templates.length ? { templates } : {}) };
+}
+
+/**
+ * The templates folders a vault's settings name: the core Templates plugin's (`templates.json`,
+ * `folder`) and Templater's (`templates_folder`), as paths from the vault's root. Settings that
+ * cannot be read name none (the notes are then read as notes).
+ */
+const TEMPLATE_SETTINGS: Array<[string, string]> = [['templates.json', 'folder'], [join('plugins', 'templater-obsidian', 'data.json'), 'templates_folder']];
+
+/**
+ * What to watch of a vault's template settings: each settings file, or where it is missing the
+ * nearest folder of its path there is (creating the file changes that folder's time).
+ */
+function vaultSettings(vault: string): Array<[string, number]> {
+  const out = new Map<string, number>();
+  for (const [file] of TEMPLATE_SETTINGS) {
+    for (let path = join(vault, '.obsidian', file); path.length > vault.length; path = dirname(path)) {
+      try {
+        out.set(path, changeTime(statSync(path)));
+        break;
+      } catch {
+        /* not there: its folder, then */
+      }
+    }
+  }
+  return [...out];
+}
+
+function vaultTemplates(vault: string): string[] {
+  const out = new Set<string>();
+  for (const [file, key] of TEMPLATE_SETTINGS) {
+    try {
+      const value = (JSON.parse(readFileSync(join(vault, '.obsidian', file), 'utf8')) as Record<string, unknown>)[key];
+      const path = typeof value === 'string' ? value.normalize('NFC').replace(/\\/g, '/').replace(/^\/+|\/+$/g, '') : '';
+      if (path && !path.split('/').includes('..')) out.add(path);
+    } catch {
+      /* no such plugin, or its settings unreadable */
+    }
+  }
+  return [...out];
 }
 
 /** Every file's size and change time now, as one check of a listing's stamps found them. */
@@ -405,7 +453,7 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
   // The config as it is now (its mtime may have been set back, as `cp -p` does): changed, the
   // folders are listed again.
   const found = findConfig(dir);
-  if (JSON.stringify(withVault(found && !found.outside ? readConfig(found.file) : {}, config.vault === true)) !== JSON.stringify(config)) return undefined;
+  if (JSON.stringify(withVault(found && !found.outside ? readConfig(found.file) : {}, config.vault === true ? dir : undefined)) !== JSON.stringify(config)) return undefined;
   const out: SourceEntry[] = new Array(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const [path, , , lang, id] = entries[i] as readonly [string, number, number, string, string];

@@ -180,6 +180,51 @@ describe('folders as teams keep them', () => {
     expect(plain.stdout).toContain('skipped: no front matter and no heading: not an article');
   });
 
+  it('Obsidian: [[Note]] that two notes share is ambiguous, named in check and links; one title in two folders is a warning', () => {
+    const dir = writeCorpus({
+      '.obsidian/app.json': '{}',
+      'a/Note.md': '# Note\n\nNoten i a. Se [[Aktie]].\n',
+      'b/Note.md': '# Note\n\nNoten i b. Se [[Aktie]].\n',
+      'Aktie.md': '# Aktie\n\nEn andel. Se [[Note]] og [[b/Note]].\n',
+    });
+    const run = runOn(dir);
+    const check = cli(['check', dir]);
+    expect(check.stdout).toContain('Aktie.md:3: warning: link to "Note", which could be a/Note or b/Note: write the one meant with its folder [ambiguous-link]');
+    expect(check.stdout).not.toContain('broken-link');
+    // Told apart by their paths: a warning, not an error that fails the check.
+    expect(check.stdout).toContain('b/Note.md:1: warning: slug "note" (from the title "Note") is also used by a/Note.md, in another folder: each is named by its path (a/Note, b/Note) [duplicate-slug]');
+    expect(check.code).toBe(0);
+    expect(run('links', 'aktie').stdout).toMatch(/^Note +Note +\(ambiguous: a\/Note, b\/Note\)\nb\/Note +Note\n$/);
+    const json = JSON.parse(run('links', '--json', 'aktie').stdout) as Array<{ resolved: unknown; ambiguous?: string[] }>;
+    expect(json[0]).toMatchObject({ resolved: null, ambiguous: ['a/Note', 'b/Note'] });
+    expect(json[1]?.ambiguous).toBeUndefined();
+    // In one folder, two files of one title are one term written twice: an error.
+    const same = writeCorpus({ 'note.md': article({ title: 'Note', description: 'n.' }), 'note-2.md': article({ title: 'Note', description: 'n.' }) });
+    const twice = cli(['check', same]);
+    expect(twice.stdout).toMatch(/error: slug "note" \(from the title "Note"\) is also used by note-2\.md \[duplicate-slug\]/);
+    expect(twice.code).not.toBe(0);
+  });
+
+  it("Obsidian: the templates plugins' folder holds templates, not terms, as the vault's settings say now", () => {
+    const dir = writeCorpus({
+      '.obsidian/templates.json': '{"folder":"Skabeloner/"}',
+      '.obsidian/plugins/templater-obsidian/data.json': '{"templates_folder":"Meta/Templater"}',
+      'Skabeloner/Ny term.md': '# {{title}}\n\nDato: {{date}}\n',
+      'Meta/Templater/Møde.md': '# <% tp.file.title %>\n\nReferat.\n',
+      'Meta/Ordbog.md': '# Ordbog\n\nOm ordbogen. Se [[Aktie]].\n',
+      'Aktie.md': '# Aktie\n\nEn andel. Se [[Ordbog]].\n',
+    });
+    const run = runOn(dir);
+    expect(run('list').stdout).toBe('aktie   Aktie\nordbog  Ordbog\n');
+    const check = cli(['check', dir]);
+    expect(check.stdout).toContain("Ny term.md: not a term: in the vault's templates folder (as its settings in .obsidian name it)");
+    expect(check.stdout).toContain("Møde.md: not a term: in the vault's templates folder (as its settings in .obsidian name it)");
+    expect(check.stdout).toContain('0 errors, 0 warnings in 2 articles (0 of 4 files skipped, 2 section, template or draft pages not counted as terms)');
+    // The setting changed: the cached listing is not trusted, the folder's notes are read again.
+    writeFileSync(join(dir, '.obsidian', 'templates.json'), '{"folder":"Andet"}');
+    expect(run('list').stdout).toBe('aktie    Aktie\nny-term  Ny term\nordbog   Ordbog\n');
+  });
+
   it("Docusaurus: a doc's id: is its address, and ./x is read from the page's folder", () => {
     const dir = writeCorpus({
       'finance/loan.md': article({ id: 'loan-term', title: 'Loan', description: 'l.' }, 'A loan. See [bond](/docs/finance/bond) and [lease](./lease).'),

@@ -77,8 +77,26 @@ describe('a site-absolute link without a site layout', () => {
     expect(resolve(link('/sub folder/egen kapital', 'x'))).toBe(egen);
   });
 
-  it('names none that two paths end with', () => {
-    expect(resolve(link('/x/y', 'z'))).toBe('outside');
+  it('names none that two paths end with, and says which could be meant', () => {
+    expect(resolve(link('/x/y', 'z'))).toBeUndefined();
+    expect(resolve.ambiguous(link('/x/y', 'z'))).toEqual(twin);
+    expect(resolve.ambiguous(link('/X/Y/', 'z'))).toEqual(twin);
+    // Resolved, broken or outside: no candidates.
+    expect(resolve.ambiguous(link('/Sub folder/Egen kapital', 'x'))).toEqual([]);
+    expect(resolve.ambiguous(link('/glossary/rentee/', 'x'))).toEqual([]);
+    expect(resolve.ambiguous(link('/blog/post/', 'x'))).toEqual([]);
+  });
+
+  it('a name alone that two notes share is ambiguous; one the page\'s folder or the root has is not', () => {
+    const a = page('a/Note');
+    const b = page('b/Note');
+    const r = linkResolver([a, b, page('Aktie'), page('a/Andet')]);
+    expect(r(link('Note', 'Aktie'))).toBeUndefined();
+    expect(r.ambiguous(link('Note', 'Aktie'))).toEqual([a, b]);
+    expect(r(link('Note', 'a/Andet'))).toBe(a);
+    expect(r.ambiguous(link('Note', 'a/Andet'))).toEqual([]);
+    // A link to a file is read from its folder only: never ambiguous.
+    expect(r.ambiguous({ href: 'Note.md', target: linkTarget('Note.md', 'Aktie', '') as string })).toEqual([]);
   });
 
   it("a site's address of the path (sub-folder/egen-kapital) finds it too", () => {
