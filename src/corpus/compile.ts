@@ -374,6 +374,9 @@ export function nameEntries(a: Article, n: number): Map<string, Array<[number, n
   add(fold(a.title), NameRank.title);
   for (const alias of a.aliases) add(fold(alias), NameRank.alias);
   for (const name of defined) add(fold(name), NameRank.defined);
+  // The address a page gives itself ends with a name its site knows it by (Docusaurus's `id:
+  // loan-term` in loan.md, Hugo's `url`): found by it as by an alias.
+  for (const path of a.site ?? []) add(fold(path.slice(path.lastIndexOf('/') + 1)), NameRank.alias);
   // Every name as typed without Danish letters, under `~`.
   for (const [name, rank] of [[a.title, NameRank.title], ...a.aliases.map((x) => [x, NameRank.alias] as const), ...defined.map((x) => [x, NameRank.defined] as const)] as const) {
     add('~' + plainLetters(fold(name)), rank);

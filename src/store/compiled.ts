@@ -11,7 +11,7 @@ import type { ScanIndex } from '../scan.js';
 import { checksum, readRegularFile, type CorpusFiles, type CorpusSink } from './files.js';
 import { noRenders } from './renders.js';
 
-export const FORMAT = 21;
+export const FORMAT = 22;
 
 /**
  * Items per data file: an items file (records, docs, body terms, shards) is kept as parts of this

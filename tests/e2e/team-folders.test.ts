@@ -233,6 +233,10 @@ describe('folders as teams keep them', () => {
     });
     expect(cli(['check', dir]).stdout).toContain('0 errors, 0 warnings in 3 articles');
     expect(runOn(dir)('backlinks', 'loan').stdout).toBe('bond   Bond\nlease  Lease\n');
+    // The doc's id is a name it is looked up by, as the site knows it.
+    const byId = runOn(dir)('lookup', '--json', 'loan-term');
+    expect(byId.code).toBe(0);
+    expect(JSON.parse(byId.stdout)).toMatchObject({ id: 'finance/loan', title: 'Loan', matched: 'alias' });
   });
 
   it('Docusaurus tags written as objects are keywords by their label', () => {
