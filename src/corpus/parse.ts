@@ -453,9 +453,11 @@ function checkFrontMatterText(fields: Record<string, unknown>, problems: Problem
   }
 }
 
-// A link, its destination plain or in angle brackets, which may hold spaces (`[x](</same slug>)`).
+// A link, its destination plain or in angle brackets, which may hold spaces (`[x](</same slug>)`):
+// group 1 a `!` (an image), 2 the text, 3 or 4 the destination. The language server's link spans
+// read links by it too (edge/link-spans.ts).
 // One whose `[` is escaped (`\\[e](/e)` is text) is told by the backslashes before it (markup.ts escapedAt).
-const LINK = /(!?)\[((?:[^\]\\\n]|\\.){0,500})\]\(\s*(?:<([^<>\n]{1,2000})>|([^\s()<>]{1,2000}))(?:\s+"[^"\n]*")?\s*\)/g;
+export const LINK = /(!?)\[((?:[^\]\\\n]|\\.){0,500})\]\(\s*(?:<([^<>\n]{1,2000})>|([^\s()<>]{1,2000}))(?:\s+"[^"\n]*")?\s*\)/g;
 
 /** The internal links of a body (already cleaned of site markup), each with its target path. */
 export function extractLinks(body: string, firstLine: number, id = '', dir = ''): Link[] {

@@ -1,7 +1,8 @@
 // Where links stand in a line of Markdown, as written: what the language server's definition,
 // references and rename need (the parser keeps only a link's line). Pure; linear in the line's
 // length whatever it holds (a regular expression over a line of 100,000 `[` took 11 s a request).
-import { CODE_SPAN, REFERENCE_DEFINITION, WIKILINK, wikiAddress, wikiTarget } from '../corpus/markup.js';
+import { CODE_SPAN, escapedAt, REFERENCE_DEFINITION, WIKILINK, wikiAddress, wikiTarget } from '../corpus/markup.js';
+import { LINK } from '../corpus/parse.js';
 
 export interface LinkSpan {
   /** The target as the parser reads it: an inline link's or a definition's address, a wikilink's as an address. */
@@ -20,16 +21,8 @@ function withoutCode(line: string): string {
   return line.replace(CODE_SPAN, (span) => ' '.repeat(span.length));
 }
 
-/** For each index, the first index at or after it where `stop` holds (the line's length if none). */
-function nextWhere(line: string, stop: (c: number) => boolean): Int32Array {
-  const next = new Int32Array(line.length + 1);
-  next[line.length] = line.length;
-  for (let i = line.length - 1; i >= 0; i--) next[i] = stop(line.charCodeAt(i)) ? i : (next[i + 1] as number);
-  return next;
-}
-
-const WHITE_OR_CLOSE = (c: number) => c === 0x20 || c === 0x09 || c === 0x29; // space, tab, )
-const ANGLE_CLOSE = (c: number) => c === 0x3e; // >
+/** The parser's inline link (parse.ts LINK), with the indices of its groups: where the address stands. */
+const INLINE = new RegExp(LINK.source, 'gd');
 
 /** REFERENCE_DEFINITION with the indices of its groups: where the address stands. */
 const DEFINITION = new RegExp(REFERENCE_DEFINITION.source, 'd');
@@ -47,24 +40,17 @@ export function linkSpans(line: string): LinkSpan[] {
   const at = definition?.indices?.[2];
   if (definition && at) spans.push({ href: definition[2] as string, start: at[0], end: at[1], kind: 'definition' });
   if (text.includes('](')) {
-    let white: Int32Array | undefined;
-    let angle: Int32Array | undefined;
-    for (let at = text.indexOf(']('); at >= 0; at = text.indexOf('](', at + 2)) {
-      let start = at + 2;
-      // `[x]( x.md )`: spaces inside the parentheses are allowed around the target.
-      while (text[start] === ' ' || text[start] === '\t') start++;
-      let end: number;
-      if (text[start] === '<') {
-        start++;
-        angle ??= nextWhere(text, ANGLE_CLOSE);
-        end = angle[start] as number;
-        if (end >= text.length) continue;
-      } else {
-        white ??= nextWhere(text, WHITE_OR_CLOSE);
-        end = white[start] as number;
-        if (end >= text.length) continue;
+    // As the parser reads links (parse.ts extractLinks): an escaped `[` opens none, an image is none.
+    INLINE.lastIndex = 0;
+    for (let m = INLINE.exec(text); m; m = INLINE.exec(text)) {
+      // `![x](y)` an image; `\\![x](y)` a link after an escaped `!`; `\\[x](y)` text, and the search
+      // goes on inside it (`\\[sic\\] og [b](b.md)`).
+      if (m[1] ? !escapedAt(text, m.index) : escapedAt(text, m.index)) {
+        if (!m[1]) INLINE.lastIndex = m.index + 1;
+        continue;
       }
-      if (end > start) spans.push({ href: text.slice(start, end), start, end, kind: 'inline' });
+      const at = m.indices?.[3] ?? m.indices?.[4];
+      if (at && at[1] > at[0]) spans.push({ href: text.slice(at[0], at[1]), start: at[0], end: at[1], kind: 'inline' });
     }
   }
   if (text.includes('[[')) {

@@ -14,9 +14,16 @@ describe('linkSpans: where links stand in a line', () => {
     expect(written('[ref]: /x')).toEqual([['definition', '/x', '/x']]);
     expect(written('[[x]] og [[Mappe/y#afsnit|tekst]] og ![[billede.png]]')).toEqual([['wiki', 'x', 'x'], ['wiki', '/Mappe/y#afsnit', 'Mappe/y']]);
   });
+  it('as the parser reads links: not an escaped [ (nor what follows in it), not an image; after an escaped ! a link', () => {
+    expect(written('\\[e](/e) og \\[sic\\] og [b](b.md)')).toEqual([['inline', 'b.md', 'b.md']]);
+    expect(written('![billede](/x) og Hurra\\![B](b.md) og \\\\[c](/c)')).toEqual([['inline', 'b.md', 'b.md'], ['inline', '/c', '/c']]);
+    expect(linkAt('\\[e](/e)', 5)).toBeUndefined();
+  });
   it('a line of 100,000 [ or ]( takes no time', () => {
     const started = performance.now();
     linkSpans('['.repeat(100_000));
+    linkSpans('['.repeat(100_000) + '](x)');
+    linkSpans('\\'.repeat(100_000) + '[a](b)');
     linkSpans('](](](]('.repeat(25_000));
     linkAt('['.repeat(100_000), 50_000);
     expect(performance.now() - started).toBeLessThan(1000);
