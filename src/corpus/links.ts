@@ -53,6 +53,14 @@ export function writtenTarget(link: Pick<Link, 'href' | 'target'>): string {
   }
 }
 
+/** Whether an article's file is named with its language (`aktie.en.md`, `aktie/index.en.md`), as its id is not. */
+function namedWithLanguage(a: Article): boolean {
+  if (typeof a.file !== 'string') return false;
+  const name = a.file.slice(Math.max(a.file.lastIndexOf('/'), a.file.lastIndexOf('\\')) + 1).replace(/\.md$/i, '');
+  const leaf = a.id.slice(a.id.lastIndexOf('/') + 1);
+  return name !== leaf && name !== 'index' && languageSuffix(name) !== undefined;
+}
+
 /** A path to a file named with its language (`rente.da`, `aktie/index.da`): the id it is listed under, and the language. */
 function untranslatedPath(path: string): { path: string; lang?: string } {
   const tagged = languageSuffix(path);
@@ -183,7 +191,8 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): Li
     return folders.has(parts.slice(0, -1).join('/')) && !folders.has(parts.join('/'));
   };
   const resolve = (href: string, target: string): Resolved => {
-    const found = direct(target);
+    const toFile = !href.startsWith('/') && /\.(?:md|html?)$/i.test(href.replace(/[?#].*$/s, ''));
+    const found = toFile ? undefined : direct(target);
     if (found) return found;
     const parts = target.split('/');
     if (!href.startsWith('/')) {
@@ -192,7 +201,12 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): Li
       // Only there (on a site or GitHub another folder's file of that name is a 404), and a file of
       // another language of the corpus (`index.en.md` from the Danish page) is that language's.
       // So is a file in another language's folder (`../../en/finans/bond.md`).
-      if (/\.(?:md|html?)$/i.test(href.replace(/[?#].*$/s, ''))) {
+      if (toFile) {
+        // By its id as written (`M.Sc.md`), unless that is a file named without a language
+        // (`index.md`, `aktie.md`) where this language's article of the id is one named with one
+        // (`index.en.md`): then the link is to the other file, the default language's (Hugo).
+        const exact = direct(target);
+        if (exact) return others.size > 0 && namedWithLanguage(exact) ? 'outside' : exact;
         const file = untranslatedPath(target);
         const folder = withoutLanguage(parts).lang;
         return (file.lang && others.has(file.lang)) || (folder && others.has(folder)) ? 'outside' : direct(file.path);

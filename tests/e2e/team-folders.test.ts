@@ -27,6 +27,19 @@ describe('folders as teams keep them', () => {
     expect(run('--lang', 'en', 'backlinks', 'share').stdout).toBe('bond  Bond\n');
   });
 
+  it("Hugo: a translation's link to the file without a language (the default language's) is no self-link", () => {
+    const dir = writeCorpus({
+      'aktie/index.md': article({ title: 'Aktie', description: 'a.' }, 'Da. Se [rente](../rente/index.md).'),
+      'aktie/index.en.md': article({ title: 'Share', description: 's.' }, 'En. [Dansk](index.md) og [rate](../rente/index.en.md).'),
+      'rente/index.md': article({ title: 'Rente', description: 'r.' }, 'Da. Se [aktie](../aktie/index.md).'),
+      'rente/index.en.md': article({ title: 'Rate', description: 'r.' }, 'En. See [share](../aktie/index.en.md).'),
+    });
+    const check = cli(['check', dir, '--verbose']);
+    expect(check.stdout).not.toContain('self-link');
+    expect(check.stdout).toContain('index.en.md:6: note: link to "index.md", a page of the site outside the glossary: not checked [outside-link]');
+    expect(runOn(dir)('--lang', 'en', 'links', 'share').stdout).toBe('rate  Rate\n');
+  });
+
   it('a name ending like a language code is no translation unless the folder pairs it: Socket.io.md, M.Sc.md', () => {
     const dir = writeCorpus({
       'Socket.io.md': article({ title: 'Socket.io', description: 'lib.' }),

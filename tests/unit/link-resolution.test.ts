@@ -23,6 +23,21 @@ describe('a relative link', () => {
     expect(r({ href: 'obligation.md', target: linkTarget('obligation.md', 'finans/aktie', 'finans') as string })).toBeUndefined();
   });
 
+  it("a link to the file without a language from a translation (index.md from index.en.md) is the other language's, not a self-link", () => {
+    const share = { ...page('aktie'), file: '/c/aktie/index.en.md' } as Article;
+    const rate = { ...page('rente'), file: '/c/rente.en.md' } as Article;
+    const r = linkResolver([share, rate], { otherLangs: ['da'] });
+    const from = (href: string) => ({ href, target: linkTarget(href, 'aktie', 'aktie') as string });
+    expect(r(from('index.md'))).toBe('outside');
+    expect(r(from('../rente.md'))).toBe('outside');
+    // Named with its language, or by its id: this language's.
+    expect(r(from('index.en.md'))).toBe(share);
+    expect(r(from('../rente.en.md'))).toBe(rate);
+    expect(r({ href: '/rente', target: 'rente' })).toBe(rate);
+    // One language only: a file named without one is the same term (no other language to be).
+    expect(linkResolver([share, rate])(from('index.md'))).toBe(share);
+  });
+
   it('a link to a file named with its language is the article it is listed as', () => {
     const aktie = page('aktie');
     const obligation = page('obligation');
