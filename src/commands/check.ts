@@ -89,7 +89,7 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
   const label = { error: theme.error('error'), warning: theme.warning('warning'), note: theme.dim('note') };
   // A rule that fires on most articles would bury the others: one line with its count, unless --verbose.
   const byCode = new Map<string, FileProblem[]>();
-  for (const p of problems) if (p.severity !== 'error') byCode.set(p.code, [...(byCode.get(p.code) ?? []), p]);
+  for (const p of problems) if (p.severity !== 'error') (byCode.get(p.code) ?? (byCode.set(p.code, []).get(p.code) as FileProblem[])).push(p);
   // Links to the rest of the site are counted apart, always in one line: they are not the corpus's to fix.
   const grouped = new Set([...byCode].filter(([code, ps]) => !options.verbose && (code === OUTSIDE || new Set(ps.map((p) => p.file)).size >= Math.max(GROUP_AT, articles / 2))).map(([code]) => code));
   const lines: string[] = [];

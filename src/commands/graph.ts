@@ -56,7 +56,8 @@ export async function runLinks(ctx: Context, terms: string[], options: { json?: 
     [l.target, writtenTarget(l)].flatMap((t) => [t, t.replace(/\/+$/, '').split('/').pop() ?? '']).some((t) => ctx.corpus.names(other, fold(t)).length > 0 || ctx.corpus.names(other, `=${t}`).length > 0);
   const onlyIn = (l: (typeof links)[number]): string[] => (l.to ? [] : langs.filter((other) => other !== lang && mayName(other, l) && typeof resolverOf(other)(l) === 'object'));
   // Two articles or more of the name it ends with (`[[Note]]` with a/Note and b/Note): as check says it (ambiguous-link).
-  const ambiguous = (l: (typeof links)[number]) => (l.to || isSelf(l) || !mayName(lang, l) ? [] : resolverOf(lang).ambiguous(l));
+  // The compile marks such a link; its candidates are read only then.
+  const ambiguous = (l: (typeof links)[number]) => (l.ambiguous ? resolverOf(lang).ambiguous(l) : []);
   if (options.json) {
     return ok(text(jsonText(links.map((l) => {
       const elsewhere = onlyIn(l);

@@ -223,7 +223,7 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: ['glossary check', 'glossary check ./my-articles --strict', 'glossary check ./my-articles --json', 'glossary check ./site --skip-rule untranslated,orphan'],
     more:
-      'Errors: unparsable or non-YAML front matter, missing or empty title, duplicate id or slug,\nalias collisions, invalid UTF-8. Warnings: links to missing articles (broken-link), links to\nterms only another language has (untranslated), articles nothing links to (orphan), a keyword\nspelled two ways, links to the article itself, HTML entities or markup in front matter, more\nthan 50 keywords or aliases. Notes: a description taken from the first sentence.\nSection pages, templates and drafts are listed as "not a term" and counted apart.\nExit 0 with only warnings (6 with --strict), 6 with errors.\n',
+      'Errors: unparsable or non-YAML front matter, missing or empty title, duplicate id, one title\ntwice in one folder (duplicate-slug), alias collisions, invalid UTF-8. Warnings: links to\nmissing articles (broken-link), links by a name two articles share (ambiguous-link), links to\nterms only another language has (untranslated), one title in two folders, articles nothing\nlinks to (orphan), a keyword spelled two ways, links to the article itself, HTML entities or\nmarkup in front matter, more than 50 keywords or aliases. Notes: a description taken from the\nfirst sentence.\nSection pages, templates and drafts are listed as "not a term" and counted apart.\nExit 0 with only warnings (6 with --strict), 6 with errors.\n',
   },
   {
     kind: 'service',

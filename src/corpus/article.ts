@@ -60,6 +60,12 @@ export interface Article {
    * `glossary/cdn`, Docusaurus), `url` and path `aliases` (Hugo). Links are resolved by them.
    */
   site?: string[];
+  /**
+   * The name the page's own address (`slug`, `url`, or a Docusaurus `id:`) ends with where it is
+   * not the file's (`loan-term` for finance/loan.md): it is looked up by it. Not from Hugo's path
+   * `aliases`, which are old addresses.
+   */
+  siteName?: string;
 }
 
 export type ParseResult =

@@ -45,22 +45,32 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
   const add = (a: Article, p: Problem) => out.push({ ...p, file: a.file, lang: a.lang });
   for (const a of articles) for (const p of a.problems) add(a, p);
 
-  const firstBy = (key: (a: Article) => string, code: string, what: (a: Article) => string, apart?: (a: Article, earlier: Article) => string | undefined) => {
+  const firstBy = (key: (a: Article) => string, code: string, what: (a: Article) => string) => {
     const seen = new Map<string, Article>();
     for (const a of articles) {
       const k = key(a);
       const earlier = seen.get(k);
-      const told = earlier && apart?.(a, earlier);
-      if (earlier) add(a, { severity: told ? 'warning' : 'error', code, message: `${what(a)} is also used by ${otherLabel(earlier.file, a.file)}${told ?? ''}`, line: 1 });
+      if (earlier) add(a, { severity: 'error', code, message: `${what(a)} is also used by ${otherLabel(earlier.file, a.file)}`, line: 1 });
       else seen.set(k, a);
     }
   };
   firstBy((a) => a.id.toLowerCase(), 'duplicate-id', (a) => `id "${a.id}"`);
-  // Two terms of one title in different folders (`finans/rente.md`, `jura/rente.md`, or notes of
-  // one name in a vault) are told apart by their paths, as lookup and links name them: a warning.
+  // One title twice in one folder is one term written twice: an error. Terms of one title in
+  // different folders (`finans/rente.md`, `jura/rente.md`, notes of one name in a vault) are told
+  // apart by their paths, as lookup and links name them: a warning.
   const folderOf = (a: Article) => (a.id.includes('/') ? a.id.slice(0, a.id.lastIndexOf('/')) : '');
-  firstBy((a) => a.slug, 'duplicate-slug', (a) => `slug "${a.slug}" (from the title "${a.title}")`, (a, earlier) =>
-    folderOf(a) !== folderOf(earlier) ? `, in another folder: each is named by its path (${earlier.id}, ${a.id})` : undefined);
+  const bySlug = new Map<string, Article[]>();
+  for (const a of articles) (bySlug.get(a.slug) ?? (bySlug.set(a.slug, []).get(a.slug) as Article[])).push(a);
+  for (const group of bySlug.values()) {
+    const first = group[0] as Article;
+    group.forEach((a, i) => {
+      if (i === 0) return;
+      const what = `slug "${a.slug}" (from the title "${a.title}")`;
+      const twin = group.slice(0, i).find((b) => folderOf(b) === folderOf(a));
+      if (twin) add(a, { severity: 'error', code: 'duplicate-slug', message: `${what} is also used by ${otherLabel(twin.file, a.file)}`, line: 1 });
+      else add(a, { severity: 'warning', code: 'duplicate-slug', message: `${what} is also used by ${otherLabel(first.file, a.file)}, in another folder: each is named by its path (${first.id}, ${a.id})`, line: 1 });
+    });
+  }
 
   const owner = new Map<string, Article>();
   for (const a of articles) {

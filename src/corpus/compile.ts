@@ -22,6 +22,8 @@ export interface RecordLink {
   to?: ArticleRef;
   /** A page of the site outside the glossary (`/en-US/docs/Web/API/...`): not a glossary link. */
   outside?: boolean;
+  /** Broken because two articles or more share the name it ends with (`[[Note]]`: a/Note, b/Note): check's ambiguous-link. */
+  ambiguous?: boolean;
 }
 
 /** A reference as compiled: with the article's number, which the store keeps instead of the names. */
@@ -71,6 +73,8 @@ export interface ArticleRecord extends ArticleRef {
   defined?: string[];
   /** The page's addresses on its site (Article.site), kept so that a recompile resolves links by them. */
   site?: string[];
+  /** The name its own address ends with (Article.siteName), a name it is looked up by. */
+  siteName?: string;
 }
 
 /** What search ranks: small, read only for candidates. */
@@ -271,7 +275,7 @@ export function articleNames(sorted: Array<Pick<Article, 'id' | 'slug'>>): strin
   return sorted.map((a) => (slugCount.get(a.slug) === 1 && (!ids.has(a.slug) || a.slug === a.id.toLowerCase()) ? a.slug : a.id));
 }
 
-/** What a link resolves to: an article's number, or -1 (broken), or -2 (a page outside the glossary). */
+/** What a link resolves to: an article's number, or -1 (broken), -2 (a page outside the glossary), -3 (ambiguous: broken, as two articles share its name). */
 export type Target = number;
 
 /**
@@ -291,7 +295,7 @@ export function resolveLinks(sorted: Array<Pick<Article, 'id' | 'aliases' | 'sit
         (backlinks.get(to) ?? backlinks.set(to, new Set()).get(to))?.add(n);
         return to;
       }
-      return found === 'outside' ? -2 : -1;
+      return found === 'outside' ? -2 : found === undefined && resolver.ambiguous(link).length > 0 ? -3 : -1;
     }),
   );
   return { targets, backlinks };
@@ -304,6 +308,7 @@ export function recordLinks(a: Pick<Article, 'links'>, targets: Target[], ref: (
     const out: CompiledRecord['links'][number] = { href: link.href, target: link.target, text: link.text, line: link.line };
     if (to >= 0) out.to = ref(to);
     else if (to === -2) out.outside = true;
+    else if (to === -3) out.ambiguous = true;
     return out;
   });
 }
@@ -319,6 +324,7 @@ export function compiledRecord(a: Article, ref: LinkedRef, lang: string, links: 
     ...ref, lang, file: a.file, slug: a.slug, description: a.description, keywords: a.keywords,
     aliases: a.aliases, source: a.source, bodyStart: a.bodyStart, links, backlinks, problems: a.problems, bodyLine: a.bodyLine,
     bodyTerms: a.bodyTerms, bodyLength: a.bodyLength, ...(a.defined?.length ? { defined: a.defined } : {}), ...(a.site?.length ? { site: a.site } : {}),
+    ...(a.siteName ? { siteName: a.siteName } : {}),
     langs,
   };
 }
@@ -376,9 +382,9 @@ export function nameEntries(a: Article, n: number): Map<string, Array<[number, n
   for (const name of defined) add(fold(name), NameRank.defined);
   // The address a page gives itself ends with a name its site knows it by (Docusaurus's `id:
   // loan-term` in loan.md, Hugo's `url`): found by it as by an alias.
-  for (const path of a.site ?? []) add(fold(path.slice(path.lastIndexOf('/') + 1)), NameRank.alias);
+  if (a.siteName) add(fold(a.siteName), NameRank.alias);
   // Every name as typed without Danish letters, under `~`.
-  for (const [name, rank] of [[a.title, NameRank.title], ...a.aliases.map((x) => [x, NameRank.alias] as const), ...defined.map((x) => [x, NameRank.defined] as const)] as const) {
+  for (const [name, rank] of [[a.title, NameRank.title], ...a.aliases.map((x) => [x, NameRank.alias] as const), ...(a.siteName ? [[a.siteName, NameRank.alias] as const] : []), ...defined.map((x) => [x, NameRank.defined] as const)] as const) {
     add('~' + plainLetters(fold(name)), rank);
   }
   return out;

@@ -268,6 +268,9 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): Li
     // the page has more than one), a path's whole (bySuffix).
     const whole = site ? withoutLanguage(link.target.split('/')).rest : link.target.split('/');
     if (whole.length < 2) return [];
+    // A relative link is read by its last part only where it was written as a bare name (`[[Note]]`,
+    // `./note`): one that names a folder (`../c/note`) means that folder's, not any note of the name.
+    if (!site && writtenTarget(link).replace(/^(?:\.\/)+/, '').includes('/')) return [];
     const parts = site ? whole : whole.slice(-1);
     if (!sharing) {
       sharing = new Map();

@@ -301,13 +301,15 @@ export function wikiTarget(written: string): string {
 
 /**
  * A wikilink's target as the address of an inline link: a path is from the folder's root
- * (`/Folder/Note`, else the one note whose path ends so); a name alone is relative, which the links
+ * (`/Folder/Note`, else the one note whose path ends so); one written from the note's folder
+ * (`./x/y`, `../x`) and a name alone are relative, which the links
  * resolve from the note's folder, then the root, then by the one article whose file has that name
  * (links.ts linkResolver). Parentheses encoded too (`[[Aktie (finans)]]`): an address holds no
  * bare ones.
  */
 export function wikiAddress(target: string, anchor: string): string {
-  const to = target.includes('/') ? `/${target}` : target;
+  // `./x/y` and `../x` are written from the note's folder (Obsidian's relative paths): relative.
+  const to = target.includes('/') && !/^\.\.?\//.test(target) ? `/${target}` : target;
   const address = (t: string) => encodeURI(t).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
   return address(to) + (anchor ? address(anchor) : '');
 }

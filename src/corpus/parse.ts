@@ -1,7 +1,7 @@
 // Source text -> Article. Pure and total: bad content becomes a Problem, never an exception.
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
-import { slugify } from '../fold.js';
+import { fold, slugify } from '../fold.js';
 import { decodeEntities, displayText, hasControl, hasEntities } from '../text.js';
 import type { Article, Link, ParseResult, Problem } from './article.js';
 import { linkTarget } from './links.js';
@@ -162,7 +162,9 @@ export function parseArticle(src: SourceFile): ParseResult {
   // Kubernetes' glossary lists its other names as `aka`.
   const listed = [...readList(data, 'aliases', problems), ...readList(data, 'aka', problems)];
   const aliases = listed.filter((a) => !a.startsWith('/'));
-  const site = sitePaths(data, listed.filter((a) => a.startsWith('/')), src.dir, src.id.slice(src.id.lastIndexOf('/') + 1));
+  const leaf = src.id.slice(src.id.lastIndexOf('/') + 1);
+  const site = sitePaths(data, listed.filter((a) => a.startsWith('/')), src.dir, leaf);
+  const siteName = ownAddressName(data, leaf);
   checkFrontMatterText({ title: data['title'], description: data['description'], keywords: data['keywords'], aliases: data['aliases'] }, problems);
 
   const indexed = bodyTerms(clean.replace(/<br\s*\/?>/gi, ' '));
@@ -188,6 +190,7 @@ export function parseArticle(src: SourceFile): ParseResult {
   // written): the string would otherwise be split and its numbers read again.
   Object.defineProperty(article, 'bodyCounts', { value: indexed.counts, enumerable: false });
   if (site.length) article.site = site;
+  if (siteName) article.siteName = siteName;
   const defined = definedNames(title, aliases, description, body);
   if (defined.length) article.defined = defined;
   return { kind: 'article', article };
@@ -196,6 +199,25 @@ export function parseArticle(src: SourceFile): ParseResult {
 /** An address as a site path: lower case, without the slashes at its ends, `?query` or `#part` (`/Glossary/CDN/` -> `glossary/cdn`). */
 function sitePath(address: string): string {
   return address.replace(/[?#].*$/s, '').split('/').filter((p) => p !== '' && p !== '.').join('/').toLowerCase();
+}
+
+/**
+ * The name the page's own address ends with (`slug`, `url`, else a Docusaurus `id:`), decoded,
+ * without `.html` or a last `index`; undefined where it is the file's name (`leaf`) or none.
+ */
+function ownAddressName(data: Record<string, unknown>, leaf: string): string | undefined {
+  const own = [data['slug'], data['url'], data['id']].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  if (own === undefined) return undefined;
+  const parts = own.replace(/[?#].*$/s, '').split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.length && /^index(?:\.html?)?$/i.test(parts[parts.length - 1] as string)) parts.pop();
+  let name = (parts[parts.length - 1] ?? '').replace(/\.html?$/i, '');
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    /* kept as written */
+  }
+  name = name.trim();
+  return name && name.length <= 200 && !/\p{Cc}/u.test(name) && fold(name) !== fold(leaf) ? name : undefined;
 }
 
 /**
@@ -454,10 +476,13 @@ function checkFrontMatterText(fields: Record<string, unknown>, problems: Problem
 }
 
 // A link, its destination plain or in angle brackets, which may hold spaces (`[x](</same slug>)`):
-// group 1 a `!` (an image), 2 the text, 3 or 4 the destination. The language server's link spans
+// group 1 a `!` (an image), 2 the text, 3 or 4 the destination. Its text holds brackets only in
+// pairs or escaped (`[a [b] c](x)`; `[a [b](x)` is the link `b`, as CommonMark reads them), and its
+// destination parentheses only in pairs (`aktie_(finans).md`); each try stops at an unpaired
+// bracket (a line of brackets is read in linear time). The language server's link spans
 // read links by it too (edge/link-spans.ts).
 // One whose `[` is escaped (`\\[e](/e)` is text) is told by the backslashes before it (markup.ts escapedAt).
-export const LINK = /(!?)\[((?:[^\]\\\n]|\\.){0,500})\]\(\s*(?:<([^<>\n]{1,2000})>|([^\s()<>]{1,2000}))(?:\s+"[^"\n]*")?\s*\)/g;
+export const LINK = /(!?)\[((?:[^[\]\\\n]|\\.|\[(?:[^[\]\\\n]|\\.){0,500}\]){0,500})\]\(\s*(?:<([^<>\n]{1,2000})>|((?:[^\s()<>]|\([^\s()<>]{0,500}\)){1,2000}))(?:\s+"[^"\n]*")?\s*\)/g;
 
 /** The internal links of a body (already cleaned of site markup), each with its target path. */
 export function extractLinks(body: string, firstLine: number, id = '', dir = ''): Link[] {

@@ -196,7 +196,7 @@ export class Glossary {
   private checkWhole(): NonNullable<Glossary['whole']> {
     const found = compileListing(this.listing, { compile: false, parsed: this.parsed });
     const problems = new Map<string, FileProblem[]>();
-    for (const p of found.problems) problems.set(p.file, [...(problems.get(p.file) ?? []), p]);
+    for (const p of found.problems) (problems.get(p.file) ?? (problems.set(p.file, []).get(p.file) as FileProblem[])).push(p);
     const names = new Map<string, string>();
     const articles = new Map<string, Article>();
     for (const [path, r] of this.parsed) {

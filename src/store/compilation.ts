@@ -151,7 +151,7 @@ function linkSignature(a: Article): string {
 }
 
 /** A record's fields in the order a compile writes them: a patched record is the bytes a compile writes. */
-const RECORD_ORDER = ['id', 'title', 'name', 'n', 'lang', 'file', 'slug', 'description', 'keywords', 'aliases', 'bodyStart', 'problems', 'bodyLine', 'bodyLength', 'defined', 'site', 'langs', 'stamp', 'external', 'links', 'backlinks'];
+const RECORD_ORDER = ['id', 'title', 'name', 'n', 'lang', 'file', 'slug', 'description', 'keywords', 'aliases', 'bodyStart', 'problems', 'bodyLine', 'bodyLength', 'defined', 'site', 'siteName', 'langs', 'stamp', 'external', 'links', 'backlinks'];
 
 function inRecordOrder(record: StoredRecord): StoredRecord {
   const fields = record as unknown as Record<string, unknown>;

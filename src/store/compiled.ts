@@ -104,7 +104,7 @@ function storedOf(record: CompiledRecord): StoredRecord {
   // The body's terms are the `terms` items: a record is what a lookup reads, and a patch of a title
   // copies the records file (the terms were nine tenths of it).
   const { source: _source, links, backlinks, bodyTerms: _terms, ...rest } = record;
-  return { ...rest, links: links.map((l) => [l.href, l.target, l.text, l.line, l.to ? l.to.n : l.outside ? -2 : -1]), backlinks: backlinks.map((b) => b.n) };
+  return { ...rest, links: links.map((l) => [l.href, l.target, l.text, l.line, l.to ? l.to.n : l.outside ? -2 : l.ambiguous ? -3 : -1]), backlinks: backlinks.map((b) => b.n) };
 }
 
 /**
@@ -664,7 +664,7 @@ export class CorpusReader implements Corpus {
     return {
       ...rest,
       source: stored.external ? readSource(stored) : source,
-      links: links.map(([href, target, text, line, to]) => (to >= 0 ? { href, target, text, line, to: ref(to) } : to === -2 ? { href, target, text, line, outside: true } : { href, target, text, line })),
+      links: links.map(([href, target, text, line, to]) => (to >= 0 ? { href, target, text, line, to: ref(to) } : to === -2 ? { href, target, text, line, outside: true } : to === -3 ? { href, target, text, line, ambiguous: true } : { href, target, text, line })),
       backlinks: backlinks.map(ref),
     };
   }

@@ -23,6 +23,7 @@ export function articleOfStored(r: StoredRecord): Article {
     problems: r.problems, bodyLine: r.bodyLine, bodyTerms: r.bodyTerms ?? '', bodyLength: r.bodyLength ?? 0,
     ...(r.defined ? { defined: r.defined } : {}),
     ...(r.site ? { site: r.site } : {}),
+    ...(r.siteName ? { siteName: r.siteName } : {}),
   };
 }
 

@@ -197,7 +197,7 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   const touched = new Set<number>(gone);
   members.forEach((m, n) => {
     if (!m.stored || m.old === undefined) return;
-    const linksBefore = JSON.stringify([m.stored.links.map((l) => (l[4] >= 0 ? moved(l[4]) ?? -3 : l[4])), m.stored.backlinks.map((b) => moved(b) ?? -3)]);
+    const linksBefore = JSON.stringify([m.stored.links.map((l) => (l[4] >= 0 ? moved(l[4]) ?? -4 : l[4])), m.stored.backlinks.map((b) => moved(b) ?? -4)]);
     const linksNow = JSON.stringify([targets[n] as number[], (records[n] as CompiledRecord).backlinks.map((b) => b.n)]);
     if (m.old !== n || linksBefore !== linksNow || JSON.stringify(m.stored.langs) !== JSON.stringify((records[n] as CompiledRecord).langs)) touched.add(m.old);
   });

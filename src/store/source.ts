@@ -190,7 +190,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
       }
       if (name.startsWith('_')) namePages(path, 'in a folder whose name starts with "_" (templates, partials)', w.out);
       else if (skips(w.config, w.top, relPath)) namePages(path, 'in a folder the corpus config skips', w.out);
-      else if (w.top === '' && w.config.templates?.includes(relPath)) namePages(path, "in the vault's templates folder (as its settings in .obsidian name it)", w.out);
+      else if (w.config.templates?.includes((w.top ? `${w.top}/${relPath}` : relPath).normalize('NFC'))) namePages(path, "in the vault's templates folder (as its settings in .obsidian name it)", w.out);
       else if (depth + 1 > MAX_DEPTH) namePages(path, `more than ${MAX_DEPTH} folders deep: not read`, w.out, false);
       else {
         let sub: Dirent[];
@@ -421,8 +421,9 @@ function vaultTemplates(vault: string): string[] {
   for (const [file, key] of TEMPLATE_SETTINGS) {
     try {
       const value = (JSON.parse(readFileSync(join(vault, '.obsidian', file), 'utf8')) as Record<string, unknown>)[key];
-      const path = typeof value === 'string' ? value.normalize('NFC').replace(/\\/g, '/').replace(/^\/+|\/+$/g, '') : '';
-      if (path && !path.split('/').includes('..')) out.add(path);
+      // As Obsidian writes it (`Templates/`, `./Meta/Templates`, `da\\Skabeloner` on Windows), composed.
+      const parts = typeof value === 'string' ? value.normalize('NFC').split(/[\\/]+/).filter((p) => p !== '' && p !== '.') : [];
+      if (parts.length && !parts.includes('..')) out.add(parts.join('/'));
     } catch {
       /* no such plugin, or its settings unreadable */
     }

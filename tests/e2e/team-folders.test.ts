@@ -218,6 +218,59 @@ describe('folders as teams keep them', () => {
     expect(twice.code).not.toBe(0);
   });
 
+  it('a name two terms share is ambiguous whatever their titles; a second note of the name, added, makes a link ambiguous as a fresh compile does', () => {
+    const dir = writeCorpus({
+      'finans/rente.md': article({ title: 'Rente (finans)', description: 'r.' }, 'Finans.'),
+      'jura/rente.md': article({ title: 'Rente (jura)', description: 'r.' }, 'Jura.'),
+      'laan.md': article({ title: 'Lån', description: 'l.' }, 'Se [rente](rente) og [finans](finans/rente).'),
+    });
+    const run = runOn(dir);
+    expect(run('links', 'laan').stdout).toMatch(/^rente +rente +\(ambiguous: finans\/rente, jura\/rente\)\nrente-finans +Rente \(finans\)\n$/);
+    expect(cli(['check', dir]).stdout).toContain('laan.md:6: warning: link to "rente", which could be finans/rente or jura/rente: write the one meant with its folder [ambiguous-link]');
+    // A vault: [[Note]] is the one note of that name, until a second is added.
+    const vault = writeCorpus({ '.obsidian/app.json': '{}', 'a/Note.md': '# Alfa\n\nNoten i a.\n', 'Aktie.md': '# Aktie\n\nSe [[Note]].\n' });
+    const inVault = runOn(vault);
+    expect(inVault('links', 'aktie').stdout).toBe('alfa  Alfa\n');
+    mkdirSync(join(vault, 'b'));
+    writeFileSync(join(vault, 'b', 'Note.md'), '# Beta\n\nNoten i b.\n');
+    const cached = inVault('links', 'aktie', '--json');
+    expect(JSON.parse(cached.stdout)).toMatchObject([{ resolved: null, ambiguous: ['a/Note', 'b/Note'] }]);
+    // The same from a compile of its own (another cache folder).
+    const fresh = cli(['--content', vault, 'links', 'aktie', '--json'], { ...cleanEnv(), XDG_CACHE_HOME: join(dir, 'other-cache') });
+    expect(fresh.stdout).toBe(cached.stdout);
+  });
+
+  it("Obsidian: [[./x/y]] is the note's folder's; a link that names a folder is not read by its last part", () => {
+    const dir = writeCorpus({
+      '.obsidian/app.json': '{}',
+      'a/x/y.md': '# Y i a\n\nEn note.\n',
+      'b/x/y.md': '# Y i b\n\nEn note.\n',
+      'a/note.md': '# Note a\n\nEn note.\n',
+      'b/note.md': '# Note b\n\nEn note.\n',
+      'a/Home.md': '# Home\n\nSe [[./x/y]], [[x/y]] og [to](../c/note).\n',
+    });
+    expect(runOn(dir)('links', 'a/home', '--json').stdout).toContain('"id": "a/x/y"');
+    const check = cli(['check', dir]);
+    // From the root, x/y is either note's: ambiguous, as a bare name two notes share.
+    expect(check.stdout).toContain('Home.md:3: warning: link to "x/y", which could be a/x/y or b/x/y: write the one meant with its folder [ambiguous-link]');
+    expect(check.stdout).toContain('Home.md:3: warning: link to "../c/note", which is not in the corpus [broken-link]');
+    expect(check.stdout).not.toContain('"./x/y"');
+  });
+
+  it('one title three times: an error for the two in one folder, whatever the order of the folders', () => {
+    for (const other of ['finans', 'zz-finans']) {
+      const dir = writeCorpus({
+        [`${other}/rente.md`]: article({ title: 'Rente', description: 'r.' }),
+        'jura/rente.md': article({ title: 'Rente', description: 'r.' }),
+        'jura/rente-kopi.md': article({ title: 'Rente', description: 'r.' }),
+      });
+      const check = cli(['check', dir]);
+      expect(check.stdout.match(/error: slug "rente" \(from the title "Rente"\) is also used by (jura\/)?rente(-kopi)?\.md \[duplicate-slug\]/g)).toHaveLength(1);
+      expect(check.stdout.match(/warning: slug "rente".*in another folder/g)).toHaveLength(1);
+      expect(check.code).toBe(6);
+    }
+  });
+
   it("Obsidian: the templates plugins' folder holds templates, not terms, as the vault's settings say now", () => {
     const dir = writeCorpus({
       '.obsidian/templates.json': '{"folder":"Skabeloner/"}',
@@ -233,6 +286,16 @@ describe('folders as teams keep them', () => {
     expect(check.stdout).toContain("Ny term.md: not a term: in the vault's templates folder (as its settings in .obsidian name it)");
     expect(check.stdout).toContain("Møde.md: not a term: in the vault's templates folder (as its settings in .obsidian name it)");
     expect(check.stdout).toContain('0 errors, 0 warnings in 2 articles (0 of 4 files skipped, 2 section, template or draft pages not counted as terms)');
+    // In a vault of language folders; written with a backslash, from ./, or composed otherwise than on disk.
+    const langs = writeCorpus({
+      '.obsidian/templates.json': '{"folder":"./en/Templates/"}',
+      '.obsidian/plugins/templater-obsidian/data.json': `{"templates_folder":"da\\\\Skabelone\u0301r"}`,
+      'en/Templates/Daily.md': '# {{date}}\n\nDaily.\n',
+      'da/Skabelonér/Dag.md': '# {{date}}\n\nDag.\n',
+      'en/Real.md': '# Real\n\nA term.\n',
+      'da/Rigtig.md': '# Rigtig\n\nEt ord.\n',
+    });
+    expect(runOn(langs)('--lang', 'all', 'list').stdout).toBe('en  real    Real\nda  rigtig  Rigtig\n');
     // The setting changed: the cached listing is not trusted, the folder's notes are read again.
     writeFileSync(join(dir, '.obsidian', 'templates.json'), '{"folder":"Andet"}');
     expect(run('list').stdout).toBe('aktie    Aktie\nny-term  Ny term\nordbog   Ordbog\n');
@@ -250,6 +313,13 @@ describe('folders as teams keep them', () => {
     const byId = runOn(dir)('lookup', '--json', 'loan-term');
     expect(byId.code).toBe(0);
     expect(JSON.parse(byId.stdout)).toMatchObject({ id: 'finance/loan', title: 'Loan', matched: 'alias' });
+    // So is the end of Hugo's url (without .html); an old address (aliases: [/p/42/]) names nothing.
+    const hugo = writeCorpus({
+      'bond.md': '---\ntitle: Bond\ndescription: b.\nurl: /ordbog/obligation.html\naliases: [/p/42/]\n---\nA bond.\n',
+      'rate.md': article({ title: 'Rate', description: 'r.' }, 'A rate.'),
+    });
+    expect(JSON.parse(runOn(hugo)('lookup', '--json', 'obligation').stdout)).toMatchObject({ id: 'bond', matched: 'alias' });
+    expect(runOn(hugo)('lookup', '42').code).not.toBe(0);
   });
 
   it('Docusaurus tags written as objects are keywords by their label', () => {

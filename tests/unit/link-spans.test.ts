@@ -18,11 +18,15 @@ describe('linkSpans: where links stand in a line', () => {
     expect(written('\\[e](/e) og \\[sic\\] og [b](b.md)')).toEqual([['inline', 'b.md', 'b.md']]);
     expect(written('![billede](/x) og Hurra\\![B](b.md) og \\\\[c](/c)')).toEqual([['inline', 'b.md', 'b.md'], ['inline', '/c', '/c']]);
     expect(linkAt('\\[e](/e)', 5)).toBeUndefined();
+    // A bracket opens the link nearest its text, as CommonMark reads `[a [b](/x)`.
+    expect(written('[a [b](/x)')).toEqual([['inline', '/x', '/x']]);
   });
   it('a line of 100,000 [ or ]( takes no time', () => {
     const started = performance.now();
     linkSpans('['.repeat(100_000));
     linkSpans('['.repeat(100_000) + '](x)');
+    linkSpans(('['.repeat(1000) + '](').repeat(100));
+    linkSpans('\\['.repeat(50_000) + '](x)');
     linkSpans('\\'.repeat(100_000) + '[a](b)');
     linkSpans('](](](]('.repeat(25_000));
     linkAt('['.repeat(100_000), 50_000);
