@@ -5,7 +5,7 @@ import { LANGUAGE_NAMES } from '../corpus/languages.js';
 import type { Corpus } from '../corpus/reader.js';
 import { renderArticle } from '../render/article.js';
 import { search } from '../search.js';
-import { matchHeadwords, type Headword } from './strategies.js';
+import { matchHeadwords, typoKey, type Headword } from './strategies.js';
 
 export interface Database {
   name: string;
@@ -33,6 +33,8 @@ export interface Dictionary {
 export const WIDTH = 72;
 /** At most this many MATCH answers a database (a strategy's match gives one more when more match). */
 export const MATCH_LIMIT = 200;
+/** A name longer than this (UTF-8) is not answered by MATCH as it is: the answer's line would cut it. */
+const DEFINABLE_OCTETS = 400;
 /** Rendered texts kept in memory, for a server that answers the same DEFINE many times. */
 export const MAX_TEXTS = 2000;
 
@@ -53,11 +55,16 @@ export function corpusDictionary(corpus: Corpus, order: string[], source: string
   const headwords = new Map<string, Headword[]>();
   // Rendered texts of this corpus, the oldest dropped past MAX_TEXTS.
   const texts = new Map<string, Definition>();
+  // What MATCH answers must be what DEFINE finds: a name that folds to nothing (zero-width spaces,
+  // an emoji) is no key DEFINE looks up, and one too long for a line is cut in the answer. Such an
+  // alias is left out; such a title is answered by the article's id, which DEFINE takes.
+  const definable = (word: string) => fold(word) !== '' && Buffer.byteLength(word, 'utf8') <= DEFINABLE_OCTETS;
+  const answer = (d: { id: string; title: string }) => (definable(d.title) ? d.title : d.id);
   const headwordsOf = (lang: string): Headword[] => {
     let list = headwords.get(lang);
     if (!list) {
       const docs = corpus.docs(lang, corpus.list(lang).map((e) => e[3]));
-      list = docs.flatMap((d) => [d.title, ...d.aliases].map((word) => ({ word, key: fold(word) })));
+      list = docs.flatMap((d) => [answer(d), ...d.aliases.filter(definable)].map((word) => ({ word, key: fold(word), typo: typoKey(word) })));
       headwords.set(lang, list);
     }
     return list;
@@ -103,11 +110,11 @@ export function corpusDictionary(corpus: Corpus, order: string[], source: string
     match(db, strategy, word) {
       if (strategy === 'exact') {
         const docs = corpus.docs(db, exactNumbers(db, word));
-        return [...new Set(docs.map((d) => d.title))];
+        return [...new Set(docs.map(answer))];
       }
       if (strategy === 'search' || strategy === '.') {
         if (fold(word) === '') return [];
-        return [...new Set(search(corpus.searchSource(db), word.normalize('NFC').slice(0, 200), 50).map((h) => h.doc.title))];
+        return [...new Set(search(corpus.searchSource(db), word.normalize('NFC').slice(0, 200), 50).map((h) => answer(h.doc)))];
       }
       // One more than is listed: the session then says that more match.
       return matchHeadwords(strategy, word, headwordsOf(db), now, MATCH_LIMIT + 1);

@@ -10,8 +10,8 @@ export const STRATEGIES: Array<[string, string]> = [
   ['prefix', 'Match prefixes'],
   ['substring', 'Match substring occurring anywhere in a headword'],
   ['suffix', 'Match suffixes'],
-  ['re', 'POSIX 1003.2 (basic) regular expressions, bounded'],
-  ['regexp', 'POSIX 1003.2 (extended) regular expressions, bounded'],
+  ['re', 'POSIX 1003.2 (modern) regular expressions, bounded'],
+  ['regexp', 'Old (basic) regular expressions, bounded'],
   ['lev', 'Match headwords, or a word of them, within a typing error or two'],
   ['word', 'Match separate words within headwords'],
   ['search', 'Ranked full-text search of titles, descriptions and text'],
@@ -19,10 +19,20 @@ export const STRATEGIES: Array<[string, string]> = [
 
 export const STRATEGY_NAMES = new Set(STRATEGIES.map(([name]) => name));
 
-/** One headword: what MATCH answers with, and its folded form. */
+/** One headword: what MATCH answers with, its folded form, and its form for typing errors (typoKey). */
 export interface Headword {
   word: string;
   key: string;
+  typo?: string;
+}
+
+/**
+ * A word as `lev` compares it besides its folded form: æ and ø one letter each, as typed (folded,
+ * they are two, and a dropped ø, `aktionr` for Aktionær, was two errors), other accents and å's
+ * ring left out.
+ */
+export function typoKey(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 export const MAX_PATTERN = 200;
@@ -73,6 +83,11 @@ export function compilePattern(pattern: string, basic: boolean): RegExp {
   }
 }
 
+/** A MATCH word of strategy `re` or `regexp` as a RegExp: as RFC 2229 and dictd name them, `re` modern (extended), `regexp` old (basic). */
+export function strategyPattern(strategy: 're' | 'regexp', word: string): RegExp {
+  return compilePattern(word.normalize('NFC'), strategy === 'regexp');
+}
+
 /** The allowed edit distance for a word of this length: one, two from eight letters. */
 export function typoBudget(key: string): number {
   return key.length >= 8 ? 2 : key.length >= 3 ? 1 : 0;
@@ -105,16 +120,23 @@ export function matchHeadwords(strategy: string, word: string, headwords: Headwo
       test = (h) => key !== '' && h.key.split(' ').includes(key);
       break;
     case 'lev': {
-      // The whole headword within a typing error or two; a one-word query also any word of it.
-      const max = typoBudget(key);
-      const close = (k: string) => max > 0 && Math.abs(k.length - key.length) <= max && editDistance(key, k, max) <= max;
-      const oneWord = !key.includes(' ');
-      test = (h) => close(h.key) || (oneWord && h.key.includes(' ') && h.key.split(' ').some(close));
+      // The whole headword within a typing error or two; a one-word query also any word of it. By
+      // the folded forms and by the forms that keep æ and ø one letter (typoKey).
+      const near = (q: string) => {
+        const max = typoBudget(q);
+        const close = (k: string) => max > 0 && Math.abs(k.length - q.length) <= max && editDistance(q, k, max) <= max;
+        const oneWord = !q.includes(' ');
+        return (k: string) => close(k) || (oneWord && k.includes(' ') && k.split(' ').some(close));
+      };
+      const byKey = near(key);
+      const typed = typoKey(word);
+      const byTyped = near(typed);
+      test = (h) => byKey(h.key) || (typed !== '' && byTyped(h.typo ?? typoKey(h.word)));
       break;
     }
     case 're':
     case 'regexp': {
-      const re = compilePattern(word.normalize('NFC'), strategy === 're');
+      const re = strategyPattern(strategy, word);
       test = (h) => re.test(h.word);
       break;
     }

@@ -10,7 +10,7 @@ import { corpusDictionary, MATCH_LIMIT, type Dictionary } from '../dict/dictiona
 import { MAX_LINE, parseWords, status } from '../dict/protocol.js';
 import { RegexWorker } from './regex-worker.js';
 import { Session, type Reply } from '../dict/session.js';
-import { compilePattern, REGEX_BUDGET_MS, REGEX_DEADLINE_MS } from '../dict/strategies.js';
+import { REGEX_BUDGET_MS, REGEX_DEADLINE_MS, strategyPattern } from '../dict/strategies.js';
 import { StaleSourceError, DamagedCorpusError } from '../store/compiled.js';
 import { VERSION } from '../version.js';
 import { corpusIdentity } from './corpus.js';
@@ -100,7 +100,7 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
     if (strategy !== 're' && strategy !== 'regexp') return dict;
     let re: RegExp;
     try {
-      re = compilePattern(word.normalize('NFC'), strategy === 're');
+      re = strategyPattern(strategy, word);
     } catch {
       return dict; // the session says why
     }

@@ -7,7 +7,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { chooseLangs, defaultLangs, type Context } from '../context.js';
 import { ExitCode, GlossaryError, STORAGE_FAILURES, UsageError } from '../errors.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
-import { readRegularFile } from '../store/files.js';
+import { makeFolder, readRegularFile } from '../store/files.js';
 import { isInside } from '../store/source.js';
 import { MAX_LIST_ITEMS } from '../corpus/parse.js';
 import { VERSION } from '../version.js';
@@ -245,7 +245,7 @@ async function writeStarDict(run: Run, dir: string, articles: ExportArticle[], l
   const { stardict } = await import('../export/stardict.js');
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`cannot write the StarDict folder ${dir}: it is a file; give -o a folder`);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
   } catch (error) {
     throw new UsageError(`cannot make the folder ${dir}: ${reason(error)}; give -o a folder you can write`);
   }

@@ -84,14 +84,24 @@ export interface StarDictOptions {
 
 /** One dictionary of the articles given (one language). */
 export function stardict(articles: ExportArticle[], meta: ExportMeta, options: StarDictOptions): StarDictFiles {
-  // The .dict: the articles one after another, in the order given.
+  // The .dict: the articles one after another, in the order given; articles of one headword (one
+  // title in two folders) are one entry, one after the other: a reader shows one entry of a word
+  // (sdcv showed the last of two, and the first could not be reached).
+  const byWord = new Map<string, number[]>();
+  articles.forEach((a, i) => {
+    const word = headword(a.title);
+    (byWord.get(word) ?? (byWord.set(word, []).get(word) as number[])).push(i);
+  });
   const chunks: Buffer[] = [];
   const entries: Array<{ word: Buffer; offset: number; size: number }> = [];
+  const entryOf = new Map<number, number>();
   let offset = 0;
-  for (const a of articles) {
-    const data = Buffer.from(options.plain ? articleText(a) : articleHtml(a), 'utf8');
+  for (const [word, members] of byWord) {
+    const texts = members.map((i) => (options.plain ? articleText(articles[i] as ExportArticle) : articleHtml(articles[i] as ExportArticle)));
+    const data = Buffer.from(texts.join(options.plain ? '\n\n' + '-'.repeat(40) + '\n\n' : '\n<hr>\n'), 'utf8');
     chunks.push(data);
-    entries.push({ word: Buffer.from(headword(a.title), 'utf8'), offset, size: data.length });
+    for (const i of members) entryOf.set(i, entries.length);
+    entries.push({ word: Buffer.from(word, 'utf8'), offset, size: data.length });
     offset += data.length;
   }
   // The .idx: sorted; equal words keep the .dict order.
@@ -108,13 +118,16 @@ export function stardict(articles: ExportArticle[], meta: ExportMeta, options: S
   const idx = Buffer.concat(idxParts);
   // The .syn: each alias, pointing at its article's place in the .idx; an alias equal to the title is left out.
   const syns: Array<{ word: Buffer; to: number }> = [];
+  // Once an entry: two articles of one entry may share an alias.
+  const listed = new Set<string>();
   articles.forEach((a, i) => {
-    const seen = new Set([headword(a.title)]);
+    const title = headword(a.title);
+    const to = position.get(entryOf.get(i) as number) as number;
     for (const alias of a.aliases) {
       const word = headword(alias);
-      if (!word || seen.has(word)) continue;
-      seen.add(word);
-      syns.push({ word: Buffer.from(word, 'utf8'), to: position.get(i) as number });
+      if (!word || word === title || listed.has(`${to}\u0000${word}`)) continue;
+      listed.add(`${to}\u0000${word}`);
+      syns.push({ word: Buffer.from(word, 'utf8'), to });
     }
   });
   syns.sort((x, y) => stardictCompare(x.word, y.word) || x.to - y.to);

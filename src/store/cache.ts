@@ -18,7 +18,7 @@ import type { Progress } from '../progress.js';
 import { CorpusReader, DamagedCorpusError, FORMAT, writeManifest, type Skipped } from './compiled.js';
 import type { Article } from '../corpus/article.js';
 import type { Patch } from './compilation.js';
-import { changeTime, DiskFiles, MemoryFiles, UNWRITABLE, writeCacheFile } from './files.js';
+import { changeTime, DiskFiles, makeFolder, MemoryFiles, UNWRITABLE, writeCacheFile } from './files.js';
 import { fileStat } from './stat.js';
 import { DiskRenders, noRenders } from './renders.js';
 import type { CorpusConfig } from './config.js';
@@ -141,7 +141,7 @@ export function cacheDirFor(dirs: string[], root: string): string {
 /** The cache root must be a folder (or creatable): anything else is the user's to fix. */
 function ensureFolder(root: string): boolean {
   try {
-    mkdirSync(root, { recursive: true });
+    makeFolder(root);
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,8 +1,8 @@
 // Where a compiled corpus's files are: a folder, or memory (a --content folder whose cache
 // cannot be written is compiled for the run alone). Readers and writers see only these
 // interfaces, so the same code serves both, and tests can damage files as they like.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 export interface CorpusFiles {
   /** A human name for messages (the folder). */
@@ -52,6 +52,31 @@ export class DiskFiles implements CorpusFiles, CorpusSink {
     const path = join(this.dir, name);
     mkdirSync(dirname(path), { recursive: true });
     writeCacheFile(path, data);
+  }
+}
+
+/**
+ * A folder and the folders above it that are missing, one at a time: mkdirSync's `recursive` in
+ * Node 20 loops without end where a parent exists and refuses the child with ENOENT (`/proc/x`,
+ * given as an export folder or XDG_CACHE_HOME). Throws the first refusal.
+ */
+export function makeFolder(path: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(path); ; at = dirname(at)) {
+    try {
+      if (statSync(at).isDirectory()) break;
+      throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(at) === at) throw error;
+      missing.push(at);
+    }
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }
 

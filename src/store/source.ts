@@ -123,6 +123,9 @@ interface Walk {
   pairs: Map<string, Set<string>>;
 }
 
+/** A repository's documents about itself, beside the folder of its texts. */
+const REPOSITORY_DOCS = /^(?:readme|licen[cs]e|contributing|changelog|code_of_conduct|security|authors|notice)(?:\.[a-z]{2})?\.md$/i;
+
 /** A README (tested on a name without its language: `README.da.md` too). */
 const README = /^readme\.md$/i;
 
@@ -283,7 +286,7 @@ export function listSources(dirs: string[]): SourceListing {
   const out: SourceListing = { entries: [], skipped: [], folders: [], config: {}, configs: [] };
   // The same folder named twice is one folder.
   for (const given of [...new Map(dirs.map((d) => [resolve(d), d])).values()]) {
-    const dir = resolve(given);
+    let dir = resolve(given);
     let stats: Stats;
     try {
       stats = statSync(dir);
@@ -297,12 +300,20 @@ export function listSources(dirs: string[]): SourceListing {
     if (!stats.isDirectory()) throw new ContentError(`content path ${given} is not a folder: pass the folder that holds the .md files`);
     const found = findConfig(dir);
     if (found?.outside) out.skipped.push({ file: found.file, reason: 'symbolic link to a file outside the content folder: not read' });
-    const dirents = readDir(dir);
+    let dirents = readDir(dir);
     const vault = dirents.some((d) => d.name === '.obsidian' && d.isDirectory()) ? dir : undefined;
     const config = withVault(found && !found.outside ? readConfig(found.file) : {}, vault);
     if (vault) out.folders.push(...vaultSettings(vault));
     out.configs.push(config);
     for (const [key, value] of Object.entries(config)) if (!(key in out.config)) (out.config as Record<string, unknown>)[key] = value;
+    // The source's layout given from above (a clone holding `Texts/<Language>/`): read as its
+    // one folder of language folders, not as one language whose categories are Danish, English, ...
+    const container = languageContainer(dir, dirents, config);
+    if (container) {
+      out.folders.push([dir, changeTime(stats)]);
+      for (const d of dirents) if (REPOSITORY_DOCS.test(d.name) && !d.isDirectory()) out.skipped.push({ file: join(dir, d.name), reason: "the repository's own document, beside its folder of languages", page: true });
+      ({ dir, stats, dirents } = container);
+    }
     const root = realpathSync(dir);
     out.folders.push([dir, changeTime(stats)]);
     if (found) out.folders.push([found.file, found.mtimeMs]);
@@ -470,6 +481,27 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
 }
 
 /** Whether a folder has .md files of its own (not looked into further). */
+/**
+ * The one folder of `dir` (which has no articles of its own nor language folders) that holds
+ * language folders (two or more) and no articles of its own: `Texts/` in a clone of the source.
+ */
+function languageContainer(dir: string, dirents: Dirent[], config: CorpusConfig): { dir: string; stats: Stats; dirents: Dirent[] } | undefined {
+  const isLanguage = (d: Dirent) => !ignored(d.name) && d.isDirectory() && (configuredLanguage(d.name, config.languages) !== undefined || languageOfFolder(d.name, config.languages) !== undefined);
+  // Beside it, a repository's own documents at most (README.md, LICENSE.md: named as pages).
+  if (dirents.some((d) => d.name.endsWith('.md') && !d.isDirectory() && !REPOSITORY_DOCS.test(d.name)) || dirents.some(isLanguage)) return undefined;
+  const folders = dirents.filter((d) => !ignored(d.name) && !d.name.startsWith('_') && (d.isDirectory() || d.isSymbolicLink()));
+  if (folders.length !== 1 || !(folders[0] as Dirent).isDirectory()) return undefined;
+  const inner = join(dir, (folders[0] as Dirent).name);
+  try {
+    const innerDirents = readDir(inner);
+    if (innerDirents.some((d) => d.name.endsWith('.md') && !d.isDirectory())) return undefined;
+    const langs = innerDirents.filter((d) => isLanguage(d) && !isFile(join(inner, d.name, 'index.md')));
+    return langs.length >= 2 ? { dir: inner, stats: statSync(inner), dirents: innerDirents } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function holdsArticles(path: string): boolean {
   try {
     return readdirSync(path).some((name) => name.endsWith('.md') && !name.startsWith('.'));

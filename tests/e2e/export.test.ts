@@ -416,6 +416,35 @@ describe('export: a full disk, licence files that are not plain files of the fol
     expect(r.code).toBe(8);
   });
 
+  it.runIf(skipping('sdcv', SDCV))('two articles of one title (in two folders) are one entry that sdcv shows whole, both texts', () => {
+    const corpus = writeCorpus({
+      'a/dobbelt.md': article({ title: 'Dobbelt', description: 'Den første betydning.', aliases: '[Tvilling]' }, 'Første.'),
+      'b/dobbelt.md': article({ title: 'Dobbelt', description: 'Den anden betydning.', aliases: '[Tvilling]' }, 'Anden.'),
+      'enkelt.md': article({ title: 'Enkelt', description: 'Kun en.' }, 'En.'),
+    });
+    const out = join(tempDir('sd-dup-'), 'sd');
+    expect(cli(['--content', corpus, 'export', '--format', 'stardict', '-o', out]).code).toBe(0);
+    expect(readFileSync(join(out, 'glossary-da.ifo'), 'utf8')).toContain('wordcount=2\n');
+    const [byTitle, byAlias] = sdcv(out, ['Dobbelt', 'Tvilling']);
+    for (const hits of [byTitle, byAlias]) {
+      const text = textOf((hits ?? []).map((h) => h.definition).join(' '));
+      expect(text).toContain('Den første betydning.');
+      expect(text).toContain('Den anden betydning.');
+    }
+  });
+
+  it('a folder that cannot be made (below /proc) is said at once, with exit 2; so is a cache folder there', () => {
+    const started = Date.now();
+    const r = cli(['export', '--format', 'stardict', '-o', '/proc/glossary-nope/sd']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('glossary: cannot make the folder /proc/glossary-nope/sd: no such folder; give -o a folder you can write\n');
+    const cached = cli(['--content', writeCorpus({ 'aktie.md': article({ title: 'Aktie', description: 'a.' }) }), 'lookup', 'aktie'], { ...cleanEnv(), XDG_CACHE_HOME: '/proc/glossary-nope' });
+    expect(cached.code).toBe(0);
+    expect(cached.stderr).toContain('cannot write the cache in /proc/glossary-nope/glossary');
+    // Node's recursive mkdir looped without end on these.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it('exported again over an earlier export: nothing left aside (no staging folder, no temporary file)', () => {
     const out = tempDir('glossary-export-');
     for (let i = 0; i < 2; i++) {

@@ -40,6 +40,24 @@ describe('folders as teams keep them', () => {
     expect(runOn(dir)('--lang', 'en', 'links', 'share').stdout).toBe('rate  Rate\n');
   });
 
+  it("the source's layout given from the clone's root (Texts/<Language>/ under it) is read as its languages", () => {
+    const dir = writeCorpus({
+      'README.md': '# Tekster\n\nOm kilden.\n',
+      'Texts/Danish/aktie.md': article({ title: 'Aktie', description: 'a.' }, 'Se [obligation](/obligation).'),
+      'Texts/Danish/obligation.md': article({ title: 'Obligation', description: 'o.' }, 'Se [aktie](/aktie).'),
+      'Texts/English/aktie.md': article({ title: 'Share', description: 's.' }, 'See [bond](/obligation).'),
+      'Texts/English/obligation.md': article({ title: 'Bond', description: 'b.' }, 'See [share](/aktie).'),
+    });
+    const run = runOn(dir);
+    expect(run('--lang', 'all', 'list').stdout).toBe('da  aktie       Aktie\nen  bond        Bond\nda  obligation  Obligation\nen  share       Share\n');
+    const check = cli(['check', dir, '--verbose']);
+    expect(check.stdout).toContain("README.md: not a term: the repository's own document, beside its folder of languages");
+    expect(check.stdout).toContain('0 errors, 0 warnings in 4 articles');
+    // A term at the clone's root makes it one folder of terms again (the cache sees the folder change).
+    writeFileSync(join(dir, 'rente.md'), article({ title: 'Rente', description: 'r.' }));
+    expect(run('--lang', 'all', 'list').stdout).toBe('aktie       Aktie\nbond        Bond\nobligation  Obligation\nrente       Rente\nshare       Share\n');
+  });
+
   it('a name ending like a language code is no translation unless the folder pairs it: Socket.io.md, M.Sc.md', () => {
     const dir = writeCorpus({
       'Socket.io.md': article({ title: 'Socket.io', description: 'lib.' }),

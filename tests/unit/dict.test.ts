@@ -1,12 +1,13 @@
 // The DICT protocol's pure parts: words of a command line, texts, strategies and a session over a
 // compiled fixture. The socket and the real client are tested in tests/e2e/serve.test.ts.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cutOctets, parseWords, quote, status, textBlock, MIME_HEADER } from '../../src/dict/protocol.js';
-import { basicToExtended, compilePattern, matchHeadwords, PatternError, REGEX_BUDGET_MS } from '../../src/dict/strategies.js';
+import { basicToExtended, compilePattern, matchHeadwords, PatternError, REGEX_BUDGET_MS, typoKey, type Headword } from '../../src/dict/strategies.js';
 import { corpusDictionary } from '../../src/dict/dictionary.js';
 import { Session } from '../../src/dict/session.js';
 import { fold } from '../../src/fold.js';
-import { lazyFixture } from '../helpers.js';
+import { compileFixture, lazyFixture, writeCorpus } from '../helpers.js';
+import type { CorpusReader } from '../../src/store/compiled.js';
 
 const heads = (...words: string[]) => words.map((word) => ({ word, key: fold(word) }));
 const clock = () => 0;
@@ -78,9 +79,22 @@ describe('strategies', () => {
     expect(matchHeadwords('lev', 'aktei', words, clock)).toEqual(['Aktie']);
     expect(matchHeadwords('lev', 'xyzzy', words, clock)).toEqual([]);
   });
+  it('lev takes a dropped or mistyped æ, ø or å for one typing error, as dictd does', () => {
+    const danish: Headword[] = ['Aktionær', 'Gæld', 'Banklån', 'Øre'].map((word) => ({ word, key: fold(word), typo: typoKey(word) }));
+    expect(matchHeadwords('lev', 'aktionr', danish, clock)).toEqual(['Aktionær']);
+    expect(matchHeadwords('lev', 'aktionaer', danish, clock)).toEqual(['Aktionær']);
+    expect(matchHeadwords('lev', 'gld', danish, clock)).toEqual(['Gæld']);
+    expect(matchHeadwords('lev', 'bankln', danish, clock)).toEqual(['Banklån']);
+    expect(matchHeadwords('lev', 'banklan', danish, clock)).toEqual(['Banklån']);
+    expect(matchHeadwords('lev', 'ore', danish, clock)).toEqual(['Øre']);
+    // Headwords made without the typing form (older callers) are compared by it all the same.
+    expect(matchHeadwords('lev', 'gld', danish.map(({ word, key }) => ({ word, key })), clock)).toEqual(['Gæld']);
+  });
   it('regular expressions: basic and extended, case-insensitive', () => {
-    expect(matchHeadwords('regexp', '^akt(ie|x)$', words, clock)).toEqual(['Aktie']);
-    expect(matchHeadwords('re', '^akt\\(ie\\)s', words, clock)).toEqual(['Aktieselskab']);
+    // RFC 2229 and dictd: re is modern (extended), regexp old (basic).
+    expect(matchHeadwords('re', '^akt(ie|x)$', words, clock)).toEqual(['Aktie']);
+    expect(matchHeadwords('regexp', '^akt\\(ie\\)s', words, clock)).toEqual(['Aktieselskab']);
+    expect(matchHeadwords('re', '^akt\\(ie\\)s', words, clock)).toEqual([]);
     expect(basicToExtended('a\\(b\\)+')).toBe('a(b)\\+');
   });
   it('refuses patterns that could backtrack without end, and long ones', () => {
@@ -126,7 +140,7 @@ describe('session', () => {
     expect(ask(s, 'DEFINE da nosuchword')).toBe('552 no match\r\n');
     expect(ask(s, 'DEFINE da ""')).toMatch(/^501 /);
     expect(ask(s, 'DEFINE da')).toMatch(/^501 /);
-    expect(ask(s, 'MATCH da regexp "(a+)+"')).toMatch(/^501 /);
+    expect(ask(s, 'MATCH da re "(a+)+"')).toMatch(/^501 /);
     expect(ask(s, 'FROB')).toMatch(/^500 /);
   });
   it('OPTION MIME puts the header before every text', () => {
@@ -144,5 +158,26 @@ describe('session', () => {
     expect(ask(s, 'SHOW INFO en')).toMatch(/^112 [^\r]*\r\nEnglish glossary \(database "en"\)/);
     expect(ask(s, 'SHOW INFO xx')).toMatch(/^550 /);
     expect(ask(s, 'SHOW SERVER')).toMatch(/^114 [^\r]*\r\ntest\r\nfixture\r\n\.\r\n250 ok\r\n$/);
+  });
+});
+
+describe('MATCH answers only what DEFINE finds', () => {
+  let reader: CorpusReader;
+  beforeAll(() => {
+    reader = compileFixture(writeCorpus({
+      'lang.md': `---\ntitle: "${'Langtitel'.repeat(100)}"\ndescription: l.\n---\nLang.\n`,
+      'zw.md': '---\ntitle: "\\u200b\\u200b"\ndescription: z.\naliases: ["🏦", "."]\n---\nNul.\n',
+      'aktie.md': `---\ntitle: Aktie\ndescription: a.\naliases: ["${'ø'.repeat(300)}", Andel]\n---\nAktie.\n`,
+    }));
+  });
+  it('a title too long for a line or of no letters is answered by the id; such an alias is left out', () => {
+    const d = corpusDictionary(reader, ['da'], 'hostile', clock);
+    const all = d.match('da', 're', '.');
+    expect(all.sort()).toEqual(['Aktie', 'Andel', 'lang', 'zw']);
+    for (const strategy of ['re', 'prefix', 'substring', 'lev', 'exact', 'search']) {
+      for (const word of ['lang', 'langtitel', 'zw', 'aktie', 'andel']) {
+        for (const found of d.match('da', strategy, word)) expect(d.define('da', found).length, `${strategy} ${word}: ${found}`).toBeGreaterThan(0);
+      }
+    }
   });
 });
