@@ -56,7 +56,8 @@ export function linkSpans(line: string): LinkSpan[] {
   }
   if (text.includes('[[')) {
     for (const m of text.matchAll(WIKILINK)) {
-      if (m[1]) continue;
+      // An embed is no link; nor is an escaped `\\[[x]]`, as the parser reads it.
+      if (m[1] || escapedAt(text, m.index as number)) continue;
       const written = m[2] as string;
       const target = wikiTarget(written);
       if (!target) continue;
@@ -65,6 +66,16 @@ export function linkSpans(line: string): LinkSpan[] {
     }
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Where in a line a new link may not go: each link (inline, wikilink, embed) and code span, whole, as [start, end). */
+export function taken(line: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (line.includes('`')) for (const m of line.matchAll(CODE_SPAN)) out.push([m.index as number, (m.index as number) + m[0].length]);
+  const text = withoutCode(line);
+  if (text.includes('](')) for (const m of text.matchAll(INLINE)) out.push([m.index as number, (m.index as number) + m[0].length]);
+  if (text.includes('[[')) for (const m of text.matchAll(WIKILINK)) out.push([m.index as number, (m.index as number) + m[0].length]);
+  return out;
 }
 
 /** The target of the link whose text or target holds UTF-16 position `ch`, or undefined. */

@@ -12,7 +12,7 @@ import type * as LS from 'vscode-languageserver/node';
 import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
 import type { Article, ParseResult, Problem } from '../corpus/article.js';
 import { linkProblems, type FileProblem } from '../corpus/check.js';
-import { linkResolver, linkTarget, siteLinkOptions, type LinkOptions, type LinkResolver, type Resolved } from '../corpus/links.js';
+import { linkResolver, linkTarget, siteLinkOptions, writtenTarget, type LinkOptions, type LinkResolver, type Resolved } from '../corpus/links.js';
 import { codeLines } from '../corpus/markup.js';
 import { parseArticle } from '../corpus/parse.js';
 import { fold } from '../fold.js';
@@ -25,7 +25,7 @@ import { CONFIG_FILES } from '../store/config.js';
 import { isBundle, isInside, listSources, type SourceEntry, type SourceListing } from '../store/source.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
 import { corpusIdentity, type Opened } from './corpus.js';
-import { linkAt, linkSpans, type LinkSpan } from './link-spans.js';
+import { linkAt, linkSpans, taken, type LinkSpan } from './link-spans.js';
 import type { Run } from './run.js';
 
 /** What the client may set in initializationOptions. */
@@ -243,6 +243,42 @@ export class Glossary {
       ...of(['orphan', 'keyword-spelling']),
     ];
     return list.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+  }
+
+  /**
+   * The links of `lang` whose meaning a rename of `article` to `newId` (its file `newFile`) would
+   * change: each link as it will be written (`rewritten`: href -> new href, by linking file and
+   * line), resolved among the articles as they will be, against what it resolves to now. A bare
+   * name may come to mean another note (`[[Dobbelt]]` from Finans/, where Finans/Dobbelt.md is), a
+   * link to another article this one. Only links that name the old or new id's last part, or are
+   * rewritten, can change.
+   */
+  meaningChanges(article: Article, newId: string, newFile: string, rewritten: Map<string, string>): Array<{ from: Article; link: Article['links'][number]; now: Resolved; then: Resolved }> {
+    const lang = article.lang;
+    const renamed: Article = { ...article, id: newId, file: newFile };
+    const after = this.articles(lang).map((a) => (a === article ? renamed : a));
+    const resolveAfter = linkResolver(after, { ...this.linkOptions, otherLangs: this.langs().filter((l) => l !== lang) });
+    const resolveNow = this.resolver(lang);
+    const leaf = (id: string) => fold(id.slice(id.lastIndexOf('/') + 1));
+    const names = new Set([leaf(article.id), leaf(newId)]);
+    const out: Array<{ from: Article; link: Article['links'][number]; now: Resolved; then: Resolved }> = [];
+    for (const from of this.articles(lang)) {
+      const dir = this.byPath.get(from.file)?.dir ?? '';
+      for (const link of from.links) {
+        // By its line, or (a reference definition, read where it is used) by the file alone.
+        const fresh = rewritten.get(`${from.file}\u0000${link.line}\u0000${link.href}`) ?? rewritten.get(`${from.file}\u0000*\u0000${link.href}`);
+        const written = writtenTarget(link).replace(/[/#]+$/, '');
+        if (fresh === undefined && !names.has(leaf(written))) continue;
+        const now = resolveNow(link);
+        const href = fresh ?? link.href;
+        const target = linkTarget(href, from === article ? newId : from.id, dir);
+        const then = target === undefined ? undefined : resolveAfter({ href, target });
+        const expected = now === article ? renamed : now;
+        const changed = typeof now === 'object' ? then !== expected : typeof then === 'object' && then !== renamed;
+        if (changed) out.push({ from, link, now, then: then === renamed ? article : then });
+      }
+    }
+    return out;
   }
 
   resolve(from: Article, href: string): Article | undefined {
@@ -756,11 +792,18 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   /** An article's text as the editor has it: its open buffer, else the file as parsed. */
   const textOf = (a: Article) => documents.get(uriOf(a.file))?.getText() ?? a.source;
 
-  /** Every link target written in an article's text, outside code: its line (from 0), the line, the span. */
+  /**
+   * Every link target written in an article's text that the parser reads as a link (on that line,
+   * to that address: not in front matter, a comment or code): its line (from 0), the line, the span.
+   */
   function spansOf(a: Article): Array<{ i: number; line: string; span: LinkSpan }> {
     const lines = textOf(a).split(LINE_END);
     const code = codeLines(lines);
-    return lines.flatMap((line, i) => (code[i] ? [] : linkSpans(line).map((span) => ({ i, line, span }))));
+    const read = new Set(a.links.map((l) => `${l.line}\u0000${l.href}`));
+    // A reference definition is read where the link that uses it stands (`[jv][ref]`).
+    const defined = new Set(a.links.map((l) => l.href));
+    const isLink = (span: LinkSpan, i: number) => read.has(`${i + 1}\u0000${span.href}`) || (span.kind === 'definition' && defined.has(span.href));
+    return lines.flatMap((line, i) => (code[i] ? [] : linkSpans(line).filter((span) => isLink(span, i)).map((span) => ({ i, line, span }))));
   }
 
   /** A link found in an article's text: where, its target as the parser reads it, and as written. */
@@ -784,7 +827,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const missed: Array<{ from: Article; line: number }> = [];
     if (!glossary) return { found, missed };
     const byFrom = new Map<Article, Array<Article['links'][number]>>();
-    for (const b of glossary.backlinks(target)) byFrom.set(b.from, [...(byFrom.get(b.from) ?? []), b.link]);
+    for (const b of glossary.backlinks(target)) (byFrom.get(b.from) ?? (byFrom.set(b.from, []).get(b.from) as Array<Article['links'][number]>)).push(b.link);
     for (const [from, links] of byFrom) {
       const uri = uriOf(from.file);
       const hrefs = new Set<string>();
@@ -901,11 +944,25 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     }
     const first = missed[0];
     if (first) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link to it on line ${first.line} of ${clean(relative(root, first.from.file))} is written in a way the rename cannot rewrite: change it by hand, or rename by hand`);
+    // A bundle's folder holding other articles (node/networking in node/) would move them too, and
+    // the links to them are not rewritten.
+    const inside = bundle ? glossary.articles(article.lang).find((a) => a !== article && a.id.startsWith(`${article.id}/`)) : undefined;
+    if (inside) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `${clean(inside.id)} is in the folder of ${clean(article.id)}: the rename would move it too, and the links to it are not rewritten; move it out first, or rename by hand`);
     const edits = new Map<string, LS.TextEdit[]>();
+    const rewritten = new Map<string, string>();
     for (const link of found) {
       const fresh = renamedHref(link.written, article.id, newId);
       if (fresh === undefined) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link "${clean(link.written).slice(0, 60)}" on line ${link.range.start.line + 1} of ${clean(relative(root, link.from.file))} does not spell the id: change it by hand, or rename by hand`);
-      edits.set(link.uri, [...(edits.get(link.uri) ?? []), { range: link.range, newText: fresh }]);
+      (edits.get(link.uri) ?? (edits.set(link.uri, []).get(link.uri) as LS.TextEdit[])).push({ range: link.range, newText: fresh });
+      const href = renamedHref(link.href, article.id, newId);
+      if (href !== undefined) rewritten.set(`${link.from.file}\u0000${link.kind === 'definition' ? '*' : link.range.start.line + 1}\u0000${link.href}`, href);
+    }
+    // No link may come to mean anything else than it does: refused, with the first that would.
+    const newFile = bundle ? join(newPath, basename(article.file)) : newPath;
+    const changed = glossary.meaningChanges(article, newId, newFile, rewritten)[0];
+    if (changed) {
+      const what = (r: Resolved) => (typeof r === 'object' ? (r === article ? `the article renamed` : clean(r.id)) : r === 'outside' ? 'a page outside the glossary' : 'nothing');
+      throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `renamed to "${clean(newId)}", the link "${clean(writtenTarget(changed.link)).slice(0, 60)}" on line ${changed.link.line} of ${clean(relative(root, changed.from.file))} would lead to ${what(changed.then)} instead of ${what(changed.now)}: choose another id, or write that link with its folder`);
     }
     // The file first: a client whose rename fails (Neovim 0.7 when the folder is missing) then
     // changes no link. The renamed article's own links are edited at its new address.
@@ -922,14 +979,20 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (!doc || !path || !contentDirs.some((d) => isInside(resolve(d), path))) return null;
     const actions: LS.CodeAction[] = [];
     const { start, end } = params.range;
+    // Not in front matter (YAML, not Markdown) nor in a code block.
+    const lines = doc.getText().split(LINE_END);
+    const code = codeLines(lines);
+    const front = lines[0]?.startsWith('---') ? lines.findIndex((l, k) => k > 0 && /^(---|\.\.\.)\s*$/.test(l)) : -1;
     for (let i = start.line; i <= end.line && i < start.line + 50; i++) {
+      if (i <= front || code[i]) continue;
       const line = lineOf(doc, i);
+      // Nor in a link (its text or address, a wikilink) or a code span: a link in a link is none.
+      const inLink = taken(line);
       for (const o of termsIn(line, i, start.character)) {
         if ((i === start.line && o.end < start.character) || (i === end.line && o.start > end.character)) continue;
+        if (inLink.some(([a, b]) => o.start < b && o.end > a)) continue;
         const r = record(o.n);
         if (!r || resolve(r.file) === path) continue;
-        // Already a link's text: `[term](...)`.
-        if (line[o.start - 1] === '[' && line.slice(o.end, o.end + 2) === '](') continue;
         const from = glossary?.article(path);
         const target = glossary?.all().find((a) => a.file === r.file);
         let href = relative(dirname(path), r.file).split(sep).join('/');

@@ -164,6 +164,50 @@ describe('rename and references over raw framing', () => {
     await s.exited;
   });
 
+  it('a rename that would make a link mean another note is refused, and says which; a bundle holding another article too', async () => {
+    const dir = join(tempDir('glossary-lsp-'), 'vault');
+    for (const d of ['.obsidian', 'Finans', 'Andet', 'node/networking']) mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, 'glossary.json'), '{}');
+    writeFileSync(join(dir, 'Aktie.md'), '# Aktie\n\nEn andel.\n');
+    writeFileSync(join(dir, 'Obligation.md'), '# Obligation\n\nSe [[Aktie]].\n');
+    writeFileSync(join(dir, 'Finans', 'Rente.md'), '# Rente\n\nSe [[Aktie|aktier]].\n');
+    writeFileSync(join(dir, 'Finans', 'Dobbelt.md'), '# Dobbelt\n\nSe [[Aktie]].\n');
+    writeFileSync(join(dir, 'Andet', 'Dobbelt.md'), '# Dobbelt to\n\nSe [[Aktie]] og \\[[Aktie]].\n');
+    writeFileSync(join(dir, 'node', 'index.md'), '# Node\n\nEt punkt.\n');
+    writeFileSync(join(dir, 'node', 'networking', 'index.md'), '# Networking\n\nSe [node](/node).\n');
+    writeFileSync(join(dir, 'Rente.md'), '# Rente top\n\nSe [net](/node/networking/).\n');
+    const { s, uri } = await open(dir, renaming, 'Aktie.md');
+    s.send({ id: 2, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'Dobbelt' } });
+    expect((await s.reply(2)).error.message).toBe('renamed to "Dobbelt", the link "Aktie" on line 3 of Andet/Dobbelt.md would lead to Andet/Dobbelt instead of the article renamed: choose another id, or write that link with its folder');
+    // Another name is no other note's: the links follow; the escaped one is no link, and is left.
+    s.send({ id: 3, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'Andel' } });
+    const edits = JSON.stringify((await s.reply(3)).result.documentChanges);
+    expect(edits.match(/"newText":"Andel"/g)).toHaveLength(4);
+    s.send({ id: 4, method: 'textDocument/references', params: { textDocument: { uri }, position: { line: 0, character: 0 }, context: { includeDeclaration: false } } });
+    expect((await s.reply(4)).result).toHaveLength(4);
+    const node = pathToFileURL(join(dir, 'node', 'index.md')).href;
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: node, languageId: 'markdown', version: 1, text: readFileSync(join(dir, 'node', 'index.md'), 'utf8') } } });
+    s.send({ id: 5, method: 'textDocument/rename', params: { textDocument: { uri: node }, position: { line: 0, character: 0 }, newName: 'nodejs' } });
+    expect((await s.reply(5)).error.message).toBe('node/networking is in the folder of node: the rename would move it too, and the links to it are not rewritten; move it out first, or rename by hand');
+    s.child.stdin.end();
+    await s.exited;
+  });
+
+  it('"Add a link" is offered for a term in the text, not in front matter, a link, a wikilink or code', async () => {
+    const dir = join(tempDir('glossary-lsp-'), 'ordbog');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'glossary.json'), '{}');
+    writeFileSync(join(dir, 'aktie.md'), '---\ntitle: Aktie\ndescription: En andel.\n---\n\nEn andel.\n');
+    const text = '---\ntitle: X\ndescription: En aktie her.\n---\n\nTekst om en aktie her.\nSe [en aktie](/aktie) og [[aktie]] og `aktie`.\n\n```\naktie\n```\n';
+    writeFileSync(join(dir, 'x.md'), text);
+    const { s, uri } = await open(dir, renaming, 'x.md');
+    s.send({ id: 2, method: 'textDocument/codeAction', params: { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 11, character: 0 } }, context: { diagnostics: [] } } });
+    const actions = (await s.reply(2)).result as Array<{ edit: { changes: Record<string, Array<{ range: { start: { line: number; character: number } } }>> } }>;
+    expect(actions.map((x) => Object.values(x.edit.changes)[0]?.[0]?.range.start)).toEqual([{ line: 5, character: 12 }]);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('a client that cannot rename files gets a refusal, not link edits that would all break', async () => {
     const dir = corpus();
     const { s, uri } = await open(dir, {}, 'jointventure.md');
