@@ -94,6 +94,8 @@ export interface LinkOptions {
   root?: string[];
   /** The corpus's other languages: `/de/x` from an English article is a link to that language. */
   otherLangs?: string[];
+  /** An Obsidian vault: no page of a site beyond the notes, so a path that names none is broken. */
+  vault?: boolean;
 }
 
 /** `/de/x` -> ['x'] when `de` is a language; else the parts as they are. */
@@ -247,7 +249,7 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): Li
     // term that is not there, not a page of the site.
     // A path two articles' paths end with is theirs, not the site's: unresolved (ambiguous below).
     const suffix = bySuffix(rest);
-    return suffix === null ? undefined : suffix ?? (termInFolder(lower) ? undefined : 'outside');
+    return suffix === null ? undefined : suffix ?? (options.vault || termInFolder(lower) ? undefined : 'outside');
   };
   // Remembered: a corpus links to the same targets over and over, and folding is not free.
   const seen = new Map<string, Resolved>();
@@ -400,7 +402,9 @@ export function siteLayout(articles: Article[]): { prefix: string[]; root: strin
  * How a corpus's links are read: a configured prefix (`sitePrefix`), else the layout the pages'
  * own addresses tell, else the prefix most site-absolute links share.
  */
-export function siteLinkOptions(articles: Article[], configured?: string): LinkOptions {
+export function siteLinkOptions(articles: Article[], configured?: string, vault = false): LinkOptions {
+  // An Obsidian vault is no site: a path names a note or nothing (no prefix guessed from paths).
+  if (vault) return { vault: true };
   const prefix = prefixParts(configured);
   if (prefix) return { prefix };
   return siteLayout(articles) ?? { prefix: detectPrefix(articles) };

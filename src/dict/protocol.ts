@@ -1,5 +1,6 @@
 // RFC 2229 (DICT) as data: a command line -> words, and the status lines and texts the server
 // writes. Pure: the socket is src/edge/dict-server.ts.
+import { ANY_ESCAPE } from '../render/sanitize.js';
 import { BIDI } from '../text.js';
 
 /** A line the server reads is at most this long (RFC 2229 2.2: 1024 octets with the CRLF). */
@@ -81,9 +82,12 @@ function shortened(text: string, max: number): string {
   return first === text ? text : `${cutOctets(text, Math.floor(max / 2) - 3)[0]}…`;
 }
 
-/** No control character, no line break: what may stand inside a status line or a quoted word. */
+/**
+ * No control character, no line break: what may stand inside a status line or a quoted word. An
+ * escape sequence goes whole (`\x1b[31m`: its ESC alone left `[31m` in the answer).
+ */
 export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(BIDI, ' ');
+  return text.replace(ANY_ESCAPE, '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(BIDI, ' ');
 }
 
 /** A status line: the code, its text, CRLF. */

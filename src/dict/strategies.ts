@@ -117,7 +117,8 @@ export function matchHeadwords(strategy: string, word: string, headwords: Headwo
       test = (h) => h.key.endsWith(key);
       break;
     case 'word':
-      test = (h) => key !== '' && h.key.split(' ').includes(key);
+      // Whole words of the headword, one or several in a row (`annual report`), as dictd matches them.
+      test = (h) => key !== '' && ` ${h.key} `.includes(` ${key} `);
       break;
     case 'lev': {
       // The whole headword within a typing error or two; a one-word query also any word of it. By

@@ -114,7 +114,7 @@ export class Glossary {
       const same = old && !before?.fromBuffer.has(e.path) && old.size === e.size && old.mtimeMs === e.mtimeMs && old.id === e.id && old.lang === e.lang;
       this.parsed.set(e.path, (same && before?.parsed.get(e.path)) || parseEntry(e));
     }
-    this.linkOptions = siteLinkOptions(this.all(), listing.config?.sitePrefix);
+    this.linkOptions = siteLinkOptions(this.all(), listing.config?.sitePrefix, listing.config?.vault === true);
     this.usesSlash = this.all().some((a) => a.links.some((l) => l.href.startsWith('/')));
   }
 

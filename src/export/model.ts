@@ -2,6 +2,7 @@
 // with its names, description, keywords, links, Markdown body and plain text. Pure.
 import type { ArticleRecord } from '../corpus/compile.js';
 import type { Corpus } from '../corpus/reader.js';
+import { ANY_ESCAPE } from '../render/sanitize.js';
 
 export interface ExportLink {
   text: string;
@@ -62,9 +63,12 @@ export function collectArticles(corpus: Corpus, langs: string[]): ExportArticle[
 // none of them reaches an exported file.
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Text made safe for a file: unsafe characters dropped, CR LF and CR made LF. */
+/**
+ * Text made safe for a file or a protocol stream: escape sequences dropped whole (not their ESC
+ * alone, which left `[31m` in a DICT answer), other unsafe characters dropped, CR LF and CR made LF.
+ */
 export function clean(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(UNSAFE, '');
+  return text.replace(/\r\n?/g, '\n').replace(ANY_ESCAPE, '').replace(UNSAFE, '');
 }
 
 /** One line: clean, every run of white space (tabs and newlines too) one space, trimmed. */

@@ -61,7 +61,7 @@ export function patchMembers(reader: CorpusReader, sink: CorpusSink, changes: Me
   for (const [lang, change] of byLang) {
     if (!reader.meta.langs.some((l) => l.lang === lang)) return undefined;
     const others = langs.filter((l) => l !== lang).sort();
-    const written = patchLanguageMembers(reader, sink, lang, change.added, stamps, change.removed, others, lang === reader.meta.siteFrom ? listing.config?.sitePrefix ?? null : undefined, langsFor);
+    const written = patchLanguageMembers(reader, sink, lang, change.added, stamps, change.removed, others, lang === reader.meta.siteFrom ? listing.config?.sitePrefix ?? null : undefined, langsFor, listing.config?.vault === true);
     if (!written) return undefined;
     Object.assign(patch.sums, written.sums);
     patch.langs.set(lang, context.metaOf(lang, written.meta));
@@ -98,7 +98,7 @@ interface Member {
   stored?: StoredRecord;
 }
 
-function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: string, added: Article[], stamps: Map<string, [number, number]>, removedFiles: Map<string, string>, others: string[], sitePrefix: string | null | undefined, langsFor: (lang: string, id: string) => string[]): { sums: Record<string, [number, number]>; meta: LanguageMeta; touched: Set<number> } | undefined {
+function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: string, added: Article[], stamps: Map<string, [number, number]>, removedFiles: Map<string, string>, others: string[], sitePrefix: string | null | undefined, langsFor: (lang: string, id: string) => string[], vault: boolean): { sums: Record<string, [number, number]>; meta: LanguageMeta; touched: Set<number> } | undefined {
   const meta = reader.language(lang);
   const stats = reader.bodyStats(lang);
   // The removed articles, by their ids: a file the compile did not take as an article, or of another id, is recompiled.
@@ -181,7 +181,7 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   const names = articleNames(articles);
   if (members.some((m, n) => m.stored && m.stored.name !== names[n])) return undefined;
   const site = reader.meta.site ?? {};
-  if (sitePrefix !== undefined && JSON.stringify(siteLinkOptions(articles, sitePrefix ?? undefined)) !== JSON.stringify(site)) return undefined;
+  if (sitePrefix !== undefined && JSON.stringify(siteLinkOptions(articles, sitePrefix ?? undefined, vault)) !== JSON.stringify(site)) return undefined;
   const { targets, backlinks } = resolveLinks(articles, { ...site, otherLangs: others });
   const refs: LinkedRef[] = articles.map((a, n) => ({ id: a.id, title: a.title, name: names[n] as string, n }));
   const ref = (n: number) => refs[n] as LinkedRef;

@@ -275,6 +275,19 @@ describe('folders as teams keep them', () => {
     expect(check.stdout).not.toContain('"./x/y"');
   });
 
+  it('in a vault a path that names no note is broken (a vault is no site with other pages), and no prefix is guessed from its paths', () => {
+    const dir = writeCorpus({
+      '.obsidian/app.json': '{}',
+      'Home.md': '# Home\n\nSe [[IT/Onboarding]], [[IT/Ferie]], [[Mangler/Note]] og [[IT/Onboarding#Første dag|første dag]].\n',
+      'IT/Onboarding.md': '# Onboarding\n\nNy medarbejder. Se [[Home]].\n',
+    });
+    const check = cli(['check', dir, '--verbose']);
+    expect(check.stdout).toContain('Home.md:3: warning: link to "IT/Ferie", which is not in the corpus [broken-link]');
+    expect(check.stdout).toContain('Home.md:3: warning: link to "Mangler/Note", which is not in the corpus [broken-link]');
+    expect(check.stdout).not.toContain('outside');
+    expect(runOn(dir)('backlinks', 'onboarding').stdout).toBe('home  Home\n');
+  });
+
   it('one title three times: an error for the two in one folder, whatever the order of the folders', () => {
     for (const other of ['finans', 'zz-finans']) {
       const dir = writeCorpus({

@@ -50,6 +50,9 @@ describe('texts', () => {
     expect(out).not.toMatch(/[\u0000-\u0009\u000b\u000c\u000e-\u001f]/);
     for (const line of out.split('\r\n')) expect(Buffer.byteLength(line) + 2).toBeLessThanOrEqual(1024);
     expect(out.replace(/\r\n/g, '')).toContain('å'.repeat(500));
+    // An escape sequence goes whole, not its ESC alone.
+    expect(out.startsWith('ared ')).toBe(true);
+    expect(status(552, 'no \u001b[2Jmatch')).toBe('552 no match\r\n');
   });
   it('cuts by UTF-8 octets, never inside a character', () => {
     expect(cutOctets('æøå', 4)).toEqual(['æø', 'å']);
@@ -78,6 +81,12 @@ describe('strategies', () => {
     expect(matchHeadwords('lev', 'strategisk aliance', words, clock)).toEqual(['Strategisk alliance']);
     expect(matchHeadwords('lev', 'aktei', words, clock)).toEqual(['Aktie']);
     expect(matchHeadwords('lev', 'xyzzy', words, clock)).toEqual([]);
+  });
+  it('word matches whole words of a headword, several in a row too', () => {
+    const list: Headword[] = ['Annual report', 'Annual report and accounts', 'Reporting annual', 'Annualreport'].map((word) => ({ word, key: fold(word) }));
+    expect(matchHeadwords('word', 'annual report', list, clock)).toEqual(['Annual report', 'Annual report and accounts']);
+    expect(matchHeadwords('word', 'report', list, clock)).toEqual(['Annual report', 'Annual report and accounts']);
+    expect(matchHeadwords('word', 'port', list, clock)).toEqual([]);
   });
   it('lev takes a dropped or mistyped æ, ø or å for one typing error, as dictd does', () => {
     const danish: Headword[] = ['Aktionær', 'Gæld', 'Banklån', 'Øre'].map((word) => ({ word, key: fold(word), typo: typoKey(word) }));
