@@ -184,8 +184,8 @@ export const COMMANDS: CommandSpec[] = [
       opt('-o, --output <path>', 'a folder for stardict; a file otherwise (standard output when not given)', { value: 'dir' }),
       opt('--plain', 'stardict: articles as plain text (type m) instead of simple HTML (h)'),
       opt('--tbx-version <n>', 'tbx: 2 (martif, the default) or 3 (ISO 30042:2019)', { value: 'other' }),
-      opt('--from <lang>', 'csv/tsv: the language of the terms', { value: 'lang' }),
-      opt('--to <lang>', 'csv/tsv: the language of the translations ("en" uses English aliases when the corpus has no en articles)', { value: 'lang' }),
+      opt('--from <lang>', 'csv/tsv: the language of the terms; tbx: the source language of a two-language termbase', { value: 'lang' }),
+      opt('--to <lang>', 'csv/tsv: the language of the translations ("en" uses English aliases when the corpus has no en articles); tbx: the target language', { value: 'lang' }),
     ],
     examples: [
       'glossary export --format stardict -o ~/.stardict/dic/glossary',

@@ -162,7 +162,9 @@ export async function runExport(run: Run, _args: unknown[], options: Record<stri
   let to = optionString(options, 'to')?.trim().toLowerCase().replace(/_/g, '-');
   if ((format === 'csv' || format === 'tsv') && (!from || !to)) throw new UsageError(`--format ${format} needs a pair of languages: --from da --to en`);
   if ((format === 'csv' || format === 'tsv') && from === to) throw new UsageError(`--from and --to are both "${from}": name two languages`);
-  if (format !== 'csv' && format !== 'tsv' && (from || to)) throw new UsageError(`--from and --to are for --format csv and tsv, not ${format}`);
+  if (format !== 'csv' && format !== 'tsv' && format !== 'tbx' && (from || to)) throw new UsageError(`--from and --to are for --format csv, tsv and tbx, not ${format}`);
+  if (format === 'tbx' && Boolean(from) !== Boolean(to)) throw new UsageError('--format tbx takes a pair of languages or none: --from da --to en (a bilingual termbase), or neither (every language)');
+  if (format === 'tbx' && from && from === to) throw new UsageError(`--from and --to are both "${from}": name two languages`);
   if (format !== 'stardict' && options['plain']) throw new UsageError('--plain is for --format stardict');
   if (format !== 'tbx' && options['tbxVersion'] !== undefined) throw new UsageError('--tbx-version is for --format tbx');
 
@@ -198,7 +200,13 @@ export async function runExport(run: Run, _args: unknown[], options: Record<stri
   let text: string;
   if (format === 'tbx') {
     const { tbx } = await import('../export/tbx.js');
-    text = tbx(articles, meta, { version: tbxVersion === '3' ? 3 : 2, source, title });
+    if (from && to) {
+      // A bilingual termbase, the source language first: translate-toolkit's tbx2po takes the first
+      // two language sections of an entry as source and target (of three, it lost the third).
+      const available = got.ctx.corpus.meta.langs.map((l) => l.lang);
+      for (const l of [from, to]) if (!available.includes(l)) throw new UsageError(`no language "${l}" in this corpus: it has ${available.join(', ')}`);
+      text = tbx(collectArticles(got.ctx.corpus, [from, to]), meta, { version: tbxVersion === '3' ? 3 : 2, source: from, title });
+    } else text = tbx(articles, meta, { version: tbxVersion === '3' ? 3 : 2, source, title });
   } else if (format === 'json') {
     const { jsonExport } = await import('../export/json.js');
     text = jsonExport(articles, meta);

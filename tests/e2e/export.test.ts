@@ -244,6 +244,25 @@ describe('export --format tbx', () => {
     CLIENT_TIMEOUT,
   );
 
+  it.runIf(skipping('translate-toolkit', TT))(
+    'TBX --from en --to da: those two languages, the source first, as translate-toolkit takes source and target; a third language is left out',
+    () => {
+      const dir = writeCorpus({
+        'da/aktie.md': article({ title: 'Aktie', description: 'a.' }),
+        'en/aktie.md': article({ title: 'Share', description: 's.' }),
+        'de/aktie.md': article({ title: 'Aktie (de)', description: 'd.' }),
+      });
+      const file = join(tempDir('glossary-export-'), 'en-da.tbx');
+      expect(cli(['--content', dir, 'export', '--format', 'tbx', '--from', 'en', '--to', 'da', '-o', file]).code).toBe(0);
+      const r = py('import sys, json\nfrom translate.storage import tbx\ns = tbx.tbxfile.parsefile(sys.argv[1])\nprint(json.dumps([[u.source, u.target] for u in s.units if not u.isheader()]))', file);
+      expect(JSON.parse(r.stdout)).toEqual([['Share', 'Aktie']]);
+      expect(readFileSync(file, 'utf8')).not.toContain('xml:lang="de"');
+      const half = cli(['--content', dir, 'export', '--format', 'tbx', '--from', 'en']);
+      expect([half.code, half.stderr]).toEqual([2, 'glossary: --format tbx takes a pair of languages or none: --from da --to en (a bilingual termbase), or neither (every language)\n']);
+    },
+    CLIENT_TIMEOUT,
+  );
+
   it.runIf(skipping('jing', JING))(
     'TBX v3 of ids with characters XML takes in no name (µ, ², º, ½) and of ids that look like codes: jing finds it valid, every entry its own id',
     () => {
