@@ -153,24 +153,30 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): Li
   const alias = (parts: string[]) => (parts.length === 1 ? byAlias.get(fold(parts[0] as string)) : undefined);
   const section = root ? prefix.slice(root.length) : [];
   const inSection = (name: string) => (root && section.length ? bySite.get([...section, name].join('/')) : undefined);
-  // The one article whose id ends with these parts (`[[Sub folder/Note]]` written from the note's
-  // own folder, as Obsidian may write it).
-  let tails: Map<string, Article | null> | undefined;
-  const bySuffix = (parts: string[]): Article | null | undefined => {
+  // Every id's last parts, the whole id too, as written and as a site writes the address
+  // (`a/b/c` -> `a/b/c`, `b/c`, `c`; `sub-folder/egen-kapital`): the articles each names, made at
+  // the first link that needs them.
+  let tails: Map<string, Article[]> | undefined;
+  const tailsOf = (parts: string[]): Article[] => {
     if (!tails) {
-      // Every id's last parts but the whole id: `a/b/c` -> `b/c`, `c` (null where two ids share one).
       tails = new Map();
       for (const a of articles) {
         const segments = a.id.toLowerCase().split('/');
-        for (let i = 1; i < segments.length; i++) {
-          // As written and as a site writes the address (`sub-folder/egen-kapital`).
+        for (let i = 0; i < segments.length; i++) {
           for (const tail of new Set([segments.slice(i).join('/'), urlized(segments.slice(i).join('/'))])) {
-            tails.set(tail, tails.has(tail) && tails.get(tail) !== a ? null : a);
+            const list = tails.get(tail) ?? (tails.set(tail, []).get(tail) as Article[]);
+            if (list[list.length - 1] !== a) list.push(a);
           }
         }
       }
     }
-    return tails.get(parts.join('/').toLowerCase());
+    return tails.get(parts.join('/').toLowerCase()) ?? [];
+  };
+  // The one article whose id ends with these parts (`[[Sub folder/Note]]` written from the note's
+  // own folder, as Obsidian may write it); null where two do. (A whole id was tried before.)
+  const bySuffix = (parts: string[]): Article | null | undefined => {
+    const found = tailsOf(parts);
+    return found.length === 0 ? undefined : found.length === 1 ? found[0] : null;
   };
   // `./x` read from the page's folder rather than from the page (`finance/bond` -> `finance/x`),
   // as Docusaurus and a plain folder of files mean it: by id, or by the address a page gives itself.
@@ -260,8 +266,6 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): Li
     seen.set(key, found);
     return found;
   };
-  // The articles each id's last parts name, made at the first link that needs them.
-  let sharing: Map<string, Article[]> | undefined;
   const ambiguous = (link: Pick<Link, 'href' | 'target'>): Article[] => {
     if (resolver(link) !== undefined || link.target === '') return [];
     const site = link.href.startsWith('/');
@@ -274,19 +278,7 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): Li
     // `./note`): one that names a folder (`../c/note`) means that folder's, not any note of the name.
     if (!site && writtenTarget(link).replace(/^(?:\.\/)+/, '').includes('/')) return [];
     const parts = site ? whole : whole.slice(-1);
-    if (!sharing) {
-      sharing = new Map();
-      for (const a of articles) {
-        const segments = a.id.toLowerCase().split('/');
-        for (let i = 0; i < segments.length; i++) {
-          for (const tail of new Set([segments.slice(i).join('/'), urlized(segments.slice(i).join('/'))])) {
-            const list = sharing.get(tail) ?? (sharing.set(tail, []).get(tail) as Article[]);
-            if (list[list.length - 1] !== a) list.push(a);
-          }
-        }
-      }
-    }
-    const could = sharing.get(parts.join('/').toLowerCase()) ?? [];
+    const could = tailsOf(parts);
     return could.length > 1 ? could : [];
   };
   return Object.assign(resolver, { ambiguous });
