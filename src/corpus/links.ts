@@ -394,9 +394,10 @@ export function siteLayout(articles: Article[]): { prefix: string[]; root: strin
  * How a corpus's links are read: a configured prefix (`sitePrefix`), else the layout the pages'
  * own addresses tell, else the prefix most site-absolute links share.
  */
-export function siteLinkOptions(articles: Article[], configured?: string, vault = false): LinkOptions {
+export function siteLinkOptions(articles: Article[], configured?: string, vault?: string): LinkOptions {
   // An Obsidian vault is no site: a path names a note or nothing (no prefix guessed from paths).
-  if (vault) return { vault: true };
+  // A folder of the vault (`Ordliste`, `vault`) is the prefix of paths written from the vault's root.
+  if (vault !== undefined) return vault ? { vault: true, prefix: vault.toLowerCase().split('/').filter(Boolean) } : { vault: true };
   const prefix = prefixParts(configured);
   if (prefix) return { prefix };
   return siteLayout(articles) ?? { prefix: detectPrefix(articles) };

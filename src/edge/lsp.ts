@@ -21,7 +21,7 @@ import { langOf, shellWord, type Context } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { Scanner, type Occurrence } from '../scan.js';
 import { compileListing, parseEntry } from '../store/compilation.js';
-import { CONFIG_FILES } from '../store/config.js';
+import { CONFIG_FILES, vaultPathOf } from '../store/config.js';
 import { isBundle, isInside, listSources, type SourceEntry, type SourceListing } from '../store/source.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
 import { corpusIdentity, type Opened } from './corpus.js';
@@ -114,7 +114,7 @@ export class Glossary {
       const same = old && !before?.fromBuffer.has(e.path) && old.size === e.size && old.mtimeMs === e.mtimeMs && old.id === e.id && old.lang === e.lang;
       this.parsed.set(e.path, (same && before?.parsed.get(e.path)) || parseEntry(e));
     }
-    this.linkOptions = siteLinkOptions(this.all(), listing.config?.sitePrefix, listing.config?.vault === true);
+    this.linkOptions = siteLinkOptions(this.all(), listing.config?.sitePrefix, vaultPathOf(listing.config));
     this.usesSlash = this.all().some((a) => a.links.some((l) => l.href.startsWith('/')));
   }
 

@@ -12,6 +12,7 @@ import type { LanguageMeta } from '../corpus/reader.js';
 import { readRegularFile, type CorpusSink } from './files.js';
 import { articleOfStored, compileLanguageJob, type LanguageJob } from './language-job.js';
 import { settled, type SourceEntry, type SourceListing } from './source.js';
+import { vaultPathOf } from './config.js';
 
 export interface Compilation {
   languages: CompiledLanguage[];
@@ -93,7 +94,7 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   // Links in the site's style: its glossary prefix, as configured, as the pages' addresses tell it, or
   // as most links share it; learnt from the language with the most files, as a compile language by
   // language does (links of every language share it).
-  const linkOptions: LinkOptions = siteLinkOptions(byLang.get(siteLanguage(listing) as string) ?? [], listing.config?.sitePrefix, listing.config?.vault === true);
+  const linkOptions: LinkOptions = siteLinkOptions(byLang.get(siteLanguage(listing) as string) ?? [], listing.config?.sitePrefix, vaultPathOf(listing.config));
   // Each language's links as its own: what tells an untranslated link from a broken one.
   const resolvers = check ? order.map((lang) => ({ lang, resolve: linkResolver(byLang.get(lang) ?? [], linkOptions) })) : [];
   const languages: CompiledLanguage[] = [];
@@ -530,7 +531,7 @@ export async function compileByLanguage(run: LanguageRun): Promise<LanguageResul
       langsOf: new Map(entries.map((e) => [e.id, langsOf.get(e.id) ?? []])),
       ...(site ? { site } : {}),
       ...(listing.config?.sitePrefix !== undefined ? { sitePrefix: listing.config.sitePrefix } : {}),
-      ...(listing.config?.vault ? { vault: true } : {}),
+      ...(listing.config?.vault ? { vault: vaultPathOf(listing.config) } : {}),
       reparse: new Set(entries.filter((e) => retry.has(e.path) || run.unsettled?.has(e.path)).map((e) => e.path)),
       ...(keptSignatures.has(lang) ? { signature: keptSignatures.get(lang) } : {}),
     };

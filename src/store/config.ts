@@ -28,6 +28,8 @@ export interface CorpusConfig {
    * vault's root. Their notes are templates (`{{title}}`), not terms.
    */
   templates?: string[];
+  /** Not a setting either: in a folder of a vault given as the content folder, its path in the vault (`Ordliste`). */
+  vaultPath?: string;
 }
 
 // gray-matter (with js-yaml and esprima) costs ~8 ms to load: required only for a YAML config.
@@ -39,6 +41,11 @@ const yaml = (text: string): unknown => {
   const matter = typeof loaded === 'function' ? loaded : loaded.default;
   return matter(`---\n${text}\n---\n`, { language: 'yaml' }).data;
 };
+
+/** Where links are written from in a vault (siteLinkOptions): '' at its root, the folder's path in it, undefined outside a vault. */
+export function vaultPathOf(config: CorpusConfig | undefined): string | undefined {
+  return config?.vault ? config.vaultPath ?? '' : undefined;
+}
 
 export const CONFIG_FILES = ['glossary.json', 'glossary.yaml', 'glossary.yml'];
 

@@ -39,8 +39,8 @@ export interface LanguageJob {
   site?: LinkOptions;
   /** The site prefix the corpus config names. */
   sitePrefix?: string;
-  /** The folder is an Obsidian vault (links.ts LinkOptions.vault). */
-  vault?: boolean;
+  /** The folder is an Obsidian vault, or this folder of one (links.ts siteLinkOptions). */
+  vault?: string;
   /** Files whose earlier parses are not reused (unreadable last time, or stamps not settled). */
   reparse: Set<string>;
   /** The signature kept with the language when all its files could be read. */
@@ -106,7 +106,7 @@ export async function compileLanguageFiles(job: LanguageJob, reader: CorpusReade
   }
   previous.clear();
   parsed.clear();
-  const site = job.site ?? siteLinkOptions(articles, job.sitePrefix, job.vault === true);
+  const site = job.site ?? siteLinkOptions(articles, job.sitePrefix, job.vault);
   // A language of no articles is no language of the corpus (as when compiled all at once).
   if (articles.length === 0) return { skipped, missing, unreadable, site };
   const compiled = compileLanguage(lang, articles, job.langsOf, { ...site, otherLangs: job.others }, (n) => hooks.onIndexed?.(n, false));

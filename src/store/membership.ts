@@ -21,6 +21,7 @@ import type { CorpusSink } from './files.js';
 import { articleLanguages, siteLanguage, withNumber, type Patch } from './compilation.js';
 import { articleOfStored as articleOf } from './language-job.js';
 import type { SourceEntry, SourceListing } from './source.js';
+import { vaultPathOf } from './config.js';
 
 /** What changed in the folder: files that are new, and files that are gone (as the last compile knew them). */
 export interface MemberChanges {
@@ -61,7 +62,7 @@ export function patchMembers(reader: CorpusReader, sink: CorpusSink, changes: Me
   for (const [lang, change] of byLang) {
     if (!reader.meta.langs.some((l) => l.lang === lang)) return undefined;
     const others = langs.filter((l) => l !== lang).sort();
-    const written = patchLanguageMembers(reader, sink, lang, change.added, stamps, change.removed, others, lang === reader.meta.siteFrom ? listing.config?.sitePrefix ?? null : undefined, langsFor, listing.config?.vault === true);
+    const written = patchLanguageMembers(reader, sink, lang, change.added, stamps, change.removed, others, lang === reader.meta.siteFrom ? listing.config?.sitePrefix ?? null : undefined, langsFor, vaultPathOf(listing.config));
     if (!written) return undefined;
     Object.assign(patch.sums, written.sums);
     patch.langs.set(lang, context.metaOf(lang, written.meta));
@@ -98,7 +99,7 @@ interface Member {
   stored?: StoredRecord;
 }
 
-function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: string, added: Article[], stamps: Map<string, [number, number]>, removedFiles: Map<string, string>, others: string[], sitePrefix: string | null | undefined, langsFor: (lang: string, id: string) => string[], vault: boolean): { sums: Record<string, [number, number]>; meta: LanguageMeta; touched: Set<number> } | undefined {
+function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: string, added: Article[], stamps: Map<string, [number, number]>, removedFiles: Map<string, string>, others: string[], sitePrefix: string | null | undefined, langsFor: (lang: string, id: string) => string[], vault: string | undefined): { sums: Record<string, [number, number]>; meta: LanguageMeta; touched: Set<number> } | undefined {
   const meta = reader.language(lang);
   const stats = reader.bodyStats(lang);
   // The removed articles, by their ids: a file the compile did not take as an article, or of another id, is recompiled.

@@ -1,6 +1,6 @@
 // Finding the article files of content folders: one language per folder, or one sub-folder per
 // language; flat files and page bundles at any depth; pages that are not terms named and counted.
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { configuredLanguage, LANGUAGE_NAMES, languageOfFolder, languageSuffix } from '../corpus/languages.js';
 import { ContentError } from '../errors.js';
@@ -301,8 +301,8 @@ export function listSources(dirs: string[]): SourceListing {
     const found = findConfig(dir);
     if (found?.outside) out.skipped.push({ file: found.file, reason: 'symbolic link to a file outside the content folder: not read' });
     let dirents = readDir(dir);
-    const vault = dirents.some((d) => d.name === '.obsidian' && d.isDirectory()) ? dir : undefined;
-    const config = withVault(found && !found.outside ? readConfig(found.file) : {}, vault);
+    const vault = dirents.some((d) => d.name === '.obsidian' && d.isDirectory()) ? dir : vaultAbove(dir);
+    const config = withVault(found && !found.outside ? readConfig(found.file) : {}, vault, dir);
     if (vault) out.folders.push(...vaultSettings(vault));
     out.configs.push(config);
     for (const [key, value] of Object.entries(config)) if (!(key in out.config)) (out.config as Record<string, unknown>)[key] = value;
@@ -395,10 +395,30 @@ function sourceEntry(id: string, lang: string, path: string, size: number, mtime
  * The config read, marked where the folder (`vault`) is an Obsidian vault (a `.obsidian/` folder in
  * it), with the folders its templates plugins keep templates in.
  */
-function withVault(config: CorpusConfig, vault: string | undefined): CorpusConfig {
+function withVault(config: CorpusConfig, vault: string | undefined, dir: string): CorpusConfig {
   if (vault === undefined) return config;
-  const templates = vaultTemplates(vault);
-  return { ...config, vault: true, ...(templates.length ? { templates } : {}) };
+  // The templates folders as paths from the content folder (a folder of the vault given as it).
+  const templates = vaultTemplates(vault).flatMap((t) => {
+    const path = relative(dir, join(vault, t)).split(sep).join('/');
+    return path && !path.startsWith('..') ? [path] : [];
+  });
+  const inVault = relative(vault, dir).split(sep).join('/');
+  return { ...config, vault: true, ...(templates.length ? { templates } : {}), ...(inVault ? { vaultPath: inVault.normalize('NFC') } : {}) };
+}
+
+/**
+ * The vault a content folder is a folder of (`Vault/Ordliste` given as --content, `.obsidian/` in
+ * `Vault`): the nearest folder above holding `.obsidian/`, up to the repository's root (a `.git`)
+ * or eight folders up; undefined where there is none.
+ */
+export function vaultAbove(dir: string): string | undefined {
+  let at = dir;
+  for (let i = 0; i < 8; i++) {
+    if (isDirectory(join(at, '.obsidian'))) return at;
+    if (existsSync(join(at, '.git')) || dirname(at) === at) return undefined;
+    at = dirname(at);
+  }
+  return undefined;
 }
 
 /**
@@ -465,7 +485,8 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
   // The config as it is now (its mtime may have been set back, as `cp -p` does): changed, the
   // folders are listed again.
   const found = findConfig(dir);
-  if (JSON.stringify(withVault(found && !found.outside ? readConfig(found.file) : {}, config.vault === true ? dir : undefined)) !== JSON.stringify(config)) return undefined;
+  const vault = config.vault !== true ? undefined : isDirectory(join(dir, '.obsidian')) ? dir : vaultAbove(dir);
+  if (JSON.stringify(withVault(found && !found.outside ? readConfig(found.file) : {}, vault, dir)) !== JSON.stringify(config)) return undefined;
   const out: SourceEntry[] = new Array(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const [path, , , lang, id] = entries[i] as readonly [string, number, number, string, string];
