@@ -684,6 +684,10 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   documents.onDidOpen((e) => {
     openedAt.set(e.document.uri, e.document.version);
     safely(() => diagnose(e.document));
+    // A file of the folder the last listing did not have (made, or renamed by this server's own
+    // rename): the folder is looked at now, not at the next poll, and every open file checked again.
+    const path = pathOf(e.document.uri);
+    if (path?.endsWith('.md') && glossary && !glossary.byPath.has(path) && contentDirs.some((d) => isInside(resolve(d), path))) void fresh(true);
   });
   documents.onDidChangeContent((e) => {
     if (openedAt.get(e.document.uri) !== e.document.version) later(e.document);

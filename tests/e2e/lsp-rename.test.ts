@@ -208,6 +208,29 @@ describe('rename and references over raw framing', () => {
     await s.exited;
   });
 
+  it('a file of the folder opened that the server has not listed yet (made, or renamed by its own rename) makes it look at the folder at once', async () => {
+    const dir = join(tempDir('glossary-lsp-'), 'ordbog');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'glossary.json'), '{}');
+    writeFileSync(join(dir, 'linker.md'), '---\ntitle: Linker\ndescription: L.\n---\n\nSe [d](/dividende).\n');
+    const { s, uri } = await open(dir, renaming, 'linker.md');
+    const latest = () => s.messages.filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri).at(-1)?.params.diagnostics as Array<{ code: string }> | undefined;
+    const until = async (ok: () => boolean, ms: number) => {
+      const end = Date.now() + ms;
+      while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      return ok();
+    };
+    expect(await until(() => (latest() ?? []).some((d) => d.code === 'broken-link'), 10_000)).toBe(true);
+    // Within the server's throttle (it looks at the folder at most once a second, and polls every 3 s).
+    writeFileSync(join(dir, 'dividende.md'), '---\ntitle: Dividende\ndescription: D.\n---\n\nUdbytte.\n');
+    const opened = Date.now();
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: pathToFileURL(join(dir, 'dividende.md')).href, languageId: 'markdown', version: 1, text: readFileSync(join(dir, 'dividende.md'), 'utf8') } } });
+    expect(await until(() => !(latest() ?? []).some((d) => d.code === 'broken-link'), 10_000)).toBe(true);
+    expect(Date.now() - opened).toBeLessThan(2000);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('a client that cannot rename files gets a refusal, not link edits that would all break', async () => {
     const dir = corpus();
     const { s, uri } = await open(dir, {}, 'jointventure.md');
