@@ -477,12 +477,13 @@ function checkFrontMatterText(fields: Record<string, unknown>, problems: Problem
 
 // A link, its destination plain or in angle brackets, which may hold spaces (`[x](</same slug>)`):
 // group 1 a `!` (an image), 2 the text, 3 or 4 the destination. Its text holds brackets only in
-// pairs or escaped (`[a [b] c](x)`; `[a [b](x)` is the link `b`, as CommonMark reads them), and its
+// pairs or escaped (`[a [b] c](x)`; `[a [b](x)` is the link `b`, and `[a[b](x)c](y)` the link `x`
+// alone, a link holding no link, as CommonMark reads them), and its
 // destination parentheses only in pairs (`aktie_(finans).md`); each try stops at an unpaired
 // bracket (a line of brackets is read in linear time). The language server's link spans
 // read links by it too (edge/link-spans.ts).
 // One whose `[` is escaped (`\\[e](/e)` is text) is told by the backslashes before it (markup.ts escapedAt).
-export const LINK = /(!?)\[((?:[^[\]\\\n]|\\.|\[(?:[^[\]\\\n]|\\.){0,500}\]){0,500})\]\(\s*(?:<([^<>\n]{1,2000})>|((?:[^\s()<>]|\([^\s()<>]{0,500}\)){1,2000}))(?:\s+"[^"\n]*")?\s*\)/g;
+export const LINK = /(!?)\[((?:[^[\]\\\n]|\\.|\[(?:[^[\]\\\n]|\\.){0,500}\](?!\()){0,500})\]\(\s*(?:<([^<>\n]{1,2000})>|((?:[^\s()<>]|\([^\s()<>]{0,500}\)){1,2000}))(?:\s+"[^"\n]*")?\s*\)/g;
 
 /** The internal links of a body (already cleaned of site markup), each with its target path. */
 export function extractLinks(body: string, firstLine: number, id = '', dir = ''): Link[] {

@@ -56,6 +56,14 @@ const listingSignature = (listing: SourceListing) =>
 /** A line end as LSP counts them: CRLF, LF or a lone CR. */
 const LINE_END = /\r\n|\r|\n/;
 
+/** The line (from 0) that closes a file's front matter, YAML (`---`) or TOML (`+++`); -1 without one. */
+function frontMatterEnd(lines: string[]): number {
+  const opener = /^(---|\+\+\+)\s*$/.exec(lines[0] ?? '')?.[1];
+  if (!opener) return -1;
+  const closer = opener === '+++' ? /^\+\+\+\s*$/ : /^(---|\.\.\.)\s*$/;
+  return lines.findIndex((l, k) => k > 0 && closer.test(l));
+}
+
 /** Control characters of content never reach the protocol stream (tab and newline stay), nor bidirectional overrides, which reorder what an editor shows. */
 const clean = (text: string) => stripControl(text).replace(BIDI, '');
 
@@ -253,7 +261,7 @@ export class Glossary {
    * link to another article this one. Only links that name the old or new id's last part, or are
    * rewritten, can change.
    */
-  meaningChanges(article: Article, newId: string, newFile: string, rewritten: Map<string, string>): Array<{ from: Article; link: Article['links'][number]; now: Resolved; then: Resolved }> {
+  meaningChanges(article: Article, newId: string, newFile: string, newDir: string, rewritten: Map<string, string>): Array<{ from: Article; link: Article['links'][number]; now: Resolved; then: Resolved }> {
     const lang = article.lang;
     const renamed: Article = { ...article, id: newId, file: newFile };
     const after = this.articles(lang).map((a) => (a === article ? renamed : a));
@@ -263,12 +271,14 @@ export class Glossary {
     const names = new Set([leaf(article.id), leaf(newId)]);
     const out: Array<{ from: Article; link: Article['links'][number]; now: Resolved; then: Resolved }> = [];
     for (const from of this.articles(lang)) {
-      const dir = this.byPath.get(from.file)?.dir ?? '';
+      // The renamed article's own links are read from where it will be, every one of them.
+      const own = from === article;
+      const dir = own ? newDir : this.byPath.get(from.file)?.dir ?? '';
       for (const link of from.links) {
         // By its line, or (a reference definition, read where it is used) by the file alone.
         const fresh = rewritten.get(`${from.file}\u0000${link.line}\u0000${link.href}`) ?? rewritten.get(`${from.file}\u0000*\u0000${link.href}`);
         const written = writtenTarget(link).replace(/[/#]+$/, '');
-        if (fresh === undefined && !names.has(leaf(written))) continue;
+        if (fresh === undefined && !own && !names.has(leaf(written))) continue;
         const now = resolveNow(link);
         const href = fresh ?? link.href;
         const target = linkTarget(href, from === article ? newId : from.id, dir);
@@ -802,7 +812,9 @@ export async function runLsp(run: Run): Promise<ExitCode> {
    */
   function spansOf(a: Article): Array<{ i: number; line: string; span: LinkSpan }> {
     const lines = textOf(a).split(LINE_END);
-    const code = codeLines(lines);
+    // A fence inside the front matter (a YAML block scalar) opens no code block in the body.
+    const front = frontMatterEnd(lines);
+    const code = codeLines(lines.map((l, k) => (k <= front ? '' : l)));
     const read = new Set(a.links.map((l) => `${l.line}\u0000${l.href}`));
     // A reference definition is read where the link that uses it stands (`[jv][ref]`).
     const defined = new Set(a.links.map((l) => l.href));
@@ -865,7 +877,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const lines = doc.getText().split(LINE_END);
     const code = codeLines(lines);
     const out: LS.DocumentSymbol[] = [];
-    const front = lines[0]?.startsWith('---') ? lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) : -1;
+    const front = frontMatterEnd(lines);
     lines.forEach((l, i) => {
       if (i <= front || code[i]) return;
       const m = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(l);
@@ -950,8 +962,9 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (first) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `the link to it on line ${first.line} of ${clean(relative(root, first.from.file))} is written in a way the rename cannot rewrite: change it by hand, or rename by hand`);
     // A bundle's folder holding other articles (node/networking in node/) would move them too, and
     // the links to them are not rewritten.
-    const inside = bundle ? glossary.articles(article.lang).find((a) => a !== article && a.id.startsWith(`${article.id}/`)) : undefined;
-    if (inside) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `${clean(inside.id)} is in the folder of ${clean(article.id)}: the rename would move it too, and the links to it are not rewritten; move it out first, or rename by hand`);
+    // So would a translation named by its file (Hugo's `aktie/index.en.md`), of any language.
+    const inside = bundle ? glossary.all().find((a) => a !== article && a.file.startsWith(dirname(article.file) + sep)) : undefined;
+    if (inside) throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `${clean(relative(root, inside.file))} is in the folder of ${clean(article.id)}: the rename would move it too, and the links to it are not rewritten; move it out first, or rename by hand`);
     const edits = new Map<string, LS.TextEdit[]>();
     const rewritten = new Map<string, string>();
     for (const link of found) {
@@ -963,7 +976,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     }
     // No link may come to mean anything else than it does: refused, with the first that would.
     const newFile = bundle ? join(newPath, basename(article.file)) : newPath;
-    const changed = glossary.meaningChanges(article, newId, newFile, rewritten)[0];
+    const newDir = bundle ? newId : newId.includes('/') ? newId.slice(0, newId.lastIndexOf('/')) : '';
+    const changed = glossary.meaningChanges(article, newId, newFile, newDir, rewritten)[0];
     if (changed) {
       const what = (r: Resolved) => (typeof r === 'object' ? (r === article ? `the article renamed` : clean(r.id)) : r === 'outside' ? 'a page outside the glossary' : 'nothing');
       throw new ls.ResponseError(ls.LSPErrorCodes.RequestFailed, `renamed to "${clean(newId)}", the link "${clean(writtenTarget(changed.link)).slice(0, 60)}" on line ${changed.link.line} of ${clean(relative(root, changed.from.file))} would lead to ${what(changed.then)} instead of ${what(changed.now)}: choose another id, or write that link with its folder`);
@@ -985,8 +999,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const { start, end } = params.range;
     // Not in front matter (YAML, not Markdown) nor in a code block.
     const lines = doc.getText().split(LINE_END);
-    const code = codeLines(lines);
-    const front = lines[0]?.startsWith('---') ? lines.findIndex((l, k) => k > 0 && /^(---|\.\.\.)\s*$/.test(l)) : -1;
+    const front = frontMatterEnd(lines);
+    const code = codeLines(lines.map((l, k) => (k <= front ? '' : l)));
     for (let i = start.line; i <= end.line && i < start.line + 50; i++) {
       if (i <= front || code[i]) continue;
       const line = lineOf(doc, i);

@@ -199,6 +199,9 @@ export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: So
     const old = articleOfStored(before);
     const index = indexSignature(a) !== indexSignature(old);
     if (index && linkSignature(a) !== linkSignature(old)) return undefined;
+    // The name its own address ends with (an `id:` that is no address, `foo/loan-term`, leaves `site`
+    // as it was): a name of the map, rarely changed; recompiled.
+    if (a.siteName !== old.siteName) return undefined;
     // A new slug is the article's name only where no other article has it (then no other's changes).
     if (a.slug !== old.slug && [old.slug, a.slug].some((slug) => reader.names(entry.lang, fold(slug)).some(([m]) => m !== n))) return undefined;
     const { defined: _defined, bodyTerms: _terms, ...rest } = before;

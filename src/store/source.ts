@@ -516,8 +516,10 @@ function languageContainer(dir: string, dirents: Dirent[], config: CorpusConfig)
   try {
     const innerDirents = readDir(inner);
     if (innerDirents.some((d) => d.name.endsWith('.md') && !d.isDirectory())) return undefined;
-    const langs = innerDirents.filter((d) => isLanguage(d) && !isFile(join(inner, d.name, 'index.md')));
-    return langs.length >= 2 ? { dir: inner, stats: statSync(inner), dirents: innerDirents } : undefined;
+    // Every folder in it a language's: `emner/{IT,HR,Økonomi}` is a team's categories, not Italian and Croatian.
+    const folders = innerDirents.filter((d) => !ignored(d.name) && !d.name.startsWith('_') && (d.isDirectory() || d.isSymbolicLink()));
+    const langs = folders.filter((d) => isLanguage(d) && !isFile(join(inner, d.name, 'index.md')));
+    return langs.length >= 2 && langs.length === folders.length ? { dir: inner, stats: statSync(inner), dirents: innerDirents } : undefined;
   } catch {
     return undefined;
   }

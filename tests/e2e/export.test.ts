@@ -452,6 +452,16 @@ describe('export: a full disk, licence files that are not plain files of the fol
     }
   });
 
+  it('a stray ESC in a body loses itself and its introducer, not the text after it (an unterminated sequence is no payload)', () => {
+    const dir = writeCorpus({ 'pris.md': article({ title: 'Pris', description: 'p.' }, 'Foersteafsnit \u001bPris er vigtig.\n\nAndet afsnit \u001b]titel uden ende.') });
+    const r = cli(['--content', dir, 'export', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const markdown = JSON.stringify(JSON.parse(r.stdout));
+    expect(markdown).toContain('Foersteafsnit ris er vigtig.');
+    expect(markdown).toContain('Andet afsnit titel uden ende.');
+    expect(markdown).not.toContain('\\u001b');
+  });
+
   it('a folder that cannot be made (below /proc) is said at once, with exit 2; so is a cache folder there', () => {
     const started = Date.now();
     const r = cli(['export', '--format', 'stardict', '-o', '/proc/glossary-nope/sd']);

@@ -187,8 +187,47 @@ describe('rename and references over raw framing', () => {
     expect((await s.reply(4)).result).toHaveLength(4);
     const node = pathToFileURL(join(dir, 'node', 'index.md')).href;
     s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: node, languageId: 'markdown', version: 1, text: readFileSync(join(dir, 'node', 'index.md'), 'utf8') } } });
+    // Moved into Sub/, its own [[B]] would be read from there (Sub/B.md): refused.
+    writeFileSync(join(dir, 'B.md'), '# B\n\nRoden.\n');
+    mkdirSync(join(dir, 'Sub'));
+    writeFileSync(join(dir, 'Sub', 'B.md'), '# B i Sub\n\nUndermappen.\n');
+    writeFileSync(join(dir, 'Flyt.md'), '# Flyt\n\nSe [[B]].\n');
+    const flyt = pathToFileURL(join(dir, 'Flyt.md')).href;
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: flyt, languageId: 'markdown', version: 1, text: readFileSync(join(dir, 'Flyt.md'), 'utf8') } } });
+    await new Promise((r) => setTimeout(r, 1200));
+    s.send({ id: 6, method: 'textDocument/rename', params: { textDocument: { uri: flyt }, position: { line: 0, character: 0 }, newName: 'Sub/Flyt' } });
+    expect((await s.reply(6)).error.message).toBe('renamed to "Sub/Flyt", the link "B" on line 3 of Flyt.md would lead to Sub/B instead of B: choose another id, or write that link with its folder');
     s.send({ id: 5, method: 'textDocument/rename', params: { textDocument: { uri: node }, position: { line: 0, character: 0 }, newName: 'nodejs' } });
-    expect((await s.reply(5)).error.message).toBe('node/networking is in the folder of node: the rename would move it too, and the links to it are not rewritten; move it out first, or rename by hand');
+    expect((await s.reply(5)).error.message).toBe('node/networking/index.md is in the folder of node: the rename would move it too, and the links to it are not rewritten; move it out first, or rename by hand');
+    s.child.stdin.end();
+    await s.exited;
+  });
+
+  it("a bundle holding another language's file (Hugo's index.en.md) is not renamed: that file would move with its links unwritten", async () => {
+    const dir = join(tempDir('glossary-lsp-'), 'site');
+    mkdirSync(join(dir, 'aktie'), { recursive: true });
+    writeFileSync(join(dir, 'glossary.json'), '{}');
+    writeFileSync(join(dir, 'aktie', 'index.md'), '---\ntitle: Aktie\ndescription: a.\n---\n\nEn andel.\n');
+    writeFileSync(join(dir, 'aktie', 'index.en.md'), '---\ntitle: Share\ndescription: s.\n---\n\nA share.\n');
+    writeFileSync(join(dir, 'obligation.md'), '---\ntitle: Obligation\ndescription: o.\n---\n\nSe [aktie](/aktie/).\n');
+    writeFileSync(join(dir, 'obligation.en.md'), '---\ntitle: Bond\ndescription: b.\n---\n\nSee [share](/en/aktie/).\n');
+    const { s, uri } = await open(dir, renaming, 'aktie/index.md');
+    s.send({ id: 2, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'andel' } });
+    expect((await s.reply(2)).error.message).toBe('aktie/index.en.md is in the folder of aktie: the rename would move it too, and the links to it are not rewritten; move it out first, or rename by hand');
+    s.child.stdin.end();
+    await s.exited;
+  });
+
+  it('"Add a link" is offered for a term in the text, not in TOML front matter either', async () => {
+    const dir = join(tempDir('glossary-lsp-'), 'ordbog');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'glossary.json'), '{}');
+    writeFileSync(join(dir, 'aktie.md'), '---\ntitle: Aktie\ndescription: En andel.\n---\n\nEn andel.\n');
+    writeFileSync(join(dir, 'y.md'), '+++\ntitle = "Y"\ndescription = "En aktie her."\n+++\n\nTekst om en aktie.\n');
+    const { s, uri } = await open(dir, renaming, 'y.md');
+    s.send({ id: 2, method: 'textDocument/codeAction', params: { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } }, context: { diagnostics: [] } } });
+    const actions = (await s.reply(2)).result as Array<{ edit: { changes: Record<string, Array<{ range: { start: { line: number } } }>> } }>;
+    expect(actions.map((x) => Object.values(x.edit.changes)[0]?.[0]?.range.start.line)).toEqual([5]);
     s.child.stdin.end();
     await s.exited;
   });

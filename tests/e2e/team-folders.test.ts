@@ -53,6 +53,14 @@ describe('folders as teams keep them', () => {
     const check = cli(['check', dir, '--verbose']);
     expect(check.stdout).toContain("README.md: not a term: the repository's own document, beside its folder of languages");
     expect(check.stdout).toContain('0 errors, 0 warnings in 4 articles');
+    // A folder of categories some of which are named like languages (IT, HR) is one language.
+    const categories = writeCorpus({
+      'README.md': '# Emner\n\nOm emnerne.\n',
+      'emner/IT/server.md': article({ title: 'Server', description: 's.' }),
+      'emner/HR/ferie.md': article({ title: 'Ferie', description: 'f.' }),
+      'emner/Økonomi/budget.md': article({ title: 'Budget', description: 'b.' }),
+    });
+    expect(runOn(categories)('--lang', 'all', 'list').stdout).toBe('budget  Budget\nferie   Ferie\nserver  Server\n');
     // A term at the clone's root makes it one folder of terms again (the cache sees the folder change).
     writeFileSync(join(dir, 'rente.md'), article({ title: 'Rente', description: 'r.' }));
     expect(run('--lang', 'all', 'list').stdout).toBe('aktie       Aktie\nbond        Bond\nobligation  Obligation\nrente       Rente\nshare       Share\n');
@@ -367,6 +375,12 @@ describe('folders as teams keep them', () => {
       'rate.md': article({ title: 'Rate', description: 'r.' }, 'A rate.'),
     });
     expect(JSON.parse(runOn(hugo)('lookup', '--json', 'obligation').stdout)).toMatchObject({ id: 'bond', matched: 'alias' });
+    // An id: that is no address (it holds a /) still names the page; edited, the cache answers as a fresh compile.
+    const ids = writeCorpus({ 'laan.md': '---\ntitle: Lån\ndescription: l.\nid: foo/loan-term\n---\nEt lån.\n' });
+    expect(runOn(ids)('lookup', '--json', 'loan-term').code).toBe(0);
+    writeFileSync(join(ids, 'laan.md'), '---\ntitle: Lån\ndescription: l.\nid: foo/credit-term\n---\nEt lån.\n');
+    expect(JSON.parse(runOn(ids)('lookup', '--json', 'credit-term').stdout)).toMatchObject({ id: 'laan' });
+    expect(runOn(ids)('lookup', 'loan-term').code).not.toBe(0);
     expect(runOn(hugo)('lookup', '42').code).not.toBe(0);
   });
 

@@ -62,6 +62,8 @@ describe('parseArticle', () => {
   it('a link is opened by the bracket nearest its text, as CommonMark reads it; brackets in pairs or escaped are text (a badge\'s image too); parentheses in pairs in the address', () => {
     const a = article('---\ntitle: T\n---\n\n[a [b](/x) og [c \\[d\\]](/y) og [[e](/z) og [f [g] h](/w)\n[Aktie](aktie_(finans).md) [![Mærke](pic.png)](/badge)\n');
     expect(a.links.map((l) => [l.target, l.text])).toEqual([['x', 'b'], ['y', 'c [d]'], ['z', 'e'], ['w', 'f [g] h'], ['aktie_(finans)', 'Aktie'], ['badge', '[image: Mærke]']]);
+    // A link holds no link: `[a[b](x)c](y)` is the link x alone.
+    expect(article('---\ntitle: T\n---\n\n[a[b](/x)c](/y)\n').links.map((l) => l.target)).toEqual(['x']);
   });
 
   it('takes the title from term or name when there is no title field (glossary generators), the description from short_description or definition, aliases from aka (Kubernetes)', () => {
