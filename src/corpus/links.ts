@@ -247,7 +247,12 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): Li
       // Not under the prefix: one part is still a term's id or alias (`/x`), more is a page of the
       // site unless it is in a folder of the corpus's own. A macro's `/SSG` (MDN
       // `{{Glossary("SSG")}}`) names the page in the glossary's section too.
-      return rest.length === 1 ? (direct(rest[0] as string) ?? alias(rest) ?? inSection(lower[0] as string)) : termInFolder(lower) ? undefined : 'outside';
+      if (rest.length === 1) return direct(rest[0] as string) ?? alias(rest) ?? inSection(lower[0] as string);
+      // In a folder of a vault (its path the prefix), a path is also the one note whose path ends so
+      // (`[[Sub/Note]]` for Ordliste/Sub/Note), as Obsidian finds it; two such are ambiguous.
+      const suffix = options.vault ? bySuffix(rest) : undefined;
+      if (suffix !== undefined) return suffix ?? undefined;
+      return termInFolder(lower) ? undefined : 'outside';
     }
     const inPath = direct(rest.join('/')) ?? alias(rest);
     if (inPath || rest.length === 1) return inPath;

@@ -299,18 +299,21 @@ describe('folders as teams keep them', () => {
   it("a folder of a vault given as the content folder is read as the vault's: notes without a heading, its templates, paths from the vault's root", () => {
     const vault = writeCorpus({
       '.obsidian/templates.json': '{"folder":"Ordliste/Skabeloner"}',
-      'Ordliste/Nettogæld.md': 'Nettogæld er gæld minus likvider. Se [[Egenkapital]] og [[Ordliste/Egenkapital]].\n',
+      'Ordliste/Nettogæld.md': 'Nettogæld er gæld minus likvider. Se [[Egenkapital]], [[Ordliste/Egenkapital]] og [[Regnskab/Aktiv]].\n',
+      'Ordliste/Regnskab/Aktiv.md': 'Et aktiv er noget, man ejer. Se [[Nettogæld]].\n',
       'Ordliste/Egenkapital.md': 'Egenkapital er ejernes andel. Se [[Nettogæld]], [[Ordliste/Mangler]] og [[Dagbog/I dag]].\n',
       'Ordliste/Skabeloner/Ny.md': '# {{title}}\n',
       'Dagbog/I dag.md': 'En dag.\n',
     });
     const dir = join(vault, 'Ordliste');
-    expect(runOn(dir)('list').stdout).toBe('egenkapital  Egenkapital\nnettogaeld   Nettogæld\n');
+    expect(runOn(dir)('list').stdout).toBe('aktiv        Aktiv\negenkapital  Egenkapital\nnettogaeld   Nettogæld\n');
+    // A path from inside the folder ([[Regnskab/Aktiv]]) is the note whose path ends so.
+    expect(runOn(dir)('backlinks', 'aktiv').stdout).toBe('nettogaeld  Nettogæld\n');
     const check = cli(['check', dir, '--verbose']);
     expect(check.stdout).toContain('Egenkapital.md:1: warning: link to "Ordliste/Mangler", which is not in the corpus [broken-link]');
     expect(check.stdout).toContain('Egenkapital.md:1: note: link to "Dagbog/I dag"');
     expect(check.stdout).toContain("Ny.md: not a term: in the vault's templates folder");
-    expect(check.stdout).toContain('0 errors, 1 warning in 2 articles');
+    expect(check.stdout).toContain('0 errors, 1 warning in 3 articles');
   });
 
   it('one title three times: an error for the two in one folder, whatever the order of the folders', () => {
