@@ -501,7 +501,6 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
   return { entries: out, skipped, folders, config: { ...config }, configs };
 }
 
-/** Whether a folder has .md files of its own (not looked into further). */
 /**
  * The one folder of `dir` (which has no articles of its own nor language folders) that holds
  * language folders (two or more) and no articles of its own: `Texts/` in a clone of the source.
@@ -525,6 +524,7 @@ function languageContainer(dir: string, dirents: Dirent[], config: CorpusConfig)
   }
 }
 
+/** Whether a folder has .md files of its own (not looked into further). */
 function holdsArticles(path: string): boolean {
   try {
     return readdirSync(path).some((name) => name.endsWith('.md') && !name.startsWith('.'));
