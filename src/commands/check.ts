@@ -103,7 +103,9 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
     const first = ps[0] as FileProblem;
     const files = new Set(ps.map((p) => p.file)).size;
     if (code === OUTSIDE) {
-      lines.push(`${label.note}: ${plural(ps.length, 'link')} in ${files} of ${articles} articles lead to pages of the site outside the glossary: not checked ${theme.dim(`[${code}]`)} (each listed with --verbose)`);
+      // In a folder of an Obsidian vault they are the vault's other notes (links.ts, LinkResolver.vault).
+      const where = first.message.includes('a note of the vault') ? 'notes of the vault outside this folder' : 'pages of the site outside the glossary';
+      lines.push(`${label.note}: ${plural(ps.length, 'link')} in ${files} of ${articles} articles lead to ${where}: not checked ${theme.dim(`[${code}]`)} (each listed with --verbose)`);
       continue;
     }
     lines.push(`${label[first.severity]}: ${files} of ${articles} articles: ${escapeLine(first.message)} ${theme.dim(`[${code}]`)} (each listed with --verbose)`);

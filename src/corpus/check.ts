@@ -140,7 +140,8 @@ export function linkProblems(
     const target = resolve(link);
     if (target === 'outside') {
       // Counted apart: a page of the site beyond the glossary is not this corpus's to check.
-      out.push({ severity: 'note', code: 'outside-link', message: `link to "${writtenTarget(link)}", a page of the site outside the glossary: not checked`, line: link.line });
+      const where = resolve.vault ? 'a note of the vault outside this folder' : 'a page of the site outside the glossary';
+      out.push({ severity: 'note', code: 'outside-link', message: `link to "${writtenTarget(link)}", ${where}: not checked`, line: link.line });
       continue;
     }
     if (!target) {

@@ -81,6 +81,8 @@ export interface LinkResolver {
    * for a message that names them. Empty for any other link.
    */
   ambiguous(link: Pick<Link, 'href' | 'target'>): Article[];
+  /** Over an Obsidian vault (LinkOptions.vault): what is `outside` is another note of the vault, not a site's page. */
+  readonly vault: boolean;
 }
 
 export interface LinkOptions {
@@ -286,7 +288,7 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): Li
     const could = tailsOf(parts);
     return could.length > 1 ? could : [];
   };
-  return Object.assign(resolver, { ambiguous });
+  return Object.assign(resolver, { ambiguous, vault: options.vault === true });
 }
 
 /**

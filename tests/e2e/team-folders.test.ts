@@ -311,7 +311,8 @@ describe('folders as teams keep them', () => {
     expect(runOn(dir)('backlinks', 'aktiv').stdout).toBe('nettogaeld  Nettogæld\n');
     const check = cli(['check', dir, '--verbose']);
     expect(check.stdout).toContain('Egenkapital.md:1: warning: link to "Ordliste/Mangler", which is not in the corpus [broken-link]');
-    expect(check.stdout).toContain('Egenkapital.md:1: note: link to "Dagbog/I dag"');
+    expect(check.stdout).toContain('Egenkapital.md:1: note: link to "Dagbog/I dag", a note of the vault outside this folder: not checked [outside-link]');
+    expect(cli(['check', dir]).stdout).toContain('note: 1 link in 1 of 3 articles lead to notes of the vault outside this folder: not checked [outside-link]');
     expect(check.stdout).toContain("Ny.md: not a term: in the vault's templates folder");
     expect(check.stdout).toContain('0 errors, 1 warning in 3 articles');
   });
