@@ -1,7 +1,7 @@
 // `glossary check [dir...]`: lint a corpus, one line a problem, a summary, an exit code. The edge
 // lists and parses the folders; this turns what it found into the report.
 import { jsonText, type Result } from '../context.js';
-import type { FileProblem } from '../corpus/check.js';
+import { OUTSIDE_WHERE, type FileProblem } from '../corpus/check.js';
 import type { Skipped } from '../corpus/reader.js';
 import { ExitCode, UsageError } from '../errors.js';
 import type { Theme } from '../render/theme.js';
@@ -104,7 +104,7 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
     const files = new Set(ps.map((p) => p.file)).size;
     if (code === OUTSIDE) {
       // In a folder of an Obsidian vault they are the vault's other notes (links.ts, LinkResolver.vault).
-      const where = first.message.includes('a note of the vault') ? 'notes of the vault outside this folder' : 'pages of the site outside the glossary';
+      const where = OUTSIDE_WHERE[first.message.includes(OUTSIDE_WHERE.vault.one) ? 'vault' : 'site'].many;
       lines.push(`${label.note}: ${plural(ps.length, 'link')} in ${files} of ${articles} articles lead to ${where}: not checked ${theme.dim(`[${code}]`)} (each listed with --verbose)`);
       continue;
     }

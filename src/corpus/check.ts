@@ -29,6 +29,12 @@ function orList(names: string[]): string {
   return shown.length === 1 ? (shown[0] as string) : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }
 
+/** Where an `outside-link` leads, one link and several: a site's page, or a vault's note outside the folder given. */
+export const OUTSIDE_WHERE = {
+  site: { one: 'a page of the site outside the glossary', many: 'pages of the site outside the glossary' },
+  vault: { one: 'a note of the vault outside this folder', many: 'notes of the vault outside this folder' },
+} as const;
+
 export interface FileProblem extends Problem {
   file: string;
   lang: string;
@@ -140,8 +146,7 @@ export function linkProblems(
     const target = resolve(link);
     if (target === 'outside') {
       // Counted apart: a page of the site beyond the glossary is not this corpus's to check.
-      const where = resolve.vault ? 'a note of the vault outside this folder' : 'a page of the site outside the glossary';
-      out.push({ severity: 'note', code: 'outside-link', message: `link to "${writtenTarget(link)}", ${where}: not checked`, line: link.line });
+      out.push({ severity: 'note', code: 'outside-link', message: `link to "${writtenTarget(link)}", ${OUTSIDE_WHERE[resolve.vault ? 'vault' : 'site'].one}: not checked`, line: link.line });
       continue;
     }
     if (!target) {

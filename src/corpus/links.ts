@@ -69,6 +69,9 @@ function untranslatedPath(path: string): { path: string; lang?: string } {
   return { path: base.endsWith('/index') ? base.slice(0, -'/index'.length) : base, lang };
 }
 
+/** A relative link to a file (`x.md`, `../x/index.da.md`, `x.html`): read only from the linking file's folder. */
+const isFileLink = (href: string) => !href.startsWith('/') && /\.(?:md|html?)$/i.test(href.replace(/[?#].*$/s, ''));
+
 /** What a link resolves to: an article, `outside` (a page of the site that is not a term), or undefined (broken). */
 export type Resolved = Article | 'outside' | undefined;
 
@@ -201,7 +204,7 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): Li
     return folders.has(parts.slice(0, -1).join('/')) && !folders.has(parts.join('/'));
   };
   const resolve = (href: string, target: string): Resolved => {
-    const toFile = !href.startsWith('/') && /\.(?:md|html?)$/i.test(href.replace(/[?#].*$/s, ''));
+    const toFile = isFileLink(href);
     const found = toFile ? undefined : direct(target);
     if (found) return found;
     const parts = target.split('/');
@@ -276,7 +279,7 @@ export function linkResolver(articles: Article[], options: LinkOptions = {}): Li
   const ambiguous = (link: Pick<Link, 'href' | 'target'>): Article[] => {
     if (resolver(link) !== undefined || link.target === '') return [];
     const site = link.href.startsWith('/');
-    if (!site && /\.(?:md|html?)$/i.test(link.href.replace(/[?#].*$/s, ''))) return [];
+    if (isFileLink(link.href)) return [];
     // The ends a resolution tries: a relative link's last part (its leaf, as the path it makes from
     // the page has more than one), a path's whole (bySuffix).
     const whole = site ? withoutLanguage(link.target.split('/')).rest : link.target.split('/');

@@ -812,9 +812,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
    */
   function spansOf(a: Article): Array<{ i: number; line: string; span: LinkSpan }> {
     const lines = textOf(a).split(LINE_END);
-    // A fence inside the front matter (a YAML block scalar) opens no code block in the body.
-    const front = frontMatterEnd(lines);
-    const code = codeLines(lines.map((l, k) => (k <= front ? '' : l)));
+    // The front matter as the parser read it (a fence in a YAML block scalar opens no code block).
+    const code = codeLines(lines.map((l, k) => (k < a.bodyLine - 1 ? '' : l)));
     const read = new Set(a.links.map((l) => `${l.line}\u0000${l.href}`));
     // A reference definition is read where the link that uses it stands (`[jv][ref]`).
     const defined = new Set(a.links.map((l) => l.href));

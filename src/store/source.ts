@@ -485,7 +485,7 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
   // The config as it is now (its mtime may have been set back, as `cp -p` does): changed, the
   // folders are listed again.
   const found = findConfig(dir);
-  const vault = config.vault !== true ? undefined : isDirectory(join(dir, '.obsidian')) ? dir : vaultAbove(dir);
+  const vault = config.vault === true ? vaultAbove(dir) : undefined;
   if (JSON.stringify(withVault(found && !found.outside ? readConfig(found.file) : {}, vault, dir)) !== JSON.stringify(config)) return undefined;
   const out: SourceEntry[] = new Array(entries.length);
   for (let i = 0; i < entries.length; i++) {
