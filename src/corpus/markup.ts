@@ -242,6 +242,48 @@ export function capNesting(text: string): string {
   return lines.join('\n');
 }
 
+/**
+ * What comments, scripts and styles hide in each line (HTML shows none of them), as [start, end)
+ * ranges in the order written: one left open hides the lines after it up to its end. Lines of code
+ * (`code`) hide nothing and end nothing. One pass over each line, however many there are. The
+ * parser leaves these parts out; the language server reads no link in them.
+ */
+export function hiddenHtml(lines: string[], code: boolean[]): Array<Array<[number, number]>> {
+  const out = lines.map((): Array<[number, number]> => []);
+  let open: RegExp | undefined;
+  lines.forEach((line, i) => {
+    if (code[i]) return;
+    const parts = out[i] as Array<[number, number]>;
+    let at = 0;
+    if (open) {
+      open.lastIndex = 0;
+      const end = open.exec(line);
+      if (!end) {
+        parts.push([0, line.length]);
+        return;
+      }
+      at = end.index + end[0].length;
+      parts.push([0, at]);
+      open = undefined;
+    }
+    const opens = /<!--|<(script|style)\b/gi;
+    opens.lastIndex = at;
+    for (let start = opens.exec(line); start; start = opens.exec(line)) {
+      const closer = start[1] ? new RegExp(`</${start[1]}\\s*>`, 'gi') : /-->/g;
+      closer.lastIndex = start.index;
+      const end = closer.exec(line);
+      if (!end) {
+        parts.push([start.index, line.length]);
+        open = closer;
+        break;
+      }
+      parts.push([start.index, end.index + end[0].length]);
+      opens.lastIndex = end.index + end[0].length;
+    }
+  });
+  return out;
+}
+
 export function cleanSiteMarkup(body: string): string {
   body = inlineLinks(capNesting(body));
   if (!/[{<\\&]|!\[|^\s*(?::::|!!!|\?\?\?)/m.test(body)) return body;
@@ -249,37 +291,29 @@ export function cleanSiteMarkup(body: string): string {
   body = body.replace(KATEX, (html) => katexToText(html).trim().replace(/\s*\n\s*/g, '; '));
   const lines = body.split('\n');
   const code = codeLines(lines);
-  let hidden: RegExp | undefined;
+  const hidden = hiddenHtml(lines, code);
   for (let i = 0; i < lines.length; i++) {
-    let line = lines[i] as string;
+    const line = lines[i] as string;
+    const parts = hidden[i] as Array<[number, number]>;
     if (code[i]) continue;
-    // Comments, scripts and styles that span lines: their lines become empty.
-    if (hidden) {
-      const end = hidden.exec(line);
-      lines[i] = end ? cleanLine(line.slice(end.index + end[0].length)) : '';
-      if (end) hidden = undefined;
+    if (parts.length === 0) {
+      lines[i] = cleanLine(line);
       continue;
     }
-    // Comments, scripts and styles on one line go; one left open hides the lines after it. One
-    // pass over the line, however many there are.
+    const [first] = parts as [[number, number]];
+    // A line hidden whole is empty.
+    if (first[0] === 0 && first[1] === line.length) {
+      lines[i] = '';
+      continue;
+    }
     let shown = '';
     let at = 0;
-    const opens = /<!--|<(script|style)\b/gi;
-    for (let open = opens.exec(line); open; open = opens.exec(line)) {
-      const closer = open[1] ? new RegExp(`</${open[1]}\\s*>`, 'gi') : /-->/g;
-      closer.lastIndex = open.index;
-      const end = closer.exec(line);
-      shown += line.slice(at, open.index);
-      if (!end) {
-        hidden = new RegExp(closer.source, 'i');
-        at = line.length;
-        break;
-      }
-      at = opens.lastIndex = end.index + end[0].length;
+    for (const [start, end] of parts) {
+      shown += line.slice(at, start);
+      at = end;
     }
     shown += line.slice(at);
-    line = shown === line ? line : collapseSpaces(shown);
-    lines[i] = cleanLine(line);
+    lines[i] = cleanLine(collapseSpaces(shown));
   }
   return lines.join('\n');
 }

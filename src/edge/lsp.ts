@@ -13,7 +13,7 @@ import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
 import type { Article, ParseResult, Problem } from '../corpus/article.js';
 import { linkProblems, type FileProblem } from '../corpus/check.js';
 import { linkResolver, linkTarget, siteLinkOptions, writtenTarget, type LinkOptions, type LinkResolver, type Resolved } from '../corpus/links.js';
-import { codeLines } from '../corpus/markup.js';
+import { codeLines, hiddenHtml } from '../corpus/markup.js';
 import { parseArticle } from '../corpus/parse.js';
 import { fold } from '../fold.js';
 import { BIDI, stripControl } from '../text.js';
@@ -813,12 +813,16 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   function spansOf(a: Article): Array<{ i: number; line: string; span: LinkSpan }> {
     const lines = textOf(a).split(LINE_END);
     // The front matter as the parser read it (a fence in a YAML block scalar opens no code block).
-    const code = codeLines(lines.map((l, k) => (k < a.bodyLine - 1 ? '' : l)));
+    const body = lines.map((l, k) => (k < a.bodyLine - 1 ? '' : l));
+    const code = codeLines(body);
+    // Comments, scripts and styles as spaces: the parser reads no link there (`<!-- [a](/x) --> [b](/x)`).
+    const hidden = hiddenHtml(body, code);
+    const shown = (line: string, i: number) => (hidden[i] as Array<[number, number]>).reduce((text, [start, end]) => text.slice(0, start) + ' '.repeat(end - start) + text.slice(end), line);
     const read = new Set(a.links.map((l) => `${l.line}\u0000${l.href}`));
     // A reference definition is read where the link that uses it stands (`[jv][ref]`).
     const defined = new Set(a.links.map((l) => l.href));
     const isLink = (span: LinkSpan, i: number) => read.has(`${i + 1}\u0000${span.href}`) || (span.kind === 'definition' && defined.has(span.href));
-    return lines.flatMap((line, i) => (code[i] ? [] : linkSpans(line).filter((span) => isLink(span, i)).map((span) => ({ i, line, span }))));
+    return lines.flatMap((line, i) => (code[i] ? [] : linkSpans(shown(line, i)).filter((span) => isLink(span, i)).map((span) => ({ i, line, span }))));
   }
 
   /** A link found in an article's text: where, its target as the parser reads it, and as written. */

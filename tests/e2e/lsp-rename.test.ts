@@ -20,6 +20,10 @@ Forveksling: [x](/jointventure-old) og [y](/jointventure#historie).
 Ref-stil: [jv][ref] her.
 Wiki: [[jointventure]] og [[jointventure|JV]].
 Kode: \`[c](/jointventure)\` står som kode.
+Kommentar: <!-- [gammel](/jointventure) --> [ny](/jointventure).
+<!--
+[skjult](/jointventure)
+-->
 
 [ref]: /jointventure
 `;
@@ -52,6 +56,7 @@ describe.skipIf(!nvim)('rename in Neovim 0.7: every written link rewritten where
     expect(readFileSync(join(dir, 'fællesforetagende.md'), 'utf8')).toContain('title: Joint venture');
     expect(readFileSync(join(dir, 'linker.md'), 'utf8')).toBe(
       LINKER.replace('[a](/jointventure) og [b](/jointventure)', '[a](/fællesforetagende) og [b](/fællesforetagende)')
+        .replace('--> [ny](/jointventure)', '--> [ny](/fællesforetagende)')
         .replace('[y](/jointventure#historie)', '[y](/fællesforetagende#historie)')
         .replace('[[jointventure]] og [[jointventure|JV]]', '[[fællesforetagende]] og [[fællesforetagende|JV]]')
         .replace('[ref]: /jointventure', '[ref]: /fællesforetagende'),
@@ -107,8 +112,11 @@ describe('rename and references over raw framing', () => {
     const refs = (await s.reply(2)).result.filter((r: { uri: string }) => r.uri.endsWith('/linker.md'));
     const lines = LINKER.split('\n');
     expect(refs.map((r: { range: { start: { line: number; character: number }; end: { character: number } } }) => lines[r.range.start.line]?.slice(r.range.start.character, r.range.end.character))).toEqual([
-      '/jointventure', '/jointventure', '/jointventure#historie', 'jointventure', 'jointventure', '/jointventure',
+      '/jointventure', '/jointventure', '/jointventure#historie', 'jointventure', 'jointventure', '/jointventure', '/jointventure',
     ]);
+    // On the line with a comment: the link after it, not the one in it.
+    const commented = lines.findIndex((l) => l.startsWith('Kommentar:'));
+    expect(refs.filter((r: { range: { start: { line: number } } }) => r.range.start.line === commented).map((r: { range: { start: { character: number } } }) => r.range.start.character)).toEqual([(lines[commented] as string).indexOf('[ny](') + 5]);
     s.child.stdin.end();
     await s.exited;
   });

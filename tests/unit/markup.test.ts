@@ -209,6 +209,8 @@ describe('cleanSiteMarkup, case by case', () => {
     expect(cleanSiteMarkup('a <!-- b\nc\nd --> <b>e</b>\nf')).toBe('a \n\n <b>e</b>'.replace(' <b>e</b>', ' e') + '\nf');
     expect(cleanSiteMarkup('<script>\nalert(1)\n</script>{{x("y")}}\nz')).toBe('\n\ny\nz');
     expect(cleanSiteMarkup('<style>\np {}\n</style>\nz')).toBe('\n\n\nz');
+    // A comment after the one the line ends goes too (it stayed, and its link was read).
+    expect(cleanSiteMarkup('a <!-- b\nc --> d <!-- [e](/e) --> f\ng')).toBe('a \n d f\ng');
   });
 });
 
