@@ -333,6 +333,11 @@ export function wikiTarget(written: string): string {
   return written.replace(/\\$/, '').trim();
 }
 
+/** The note a wikilink's target names: without a `.md`, as Obsidian reads `[[Note.md]]` (the note Note). */
+export function wikiNote(target: string): string {
+  return target.replace(/\.md$/i, '');
+}
+
 /**
  * A wikilink's target as the address of an inline link: a path is from the folder's root
  * (`/Folder/Note`, else the one note whose path ends so); one written from the note's folder
@@ -377,8 +382,8 @@ export function inlineLinks(body: string): string {
         const target = wikiTarget(written);
         const shown = (text ?? target).trim();
         if (bang) return /\.[a-z0-9]{2,4}$/i.test(target) ? '' : shown;
-        if (!target) return shown;
-        return `[${shown.replace(/[[\]]/g, '\\$&')}](${wikiAddress(target, anchor ?? '')})`;
+        if (!wikiNote(target)) return shown;
+        return `[${shown.replace(/[[\]]/g, '\\$&')}](${wikiAddress(wikiNote(target), anchor ?? '')})`;
       });
     }
     if (defs.size > 0 && out.includes('[')) {

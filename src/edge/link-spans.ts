@@ -2,7 +2,7 @@
 // references and rename need (the parser keeps only a link's line). Pure; at most a bounded work
 // per character of the line whatever it holds (a regular expression over a line of 100,000 `[`
 // took 11 s a request): links are read by the parser's expression, whose tries stop at a bracket.
-import { CODE_SPAN, escapedAt, REFERENCE_DEFINITION, WIKILINK, wikiAddress, wikiTarget } from '../corpus/markup.js';
+import { CODE_SPAN, escapedAt, REFERENCE_DEFINITION, WIKILINK, wikiAddress, wikiNote, wikiTarget } from '../corpus/markup.js';
 import { LINK } from '../corpus/parse.js';
 
 export interface LinkSpan {
@@ -60,9 +60,11 @@ export function linkSpans(line: string): LinkSpan[] {
       if (m[1] || escapedAt(text, m.index as number)) continue;
       const written = m[2] as string;
       const target = wikiTarget(written);
-      if (!target) continue;
+      // The note's name, without a `.md` (which a rename keeps as written).
+      const note = wikiNote(target);
+      if (!note) continue;
       const start = (m.index as number) + 2 + written.indexOf(target);
-      spans.push({ href: wikiAddress(target, m[3] ?? ''), start, end: start + target.length, kind: 'wiki', link: [m.index as number, (m.index as number) + m[0].length] });
+      spans.push({ href: wikiAddress(note, m[3] ?? ''), start, end: start + note.length, kind: 'wiki', link: [m.index as number, (m.index as number) + m[0].length] });
     }
   }
   return spans.sort((a, b) => a.start - b.start);

@@ -196,6 +196,20 @@ describe('folders as teams keep them', () => {
     expect(run('links', 'note').stdout).toMatch(/^obl +Obl\nMangler +Mangler +\(not in the corpus\)\n$/);
   });
 
+  it('Obsidian: [[Note.md]] is the note Note, as Obsidian reads it, from any folder; a picture stays a file', () => {
+    const dir = writeCorpus({
+      '.obsidian/app.json': '{}',
+      'Sub/Obligation.md': '# Obligation\n\nEn obligation.\n',
+      'Other/Aktie.md': '# Aktie\n\nSe [[Obligation.md]], [[Sub/Obligation.md|den]] og [[graf.png]].\n',
+    });
+    const run = runOn(dir);
+    expect(run('backlinks', 'obligation').stdout).toBe('aktie  Aktie\n');
+    const check = cli(['check', dir, '--skip-rule', 'description-from-body', '--skip-rule', 'orphan']);
+    expect(check.stdout).not.toContain('Obligation');
+    expect(check.stdout).toContain('0 errors, 0 warnings');
+    expect(run('links', 'aktie').stdout).toBe('obligation  Obligation\n');
+  });
+
   it("Obsidian: a path written from the note's own folder finds the one note whose path ends so", () => {
     const dir = writeCorpus({
       'Økonomi/Fri cash flow.md': '# Fri cash flow\n\nSe [[Sub folder/Egen kapital|egenkapitalen]] og [[Økonomi/Mangler]].\n',

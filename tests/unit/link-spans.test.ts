@@ -13,6 +13,8 @@ describe('linkSpans: where links stand in a line', () => {
   it('a reference definition and wikilinks, not embeds', () => {
     expect(written('[ref]: /x')).toEqual([['definition', '/x', '/x']]);
     expect(written('[[x]] og [[Mappe/y#afsnit|tekst]] og ![[billede.png]]')).toEqual([['wiki', 'x', 'x'], ['wiki', '/Mappe/y#afsnit', 'Mappe/y']]);
+    // Obsidian's [[Note.md]] is the note Note: its name is what a rename rewrites, the .md stays.
+    expect(written('[[Obligation.md]] og [[Mappe/y.MD|tekst]]')).toEqual([['wiki', 'Obligation', 'Obligation'], ['wiki', '/Mappe/y', 'Mappe/y']]);
   });
   it('as the parser reads links: not an escaped [ (nor what follows in it), not an image; after an escaped ! a link', () => {
     expect(written('\\[e](/e) og \\[sic\\] og [b](b.md)')).toEqual([['inline', 'b.md', 'b.md']]);
