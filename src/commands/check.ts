@@ -34,11 +34,14 @@ export interface CheckInput {
 
 /** The codes of every check, for --rule and --skip-rule (and the help). */
 export const CHECK_RULES = [
-  'alias-collision', 'ambiguous-link', 'binary', 'broken-link', 'control-characters', 'description-from-body', 'duplicate-id', 'duplicate-slug',
+  'alias-collision', 'ambiguous-link', 'binary', 'broken-link', 'control-characters', 'defines', 'description-from-body', 'duplicate-id', 'duplicate-slug',
   'empty-title', 'encoding', 'field-type', 'front-matter-entities', 'front-matter-language', 'front-matter-lenient',
   'front-matter-markup', 'front-matter-shape', 'front-matter-toml', 'front-matter-too-large', 'front-matter-unclosed', 'front-matter-yaml',
   'keyword-spelling', 'missing-title', 'orphan', 'outside-link', 'self-link', 'too-large', 'too-many-items', 'unreadable', 'untranslated',
 ];
+
+/** Rules reported only when --rule names them. */
+const ASKED_FOR = new Set(['defines']);
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -50,7 +53,8 @@ function ruleFilter(options: CheckOptions): (code: string) => boolean {
   };
   const only = rules(options.rule, '--rule');
   const skip = rules(options.skipRule, '--skip-rule');
-  return (code) => (only.length === 0 || only.includes(code)) && !skip.includes(code);
+  // What each article defines is a listing asked for by name, not a finding of every check.
+  return (code) => (only.length === 0 ? !ASKED_FOR.has(code) : only.includes(code)) && !skip.includes(code);
 }
 
 /** `show` turns an absolute path into the one to print (relative to the working folder). */
@@ -91,7 +95,7 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
   const byCode = new Map<string, FileProblem[]>();
   for (const p of problems) if (p.severity !== 'error') (byCode.get(p.code) ?? (byCode.set(p.code, []).get(p.code) as FileProblem[])).push(p);
   // Links to the rest of the site are counted apart, always in one line: they are not the corpus's to fix.
-  const grouped = new Set([...byCode].filter(([code, ps]) => !options.verbose && (code === OUTSIDE || new Set(ps.map((p) => p.file)).size >= Math.max(GROUP_AT, articles / 2))).map(([code]) => code));
+  const grouped = new Set([...byCode].filter(([code, ps]) => !options.verbose && !ASKED_FOR.has(code) && (code === OUTSIDE || new Set(ps.map((p) => p.file)).size >= Math.max(GROUP_AT, articles / 2))).map(([code]) => code));
   const lines: string[] = [];
   for (const p of problems) {
     if (grouped.has(p.code)) continue;

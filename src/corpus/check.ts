@@ -50,6 +50,12 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
   const out: FileProblem[] = [];
   const add = (a: Article, p: Problem) => out.push({ ...p, file: a.file, lang: a.lang });
   for (const a of articles) for (const p of a.problems) add(a, p);
+  // What each article says it defines beyond its names (defines.ts): what search finds it by.
+  for (const a of articles) {
+    if (!a.defined?.length) continue;
+    const names = a.defined.map((d) => `"${d}"`).join(', ');
+    add(a, { severity: 'note', code: 'defines', message: `defines ${names}: search finds it by ${a.defined.length === 1 ? 'that' : 'these'} after its title and aliases`, line: a.bodyLine });
+  }
 
   const firstBy = (key: (a: Article) => string, code: string, what: (a: Article) => string) => {
     const seen = new Map<string, Article>();
