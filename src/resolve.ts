@@ -87,7 +87,7 @@ type Hit = ReturnType<Searching['search']>[number];
  * a form of, or nothing (the hits are offered). Every rule is a confident wrong answer seen in use.
  */
 function confirmedWinner(searching: Searching, source: ReturnType<Corpus['searchSource']>, term: string, hits: Hit[], lexicon?: () => Lexicon | undefined): Hit | undefined {
-  const { clearWinner, everyWordListed, queryWords, wordsOfCorpus, Tier } = searching;
+  const { clearWinner, everyWordListed, queryWords, spellsOut, wordsOfCorpus, Tier } = searching;
   let winner = clearWinner(hits, new Set(queryWords(term)).size);
   const namesOf = (h: Hit) => [h.doc.s.folded, ...h.doc.s.foldedAliases];
   // A name whose words are the query's, inflected (`aktieindkomsts` is Aktieindkomst, though an alias begins with it).
@@ -123,6 +123,10 @@ function confirmedWinner(searching: Searching, source: ReturnType<Corpus['search
     winner = forms.length === 1 ? forms[0] : undefined;
   }
   if (!winner) return undefined;
+  // A phrase whose initials are the article's abbreviation opens it only where its words say what
+  // the article's names say (search.ts spellsOut): initials alone are offered, not opened (`burden
+  // of proof` is not Betalingsbalance, BOP; `my best option` not Management buyout, MBO).
+  if (!winner.lexicon && winner.initials && !spellsOut(winner.doc, term, lexicon?.()?.words, winner.stems)) return undefined;
   // An English word the word list knows (`interest`) is not a typing error for a Danish name
   // (Interessent), nor its beginning: such a match is offered, not opened.
   // Unless the words are the name's own, with an -s (`gearings`: Gearing, the word in both languages).

@@ -60,6 +60,8 @@ export interface Hit {
   synonyms?: Array<{ word: string; synonym: string; field: NameList | 'description' | 'body' }>;
   /** The parts of the score, for --explain. */
   why: Why[];
+  /** The abbreviation of its names the query's initials spell (`aagr`), when they do. */
+  initials?: string;
   /** Named only by one word of a phrase the article defines (see rank). */
   byDefinedWord?: boolean;
   /** Every query word a name has matched only as the beginning or a part of a longer name word (see rank). */
@@ -408,6 +410,25 @@ export function initialsOf(query: string): string[] {
   const content = all.filter((w) => !INITIALS_GLUE.has(w));
   for (const list of [content, all]) if (list.length >= MIN_INITIALS && list.every((w) => /^[a-z]/.test(w))) out.add(list.map((w) => w[0]).join(''));
   return [...out];
+}
+
+/**
+ * Whether the words of `query`, whose initials spell an abbreviation of `doc`, say what the article
+ * says: each word that is not glue is a word of its title, an alias or what it defines (as a name
+ * word matches: its stem, a beginning, a compound's part), or a Danish word `english` gives for it
+ * is, or its text has it (`textStems`, the stems the hit's text matched: an article quotes the
+ * English it spells out). `average annual growth rate` spells out "Gennemsnitlig årlig vækstrate
+ * (AAGR)" through the word list; `burden of proof` does not spell out Betalingsbalance (BOP), nor
+ * `balance of power`.
+ */
+export function spellsOut(doc: SearchDoc, query: string, english?: WordList, textStems: string[] = []): boolean {
+  const nameWordsOf = [doc.s.folded, ...doc.s.foldedAliases, ...(doc.s.foldedDefined ?? [])].flatMap((n) => n.split(' ')).filter((t) => t.length > 1);
+  const said = (w: string) => nameWordsOf.some((t) => {
+    const c = nameMatchCost(w, t, stem(w), undefined, false, false);
+    return c !== undefined && c < TYPO;
+  });
+  const content = fold(query).split(' ').filter((w) => w !== '' && !INITIALS_GLUE.has(w));
+  return content.length > 0 && content.every((w) => said(w) || textStems.includes(stem(w)) || (english?.(w) ?? []).some((danish) => fold(danish).split(' ').filter(Boolean).every(said)));
 }
 
 /**
@@ -1161,7 +1182,7 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
     });
     // How well a name fits, for lookup's clear winner: asked only of a hit by words of its names.
     const fit = tier >= Tier.words && named > 0 ? nameFit(doc, names, nameWhy, usedTitle, words) : {};
-    hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}), ...(synonyms.length ? { synonyms } : {}), ...fit });
+    hits.push({ doc, tier, matched, named, cost, typos, unmatchedTitleWords, described, text: textScore, field, stems, score, why, ...(via ? { via } : {}), ...(synonyms.length ? { synonyms } : {}), ...(byInitials ? { initials: byInitials } : {}), ...fit });
   }
   return { hits, words, weak: sureInName.map((s) => !s), ranked: new Set(candidates) };
 }

@@ -39,6 +39,20 @@ describe('no confident wrong answers', () => {
     }
   }, T);
 
+  it('lookup opens no article by initials alone: a phrase whose words the article does not say is offered', () => {
+    // A hostile pass: `burden of proof` opened Betalingsbalance (BOP), `my best option` Management buyout (MBO).
+    for (const [q, offered] of [['burden of proof', 'betalingsbalance'], ['my best option', 'management-buyout'], ['balance of power', 'betalingsbalance'], ['cost per impression', 'forbrugerprisindeks']]) {
+      const r = run('lookup', ...(q as string).split(' '));
+      expect(r.code, q).not.toBe(0);
+      expect(r.stdout, q).toBe('');
+      expect(r.stderr, q).toContain(`did you mean: ${offered}`);
+    }
+    // Spelt out in the article's own names or words: opened, and said to be by its initials.
+    const spelt = run('--content', da, 'lookup', '--json', 'average', 'annual', 'growth', 'rate');
+    expect(spelt.code).toBe(0);
+    expect(JSON.parse(spelt.stdout)).toMatchObject({ id: 'aagr', matched: 'initials' });
+  }, T);
+
   it('off-topic words find nothing, exit 3 with a suggestion', () => {
     const r = run('--content', da, 'search', 'opskrift', 'på', 'æblekage');
     expect(r.code).toBe(3);

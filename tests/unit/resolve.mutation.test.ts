@@ -2,6 +2,7 @@
 // match decides the note a user reads ("no article is named ...; showing ..., which defines it"),
 // so each kind is pinned here, with the errors for a term that names none or several.
 import { describe, expect, it } from 'vitest';
+import { wordListOf } from '../../src/corpus/lexicon.js';
 import { AmbiguousError, NotFoundError } from '../../src/errors.js';
 import { resolveArticle, resolveTerm } from '../../src/resolve.js';
 import { lazyFixture } from '../helpers.js';
@@ -72,12 +73,25 @@ describe('a term that names no article: the clear winner of a search, and how it
     ['merafkats', 'merafkast', 'typo'],
     ['anpartselskab', 'anpartsselskab', 'typo'],
     ['bundlinje tredobbelt', 'tredobbelt-bundlinje', 'words'],
-    ['average annual growth rate', 'aagr', 'initials'],
   ])('%j shows %s, found as %s, with a note', async (term, id, matched) => {
     expect(await resolved(term)).toEqual({ id, matched, fuzzy: true });
     const { record, notes } = await resolveArticle(round3(), 'da', term.split(' '));
     expect(record.id).toBe(id);
     expect(notes).toEqual([`no article is named "${term}"; showing ${record.name} (${record.title})${matched === 'defined' ? ', which defines it' : ''}`]);
+  });
+
+  it('a phrase whose initials are an abbreviation opens it only where its words say what the article says', async () => {
+    // Spelt out through a word list (the bundled one in use): shown, found as initials.
+    const words = wordListOf('\naverage\tgennemsnitlig\nannual\tårlig\ngrowth\tvækst\nrate\tsats; rate\n');
+    const lexicon = () => ({ version: 1 as const, phrases: {}, words });
+    const r = await resolveTerm(round3(), 'da', 'average annual growth rate', lexicon);
+    expect({ id: r.record.id, matched: r.matched }).toEqual({ id: 'aagr', matched: 'initials' });
+    // Initials alone, their words nowhere in the article: offered, not opened.
+    for (const term of ['average annual growth rate', 'all angry green robots']) {
+      const error = await failure(term);
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect(error.details).toEqual(['did you mean: gennemsnitlig-aarlig-vaekstrate-aagr?']);
+    }
   });
 
   it('suggests the one article a search found without choosing it', async () => {
