@@ -57,8 +57,11 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
     throw new AmbiguousError(`"${term}" names ${ns.length} articles`, suggestions(docs.map((d) => `${d.name} (${d.title})`)), docs);
   }
   // A site's path to a term (`Glossary/AJAX`, `docs/Glossary/Node/networking`): its last parts.
+  // Not a ratio of terms (`EV/EBIT`, `gæld/EBITDA`, `P/FCF`): a part before the last that is a
+  // name, or an abbreviation (capitals, one letter), is no folder of a site.
   const parts = term.split('/').filter(Boolean);
-  for (let i = 1; i < parts.length; i++) {
+  const folderLike = (part: string) => part.length > 1 && part !== part.toUpperCase() && corpus.names(lang, fold(part)).length === 0;
+  for (let i = 1; i < parts.length && folderLike(parts[i - 1] as string); i++) {
     const ns = [...new Set(corpus.names(lang, fold(parts.slice(i).join('/'))).map(([n]) => n))];
     if (ns.length === 1) return { record: corpus.record(lang, ns[0] as number), fuzzy: true, matched: 'path' };
     if (ns.length > 1) break;
@@ -123,6 +126,8 @@ function confirmedWinner(searching: Searching, source: ReturnType<Corpus['search
     winner = forms.length === 1 ? forms[0] : undefined;
   }
   if (!winner) return undefined;
+  // A ratio with a part search cannot read (`P/EBIT`: one letter) is not the other part's article.
+  if (/\p{L}\/\p{L}/u.test(term) && term.split('/').some((part) => queryWords(part).length === 0)) return undefined;
   // A phrase whose initials are the article's abbreviation opens it only where its words say what
   // the article's names say (search.ts spellsOut): initials alone are offered, not opened (`burden
   // of proof` is not Betalingsbalance, BOP; `my best option` not Management buyout, MBO).

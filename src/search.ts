@@ -62,6 +62,12 @@ export interface Hit {
   why: Why[];
   /** The abbreviation of its names the query's initials spell (`aagr`), when they do. */
   initials?: string;
+  /**
+   * The words its names matched are in no one name that they say whole: parts of two aliases
+   * (`interest income`: "earnings before interest and taxes", "operating income"), or one name
+   * with a word more (`net assets`: "net current assets"). See nameFit.
+   */
+  scattered?: boolean;
   /** Named only by one word of a phrase the article defines (see rank). */
   byDefinedWord?: boolean;
   /** Every query word a name has matched only as the beginning or a part of a longer name word (see rank). */
@@ -660,10 +666,14 @@ function textMatch(source: SearchSource, words: string[], expand: string[][] = [
       return;
     }
     // A compound the text has only in parts: both parts, each at half weight, in the same article.
+    // No part is, or stems to, a word that says nothing (`sommerferie` is not "som" and "ferie":
+    // the stemmer makes sommer "som").
+    const saysNothing = (part: string) => isStopword(part) || isStopword(stem(part));
     for (let cut = 3; cut <= w.length - 3; cut++) {
       const head = w.slice(cut);
+      if (saysNothing(head)) continue;
       for (const tail of [w.slice(0, cut), w.endsWith('s', cut) ? w.slice(0, cut - 1) : '']) {
-        if (tail.length < 3) continue;
+        if (tail.length < 3 || saysNothing(tail)) continue;
         const a = source.postings(stem(tail));
         const b = source.postings(stem(head));
         if (!a.length || !b.length) continue;
@@ -1197,14 +1207,21 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * is named only by one word of a longer phrase the article defines (`asset` in "capital asset
  * pricing model").
  */
-function nameFit(doc: SearchDoc, names: ReturnType<typeof nameWords>, nameWhy: Array<[string, NameList, number] | undefined>, used: Set<string>, words: string[]): Pick<Hit, 'partial' | 'unmatchedNameWords' | 'byDefinedWord'> {
+function nameFit(doc: SearchDoc, names: ReturnType<typeof nameWords>, nameWhy: Array<[string, NameList, number] | undefined>, used: Set<string>, words: string[]): Pick<Hit, 'partial' | 'unmatchedNameWords' | 'byDefinedWord' | 'scattered'> {
   const matchedBy = nameWhy.flatMap((x, i) => (x ? [[x, words[i] as string] as const] : []));
   const partial = matchedBy.every(([[t, list, base], w]) => list !== 'initials' && base > PLAIN_LETTERS && base < TYPO && !inflectionOf(w, t));
   const defined = (doc.s.foldedDefined ?? []).map((d) => d.split(' ').filter(Boolean));
   const lists = [names.title.slice(0, -1), ...doc.s.foldedAliases.map((a) => a.split(' ').filter(Boolean)), ...defined];
   const unmatched = lists.filter((n) => n.some((t) => used.has(t))).map((n) => n.filter((t) => !used.has(t)).length);
   const byDefinedWord = matchedBy.length === 1 && matchedBy.every(([[t, list]]) => list === 'defined' && defined.every((d) => !d.includes(t) || d.length > 1));
-  return { ...(partial ? { partial } : {}), ...(unmatched.length ? { unmatchedNameWords: Math.min(...unmatched) } : {}), ...(byDefinedWord ? { byDefinedWord } : {}) };
+  // One name the words say whole: every word matched is a word of it, and it has no other (glue
+  // and stopwords aside). Not by initials (spellsOut decides those) nor a synonym's name.
+  const glue = (t: string) => INITIALS_GLUE.has(t) || isStopword(t);
+  const squashed = doc.s.foldedAliases.filter((a) => /^\S( \S)+$/.test(a)).map((a) => [a.replace(/ /g, '')]);
+  const whole = [names.title.slice(0, -1), [doc.id.toLowerCase()], ...doc.s.foldedAliases.map((a) => a.split(' ').filter(Boolean)), ...squashed, ...defined]
+    .some((n) => n.length > 0 && matchedBy.every(([[t]]) => n.includes(t)) && n.every((t) => used.has(t) || glue(t)));
+  const scattered = !whole && matchedBy.every(([[, list]]) => list !== 'initials');
+  return { ...(partial ? { partial } : {}), ...(unmatched.length ? { unmatchedNameWords: Math.min(...unmatched) } : {}), ...(byDefinedWord ? { byDefinedWord } : {}), ...(scattered ? { scattered } : {}) };
 }
 
 /**
@@ -1232,6 +1249,10 @@ export function clearWinner(hits: Hit[], words?: number): Hit | undefined {
   // and a name the query has less than half of (`domestic` is not BNP through "gross domestic
   // product", `note` not Konvertibel obligation through "convertible note").
   if (first.partial || (first.unmatchedNameWords ?? first.unmatchedTitleWords) >= first.named) return undefined;
+  // And words found across its names, or a name with words the query lacks, are a guess too
+  // (`interest income` is not EBIT through two of its aliases, `net assets` not Arbejdskapital
+  // through "net current assets", `tax rate` not Topskat through "top-rate tax"): offered, not opened.
+  if (!first.lexicon && first.scattered) return undefined;
   const all = first.lexicon?.kind === 'words' ? first.matched : (words ?? first.matched);
   if (first.named < all || first.matched < all) return undefined;
   // The only candidate, every word found in its name: it is what was meant.

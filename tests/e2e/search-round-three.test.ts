@@ -53,6 +53,28 @@ describe('no confident wrong answers', () => {
     expect(JSON.parse(spelt.stdout)).toMatchObject({ id: 'aagr', matched: 'initials' });
   }, T);
 
+  it('lookup opens no article whose names hold the words only apart, or with a word more; nor one side of a ratio', () => {
+    // A hostile pass: `interest income` opened EBIT through two of its aliases ("earnings before
+    // interest and taxes", "operating income"), `net assets` Arbejdskapital through "net current
+    // assets", `tax rate` Topskat through "top-rate tax", `EV/sales` Omsætning, `P/EBIT` EBIT.
+    for (const q of ['interest income', 'net assets', 'tax rate', 'tax return', 'EV/sales', 'EV/EBIT', 'P/EBIT', 'gæld/EBITDA']) {
+      const r = run('lookup', q);
+      expect(r.code, q).not.toBe(0);
+      expect(r.stdout, q).toBe('');
+      expect(r.stderr, q).toMatch(/^glossary: no article "[^"]+"; did you mean: /);
+    }
+    // The words of one name, whole, in another order or inflected, open it; so do a ratio's both parts.
+    expect(JSON.parse(run('lookup', '--json', 'alliance strategisk').stdout)).toMatchObject({ id: 'strategicalliance', matched: 'words' });
+    expect(JSON.parse(run('lookup', '--json', 'omsætning/aktiver').stdout)).toMatchObject({ id: 'assetturnover' });
+    expect(JSON.parse(run('lookup', '--json', 'A/S').stdout)).toMatchObject({ id: 'corporation', matched: 'alias' });
+  }, T);
+
+  it('a compound is not read as parts that say nothing: sommerferie is not "som" and "ferie"', () => {
+    const r = run('search', 'sommerferie');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+  }, T);
+
   it('off-topic words find nothing, exit 3 with a suggestion', () => {
     const r = run('--content', da, 'search', 'opskrift', 'på', 'æblekage');
     expect(r.code).toBe(3);
