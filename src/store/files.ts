@@ -185,12 +185,14 @@ export function checksum(given: Uint8Array): number {
 }
 
 /**
- * The time a file's stamp keeps: the later of its mtime and its ctime. An edit that puts the
- * mtime back (cp -p, rsync -t, touch -d, a second save within a coarse file system's second)
- * still moves the ctime, which no program can set.
+ * The time a file's stamp keeps: its ctime, which every change of the file moves and no program
+ * can set. An edit that puts the mtime back (cp -p, rsync -t, touch -d, a second save within a
+ * coarse file system's second) still moves it. Not the later of mtime and ctime: a file dated
+ * in the future (an archive from a machine whose clock ran ahead, `touch -d`) kept that date as
+ * its stamp, and an edit of the same size that left the mtime there was never seen.
  */
 export function changeTime(stats: { mtimeMs: number; ctimeMs: number }): number {
-  return Math.max(stats.mtimeMs, stats.ctimeMs);
+  return stats.ctimeMs;
 }
 
 /** A regular file's bytes as read, with the size and change time (changeTime) it had when opened. */

@@ -16,7 +16,7 @@ export interface SourceEntry {
   /** Absolute path. */
   path: string;
   size: number;
-  /** The later of mtime and ctime (files.ts changeTime): what a stamp compares. */
+  /** The ctime (files.ts changeTime): what a stamp compares. */
   mtimeMs: number;
   /** The file's folder relative to its language folder ('' at the top): links to `x.md` are relative to it. */
   dir?: string;
@@ -301,7 +301,15 @@ export function listSources(dirs: string[]): SourceListing {
     const found = findConfig(dir);
     if (found?.outside) out.skipped.push({ file: found.file, reason: 'symbolic link to a file outside the content folder: not read' });
     let dirents = readDir(dir);
-    const vault = dirents.some((d) => d.name === '.obsidian' && d.isDirectory()) ? dir : vaultAbove(dir);
+    const search = dirents.some((d) => d.name === '.obsidian' && d.isDirectory()) ? { vault: dir, looked: [] } : vaultSearch(dir);
+    const vault = search.vault;
+    for (const above of search.looked) {
+      try {
+        out.folders.push([above, changeTime(statSync(above))]);
+      } catch {
+        /* gone since: the next run lists again */
+      }
+    }
     const config = withVault(found && !found.outside ? readConfig(found.file) : {}, vault, dir);
     if (vault) out.folders.push(...vaultSettings(vault));
     out.configs.push(config);
@@ -412,13 +420,23 @@ function withVault(config: CorpusConfig, vault: string | undefined, dir: string)
  * or eight folders up; undefined where there is none.
  */
 export function vaultAbove(dir: string): string | undefined {
+  return vaultSearch(dir).vault;
+}
+
+/**
+ * vaultAbove, and the folders above `dir` it looked in: a `.obsidian` or `.git` made or removed in
+ * one of them changes what `dir` is, and changes that folder's time, so the listing watches them.
+ */
+function vaultSearch(dir: string): { vault?: string; looked: string[] } {
+  const looked: string[] = [];
   let at = dir;
   for (let i = 0; i < 8; i++) {
-    if (isDirectory(join(at, '.obsidian'))) return at;
-    if (existsSync(join(at, '.git')) || dirname(at) === at) return undefined;
+    if (at !== dir) looked.push(at);
+    if (isDirectory(join(at, '.obsidian'))) return { vault: at, looked };
+    if (existsSync(join(at, '.git')) || dirname(at) === at) return { looked };
     at = dirname(at);
   }
-  return undefined;
+  return { looked };
 }
 
 /**

@@ -2,7 +2,7 @@
 // are rebuilt, concurrent runs and edits never mix generations, a read-only cache still works,
 // and names that could forge output are shown escaped.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/store/compilation.js';
@@ -252,6 +252,41 @@ describe('a folder that changes under it', () => {
     const check = cli(['check', dir]).stdout;
     expect(check).toContain('_skabeloner/ny.md: not a term: in a folder whose name starts with "_" (templates, partials)');
     expect(check).toMatch(/\(0 of \d+ files skipped, 1 section, template or draft page not counted as terms\)/);
+  });
+});
+
+describe('what a change moves: the ctime, and the folders above a vault folder', () => {
+  // A hostile pass: a file dated an hour ahead kept that date as its stamp (the later of mtime and
+  // ctime), and an edit of the same size that left the mtime there was never seen, nor with --refresh.
+  it('an edit of the same size to a file whose mtime is in the future is seen', () => {
+    const dir = tempDir('glossary-future-');
+    const env = { ...cleanEnv(), XDG_CACHE_HOME: tempDir('glossary-cache-') };
+    writeFileSync(join(dir, 'aktie.md'), '---\ntitle: Aktie\n---\nEn aktie er en andel.\n');
+    writeFileSync(join(dir, 'rente.md'), '---\ntitle: Rente\n---\nRente er prisen for at laane.\n');
+    const future = new Date(Date.now() + 3600_000);
+    utimesSync(join(dir, 'rente.md'), future, future);
+    expect(run(dir, env, ['list']).stdout).toMatch(/^rente +Rente$/m);
+    const stamped = statSync(join(dir, 'rente.md')).ctimeMs;
+    while (Date.now() < stamped + 30) { /* a clock tick later than the compile's stamp */ }
+    writeFileSync(join(dir, 'rente.md'), '---\ntitle: Renta\n---\nRente er prisen for at laane.\n');
+    utimesSync(join(dir, 'rente.md'), future, future);
+    expect(run(dir, env, ['list']).stdout).toMatch(/^renta +Renta$/m);
+    expect(run(dir, env, ['lookup', 'renta', '--json']).code).toBe(0);
+  });
+
+  // And a `.obsidian` made in the folder above the content folder made it a vault's folder for a
+  // fresh compile (a note without a heading is an article), but the cache never looked above.
+  it('a vault made around the content folder (.obsidian above it) is seen by the next run', () => {
+    const vault = join(tempDir('glossary-vault-'), 'Vault');
+    const dir = join(vault, 'Ordliste');
+    mkdirSync(dir, { recursive: true });
+    const env = { ...cleanEnv(), XDG_CACHE_HOME: tempDir('glossary-cache-') };
+    writeFileSync(join(dir, 'Aktie.md'), '---\ntitle: Aktie\n---\nEn aktie. Se [[Note]].\n');
+    writeFileSync(join(dir, 'Note.md'), 'En løs tanke uden front matter.\n');
+    expect(run(dir, env, ['list']).stdout).not.toMatch(/^note /m);
+    mkdirSync(join(vault, '.obsidian'));
+    expect(run(dir, env, ['list']).stdout).toMatch(/^note +Note$/m);
+    expect(run(dir, env, ['links', 'aktie']).stdout).toMatch(/^note +Note\n$/);
   });
 });
 
