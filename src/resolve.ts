@@ -57,11 +57,17 @@ export async function resolveTerm(corpus: Corpus, lang: string, rawTerm: string,
     throw new AmbiguousError(`"${term}" names ${ns.length} articles`, suggestions(docs.map((d) => `${d.name} (${d.title})`)), docs);
   }
   // A site's path to a term (`Glossary/AJAX`, `docs/Glossary/Node/networking`): its last parts.
-  // Not a ratio of terms (`EV/EBIT`, `gæld/EBITDA`, `P/FCF`): a part before the last that is a
-  // name, or an abbreviation (capitals, one letter), is no folder of a site.
+  // Not a ratio of two terms (`EV/EBIT`, `gæld/EBITDA`, `P/FCF`, `indtjening/aktie`): of two parts,
+  // a first that is a name, an abbreviation (capitals, one letter) or a word of the corpus's text
+  // is no folder of a site. Three parts or more are a path (`terms/e/ebit`).
   const parts = term.split('/').filter(Boolean);
-  const folderLike = (part: string) => part.length > 1 && part !== part.toUpperCase() && corpus.names(lang, fold(part)).length === 0;
-  for (let i = 1; i < parts.length && folderLike(parts[i - 1] as string); i++) {
+  const ratio = () => {
+    const first = parts[0] as string;
+    const text = corpus.searchSource(lang);
+    return first.length < 2 || first === first.toUpperCase() || corpus.names(lang, fold(first)).length > 0 || fold(first).split(' ').some((w) => w.length > 1 && text.postings(stem(w)).length > 0);
+  };
+  const path = parts.length > 2 || (parts.length === 2 && !ratio());
+  for (let i = 1; i < parts.length && path; i++) {
     const ns = [...new Set(corpus.names(lang, fold(parts.slice(i).join('/'))).map(([n]) => n))];
     if (ns.length === 1) return { record: corpus.record(lang, ns[0] as number), fuzzy: true, matched: 'path' };
     if (ns.length > 1) break;

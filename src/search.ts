@@ -433,9 +433,16 @@ export function spellsOut(doc: SearchDoc, query: string, english?: WordList, tex
     const c = nameMatchCost(w, t, stem(w), undefined, false, false);
     return c !== undefined && c < TYPO;
   });
-  const content = fold(query).split(' ').filter((w) => w !== '' && !INITIALS_GLUE.has(w));
-  return content.length > 0 && content.every((w) => said(w) || textStems.includes(stem(w)) || (english?.(w) ?? []).some((danish) => fold(danish).split(' ').filter(Boolean).every(said)));
+  // Its id in words (`internalgrowthrate`) says them too.
+  const id = fold(doc.id).replace(/[^a-z0-9]/g, '');
+  const content = fold(query).split(' ').filter((w) => w !== '' && !INITIALS_GLUE.has(w) && !SPELLING_GLUE.has(w));
+  // The word list's entries are words as a dictionary writes them: `taxes`, `principles`, `accepted` and `generally` by their root.
+  const rendered = (w: string) => [...new Set([w, w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/ly$/, ''), w.replace(/ed$/, ''), w.replace(/ed$/, 'e'), w.replace(/ing$/, ''), w.replace(/ing$/, 'e')])].flatMap((form) => (form.length >= 2 ? english?.(form) ?? [] : []));
+  return content.length > 0 && content.every((w) => said(w) || (w.length >= 3 && id.includes(w)) || textStems.includes(stem(w)) || rendered(w).some((danish) => fold(danish).split(' ').filter(Boolean).every(said)));
 }
+
+/** Little words of an English phrase an abbreviation leaves out or keeps as it likes (`earnings per share`, EPS). */
+const SPELLING_GLUE = new Set('per before after by with from at over under into than'.split(' '));
 
 /**
  * Whether `title` (folded words) spells `abbreviation` out just before it in words other than the
@@ -666,14 +673,10 @@ function textMatch(source: SearchSource, words: string[], expand: string[][] = [
       return;
     }
     // A compound the text has only in parts: both parts, each at half weight, in the same article.
-    // No part is, or stems to, a word that says nothing (`sommerferie` is not "som" and "ferie":
-    // the stemmer makes sommer "som").
-    const saysNothing = (part: string) => isStopword(part) || isStopword(stem(part));
     for (let cut = 3; cut <= w.length - 3; cut++) {
       const head = w.slice(cut);
-      if (saysNothing(head)) continue;
       for (const tail of [w.slice(0, cut), w.endsWith('s', cut) ? w.slice(0, cut - 1) : '']) {
-        if (tail.length < 3 || saysNothing(tail)) continue;
+        if (tail.length < 3) continue;
         const a = source.postings(stem(tail));
         const b = source.postings(stem(head));
         if (!a.length || !b.length) continue;
@@ -1216,10 +1219,16 @@ function nameFit(doc: SearchDoc, names: ReturnType<typeof nameWords>, nameWhy: A
   const byDefinedWord = matchedBy.length === 1 && matchedBy.every(([[t, list]]) => list === 'defined' && defined.every((d) => !d.includes(t) || d.length > 1));
   // One name the words say whole: every word matched is a word of it, and it has no other (glue
   // and stopwords aside). Not by initials (spellsOut decides those) nor a synonym's name.
-  const glue = (t: string) => INITIALS_GLUE.has(t) || isStopword(t);
+  // An abbreviation the title gives in brackets, "Pris for solgte varer (COGS)", "Styrke, svaghed,
+  // muligheder og trussel (SWOT) analyse", or after a dash at its end, may be left out.
+  const abbreviations = new Set([...doc.title.matchAll(/\(([\p{Lu}][\p{L}&]{1,7})\)/gu)].map((m) => m[1] as string).filter((a) => a.slice(1) !== a.slice(1).toLowerCase()).map(fold));
+  const ending = titleAbbreviation(doc.title);
+  if (ending) abbreviations.add(ending);
+  const title = names.title.slice(0, -1);
+  const optional = (t: string, n: string[]) => INITIALS_GLUE.has(t) || isStopword(t) || (n === title && abbreviations.has(t));
   const squashed = doc.s.foldedAliases.filter((a) => /^\S( \S)+$/.test(a)).map((a) => [a.replace(/ /g, '')]);
-  const whole = [names.title.slice(0, -1), [doc.id.toLowerCase()], ...doc.s.foldedAliases.map((a) => a.split(' ').filter(Boolean)), ...squashed, ...defined]
-    .some((n) => n.length > 0 && matchedBy.every(([[t]]) => n.includes(t)) && n.every((t) => used.has(t) || glue(t)));
+  const whole = [title, [doc.id.toLowerCase()], ...doc.s.foldedAliases.map((a) => a.split(' ').filter(Boolean)), ...squashed, ...defined]
+    .some((n) => n.length > 0 && matchedBy.every(([[t]]) => n.includes(t)) && n.every((t) => used.has(t) || optional(t, n)));
   const scattered = !whole && matchedBy.every(([[, list]]) => list !== 'initials');
   return { ...(partial ? { partial } : {}), ...(unmatched.length ? { unmatchedNameWords: Math.min(...unmatched) } : {}), ...(byDefinedWord ? { byDefinedWord } : {}), ...(scattered ? { scattered } : {}) };
 }

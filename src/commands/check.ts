@@ -1,7 +1,7 @@
 // `glossary check [dir...]`: lint a corpus, one line a problem, a summary, an exit code. The edge
 // lists and parses the folders; this turns what it found into the report.
 import { jsonText, type Result } from '../context.js';
-import { OUTSIDE_WHERE, type FileProblem } from '../corpus/check.js';
+import { ASKED_FOR, OUTSIDE_WHERE, type FileProblem } from '../corpus/check.js';
 import type { Skipped } from '../corpus/reader.js';
 import { ExitCode, UsageError } from '../errors.js';
 import type { Theme } from '../render/theme.js';
@@ -39,9 +39,6 @@ export const CHECK_RULES = [
   'front-matter-markup', 'front-matter-shape', 'front-matter-toml', 'front-matter-too-large', 'front-matter-unclosed', 'front-matter-yaml',
   'keyword-spelling', 'missing-title', 'orphan', 'outside-link', 'self-link', 'too-large', 'too-many-items', 'unreadable', 'untranslated',
 ];
-
-/** Rules reported only when --rule names them. */
-const ASKED_FOR = new Set(['defines']);
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -46,6 +46,9 @@ export interface CheckOptions extends LinkOptions {
 }
 
 /** Checks one language's articles against each other. */
+/** Rules reported only when asked for by name (`check --rule defines`): listings, not problems. */
+export const ASKED_FOR = new Set(['defines']);
+
 export function checkArticles(articles: Article[], options: CheckOptions = {}): FileProblem[] {
   const out: FileProblem[] = [];
   const add = (a: Article, p: Problem) => out.push({ ...p, file: a.file, lang: a.lang });
@@ -54,7 +57,7 @@ export function checkArticles(articles: Article[], options: CheckOptions = {}): 
   for (const a of articles) {
     if (!a.defined?.length) continue;
     const names = a.defined.map((d) => `"${d}"`).join(', ');
-    add(a, { severity: 'note', code: 'defines', message: `defines ${names}: search finds it by ${a.defined.length === 1 ? 'that' : 'these'} after its title and aliases`, line: a.bodyLine });
+    add(a, { severity: 'note', code: 'defines', message: `defines ${names}: search finds it by ${a.defined.length === 1 ? 'that' : 'these'} too, after its title and aliases`, line: a.bodyLine });
   }
 
   const firstBy = (key: (a: Article) => string, code: string, what: (a: Article) => string) => {

@@ -244,30 +244,28 @@ export function capNesting(text: string): string {
 
 /**
  * What comments, scripts and styles hide in each line (HTML shows none of them), as [start, end)
- * ranges in the order written: one left open hides the lines after it up to its end. Lines of code
- * (`code`) hide nothing and end nothing. One pass over each line, however many there are. The
- * parser leaves these parts out; the language server reads no link in them.
+ * ranges in the order written: one left open hides the lines after it up to its end (that line
+ * keeps its rest as written; `continued` is set for each line that began hidden). Lines of code
+ * (`code`) hide nothing and end nothing. One pass over
+ * each line, however many there are. The parser leaves these parts out; the language server reads
+ * no link in them.
  */
-export function hiddenHtml(lines: string[], code: boolean[]): Array<Array<[number, number]>> {
+export function hiddenHtml(lines: string[], code: boolean[], continued: boolean[] = []): Array<Array<[number, number]>> {
   const out = lines.map((): Array<[number, number]> => []);
   let open: RegExp | undefined;
   lines.forEach((line, i) => {
     if (code[i]) return;
     const parts = out[i] as Array<[number, number]>;
-    let at = 0;
     if (open) {
+      // The line that ends it keeps the rest as written (read, not searched for more).
+      continued[i] = true;
       open.lastIndex = 0;
       const end = open.exec(line);
-      if (!end) {
-        parts.push([0, line.length]);
-        return;
-      }
-      at = end.index + end[0].length;
-      parts.push([0, at]);
-      open = undefined;
+      parts.push([0, end ? end.index + end[0].length : line.length]);
+      if (end) open = undefined;
+      return;
     }
     const opens = /<!--|<(script|style)\b/gi;
-    opens.lastIndex = at;
     for (let start = opens.exec(line); start; start = opens.exec(line)) {
       const closer = start[1] ? new RegExp(`</${start[1]}\\s*>`, 'gi') : /-->/g;
       closer.lastIndex = start.index;
@@ -291,7 +289,8 @@ export function cleanSiteMarkup(body: string): string {
   body = body.replace(KATEX, (html) => katexToText(html).trim().replace(/\s*\n\s*/g, '; '));
   const lines = body.split('\n');
   const code = codeLines(lines);
-  const hidden = hiddenHtml(lines, code);
+  const continued: boolean[] = [];
+  const hidden = hiddenHtml(lines, code, continued);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     const parts = hidden[i] as Array<[number, number]>;
@@ -304,6 +303,11 @@ export function cleanSiteMarkup(body: string): string {
     // A line hidden whole is empty.
     if (first[0] === 0 && first[1] === line.length) {
       lines[i] = '';
+      continue;
+    }
+    // The rest of a line that ends a comment of the lines before, as written.
+    if (continued[i]) {
+      lines[i] = cleanLine(line.slice(first[1]));
       continue;
     }
     let shown = '';
@@ -333,9 +337,12 @@ export function wikiTarget(written: string): string {
   return written.replace(/\\$/, '').trim();
 }
 
-/** The note a wikilink's target names: without a `.md`, as Obsidian reads `[[Note.md]]` (the note Note). */
+/**
+ * The note a wikilink's target names: without a `.md`, as Obsidian reads `[[Note.md]]` (the note
+ * Note); `[[x.md.md]]` is the file written so.
+ */
 export function wikiNote(target: string): string {
-  return target.replace(/\.md$/i, '');
+  return target.replace(/(?<!\.md)\.md$/i, '');
 }
 
 /**

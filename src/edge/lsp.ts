@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as LS from 'vscode-languageserver/node';
 import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
 import type { Article, ParseResult, Problem } from '../corpus/article.js';
-import { linkProblems, type FileProblem } from '../corpus/check.js';
+import { ASKED_FOR, linkProblems, type FileProblem } from '../corpus/check.js';
 import { linkResolver, linkTarget, siteLinkOptions, writtenTarget, type LinkOptions, type LinkResolver, type Resolved } from '../corpus/links.js';
 import { codeLines, hiddenHtml } from '../corpus/markup.js';
 import { parseArticle } from '../corpus/parse.js';
@@ -204,7 +204,8 @@ export class Glossary {
   private checkWhole(): NonNullable<Glossary['whole']> {
     const found = compileListing(this.listing, { compile: false, parsed: this.parsed });
     const problems = new Map<string, FileProblem[]>();
-    for (const p of found.problems) (problems.get(p.file) ?? (problems.set(p.file, []).get(p.file) as FileProblem[])).push(p);
+    // What an article defines is a listing `check --rule defines` gives when asked, not a problem to show.
+    for (const p of found.problems) if (!ASKED_FOR.has(p.code)) (problems.get(p.file) ?? (problems.set(p.file, []).get(p.file) as FileProblem[])).push(p);
     const names = new Map<string, string>();
     const articles = new Map<string, Article>();
     for (const [path, r] of this.parsed) {

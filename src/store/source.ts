@@ -303,13 +303,10 @@ export function listSources(dirs: string[]): SourceListing {
     let dirents = readDir(dir);
     const search = dirents.some((d) => d.name === '.obsidian' && d.isDirectory()) ? { vault: dir, looked: [] } : vaultSearch(dir);
     const vault = search.vault;
-    for (const above of search.looked) {
-      try {
-        out.folders.push([above, changeTime(statSync(above))]);
-      } catch {
-        /* gone since: the next run lists again */
-      }
-    }
+    // What the search looked for above the folder: a `.obsidian` or `.git` made or removed there
+    // changes what the folder is. Watched as those paths, not as the folders (a file made in /tmp
+    // or the home folder would have made every run list the content folder again).
+    for (const above of search.looked) for (const mark of ['.obsidian', '.git']) out.folders.push([join(above, mark), pathTime(join(above, mark))]);
     const config = withVault(found && !found.outside ? readConfig(found.file) : {}, vault, dir);
     if (vault) out.folders.push(...vaultSettings(vault));
     out.configs.push(config);
@@ -575,15 +572,21 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Folder change times now (changeTime: an mtime set back over an added file still moves the ctime), in the order given; undefined where a folder is gone. */
-export function folderTimes(folders: string[]): Array<number | undefined> {
-  return folders.map((f) => {
-    try {
-      return changeTime(statSync(f));
-    } catch {
-      return undefined;
-    }
-  });
+/** A path's change time (changeTime), or MISSING where nothing is there. */
+function pathTime(path: string): number {
+  try {
+    return changeTime(statSync(path));
+  } catch {
+    return MISSING;
+  }
+}
+
+/** The time of a watched path that is not there: a path whose absence is watched (a vault's `.obsidian` not made yet). */
+const MISSING = -2;
+
+/** Folder change times now (changeTime: an mtime set back over an added file still moves the ctime), in the order given; MISSING where a folder is gone. */
+export function folderTimes(folders: string[]): number[] {
+  return folders.map(pathTime);
 }
 
 /**
@@ -591,11 +594,10 @@ export function folderTimes(folders: string[]): Array<number | undefined> {
  * read again next time) when an edit of the same size could still leave it as it is: an mtime
  * within a tick of the compile, or later. A tick is the file system's time resolution: whole
  * seconds (two on FAT) where the times have no fraction (HFS+, ext3, many network mounts, or
- * copied with cp -p), else the kernel's clock tick. An mtime more than a minute ahead of this
- * clock was not given by an edit now (a tar or zip made on a machine whose clock runs ahead, a file
- * server's clock, `touch -d`): kept, as one in the past is; an edit now gives the file another. Kept
- * as -1, every file of a tree unpacked with such times was read again, and the folder compiled
- * again, on every run.
+ * copied with cp -p), else the kernel's clock tick. A time more than a minute ahead of this clock
+ * was not given by an edit now (another machine's clock: a file server's ctime): kept, as one in
+ * the past is; an edit now gives the file another. Kept as -1, every such file was read again, and
+ * the folder compiled again, on every run.
  */
 export function settled(mtimeMs: number, compiled: number): number {
   const tick = mtimeMs % 1000 === 0 ? 2000 : 20;

@@ -8,6 +8,7 @@ import { compileListing } from '../../src/store/compilation.js';
 import { listSources } from '../../src/store/source.js';
 import { parseArticle } from '../../src/corpus/parse.js';
 import { fixture } from '../helpers.js';
+import { ASKED_FOR } from '../../src/corpus/check.js';
 
 /** What `check` finds for `path` when the files read as `texts` say (the rest as on disk). */
 function checkOf(dirs: string[], texts: Map<string, string>, path: string) {
@@ -16,7 +17,8 @@ function checkOf(dirs: string[], texts: Map<string, string>, path: string) {
     const text = texts.get(e.path);
     return [e.path, parseArticle({ id: e.id, lang: e.lang, file: e.path, bytes: text === undefined ? readFileSync(e.path) : Buffer.from(text), dir: e.dir, keywordFields: e.keywordFields })];
   }));
-  return compileListing(listing, { compile: false, parsed }).problems.filter((p) => p.file === path);
+  // As `check` reports by default: what an article defines only when --rule asks for it.
+  return compileListing(listing, { compile: false, parsed }).problems.filter((p) => p.file === path && !ASKED_FOR.has(p.code));
 }
 
 const EDITS: Array<[string, (text: string) => string]> = [
@@ -54,4 +56,18 @@ describe('Glossary.problems: one file re-checked as check would', () => {
       }
     });
   }
+});
+
+describe('Glossary.problems: what an article defines is no diagnostic', () => {
+  it('an article that defines a name beyond its title has no "defines" problem, opened or edited', () => {
+    const dirs = [fixture('search-round3/da')];
+    const g = new Glossary(dirs, listSources(dirs));
+    const path = listSources(dirs).entries.find((e) => e.id === 'aagr')?.path as string;
+    // `check --rule defines` lists it: the article does define a name beyond its title.
+    const listing = listSources(dirs);
+    expect(compileListing(listing, { compile: false }).problems.some((p) => p.file === path && p.code === 'defines')).toBe(true);
+    expect(g.problems(path).map((p) => p.code)).not.toContain('defines');
+    g.update(path, `${readFileSync(path, 'utf8')}\nEt ord mere.\n`);
+    expect(g.problems(path).map((p) => p.code)).not.toContain('defines');
+  });
 });

@@ -209,8 +209,8 @@ describe('cleanSiteMarkup, case by case', () => {
     expect(cleanSiteMarkup('a <!-- b\nc\nd --> <b>e</b>\nf')).toBe('a \n\n <b>e</b>'.replace(' <b>e</b>', ' e') + '\nf');
     expect(cleanSiteMarkup('<script>\nalert(1)\n</script>{{x("y")}}\nz')).toBe('\n\ny\nz');
     expect(cleanSiteMarkup('<style>\np {}\n</style>\nz')).toBe('\n\n\nz');
-    // A comment after the one the line ends goes too (it stayed, and its link was read).
-    expect(cleanSiteMarkup('a <!-- b\nc --> d <!-- [e](/e) --> f\ng')).toBe('a \n d f\ng');
+    // The rest of the line that ends a comment is kept as written, code and all (a `<!--` in code there hid the rest).
+    expect(cleanSiteMarkup('a <!-- b\nc --> `ls  -l` `<!--` [e](/e)\nf')).toBe('a \n `ls  -l` `<!--` [e](/e)\nf');
   });
 });
 

@@ -73,6 +73,7 @@ describe('a term that names no article: the clear winner of a search, and how it
     ['merafkats', 'merafkast', 'typo'],
     ['anpartselskab', 'anpartsselskab', 'typo'],
     ['bundlinje tredobbelt', 'tredobbelt-bundlinje', 'words'],
+    ['årlig gennemsnitlig vækstrate', 'aagr', 'words'], // the title but its abbreviation in brackets
   ])('%j shows %s, found as %s, with a note', async (term, id, matched) => {
     expect(await resolved(term)).toEqual({ id, matched, fuzzy: true });
     const { record, notes } = await resolveArticle(round3(), 'da', term.split(' '));
