@@ -420,11 +420,12 @@ export function initialsOf(query: string): string[] {
 
 /**
  * Whether the words of `query`, whose initials spell an abbreviation of `doc`, say what the article
- * says: each word that is not glue is a word of its title, an alias or what it defines (as a name
- * word matches: its stem, a beginning, a compound's part), or a Danish word `english` gives for it
- * is, or its text has it (`textStems`, the stems the hit's text matched: an article quotes the
- * English it spells out). `average annual growth rate` spells out "Gennemsnitlig årlig vækstrate
- * (AAGR)" through the word list; `burden of proof` does not spell out Betalingsbalance (BOP), nor
+ * says: each word that is not glue (of, per, before, ...) is a word of its title, an alias or what
+ * it defines (as a name word matches: its stem, a beginning, a compound's part), or part of its id
+ * (`internalgrowthrate`), or a Danish word `english` gives for it or its root (`taxes`: tax) is,
+ * or its text has it (`textStems`, the stems the hit's text matched: an article quotes the English
+ * it spells out). `average annual growth rate` spells out "Gennemsnitlig årlig vækstrate (AAGR)"
+ * through the word list; `burden of proof` does not spell out Betalingsbalance (BOP), nor
  * `balance of power`.
  */
 export function spellsOut(doc: SearchDoc, query: string, english?: WordList, textStems: string[] = []): boolean {

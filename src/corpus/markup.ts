@@ -246,9 +246,8 @@ export function capNesting(text: string): string {
  * What comments, scripts and styles hide in each line (HTML shows none of them), as [start, end)
  * ranges in the order written: one left open hides the lines after it up to its end (that line
  * keeps its rest as written; `continued` is set for each line that began hidden). Lines of code
- * (`code`) hide nothing and end nothing. One pass over
- * each line, however many there are. The parser leaves these parts out; the language server reads
- * no link in them.
+ * (`code`) hide nothing and end nothing. One pass over each line, however many there are. The
+ * parser leaves these parts out; the language server reads no link in them.
  */
 export function hiddenHtml(lines: string[], code: boolean[], continued: boolean[] = []): Array<Array<[number, number]>> {
   const out = lines.map((): Array<[number, number]> => []);
