@@ -8,7 +8,8 @@ import { searchDocOf } from '../../src/corpus/compile.js';
 import type { Article } from '../../src/corpus/article.js';
 import type { SearchSource } from '../../src/corpus/reader.js';
 import { docTermsOfWord, stem } from '../../src/corpus/terms.js';
-import { bm25, byChance, definitionOverlap, editDistance, genusMatches, initialsOf, literalWords, matchKind, nameCandidates, nameMatchCost, nameWords, nearMiss, queryWords, stemCandidates } from '../../src/search.js';
+import { bm25, byChance, definitionOverlap, editDistance, genusMatches, initialsOf, literalWords, matchKind, nameCandidates, nameMatchCost, nameWords, nearMiss, queryWords, spellsOut, stemCandidates } from '../../src/search.js';
+import { wordListOf } from '../../src/corpus/lexicon.js';
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions, and a swap of neighbours as one', () => {
@@ -250,5 +251,31 @@ describe('genusMatches', () => {
     expect(genusMatches('fond', 'Det er en fondsmægler.')).toBe(true);
     expect(genusMatches('bilforhandler', 'Det er en bil.')).toBe(false);
     expect(genusMatches('bil', 'Det er en bilforhandler.')).toBe(false);
+  });
+});
+
+describe('spellsOut: the words of a phrase whose initials an article has say what it says', () => {
+  const aagr = doc({ id: 'aagr', title: 'Gennemsnitlig årlig vækstrate (AAGR)' });
+  const bop = doc({ id: 'balanceofpayments', title: 'Betalingsbalance', aliases: ['balance of payments', 'BOP'] });
+  const words = wordListOf('\naverage\tgennemsnitlig\nannual\tårlig\ngrowth\tvækst\nrate\tsats; rate\ntax\tskat\nshare\taktie\nearnings\tindtjening\n');
+  it('through the word list, word by word, or not at all', () => {
+    expect(spellsOut(aagr, 'average annual growth rate', words)).toBe(true);
+    expect(spellsOut(aagr, 'average annual growth rate')).toBe(false);
+    // One word the article does not say is enough to offer it instead: all, not most.
+    expect(spellsOut(aagr, 'average annual glowing rate', words)).toBe(false);
+    expect(spellsOut(bop, 'burden of proof', words)).toBe(false);
+    expect(spellsOut(bop, 'balance of power', words)).toBe(false);
+    expect(spellsOut(bop, 'balance of payments', words)).toBe(true);
+  });
+  it('by a root the word list has, past glue, by the id, and by the text', () => {
+    const skat = doc({ id: 'eps', title: 'Indtjening pr. aktie (EPS)' });
+    expect(spellsOut(skat, 'earnings per share', words)).toBe(true);
+    expect(spellsOut(doc({ id: 'x', title: 'Skatter' }), 'taxes', words)).toBe(true);
+    expect(spellsOut(doc({ id: 'internalgrowthrate', title: 'Intern vækstrate (IGR)' }), 'internal growth rate')).toBe(true);
+    expect(spellsOut(doc({ id: 'igr', title: 'Intern vækstrate (IGR)' }), 'internal growth rate')).toBe(false);
+    expect(spellsOut(aagr, 'average annual growth rate', undefined, ['averag', 'annual', 'growth', 'rat'].map(stem))).toBe(true);
+    // A name word of one letter says nothing (`a` in "Klasse A-aktier").
+    expect(spellsOut(doc({ id: 'y', title: 'q r s' }), 'q r s')).toBe(false);
+    expect(spellsOut(aagr, 'of the and')).toBe(false);
   });
 });
