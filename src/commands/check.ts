@@ -42,16 +42,22 @@ export const CHECK_RULES = [
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** The checks a flag names (`--rule broken-link,orphan`); a usage error for one that is none. */
+function rules(list: string | undefined, flag: string): string[] {
+  const codes = (list ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  for (const code of codes) if (!CHECK_RULES.includes(code)) throw new UsageError(`${flag}: no check "${code}": the checks are ${CHECK_RULES.join(', ')}`);
+  return codes;
+}
+
+/** Whether --rule asks for `defines`, the listing a check makes only when asked (ASKED_FOR). */
+export function asksForDefines(options: CheckOptions): boolean {
+  return rules(options.rule, '--rule').includes('defines') && !rules(options.skipRule, '--skip-rule').includes('defines');
+}
+
 function ruleFilter(options: CheckOptions): (code: string) => boolean {
-  const rules = (list: string | undefined, flag: string) => {
-    const codes = (list ?? '').split(',').map((r) => r.trim()).filter(Boolean);
-    for (const code of codes) if (!CHECK_RULES.includes(code)) throw new UsageError(`${flag}: no check "${code}": the checks are ${CHECK_RULES.join(', ')}`);
-    return codes;
-  };
   const only = rules(options.rule, '--rule');
   const skip = rules(options.skipRule, '--skip-rule');
-  // What each article defines is a listing asked for by name, not a finding of every check.
-  return (code) => (only.length === 0 ? !ASKED_FOR.has(code) : only.includes(code)) && !skip.includes(code);
+  return (code) => (only.length === 0 || only.includes(code)) && !skip.includes(code);
 }
 
 /** `show` turns an absolute path into the one to print (relative to the working folder). */

@@ -43,18 +43,20 @@ export interface FileProblem extends Problem {
 export interface CheckOptions extends LinkOptions {
   /** The other languages' resolvers: a link that only they resolve is `untranslated`, not broken. */
   others?: Array<{ lang: string; resolve: (link: Article['links'][number]) => Resolved }>;
+  /** Also list what each article defines (`defines`, one of ASKED_FOR). */
+  defines?: boolean;
 }
 
-/** Checks one language's articles against each other. */
-/** Rules reported only when asked for by name (`check --rule defines`): listings, not problems. */
+/** Rules made only when asked for by name (`check --rule defines`): listings, not problems, each article listed. */
 export const ASKED_FOR = new Set(['defines']);
 
+/** Checks one language's articles against each other. */
 export function checkArticles(articles: Article[], options: CheckOptions = {}): FileProblem[] {
   const out: FileProblem[] = [];
   const add = (a: Article, p: Problem) => out.push({ ...p, file: a.file, lang: a.lang });
   for (const a of articles) for (const p of a.problems) add(a, p);
   // What each article says it defines beyond its names (defines.ts): what search finds it by.
-  for (const a of articles) {
+  for (const a of options.defines ? articles : []) {
     if (!a.defined?.length) continue;
     const names = a.defined.map((d) => `"${d}"`).join(', ');
     add(a, { severity: 'note', code: 'defines', message: `defines ${names}: search finds it by ${a.defined.length === 1 ? 'that' : 'these'} too, after its title and aliases`, line: a.bodyLine });

@@ -196,9 +196,14 @@ export function parseArticle(src: SourceFile): ParseResult {
   return { kind: 'article', article };
 }
 
-/** An address as a site path: lower case, without the slashes at its ends, `?query` or `#part` (`/Glossary/CDN/` -> `glossary/cdn`). */
+/** An address's parts as written, without its `?query` or `#part`, empty and `.` parts (`/Glossary/CDN/` -> Glossary, CDN). */
+function addressParts(address: string): string[] {
+  return address.replace(/[?#].*$/s, '').split('/').filter((p) => p !== '' && p !== '.');
+}
+
+/** An address as a site path: its parts, lower case (`/Glossary/CDN/` -> `glossary/cdn`). */
 function sitePath(address: string): string {
-  return address.replace(/[?#].*$/s, '').split('/').filter((p) => p !== '' && p !== '.').join('/').toLowerCase();
+  return addressParts(address).join('/').toLowerCase();
 }
 
 /**
@@ -208,7 +213,7 @@ function sitePath(address: string): string {
 function ownAddressName(data: Record<string, unknown>, leaf: string): string | undefined {
   const own = [data['slug'], data['url'], data['id']].find((v): v is string => typeof v === 'string' && v.trim() !== '');
   if (own === undefined) return undefined;
-  const parts = own.replace(/[?#].*$/s, '').split('/').filter((p) => p !== '' && p !== '.');
+  const parts = addressParts(own);
   if (parts.length && /^index(?:\.html?)?$/i.test(parts[parts.length - 1] as string)) parts.pop();
   let name = (parts[parts.length - 1] ?? '').replace(/\.html?$/i, '');
   try {

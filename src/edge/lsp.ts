@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as LS from 'vscode-languageserver/node';
 import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
 import type { Article, ParseResult, Problem } from '../corpus/article.js';
-import { ASKED_FOR, linkProblems, type FileProblem } from '../corpus/check.js';
+import { linkProblems, type FileProblem } from '../corpus/check.js';
 import { linkResolver, linkTarget, siteLinkOptions, writtenTarget, type LinkOptions, type LinkResolver, type Resolved } from '../corpus/links.js';
 import { codeLines, hiddenHtml } from '../corpus/markup.js';
 import { parseArticle } from '../corpus/parse.js';
@@ -56,12 +56,16 @@ const listingSignature = (listing: SourceListing) =>
 /** A line end as LSP counts them: CRLF, LF or a lone CR. */
 const LINE_END = /\r\n|\r|\n/;
 
-/** The line (from 0) that closes a file's front matter, YAML (`---`) or TOML (`+++`); -1 without one. */
-function frontMatterEnd(lines: string[]): number {
+/**
+ * A buffer's front matter and code, for what may not be a term's text: the line (from 0) that closes
+ * its front matter, YAML (`---`) or TOML (`+++`), -1 without one; and its lines of code, the front
+ * matter left out (a fence in a YAML block scalar opens no code block).
+ */
+function frontAndCode(lines: string[]): { front: number; code: boolean[] } {
   const opener = /^(---|\+\+\+)\s*$/.exec(lines[0] ?? '')?.[1];
-  if (!opener) return -1;
   const closer = opener === '+++' ? /^\+\+\+\s*$/ : /^(---|\.\.\.)\s*$/;
-  return lines.findIndex((l, k) => k > 0 && closer.test(l));
+  const front = opener ? lines.findIndex((l, k) => k > 0 && closer.test(l)) : -1;
+  return { front, code: codeLines(lines.map((l, k) => (k <= front ? '' : l))) };
 }
 
 /** Control characters of content never reach the protocol stream (tab and newline stay), nor bidirectional overrides, which reorder what an editor shows. */
@@ -204,8 +208,7 @@ export class Glossary {
   private checkWhole(): NonNullable<Glossary['whole']> {
     const found = compileListing(this.listing, { compile: false, parsed: this.parsed });
     const problems = new Map<string, FileProblem[]>();
-    // What an article defines is a listing `check --rule defines` gives when asked, not a problem to show.
-    for (const p of found.problems) if (!ASKED_FOR.has(p.code)) (problems.get(p.file) ?? (problems.set(p.file, []).get(p.file) as FileProblem[])).push(p);
+    for (const p of found.problems) (problems.get(p.file) ?? (problems.set(p.file, []).get(p.file) as FileProblem[])).push(p);
     const names = new Map<string, string>();
     const articles = new Map<string, Article>();
     for (const [path, r] of this.parsed) {
@@ -879,9 +882,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const lines = doc.getText().split(LINE_END);
-    const code = codeLines(lines);
+    const { front, code } = frontAndCode(lines);
     const out: LS.DocumentSymbol[] = [];
-    const front = frontMatterEnd(lines);
     lines.forEach((l, i) => {
       if (i <= front || code[i]) return;
       const m = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(l);
@@ -1003,8 +1005,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const { start, end } = params.range;
     // Not in front matter (YAML, not Markdown) nor in a code block.
     const lines = doc.getText().split(LINE_END);
-    const front = frontMatterEnd(lines);
-    const code = codeLines(lines.map((l, k) => (k <= front ? '' : l)));
+    const { front, code } = frontAndCode(lines);
     for (let i = start.line; i <= end.line && i < start.line + 50; i++) {
       if (i <= front || code[i]) continue;
       const line = lineOf(doc, i);

@@ -118,11 +118,13 @@ export class Run {
     keepNoCodeCache();
     const given = (args[0] as string[] | undefined) ?? [];
     const targets = given.length ? given : this.contentDirs.length ? this.contentDirs : [this.bundledContent];
-    const [{ compileListing }, { listSources }, { checkReport }] = await Promise.all([import('../store/compilation.js'), import('../store/source.js'), import('../commands/check.js')]);
+    const [{ compileListing }, { listSources }, { asksForDefines, checkReport }] = await Promise.all([import('../store/compilation.js'), import('../store/source.js'), import('../commands/check.js')]);
+    // A --rule naming no check is said before the folders are read.
+    const defines = asksForDefines(options);
     const progress = this.progress(`checking ${targets.join(', ')}`);
     let found;
     try {
-      found = compileListing(listSources(targets), { compile: false, onProgress: progress.update });
+      found = compileListing(listSources(targets), { compile: false, defines, onProgress: progress.update });
     } finally {
       progress.end();
     }

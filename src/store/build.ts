@@ -8,7 +8,6 @@ import { DiskRenders } from './renders.js';
 import { needsHighlighter, NOT_FORMATTED, renderArticle } from '../render/article.js';
 import { loadHighlighter } from '../edge/highlight.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { ASKED_FOR } from '../corpus/check.js';
 import { parseWordList, wordListText } from '../corpus/lexicon.js';
 import { LEXICON_FILE, lexiconOf, WORDS_FILE } from './lexicon.js';
 
@@ -18,8 +17,7 @@ const PRERENDERED = [80, 100];
 export async function buildBundledCorpus(contentDir: string, outDir: string, allowErrors: boolean): Promise<{ lines: string[]; code: number }> {
   const lines: string[] = [];
   const compilation = compileListing(listSources([contentDir]));
-  // As `glossary check` reports: what each article defines only when asked for (check --rule defines).
-  const problems = compilation.problems.filter((p) => !ASKED_FOR.has(p.code));
+  const { problems } = compilation;
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.length - errors.length;
   for (const p of problems) lines.push(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message} [${p.code}]`);

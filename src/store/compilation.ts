@@ -49,6 +49,8 @@ export interface CompileOptions {
   check?: boolean;
   /** Build the compiled languages (`check` only lints). */
   compile?: boolean;
+  /** With the checks, what each article defines (`check --rule defines`). */
+  defines?: boolean;
   /** Results already parsed (by parse-pool.ts), by path; the rest are parsed here. */
   parsed?: Map<string, ParseResult>;
   /** Told of each file read, then of indexing: drives a progress line. */
@@ -56,7 +58,7 @@ export interface CompileOptions {
 }
 
 export function compileListing(listing: SourceListing, options: CompileOptions = {}): Compilation {
-  const { check = true, compile = true, onProgress, parsed } = options;
+  const { check = true, compile = true, onProgress, parsed, defines = false } = options;
   const total = listing.entries.length;
   let done = 0;
   const byLang = new Map<string, Article[]>();
@@ -101,7 +103,7 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   for (const lang of order) {
     const articles = byLang.get(lang) ?? [];
     const options: LinkOptions = { ...linkOptions, otherLangs: order.filter((l) => l !== lang) };
-    if (check) problems.push(...checkArticles(articles, { ...options, others: resolvers.filter((r) => r.lang !== lang) }));
+    if (check) problems.push(...checkArticles(articles, { ...options, defines, others: resolvers.filter((r) => r.lang !== lang) }));
     if (!compile) continue;
     const compiled = compileLanguage(lang, articles, langsOf, options, (n) => onProgress?.('indexing', indexed + n, articleTotal));
     indexed += articles.length;

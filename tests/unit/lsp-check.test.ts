@@ -8,7 +8,6 @@ import { compileListing } from '../../src/store/compilation.js';
 import { listSources } from '../../src/store/source.js';
 import { parseArticle } from '../../src/corpus/parse.js';
 import { fixture } from '../helpers.js';
-import { ASKED_FOR } from '../../src/corpus/check.js';
 
 /** What `check` finds for `path` when the files read as `texts` say (the rest as on disk). */
 function checkOf(dirs: string[], texts: Map<string, string>, path: string) {
@@ -17,8 +16,7 @@ function checkOf(dirs: string[], texts: Map<string, string>, path: string) {
     const text = texts.get(e.path);
     return [e.path, parseArticle({ id: e.id, lang: e.lang, file: e.path, bytes: text === undefined ? readFileSync(e.path) : Buffer.from(text), dir: e.dir, keywordFields: e.keywordFields })];
   }));
-  // As `check` reports by default: what an article defines only when --rule asks for it.
-  return compileListing(listing, { compile: false, parsed }).problems.filter((p) => p.file === path && !ASKED_FOR.has(p.code));
+  return compileListing(listing, { compile: false, parsed }).problems.filter((p) => p.file === path);
 }
 
 const EDITS: Array<[string, (text: string) => string]> = [
@@ -65,7 +63,7 @@ describe('Glossary.problems: what an article defines is no diagnostic', () => {
     const path = listSources(dirs).entries.find((e) => e.id === 'aagr')?.path as string;
     // `check --rule defines` lists it: the article does define a name beyond its title.
     const listing = listSources(dirs);
-    expect(compileListing(listing, { compile: false }).problems.some((p) => p.file === path && p.code === 'defines')).toBe(true);
+    expect(compileListing(listing, { compile: false, defines: true }).problems.some((p) => p.file === path && p.code === 'defines')).toBe(true);
     expect(g.problems(path).map((p) => p.code)).not.toContain('defines');
     g.update(path, `${readFileSync(path, 'utf8')}\nEt ord mere.\n`);
     expect(g.problems(path).map((p) => p.code)).not.toContain('defines');
