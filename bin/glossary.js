@@ -20,18 +20,16 @@ const args = process.argv.slice(2);
 const asksHelp = args[0] === 'help' || args[0] === '__complete' || args.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V');
 const command = (!asksHelp && args.find((a) => OWN_CACHE.has(a))) || 'other';
 
-// A search, a lookup or a list over a --content folder ends before V8's optimising compiler
-// (TurboFan) pays for itself: it compiles in the background, and the process waits for those
-// compiles at exit (a two-word search over 15,000 articles took 72 ms with it, 61 ms without; a
-// lookup with a typo over 2,000 files 125 ms and 110 ms). So such a run uses the interpreter and
-// the baseline compiler; one that turns out heavy (it compiles the folder first) switches it back
-// on (src/store/optimizing.ts). The bundled corpus is too small to gain more than loading node:v8
-// costs (1.5 ms), and so are the other commands. Runs that share a code cache file run with the
-// same flags (V8 rejects a cache made under others): each of these keeps its own for a folder.
+// A search over a --content folder ends before V8's optimising compiler (TurboFan) pays for itself:
+// it compiles in the background, and the process waits for those compiles at exit (a two-word
+// search over 15,000 articles took 72 ms with it, 61 ms without). So such a search runs on the
+// interpreter and the baseline compiler; one that turns out heavy (it compiles the folder first)
+// switches it back on (src/store/optimizing.ts). The bundled corpus is too small to gain more than
+// loading node:v8 costs (1.5 ms), and so are the other commands. Runs that share a code cache file
+// run with the same flags (V8 rejects a cache made under others): a search of a folder keeps its own.
 const folder = args.some((a) => a === '--content' || a.startsWith('--content=')) || Boolean(process.env.GLOSSARY_CONTENT);
-const UNOPTIMISED = new Set(['search', 'lookup', 'list']);
-const cacheName = UNOPTIMISED.has(command) && folder ? `${command}-content` : command;
-if (cacheName !== command) require('node:v8').setFlagsFromString('--no-turbofan');
+const cacheName = command === 'search' && folder ? 'search-content' : command;
+if (cacheName === 'search-content') require('node:v8').setFlagsFromString('--no-turbofan');
 
 /** The build's cache files begin with this; the command's name follows. */
 function cachePrefix() {
