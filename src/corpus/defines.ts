@@ -11,7 +11,9 @@ const MAX_WORDS = 6;
 const LEADING_HEADINGS = 3;
 
 /** Words that begin a sentence but name nothing ("Det er ...", "Der er ..."). */
-const NOT_A_NAME = new Set('det der den de dette disse han hun man vi du jeg her som hvis naar men og eller saa i paa for med til hvad hvordan hvorfor hvem hvilke hvilken ifoelge inden ud efter mest typerne typer'.split(' '));
+const NOT_A_NAME = new Set('det der den de dette disse han hun man vi du jeg her som hvis naar men og eller saa i paa for med til hvad hvordan hvorfor hvem hvilke hvilken ifoelge inden ud efter mest typerne typer vigtigste'.split(' '));
+/** Counts before a name: "de tre typer ...". */
+const COUNTS = new Set('to tre fire fem seks syv otte ni ti'.split(' '));
 /** Words before a name that say "the term": `Udtrykket "effektivitet"`. */
 const TERM_WORD = /^(?:udtrykket|begrebet|ordet|termen|navnet)\s+/i;
 /** A question's tail after the name: `udbytte, og hvordan fungerer de`, `obligation i enkle vendinger`. */
@@ -28,13 +30,34 @@ function plain(text: string): string {
     .trim();
 }
 
-/** "X (forkortet Y)", "X, på engelsk Y" and "X (Y)": every name in one defined phrase. */
-function namesIn(phrase: string): string[] {
+/** An abbreviation: one word with two capitals or more (`AAGR`, `B2B`, `PP&E`, `VaR`). */
+const ABBREVIATION = /^(?=\S*\p{Lu}\S*\p{Lu})\S+$/u;
+
+/** Whether each word of `inner` begins a word of the name it follows (`e-handel` of elektronisk handel). */
+function shortFor(inner: string, outside: string[]): boolean {
+  const words = fold(inner).split(/[\s-]+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => outside.some((o) => o.startsWith(w)));
+}
+
+/** The brackets of a title, folded: `Ikke-registreret konto (Canada)` has `canada`. */
+function bracketsOf(title: string): Set<string> {
+  return new Set([...title.matchAll(/\(([^()]+)\)/g)].map((m) => fold(m[1] as string)));
+}
+
+/**
+ * "X (forkortet Y)", "X, på engelsk Y" and "X (Y)": every name in one defined phrase. A bracket the
+ * title has too qualifies the name (`(Canada)`), and one of three parts or more spells the name
+ * out (`SWOT-analyse (styrker, svagheder, muligheder og trusler)`): neither is a name.
+ */
+function namesIn(phrase: string, qualifiers: Set<string> = new Set()): string[] {
   const out: string[] = [];
   let rest = phrase.trim();
+  const outside = fold(rest.replace(/\([^()]*\)/g, ' ')).split(/[\s-]+/).filter(Boolean);
   // Names in brackets: abbreviations and other spellings.
   rest = rest.replace(/\s*\((?:forkortet|fork\.|eller|også kaldet|på engelsk|engelsk|eng\.)?\s*([^()]{1,60})\)/gi, (_, inner: string) => {
-    for (const part of inner.split(/\s*(?:,|;| eller | or )\s*/)) out.push(part);
+    const parts = inner.split(/\s*(?:,|;| eller | or )\s*/);
+    const qualifier = qualifiers.has(fold(inner)) && !ABBREVIATION.test(inner.trim()) && !shortFor(inner, outside);
+    if (!qualifier && parts.length < 3) out.push(...parts);
     return '';
   });
   const english = /^(.*?),?\s+(?:på engelsk|engelsk|eng\.)\s+(.+?)$/i.exec(rest);
@@ -46,7 +69,9 @@ function namesIn(phrase: string): string[] {
     .map((n) => n.replace(QUESTION_TAIL, '').replace(TERM_WORD, '').replace(/^["'«»“”„]+|["'«»“”„.,:;!?]+$/g, '').replace(ARTICLE, '').trim())
     .filter((n) => {
       const w = fold(n).split(' ').filter(Boolean);
-      return w.length > 0 && w.length <= MAX_WORDS && !NOT_A_NAME.has(w[0] as string) && !/^\d+$/.test(w.join(''));
+      // A count first is no name's beginning either: "de 3 typer overskudsmargin".
+      const first = w.find((x) => !/^\d+$/.test(x) && !COUNTS.has(x));
+      return w.length > 0 && w.length <= MAX_WORDS && first !== undefined && !NOT_A_NAME.has(first);
     });
 }
 
@@ -54,7 +79,11 @@ function namesIn(phrase: string): string[] {
 function subjectOf(sentence: string): string | undefined {
   const m = /^(.{2,120}?)\s+(?:er|var|betegner|betyder|refererer til|henviser til|dækker over|is|are|refers to)\s/i.exec(sentence);
   if (!m) return undefined;
-  const subject = m[1] as string;
+  // Only the first sentence defines: a verb in a later one has another subject (`Likviditetsrisiko
+  // har to sider. Den ene er ...`); a stop before a capital ends a sentence (not `pr. aktie`). After
+  // a lead-in with a colon, the name (`Navnet siger det hele: Cash flow refererer til ...`).
+  if (/[.!?]\s+\p{Lu}/u.test(m[1] as string)) return undefined;
+  const subject = (m[1] as string).replace(/^.*:\s+(?=\p{Lu})/u, '');
   // "X, på engelsk Y," keeps its comma; any other comma means a longer clause came first.
   if (/,/.test(subject.replace(/,?\s+(?:på engelsk|engelsk)\s+[^,]+,?$/i, '').replace(/\([^)]*\)/g, ''))) return undefined;
   return subject.replace(/,\s*$/, '');
@@ -77,25 +106,44 @@ function firstParagraph(body: string): string | undefined {
  * aliases; `body` is the Markdown after the front matter.
  */
 export function definedNames(title: string, aliases: string[], description: string, body: string): string[] {
-  const found: string[] = [];
+  // Each name, and whether a heading asks for it.
+  const found: Array<[string, boolean]> = [];
+  const qualifiers = bracketsOf(title);
   const headings = body.split('\n').filter((l) => /^#{1,6}\s/.test(l)).slice(0, LEADING_HEADINGS);
   for (const h of headings) {
     const m = /^#{1,6}\s+(?:hvad|hvem) (?:er|betyder|menes med|kaldes)\s+(.+?)\s*\??\s*$/i.exec(plain(h));
-    if (m) found.push(...namesIn(m[1] as string));
+    if (m) found.push(...namesIn(m[1] as string, qualifiers).map((n): [string, boolean] => [n, true]));
   }
   for (const text of [description, firstParagraph(body) ?? '']) {
     const sentence = plain(text);
     const subject = sentence && subjectOf(sentence);
-    if (subject) found.push(...namesIn(subject));
+    if (subject) found.push(...namesIn(subject, qualifiers).map((n): [string, boolean] => [n, false]));
   }
   const own = new Set([title, ...aliases].map(fold));
+  const ownWords = [...own].flatMap((n) => n.split(/[\s-]+/));
+  const asked = new Set(found.filter(([, heading]) => heading).map(([n]) => fold(n)));
   const out: string[] = [];
-  for (const name of found) {
+  for (const [name] of found) {
     const key = fold(name);
-    if (key === '' || own.has(key)) continue;
+    if (key === '' || own.has(key) || (!asked.has(key) && partOfOwn(key, ownWords))) continue;
     own.add(key);
     out.push(name);
     if (out.length >= MAX_NAMES) break;
   }
   return out;
+}
+
+/** Longer than this, what follows a word in a name is a word of its own, not an ending (`-erne`, `-ens`). */
+const MAX_ENDING = 4;
+
+/**
+ * Whether a one-word name is the first part of a compound in the title or an alias: a wider word
+ * than the article's thing (`Produktion er omkostninger ...` in Produktionsomkostninger, `Et afkast
+ * er ...` in Afkastningsgrad), a translation cut short, not another name of it, unless a heading
+ * asks what it is (`## Hvad er standardafvigelse?` under Standardafvigelsesberegning). An
+ * inflection is a name (`afskrivning` of Afskrivninger).
+ */
+function partOfOwn(word: string, ownWords: string[]): boolean {
+  if (word.includes(' ')) return false;
+  return ownWords.some((w) => w.startsWith(word) && w.length - word.length > MAX_ENDING);
 }

@@ -121,6 +121,29 @@ describe('lookup says how it matched', () => {
   }, T);
 });
 
+describe('what an article defines: names, not qualifiers, enumerations or lead-ins', () => {
+  const defines = fixture('search-round3/defines');
+  it('check --rule defines lists only the names; a qualifier, an enumeration or a compound\'s first part opens nothing', () => {
+    const r = run('--content', defines, 'check', '--rule', 'defines');
+    expect(r.code, r.stderr).toBe(0);
+    const notes = r.stdout.split('\n').filter((l) => l.includes('[defines]')).map((l) => l.replace(/^.*[\\/]/, '').replace(/: search finds.*/, ''));
+    expect(notes).toEqual(['betalingsevne.md:5: note: defines "Likviditet"', 'opsparingskonto-norge.md:5: note: defines "opsparingskonto"']);
+    // "(Norge)" qualifies the title; "(politik, økonomi, samfund og teknologi)" spells PEST out;
+    // "Lager er de varer ..." explains a part of Lageromkostninger.
+    for (const [q, offered] of [['norge', 'opsparingskonto-norge'], ['politik', 'pest-analyse'], ['teknologi', 'pest-analyse'], ['lager', 'lageromkostninger']]) {
+      const l = run('--content', defines, 'lookup', q as string);
+      expect(l.code, q).toBe(3);
+      expect(l.stdout, q).toBe('');
+      expect(l.stderr, q).toMatch(new RegExp(`did you mean: .*${offered}`));
+    }
+    for (const [q, id] of [['opsparingskonto', 'opsparingskonto-norge'], ['likviditet', 'betalingsevne']]) {
+      const l = run('--content', defines, 'lookup', q as string, '--json');
+      expect(l.code, q).toBe(0);
+      expect(JSON.parse(l.stdout), q).toMatchObject({ id, matched: 'defined' });
+    }
+  }, T);
+});
+
 describe('definitions, initials and other languages', () => {
   it('the article that defines a word comes before one whose title contains it', () => {
     const hits = ids(run('--content', da, 'search', 'bundlinjen', '--json').stdout);

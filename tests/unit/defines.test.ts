@@ -25,4 +25,28 @@ describe('definedNames', () => {
     expect(definedNames('X', [], '', '# X\n## Formel\n## Eksempel\n## Hvad er en option?\n')).toEqual([]);
     expect(definedNames('X', [], '', '```\nFoo er bar\n```\n')).toEqual([]);
   });
+  it('takes no qualifier, enumeration, lead-in or count for a name', () => {
+    // A bracket the title has too qualifies the name (the name without it is one); an abbreviation or a short form in it is a name.
+    expect(definedNames('Opsparingskonto (Norge)', [], '', '## Hvad er en opsparingskonto (Norge)?')).toEqual(['opsparingskonto']);
+    expect(definedNames('Årlig vækstrate (ÅVR)', [], '', '## Hvad er en årlig vækstrate (ÅVR)?')).toEqual(['årlig vækstrate', 'ÅVR']);
+    expect(definedNames('Elektronisk faktura (e-faktura)', [], '', '## Hvad er elektronisk faktura (e-faktura)?')).toEqual(['elektronisk faktura', 'e-faktura']);
+    // A bracket of three parts or more spells the name out.
+    expect(definedNames('PEST', [], 'PEST-analyse (politik, økonomi, samfund og teknologi) er en metode.', '')).toEqual(['PEST-analyse']);
+    expect(definedNames('X', [], 'Nøgletal (NT eller KPI) er tal.', '')).toEqual(['Nøgletal', 'NT', 'KPI']);
+    // After a colon, the name: not the lead-in.
+    expect(definedNames('X', [], '', 'Ordet siger det meste: Likviditet er evnen til at betale.')).toEqual(['Likviditet']);
+    // Only the first sentence defines.
+    expect(definedNames('X', [], 'Risikoen har to sider. Den ene er, at pengene slipper op.', '')).toEqual([]);
+    expect(definedNames('X', [], 'Ledighed måles i procent af arbejdsstyrken. Arbejdsstyrken er alle, der kan arbejde.', '')).toEqual([]);
+    expect(definedNames('X', [], 'Indtjening pr. aktie er overskuddet delt med antallet af aktier.', '')).toEqual(['Indtjening pr. aktie']);
+    // A count is no name's beginning.
+    expect(definedNames('Skat', [], '', '## Hvad er de 4 typer skat?\n## Hvad er de fire typer moms?')).toEqual([]);
+  });
+
+  it('takes no first part of the title\'s compound from a sentence, unless a heading asks for it', () => {
+    expect(definedNames('Lageromkostninger', [], 'Lager er omkostninger ved at opbevare varer.', '')).toEqual([]);
+    expect(definedNames('Renteberegning', [], 'Rente er prisen for at låne.', '## Hvad er rente?')).toEqual(['rente']);
+    // An inflection of the title's word is a name.
+    expect(definedNames('Afskrivninger', [], 'Afskrivning er et fald i værdi.', '')).toEqual(['Afskrivning']);
+  });
 });
