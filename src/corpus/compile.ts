@@ -49,7 +49,7 @@ export interface ArticleRecord extends ArticleRef {
   source: string;
   /**
    * The source is not kept in the store: it is read from `file` when the record is read, and only
-   * while the file's size and mtime are still `stamp` (a --content corpus; the folder is there).
+   * while the file's size, change time and inode are still `stamp` (a --content corpus; the folder is there).
    */
   external?: boolean;
   /** Where the Markdown body starts in `source`. */
@@ -58,8 +58,8 @@ export interface ArticleRecord extends ArticleRef {
   backlinks: ArticleRef[];
   /** Other languages that have an article with this id. */
   langs: string[];
-  /** Size and mtime of the source file when compiled, to tell whether it changed since. */
-  stamp?: [number, number];
+  /** Size, change time and inode of the source file when compiled, to tell whether it changed since. */
+  stamp?: [number, number, number];
   /** What parsing found wrong in this article alone. */
   problems: Problem[];
   bodyLine: number;

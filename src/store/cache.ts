@@ -98,8 +98,8 @@ interface Quick {
 
 /** What a generation keeps of the listing it was compiled from. */
 interface State {
-  /** [path, size, mtime, language, id] of every file compiled. */
-  entries: Array<[string, number, number, string, string]>;
+  /** [path, size, change time, language, id, inode] of every file compiled. */
+  entries: Array<[string, number, number, string, string, number]>;
   skipped: unknown;
   /** The corpus config it was compiled with: when it changes, nothing parsed before is reused. */
   config?: unknown;
@@ -191,7 +191,7 @@ function currentGeneration(dir: string): { name: string; reader: CorpusReader } 
  */
 function stateOf(listing: SourceListing, unreadable: string[], compiled?: number): string {
   const skip = new Set(unreadable);
-  const state: State = { entries: listing.entries.filter((e) => !skip.has(e.path)).map((e) => [e.path, e.size, compiled === undefined ? e.mtimeMs : settled(e.mtimeMs, compiled), e.lang, e.id]), skipped: listing.skipped, unreadable, config: listing.configs };
+  const state: State = { entries: listing.entries.filter((e) => !skip.has(e.path)).map((e) => [e.path, e.size, compiled === undefined ? e.mtimeMs : settled(e.mtimeMs, compiled), e.lang, e.id, e.ino]), skipped: listing.skipped, unreadable, config: listing.configs };
   return JSON.stringify(state);
 }
 
@@ -235,19 +235,19 @@ function writeQuick(dir: string, quick: Quick): void {
  */
 function writeStamps(dir: string, generation: string, listing: SourceListing, compiled: number, pathsText?: string): void {
   // The files skipped too, as they stat now (-1 when they do not: a broken link mended later).
-  const skipped = listing.skipped.map((s): [string, number, number] => {
+  const skipped = listing.skipped.map((s): [string, number, number, number] => {
     let stats;
     try {
       stats = statSync(s.file, { throwIfNoEntry: false });
     } catch {
       stats = undefined;
     }
-    return stats ? [s.file, stats.size, changeTime(stats)] : [s.file, -1, -1];
+    return stats ? [s.file, stats.size, changeTime(stats), stats.ino] : [s.file, -1, -1, -1];
   });
-  const files: Array<[string, number, number]> = [...listing.entries.map((e): [string, number, number] => [e.path, e.size, settled(e.mtimeMs, compiled)]), ...skipped];
+  const files: Array<[string, number, number, number]> = [...listing.entries.map((e): [string, number, number, number] => [e.path, e.size, settled(e.mtimeMs, compiled), e.ino]), ...skipped];
   try {
     // `pathsText`: the paths as the check read them, when the listing was made from them (relist).
-    writeCacheFile(join(dir, 'stamps.txt'), `${generation}\n${pathsText ?? JSON.stringify(files.map((f) => f[0]))}\n${JSON.stringify(files.flatMap((f) => [f[1], f[2]]))}`);
+    writeCacheFile(join(dir, 'stamps.txt'), `${generation}\n${pathsText ?? JSON.stringify(files.map((f) => f[0]))}\n${JSON.stringify(files.flatMap((f) => [f[1], f[2], f[3]]))}`);
   } catch {
     /* bookkeeping: without it the next run lists the folders */
   }
@@ -272,16 +272,18 @@ function checkStamps(dir: string, generation: string): StampCheck | undefined {
     if (name !== generation || pathsText === undefined || stampsText === undefined) return undefined;
     const paths = JSON.parse(pathsText) as string[];
     const stamps = JSON.parse(stampsText) as number[];
-    if (!Array.isArray(paths) || !Array.isArray(stamps) || stamps.length !== 2 * paths.length) return undefined;
-    const check: StampCheck = { paths, pathsText, sizes: new Float64Array(paths.length), times: new Float64Array(paths.length), regular: new Uint8Array(paths.length), changed: new Uint8Array(paths.length), count: 0 };
+    if (!Array.isArray(paths) || !Array.isArray(stamps) || stamps.length !== 3 * paths.length) return undefined;
+    const check: StampCheck = { paths, pathsText, sizes: new Float64Array(paths.length), times: new Float64Array(paths.length), inos: new Float64Array(paths.length), regular: new Uint8Array(paths.length), changed: new Uint8Array(paths.length), count: 0 };
     for (let i = 0; i < paths.length; i++) {
       const stats = fileStat(paths[i] as string);
       const size = stats?.size ?? -1;
       const time = stats ? changeTime(stats) : -1;
+      const ino = stats?.ino ?? -1;
       check.sizes[i] = size;
       check.times[i] = time;
+      check.inos[i] = ino;
       check.regular[i] = stats?.isFile ? 1 : 0;
-      if (size !== stamps[2 * i] || time !== stamps[2 * i + 1]) {
+      if (size !== stamps[3 * i] || time !== stamps[3 * i + 1] || ino !== stamps[3 * i + 2]) {
         check.changed[i] = 1;
         check.count++;
       }
@@ -387,7 +389,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   } catch {
     said = undefined;
   }
-  const stamp = (e: SourceEntry) => `${e.size}:${e.mtimeMs}`;
+  const stamp = (e: SourceEntry) => `${e.size}:${e.mtimeMs}:${e.ino}`;
   const name = newGenerationName(now);
   const gen = join(dir, name);
   if (writable) lease(dir, name);
@@ -399,7 +401,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   // record, words and length are in.
   let patchFailed: unknown;
   if (current && state && canWrite && !retry && sameConfig) {
-    const before = new Map(state.entries.map(([p, size, m]) => [p, `${size}:${m}`]));
+    const before = new Map(state.entries.map(([p, size, m, , , ino]) => [p, `${size}:${m}:${ino}`]));
     const changedEntries = listing.entries.filter((e) => before.get(e.path) !== stamp(e));
     const placed = new Map(state.entries.map(([p, , , lang, id]) => [p, `${lang}/${id}`]));
     const sameFiles = listing.entries.length === before.size && listing.entries.every((e) => placed.get(e.path) === `${e.lang}/${e.id}`) && changedEntries.every((e) => before.has(e.path)) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
@@ -437,7 +439,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   }
 
   // Files added, removed or changed since the compile before (for the notes).
-  const earlier = new Map((state?.entries ?? []).map(([p, size, m, lang, id]) => [p, `${size}:${m}:${lang}/${id}`]));
+  const earlier = new Map((state?.entries ?? []).map(([p, size, m, lang, id, ino]) => [p, `${size}:${m}:${ino}:${lang}/${id}`]));
   const present = new Set(listing.entries.map((e) => e.path));
   const changed = listing.entries.filter((e) => earlier.get(e.path) !== `${stamp(e)}:${e.lang}/${e.id}`).length + [...earlier.keys()].filter((p) => !present.has(p)).length;
   // Files are parsed on both cores when they are many.

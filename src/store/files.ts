@@ -195,24 +195,25 @@ export function changeTime(stats: { mtimeMs: number; ctimeMs: number }): number 
   return stats.ctimeMs;
 }
 
-/** A regular file's bytes as read, with the size and change time (changeTime) it had when opened. */
+/** A regular file's bytes as read, with the size, change time (changeTime) and inode it had when opened. */
 export interface RegularFile {
   bytes: Buffer;
   size: number;
   mtimeMs: number;
+  ino: number;
 }
 
 /**
  * Reads a regular file, opened without blocking and checked after opening: the path may have
  * been replaced by a FIFO or a folder since it was listed, and must not hang the run.
- * `accept` sees the size and change time before anything is read (undefined: read nothing); a file
+ * `accept` sees the size, change time and inode before anything is read (undefined: read nothing); a file
  * that is not a regular file gives undefined too. Errors of the file system are thrown.
  */
-export function readRegularFile(path: string, accept: (size: number, mtimeMs: number) => boolean = () => true): RegularFile | undefined {
+export function readRegularFile(path: string, accept: (size: number, mtimeMs: number, ino: number) => boolean = () => true): RegularFile | undefined {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile() || !accept(stat.size, changeTime(stat))) return undefined;
+    if (!stat.isFile() || !accept(stat.size, changeTime(stat), stat.ino)) return undefined;
     const bytes = Buffer.alloc(stat.size);
     let read = 0;
     while (read < bytes.length) {
@@ -220,7 +221,7 @@ export function readRegularFile(path: string, accept: (size: number, mtimeMs: nu
       if (got === 0) break;
       read += got;
     }
-    return { bytes: bytes.subarray(0, read), size: stat.size, mtimeMs: changeTime(stat) };
+    return { bytes: bytes.subarray(0, read), size: stat.size, mtimeMs: changeTime(stat), ino: stat.ino };
   } finally {
     closeSync(fd);
   }

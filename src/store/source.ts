@@ -16,8 +16,10 @@ export interface SourceEntry {
   /** Absolute path. */
   path: string;
   size: number;
-  /** The ctime (files.ts changeTime): what a stamp compares. */
+  /** The ctime (files.ts changeTime): what a stamp compares, with the size and the inode. */
   mtimeMs: number;
+  /** The inode: a link re-pointed to another file of the same size and ctime (two copies written in one clock tick) is another file. */
+  ino: number;
   /** The file's folder relative to its language folder ('' at the top): links to `x.md` are relative to it. */
   dir?: string;
   /** Extra front-matter fields read as keywords (from the corpus config). */
@@ -269,7 +271,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
     // A page bundle (`closure/index.md`) is named by its folder; ids composed (NFC), as text is:
     // a name written by macOS (NFD) is found when typed.
     const idOf = (file: string) => (file === 'index.md' ? rel : rel ? `${rel}/${file.slice(0, -3)}` : file.slice(0, -3)).normalize('NFC');
-    const entry = sourceEntry(idOf(base), lang, path, stats.size, changeTime(stats), rel.normalize('NFC'), w.config);
+    const entry = sourceEntry(idOf(base), lang, path, stats.size, changeTime(stats), stats.ino, rel.normalize('NFC'), w.config);
     w.out.entries.push(entry);
     if (base !== name) w.tagged.push({ entry, id: idOf(name), lang: w.lang, code: lang });
   }
@@ -388,8 +390,8 @@ export function isBundle(file: string, id: string): boolean {
 }
 
 /** One listed article file: `dir` its folder in its language folder ('' at the top). */
-function sourceEntry(id: string, lang: string, path: string, size: number, mtimeMs: number, dir: string, config: CorpusConfig): SourceEntry {
-  const entry: SourceEntry = { id, lang, path, size, mtimeMs };
+function sourceEntry(id: string, lang: string, path: string, size: number, mtimeMs: number, ino: number, dir: string, config: CorpusConfig): SourceEntry {
+  const entry: SourceEntry = { id, lang, path, size, mtimeMs, ino };
   if (dir) entry.dir = dir;
   if (config.keywordFields?.length) entry.keywordFields = config.keywordFields;
   if (config.vault) entry.vault = true;
@@ -481,9 +483,10 @@ function vaultTemplates(vault: string): string[] {
 export interface FilesNow {
   sizes: Float64Array;
   times: Float64Array;
+  inos: Float64Array;
   /** 1 where the path is a regular file now. */
   regular: Uint8Array;
-  /** 1 where the file is not as it was listed (its size or time). */
+  /** 1 where the file is not as it was listed (its size, time or inode). */
   changed: Uint8Array;
 }
 
@@ -494,7 +497,7 @@ export interface FilesNow {
  * `entries` are [path, size, mtime, language, id] in listing order; `now` has them at the same
  * indices. Undefined where it cannot be told so (a file that is no longer a regular file).
  */
-export function relist(dir: string, entries: ReadonlyArray<readonly [string, number, number, string, string]>, skipped: Skipped[], configs: CorpusConfig[], folders: Array<[string, number]>, now: FilesNow): SourceListing | undefined {
+export function relist(dir: string, entries: ReadonlyArray<readonly [string, number, number, string, string, number]>, skipped: Skipped[], configs: CorpusConfig[], folders: Array<[string, number]>, now: FilesNow): SourceListing | undefined {
   const config = configs[0];
   if (configs.length !== 1 || !config) return undefined;
   // The config as it is now (its mtime may have been set back, as `cp -p` does): changed, the
@@ -504,14 +507,14 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
   if (JSON.stringify(withVault(found && !found.outside ? readConfig(found.file) : {}, vault, dir)) !== JSON.stringify(config)) return undefined;
   const out: SourceEntry[] = new Array(entries.length);
   for (let i = 0; i < entries.length; i++) {
-    const [path, , , lang, id] = entries[i] as readonly [string, number, number, string, string];
+    const [path, , , lang, id] = entries[i] as readonly [string, number, number, string, string, number];
     if (now.regular[i] !== 1 || !path.startsWith(dir + sep)) return undefined;
     // A changed file reached through a link may now lead outside the content folder (a link
     // re-pointed in a folder that is not watched): the listing decides, as it always has.
     if (now.changed[i] === 1 && isLink(path)) return undefined;
     // The folder walkFolder read it in: a page bundle's is its id, a flat file's the id's folder.
     const folder = isBundle(path.slice(path.lastIndexOf(sep) + 1), id) ? id : id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
-    out[i] = sourceEntry(id, lang, path, now.sizes[i] as number, now.times[i] as number, folder, config);
+    out[i] = sourceEntry(id, lang, path, now.sizes[i] as number, now.times[i] as number, now.inos[i] as number, folder, config);
   }
   return { entries: out, skipped, folders, config: { ...config }, configs };
 }

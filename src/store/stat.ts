@@ -1,11 +1,11 @@
-// A file's size, times and type, as fs.statSync gives them, for the stat per file that tells the
+// A file's size, times, inode and type, as fs.statSync gives them, for the stat per file that tells the
 // cache whether a folder changed (every run in folders of up to 5,000 files, store/cache.ts).
 //
 // fs.statSync spends most of its time in JavaScript: it validates the path, then builds a Stats
 // object and its Date fields. 2,000 such calls took 13 to 17 ms in a fresh process here, the same
 // stats through the binding fs.statSync itself calls 4.4 to 5.3 ms. So a process that stats many
 // files asks that binding directly, after checking once that it answers as fs.statSync does (the
-// same size, mode and times for the same file); where it is missing, answers otherwise or throws,
+// same size, mode, times and inode for the same file); where it is missing, answers otherwise or throws,
 // and where Node is asked to warn about deprecated APIs (process.binding is one), fs.statSync is
 // used. The binding fills a shared array of numbers: dev, mode, nlink, uid, gid, rdev, blksize,
 // ino, size, blocks, then seconds and nanoseconds of atime, mtime, ctime and birthtime.
@@ -16,6 +16,8 @@ export interface FileStat {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
+  /** The file's inode: another file at the same path (a link re-pointed) has another. */
+  ino: number;
   isFile: boolean;
 }
 
@@ -29,14 +31,14 @@ let binding: StatBinding | null | undefined;
 
 function fromStats(path: string): FileStat | undefined {
   const s = statSync(path, { throwIfNoEntry: false });
-  return s && { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, isFile: s.isFile() };
+  return s && { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, isFile: s.isFile() };
 }
 
 function fromBinding(stat: StatBinding, path: string): FileStat | undefined {
   const v = stat(path, false, undefined, false);
   if (v === undefined) return undefined;
   // As Node makes them (msFromTimeSpec): the same numbers, to the last bit.
-  return { size: v[8] as number, mtimeMs: (v[12] as number) * 1e3 + (v[13] as number) / 1e6, ctimeMs: (v[14] as number) * 1e3 + (v[15] as number) / 1e6, isFile: ((v[1] as number) & S_IFMT) === S_IFREG };
+  return { size: v[8] as number, mtimeMs: (v[12] as number) * 1e3 + (v[13] as number) / 1e6, ctimeMs: (v[14] as number) * 1e3 + (v[15] as number) / 1e6, ino: v[7] as number, isFile: ((v[1] as number) & S_IFMT) === S_IFREG };
 }
 
 /** Node warns of process.binding only under --pending-deprecation (or NODE_PENDING_DEPRECATION=1). */
@@ -53,7 +55,7 @@ function checkedBinding(path: string, expected: FileStat): StatBinding | null {
     const stat = (fs.stat as StatBinding).bind(fs) as StatBinding;
     const got = fromBinding(stat, path);
     if (got === undefined) return null;
-    return expected.size === got.size && expected.mtimeMs === got.mtimeMs && expected.ctimeMs === got.ctimeMs && expected.isFile === got.isFile ? stat : null;
+    return expected.size === got.size && expected.mtimeMs === got.mtimeMs && expected.ctimeMs === got.ctimeMs && expected.ino === got.ino && expected.isFile === got.isFile ? stat : null;
   } catch {
     return null;
   }

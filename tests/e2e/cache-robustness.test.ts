@@ -2,7 +2,7 @@
 // are rebuilt, concurrent runs and edits never mix generations, a read-only cache still works,
 // and names that could forge output are shown escaped.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/store/compilation.js';
@@ -231,7 +231,7 @@ describe('a folder that changes under it', () => {
     const fifo = join(dir, 'fifo.md');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const start = Date.now();
-    const result = parseEntry({ id: 'fifo', lang: 'da', path: fifo, size: 10, mtimeMs: 0 });
+    const result = parseEntry({ id: 'fifo', lang: 'da', path: fifo, size: 10, mtimeMs: 0, ino: 0 });
     expect(Date.now() - start).toBeLessThan(2000);
     expect(result).toMatchObject({ kind: 'rejected', problems: [{ code: 'unreadable', message: 'cannot read the file (no longer a regular file)' }] });
   });
@@ -255,7 +255,7 @@ describe('a folder that changes under it', () => {
   });
 });
 
-describe('what a change moves: the ctime, and the folders above a vault folder', () => {
+describe('what a change moves: the ctime, the inode, and the folders above a vault folder', () => {
   // A hostile pass: a file dated an hour ahead kept that date as its stamp (the later of mtime and
   // ctime), and an edit of the same size that left the mtime there was never seen, nor with --refresh.
   it('an edit of the same size to a file whose mtime is in the future is seen', () => {
@@ -287,6 +287,72 @@ describe('what a change moves: the ctime, and the folders above a vault folder',
     mkdirSync(join(vault, '.obsidian'));
     expect(run(dir, env, ['list']).stdout).toMatch(/^note +Note$/m);
     expect(run(dir, env, ['links', 'aktie']).stdout).toMatch(/^note +Note\n$/);
+  });
+
+  // A file's stamp was its size and ctime: a link re-pointed to another copy of the same size
+  // written in the same clock tick (two releases written by one script, a `current` link switched
+  // between them) was taken for the file compiled, and its record served.
+  const text = (what: string) => `---\ntitle: Rente\ndescription: Rente er prisen for et lån af ${what}.\n---\nRenten betales af den, der låner ${what}.\n`;
+  const aktie = '---\ntitle: Aktie\n---\nEn aktie er en andel af et selskab.\n';
+  /**
+   * Two releases (`names`) of the same files, written back to back into a new folder of `base` until
+   * each file's ctime, and each release folder's, is the same in both (a coarse clock: the first
+   * try here); the folder, or undefined where every write has a time of its own.
+   */
+  function releases(base: string, names: string[]): string | undefined {
+    for (let i = 0; i < 200; i++) {
+      const at = join(base, `try-${i}`);
+      for (const [n, word] of names.map((n, j) => [n, j === 0 ? 'penge' : 'varer'] as const)) {
+        mkdirSync(join(at, n), { recursive: true });
+        writeFileSync(join(at, n, 'aktie.md'), aktie);
+        writeFileSync(join(at, n, 'rente.md'), text(word));
+      }
+      const times = (f: string) => names.map((n) => statSync(join(at, n, f)).ctimeMs);
+      if (['', 'aktie.md', 'rente.md'].every((f) => new Set(times(f)).size === 1)) {
+        // Older than a clock tick before the compile: a stamp that new is not trusted (source.ts settled).
+        const written = statSync(join(at, names[0] as string, 'rente.md')).ctimeMs;
+        while (Date.now() < written + 50) { /* wait */ }
+        return at;
+      }
+    }
+    return undefined;
+  }
+  const seesTheSwitch = (dir: string, env: NodeJS.ProcessEnv) => {
+    const after = run(dir, env, ['lookup', 'rente', '--json']);
+    expect(after.code, after.stderr).toBe(0);
+    expect(JSON.parse(after.stdout)).toMatchObject({ description: 'Rente er prisen for et lån af varer.' });
+    expect(run(dir, env, ['lookup', 'rente']).stdout).toMatch(/Renten betales af den, der låner varer\./);
+    expect(run(dir, env, ['search', 'varer']).stdout).toMatch(/^rente /);
+    expect(run(dir, env, ['search', 'penge']).code).toBe(3);
+  };
+
+  it('a file that is a link re-pointed to another file of the same size and ctime is another file', (ctx) => {
+    const env = { ...cleanEnv(), XDG_CACHE_HOME: tempDir('glossary-cache-') };
+    expect(Buffer.byteLength(text('penge'))).toBe(Buffer.byteLength(text('varer')));
+    // The releases inside the content folder (a link out of it is not followed), in a folder of
+    // pages (`_`). A file system whose every write has a time of its own cannot be fooled so.
+    const dir = tempDir('glossary-relink-');
+    const base = releases(join(dir, '_udgaver'), ['a', 'b']);
+    if (base === undefined) return ctx.skip();
+    writeFileSync(join(dir, 'aktie.md'), aktie);
+    symlinkSync(join(base, 'a', 'rente.md'), join(dir, 'rente.md'));
+    expect(JSON.parse(run(dir, env, ['lookup', 'rente', '--json']).stdout)).toMatchObject({ description: 'Rente er prisen for et lån af penge.' });
+    // Re-pointed in one rename, as `ln -sfn` and deployment tools do.
+    symlinkSync(join(base, 'b', 'rente.md'), join(dir, 'rente.md.new'));
+    renameSync(join(dir, 'rente.md.new'), join(dir, 'rente.md'));
+    seesTheSwitch(dir, env);
+  });
+
+  it('a content folder that is a link re-pointed to another release written in the same tick is another folder', (ctx) => {
+    const env = { ...cleanEnv(), XDG_CACHE_HOME: tempDir('glossary-cache-') };
+    const base = releases(tempDir('glossary-relink-'), ['1', '2']);
+    if (base === undefined) return ctx.skip();
+    const current = join(base, 'current');
+    symlinkSync(join(base, '1'), current);
+    expect(JSON.parse(run(current, env, ['lookup', 'rente', '--json']).stdout)).toMatchObject({ description: 'Rente er prisen for et lån af penge.' });
+    symlinkSync(join(base, '2'), `${current}.new`);
+    renameSync(`${current}.new`, current);
+    seesTheSwitch(current, env);
   });
 });
 
