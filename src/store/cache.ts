@@ -22,7 +22,7 @@ import { changeTime, DiskFiles, makeFolder, MemoryFiles, UNWRITABLE, writeCacheF
 import { fileStat } from './stat.js';
 import { DiskRenders, noRenders } from './renders.js';
 import type { CorpusConfig } from './config.js';
-import { folderTimes, listSources, relist, settled, type FilesNow, type SourceEntry, type SourceListing } from './source.js';
+import { folderStamps, listSources, relist, settled, type FilesNow, type SourceEntry, type SourceListing } from './source.js';
 import { optimizeFromHere } from './optimizing.js';
 
 export function cacheRoot(env: NodeJS.ProcessEnv): string {
@@ -88,7 +88,8 @@ function leased(dir: string, names: string[]): Set<string> {
 }
 
 interface Quick {
-  folders: Array<[string, number]>;
+  /** [path, change time, inode] of every folder watched. */
+  folders: Array<[string, number, number]>;
   verifiedAt: number;
   files: number;
   generation: string;
@@ -300,7 +301,7 @@ function checkStamps(dir: string, generation: string): StampCheck | undefined {
  * files changed in place (no folder's mtime moved, so no file was added, removed or renamed, and
  * no skipped file changed); otherwise undefined, and the folders are listed.
  */
-function relistChanged(dirs: string[], state: State, folders: Array<[string, number]>, check: StampCheck): SourceListing | undefined {
+function relistChanged(dirs: string[], state: State, folders: Array<[string, number, number]>, check: StampCheck): SourceListing | undefined {
   const given = [...new Set(dirs.map((d) => resolve(d)))];
   const skipped = state.skipped as Skipped[];
   const configs = state.config as CorpusConfig[];
@@ -343,8 +344,8 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   // folder's mtime can be set back (`rsync -a`, `cp -a`, `tar` restore it) after a file is added.
   let check: StampCheck | undefined;
   if (current && !options.force && quick && quick.generation === current.name && !(quick.unreadable ?? []).some(readableNow)) {
-    const times = folderTimes(quick.folders.map(([f]) => f));
-    if (quick.folders.every(([, m], i) => times[i] === m)) {
+    const stamps = folderStamps(quick.folders.map(([f]) => f));
+    if (quick.folders.every(([, m, ino], i) => stamps[i]?.[0] === m && stamps[i]?.[1] === ino)) {
       const large = quick.files > (options.smallCorpus ?? SMALL_CORPUS);
       if (large && now - quick.verifiedAt < VERIFY_MS) return { reader: current.reader, compiled: false, changed: 0, notes };
       check = checkStamps(dir, current.name);
@@ -373,7 +374,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     writeStamps(dir, name, listing, now, relisted && check ? check.pathsText : undefined);
     // A folder's mtime within a tick of now is not trusted (see settled): a file added in the same
     // tick would leave it as it is. The next run lists that folder's files again.
-    return { folders: listing.folders.map(([f, m]): [string, number] => [f, settled(m, now)]), verifiedAt: now, files: listing.entries.length, generation: name, unreadable };
+    return { folders: listing.folders.map(([f, m, ino]): [string, number, number] => [f, settled(m, now), ino]), verifiedAt: now, files: listing.entries.length, generation: name, unreadable };
   };
   if (current && state && !retry && stateOf(listing, state.unreadable) === JSON.stringify(state)) {
     if (writable) writeQuick(dir, fresh(current.name, state.unreadable));

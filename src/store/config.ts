@@ -54,8 +54,8 @@ export const CONFIG_FILES = ['glossary.json', 'glossary.yaml', 'glossary.yml'];
  * The config file of a content folder. One that is a symbolic link to a file outside the folder is
  * `outside`: named as skipped, never read (nothing outside the content folders is read or shown).
  */
-export function findConfig(dir: string): { file: string; mtimeMs: number; outside?: boolean } | undefined {
-  const found: Array<{ file: string; mtimeMs: number; outside?: boolean }> = [];
+export function findConfig(dir: string): { file: string; mtimeMs: number; ino: number; outside?: boolean } | undefined {
+  const found: Array<{ file: string; mtimeMs: number; ino: number; outside?: boolean }> = [];
   for (const name of CONFIG_FILES) {
     try {
       const path = join(dir, name);
@@ -63,12 +63,13 @@ export function findConfig(dir: string): { file: string; mtimeMs: number; outsid
         const root = realpathSync(dir);
         const target = realpathSync(path);
         if (!target.startsWith(root.endsWith(sep) ? root : root + sep)) {
-          found.push({ file: path, mtimeMs: changeTime(lstatSync(path)), outside: true });
+          const link = lstatSync(path);
+          found.push({ file: path, mtimeMs: changeTime(link), ino: link.ino, outside: true });
           continue;
         }
       }
       const stats = statSync(path);
-      if (stats.isFile()) found.push({ file: join(dir, name), mtimeMs: changeTime(stats) });
+      if (stats.isFile()) found.push({ file: join(dir, name), mtimeMs: changeTime(stats), ino: stats.ino });
     } catch {
       /* not there */
     }

@@ -32,8 +32,11 @@ export interface SourceListing {
   entries: SourceEntry[];
   /** Files not in the corpus: rejected, unreadable, or pages that are not terms (`page`). */
   skipped: Skipped[];
-  /** Every folder read, and the config file, with its mtime: adding, removing or renaming a file changes it. */
-  folders: Array<[string, number]>;
+  /**
+   * Every folder read, and the config file, with its change time (adding, removing or renaming a
+   * file changes it) and inode (another folder at the same path: a `current` link re-pointed).
+   */
+  folders: Array<[string, number, number]>;
   /** The corpus config (the first folder's where several are given). */
   config: CorpusConfig;
   /** Every folder's config as read, in order: what a cache compares. */
@@ -82,9 +85,9 @@ function namePages(dir: string, reason: string, out: SourceListing, page = true,
   let entries: Dirent[];
   try {
     // Stat'ed before it is read, so watched: a file added here changes what the listing names.
-    const time = changeTime(statSync(dir));
+    const stats = statSync(dir);
     entries = readSorted(dir);
-    out.folders.push([dir, time]);
+    out.folders.push([dir, changeTime(stats), stats.ino]);
   } catch {
     return;
   }
@@ -207,7 +210,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
           w.out.skipped.push({ file: path, reason: `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
           continue;
         }
-        w.out.folders.push([path, changeTime(stats)]);
+        w.out.folders.push([path, changeTime(stats), stats.ino]);
         walkFolder(w, path, relPath, sub, depth + 1);
       }
       continue;
@@ -308,7 +311,7 @@ export function listSources(dirs: string[]): SourceListing {
     // What the search looked for above the folder: a `.obsidian` or `.git` made or removed there
     // changes what the folder is. Watched as those paths, not as the folders (a file made in /tmp
     // or the home folder would have made every run list the content folder again).
-    for (const above of search.looked) for (const mark of ['.obsidian', '.git']) out.folders.push([join(above, mark), pathTime(join(above, mark))]);
+    for (const above of search.looked) for (const mark of ['.obsidian', '.git']) out.folders.push([join(above, mark), ...pathStamp(join(above, mark))]);
     const config = withVault(found && !found.outside ? readConfig(found.file) : {}, vault, dir);
     if (vault) out.folders.push(...vaultSettings(vault));
     out.configs.push(config);
@@ -317,13 +320,13 @@ export function listSources(dirs: string[]): SourceListing {
     // one folder of language folders, not as one language whose categories are Danish, English, ...
     const container = languageContainer(dir, dirents, config);
     if (container) {
-      out.folders.push([dir, changeTime(stats)]);
+      out.folders.push([dir, changeTime(stats), stats.ino]);
       for (const d of dirents) if (REPOSITORY_DOCS.test(d.name) && !d.isDirectory()) out.skipped.push({ file: join(dir, d.name), reason: "the repository's own document, beside its folder of languages", page: true });
       ({ dir, stats, dirents } = container);
     }
     const root = realpathSync(dir);
-    out.folders.push([dir, changeTime(stats)]);
-    if (found) out.folders.push([found.file, found.mtimeMs]);
+    out.folders.push([dir, changeTime(stats), stats.ino]);
+    if (found) out.folders.push([found.file, found.mtimeMs, found.ino]);
     // Language folders: named as a language, and not a term's page bundle (`it/index.md`). A
     // folder that has terms of its own is one language, its sub-folders categories (`it/`, `ml/`),
     // unless the config names them as languages.
@@ -360,7 +363,7 @@ export function listSources(dirs: string[]): SourceListing {
         out.skipped.push({ file: sub, reason: 'symbolic link to a folder outside the content folder: not followed' });
         continue;
       }
-      out.folders.push([sub, changeTime(subStats)]);
+      out.folders.push([sub, changeTime(subStats), subStats.ino]);
       const lang = languageOfFolder(name, config.languages) as string;
       walkFolder({ lang, top: name, root: subRoot, config, out, ...names }, sub, '', readDir(sub), 0);
     }
@@ -449,19 +452,20 @@ const TEMPLATE_SETTINGS: Array<[string, string]> = [['templates.json', 'folder']
  * What to watch of a vault's template settings: each settings file, or where it is missing the
  * nearest folder of its path there is (creating the file changes that folder's time).
  */
-function vaultSettings(vault: string): Array<[string, number]> {
-  const out = new Map<string, number>();
+function vaultSettings(vault: string): Array<[string, number, number]> {
+  const out = new Map<string, [number, number]>();
   for (const [file] of TEMPLATE_SETTINGS) {
     for (let path = join(vault, '.obsidian', file); path.length > vault.length; path = dirname(path)) {
       try {
-        out.set(path, changeTime(statSync(path)));
+        const stats = statSync(path);
+        out.set(path, [changeTime(stats), stats.ino]);
         break;
       } catch {
         /* not there: its folder, then */
       }
     }
   }
-  return [...out];
+  return [...out].map(([path, [time, ino]]) => [path, time, ino]);
 }
 
 function vaultTemplates(vault: string): string[] {
@@ -497,7 +501,7 @@ export interface FilesNow {
  * `entries` are [path, size, mtime, language, id] in listing order; `now` has them at the same
  * indices. Undefined where it cannot be told so (a file that is no longer a regular file).
  */
-export function relist(dir: string, entries: ReadonlyArray<readonly [string, number, number, string, string, number]>, skipped: Skipped[], configs: CorpusConfig[], folders: Array<[string, number]>, now: FilesNow): SourceListing | undefined {
+export function relist(dir: string, entries: ReadonlyArray<readonly [string, number, number, string, string, number]>, skipped: Skipped[], configs: CorpusConfig[], folders: Array<[string, number, number]>, now: FilesNow): SourceListing | undefined {
   const config = configs[0];
   if (configs.length !== 1 || !config) return undefined;
   // The config as it is now (its mtime may have been set back, as `cp -p` does): changed, the
@@ -575,21 +579,25 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** A path's change time (changeTime), or MISSING where nothing is there. */
-function pathTime(path: string): number {
+/** A path's change time (changeTime) and inode, or MISSING where nothing is there. */
+function pathStamp(path: string): [number, number] {
   try {
-    return changeTime(statSync(path));
+    const stats = statSync(path);
+    return [changeTime(stats), stats.ino];
   } catch {
-    return MISSING;
+    return [MISSING, MISSING];
   }
 }
 
 /** The time of a watched path that is not there: a path whose absence is watched (a vault's `.obsidian` not made yet). */
 const MISSING = -2;
 
-/** Folder change times now (changeTime: an mtime set back over an added file still moves the ctime), in the order given; MISSING where a folder is gone. */
-export function folderTimes(folders: string[]): number[] {
-  return folders.map(pathTime);
+/**
+ * Folder change times (changeTime: an mtime set back over an added file still moves the ctime) and
+ * inodes now, in the order given; MISSING where a folder is gone.
+ */
+export function folderStamps(folders: string[]): Array<[number, number]> {
+  return folders.map(pathStamp);
 }
 
 /**

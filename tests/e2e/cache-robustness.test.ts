@@ -299,13 +299,15 @@ describe('what a change moves: the ctime, the inode, and the folders above a vau
    * each file's ctime, and each release folder's, is the same in both (a coarse clock: the first
    * try here); the folder, or undefined where every write has a time of its own.
    */
-  function releases(base: string, names: string[]): string | undefined {
+  function releases(base: string, names: string[], added = false): string | undefined {
     for (let i = 0; i < 200; i++) {
       const at = join(base, `try-${i}`);
       for (const [n, word] of names.map((n, j) => [n, j === 0 ? 'penge' : 'varer'] as const)) {
         mkdirSync(join(at, n), { recursive: true });
         writeFileSync(join(at, n, 'aktie.md'), aktie);
         writeFileSync(join(at, n, 'rente.md'), text(word));
+        // The second release with an article more (`added`).
+        if (added && n !== names[0]) writeFileSync(join(at, n, 'obligation.md'), '---\ntitle: Obligation\n---\nEn obligation er et lån.\n');
       }
       const times = (f: string) => names.map((n) => statSync(join(at, n, f)).ctimeMs);
       if (['', 'aktie.md', 'rente.md'].every((f) => new Set(times(f)).size === 1)) {
@@ -353,6 +355,22 @@ describe('what a change moves: the ctime, the inode, and the folders above a vau
     symlinkSync(join(base, '2'), `${current}.new`);
     renameSync(`${current}.new`, current);
     seesTheSwitch(current, env);
+  });
+
+  // The review of that change: a release with an article more, its folder's ctime the same as the
+  // one before, was relisted from the last state (its files' inodes changed, no folder's time), and
+  // the new article was never seen, not on later runs either. A folder's stamp has its inode too.
+  it('a content folder re-pointed to a release of the same tick with an article more shows the article', (ctx) => {
+    const env = { ...cleanEnv(), XDG_CACHE_HOME: tempDir('glossary-cache-') };
+    const base = releases(tempDir('glossary-relink-'), ['1', '2'], true);
+    if (base === undefined) return ctx.skip();
+    const current = join(base, 'current');
+    symlinkSync(join(base, '1'), current);
+    expect(run(current, env, ['list']).stdout).toBe('aktie  Aktie\nrente  Rente\n');
+    symlinkSync(join(base, '2'), `${current}.new`);
+    renameSync(`${current}.new`, current);
+    for (let i = 0; i < 2; i++) expect(run(current, env, ['list']).stdout).toBe('aktie       Aktie\nobligation  Obligation\nrente       Rente\n');
+    expect(run(current, env, ['lookup', 'obligation']).code).toBe(0);
   });
 });
 

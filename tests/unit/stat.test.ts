@@ -8,7 +8,7 @@ import { tempDir } from '../helpers.js';
 
 const asFs = (path: string) => {
   const s = statSync(path, { throwIfNoEntry: false });
-  return s && { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, isFile: s.isFile() };
+  return s && { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, isFile: s.isFile() };
 };
 
 describe('fileStat', () => {
