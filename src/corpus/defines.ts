@@ -11,7 +11,11 @@ const MAX_WORDS = 6;
 const LEADING_HEADINGS = 3;
 
 /** Words that begin a sentence but name nothing ("Det er ...", "Der er ..."). */
-const NOT_A_NAME = new Set('det der den de dette disse han hun man vi du jeg her som hvis naar men og eller saa i paa for med til hvad hvordan hvorfor hvem hvilke hvilken ifoelge inden ud efter mest typerne typer vigtigste'.split(' '));
+const NOT_A_NAME = new Set('det der den de dette disse han hun man vi du jeg her som hvis naar men og eller saa i paa for med til hvad hvordan hvorfor hvem hvilke hvilken ifoelge inden ud efter mest typerne typer vigtigste fleste mange nogle alle flere'.split(' '));
+/** Place codes a title is qualified by in brackets (`Hedgefond (USA)`): capitals, but no abbreviation of the name. */
+const PLACES = new Set('usa us uk eu dk eoes nyc'.split(' '));
+/** Longer than this, a heading or a phrase is no name's question: left unread (bounded work on hostile text). */
+const MAX_PHRASE = 200;
 /** Counts before a name: "de tre typer ...". */
 const COUNTS = new Set('to tre fire fem seks syv otte ni ti'.split(' '));
 /** Words before a name that say "the term": `Udtrykket "effektivitet"`. */
@@ -51,13 +55,15 @@ function bracketsOf(title: string): Set<string> {
  */
 function namesIn(phrase: string, qualifiers: Set<string> = new Set()): string[] {
   const out: string[] = [];
+  if (phrase.length > MAX_PHRASE) return out;
   let rest = phrase.trim();
   const outside = fold(rest.replace(/\([^()]*\)/g, ' ')).split(/[\s-]+/).filter(Boolean);
   // Names in brackets: abbreviations and other spellings.
   rest = rest.replace(/\s*\((?:forkortet|fork\.|eller|også kaldet|på engelsk|engelsk|eng\.)?\s*([^()]{1,60})\)/gi, (_, inner: string) => {
-    const parts = inner.split(/\s*(?:,|;| eller | or )\s*/);
-    const qualifier = qualifiers.has(fold(inner)) && !ABBREVIATION.test(inner.trim()) && !shortFor(inner, outside);
-    if (!qualifier && parts.length < 3) out.push(...parts);
+    const parts = inner.split(/\s*(?:,|;| eller | or )\s*/).filter((p) => p.trim().length > 1);
+    const qualifier = qualifiers.has(fold(inner)) && (PLACES.has(fold(inner)) || (!ABBREVIATION.test(inner.trim()) && !shortFor(inner, outside)));
+    // An enumeration keeps its abbreviations (`EBIT, earnings before interest and taxes, primær drift`).
+    if (!qualifier) out.push(...(parts.length < 3 ? parts : parts.filter((p) => ABBREVIATION.test(p.trim()))));
     return '';
   });
   const english = /^(.*?),?\s+(?:på engelsk|engelsk|eng\.)\s+(.+?)$/i.exec(rest);
@@ -70,7 +76,8 @@ function namesIn(phrase: string, qualifiers: Set<string> = new Set()): string[] 
     .filter((n) => {
       const w = fold(n).split(' ').filter(Boolean);
       // A count first is no name's beginning either: "de 3 typer overskudsmargin".
-      const first = w.find((x) => !/^\d+$/.test(x) && !COUNTS.has(x));
+      // Alone it is a name (`NI`); a number alone is none.
+      const first = w.find((x) => !/^\d+$/.test(x) && (w.length === 1 || !COUNTS.has(x)));
       return w.length > 0 && w.length <= MAX_WORDS && first !== undefined && !NOT_A_NAME.has(first);
     });
 }
@@ -82,8 +89,10 @@ function subjectOf(sentence: string): string | undefined {
   // Only the first sentence defines: a verb in a later one has another subject (`Likviditetsrisiko
   // har to sider. Den ene er ...`); a stop before a capital ends a sentence (not `pr. aktie`). After
   // a lead-in with a colon, the name (`Navnet siger det hele: Cash flow refererer til ...`).
-  if (/[.!?]\s+\p{Lu}/u.test(m[1] as string)) return undefined;
-  const subject = (m[1] as string).replace(/^.*:\s+(?=\p{Lu})/u, '');
+  if (/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(m[1] as string)) return undefined;
+  // A lead-in is a sentence of its own (three words or more); before it, a name's own colon (`Form
+  // 4562: Depreciation and Amortization` is one name, not "Depreciation and Amortization").
+  const subject = (m[1] as string).replace(/^(\S+\s+\S+\s+\S+[^:]*):\s+(?=\p{Lu})/u, '');
   // "X, på engelsk Y," keeps its comma; any other comma means a longer clause came first.
   if (/,/.test(subject.replace(/,?\s+(?:på engelsk|engelsk)\s+[^,]+,?$/i, '').replace(/\([^)]*\)/g, ''))) return undefined;
   return subject.replace(/,\s*$/, '');

@@ -49,4 +49,17 @@ describe('definedNames', () => {
     // An inflection of the title's word is a name.
     expect(definedNames('Afskrivninger', [], 'Afskrivning er et fald i værdi.', '')).toEqual(['Afskrivning']);
   });
+  it('keeps what the review found lost, and takes none of what it found false', () => {
+    // A stop after a capital is no sentence's end; a count alone is an abbreviation; an enumeration keeps its abbreviations.
+    expect(definedNames('Børstilsyn', [], 'U.S. Securities and Exchange Commission (SEC) er en myndighed.', '')).toEqual(['U.S. Securities and Exchange Commission', 'SEC']);
+    expect(definedNames('Nettoindkomst', [], 'Nettoindkomst (NI) er overskuddet.', '')).toEqual(['NI']);
+    expect(definedNames('X', [], 'Resultat før renter og skat (EBIT, earnings before interest and taxes, primær drift) er et mål.', '')).toEqual(['Resultat før renter og skat', 'EBIT']);
+    // A name's own colon: one name, not what follows it.
+    expect(definedNames('Formular 4562', [], 'Form 4562: Depreciation and Amortization er en formular.', '')).toEqual(['Form 4562: Depreciation and Amortization']);
+    // A place code qualifies; one letter in brackets is no name; "de fleste" names nothing.
+    expect(definedNames('Hedgefond (USA)', [], '', '## Hvad er en hedgefond (USA)?')).toEqual(['hedgefond']);
+    expect(definedNames('401(k)-ordning', [], 'En 401(k) er en pensionsordning.', '')).toEqual([]);
+    expect(definedNames('X', [], 'De fleste investorer er forsigtige.', '')).toEqual([]);
+    expect(definedNames('X', [], '', '## Hvad er ' + '.'.repeat(50_000) + 'x?')).toEqual([]);
+  });
 });
