@@ -103,7 +103,11 @@ function firstParagraph(body: string): string | undefined {
   let fence = false;
   for (const raw of body.split('\n')) {
     const line = raw.trim();
-    if (/^(```|~~~)/.test(line)) fence = !fence;
+    // A fence's own lines are code too (the closing one was taken for the first paragraph).
+    if (/^(```|~~~)/.test(line)) {
+      fence = !fence;
+      continue;
+    }
     if (fence || line === '' || /^(#|>|\||[-*+] |\d+\. |<|!\[|---)/.test(line)) continue;
     return line;
   }

@@ -24,12 +24,16 @@ describe('definedNames', () => {
   it('ignores headings far down the article and code', () => {
     expect(definedNames('X', [], '', '# X\n## Formel\n## Eksempel\n## Hvad er en option?\n')).toEqual([]);
     expect(definedNames('X', [], '', '```\nFoo er bar\n```\n')).toEqual([]);
+    // The paragraph after the code is the first one.
+    expect(definedNames('X', [], '', '```\nFoo er bar\n```\n\nAktie er en andel.')).toEqual(['Aktie']);
   });
   it('takes no qualifier, enumeration, lead-in or count for a name', () => {
     // A bracket the title has too qualifies the name (the name without it is one); an abbreviation or a short form in it is a name.
     expect(definedNames('Opsparingskonto (Norge)', [], '', '## Hvad er en opsparingskonto (Norge)?')).toEqual(['opsparingskonto']);
     expect(definedNames('Årlig vækstrate (ÅVR)', [], '', '## Hvad er en årlig vækstrate (ÅVR)?')).toEqual(['årlig vækstrate', 'ÅVR']);
     expect(definedNames('Elektronisk faktura (e-faktura)', [], '', '## Hvad er elektronisk faktura (e-faktura)?')).toEqual(['elektronisk faktura', 'e-faktura']);
+    // A short form: every word of it begins a word of the name, not one.
+    expect(definedNames('Elektronisk handel (dansk handel)', [], '', '## Hvad er elektronisk handel (dansk handel)?')).toEqual(['elektronisk handel']);
     // A bracket of three parts or more spells the name out.
     expect(definedNames('PEST', [], 'PEST-analyse (politik, økonomi, samfund og teknologi) er en metode.', '')).toEqual(['PEST-analyse']);
     expect(definedNames('X', [], 'Nøgletal (NT eller KPI) er tal.', '')).toEqual(['Nøgletal', 'NT', 'KPI']);
