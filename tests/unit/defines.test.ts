@@ -65,5 +65,8 @@ describe('definedNames', () => {
     expect(definedNames('401(k)-ordning', [], 'En 401(k) er en pensionsordning.', '')).toEqual([]);
     expect(definedNames('X', [], 'De fleste investorer er forsigtige.', '')).toEqual([]);
     expect(definedNames('X', [], '', '## Hvad er ' + '.'.repeat(50_000) + 'x?')).toEqual([]);
+    // Over 200 characters, a heading is not read, not even for a bracket's abbreviation.
+    expect(definedNames('X', [], '', '## Hvad er en aktie (AKT)?')).toEqual(['aktie', 'AKT']);
+    expect(definedNames('X', [], '', `## Hvad er en aktie (AKT) ${'og så videre '.repeat(15)}?`)).toEqual([]);
   });
 });
