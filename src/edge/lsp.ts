@@ -49,9 +49,9 @@ const MAX_CACHED_LINES = 50_000;
 /** ... of at most this many characters each (a line of 19,000 characters, edited a thousand times, took 450 MB). */
 const MAX_CACHED_LINE = 400;
 
-/** What tells one listing of the folder from another: each file's path, id, language, size and time, and what was skipped. */
+/** What tells one listing of the folder from another: each file's path, id, language, size, time and inode, and what was skipped. */
 const listingSignature = (listing: SourceListing) =>
-  JSON.stringify([listing.entries.map((e) => [e.path, e.id, e.lang, e.size, e.mtimeMs]), listing.skipped.map((x) => x.file), listing.configs]);
+  JSON.stringify([listing.entries.map((e) => [e.path, e.id, e.lang, e.size, e.ctimeMs, e.ino]), listing.skipped.map((x) => x.file), listing.configs]);
 
 /** A line end as LSP counts them: CRLF, LF or a lone CR. */
 const LINE_END = /\r\n|\r|\n/;
@@ -123,7 +123,7 @@ export class Glossary {
     for (const e of listing.entries) {
       this.byPath.set(e.path, e);
       const old = before?.byPath.get(e.path);
-      const same = old && !before?.fromBuffer.has(e.path) && old.size === e.size && old.mtimeMs === e.mtimeMs && old.id === e.id && old.lang === e.lang;
+      const same = old && !before?.fromBuffer.has(e.path) && old.size === e.size && old.ctimeMs === e.ctimeMs && old.ino === e.ino && old.id === e.id && old.lang === e.lang;
       this.parsed.set(e.path, (same && before?.parsed.get(e.path)) || parseEntry(e));
     }
     this.linkOptions = siteLinkOptions(this.all(), listing.config?.sitePrefix, vaultPathOf(listing.config));

@@ -192,7 +192,7 @@ function currentGeneration(dir: string): { name: string; reader: CorpusReader } 
  */
 function stateOf(listing: SourceListing, unreadable: string[], compiled?: number): string {
   const skip = new Set(unreadable);
-  const state: State = { entries: listing.entries.filter((e) => !skip.has(e.path)).map((e) => [e.path, e.size, compiled === undefined ? e.mtimeMs : settled(e.mtimeMs, compiled), e.lang, e.id, e.ino]), skipped: listing.skipped, unreadable, config: listing.configs };
+  const state: State = { entries: listing.entries.filter((e) => !skip.has(e.path)).map((e) => [e.path, e.size, compiled === undefined ? e.ctimeMs : settled(e.ctimeMs, compiled), e.lang, e.id, e.ino]), skipped: listing.skipped, unreadable, config: listing.configs };
   return JSON.stringify(state);
 }
 
@@ -245,7 +245,7 @@ function writeStamps(dir: string, generation: string, listing: SourceListing, co
     }
     return stats ? [s.file, stats.size, changeTime(stats), stats.ino] : [s.file, -1, -1, -1];
   });
-  const files: Array<[string, number, number, number]> = [...listing.entries.map((e): [string, number, number, number] => [e.path, e.size, settled(e.mtimeMs, compiled), e.ino]), ...skipped];
+  const files: Array<[string, number, number, number]> = [...listing.entries.map((e): [string, number, number, number] => [e.path, e.size, settled(e.ctimeMs, compiled), e.ino]), ...skipped];
   try {
     // `pathsText`: the paths as the check read them, when the listing was made from them (relist).
     writeCacheFile(join(dir, 'stamps.txt'), `${generation}\n${pathsText ?? JSON.stringify(files.map((f) => f[0]))}\n${JSON.stringify(files.flatMap((f) => [f[1], f[2], f[3]]))}`);
@@ -390,7 +390,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   } catch {
     said = undefined;
   }
-  const stamp = (e: SourceEntry) => `${e.size}:${e.mtimeMs}:${e.ino}`;
+  const stamp = (e: SourceEntry) => `${e.size}:${e.ctimeMs}:${e.ino}`;
   const name = newGenerationName(now);
   const gen = join(dir, name);
   if (writable) lease(dir, name);

@@ -92,7 +92,7 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   }
   // The largest language first: it is the default when nothing else names one.
   const order = [...byLang.keys()].sort((a, b) => (byLang.get(b)?.length ?? 0) - (byLang.get(a)?.length ?? 0) || (a < b ? -1 : 1));
-  const stamps = new Map(listing.entries.map((e): [string, [number, number, number]] => [e.path, [e.size, e.mtimeMs, e.ino]]));
+  const stamps = new Map(listing.entries.map((e): [string, [number, number, number]] => [e.path, [e.size, e.ctimeMs, e.ino]]));
   // Links in the site's style: its glossary prefix, as configured, as the pages' addresses tell it, or
   // as most links share it; learnt from the language with the most files, as a compile language by
   // language does (links of every language share it).
@@ -221,7 +221,7 @@ export function patchRecords(reader: CorpusReader, sink: CorpusSink, entries: So
       ...(a.defined?.length ? { defined: a.defined } : {}),
       // Same targets in the same order: each link resolves as before.
       links: a.links.map((l, i) => [l.href, l.target, l.text, l.line, before.links[i]?.[4] ?? -1]),
-      stamp: [entry.size, entry.mtimeMs, entry.ino],
+      stamp: [entry.size, entry.ctimeMs, entry.ino],
     });
     const edits = byLang.get(record.lang) ?? new Map<number, Edit>();
     edits.set(n, { n, record, source: a.source, before, old, article: a, counts: a.bodyCounts ?? countsOf(a.bodyTerms), index });
@@ -616,7 +616,7 @@ export function languageSignatures(listing: SourceListing, compiled?: number, on
   const langs = [...new Set(listing.entries.map((e) => e.lang))].sort();
   // `only`: the languages a patch wrote; the others keep the signatures they have.
   const parts = new Map<string, unknown[]>(langs.filter((l) => !only || only.has(l)).map((l) => [l, [FORMAT, l, langs, listing.configs]]));
-  for (const e of listing.entries) parts.get(e.lang)?.push(e.path, e.size, compiled === undefined ? e.mtimeMs : settled(e.mtimeMs, compiled), e.ino, e.id, e.dir ?? '', filesOf.get(e.id)?.join(',') ?? '');
+  for (const e of listing.entries) parts.get(e.lang)?.push(e.path, e.size, compiled === undefined ? e.ctimeMs : settled(e.ctimeMs, compiled), e.ino, e.id, e.dir ?? '', filesOf.get(e.id)?.join(',') ?? '');
   return new Map([...parts].map(([l, p]) => [l, createHash('sha256').update(JSON.stringify(p)).digest('base64')]));
 }
 

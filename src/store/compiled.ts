@@ -381,10 +381,10 @@ export function encodeTextShard(part: Map<string, number[]>): Buffer {
 // ---- reading -----------------------------------------------------------------------------------
 
 function readSource(record: StoredRecord): string {
-  const [size, mtimeMs, ino] = record.stamp ?? [-1, -1, -1];
+  const [size, ctimeMs, ino] = record.stamp ?? [-1, -1, -1];
   let file;
   try {
-    file = readRegularFile(record.file, (s, m, i) => s === size && m === mtimeMs && i === ino);
+    file = readRegularFile(record.file, (s, m, i) => s === size && m === ctimeMs && i === ino);
     if (file && file.bytes.length === size) return decodeSource(file.bytes);
   } catch {
     // Gone, unreadable or no longer UTF-8: whatever it is now, the record no longer describes it.

@@ -54,8 +54,8 @@ export const CONFIG_FILES = ['glossary.json', 'glossary.yaml', 'glossary.yml'];
  * The config file of a content folder. One that is a symbolic link to a file outside the folder is
  * `outside`: named as skipped, never read (nothing outside the content folders is read or shown).
  */
-export function findConfig(dir: string): { file: string; mtimeMs: number; ino: number; outside?: boolean } | undefined {
-  const found: Array<{ file: string; mtimeMs: number; ino: number; outside?: boolean }> = [];
+export function findConfig(dir: string): { file: string; ctimeMs: number; ino: number; outside?: boolean } | undefined {
+  const found: Array<{ file: string; ctimeMs: number; ino: number; outside?: boolean }> = [];
   for (const name of CONFIG_FILES) {
     try {
       const path = join(dir, name);
@@ -64,12 +64,12 @@ export function findConfig(dir: string): { file: string; mtimeMs: number; ino: n
         const target = realpathSync(path);
         if (!target.startsWith(root.endsWith(sep) ? root : root + sep)) {
           const link = lstatSync(path);
-          found.push({ file: path, mtimeMs: changeTime(link), ino: link.ino, outside: true });
+          found.push({ file: path, ctimeMs: changeTime(link), ino: link.ino, outside: true });
           continue;
         }
       }
       const stats = statSync(path);
-      if (stats.isFile()) found.push({ file: join(dir, name), mtimeMs: changeTime(stats), ino: stats.ino });
+      if (stats.isFile()) found.push({ file: join(dir, name), ctimeMs: changeTime(stats), ino: stats.ino });
     } catch {
       /* not there */
     }

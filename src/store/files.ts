@@ -199,7 +199,7 @@ export function changeTime(stats: { mtimeMs: number; ctimeMs: number }): number 
 export interface RegularFile {
   bytes: Buffer;
   size: number;
-  mtimeMs: number;
+  ctimeMs: number;
   ino: number;
 }
 
@@ -209,7 +209,7 @@ export interface RegularFile {
  * `accept` sees the size, change time and inode before anything is read (undefined: read nothing); a file
  * that is not a regular file gives undefined too. Errors of the file system are thrown.
  */
-export function readRegularFile(path: string, accept: (size: number, mtimeMs: number, ino: number) => boolean = () => true): RegularFile | undefined {
+export function readRegularFile(path: string, accept: (size: number, ctimeMs: number, ino: number) => boolean = () => true): RegularFile | undefined {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
@@ -221,7 +221,7 @@ export function readRegularFile(path: string, accept: (size: number, mtimeMs: nu
       if (got === 0) break;
       read += got;
     }
-    return { bytes: bytes.subarray(0, read), size: stat.size, mtimeMs: changeTime(stat), ino: stat.ino };
+    return { bytes: bytes.subarray(0, read), size: stat.size, ctimeMs: changeTime(stat), ino: stat.ino };
   } finally {
     closeSync(fd);
   }

@@ -80,7 +80,7 @@ export async function compileLanguageFiles(job: LanguageJob, reader: CorpusReade
   }
   const same = (e: SourceEntry) => {
     const old = previous.get(e.path);
-    return old !== undefined && old.stamp === `${e.size}:${e.mtimeMs}:${e.ino}` && old.article.id === e.id && old.article.lang === e.lang && !job.reparse.has(e.path);
+    return old !== undefined && old.stamp === `${e.size}:${e.ctimeMs}:${e.ino}` && old.article.id === e.id && old.article.lang === e.lang && !job.reparse.has(e.path);
   };
   const toParse = entries.filter((e) => !same(e));
   const reused = entries.length - toParse.length;
@@ -112,7 +112,7 @@ export async function compileLanguageFiles(job: LanguageJob, reader: CorpusReade
   const compiled = compileLanguage(lang, articles, job.langsOf, { ...site, otherLangs: job.others }, (n) => hooks.onIndexed?.(n, false));
   hooks.onIndexed?.(articles.length, true);
   articles.length = 0;
-  const stamps = new Map(entries.map((e): [string, [number, number, number]] => [e.path, [e.size, e.mtimeMs, e.ino]]));
+  const stamps = new Map(entries.map((e): [string, [number, number, number]] => [e.path, [e.size, e.ctimeMs, e.ino]]));
   for (const r of compiled.records) r.stamp = stamps.get(r.file);
   // A language with a file that could not be read is compiled again next time.
   const meta = w.language(compiled, false, unreadable.length === 0 ? job.signature : undefined);

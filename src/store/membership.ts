@@ -48,7 +48,7 @@ export function patchMembers(reader: CorpusReader, sink: CorpusSink, changes: Me
   const { listing } = context;
   const byLang = new Map<string, { added: Article[]; removed: Map<string, string> }>();
   const ensure = (lang: string) => byLang.get(lang) ?? (byLang.set(lang, { added: [], removed: new Map() }).get(lang) as { added: Article[]; removed: Map<string, string> });
-  const stamps = new Map(changes.added.map(({ entry }): [string, [number, number, number]] => [entry.path, [entry.size, entry.mtimeMs, entry.ino]]));
+  const stamps = new Map(changes.added.map(({ entry }): [string, [number, number, number]] => [entry.path, [entry.size, entry.ctimeMs, entry.ino]]));
   for (const { article } of changes.added) ensure(article.lang).added.push(article);
   for (const r of changes.removed) ensure(r.lang).removed.set(r.path, r.id);
   // Which other languages have an article of each id: a record lists them (`langs`).

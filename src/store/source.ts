@@ -17,7 +17,7 @@ export interface SourceEntry {
   path: string;
   size: number;
   /** The ctime (files.ts changeTime): what a stamp compares, with the size and the inode. */
-  mtimeMs: number;
+  ctimeMs: number;
   /** The inode: a link re-pointed to another file of the same size and ctime (two copies written in one clock tick) is another file. */
   ino: number;
   /** The file's folder relative to its language folder ('' at the top): links to `x.md` are relative to it. */
@@ -326,7 +326,7 @@ export function listSources(dirs: string[]): SourceListing {
     }
     const root = realpathSync(dir);
     out.folders.push([dir, changeTime(stats), stats.ino]);
-    if (found) out.folders.push([found.file, found.mtimeMs, found.ino]);
+    if (found) out.folders.push([found.file, found.ctimeMs, found.ino]);
     // Language folders: named as a language, and not a term's page bundle (`it/index.md`). A
     // folder that has terms of its own is one language, its sub-folders categories (`it/`, `ml/`),
     // unless the config names them as languages.
@@ -393,8 +393,8 @@ export function isBundle(file: string, id: string): boolean {
 }
 
 /** One listed article file: `dir` its folder in its language folder ('' at the top). */
-function sourceEntry(id: string, lang: string, path: string, size: number, mtimeMs: number, ino: number, dir: string, config: CorpusConfig): SourceEntry {
-  const entry: SourceEntry = { id, lang, path, size, mtimeMs, ino };
+function sourceEntry(id: string, lang: string, path: string, size: number, ctimeMs: number, ino: number, dir: string, config: CorpusConfig): SourceEntry {
+  const entry: SourceEntry = { id, lang, path, size, ctimeMs, ino };
   if (dir) entry.dir = dir;
   if (config.keywordFields?.length) entry.keywordFields = config.keywordFields;
   if (config.vault) entry.vault = true;
@@ -601,18 +601,18 @@ export function folderStamps(folders: string[]): Array<[number, number]> {
 }
 
 /**
- * A file's mtime as kept by a compile that began at `compiled`, or -1 (never equal: the file is
- * read again next time) when an edit of the same size could still leave it as it is: an mtime
- * within a tick of the compile, or later. A tick is the file system's time resolution: whole
+ * A file's (or folder's) change time as kept by a compile that began at `compiled`, or -1 (never
+ * equal: the file is read again next time) when an edit of the same size could still leave it as
+ * it is: a time within a tick of the compile, or later. A tick is the file system's time resolution: whole
  * seconds (two on FAT) where the times have no fraction (HFS+, ext3, many network mounts, or
  * copied with cp -p), else the kernel's clock tick. A time more than a minute ahead of this clock
  * was not given by an edit now (another machine's clock: a file server's ctime): kept, as one in
  * the past is; an edit now gives the file another. Kept as -1, every such file was read again, and
  * the folder compiled again, on every run.
  */
-export function settled(mtimeMs: number, compiled: number): number {
-  const tick = mtimeMs % 1000 === 0 ? 2000 : 20;
-  return mtimeMs >= compiled - tick && mtimeMs <= compiled + AHEAD_MS ? -1 : mtimeMs;
+export function settled(time: number, compiled: number): number {
+  const tick = time % 1000 === 0 ? 2000 : 20;
+  return time >= compiled - tick && time <= compiled + AHEAD_MS ? -1 : time;
 }
 
 /** How far ahead of this clock an mtime is taken for another clock's (see settled). */

@@ -1,13 +1,14 @@
 // The language server's check of one edited file (src/edge/lsp.ts Glossary.problems) gives exactly
 // what `glossary check` gives for that file: compared, file by file, with a whole check of the
 // same texts, before and after edits of the body, the links and the names.
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Glossary } from '../../src/edge/lsp.js';
 import { compileListing } from '../../src/store/compilation.js';
 import { listSources } from '../../src/store/source.js';
 import { parseArticle } from '../../src/corpus/parse.js';
-import { fixture } from '../helpers.js';
+import { fixture, tempDir } from '../helpers.js';
 
 /** What `check` finds for `path` when the files read as `texts` say (the rest as on disk). */
 function checkOf(dirs: string[], texts: Map<string, string>, path: string) {
@@ -67,5 +68,28 @@ describe('Glossary.problems: what an article defines is no diagnostic', () => {
     expect(g.problems(path).map((p) => p.code)).not.toContain('defines');
     g.update(path, `${readFileSync(path, 'utf8')}\nEt ord mere.\n`);
     expect(g.problems(path).map((p) => p.code)).not.toContain('defines');
+  });
+});
+
+describe('Glossary: a listing again keeps a parse only of the same file', () => {
+  // A link re-pointed to another copy of the same size written in the same clock tick kept the
+  // parse of the first (its size and ctime were the same): hover and diagnostics of the old text.
+  it('a link re-pointed to a file of the same size and ctime is parsed again', (ctx) => {
+    const dir = tempDir('glossary-lsp-relink-');
+    const text = (what: string) => `---\ntitle: Rente\ndescription: Rente er prisen for et lån af ${what}.\n---\nRenten betales af den, der låner ${what}.\n`;
+    let same = false;
+    for (let i = 0; i < 200 && !same; i++) {
+      writeFileSync(join(dir, '_a.txt'), text('penge'));
+      writeFileSync(join(dir, '_b.txt'), text('varer'));
+      same = statSync(join(dir, '_a.txt')).ctimeMs === statSync(join(dir, '_b.txt')).ctimeMs;
+    }
+    if (!same) return ctx.skip();
+    symlinkSync(join(dir, '_a.txt'), join(dir, 'rente.md'));
+    const first = new Glossary([dir], listSources([dir]));
+    const description = (g: Glossary) => { const r = g.parsed.get(join(dir, 'rente.md')); return r?.kind === 'article' ? r.article.description : undefined; };
+    expect(description(first)).toBe('Rente er prisen for et lån af penge.');
+    symlinkSync(join(dir, '_b.txt'), join(dir, 'rente.md.new'));
+    renameSync(join(dir, 'rente.md.new'), join(dir, 'rente.md'));
+    expect(description(new Glossary([dir], listSources([dir]), first))).toBe('Rente er prisen for et lån af varer.');
   });
 });
