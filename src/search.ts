@@ -830,8 +830,10 @@ export function search(source: SearchSource, query: string, limit = 10, extras: 
 /** Whether the word list has every one of `words` (so the query may be English): lookup asks it too. */
 export function everyWordListed(words: string[], lexicon: SearchExtras['lexicon']): boolean {
   const list = lexicon?.()?.words;
+  // English glue aside (`return on stock` is English: `on` is no word of the list, nor needs to be).
+  const content = words.filter((w) => !ENGLISH_GLUE.has(w));
   // With an English plural's `s` (`statements`): the list has words in their base form.
-  return list !== undefined && words.length > 0 && words.every((w) => list(w) !== undefined || (w.length > 4 && w.endsWith('s') && list(w.slice(0, -1)) !== undefined));
+  return list !== undefined && content.length > 0 && content.every((w) => list(w) !== undefined || (w.length > 4 && w.endsWith('s') && list(w.slice(0, -1)) !== undefined));
 }
 
 /** English question and filler words: left out of the rest of a query the lexicon translated part of. */

@@ -53,6 +53,17 @@ describe('no confident wrong answers', () => {
     expect(JSON.parse(spelt.stdout)).toMatchObject({ id: 'aagr', matched: 'initials' });
   }, T);
 
+  it('lookup opens no name begun by an English word the word list knows, English glue aside', () => {
+    // The hostile pass: `return on stock` opened Egenkapitalens forrentning, `stock` taken for the
+    // beginning of "stockholders" in an alias; `on`, no word of the list, made the query not all English.
+    const r = run('lookup', 'return', 'on', 'stock');
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('did you mean: egenkapitalens-forrentning');
+    // Its own name is still opened.
+    expect(JSON.parse(run('lookup', '--json', 'return', 'on', 'equity').stdout)).toMatchObject({ id: 'returnonequity' });
+  }, T);
+
   it('lookup opens no article whose names hold the words only apart, or with a word more; nor one side of a ratio', () => {
     // A hostile pass: `interest income` opened EBIT through two of its aliases ("earnings before
     // interest and taxes", "operating income"), `net assets` Arbejdskapital through "net current
