@@ -423,8 +423,8 @@ export function initialsOf(query: string): string[] {
  * says: each word that is not glue (of, per, before, ...) is a word of its title, an alias or what
  * it defines (as a name word matches: its stem, a beginning, a compound's part), or part of its id
  * (`internalgrowthrate`), or a Danish word `english` gives for it or its root (`taxes`: tax) is,
- * or its text has it (`textStems`, the stems the hit's text matched: an article quotes the English
- * it spells out). `average annual growth rate` spells out "Gennemsnitlig årlig vækstrate (AAGR)"
+ * or its text has every word (`textStems`, the stems the hit's text matched: an article quotes
+ * the English it spells out). `average annual growth rate` spells out "Gennemsnitlig årlig vækstrate (AAGR)"
  * through the word list; `burden of proof` does not spell out Betalingsbalance (BOP), nor
  * `balance of power`.
  */
@@ -439,7 +439,11 @@ export function spellsOut(doc: SearchDoc, query: string, english?: WordList, tex
   const content = fold(query).split(' ').filter((w) => w !== '' && !INITIALS_GLUE.has(w) && !SPELLING_GLUE.has(w));
   // The word list's entries are words as a dictionary writes them: `taxes`, `principles`, `accepted` and `generally` by their root.
   const rendered = (w: string) => [...new Set([w, w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/ly$/, ''), w.replace(/ed$/, ''), w.replace(/ed$/, 'e'), w.replace(/ing$/, ''), w.replace(/ing$/, 'e')])].flatMap((form) => (form.length >= 2 ? english?.(form) ?? [] : []));
-  return content.length > 0 && content.every((w) => said(w) || (w.length >= 3 && id.includes(w)) || textStems.includes(stem(w)) || rendered(w).some((danish) => fold(danish).split(' ').filter(Boolean).every(said)));
+  // Every word by the names, or every word by the text (an article quoting the English it spells
+  // out); not some one way and some the other (`total equity value` is not "Virksomhedsværdi (TEV)"
+  // through "total enterprise value" and an "equity" of its text).
+  const named = (w: string) => said(w) || (w.length >= 3 && id.includes(w)) || rendered(w).some((danish) => fold(danish).split(' ').filter(Boolean).every(said));
+  return content.length > 0 && (content.every(named) || content.every((w) => textStems.includes(stem(w))));
 }
 
 /** Little words of an English phrase an abbreviation leaves out or keeps as it likes (`earnings per share`, EPS). */

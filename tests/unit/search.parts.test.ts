@@ -274,6 +274,12 @@ describe('spellsOut: the words of a phrase whose initials an article has say wha
     expect(spellsOut(doc({ id: 'internalgrowthrate', title: 'Intern vækstrate (IGR)' }), 'internal growth rate')).toBe(true);
     expect(spellsOut(doc({ id: 'igr', title: 'Intern vækstrate (IGR)' }), 'internal growth rate')).toBe(false);
     expect(spellsOut(aagr, 'average annual growth rate', undefined, ['averag', 'annual', 'growth', 'rat'].map(stem))).toBe(true);
+    // Names and text do not make one spelling between them (the hostile pass: `total equity value`
+    // opened Virksomhedsværdi, TEV, by "total enterprise value" and an "equity" in its text).
+    const tev = doc({ id: 'enterprisevalue', title: 'Virksomhedsværdi', aliases: ['total enterprise value', 'TEV'] });
+    expect(spellsOut(tev, 'total equity value', undefined, ['equity', 'value'].map(stem))).toBe(false);
+    expect(spellsOut(tev, 'total equity value', undefined, ['total', 'equity', 'value'].map(stem))).toBe(true);
+    expect(spellsOut(tev, 'total enterprise value')).toBe(true);
     // A name word of one letter says nothing (`a` in "Klasse A-aktier").
     expect(spellsOut(doc({ id: 'y', title: 'q r s' }), 'q r s')).toBe(false);
     expect(spellsOut(aagr, 'of the and')).toBe(false);
