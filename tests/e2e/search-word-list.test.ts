@@ -107,3 +107,23 @@ describe('the build reads the word list', () => {
     expect(readFileSync(join(good.dir, 'out', 'words.tsv'), 'utf8')).toBe('\nhead office\thovedkontor\nsalary\tløn;løn-\n');
   }, T);
 });
+
+describe('the word list over the bundled corpus: no abbreviation, no cognate of a Danish name', () => {
+  const bundled = (...args: string[]) => cli(args, env);
+  it('a word the list has does not stop the Danish name it is a form of from opening, nor an abbreviation the list lacks from being only itself', () => {
+    // A hostile pass over the new entries: `multiple`, `amortised` and `will` (testamente) in the
+    // list made these queries English, and English is no typing error for a Danish name.
+    for (const [q, id] of [['multiple', 'multiples'], ['amortised', 'amortisedcost'], ['good will', 'goodwill']]) {
+      const r = bundled('lookup', '--json', ...(q as string).split(' '));
+      expect(r.code, q).toBe(0);
+      expect(JSON.parse(r.stdout).id, q).toBe(id);
+    }
+    // An abbreviation is matched only as written: the list renders none (kyc was "kundekendskab").
+    expect(bundled('search', 'kyc').code).toBe(3);
+    // Nor does a rendering open an article that names the opposite (`contingent assets` through an
+    // alias "eventualaktiver" Eventualforpligtelser had, which its text never names).
+    const r = bundled('lookup', 'contingent', 'assets');
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+  }, T);
+});
