@@ -23,6 +23,7 @@ import { Scanner, type Occurrence } from '../scan.js';
 import { compileListing, parseEntry } from '../store/compilation.js';
 import { CONFIG_FILES, vaultPathOf } from '../store/config.js';
 import { isBundle, isInside, listSources, type SourceEntry, type SourceListing } from '../store/source.js';
+import { stampKey, stampOf } from '../store/files.js';
 import { DamagedCorpusError, StaleSourceError } from '../store/compiled.js';
 import { corpusIdentity, type Opened } from './corpus.js';
 import { linkAt, linkSpans, taken, type LinkSpan } from './link-spans.js';
@@ -51,7 +52,7 @@ const MAX_CACHED_LINE = 400;
 
 /** What tells one listing of the folder from another: each file's path, id, language, size, time and inode, and what was skipped. */
 const listingSignature = (listing: SourceListing) =>
-  JSON.stringify([listing.entries.map((e) => [e.path, e.id, e.lang, e.size, e.ctimeMs, e.ino]), listing.skipped.map((x) => x.file), listing.configs]);
+  JSON.stringify([listing.entries.map((e) => [e.path, e.id, e.lang, ...stampOf(e)]), listing.skipped.map((x) => x.file), listing.configs]);
 
 /** A line end as LSP counts them: CRLF, LF or a lone CR. */
 const LINE_END = /\r\n|\r|\n/;
@@ -123,7 +124,7 @@ export class Glossary {
     for (const e of listing.entries) {
       this.byPath.set(e.path, e);
       const old = before?.byPath.get(e.path);
-      const same = old && !before?.fromBuffer.has(e.path) && old.size === e.size && old.ctimeMs === e.ctimeMs && old.ino === e.ino && old.id === e.id && old.lang === e.lang;
+      const same = old && !before?.fromBuffer.has(e.path) && stampKey(stampOf(old)) === stampKey(stampOf(e)) && old.id === e.id && old.lang === e.lang;
       this.parsed.set(e.path, (same && before?.parsed.get(e.path)) || parseEntry(e));
     }
     this.linkOptions = siteLinkOptions(this.all(), listing.config?.sitePrefix, vaultPathOf(listing.config));

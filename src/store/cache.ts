@@ -18,7 +18,7 @@ import type { Progress } from '../progress.js';
 import { CorpusReader, DamagedCorpusError, FORMAT, writeManifest, type Skipped } from './compiled.js';
 import type { Article } from '../corpus/article.js';
 import type { Patch } from './compilation.js';
-import { changeTime, DiskFiles, makeFolder, MemoryFiles, UNWRITABLE, writeCacheFile } from './files.js';
+import { changeTime, DiskFiles, makeFolder, MemoryFiles, stampKey, stampOf, UNWRITABLE, writeCacheFile } from './files.js';
 import { fileStat } from './stat.js';
 import { DiskRenders, noRenders } from './renders.js';
 import type { CorpusConfig } from './config.js';
@@ -390,7 +390,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   } catch {
     said = undefined;
   }
-  const stamp = (e: SourceEntry) => `${e.size}:${e.ctimeMs}:${e.ino}`;
+  const stamp = (e: SourceEntry) => stampKey(stampOf(e));
   const name = newGenerationName(now);
   const gen = join(dir, name);
   if (writable) lease(dir, name);
@@ -402,7 +402,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   // record, words and length are in.
   let patchFailed: unknown;
   if (current && state && canWrite && !retry && sameConfig) {
-    const before = new Map(state.entries.map(([p, size, m, , , ino]) => [p, `${size}:${m}:${ino}`]));
+    const before = new Map(state.entries.map(([p, size, m, , , ino]) => [p, stampKey([size, m, ino])]));
     const changedEntries = listing.entries.filter((e) => before.get(e.path) !== stamp(e));
     const placed = new Map(state.entries.map(([p, , , lang, id]) => [p, `${lang}/${id}`]));
     const sameFiles = listing.entries.length === before.size && listing.entries.every((e) => placed.get(e.path) === `${e.lang}/${e.id}`) && changedEntries.every((e) => before.has(e.path)) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
@@ -440,7 +440,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   }
 
   // Files added, removed or changed since the compile before (for the notes).
-  const earlier = new Map((state?.entries ?? []).map(([p, size, m, lang, id, ino]) => [p, `${size}:${m}:${ino}:${lang}/${id}`]));
+  const earlier = new Map((state?.entries ?? []).map(([p, size, m, lang, id, ino]) => [p, `${stampKey([size, m, ino])}:${lang}/${id}`]));
   const present = new Set(listing.entries.map((e) => e.path));
   const changed = listing.entries.filter((e) => earlier.get(e.path) !== `${stamp(e)}:${e.lang}/${e.id}`).length + [...earlier.keys()].filter((p) => !present.has(p)).length;
   // Files are parsed on both cores when they are many.

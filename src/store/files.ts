@@ -195,6 +195,19 @@ export function changeTime(stats: { mtimeMs: number; ctimeMs: number }): number 
   return stats.ctimeMs;
 }
 
+/** What tells one state of a file from another: its size, ctime and inode, in that order. */
+export type Stamp = [size: number, ctimeMs: number, ino: number];
+
+/** A listed file's stamp (source.ts SourceEntry). */
+export function stampOf(e: { size: number; ctimeMs: number; ino: number }): Stamp {
+  return [e.size, e.ctimeMs, e.ino];
+}
+
+/** A stamp as one string, to compare two (`size:ctime:inode`). */
+export function stampKey(stamp: readonly number[]): string {
+  return stamp.join(':');
+}
+
 /** A regular file's bytes as read, with the size, change time (changeTime) and inode it had when opened. */
 export interface RegularFile {
   bytes: Buffer;

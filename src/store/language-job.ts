@@ -10,7 +10,7 @@ import { siteLinkOptions, type LinkOptions } from '../corpus/links.js';
 import { MAX_FILE_BYTES } from '../corpus/parse.js';
 import type { LanguageMeta } from '../corpus/reader.js';
 import { CorpusReader, CorpusWriter, type Skipped, type StoredRecord } from './compiled.js';
-import { DiskFiles, UNWRITABLE } from './files.js';
+import { DiskFiles, stampKey, stampOf, UNWRITABLE, type Stamp } from './files.js';
 import type { SourceEntry } from './source.js';
 import { bundledWorker, testSwitch } from './threads.js';
 
@@ -73,14 +73,14 @@ export async function compileLanguageFiles(job: LanguageJob, reader: CorpusReade
   const previous = new Map<string, { stamp: string; article: Article }>();
   if (reader?.meta.langs.some((l) => l.lang === lang)) {
     try {
-      for (const r of reader.allStored(lang)) if (r.stamp) previous.set(r.file, { stamp: r.stamp.join(':'), article: articleOfStored(r) });
+      for (const r of reader.allStored(lang)) if (r.stamp) previous.set(r.file, { stamp: stampKey(r.stamp), article: articleOfStored(r) });
     } catch {
       previous.clear();
     }
   }
   const same = (e: SourceEntry) => {
     const old = previous.get(e.path);
-    return old !== undefined && old.stamp === `${e.size}:${e.ctimeMs}:${e.ino}` && old.article.id === e.id && old.article.lang === e.lang && !job.reparse.has(e.path);
+    return old !== undefined && old.stamp === stampKey(stampOf(e)) && old.article.id === e.id && old.article.lang === e.lang && !job.reparse.has(e.path);
   };
   const toParse = entries.filter((e) => !same(e));
   const reused = entries.length - toParse.length;
@@ -112,7 +112,7 @@ export async function compileLanguageFiles(job: LanguageJob, reader: CorpusReade
   const compiled = compileLanguage(lang, articles, job.langsOf, { ...site, otherLangs: job.others }, (n) => hooks.onIndexed?.(n, false));
   hooks.onIndexed?.(articles.length, true);
   articles.length = 0;
-  const stamps = new Map(entries.map((e): [string, [number, number, number]] => [e.path, [e.size, e.ctimeMs, e.ino]]));
+  const stamps = new Map(entries.map((e): [string, Stamp] => [e.path, stampOf(e)]));
   for (const r of compiled.records) r.stamp = stamps.get(r.file);
   // A language with a file that could not be read is compiled again next time.
   const meta = w.language(compiled, false, unreadable.length === 0 ? job.signature : undefined);
