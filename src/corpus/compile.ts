@@ -93,8 +93,15 @@ export interface SearchDoc extends ArticleRef {
 
 export interface CompiledLanguage {
   lang: string;
-  records: CompiledRecord[];
-  docs: SearchDoc[];
+  /** How many articles: numbered 0 to count - 1. */
+  count: number;
+  /**
+   * Article n's record and search document, made when asked (each call makes them anew): a large
+   * language's compile holds them a part at a time as it writes them, not all at once (they were a
+   * third of what its compile held). `withRecords` holds them all, for what needs them together.
+   */
+  record: (n: number) => CompiledRecord;
+  doc: (n: number) => SearchDoc;
   /** Folded name -> [article number, rank] (0 id, 1 slug or title, 2 alias). */
   names: Map<string, Array<[number, number]>>;
   /** Gram or `=stem` -> article numbers, ascending. */
@@ -204,19 +211,22 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
   const ref = (n: number): LinkedRef => refs[n] as LinkedRef;
   const { targets, backlinks } = resolveLinks(sorted, linkOptions);
 
-  const records: CompiledRecord[] = [];
-  const docs: SearchDoc[] = [];
   const names = new Map<string, Array<[number, number]>>();
   const text = new Map<string, number[]>();
   let bodyTotal = 0;
 
-  sorted.forEach((a, n) => {
-    const { n: _n, ...r } = ref(n);
+  const record = (n: number): CompiledRecord => {
+    const a = sorted[n] as Article;
     const links = recordLinks(a, targets[n] as Target[], ref);
     const back = inBacklinkOrder([...(backlinks.get(n) ?? [])].map(ref));
-    records.push(compiledRecord(a, ref(n), lang, links, back, (otherLangs.get(a.id) ?? []).filter((l) => l !== lang)));
-    docs.push(searchDocOf(a, { ...r, n }));
+    return compiledRecord(a, ref(n), lang, links, back, (otherLangs.get(a.id) ?? []).filter((l) => l !== lang));
+  };
+  const doc = (n: number): SearchDoc => {
+    const { n: _n, ...r } = ref(n);
+    return searchDocOf(sorted[n] as Article, { ...r, n });
+  };
 
+  sorted.forEach((a, n) => {
     for (const [key, entries] of nameEntries(a, n)) {
       const list = names.get(key);
       if (list) list.push(...entries);
@@ -261,9 +271,32 @@ export function compileLanguage(lang: string, articles: Article[], otherLangs: M
     vocabulary: [...text.keys()],
   };
   return {
-    lang, records, docs, names, grams, text, scan, avgBodyLength: meanBodyLength(bodyTotal, sorted.length), bodyTotal, capped, gramsCapped, gramsNamed,
+    lang, count: sorted.length, record, doc, names, grams, text, scan, avgBodyLength: meanBodyLength(bodyTotal, sorted.length), bodyTotal, capped, gramsCapped, gramsNamed,
     list: inTitleOrder(sorted.map((a, n) => [a.id, ref(n).name, a.title, n])),
     keywords: keywordLists(sorted, (n) => [(sorted[n] as Article).id, names_[n] as string, (sorted[n] as Article).title, n]),
+  };
+}
+
+/** A compiled language with its records and search documents made once and held (`withRecords`). */
+export type HeldLanguage = CompiledLanguage & { records: CompiledRecord[]; docs: SearchDoc[] };
+
+/** The language with every record and search document made and held: what a small compile changes or shows. */
+export function withRecords(c: CompiledLanguage): HeldLanguage {
+  const records = Array.from({ length: c.count }, (_, n) => c.record(n));
+  const docs = Array.from({ length: c.count }, (_, n) => c.doc(n));
+  return { ...c, records, docs, record: (n) => records[n] as CompiledRecord, doc: (n) => docs[n] as SearchDoc };
+}
+
+/** The language with each record made stamped with its file's stamp (`stamps`: file -> stamp). */
+export function stamped(c: CompiledLanguage, stamps: Map<string, CompiledRecord['stamp']>): CompiledLanguage {
+  const { record } = c;
+  return {
+    ...c,
+    record: (n) => {
+      const r = record(n);
+      r.stamp = stamps.get(r.file);
+      return r;
+    },
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Article, ParseResult } from '../corpus/article.js';
 import { checkArticles, type FileProblem } from '../corpus/check.js';
 import { linkKey, linkResolver, siteLinkOptions, type LinkOptions } from '../corpus/links.js';
-import { articleCap, articleTerms, compileLanguage, describedTerms, indexSignature, inTitleOrder, meanBodyLength, nameEntries, packedCount, scanTermsOfArticle, searchDocOf, textCap, type CompiledLanguage, type ListEntry } from '../corpus/compile.js';
+import { articleCap, articleTerms, compileLanguage, stamped, describedTerms, indexSignature, inTitleOrder, meanBodyLength, nameEntries, packedCount, scanTermsOfArticle, searchDocOf, textCap, type CompiledLanguage, type ListEntry } from '../corpus/compile.js';
 import { compareDanish, fold } from '../fold.js';
 import { countsOf } from '../corpus/terms.js';
 import { MAX_FILE_BYTES, parseArticle } from '../corpus/parse.js';
@@ -107,8 +107,7 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
     if (!compile) continue;
     const compiled = compileLanguage(lang, articles, langsOf, options, (n) => onProgress?.('indexing', indexed + n, articleTotal));
     indexed += articles.length;
-    for (const r of compiled.records) r.stamp = stamps.get(r.file);
-    languages.push(compiled);
+    languages.push(stamped(compiled, stamps));
   }
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   const articles = [...byLang.values()].reduce((sum, list) => sum + list.length, 0);

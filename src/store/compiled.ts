@@ -151,19 +151,9 @@ export class CorpusWriter {
    * data in parts of `per` items, the offsets running on from one part to the next.
    */
   items(base: string, buffers: Buffer[], per: number): void {
-    const idx = Buffer.alloc((buffers.length + 1) * 8);
-    let offset = 0;
-    buffers.forEach((buf, i) => {
-      idx.writeUInt32LE(offset, i * 8);
-      idx.writeUInt32LE(checksum(buf), i * 8 + 4);
-      offset += buf.length;
-    });
-    if (offset > 0xffffffff) throw new ContentError(`${base} is over 4 GB: the corpus is too large`);
-    idx.writeUInt32LE(offset, buffers.length * 8);
-    // In parts, not joined: a joined copy of a language's records was a peak of memory.
-    const parts = partCount(buffers.length, per);
-    for (let k = 0; k < parts; k++) this.sink.write(partFile(base, k), parts === 1 ? buffers : buffers.slice(k * per, (k + 1) * per));
-    this.sink.write(`${base}.idx`, idx);
+    const file = new ItemsFile(this.sink, base, buffers.length, per);
+    for (const buf of buffers) file.add(buf);
+    file.end();
   }
 
   /**
@@ -178,14 +168,22 @@ export class CorpusWriter {
     writeSharded(this, c.lang, 'grams', c.grams, gramShards, deltaEncode);
     const textShards = shardCount([...c.text.values()].reduce((s, l) => s + l.length / 2, 0), 2000);
     writeSharded(this, c.lang, 'text', c.text, textShards, pairDeltaEncode);
-    this.items(`${c.lang}/records`, c.records.map((r) => encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true })), per);
-    this.items(`${c.lang}/docs`, raw?.docs ?? c.docs.map((d) => Buffer.from(JSON.stringify(d), 'utf8')), per);
-    this.items(`${c.lang}/terms`, raw?.terms ?? c.records.map((r) => Buffer.from(r.bodyTerms ?? '', 'utf8')), per);
+    // Article by article, a part at a time: each record and document is made, encoded and let go.
+    const records = new ItemsFile(this.sink, `${c.lang}/records`, c.count, per);
+    const docs = new ItemsFile(this.sink, `${c.lang}/docs`, c.count, per);
+    const terms = new ItemsFile(this.sink, `${c.lang}/terms`, c.count, per);
+    for (let n = 0; n < c.count; n++) {
+      const r = c.record(n);
+      records.add(encodeRecord(embedSource || !r.stamp ? r : { ...r, external: true }));
+      docs.add(raw ? (raw.docs[n] as Buffer) : Buffer.from(JSON.stringify(c.doc(n)), 'utf8'));
+      terms.add(raw ? (raw.terms[n] as Buffer) : Buffer.from(r.bodyTerms ?? '', 'utf8'));
+    }
+    for (const file of [records, docs, terms]) file.end();
     this.json(`${c.lang}/list.json`, c.list);
     this.json(`${c.lang}/scan.json`, c.scan);
     this.json(`${c.lang}/body.json`, { total: c.bodyTotal, capped: Object.fromEntries(c.capped), gramsCapped: Object.fromEntries(c.gramsCapped), gramsNamed: Object.fromEntries(c.gramsNamed) } satisfies BodyStats);
     this.items(`${c.lang}/keywords`, c.keywords.map((k) => Buffer.from(JSON.stringify(k.entries), 'utf8')), per);
-    return { lang: c.lang, count: c.records.length, part: per, nameShards, gramShards, textShards, avgBodyLength: c.avgBodyLength, keywords: c.keywords.map((k) => [k.name, k.entries.length]), ...(signature ? { signature } : {}) };
+    return { lang: c.lang, count: c.count, part: per, nameShards, gramShards, textShards, avgBodyLength: c.avgBodyLength, keywords: c.keywords.map((k) => [k.name, k.entries.length]), ...(signature ? { signature } : {}) };
   }
 
   /**
@@ -202,6 +200,46 @@ export class CorpusWriter {
 
   manifest(meta: Omit<CorpusMeta, 'sums'>): void {
     writeManifest(this.sink, { ...meta, sums: this.sums });
+  }
+}
+
+/**
+ * Items with an index of [offset, sum] pairs and the end offset: each item checks itself. The data
+ * is written in parts of `per` items as each part fills (never joined, nor held whole: a language's
+ * records at once were a peak of memory), the offsets running on from one part to the next.
+ */
+class ItemsFile {
+  private readonly idx: Buffer;
+  private pending: Buffer[] = [];
+  private added = 0;
+  private part = 0;
+  private offset = 0;
+  constructor(private readonly sink: CorpusSink, private readonly base: string, private readonly count: number, private readonly per: number) {
+    this.idx = Buffer.alloc((count + 1) * 8);
+  }
+
+  add(buf: Buffer): void {
+    if (this.added >= this.count) throw new Error(`${this.base}: more items than ${this.count}`);
+    this.idx.writeUInt32LE(this.offset, this.added * 8);
+    this.idx.writeUInt32LE(checksum(buf), this.added * 8 + 4);
+    this.offset += buf.length;
+    if (this.offset > 0xffffffff) throw new ContentError(`${this.base} is over 4 GB: the corpus is too large`);
+    this.added++;
+    this.pending.push(buf);
+    if (this.pending.length === this.per) this.flush();
+  }
+
+  end(): void {
+    if (this.added !== this.count) throw new Error(`${this.base}: ${this.added} items of ${this.count}`);
+    // None: one empty part.
+    if (this.pending.length > 0 || this.part === 0) this.flush();
+    this.idx.writeUInt32LE(this.offset, this.count * 8);
+    this.sink.write(`${this.base}.idx`, this.idx);
+  }
+
+  private flush(): void {
+    this.sink.write(partFile(this.base, this.part++), this.pending);
+    this.pending = [];
   }
 }
 

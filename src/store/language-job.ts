@@ -5,7 +5,7 @@
 // 1,448 MB compiled in one heap, one language alone at 800 MB).
 import { Worker } from 'node:worker_threads';
 import type { Article, ParseResult } from '../corpus/article.js';
-import { compileLanguage } from '../corpus/compile.js';
+import { compileLanguage, stamped } from '../corpus/compile.js';
 import { siteLinkOptions, type LinkOptions } from '../corpus/links.js';
 import { MAX_FILE_BYTES } from '../corpus/parse.js';
 import type { LanguageMeta } from '../corpus/reader.js';
@@ -109,11 +109,9 @@ export async function compileLanguageFiles(job: LanguageJob, reader: CorpusReade
   const site = job.site ?? siteLinkOptions(articles, job.sitePrefix, job.vault);
   // A language of no articles is no language of the corpus (as when compiled all at once).
   if (articles.length === 0) return { skipped, missing, unreadable, site };
-  const compiled = compileLanguage(lang, articles, job.langsOf, { ...site, otherLangs: job.others }, (n) => hooks.onIndexed?.(n, false));
+  const compiled = stamped(compileLanguage(lang, articles, job.langsOf, { ...site, otherLangs: job.others }, (n) => hooks.onIndexed?.(n, false)), new Map(entries.map((e): [string, Stamp] => [e.path, stampOf(e)])));
   hooks.onIndexed?.(articles.length, true);
   articles.length = 0;
-  const stamps = new Map(entries.map((e): [string, Stamp] => [e.path, stampOf(e)]));
-  for (const r of compiled.records) r.stamp = stamps.get(r.file);
   // A language with a file that could not be read is compiled again next time.
   const meta = w.language(compiled, false, unreadable.length === 0 ? job.signature : undefined);
   return { meta, skipped, missing, unreadable, site };

@@ -13,7 +13,8 @@ export const WORDS_FILE = 'words.tsv';
 export function lexiconOf(languages: CompiledLanguage[]): Lexicon {
   const language = languages.find((l) => l.lang === 'da') ?? (languages.length === 1 ? languages[0] : undefined);
   if (!language) return { version: 1, phrases: {} };
-  const ids = language.docs.map((d) => d.id);
+  const docs = Array.from({ length: language.count }, (_, n) => language.doc(n));
+  const ids = docs.map((d) => d.id);
   // A stem is Danish when the text of a few articles other than the alias's own has it: an
   // English term quoted once or twice ("på engelsk gross profit") does not make it Danish.
   const inDanishText = (stem: string, id: string): boolean => {
@@ -23,7 +24,7 @@ export function lexiconOf(languages: CompiledLanguage[]): Lexicon {
     for (let i = 0; i < postings.length; i += 2) if (ids[postings[i] as number] !== id && ++others >= DANISH_IN_ARTICLES) return true;
     return false;
   };
-  return makeLexicon(language.docs.map((d) => ({ id: d.id, title: d.title, aliases: d.aliases })), inDanishText);
+  return makeLexicon(docs.map((d) => ({ id: d.id, title: d.title, aliases: d.aliases })), inDanishText);
 }
 
 /** A word is Danish when the text of at least this many articles has it. */

@@ -329,7 +329,12 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   scanTerms.sort((x, y) => x.n - y.n);
   const entry = (n: number): ListEntry => [(articles[n] as Article).id, names[n] as string, (articles[n] as Article).title, n];
   const compiled: CompiledLanguage = {
-    lang, records, docs: [], names: nameMap, grams, text,
+    lang, count: records.length, record: (n) => records[n] as CompiledRecord,
+    // Given encoded, as stored (`docs` below).
+    doc: () => {
+      throw new Error('a patch of members writes its search documents as stored');
+    },
+    names: nameMap, grams, text,
     scan: { terms: scanTerms, vocabulary: [...text.keys()] },
     avgBodyLength: meanBodyLength(total, count), bodyTotal: total,
     capped, gramsCapped, gramsNamed,

@@ -72,4 +72,15 @@ describe('items kept in parts', () => {
     expect(JSON.parse(damaged.stdout).title).toBe('Regnskab');
     expect(answers(dir, parts)).toEqual(answers(dir, cleanEnv()));
   }, 240_000);
+
+  it('written a part at a time as they are made: parts that divide the count exactly, in a worker too', () => {
+    const dir = tempDir();
+    writeCorpus(dir);
+    // 14 in parts of 7: two full parts and no empty third; compiled in a worker of its own as a
+    // large language is (GLOSSARY_TEST_WORKER), its records made and written part by part.
+    const env = cleanEnv({ GLOSSARY_TEST_PART: '7', GLOSSARY_TEST_WORKER: '1,strict' });
+    expect(answers(dir, env)).toEqual(answers(dir, cleanEnv()));
+    const files = readdirSync(join(generation(env), 'da')).sort();
+    for (const name of ['records', 'docs', 'terms']) expect(files.filter((f) => f.startsWith(`${name}.`))).toEqual([`${name}.1.dat`, `${name}.dat`, `${name}.idx`]);
+  }, 240_000);
 });

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileListing } from '../../src/store/compilation.js';
+import { withRecords, type CompiledLanguage } from '../../src/corpus/compile.js';
 import { listSources } from '../../src/store/source.js';
 import { fixture, tempDir } from '../helpers.js';
 
@@ -76,8 +77,8 @@ describe('corpus checks', () => {
 
   it('reads a two-language folder, one language per sub-folder', () => {
     const c = compileListing(listSources([fixture('bilingual')]));
-    expect(c.languages.map((l) => [l.lang, l.records.length])).toEqual([['da', 2], ['en', 1]]);
-    const da = c.languages[0]?.records.find((r) => r.id === 'strategicalliance');
+    expect(c.languages.map((l) => [l.lang, l.count])).toEqual([['da', 2], ['en', 1]]);
+    const da = withRecords(c.languages[0] as CompiledLanguage).records.find((r) => r.id === 'strategicalliance');
     expect(da?.langs).toEqual(['en']);
   });
 

@@ -4,7 +4,7 @@
 // where they are made, so that a mutation of either is noticed by the unit tests too.
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.js';
-import { compileLanguage } from '../../src/corpus/compile.js';
+import { compileLanguage, withRecords } from '../../src/corpus/compile.js';
 import { parseArticle } from '../../src/corpus/parse.js';
 import { bodyTerms, countsOf, stem } from '../../src/corpus/terms.js';
 
@@ -63,7 +63,7 @@ describe('compileLanguage records', () => {
   // Compiled in each test (not once for the block), so that a mutation tool sees which tests run it.
   // `d` is linked to by none and is missing from the languages map.
   const compile = () =>
-    compileLanguage('da', [...articles, article('d', '---\ntitle: Delta\ndescription: D.\n---\n\nIngen links.\n')], new Map([['a', ['da', 'en']], ['b', ['da']], ['c', ['de', 'da', 'en']]]));
+    withRecords(compileLanguage('da', [...articles, article('d', '---\ntitle: Delta\ndescription: D.\n---\n\nIngen links.\n')], new Map([['a', ['da', 'en']], ['b', ['da']], ['c', ['de', 'da', 'en']]])));
 
   it('numbers the articles by id and resolves each link to its target, a broken one to none', () => {
     const compiled = compile();

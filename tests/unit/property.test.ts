@@ -26,7 +26,7 @@ const source = fc.tuple(fc.oneof(frontMatter, fc.constant(''), fc.constantFrom('
 function recordOf(text: string) {
   const result = parseArticle({ id: 'x', lang: 'da', file: 'x.md', bytes: encode(text) });
   if (result.kind !== 'article') return undefined;
-  return compileLanguage('da', [result.article], new Map()).records[0];
+  return compileLanguage('da', [result.article], new Map()).record(0);
 }
 
 describe('properties', () => {
