@@ -21,6 +21,7 @@ import { langOf, shellWord, type Context } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { Scanner, type Occurrence } from '../scan.js';
 import { compileListing, parseEntry } from '../store/compilation.js';
+import { parseEntries } from '../store/parse-pool.js';
 import { CONFIG_FILES, vaultPathOf } from '../store/config.js';
 import { isBundle, isInside, listSources, type SourceEntry, type SourceListing } from '../store/source.js';
 import { stampKey, stampOf } from '../store/files.js';
@@ -99,6 +100,16 @@ export function nearestGlossary(start: string): string | undefined {
   }
 }
 
+/**
+ * The glossary of a listing, its files not parsed before parsed on both cores (parse-pool.ts; a
+ * large folder only): 15,000 files took 7.5 s of the server's start-up on one.
+ */
+export async function loadGlossary(dirs: string[], listing: SourceListing, before?: Glossary): Promise<Glossary> {
+  const toParse = listing.entries.filter((e) => !Glossary.kept(e, before));
+  const results = await parseEntries(toParse, true);
+  return new Glossary(dirs, listing, before, new Map(results.map((r, i) => [(toParse[i] as SourceEntry).path, r])));
+}
+
 /** The articles of content folders, parsed from disk and from open buffers. */
 export class Glossary {
   readonly byPath = new Map<string, SourceEntry>();
@@ -115,20 +126,29 @@ export class Glossary {
   /** How many whole checks were made: another open article's problems may have changed with one. */
   wholeChecks = 0;
 
-  /** `before`: the glossary of an earlier listing, whose parses of files unchanged on disk are kept. */
+  /**
+   * `before`: the glossary of an earlier listing, whose parses of files unchanged on disk are kept.
+   * `parsedNow`: files parsed for it already (loadGlossary parses them on both cores).
+   */
   constructor(
     readonly dirs: string[],
     readonly listing: SourceListing,
     before?: Glossary,
+    parsedNow?: Map<string, ParseResult>,
   ) {
     for (const e of listing.entries) {
       this.byPath.set(e.path, e);
-      const old = before?.byPath.get(e.path);
-      const same = old && !before?.fromBuffer.has(e.path) && stampKey(stampOf(old)) === stampKey(stampOf(e)) && old.id === e.id && old.lang === e.lang;
-      this.parsed.set(e.path, (same && before?.parsed.get(e.path)) || parseEntry(e));
+      this.parsed.set(e.path, parsedNow?.get(e.path) ?? (Glossary.kept(e, before) || parseEntry(e)));
     }
     this.linkOptions = siteLinkOptions(this.all(), listing.config?.sitePrefix, vaultPathOf(listing.config));
     this.usesSlash = this.all().some((a) => a.links.some((l) => l.href.startsWith('/')));
+  }
+
+  /** The earlier glossary's parse of a file unchanged on disk since (not one of an editor's buffer). */
+  static kept(e: SourceEntry, before: Glossary | undefined): ParseResult | undefined {
+    const old = before?.byPath.get(e.path);
+    const same = old && !before?.fromBuffer.has(e.path) && stampKey(stampOf(old)) === stampKey(stampOf(e)) && old.id === e.id && old.lang === e.lang;
+    return same ? before?.parsed.get(e.path) : undefined;
   }
 
   /** An article's id and title folded, for completion's matching (made once per parse). */
@@ -432,9 +452,9 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     lines.clear();
   }
   /** The folder's listing taken into use: unchanged files' parses kept, open buffers standing for their files. */
-  function adoptListing(listing: SourceListing): Glossary {
+  async function adoptListing(listing: SourceListing): Promise<Glossary> {
+    const g = await loadGlossary(contentDirs, listing, glossary);
     listingSig = listingSignature(listing);
-    const g = new Glossary(contentDirs, listing, glossary);
     for (const doc of documents.all()) {
       const path = pathOf(doc.uri);
       if (path && g.byPath.has(path)) g.update(path, doc.getText());
@@ -464,7 +484,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       try {
         const listing = listSources(contentDirs);
         if (listingSignature(listing) !== listingSig || !glossary) {
-          adoptListing(listing);
+          await adoptListing(listing);
           changed = true;
         }
       } catch (error) {
@@ -521,7 +541,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     }
     try {
       await adoptCorpus(await run.open());
-      if (contentDirs.length) adoptListing(listSources(contentDirs));
+      if (contentDirs.length) await adoptListing(listSources(contentDirs));
     } catch (error) {
       // A folder that cannot be opened now (its glossary.json not valid): as while running, said in
       // the log and nothing answered from it until it can be. An error here ended the session for good.
