@@ -186,21 +186,26 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   const { targets, backlinks } = resolveLinks(articles, { ...site, otherLangs: others });
   const refs: LinkedRef[] = articles.map((a, n) => ({ id: a.id, title: a.title, name: names[n] as string, n }));
   const ref = (n: number) => refs[n] as LinkedRef;
-  const records: CompiledRecord[] = members.map((m, n) => {
+  // Each article's backlinks in the order its record shows them, as numbers: its record is made
+  // when the writer asks for it (a language's records at once were most of what a patch held).
+  const backs = members.map((_, n) => inBacklinkOrder([...(backlinks.get(n) ?? [])].map(ref)).map((r) => r.n));
+  const record = (n: number): CompiledRecord => {
+    const m = members[n] as Member;
     const links = recordLinks(m.article, targets[n] as number[], ref);
-    const back = inBacklinkOrder([...(backlinks.get(n) ?? [])].map(ref));
+    const back = (backs[n] as number[]).map(ref);
     if (!m.stored) return { ...compiledRecord(m.article, ref(n), lang, links, back, langsFor(lang, m.article.id)), stamp: stamps.get(m.article.file) };
     // As stored, with its numbers moved, its links resolved again and its other languages now.
     const { links: _l, backlinks: _b, ...rest } = m.stored;
     return { ...rest, n, langs: langsFor(lang, m.article.id), source: '', links, backlinks: back } as unknown as CompiledRecord;
-  });
+  };
   // A record whose rendering may differ: moved, or its links, backlinks or other languages changed.
   const touched = new Set<number>(gone);
+  const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   members.forEach((m, n) => {
     if (!m.stored || m.old === undefined) return;
-    const linksBefore = JSON.stringify([m.stored.links.map((l) => (l[4] >= 0 ? moved(l[4]) ?? -4 : l[4])), m.stored.backlinks.map((b) => moved(b) ?? -4)]);
-    const linksNow = JSON.stringify([targets[n] as number[], (records[n] as CompiledRecord).backlinks.map((b) => b.n)]);
-    if (m.old !== n || linksBefore !== linksNow || JSON.stringify(m.stored.langs) !== JSON.stringify((records[n] as CompiledRecord).langs)) touched.add(m.old);
+    const linked = m.stored.links.map((l) => (l[4] >= 0 ? moved(l[4]) ?? -4 : l[4]));
+    const backed = m.stored.backlinks.map((b) => moved(b) ?? -4);
+    if (m.old !== n || !same(linked, targets[n] as number[]) || !same(backed, backs[n] as number[]) || !Array.isArray(m.stored.langs) || !same(m.stored.langs, langsFor(lang, m.article.id))) touched.add(m.old);
   });
 
   // ---- search documents and body terms, moved as stored: a document's number is rewritten in place ----
@@ -329,7 +334,7 @@ function patchLanguageMembers(reader: CorpusReader, sink: CorpusSink, lang: stri
   scanTerms.sort((x, y) => x.n - y.n);
   const entry = (n: number): ListEntry => [(articles[n] as Article).id, names[n] as string, (articles[n] as Article).title, n];
   const compiled: CompiledLanguage = {
-    lang, count: records.length, record: (n) => records[n] as CompiledRecord,
+    lang, count: members.length, record,
     // Given encoded, as stored (`docs` below).
     doc: () => {
       throw new Error('a patch of members writes its search documents as stored');
