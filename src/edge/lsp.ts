@@ -451,10 +451,15 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     foldedTitles.length = 0;
     lines.clear();
   }
-  /** The folder's listing taken into use: unchanged files' parses kept, open buffers standing for their files. */
-  async function adoptListing(listing: SourceListing): Promise<Glossary> {
-    const g = await loadGlossary(contentDirs, listing, glossary);
+  /**
+   * The folder's listing taken into use: unchanged files' parses kept, open buffers standing for
+   * their files. `made`: its glossary made already (initialize parses on both cores).
+   */
+  function adoptListing(listing: SourceListing, made?: Glossary): Glossary {
     listingSig = listingSignature(listing);
+    // While serving, parsed here and now: a parse that gave way to other messages (as parsing on
+    // both cores does) let a document change that came after a request into the request's answer.
+    const g = made ?? new Glossary(contentDirs, listing, glossary);
     for (const doc of documents.all()) {
       const path = pathOf(doc.uri);
       if (path && g.byPath.has(path)) g.update(path, doc.getText());
@@ -484,7 +489,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       try {
         const listing = listSources(contentDirs);
         if (listingSignature(listing) !== listingSig || !glossary) {
-          await adoptListing(listing);
+          adoptListing(listing);
           changed = true;
         }
       } catch (error) {
@@ -541,7 +546,11 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     }
     try {
       await adoptCorpus(await run.open());
-      if (contentDirs.length) await adoptListing(listSources(contentDirs));
+      // Nothing else is handled before initialize is answered: its files parsed on both cores.
+      if (contentDirs.length) {
+        const listing = listSources(contentDirs);
+        adoptListing(listing, await loadGlossary(contentDirs, listing, glossary));
+      }
     } catch (error) {
       // A folder that cannot be opened now (its glossary.json not valid): as while running, said in
       // the log and nothing answered from it until it can be. An error here ended the session for good.
