@@ -22,6 +22,7 @@ import { ExitCode } from '../errors.js';
 import { Scanner, type Occurrence } from '../scan.js';
 import { compileListing, parseEntry } from '../store/compilation.js';
 import { parseEntries } from '../store/parse-pool.js';
+import { testSwitch } from '../store/threads.js';
 import { CONFIG_FILES, vaultPathOf } from '../store/config.js';
 import { isBundle, isInside, listSources, type SourceEntry, type SourceListing } from '../store/source.js';
 import { stampKey, stampOf } from '../store/files.js';
@@ -468,6 +469,10 @@ export async function runLsp(run: Run): Promise<ExitCode> {
   }
   async function reopen(force: boolean): Promise<void> {
     let changed = false;
+    // Test-only: GLOSSARY_TEST_LSP_REFRESH=MS makes every refresh take MS longer (as a recompile of a
+    // large folder does), so that a test can send an edit while one is under way.
+    const slow = testSwitch('GLOSSARY_TEST_LSP_REFRESH');
+    if (slow) await new Promise((done) => setTimeout(done, slow.min));
     try {
       const opened = await run.open({ force });
       if (corpusIdentity(opened) !== corpusSums || force || !ctx) {
@@ -512,12 +517,23 @@ export async function runLsp(run: Run): Promise<ExitCode> {
         const problem = paramsProblem(params, shape);
         if (problem) throw new ls.ResponseError(ls.ErrorCodes.InvalidParams, problem);
       }
+      // The document a request is about, as it was when the request came: a refresh that compiles
+      // the folder again gives way to other messages, and an edit that came after the request
+      // would reach its answer (positions of the text asked about, read in another). Then the
+      // request is refused as LSP has it (ContentModified: the client asks again), not answered wrong.
+      const uri = shape && shape !== 'query' ? (params as { textDocument: { uri: string } }).textDocument.uri : undefined;
+      const version = uri === undefined ? undefined : documents.get(uri)?.version;
+      const same = () => {
+        if (uri !== undefined && documents.get(uri)?.version !== version) throw new ls.ResponseError(ls.LSPErrorCodes.ContentModified, 'the document changed while the glossary was being read again: ask again');
+      };
       await fresh();
+      same();
       try {
         return f(params);
       } catch (error) {
         if (!(error instanceof StaleSourceError || error instanceof DamagedCorpusError)) throw error;
         await fresh(true);
+        same();
         return f(params);
       }
     };

@@ -38,8 +38,8 @@ export class Raw {
   readonly messages: any[] = [];
   stderr = '';
   exited: Promise<number | null>;
-  constructor(args: string[], cwd?: string) {
-    this.child = spawn(process.execPath, [bin, ...args, 'lsp', '--stdio'], { env: cleanEnv(), ...(cwd ? { cwd } : {}) });
+  constructor(args: string[], cwd?: string, env: Record<string, string> = {}) {
+    this.child = spawn(process.execPath, [bin, ...args, 'lsp', '--stdio'], { env: cleanEnv(env), ...(cwd ? { cwd } : {}) });
     this.child.stderr.on('data', (d) => (this.stderr += d));
     this.exited = new Promise((done) => this.child.on('exit', (code) => done(code)));
     this.child.stdout.on('data', (d: Buffer) => {

@@ -141,6 +141,32 @@ describe('glossary lsp over raw framing: bad input, a huge file, a client that g
     expect(await s.exited).toBe(0);
   });
 
+  it('an edit that comes while a request waits for the glossary to be read again: ContentModified (-32801), never an answer from the edited text', async () => {
+    // Every refresh made 800 ms long (as a recompile of a large folder is): an edit sent just after
+    // a request is handled before the request is answered.
+    const s = new Raw(content, undefined, { GLOSSARY_TEST_LSP_REFRESH: '800' });
+    await s.start();
+    const uri = 'file:///tmp/moved.txt';
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'plaintext', version: 1, text: 'en strategisk alliance' } } });
+    // The glossary is looked at again at most once a second: the next request starts a refresh.
+    await new Promise((r) => setTimeout(r, 1100));
+    // A hover on "strategisk alliance", then two lines put above it: the position now points at "ingen ting".
+    s.send({ id: 2, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 0, character: 5 } } });
+    s.send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'ingen ting\nher\nen strategisk alliance' }] } });
+    const asked = await s.reply(2);
+    // Refused as LSP has it; or, had no refresh been due, answered from the text as asked. Never
+    // "nothing there", read at that position in the edited text.
+    if (asked.error) {
+      expect(asked.error.code).toBe(-32801);
+      expect(asked.error.message).toMatch(/changed/);
+    } else expect(asked.result.contents.value).toContain('Strategisk alliance');
+    // Asked again: answered from the text as it is now.
+    s.send({ id: 3, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 2, character: 5 } } });
+    expect((await s.reply(3)).result.contents.value).toContain('Strategisk alliance');
+    s.child.stdin.end();
+    expect(await s.exited).toBe(0);
+  }, 60000);
+
   it('a request before initialize is refused with ServerNotInitialized (-32002), one after shutdown with InvalidRequest', async () => {
     const s = new Raw(content);
     s.send({ id: 7, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///tmp/a.txt' }, position: { line: 0, character: 0 } } });
