@@ -4,7 +4,7 @@
 // where they are made, so that a mutation of either is noticed by the unit tests too.
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/article.js';
-import { compileLanguage, withRecords } from '../../src/corpus/compile.js';
+import { compileLanguage, stamped, withRecords } from '../../src/corpus/compile.js';
 import { parseArticle } from '../../src/corpus/parse.js';
 import { bodyTerms, countsOf, stem } from '../../src/corpus/terms.js';
 
@@ -87,5 +87,25 @@ describe('compileLanguage records', () => {
       ['c', 'Cirkel', 'cirkel', 2, []],
       ['d', 'Delta', 'delta', 3, []],
     ]);
+  });
+
+  it('makes a record and a document when asked; held, the same ones each time; stamped, each with its file\'s stamp', () => {
+    const made = compileLanguage('da', articles, new Map());
+    // Made anew on each call (a large compile holds none), alike each time.
+    expect(made.count).toBe(3);
+    expect(made.record(1)).not.toBe(made.record(1));
+    expect(made.record(1)).toEqual(made.record(1));
+    expect(made.doc(2).id).toBe('c');
+    // Held: every record and document made once, and record(n), doc(n) are those.
+    const held = withRecords(made);
+    expect(held.records.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(held.record(1)).toBe(held.records[1]);
+    expect(held.doc(2)).toBe(held.docs[2]);
+    expect(held.record(1)).toEqual(made.record(1));
+    // Stamped by file: a file the map has none for gets none.
+    const withStamps = stamped(made, new Map([['a.md', [10, 20, 30]]]));
+    expect(withStamps.record(0).stamp).toEqual([10, 20, 30]);
+    expect(withStamps.record(1).stamp).toBeUndefined();
+    expect(made.record(0).stamp).toBeUndefined();
   });
 });
