@@ -31,7 +31,7 @@ export function cacheRoot(env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * When a run checks every file's size and mtime. A folder's mtime tells of a file added, removed
+ * When a run checks every file's stamp (size, ctime, inode). A folder's ctime tells of a file added, removed
  * or renamed, and the article a command shows is always checked itself; but an edit in place to
  * another file shows only in that file's own stat, and one stat costs ~4 µs here (15,000 files:
  * ~80 ms with the listing). So corpora of up to SMALL_CORPUS files are checked in full on every
@@ -230,7 +230,7 @@ function writeQuick(dir: string, quick: Quick): void {
 }
 
 /**
- * Every listed file's path with its size and mtime when generation `generation` was checked
+ * Every listed file's path with its stamp (size, ctime, inode) when generation `generation` was checked
  * against them: the generation, then the paths and the pairs as two JSON arrays, a line each
  * (read back far faster than the folders are listed).
  */
@@ -263,7 +263,7 @@ interface StampCheck extends FilesNow {
 }
 
 /**
- * Every file of the stamps of `generation` stat'ed now, against its size and mtime then; undefined
+ * Every file of the stamps of `generation` stat'ed now, against its size, ctime and inode then; undefined
  * when the stamps are unreadable or damaged. All are stat'ed, not only up to the first change: a
  * change to the files' contents alone then needs no listing (source.ts relist).
  */
@@ -298,7 +298,7 @@ function checkStamps(dir: string, generation: string): StampCheck | undefined {
 
 /**
  * The listing as it is now, from the state of the current generation, when the check found only
- * files changed in place (no folder's mtime moved, so no file was added, removed or renamed, and
+ * files changed in place (no folder's ctime moved, so no file was added, removed or renamed, and
  * no skipped file changed); otherwise undefined, and the folders are listed.
  */
 function relistChanged(dirs: string[], state: State, folders: Array<[string, number, number]>, check: StampCheck): SourceListing | undefined {
@@ -339,9 +339,9 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     quick = undefined;
   }
   // Folders whose times have not changed hold the same files: a large one checked a moment ago
-  // needs nothing more read; otherwise each file's size and mtime (an edit in place shows only
-  // there) against those compiled, without listing the folders again. --refresh lists them: a
-  // folder's mtime can be set back (`rsync -a`, `cp -a`, `tar` restore it) after a file is added.
+  // needs nothing more read; otherwise each file's size, ctime and inode (an edit in place shows only
+  // there) against those compiled, without listing the folders again. --refresh lists them,
+  // whatever the folders' times say.
   let check: StampCheck | undefined;
   if (current && !options.force && quick && quick.generation === current.name && !(quick.unreadable ?? []).some(readableNow)) {
     const stamps = folderStamps(quick.folders.map(([f]) => f));
@@ -372,7 +372,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   }
   const fresh = (name: string, unreadable: string[]): Quick => {
     writeStamps(dir, name, listing, now, relisted && check ? check.pathsText : undefined);
-    // A folder's mtime within a tick of now is not trusted (see settled): a file added in the same
+    // A folder's ctime within a tick of now is not trusted (see settled): a file added in the same
     // tick would leave it as it is. The next run lists that folder's files again.
     return { folders: listing.folders.map(([f, m, ino]): [string, number, number] => [f, settled(m, now), ino]), verifiedAt: now, files: listing.entries.length, generation: name, unreadable };
   };
@@ -457,7 +457,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
       const result = await compilation.compileByLanguage({
         listing, reader: from?.reader, retry: new Set(state?.unreadable ?? []), sink: new DiskFiles(gen), parse, onProgress: progress, compiled: now,
         // Files whose stamps the last compile could not trust: read again, whatever they say now.
-        unsettled: new Set((state?.entries ?? []).filter(([, , mtime]) => mtime === -1).map(([path]) => path)),
+        unsettled: new Set((state?.entries ?? []).filter(([, , time]) => time === -1).map(([path]) => path)),
         link: (file) => linkInto(join(dir, (from as { name: string }).name, file), join(gen, file)),
       });
       if (from) keepRenders(join(dir, from.name, 'render'), join(gen, 'render'), result.kept);

@@ -9,7 +9,7 @@ import { MAX_FILE_BYTES, parseArticle } from '../corpus/parse.js';
 import { createHash } from 'node:crypto';
 import { CorpusWriter, encodeGramShard, encodeNameShard, encodeStored, encodeTextShard, finishCorpus, FORMAT, partSizeOf, shardOf, writeCorpus, writePatchedItems, type BodyStats, type CorpusReader, type Skipped, type StoredRecord } from './compiled.js';
 import type { LanguageMeta } from '../corpus/reader.js';
-import { readRegularFile, stampOf, type CorpusSink, type Stamp } from './files.js';
+import { readRegularFile, stampOf, stampsByPath, type CorpusSink } from './files.js';
 import { articleOfStored, compileLanguageJob, type LanguageJob } from './language-job.js';
 import { settled, type SourceEntry, type SourceListing } from './source.js';
 import { vaultPathOf } from './config.js';
@@ -92,7 +92,7 @@ export function compileListing(listing: SourceListing, options: CompileOptions =
   }
   // The largest language first: it is the default when nothing else names one.
   const order = [...byLang.keys()].sort((a, b) => (byLang.get(b)?.length ?? 0) - (byLang.get(a)?.length ?? 0) || (a < b ? -1 : 1));
-  const stamps = new Map(listing.entries.map((e): [string, Stamp] => [e.path, stampOf(e)]));
+  const stamps = stampsByPath(listing.entries);
   // Links in the site's style: its glossary prefix, as configured, as the pages' addresses tell it, or
   // as most links share it; learnt from the language with the most files, as a compile language by
   // language does (links of every language share it).

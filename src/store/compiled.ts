@@ -690,7 +690,7 @@ export class CorpusReader implements Corpus {
 
   /**
    * One article's record, with its source and its links' targets. A record that keeps no source
-   * reads it from its file, checked against the size and mtime it was compiled at: a file changed
+   * reads it from its file, checked against the size, ctime and inode it was compiled with: a file changed
    * since is a StaleSourceError (the caller recompiles), never a mix of old record and new text.
    */
   record(lang: string, n: number): ArticleRecord {

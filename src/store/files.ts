@@ -203,6 +203,11 @@ export function stampOf(e: { size: number; ctimeMs: number; ino: number }): Stam
   return [e.size, e.ctimeMs, e.ino];
 }
 
+/** Each listed file's stamp by its path: what a compile stamps its records with. */
+export function stampsByPath(entries: ReadonlyArray<{ path: string; size: number; ctimeMs: number; ino: number }>): Map<string, Stamp> {
+  return new Map(entries.map((e): [string, Stamp] => [e.path, stampOf(e)]));
+}
+
 /** A stamp as one string, to compare two (`size:ctime:inode`). */
 export function stampKey(stamp: readonly number[]): string {
   return stamp.join(':');

@@ -10,7 +10,7 @@ import { siteLinkOptions, type LinkOptions } from '../corpus/links.js';
 import { MAX_FILE_BYTES } from '../corpus/parse.js';
 import type { LanguageMeta } from '../corpus/reader.js';
 import { CorpusReader, CorpusWriter, type Skipped, type StoredRecord } from './compiled.js';
-import { DiskFiles, stampKey, stampOf, UNWRITABLE, type Stamp } from './files.js';
+import { DiskFiles, stampKey, stampOf, stampsByPath, UNWRITABLE } from './files.js';
 import type { SourceEntry } from './source.js';
 import { bundledWorker, testSwitch } from './threads.js';
 
@@ -109,7 +109,7 @@ export async function compileLanguageFiles(job: LanguageJob, reader: CorpusReade
   const site = job.site ?? siteLinkOptions(articles, job.sitePrefix, job.vault);
   // A language of no articles is no language of the corpus (as when compiled all at once).
   if (articles.length === 0) return { skipped, missing, unreadable, site };
-  const compiled = stamped(compileLanguage(lang, articles, job.langsOf, { ...site, otherLangs: job.others }, (n) => hooks.onIndexed?.(n, false)), new Map(entries.map((e): [string, Stamp] => [e.path, stampOf(e)])));
+  const compiled = stamped(compileLanguage(lang, articles, job.langsOf, { ...site, otherLangs: job.others }, (n) => hooks.onIndexed?.(n, false)), stampsByPath(entries));
   hooks.onIndexed?.(articles.length, true);
   articles.length = 0;
   // A language with a file that could not be read is compiled again next time.

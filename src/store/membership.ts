@@ -17,7 +17,7 @@ import { countsOf } from '../corpus/terms.js';
 import type { LanguageMeta } from '../corpus/reader.js';
 import type { ScanTerm } from '../scan.js';
 import { CorpusWriter, encodeStored, writePatchedItems, type CorpusReader, type StoredRecord } from './compiled.js';
-import { stampOf, type CorpusSink, type Stamp } from './files.js';
+import { stampsByPath, type CorpusSink, type Stamp } from './files.js';
 import { articleLanguages, siteLanguage, withNumber, type Patch } from './compilation.js';
 import { articleOfStored as articleOf } from './language-job.js';
 import type { SourceEntry, SourceListing } from './source.js';
@@ -48,7 +48,7 @@ export function patchMembers(reader: CorpusReader, sink: CorpusSink, changes: Me
   const { listing } = context;
   const byLang = new Map<string, { added: Article[]; removed: Map<string, string> }>();
   const ensure = (lang: string) => byLang.get(lang) ?? (byLang.set(lang, { added: [], removed: new Map() }).get(lang) as { added: Article[]; removed: Map<string, string> });
-  const stamps = new Map(changes.added.map(({ entry }): [string, Stamp] => [entry.path, stampOf(entry)]));
+  const stamps = stampsByPath(changes.added.map(({ entry }) => entry));
   for (const { article } of changes.added) ensure(article.lang).added.push(article);
   for (const r of changes.removed) ensure(r.lang).removed.set(r.path, r.id);
   // Which other languages have an article of each id: a record lists them (`langs`).

@@ -255,7 +255,7 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
         w.out.skipped.push({ file: path, reason: 'symbolic link to a file outside the content folder: not followed' });
         continue;
       }
-      // One stat a file: its size and mtime are what tells the cache that it changed.
+      // One stat a file: its size, ctime and inode are what tells the cache that it changed.
       const found = fileStat(path);
       if (found === undefined) throw Object.assign(new Error(`no such file: ${path}`), { code: 'ENOENT' });
       stats = found;
@@ -496,9 +496,9 @@ export interface FilesNow {
 
 /**
  * The listing of one content folder whose folders are as they were when `entries` were listed
- * (the same mtimes: no file added, removed or renamed), with each file's size and time as it is
+ * (the same change times: no file added, removed or renamed), with each file's size and time as it is
  * now: what listSources would list, without reading the folders or stat'ing the files again.
- * `entries` are [path, size, mtime, language, id] in listing order; `now` has them at the same
+ * `entries` are [path, size, ctime, language, id, inode] in listing order; `now` has them at the same
  * indices. Undefined where it cannot be told so (a file that is no longer a regular file).
  */
 export function relist(dir: string, entries: ReadonlyArray<readonly [string, number, number, string, string, number]>, skipped: Skipped[], configs: CorpusConfig[], folders: Array<[string, number, number]>, now: FilesNow): SourceListing | undefined {
@@ -615,5 +615,5 @@ export function settled(time: number, compiled: number): number {
   return time >= compiled - tick && time <= compiled + AHEAD_MS ? -1 : time;
 }
 
-/** How far ahead of this clock an mtime is taken for another clock's (see settled). */
+/** How far ahead of this clock a change time is taken for another clock's (see settled). */
 const AHEAD_MS = 60_000;
