@@ -273,7 +273,7 @@ async function writeStarDict(run: Run, dir: string, articles: ExportArticle[], l
   // Every file is made in a folder aside first: a full disk leaves the earlier export as it was.
   const staging = join(dir, `.glossary-export-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  const written: Array<{ name: string; wordcount: number; synwordcount: number; zipped: boolean }> = [];
+  const written: Array<{ name: string; articles: number; wordcount: number; synwordcount: number; zipped: boolean }> = [];
   try {
     mkdirSync(staging);
     for (const lang of langs) {
@@ -296,7 +296,7 @@ async function writeStarDict(run: Run, dir: string, articles: ExportArticle[], l
           rmSync(path('dict.dz'), { force: true });
         }
       }
-      written.push({ name, wordcount: files.wordcount, synwordcount: files.synwordcount, zipped });
+      written.push({ name, articles: mine.length, wordcount: files.wordcount, synwordcount: files.synwordcount, zipped });
     }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -312,7 +312,8 @@ async function writeStarDict(run: Run, dir: string, articles: ExportArticle[], l
   }
   for (const file of readdirSync(staging)) renameSync(join(staging, file), join(dir, file));
   rmSync(staging, { recursive: true, force: true });
-  for (const { name, wordcount, synwordcount, zipped } of written) {
-    run.note(`wrote ${join(dir, name)}.* : ${wordcount} articles, ${synwordcount} aliases${zipped ? ' (.dict.dz)' : ''}`);
+  const some = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  for (const { name, articles: count, wordcount, synwordcount, zipped } of written) {
+    run.note(`wrote ${join(dir, name)}.* : ${some(count, 'article', 'articles')} under ${some(wordcount, 'headword', 'headwords')} and ${some(synwordcount, 'synonym', 'synonyms')}${zipped ? ' (.dict.dz)' : ''}`);
   }
 }

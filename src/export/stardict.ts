@@ -7,6 +7,8 @@ import { preprocess, renderArticle } from '../render/article.js';
 import { clean, escapeXml, oneLine, provenance, type ExportArticle, type ExportMeta } from './model.js';
 
 const lowerAscii = (byte: number) => (byte >= 0x41 && byte <= 0x5a ? byte + 32 : byte);
+/** A word as StarDict's readers compare it: ASCII letters in lower case, the rest as written. */
+const asciiLower = (word: string) => word.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** StarDict's stardict_strcmp: ASCII case folded first, then the bytes as they are. */
 export function stardictCompare(a: Buffer, b: Buffer): number {
@@ -82,25 +84,61 @@ export interface StarDictOptions {
   bookname: string;
 }
 
+/** A word that names articles, by its key (`asciiLower`): as spelt, and the articles it names, in the order given. */
+interface Named {
+  /** Its spelling in the .idx: a title's, where it is one; else the first seen. */
+  word: string;
+  spellings: string[];
+  members: number[];
+  /** The articles whose title it is. */
+  owners: number[];
+  title: boolean;
+}
+
 /** One dictionary of the articles given (one language). */
 export function stardict(articles: ExportArticle[], meta: ExportMeta, options: StarDictOptions): StarDictFiles {
-  // The .dict: the articles one after another, in the order given; articles of one headword (one
-  // title in two folders) are one entry, one after the other: a reader shows one entry of a word
-  // (sdcv showed the last of two, and the first could not be reached).
-  const byWord = new Map<string, number[]>();
+  // A reader shows one entry of a word, and its words are the same word in any ASCII case
+  // (stardict_strcmp): sdcv showed the last of two, and the first could not be reached, whether
+  // they were two titles (one title in two folders) or a title and another article's alias, or one
+  // alias of two articles. So every word that names an article (its title, an alias) is one entry
+  // that holds each article it names, one after the other (a title's own first): a title's entry,
+  // and an alias's entry when its articles are not those of one title's entry, of which it is
+  // otherwise a synonym (.syn).
+  const named = new Map<string, Named>();
   articles.forEach((a, i) => {
-    const word = headword(a.title);
-    (byWord.get(word) ?? (byWord.set(word, []).get(word) as number[])).push(i);
+    const names: Array<[string, boolean]> = [[headword(a.title), true], ...a.aliases.map((x): [string, boolean] => [headword(x), false])];
+    for (const [word, title] of names) {
+      if (!word && !title) continue;
+      const key = asciiLower(word);
+      const found = named.get(key) ?? (named.set(key, { word, spellings: [], members: [], owners: [], title }).get(key) as Named);
+      // Spelt as a title spells it, where it is one; its articles first.
+      if (title && !found.title) Object.assign(found, { word, title: true });
+      if (title && !found.owners.includes(i)) found.owners.push(i);
+      if (!found.members.includes(i)) found.members.push(i);
+      if (!found.spellings.includes(word)) found.spellings.push(word);
+    }
   });
   const chunks: Buffer[] = [];
   const entries: Array<{ word: Buffer; offset: number; size: number }> = [];
-  const entryOf = new Map<number, number>();
+  /** The entry of each word that is one, by its key. */
+  const entryOfKey = new Map<string, number>();
   let offset = 0;
-  for (const [word, members] of byWord) {
-    const texts = members.map((i) => (options.plain ? articleText(articles[i] as ExportArticle) : articleHtml(articles[i] as ExportArticle)));
-    const data = Buffer.from(texts.join(options.plain ? '\n\n' + '-'.repeat(40) + '\n\n' : '\n<hr>\n'), 'utf8');
+  const texts = new Map<number, string>();
+  const text = (i: number) => texts.get(i) ?? (texts.set(i, options.plain ? articleText(articles[i] as ExportArticle) : articleHtml(articles[i] as ExportArticle)).get(i) as string);
+  /** An article's title's entry, by key. */
+  const homeOf = (i: number) => asciiLower(headword((articles[i] as ExportArticle).title));
+  /** An alias whose articles are all in one title's entry (one article, or both of one title) is a synonym of it. */
+  const sharedHome = ({ members }: Named): string | undefined => {
+    const home = homeOf(members[0] as number);
+    const held = named.get(home)?.members ?? [];
+    return members.every((i) => homeOf(i) === home && held.includes(i)) ? home : undefined;
+  };
+  for (const [key, entry] of named) {
+    const { word, members, owners, title } = entry;
+    if (!title && sharedHome(entry) !== undefined) continue;
+    const data = Buffer.from([...owners, ...members.filter((i) => !owners.includes(i))].map(text).join(options.plain ? '\n\n' + '-'.repeat(40) + '\n\n' : '\n<hr>\n'), 'utf8');
     chunks.push(data);
-    for (const i of members) entryOf.set(i, entries.length);
+    entryOfKey.set(key, entries.length);
     entries.push({ word: Buffer.from(word, 'utf8'), offset, size: data.length });
     offset += data.length;
   }
@@ -116,20 +154,15 @@ export function stardict(articles: ExportArticle[], meta: ExportMeta, options: S
     idxParts.push(e.word, Buffer.from([0]), nums);
   });
   const idx = Buffer.concat(idxParts);
-  // The .syn: each alias, pointing at its article's place in the .idx; an alias equal to the title is left out.
+  // The .syn: each alias that is no title and names the articles of one title's entry, pointing at it;
+  // and every other spelling of a word that is an entry (`GAMMA` beside Gamma), pointing at it:
+  // sdcv's exact search (-e) tells cases apart.
   const syns: Array<{ word: Buffer; to: number }> = [];
-  // Once an entry: two articles of one entry may share an alias.
-  const listed = new Set<string>();
-  articles.forEach((a, i) => {
-    const title = headword(a.title);
-    const to = position.get(entryOf.get(i) as number) as number;
-    for (const alias of a.aliases) {
-      const word = headword(alias);
-      if (!word || word === title || listed.has(`${to}\u0000${word}`)) continue;
-      listed.add(`${to}\u0000${word}`);
-      syns.push({ word: Buffer.from(word, 'utf8'), to });
-    }
-  });
+  for (const [key, entry] of named) {
+    const own = entryOfKey.get(key);
+    const to = position.get(own ?? (entryOfKey.get(sharedHome(entry) as string) as number)) as number;
+    for (const spelling of entry.spellings) if (own === undefined || spelling !== entry.word) syns.push({ word: Buffer.from(spelling, 'utf8'), to });
+  }
   syns.sort((x, y) => stardictCompare(x.word, y.word) || x.to - y.to);
   const syn = syns.length
     ? Buffer.concat(

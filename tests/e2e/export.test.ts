@@ -452,6 +452,27 @@ describe('export: a full disk, licence files that are not plain files of the fol
     }
   });
 
+  it.runIf(skipping('sdcv', SDCV))('a word that names several articles (a title and another\'s alias, one alias of two) shows each of them in sdcv, in any case it is typed', () => {
+    const corpus = writeCorpus({
+      'alfa.md': article({ title: 'Alfa', description: 'Den første.', aliases: '[fælles]' }, 'Alfatekst.'),
+      'beta.md': article({ title: 'Beta', description: 'Den anden.', aliases: '[fælles, delta]' }, 'Betatekst.'),
+      'delta.md': article({ title: 'Delta', description: 'Den tredje.' }, 'Deltatekst.'),
+      'gamma.md': article({ title: 'Gamma', description: 'Den fjerde.', aliases: '[GAMMA, gam]' }, 'Gammatekst.'),
+    });
+    const out = join(tempDir('sd-alias-'), 'sd');
+    const r = cli(['--content', corpus, 'export', '--format', 'stardict', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('4 articles under 5 headwords');
+    const shown = (hits: Array<{ definition: string }> | undefined) => textOf((hits ?? []).map((h) => h.definition).join(' '));
+    const [delta, lower, shared, alfa, gammaCaps, gam] = sdcv(out, ['Delta', 'delta', 'fælles', 'Alfa', 'GAMMA', 'gam']);
+    // Before: Delta showed Beta alone (its alias), and fælles one of its two articles.
+    for (const hits of [delta, lower]) expect(shown(hits)).toMatch(/Deltatekst.*Betatekst/);
+    expect(shown(shared)).toMatch(/Alfatekst.*Betatekst/);
+    expect(shown(alfa)).toContain('Alfatekst');
+    expect(shown(alfa)).not.toContain('Betatekst');
+    for (const hits of [gammaCaps, gam]) expect(shown(hits)).toContain('Gammatekst');
+  });
+
   it('a stray ESC in a body loses itself and its introducer, not the text after it (an unterminated sequence is no payload)', () => {
     const dir = writeCorpus({ 'pris.md': article({ title: 'Pris', description: 'p.' }, 'Foersteafsnit \u001bPris er vigtig.\n\nAndet afsnit \u001b]titel uden ende.') });
     const r = cli(['--content', dir, 'export', '--format', 'json']);
