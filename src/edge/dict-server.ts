@@ -41,6 +41,8 @@ export function parseIdle(value: unknown): number {
 export async function serve(run: Run, options: Record<string, unknown>): Promise<ExitCode> {
   const port = parsePort(options['port']);
   const host = String(options['host'] ?? '127.0.0.1');
+  // An empty host is every interface to Node: an unset variable (`--host "$HOST"`) opened the glossary to the network.
+  if (host.trim() === '') throw new UsageError('--host is empty: give an address to listen on (127.0.0.1, the default, is this machine only; 0.0.0.0 is every interface)');
   const idleMs = parseIdle(options['idle']);
   const json = Boolean(options['json']);
   const source = run.contentDirs.length ? run.contentDirs.join(', ') : 'bundled with glossary';

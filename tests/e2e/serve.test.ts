@@ -462,5 +462,12 @@ describe('glossary serve: options', () => {
     expect(away.stderr).toContain('glossary: warning: listening on 192.0.2.1, not only this machine');
     expect(away.stderr).toContain('glossary: cannot listen on 192.0.2.1:0');
     expect(away.status).toBe(2);
+    // An empty host is every interface to Node (an unset `--host "$HOST"`): refused, nothing listens.
+    for (const host of ['', ' ']) {
+      // Bounded: were it to listen, it would not stay.
+      const empty = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--host', host], { env: cleanEnv(), encoding: 'utf8', timeout: 10000 });
+      expect(empty.stderr).toBe('glossary: --host is empty: give an address to listen on (127.0.0.1, the default, is this machine only; 0.0.0.0 is every interface)\n');
+      expect(empty.status).toBe(2);
+    }
   });
 });
