@@ -3,7 +3,7 @@
 // (g_ascii_strcasecmp on the UTF-8 bytes, then strcmp), which its readers binary-search: sorted
 // any other way (Danish collation), words with æ, ø or å cannot be found.
 import { Marked, type Tokens } from 'marked';
-import { preprocess, renderArticle } from '../render/article.js';
+import { bodyRepeatsDescription, preprocess, renderArticle } from '../render/article.js';
 import { clean, escapeXml, oneLine, provenance, type ExportArticle, type ExportMeta } from './model.js';
 
 const lowerAscii = (byte: number) => (byte >= 0x41 && byte <= 0x5a ? byte + 32 : byte);
@@ -53,14 +53,16 @@ export function articleHtml(article: ExportArticle): string {
       },
     },
   });
-  const body = marked.parse(clean(preprocess(article.markdown, article.title)), { async: false }) as string;
+  const markdown = clean(preprocess(article.markdown, article.title));
+  const body = marked.parse(markdown, { async: false }) as string;
   const names = article.aliases.length ? `<p><i>${article.aliases.map(escapeXml).join(', ')}</i></p>\n` : '';
   const keywords = article.keywords.length ? `<p><small>${article.keywords.map(escapeXml).join(' · ')}</small></p>\n` : '';
   // preprocess drops a first heading that repeats the title; the title comes first, always.
   const title = `<h1>${escapeXml(article.title)}</h1>\n`;
   // The description, as lookup shows it under the title: the article's definition, which a body
-  // need not repeat (an article of front matter alone was its title and nothing else).
-  const lead = article.description.trim() ? `<p>${escapeXml(article.description.trim())}</p>\n` : '';
+  // need not repeat (an article of front matter alone was its title and nothing else); not where
+  // the body begins with it (taken from its first sentence), as lookup leaves it out there too.
+  const lead = article.description.trim() && !bodyRepeatsDescription(article.description, markdown) ? `<p>${escapeXml(article.description.trim())}</p>\n` : '';
   return clean(`${title}${names}${lead}${body}${keywords}`).trim();
 }
 

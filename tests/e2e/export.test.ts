@@ -473,6 +473,15 @@ describe('export: a full disk, licence files that are not plain files of the fol
     for (const hits of [gammaCaps, gam]) expect(shown(hits)).toContain('Gammatekst');
   });
 
+  it.runIf(skipping('sdcv', SDCV))('an article without a description: its first sentence, which stands in for one, shows once in the HTML, as lookup shows it', () => {
+    const corpus = writeCorpus({ 'ingen.md': '---\ntitle: Ingen\n---\nKun en krop uden beskrivelse. Og mere tekst.\n\nAndet afsnit.\n' });
+    const out = join(tempDir('sd-lead-'), 'sd');
+    expect(cli(['--content', corpus, 'export', '--format', 'stardict', '-o', out]).code).toBe(0);
+    const text = textOf((sdcv(out, ['Ingen'])[0] ?? []).map((h) => h.definition).join(' '));
+    expect(text.split('Kun en krop uden beskrivelse.')).toHaveLength(2);
+    expect(text).toContain('Andet afsnit.');
+  });
+
   it('a stray ESC in a body loses itself and its introducer, not the text after it (an unterminated sequence is no payload)', () => {
     const dir = writeCorpus({ 'pris.md': article({ title: 'Pris', description: 'p.' }, 'Foersteafsnit \u001bPris er vigtig.\n\nAndet afsnit \u001b]titel uden ende.') });
     const r = cli(['--content', dir, 'export', '--format', 'json']);
