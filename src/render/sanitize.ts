@@ -1,11 +1,8 @@
 // The last line of defence: no control character from content reaches the terminal.
-import { BIDI } from '../text.js';
+import { ANY_ESCAPE, BIDI } from '../text.js';
 
+export { ANY_ESCAPE };
 const SGR = /\u001b\[[0-9;]*m/g;
-// Any escape sequence (CSI, OSC ended by BEL or ST, DCS/SOS/PM/APC ended by ST, other ESC forms),
-// then stray C0/C1 controls. One not ended loses its ESC and introducer only: the text after a stray
-// `\x1bPris` is the article's, not a payload to drop (an export lost the rest of a body).
-export const ANY_ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[PX^_][^\u001b]*\u001b\\|\u001b[@-Z\\-_]?/g;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**

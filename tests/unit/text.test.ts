@@ -17,7 +17,7 @@ describe('sanitize', () => {
     ['x\u001bPqdata\u001b\\y', 'xy'], // DCS
     ['x\u001b_apc\u001b\\y', 'xy'], // APC
     ['x\u001bcy', 'xcy'], // ESC c (reset): the ESC goes, the c is plain text
-    ['x\u009b31my', 'x31my'], // C1 CSI
+    ['x\u009b31my', 'xy'], // C1 CSI: the whole sequence, as ESC [ 31 m
     ['a\u0000b\u0007c\u007fd\u0085e', 'abcde'],
     ['line\nnext', 'line\nnext'],
     ['\u202eevil\u202c and \u2066iso\u2069', 'evil and iso'], // bidi overrides and isolates
