@@ -292,7 +292,15 @@ export class Glossary {
     const renamed: Article = { ...article, id: newId, file: newFile };
     const after = this.articles(lang).map((a) => (a === article ? renamed : a));
     const resolveAfter = linkResolver(after, { ...this.linkOptions, otherLangs: this.langs().filter((l) => l !== lang) });
-    const resolveNow = this.resolver(lang);
+    // The resolver is kept while no article's names change, and answers with the articles it was
+    // made from: an article parsed again since (its buffer closed and opened) is another object,
+    // so what it answers is taken by its file (as resolve does). Compared as made, every link to a
+    // reopened article read as a change of meaning, and every rename was refused.
+    const cached = this.resolver(lang);
+    const resolveNow = (link: { href: string; target: string }): Resolved => {
+      const r = cached(link);
+      return typeof r === 'object' ? this.article(r.file) ?? r : r;
+    };
     const leaf = (id: string) => fold(id.slice(id.lastIndexOf('/') + 1));
     const names = new Set([leaf(article.id), leaf(newId)]);
     const out: Array<{ from: Article; link: Article['links'][number]; now: Resolved; then: Resolved }> = [];
@@ -899,15 +907,26 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     for (const b of glossary.backlinks(target)) (byFrom.get(b.from) ?? (byFrom.set(b.from, []).get(b.from) as Array<Article['links'][number]>)).push(b.link);
     for (const [from, links] of byFrom) {
       const uri = uriOf(from.file);
-      const hrefs = new Set<string>();
+      // Each link the parse read is one the spans rewrite: one on its line with its address, or a
+      // reference definition of it (read where it is used). By address alone, an `<a href>` beside
+      // a Markdown link of the same address on one line went unseen, and a rename left it broken.
+      const onLine = new Map<string, number>();
+      const defined = new Set<string>();
       for (const { i, line, span } of spansOf(from)) {
         if (glossary.resolve(from, span.href) !== target) continue;
-        hrefs.add(span.href);
+        if (span.kind === 'definition') defined.add(span.href);
+        else onLine.set(`${i + 1}\u0000${span.href}`, (onLine.get(`${i + 1}\u0000${span.href}`) ?? 0) + 1);
         found.push({ from, uri, range: { start: { line: i, character: span.start }, end: { line: i, character: span.end } }, href: span.href, written: line.slice(span.start, span.end), kind: span.kind });
       }
-      const lines = links.some((l) => !hrefs.has(l.href)) ? textOf(from).split(LINE_END) : [];
-      for (const l of links) {
-        if (hrefs.has(l.href)) continue;
+      const covered = (l: Article['links'][number]) => {
+        const key = `${l.line}\u0000${l.href}`;
+        const left = onLine.get(key) ?? 0;
+        if (left > 0) onLine.set(key, left - 1);
+        return left > 0 || defined.has(l.href);
+      };
+      const unseen = links.filter((l) => !covered(l));
+      const lines = unseen.length ? textOf(from).split(LINE_END) : [];
+      for (const l of unseen) {
         missed.push({ from, line: l.line });
         // A link written otherwise (`<a href>`, a site's macro): references give its whole line.
         const line = lines[l.line - 1] ?? '';

@@ -151,6 +151,34 @@ describe('rename and references over raw framing', () => {
     await s.exited;
   });
 
+  it('an <a href> beside a Markdown link of the same address on one line: the rename is refused, not left half done', async () => {
+    const dir = corpus();
+    writeFileSync(join(dir, 'begge.md'), '---\ntitle: Begge\ndescription: To slags link.\n---\n\nSe [jv](/jointventure) og <a href="/jointventure">joint venture</a>.\n');
+    const { s, uri } = await open(dir, renaming, 'jointventure.md');
+    s.send({ id: 2, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'jv2' } });
+    expect((await s.reply(2)).error.message).toBe('the link to it on line 6 of begge.md is written in a way the rename cannot rewrite: change it by hand, or rename by hand');
+    s.child.stdin.end();
+    await s.exited;
+  });
+
+  it('a rename the editor did not apply, then the article closed and opened again: the next rename is answered as the first', async () => {
+    const dir = corpus();
+    const { s, uri } = await open(dir, renaming, 'jointventure.md');
+    const text = readFileSync(join(dir, 'jointventure.md'), 'utf8');
+    const renamed = (r: any) => r.result?.documentChanges?.find((c: any) => c.kind === 'rename')?.newUri;
+    s.send({ id: 2, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'jv2' } });
+    expect(renamed(await s.reply(2))).toBe(pathToFileURL(join(dir, 'jv2.md')).href);
+    s.send({ method: 'textDocument/didClose', params: { textDocument: { uri } } });
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version: 1, text } } });
+    // Before: "renamed to ..., the link ... would lead to the article renamed instead of jointventure", for every rename.
+    s.send({ id: 3, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'jv3' } });
+    const again = await s.reply(3);
+    expect(again.error).toBeUndefined();
+    expect(renamed(again)).toBe(pathToFileURL(join(dir, 'jv3.md')).href);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('into another folder, a link written from its own folder refuses the rename (it would lead to another article); from the root it is rewritten', async () => {
     const dir = join(tempDir('glossary-lsp-'), 'ordbog');
     mkdirSync(join(dir, 'a'), { recursive: true });
