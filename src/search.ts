@@ -748,7 +748,7 @@ interface SynonymName {
  * does: as written or by stem (Danish letters typed plainly too), never begun, as a part of a
  * compound or by a typing error; at the list's extra cost and SYNONYM_COST more.
  */
-function synonymNames(words: string[], expand: string[][], names: ReturnType<typeof nameWords>, nameCosts: Array<number | undefined>, lists: Array<[NameList, number]>): Array<SynonymName | undefined> {
+function synonymNames(words: string[], expand: string[][], names: ReturnType<typeof nameWords>, nameCosts: Array<number | undefined>, lists: Array<[NameList, number]>, englishAlias: () => Set<string>): Array<SynonymName | undefined> {
   return words.map((_, i) => {
     const list = expand[i];
     if (!list?.length || nameCosts[i] !== undefined) return undefined;
@@ -761,6 +761,9 @@ function synonymNames(words: string[], expand: string[][], names: ReturnType<typ
           // for `firma` ~ selskab) names a kind of the thing, not the thing.
           const found = nameMatchCost(synonym, t, ss, names.stems.get(t), true);
           if (found === undefined) continue;
+          // A synonym is a Danish word: an English alias's word of its stem is another word
+          // (`personale`, for `ansatte`, is not "personal" of "personal guarantee"), as for a query word.
+          if (kind === 'alias' && found === SAME_STEM && synonym !== t && englishAlias().has(t)) continue;
           const c = Math.min(1, found + extra + SYNONYM_COST);
           if (!best || c < best.cost) best = { synonym, word: t, list: kind, base: found, cost: c };
         }
@@ -1099,7 +1102,7 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
     });
     if (exactRank.has(doc.n)) sureInName.fill(true);
     // Synonyms (synonyms.ts) of a query word no name matched: in this article's names, dearer than any name of its own.
-    const synonymOf = synonymNames(words, expand, names, nameCosts, lists);
+    const synonymOf = synonymNames(words, expand, names, nameCosts, lists, () => englishAliasWords(doc, english));
     let synonymNamed = 0;
     synonymOf.forEach((m, i) => {
       if (!m) return;
@@ -1141,7 +1144,10 @@ function rank(source: SearchSource, query: string, withInitials = true, expand: 
     // Unless the definition (the description) has most of the query's words, as written or begun.
     const definition = definitionOverlap(telling, doc.description, synonymsOfWord);
     const defines = definition >= MIN_WEIGHTED_COVERAGE;
-    if (tier === Tier.words && !defines && words.length > 1 && words.length <= MAX_SHORT_QUERY && !isNear()) {
+    // An article one query word names whole (its title or an alias, `moms aktie`: Aktie) is one the
+    // user typed: listed below those with more of the query, never left out for the other word's weight.
+    const namedWhole = words.some((w) => doc.s.folded === w || doc.s.foldedAliases.includes(w));
+    if (tier === Tier.words && !defines && !namedWhole && words.length > 1 && words.length <= MAX_SHORT_QUERY && !isNear()) {
       const all = weights.reduce((sum, x) => sum + x, 0);
       // A word matched through a synonym is less sure than one matched as written.
       const share = (i: number) => (synonymOf[i] || text.synonyms.get(doc.n)?.has(i) ? 1 - SYNONYM_COST : 1);

@@ -646,9 +646,26 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       if (/^#{1,6}\s/.test(l) && out.some((x) => x.trim() !== '' && !/^#{1,6}\s/.test(x))) break;
       out.push(l);
     }
-    const text = out.join('\n').trim();
-    return text.length > 3000 ? text.slice(0, 3000) + '…' : text;
+    const whole = out.join('\n').trim();
+    const text = whole.length > 3000 ? whole.slice(0, 3000) + '…' : whole;
+    // A fence left open (an article's, or one the cut left) closed: the rule and the command after
+    // it were shown as code.
+    let open: string | undefined;
+    for (const l of text.split('\n')) {
+      const fence = /^ {0,3}(`{3,}|~{3,})/.exec(l)?.[1];
+      if (!fence) continue;
+      if (open === undefined) open = fence;
+      else if (fence[0] === open[0] && fence.length >= open.length && /^ {0,3}[`~]+\s*$/.test(l)) open = undefined;
+    }
+    return open === undefined ? text : `${text}\n${open}`;
   }
+
+  /** Front matter is plain text: shown in Markdown as it reads, no markup, HTML or link made of it. */
+  const plainMarkdown = (text: string) =>
+    text
+      .replace(/[\\`*_[\]<>|~&]/g, '\\$&')
+      .replace(/^(\s*)([#>+-])/, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 
   connection.onHover(answer((params) => {
     const doc = documents.get(params.textDocument.uri);
@@ -660,7 +677,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (!hit || !r) return null;
     const more = lookupCommand(r.name);
     const value = markdown
-      ? `**${r.title}**\n\n${r.description}\n\n${firstSection(r.source, r.bodyStart)}\n\n---\n\`${more}\``
+      ? `**${plainMarkdown(r.title)}**\n\n${plainMarkdown(r.description)}\n\n${firstSection(r.source, r.bodyStart)}\n\n---\n\`${more}\``
       : `${r.title}\n\n${r.description}\n\nMore: ${more}`;
     return {
       contents: { kind: markdown ? 'markdown' : 'plaintext', value: clean(value) },
@@ -997,6 +1014,10 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (!/^[\p{L}\p{N}_][\p{L}\p{N}._-]*(?:\/[\p{L}\p{N}_][\p{L}\p{N}._-]*)*$/u.test(newId)) {
       throw new ls.ResponseError(ls.ErrorCodes.InvalidParams, `"${clean(newId).slice(0, 60)}" is not an article id: use letters, digits, - and _ (a/b for a sub-folder)`);
     }
+    // A file name is at most 255 bytes (NAME_MAX): a longer one no editor can rename the file to.
+    if (newId.split('/').some((part) => Buffer.byteLength(`${part}.md`) > 255)) {
+      throw new ls.ResponseError(ls.ErrorCodes.InvalidParams, `"${clean(newId).slice(0, 60)}…" is too long for a file name (255 bytes with .md): choose a shorter id`);
+    }
     const refused = unreadId(newId);
     if (refused) throw new ls.ResponseError(ls.ErrorCodes.InvalidParams, `"${newId}" would not be read as an article: ${refused}; choose another id`);
     if (glossary.articles(article.lang).some((a) => a !== article && a.id.toLowerCase() === newId.toLowerCase())) {
@@ -1058,7 +1079,9 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const renamedUri = uriOf(article.file);
     const newUri = uriOf(bundle ? join(newPath, basename(article.file)) : newPath);
     const documentChanges: Array<LS.TextDocumentEdit | LS.RenameFile> = [{ kind: 'rename', oldUri: uriOf(oldPath), newUri: uriOf(newPath) }];
-    for (const [uri, list] of edits) documentChanges.push({ textDocument: { uri: uri === renamedUri ? newUri : uri, version: null }, edits: list });
+    // An open document's edits carry the version they were made against (a client refuses them when
+    // it has moved on); the renamed file's are at its new address, which no version names yet.
+    for (const [uri, list] of edits) documentChanges.push({ textDocument: { uri: uri === renamedUri ? newUri : uri, version: uri === renamedUri ? null : documents.get(uri)?.version ?? null }, edits: list });
     return { documentChanges };
   }, 'position'));
 

@@ -179,6 +179,21 @@ describe('rename and references over raw framing', () => {
     await s.exited;
   });
 
+  it('an id too long for a file name is refused; edits of an open document carry its version, of one not open none', async () => {
+    const dir = corpus();
+    const { s, uri } = await open(dir, renaming, 'jointventure.md');
+    s.send({ id: 2, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'x'.repeat(300) } });
+    expect((await s.reply(2)).error).toMatchObject({ code: -32602, message: expect.stringContaining('is too long for a file name (255 bytes with .md)') });
+    const linker = pathToFileURL(join(dir, 'linker.md')).href;
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: linker, languageId: 'markdown', version: 7, text: readFileSync(join(dir, 'linker.md'), 'utf8') } } });
+    s.send({ id: 3, method: 'textDocument/rename', params: { textDocument: { uri }, position: { line: 0, character: 0 }, newName: 'jv2' } });
+    const changes = (await s.reply(3)).result.documentChanges.filter((c: any) => c.textDocument);
+    expect(changes.find((c: any) => c.textDocument.uri === linker)?.textDocument.version).toBe(7);
+    expect(changes.filter((c: any) => c.textDocument.uri !== linker).every((c: any) => c.textDocument.version === null)).toBe(true);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('into another folder, a link written from its own folder refuses the rename (it would lead to another article); from the root it is rewritten', async () => {
     const dir = join(tempDir('glossary-lsp-'), 'ordbog');
     mkdirSync(join(dir, 'a'), { recursive: true });

@@ -3,7 +3,7 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers.js';
+import { article, cli, tempDir, writeCorpus } from '../helpers.js';
 import { gone, LSP, neovim, nvim, Raw } from './lsp-client.js';
 
 describe.skipIf(!nvim)('glossary lsp in Neovim 0.7 (start_client, buf_request_sync)', () => {
@@ -139,6 +139,28 @@ describe('glossary lsp over raw framing: bad input, a huge file, a client that g
     expect(s.messages.filter((m) => m.method === 'textDocument/publishDiagnostics').map((m) => m.params.diagnostics)).toEqual([[]]);
     s.child.stdin.end();
     expect(await s.exited).toBe(0);
+  });
+
+  it('hover in Markdown: front matter shown as plain text (no markup, HTML or link made of it), a fence the first section leaves open closed before the rule', async () => {
+    const dir = writeCorpus({
+      'ond.md': article({ title: '"Ondskab **fed** <img src=x onerror=alert(1)>"', description: '"Se [klik](command:workbench.action.terminal.new) og `kode"', aliases: '[ondskab]' }, 'Første afsnit.\n\n~~~\nkode uden ende\n'),
+    });
+    const s = new Raw(['--content', dir]);
+    s.send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } } } });
+    await s.reply(1);
+    s.send({ method: 'initialized', params: {} });
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///tmp/ond.txt', languageId: 'plaintext', version: 1, text: 'om ondskab' } } });
+    s.send({ id: 2, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///tmp/ond.txt' }, position: { line: 0, character: 5 } } });
+    const { kind, value } = (await s.reply(2)).result.contents;
+    expect(kind).toBe('markdown');
+    expect(value).toContain('**Ondskab \\*\\*fed\\*\\* \\<img src=x onerror=alert(1)\\>**');
+    expect(value).toContain('Se \\[klik\\](command:workbench.action.terminal.new) og \\`kode');
+    // The fence the article leaves open is closed: the rule and the command are not code.
+    const [section, footer] = value.split('\n\n---\n');
+    expect(section.split('\n').filter((l: string) => l.startsWith('~~~'))).toEqual(['~~~', '~~~']);
+    expect(footer).toMatch(/^`glossary --content \S+ lookup ondskab-fed-img-src-x-onerror-alert-1`$/);
+    s.child.stdin.end();
+    await s.exited;
   });
 
   it('an edit that comes while a request waits for the glossary to be read again: ContentModified (-32801), never an answer from the edited text', async () => {

@@ -1,7 +1,7 @@
 // End-to-end: the synonym route of search (src/synonyms.ts) over a small Danish corpus that never
 // uses the words searched for; --json and --explain say the route; off-topic words find nothing.
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, fixture, jsonHits as hits, runOn } from '../helpers.js';
+import { cleanEnv, cli, fixture, jsonHits as hits, runOn } from '../helpers.js';
 
 const da = fixture('search-synonyms');
 const env = cleanEnv();
@@ -43,6 +43,27 @@ describe('search through the synonym lexicon', () => {
       expect(r.stdout).toBe('[]\n');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain(`nothing matches "${query}"`);
+    }
+  }, T);
+});
+
+describe('over the bundled corpus (a hostile pass)', () => {
+  const bundled = (...args: string[]) => cli(args, env);
+
+  it('a synonym is a Danish word: it does not match an English alias word of its stem (`ansatte` ~ personale is not "personal guarantee")', () => {
+    const r = bundled('search', '--json', 'ansatte');
+    expect(r.code).toBe(0);
+    const names = hits(r.stdout).map((h) => h.name);
+    // Before: Kaution (alias "personal guarantee"), Personskat, Personfradrag, in that order.
+    expect(names).not.toContain('kaution');
+    expect(names).toContain('ansaettelseskontrakt');
+  }, T);
+
+  it('of two words, an article the one names whole is listed, below those with both (`moms aktie`: Aktie)', () => {
+    for (const [query, named] of [['moms aktie', 'aktie'], ['moms interessentskab', 'moms'], ['anpartsselskab a/s', 'anpartsselskab']] as const) {
+      const r = bundled('search', '--json', '--limit', '10', ...query.split(' '));
+      expect(r.code).toBe(0);
+      expect(hits(r.stdout).map((h) => h.name), query).toContain(named);
     }
   }, T);
 });
