@@ -103,6 +103,7 @@ export function runOn(dir: string, env: NodeJS.ProcessEnv = cleanEnv()): (...arg
 /** One hit of `search --json`: the fields the tests read. */
 export interface JsonHit {
   id: string;
+  name?: string;
   match: string;
   matchedName?: string;
   lexicon?: { phrase: string; kind: string; id?: string; field?: string };

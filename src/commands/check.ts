@@ -79,7 +79,7 @@ export function checkReport(found: CheckInput, options: CheckOptions, theme: The
   const pagesText = pages.length ? `, ${plural(pages.length, 'section, template or draft page')} not counted as terms` : '';
   const summary = empty
     ? `no articles in ${found.targets.join(', ')}: ${skipped.length} of ${files} files skipped`
-    : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes ? `, ${plural(notes, 'note')}` : ''} in ${articles} articles (${left.length} of ${files} files skipped${pagesText})`;
+    : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes ? `, ${plural(notes, 'note')}` : ''} in ${plural(articles, 'article')} (${left.length} of ${files} files skipped${pagesText})`;
   // One summary: the report's last line on stdout; with --json (stdout is the document) the note on stderr.
   const result = (text: string, json = false): Result => ({ output: { text }, notes: failed && json ? [`check failed: ${summary}`] : [], exitCode: empty ? ExitCode.content : failed ? ExitCode.checkFailed : ExitCode.ok });
   if (options.json) {

@@ -122,7 +122,8 @@ export function parseArticle(src: SourceFile): ParseResult {
       if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) data = lowerKeys(parsed as Record<string, unknown>);
       else if (parsed != null) problems.push({ severity: 'error', code: 'front-matter-shape', message: 'front matter is not a mapping of fields', line: 1 });
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+      // The parser's first line ends with a colon before the excerpt it quotes below: not ours to end on.
+      const reason = (error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)).replace(/:\s*$/, '');
       // The real corpus has `description: ... kapital: gæld ...`, invalid YAML that every reader
       // means as one line per field. Read such simple front matter line by line, and say so.
       const simple = readSimpleFields(yaml);
@@ -430,8 +431,10 @@ function readList(data: Record<string, unknown>, field: string, problems: Proble
       const label = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>)['label'] : undefined;
       const text = toText(label ?? item);
       if (text === undefined) {
-        const what = Array.isArray(item) ? 'a list' : item !== null && typeof item === 'object' ? 'an object' : `a ${typeof item}`;
-        problems.push({ severity: 'warning', code: 'field-type', message: `"${field}" holds ${what}, not text; ignored: write each item as text (${field}: [A, B])`, line: 1 });
+        const what = Array.isArray(item) ? 'a list' : item === null ? 'an empty item' : typeof item === 'object' ? 'an object' : `a ${typeof item}`;
+        const message = `"${field}" holds ${what}, not text; ignored: write each item as text (${field}: [A, B])`;
+        // Once: a list of a hundred lists is one thing to mend.
+        if (!problems.some((p) => p.message === message)) problems.push({ severity: 'warning', code: 'field-type', message, line: 1 });
       } else items.push(text);
     }
   } else {

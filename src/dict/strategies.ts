@@ -43,7 +43,7 @@ export const REGEX_DEADLINE_MS = 1000;
 
 export class PatternError extends Error {}
 
-/** Nested quantifiers (`(a+)+`), backreferences and lookarounds: what can backtrack without end. */
+/** Nested quantifiers (`(a+)+`), a repeated group of alternatives (`(a|ab)*`), backreferences and lookarounds: what can backtrack without end. */
 const DANGEROUS = /\\[1-9]|\\k<|\(\?[=!<]|\([^()]*[+*}][^()]*\)\s*[+*{?]|\([^()]*\|[^()]*\)\s*[+*{]/;
 
 /** A POSIX basic regular expression as an extended one: `\(`, `\{`, `\|`, `\+`, `\?` swap with their plain forms. */
@@ -73,7 +73,7 @@ export function posixClasses(pattern: string): string {
 export function compilePattern(pattern: string, basic: boolean): RegExp {
   if (pattern.length > MAX_PATTERN) throw new PatternError(`pattern is ${pattern.length} characters long; the limit is ${MAX_PATTERN}`);
   const source = posixClasses(basic ? basicToExtended(pattern) : pattern);
-  if (DANGEROUS.test(source)) throw new PatternError('pattern has nested quantifiers, backreferences or lookarounds, which are not allowed');
+  if (DANGEROUS.test(source)) throw new PatternError('pattern has nested quantifiers, a repeated group of alternatives such as (a|b)*, backreferences or lookarounds, which are not allowed');
   const counted = /\{(\d+)(?:,(\d*))?\}/g;
   for (const m of source.matchAll(counted)) if (Number(m[1]) > 100 || Number(m[2] || 0) > 100) throw new PatternError('a repeat count above 100 is not allowed');
   try {

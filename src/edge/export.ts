@@ -205,7 +205,13 @@ export async function runExport(run: Run, _args: unknown[], options: Record<stri
       // two language sections of an entry as source and target (of three, it lost the third).
       const available = got.ctx.corpus.meta.langs.map((l) => l.lang);
       for (const l of [from, to]) if (!available.includes(l)) throw new UsageError(`no language "${l}" in this corpus: it has ${available.join(', ')}`);
-      text = tbx(collectArticles(got.ctx.corpus, [from, to]), meta, { version: tbxVersion === '3' ? 3 : 2, source: from, title });
+      // An id only the target language has is left out, and said, as CSV and TSV do: its only
+      // section would be read as the source (tbx2po made the English term a Danish msgid).
+      const pair = collectArticles(got.ctx.corpus, [from, to]);
+      const inSource = new Set(pair.filter((a) => a.lang === from).map((a) => a.id));
+      const targetOnly = [...new Set(pair.filter((a) => !inSource.has(a.id)).map((a) => a.id))];
+      if (targetOnly.length) run.note(`${targetOnly.length} "${to}" article${targetOnly.length === 1 ? ' has' : 's have'} no "${from}" article and ${targetOnly.length === 1 ? 'is' : 'are'} left out: ${targetOnly.slice(0, 10).join(', ')}${targetOnly.length > 10 ? ', ...' : ''}`);
+      text = tbx(pair.filter((a) => inSource.has(a.id)), meta, { version: tbxVersion === '3' ? 3 : 2, source: from, title });
     } else text = tbx(articles, meta, { version: tbxVersion === '3' ? 3 : 2, source, title });
   } else if (format === 'json') {
     const { jsonExport } = await import('../export/json.js');

@@ -13,7 +13,7 @@ import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
 import type { Article, ParseResult, Problem } from '../corpus/article.js';
 import { linkProblems, type FileProblem } from '../corpus/check.js';
 import { linkResolver, linkTarget, siteLinkOptions, writtenTarget, type LinkOptions, type LinkResolver, type Resolved } from '../corpus/links.js';
-import { codeLines, hiddenHtml } from '../corpus/markup.js';
+import { codeLines, hiddenHtml, REFERENCE_DEFINITION } from '../corpus/markup.js';
 import { parseArticle } from '../corpus/parse.js';
 import { fold } from '../fold.js';
 import { BIDI, stripControl } from '../text.js';
@@ -865,12 +865,31 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     if (!doc || !path || !glossary) return undefined;
     const from = glossary.article(path);
     if (!from) return undefined;
-    const link = linkAt(lineOf(doc, position.line), position.character);
+    const line = lineOf(doc, position.line);
+    const link = linkAt(line, position.character);
     if (link) {
       const a = glossary.resolve(from, link.href);
       return a ? { article: a, from, link } : undefined;
     }
+    // A reference link (`[tekst][ref]`, `[ref][]`, `[ref]`): the article its definition leads to.
+    const byReference = referenceAt(doc, line, position.character);
+    const referred = byReference === undefined ? undefined : glossary.resolve(from, byReference);
+    if (referred) return { article: referred, from };
     return self ? { article: from } : undefined;
+  }
+
+  /** The address of the reference definition the link at `character` uses, if it is one and the document defines it. */
+  function referenceAt(doc: Doc, line: string, character: number): string | undefined {
+    for (const m of line.matchAll(/\[([^[\]\n]+)\](?:\[([^[\]\n]*)\])?(?![(:])/g)) {
+      const start = m.index as number;
+      if (character < start || character > start + m[0].length) continue;
+      const label = (m[2] || m[1] || '').trim().toLowerCase().replace(/\s+/g, ' ');
+      for (const l of doc.getText().split(LINE_END)) {
+        const d = REFERENCE_DEFINITION.exec(l);
+        if (d && (d[1] as string).trim().toLowerCase().replace(/\s+/g, ' ') === label) return d[2];
+      }
+    }
+    return undefined;
   }
 
   connection.onDefinition(answer((params) => {

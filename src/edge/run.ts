@@ -3,8 +3,8 @@
 // cli.ts parses the command line and turns errors into one line; this file does the rest.
 import { delimiter, relative } from 'node:path';
 import { localeLanguages } from '../corpus/languages.js';
-import { checkCommandFor, contentDirsOf, wantedLangOf, type Context, type Highlighter, type Output, type Result } from '../context.js';
-import { ContentError, ExitCode } from '../errors.js';
+import { checkCommandFor, contentDirsOf, text, wantedLangOf, type Context, type Highlighter, type Output, type Result } from '../context.js';
+import { ContentError, ExitCode, NotFoundError } from '../errors.js';
 import type { CommandSpec } from '../commands/table.js';
 import { openCorpus, type Opened } from './corpus.js';
 import { choosePager, page } from './pager.js';
@@ -101,15 +101,25 @@ export class Run {
   /** Runs a command over the corpus; once more on a fresh compile if its files changed or were damaged. */
   async corpusCommand(spec: Extract<CommandSpec, { kind: 'corpus' }>, args: unknown[], options: Record<string, unknown>): Promise<void> {
     let ctx = await this.context(await this.open({ force: Boolean(this.global.refresh) }));
+    // Nothing found with --json: stdout is still a document, `null` where no article was found
+    // (search and list give their empty listing, `[]`, themselves); the message goes to stderr.
+    const run = async (): Promise<Result> => {
+      try {
+        return await spec.run(ctx, args, options);
+      } catch (error) {
+        if (!options['json'] || !(error instanceof NotFoundError)) throw error;
+        return { output: text('null\n'), notes: [[error.message, ...error.details].join('; ')], exitCode: error.exitCode };
+      }
+    };
     let result: Result;
     try {
-      result = await spec.run(ctx, args, options);
+      result = await run();
     } catch (error) {
       const content = this.contentDirs.length > 0;
       if (content && error instanceof StaleSourceError) ctx = await this.context(await this.open({ force: true }));
       else if (content && error instanceof DamagedCorpusError) ctx = await this.context(await this.open({ rebuild: true }));
       else throw error;
-      result = await spec.run(ctx, args, options);
+      result = await run();
     }
     await this.finish(ctx, result);
   }

@@ -110,6 +110,15 @@ describe('search', () => {
     oneLine(r.stderr);
   });
 
+  it('nothing found with --json: stdout is still a document, null where no article is (lookup, links, random), the message on stderr, exit 3', () => {
+    for (const args of [['lookup', 'qxzvw'], ['links', 'qxzvw'], ['backlinks', 'qxzvw'], ['related', 'qxzvw'], ['random', '--keyword', 'ingen-saadan']]) {
+      const r = cli([...args, '--json']);
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(JSON.parse(r.stdout), args.join(' ')).toBeNull();
+      oneLine(r.stderr);
+    }
+  });
+
   it.each([['.*'], ['('], ['[\\']])('treats %j as text, not a pattern', (q) => {
     const r = cli(['search', q]);
     expect(r.code).toBe(3);

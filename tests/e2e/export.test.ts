@@ -251,9 +251,13 @@ describe('export --format tbx', () => {
         'da/aktie.md': article({ title: 'Aktie', description: 'a.' }),
         'en/aktie.md': article({ title: 'Share', description: 's.' }),
         'de/aktie.md': article({ title: 'Aktie (de)', description: 'd.' }),
+        // Only the target language has it: left out, and said (tbx2po took its Danish term for the English source).
+        'da/kun-dansk.md': article({ title: 'Kun dansk', description: 'k.' }),
       });
       const file = join(tempDir('glossary-export-'), 'en-da.tbx');
-      expect(cli(['--content', dir, 'export', '--format', 'tbx', '--from', 'en', '--to', 'da', '-o', file]).code).toBe(0);
+      const written = cli(['--content', dir, 'export', '--format', 'tbx', '--from', 'en', '--to', 'da', '-o', file]);
+      expect(written.code).toBe(0);
+      expect(written.stderr).toContain('glossary: 1 "da" article has no "en" article and is left out: kun-dansk\n');
       const r = py('import sys, json\nfrom translate.storage import tbx\ns = tbx.tbxfile.parsefile(sys.argv[1])\nprint(json.dumps([[u.source, u.target] for u in s.units if not u.isheader()]))', file);
       expect(JSON.parse(r.stdout)).toEqual([['Share', 'Aktie']]);
       expect(readFileSync(file, 'utf8')).not.toContain('xml:lang="de"');

@@ -194,6 +194,20 @@ describe('rename and references over raw framing', () => {
     await s.exited;
   });
 
+  it('go to definition on a reference link ([jv][ref]) leads where its definition does', async () => {
+    const dir = corpus();
+    const { s, uri } = await open(dir, renaming, 'linker.md');
+    const lines = LINKER.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Ref-stil:'));
+    s.send({ id: 2, method: 'textDocument/definition', params: { textDocument: { uri }, position: { line: at, character: lines[at]?.indexOf('[jv]') as number + 2 } } });
+    // Before: null (the inline and wiki links and the definition's line went there; the use of it did not).
+    expect((await s.reply(2)).result).toMatchObject({ uri: pathToFileURL(join(dir, 'jointventure.md')).href });
+    s.send({ id: 3, method: 'textDocument/definition', params: { textDocument: { uri }, position: { line: at, character: 1 } } });
+    expect((await s.reply(3)).result).toBeNull();
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('into another folder, a link written from its own folder refuses the rename (it would lead to another article); from the root it is rewritten', async () => {
     const dir = join(tempDir('glossary-lsp-'), 'ordbog');
     mkdirSync(join(dir, 'a'), { recursive: true });

@@ -160,3 +160,20 @@ describe('parseArticle', () => {
     expect(result.kind === 'rejected' && result.problems[0]?.code).toBe('encoding');
   });
 });
+
+describe('front matter problems, said once and whole (a hostile pass)', () => {
+  it('a list of lists is one warning, not one per item; an empty item is called so', () => {
+    const lists = article(`---\ntitle: X\ndescription: d.\nkeywords: [${Array.from({ length: 10 }, () => '[a, b]').join(', ')}]\n---\nx\n`);
+    expect(lists.problems.filter((p) => p.code === 'field-type').map((p) => p.message)).toEqual(['"keywords" holds a list, not text; ignored: write each item as text (keywords: [A, B])']);
+    const empty = article('---\ntitle: X\ndescription: d.\nkeywords: [A, null]\n---\nx\n');
+    expect(empty.keywords).toEqual(['A']);
+    expect(empty.problems.find((p) => p.code === 'field-type')?.message).toBe('"keywords" holds an empty item, not text; ignored: write each item as text (keywords: [A, B])');
+  });
+
+  it('invalid YAML: the reason does not end on the colon that introduced the parser\'s excerpt', () => {
+    const r = parse('---\ntitle: [a, b\ndescription: "x: y\n---\nx\n');
+    expect(r.kind).toBe('rejected');
+    const message = r.kind === 'rejected' ? r.problems[0]?.message ?? '' : '';
+    expect(message).toMatch(/^front matter is not valid YAML: .*\d$/);
+  });
+});
