@@ -589,7 +589,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     state = 'running';
     const trigger = settings.completionTrigger;
     const triggers = new Set(['(', '/']);
-    if (typeof trigger === 'string' && trigger) triggers.add(trigger.slice(-1));
+    // Its last character, whole: an emoji's last UTF-16 unit alone is no character (a lone surrogate).
+    if (typeof trigger === 'string' && trigger) triggers.add([...trigger].pop() as string);
     return {
       capabilities: {
         textDocumentSync: ls.TextDocumentSyncKind.Incremental,
@@ -699,6 +700,12 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     sendDiagnostics({ uri: doc.uri, diagnostics });
   }
 
+  /** A file of the folder that check skips as no article: a page, notes. */
+  const notATerm = (g: Glossary, path: string) => {
+    const kind = g.parsed.get(path)?.kind;
+    return kind === 'page' || kind === 'not-article';
+  };
+
   function diagnose(doc: Doc): void {
     // Nothing is published before initialize is answered (LSP), nor after shutdown.
     if (state !== 'running') return;
@@ -707,17 +714,28 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       const g = glossary;
       const checks = g.wholeChecks;
       g.update(path, doc.getText());
+      // A file of the folder that is no article (a page, notes: what check skips as "not a term")
+      // is any Markdown file to the editor: its terms are marked, as README promises, not nothing.
+      if (notATerm(g, path)) {
+        diagnoseTerms(doc);
+        return;
+      }
       articleProblems(g, doc, path);
       // Its names or links changed what other files' checks find (a link to an orphan, an alias
       // another file links by): the other open articles are told too, not only when edited.
       if (g.wholeChecks !== checks || g.othersMayDiffer()) {
         for (const other of documents.all()) {
           const otherPath = other.uri === doc.uri ? undefined : articlePath(other.uri);
-          if (otherPath) articleProblems(g, other, otherPath);
+          if (otherPath && !notATerm(g, otherPath)) articleProblems(g, other, otherPath);
         }
       }
       return;
     }
+    diagnoseTerms(doc);
+  }
+
+  /** Each term found in a text that is no article, marked (with `termDiagnostics`). */
+  function diagnoseTerms(doc: Doc): void {
     const mode = settings.termDiagnostics;
     if (!mode || doc.getText().length > MAX_SCAN_CHARS) {
       if (mode) log(`${doc.uri} is larger than 4 MB: no term diagnostics`);

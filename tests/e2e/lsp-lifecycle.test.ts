@@ -75,6 +75,23 @@ describe('glossary lsp: the session', () => {
     await s.exited;
   });
 
+  it('a Markdown file of the folder that is no article (notes, no front matter): its terms are marked, as in any text', async () => {
+    const dir = join(tempDir('glossary-lsp-notes-'), 'ordbog');
+    cpSync(join(LSP, 'glossary'), dir, { recursive: true });
+    writeFileSync(join(dir, 'noter.md'), 'Noter om en fusion.\n');
+    const s = new Raw(['--content', dir]);
+    await s.start({ termDiagnostics: true });
+    const uri = pathToFileURL(join(dir, 'noter.md')).href;
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Noter om en fusion.\n' } } });
+    const until = Date.now() + 10000;
+    const published = () => s.messages.find((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
+    while (!published() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    // Before: none (it was taken for an article, and check skips it).
+    expect(published().params.diagnostics.map((d: { range: { start: { line: number; character: number } } }) => [d.range.start.line, d.range.start.character])).toEqual([[0, 12]]);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('the bundled glossary: workspace symbols lead to its files, not to files of that name in the workspace', async () => {
     // In a workspace of its own, where content/preliminarytax.md is no file.
     const s = new Raw([], tempDir('glossary-lsp-cwd-'));

@@ -141,6 +141,16 @@ describe('glossary lsp over raw framing: bad input, a huge file, a client that g
     expect(await s.exited).toBe(0);
   });
 
+  it('a completion trigger that ends in an emoji is advertised by that character whole, not half of it', async () => {
+    const s = new Raw(content);
+    s.send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, initializationOptions: { completionTrigger: 'x😀' } } });
+    const triggers: string[] = (await s.reply(1)).result.capabilities.completionProvider.triggerCharacters;
+    expect(triggers).toContain('😀');
+    expect(triggers.every((t) => !/[\ud800-\udfff]/.test(t) || /^[\ud800-\udbff][\udc00-\udfff]$/.test(t))).toBe(true);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('hover in Markdown: front matter shown as plain text (no markup, HTML or link made of it), a fence the first section leaves open closed before the rule', async () => {
     const dir = writeCorpus({
       'ond.md': article({ title: '"Ondskab **fed** <img src=x onerror=alert(1)>"', description: '"Se [klik](command:workbench.action.terminal.new) og `kode"', aliases: '[ondskab]' }, 'Første afsnit.\n\n~~~\nkode uden ende\n'),

@@ -21,10 +21,10 @@ describe('no confident wrong answers', () => {
     }
   }, T);
 
-  it('lookup of an unknown abbreviation is "not found" (exit 3), not another article, and --json prints none', () => {
+  it('lookup of an unknown abbreviation is "not found" (exit 3), not another article, and --json prints no article (null)', () => {
     const r = run('--content', da, 'lookup', 'gaap', '--json');
     expect(r.code).toBe(3);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toBe('null\n');
     expect(r.stderr).not.toMatch(/Konkurs/);
   }, T);
 
