@@ -26,16 +26,22 @@ export interface TerminalDecision {
 }
 
 export function decideTerminal(facts: TerminalFacts): TerminalDecision {
-  return { color: colorWanted(facts), width: autoWidth(facts), listWidth: fullWidth(facts), interactive: facts.stdoutTTY && facts.stdinTTY };
+  // A dumb terminal (TERM=dumb: Emacs's shell, some CI logs) moves no cursor: no prompt to pick from.
+  return { color: colorWanted(facts), width: autoWidth(facts), listWidth: fullWidth(facts), interactive: facts.stdoutTTY && facts.stdinTTY && !dumbTerminal(facts.env) };
 }
 
-/** --no-color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
+/** TERM=dumb: a terminal that shows text and no escape sequence, as supports-color and less read it. */
+export function dumbTerminal(env: Record<string, string | undefined>): boolean {
+  return env['TERM'] === 'dumb';
+}
+
+/** --no-color, then NO_COLOR, then FORCE_COLOR, then a dumb terminal, then whether stdout is a terminal. */
 function colorWanted({ env, stdoutTTY, noColorFlag }: TerminalFacts): boolean {
   if (noColorFlag) return false;
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   const force = env['FORCE_COLOR'];
   if (force !== undefined) return force !== '0' && force !== 'false';
-  return stdoutTTY;
+  return stdoutTTY && !dumbTerminal(env);
 }
 
 /** The terminal's columns, else COLUMNS, else 80; at most 100, at least 10. */

@@ -16,6 +16,9 @@ export function choosePager(env: NodeJS.ProcessEnv): PagerChoice | undefined {
     const command = configured.trim();
     return command === '' || command === 'cat' ? undefined : { command, env: lessEnv };
   }
+  // A dumb terminal gets no pager of ours (less there says "terminal is not fully functional"
+  // and waits for Return); one the user names is theirs to choose.
+  if (env['TERM'] === 'dumb') return undefined;
   const found = childProcess().spawnSync('sh', ['-c', 'command -v less'], { stdio: 'ignore' }).status === 0;
   return found ? { command: 'less -R', env: lessEnv } : undefined;
 }

@@ -58,6 +58,15 @@ describe.skipIf(!hasTmux)('in a terminal (tmux)', () => {
     t2.close();
   });
 
+  it('TERM=dumb: the article printed, no pager of ours (less there waits for Return), no colour', () => {
+    const t = open(80, 24, { TERM: 'dumb' });
+    t.glossary('lookup strategisk-alliance');
+    const screen = t.prompt(15000, true);
+    expect(screen).toContain('Linked from:');
+    expect(screen).not.toMatch(/not fully functional|Press RETURN/);
+    expect(t.screen(true, true)).not.toMatch(/\u001b\[(?:3\d|9\d|1|2)m/);
+  });
+
   it('prints the article, with a note, when the pager cannot run', () => {
     const t = open(80, 24, { PAGER: 'nosuchpager' });
     t.glossary('lookup strategisk-alliance');

@@ -22,6 +22,9 @@ describe('decideTerminal', () => {
     ['COLUMNS that is not a number', facts({ env: { COLUMNS: 'wide' } }), { color: false, width: 80, listWidth: 80, interactive: false }],
     ['COLUMNS ignored on a terminal', facts({ stdoutTTY: true, columns: 70, env: { COLUMNS: '50' } }), { color: true, width: 70, listWidth: 70, interactive: false }],
     ['a terminal that reports no size', facts({ stdoutTTY: true }), { color: true, width: 80, listWidth: 80, interactive: false }],
+    // TERM=dumb (Emacs's shell): text only, no prompt; FORCE_COLOR still wins.
+    ['a dumb terminal', facts({ stdoutTTY: true, stdinTTY: true, columns: 80, env: { TERM: 'dumb' } }), { color: false, width: 80, listWidth: 80, interactive: false }],
+    ['FORCE_COLOR on a dumb terminal', facts({ stdoutTTY: true, columns: 80, env: { TERM: 'dumb', FORCE_COLOR: '1' } }), { color: true, width: 80, listWidth: 80, interactive: false }],
   ])('%s', (_name, given, expected) => {
     // Articles are capped at 100 columns; listings take the whole width.
     expect(decideTerminal(given)).toEqual(expected);
