@@ -1126,6 +1126,8 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const doc = documents.get(params.textDocument.uri);
     const path = pathOf(params.textDocument.uri);
     if (!doc || !path || !contentDirs.some((d) => isInside(resolve(d), path))) return null;
+    // A link is Markdown: not offered in a commit message or a text file that happens to be in the folder.
+    if (doc.languageId !== 'markdown' && !/\.(md|markdown)$/i.test(path)) return null;
     const actions: LS.CodeAction[] = [];
     const { start, end } = params.range;
     // Not in front matter (YAML, not Markdown) nor in a code block.

@@ -312,6 +312,25 @@ describe('rename and references over raw framing', () => {
     await s.exited;
   });
 
+  it('"Add a link" is not offered in a commit message or a text file in the folder: a link is Markdown', async () => {
+    const dir = join(tempDir('glossary-lsp-'), 'ordbog');
+    mkdirSync(join(dir, '.git'), { recursive: true });
+    writeFileSync(join(dir, 'glossary.json'), '{}');
+    writeFileSync(join(dir, 'aktie.md'), '---\ntitle: Aktie\ndescription: En andel.\n---\n\nEn andel.\n');
+    const { s } = await open(dir, renaming, 'aktie.md');
+    const ask = async (id: number, file: string, languageId: string) => {
+      const uri = pathToFileURL(join(dir, file)).href;
+      s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId, version: 1, text: 'Om en aktie.\n' } } });
+      s.send({ id, method: 'textDocument/codeAction', params: { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [] } } });
+      return (await s.reply(id)).result;
+    };
+    expect(await ask(2, '.git/COMMIT_EDITMSG', 'gitcommit')).toBeNull();
+    expect(await ask(3, 'noter.txt', 'plaintext')).toBeNull();
+    expect(await ask(4, 'noter.md', 'markdown')).toHaveLength(1);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('a file of the folder opened that the server has not listed yet (made, or renamed by its own rename) makes it look at the folder at once', async () => {
     const dir = join(tempDir('glossary-lsp-'), 'ordbog');
     mkdirSync(dir, { recursive: true });
