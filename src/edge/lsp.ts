@@ -821,7 +821,12 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       const entry = glossary.byPath.get(path) as SourceEntry;
       const link = /\]\(([^()\s]*)$/.exec(before);
       if (link) {
-        const typed = link[1] ?? '';
+        // In angle brackets (`](<...>`), the brackets stay; what follows the cursor in the same
+        // target is replaced too (completing at `](/a|ktie)` gave `/aktiektie`).
+        const angled = (link[1] ?? '').startsWith('<');
+        const typed = angled ? (link[1] ?? '').slice(1) : link[1] ?? '';
+        const rest = (angled ? /^[^<>\n]*/ : /^[^()\s]*/).exec(line.slice(ch))?.[0] ?? '';
+        const range = (t: string) => ({ start: { line: params.position.line, character: ch - t.length }, end: { line: params.position.line, character: ch + rest.length } });
         const want = fold(typed.replace(/^.*\//, '').replace(/\.md$/, ''));
         const items: LS.CompletionItem[] = [];
         for (const a of glossary.articles(entry.lang)) {

@@ -121,6 +121,27 @@ describe('rename and references over raw framing', () => {
     await s.exited;
   });
 
+  it('link completion inside a target written already replaces the whole target; in angle brackets it keeps them', async () => {
+    const dir = corpus();
+    const text = `${readFileSync(join(dir, 'linker.md'), 'utf8')}Se [a](/joinxyz) og [b](<fus>).\n`;
+    const { s, uri } = await open(dir, renaming, 'linker.md', text);
+    const line = text.split('\n').length - 2;
+    const last = text.split('\n')[line] as string;
+    const complete = async (id: number, character: number) => {
+      s.send({ id, method: 'textDocument/completion', params: { textDocument: { uri }, position: { line, character } } });
+      return (await s.reply(id)).result.items as Array<{ label: string; textEdit: { newText: string; range: { start: { character: number }; end: { character: number } } } }>;
+    };
+    // At `](/join|xyz)`: the edit covers `/joinxyz` (before, only `/join`: `/jointventurexyz`).
+    const inline = (await complete(2, last.indexOf('/join') + 5)).find((i) => i.label === 'jointventure');
+    expect(inline?.textEdit.newText).toBe('/jointventure');
+    expect([inline?.textEdit.range.start.character, inline?.textEdit.range.end.character]).toEqual([last.indexOf('/join'), last.indexOf('/joinxyz') + '/joinxyz'.length]);
+    // At `](<fu|s>)`: the edit covers `fus`, the brackets stay (before, the `<` was replaced).
+    const angled = (await complete(3, last.indexOf('<fus') + 3)).find((i) => i.label === 'fusion');
+    expect([angled?.textEdit.range.start.character, angled?.textEdit.range.end.character]).toEqual([last.indexOf('<fus') + 1, last.indexOf('<fus') + 4]);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('link completion offers no id with control or bidirectional characters, and strips them from titles', async () => {
     const dir = corpus();
     writeFileSync(join(dir, 'pul\u001b[31m\u202esar.md'), '---\ntitle: Pulsar\ndescription: En stjerne.\n---\n\nTekst.\n');
