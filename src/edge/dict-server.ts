@@ -132,10 +132,11 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
     about: `Serving ${source}.\nDatabases are the glossary's languages; every text is UTF-8.`,
     status: () => `[connections ${connections}, served ${served}, up ${Math.round((Date.now() - started) / 1000)} s]`,
   };
-  const sockets = new Set<Socket>();
+  /** Each open connection, and how it is told the server stops. */
+  const sockets = new Map<Socket, () => void>();
 
   const handle = (socket: Socket) => {
-    sockets.add(socket);
+    sockets.set(socket, () => socket.destroy());
     connections++;
     served++;
     const peer = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
@@ -167,6 +168,14 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
       queue.length = 0;
       socket.end(text);
     };
+    // The server stopping (SIGINT, SIGTERM): a client waiting for its next command is told so
+    // (`421 server shutting down`, RFC 2229 3.1) before the connection closes; one whose answer is
+    // still being written is closed as it is, never sent a status line in the middle of a text.
+    sockets.set(socket, () => {
+      if (working || queue.length > 0 || closing) return void socket.destroy();
+      closing = true;
+      socket.end(status(421, 'server shutting down'), () => socket.destroy());
+    });
     const work = async () => {
       if (working) return;
       working = true;
@@ -251,7 +260,7 @@ export async function serve(run: Run, options: Record<string, unknown>): Promise
       process.off('SIGINT', end);
       process.off('SIGTERM', end);
       server.close(() => done());
-      for (const s of sockets) s.destroy();
+      for (const bye of sockets.values()) bye();
       void regexWorker.close();
     };
     process.on('SIGINT', end);

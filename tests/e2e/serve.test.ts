@@ -327,6 +327,22 @@ describe('glossary serve over --content folders', () => {
     expect(await server.exited).toBe(0);
   }, 60000);
 
+  it('SIGTERM: a client waiting for its next command is told 421 server shutting down (RFC 2229 3.1), then the connection closes; exit 0', async () => {
+    const server = await startServer();
+    const socket = connect(server.port, '127.0.0.1');
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (text += d));
+    const closed = new Promise<void>((done) => socket.on('close', () => done()));
+    const until = Date.now() + 10000;
+    while (!text.includes('\r\n') && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(text).toMatch(/^220 /);
+    server.child.kill('SIGTERM');
+    await closed;
+    expect(text).toMatch(/\r\n421 server shutting down\r\n$/);
+    expect(await server.exited).toBe(0);
+  }, 60000);
+
   it('a config made invalid while serving: nothing is served from the last corpus (a deleted article, an edited one) until it is valid again', async () => {
     const dir = tempDir('glossary-serve-');
     const art = (title: string, body: string) => `---\ntitle: ${title}\ndescription: ${body}\n---\n\n${body}\n`;
