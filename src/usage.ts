@@ -48,7 +48,7 @@ export function usageMessage(code: string, message: string, spec: CommandSpec | 
   switch (code) {
     case 'commander.unknownCommand': {
       const near = closest(quoted, commandNames(commands));
-      return `no command "${quoted}"; ${near ? `did you mean: glossary ${near}? ` : ''}(commands: ${commandNames(commands).join(', ')})`;
+      return `no command "${quoted}"${near ? `; did you mean: glossary ${near}?` : ''}; commands: ${commandNames(commands).join(', ')}`;
     }
     case 'commander.missingArgument': {
       const name = quoted || 'argument';

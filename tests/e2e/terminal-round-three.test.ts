@@ -32,7 +32,7 @@ describe('usage errors say what to type (finding 10)', () => {
   it.each([
     [['lookup'], /^glossary: lookup needs a term: glossary lookup \[options\] <term\.\.\.>, e\.g\. glossary lookup strategisk-alliance\n$/],
     [['search', 'a', '-n'], /^glossary: --limit needs a value <n>, e\.g\. glossary search \.\.\. --limit 5\n$/],
-    [['lookp', 'x'], /^glossary: no command "lookp"; did you mean: glossary lookup\? \(commands: lookup, search/],
+    [['lookp', 'x'], /^glossary: no command "lookp"; did you mean: glossary lookup\?; commands: lookup, search/],
     [['search', '--foo', 'x'], /^glossary: search has no option --foo; its options: --limit, --width, --json, --pick, --no-pager, --explain \(glossary help search\)\n$/],
   ])('%j', (args, message) => {
     const r = cli(args);
