@@ -325,11 +325,6 @@ export function nameMatchCost(w: string, t: string, ws = stem(w), ts?: string, l
   // Not a bare -e (`franchisee` is no form of franchise: the stemmer has a word's -e forms).
   if (w === t || ws === (ts ?? stem(t)) || (t.length >= 4 && inflectionOf(t, w) && w.length > t.length + 1)) return SAME_STEM;
   if (plainOf(w) === plainOf(t)) return PLAIN_LETTERS;
-  // An English plural in -ies, which no Danish word ends in and the Danish stemmer leaves whole:
-  // `currencies` is currency (an English id, alias or its beginning: `currencyrisk`), `monopolies` monopoly.
-  const singular = w.length >= 6 && w.endsWith('ies') && !literal ? `${w.slice(0, -3)}y` : undefined;
-  if (singular !== undefined && singular === t) return SAME_STEM;
-  if (singular !== undefined && t.startsWith(singular)) return PREFIX;
   // An abbreviation (typed in capitals or without vowels) matches only as written.
   if (literal) return undefined;
   const loose = looseMatchCost(w, t, typos);

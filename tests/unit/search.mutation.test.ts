@@ -202,11 +202,6 @@ describe('the small rules search rests on', () => {
     expect(kind('dings', 'holdingselskab')).toBe('part of a compound');
     expect(kind('ding', 'holdingselskab')).toBeUndefined();
     expect(kind('aliance', 'alliance')).toBe('typing error');
-    // An English plural in -ies: its singular, whole or begun (`currencyrisk`); not typed as an abbreviation, nor a short word.
-    expect(kind('currencies', 'currency')).toBe('same word');
-    expect(kind('currencies', 'currencyrisk')).toBe('beginning');
-    expect(kind('currencies', 'currency', true)).toBeUndefined();
-    expect(kind('ties', 'ty')).toBeUndefined();
     // Typed as an abbreviation: as written only.
     expect(kind('hold', 'holdingselskab', true)).toBeUndefined();
     expect(kind('lan', 'laan', true)).toBe('Danish letters typed plainly');
