@@ -10,14 +10,16 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  */
 export const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-// Any escape sequence (CSI, 7-bit or 8-bit, OSC ended by BEL or ST, DCS/SOS/PM/APC ended by ST, other ESC forms),
+// Any escape sequence (CSI, OSC ended by BEL or ST, DCS/SOS/PM/APC ended by ST, other ESC forms),
 // then stray C0/C1 controls. One not ended loses its ESC and introducer only: the text after a stray
 // `\x1bPris` is the article's, not a payload to drop (an export lost the rest of a body).
-export const ANY_ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[PX^_][^\u001b]*\u001b\\|\u001b[@-Z\\-_]?/g;
+export const ANY_ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[PX^_][^\u001b]*\u001b\\|\u001b[@-Z\\-_]?/g;
 
 /**
  * Control characters dropped, and an escape sequence whole: a title of `\x1b[31mRød` is `Rød`,
- * not `[31mRød` (the DICT server, the exports and lookup showed the sequence's remains).
+ * not `[31mRød` (the DICT server, the exports and lookup showed the sequence's remains). An 8-bit
+ * CSI (U+009B) alone goes, not what follows it: it is far more often cp1252's `›` read as Latin-1
+ * than a sequence (`og \u009b2024 var` lost "2024 v").
  */
 export function stripControl(text: string): string {
   return text.replace(ANY_ESCAPE, '').replace(CONTROL, '');

@@ -716,11 +716,12 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       g.update(path, doc.getText());
       // A file of the folder that is no article (a page, notes: what check skips as "not a term")
       // is any Markdown file to the editor: its terms are marked, as README promises, not nothing.
+      // Its check is still made: an article that stops being one breaks the links to it, which the
+      // other files' problems must show.
       if (notATerm(g, path)) {
+        g.problems(path);
         diagnoseTerms(doc);
-        return;
-      }
-      articleProblems(g, doc, path);
+      } else articleProblems(g, doc, path);
       // Its names or links changed what other files' checks find (a link to an orphan, an alias
       // another file links by): the other open articles are told too, not only when edited.
       if (g.wholeChecks !== checks || g.othersMayDiffer()) {
@@ -907,7 +908,11 @@ export async function runLsp(run: Run): Promise<ExitCode> {
       const start = m.index as number;
       if (character < start || character > start + m[0].length) continue;
       const label = (m[2] || m[1] || '').trim().toLowerCase().replace(/\s+/g, ' ');
-      for (const l of doc.getText().split(LINE_END)) {
+      // Not a definition in a code block: the parser reads none there.
+      const lines = doc.getText().split(LINE_END);
+      const code = codeLines(lines);
+      for (const [i, l] of lines.entries()) {
+        if (code[i]) continue;
         const d = REFERENCE_DEFINITION.exec(l);
         if (d && (d[1] as string).trim().toLowerCase().replace(/\s+/g, ' ') === label) return d[2];
       }

@@ -7,8 +7,12 @@ import { bodyRepeatsDescription, preprocess, renderArticle } from '../render/art
 import { clean, escapeXml, oneLine, provenance, type ExportArticle, type ExportMeta } from './model.js';
 
 const lowerAscii = (byte: number) => (byte >= 0x41 && byte <= 0x5a ? byte + 32 : byte);
-/** A word as StarDict's readers compare it: ASCII letters in lower case, the rest as written. */
-const asciiLower = (word: string) => word.replace(/[A-Z]/g, (c) => c.toLowerCase());
+/**
+ * A word's key among the entries: as a reader finds it, case aside. The index is ordered with ASCII
+ * case folded (stardictCompare), but sdcv finds a word in any case, Danish letters too (`Æble` by
+ * `æble`): words that differ only so are one entry, or the reader shows one and hides the other.
+ */
+const caseKey = (word: string) => word.toLowerCase();
 
 /** StarDict's stardict_strcmp: ASCII case folded first, then the bytes as they are. */
 export function stardictCompare(a: Buffer, b: Buffer): number {
@@ -86,7 +90,7 @@ export interface StarDictOptions {
   bookname: string;
 }
 
-/** A word that names articles, by its key (`asciiLower`): as spelt, and the articles it names, in the order given. */
+/** A word that names articles, by its key (`caseKey`): as spelt, and the articles it names, in the order given. */
 interface Named {
   /** Its spelling in the .idx: a title's, where it is one; else the first seen. */
   word: string;
@@ -99,8 +103,8 @@ interface Named {
 
 /** One dictionary of the articles given (one language). */
 export function stardict(articles: ExportArticle[], meta: ExportMeta, options: StarDictOptions): StarDictFiles {
-  // A reader shows one entry of a word, and its words are the same word in any ASCII case
-  // (stardict_strcmp): sdcv showed the last of two, and the first could not be reached, whether
+  // A reader shows one entry of a word, and its words are the same word in any case (`caseKey`):
+  // sdcv showed the last of two, and the first could not be reached, whether
   // they were two titles (one title in two folders) or a title and another article's alias, or one
   // alias of two articles. So every word that names an article (its title, an alias) is one entry
   // that holds each article it names, one after the other (a title's own first): a title's entry,
@@ -111,7 +115,7 @@ export function stardict(articles: ExportArticle[], meta: ExportMeta, options: S
     const names: Array<[string, boolean]> = [[headword(a.title), true], ...a.aliases.map((x): [string, boolean] => [headword(x), false])];
     for (const [word, title] of names) {
       if (!word && !title) continue;
-      const key = asciiLower(word);
+      const key = caseKey(word);
       const found = named.get(key) ?? (named.set(key, { word, spellings: [], members: [], owners: [], title }).get(key) as Named);
       // Spelt as a title spells it, where it is one; its articles first.
       if (title && !found.title) Object.assign(found, { word, title: true });
@@ -128,7 +132,7 @@ export function stardict(articles: ExportArticle[], meta: ExportMeta, options: S
   const texts = new Map<number, string>();
   const text = (i: number) => texts.get(i) ?? (texts.set(i, options.plain ? articleText(articles[i] as ExportArticle) : articleHtml(articles[i] as ExportArticle)).get(i) as string);
   /** An article's title's entry, by key. */
-  const homeOf = (i: number) => asciiLower(headword((articles[i] as ExportArticle).title));
+  const homeOf = (i: number) => caseKey(headword((articles[i] as ExportArticle).title));
   /** An alias whose articles are all in one title's entry (one article, or both of one title) is a synonym of it. */
   const sharedHome = ({ members }: Named): string | undefined => {
     const home = homeOf(members[0] as number);

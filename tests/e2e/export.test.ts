@@ -477,6 +477,17 @@ describe('export: a full disk, licence files that are not plain files of the fol
     for (const hits of [gammaCaps, gam]) expect(shown(hits)).toContain('Gammatekst');
   });
 
+  it.runIf(skipping('sdcv', SDCV))('a title and another article\'s alias that differ in the case of a Danish letter (Æble, æble) are one entry too: sdcv finds them in any case', () => {
+    const corpus = writeCorpus({
+      'aeble.md': article({ title: 'Æble', description: 'En frugt.' }, 'Æbletekst.'),
+      'frugt.md': article({ title: 'Frugt', description: 'Noget sødt.', aliases: '[æble]' }, 'Frugttekst.'),
+    });
+    const out = join(tempDir('sd-case-'), 'sd');
+    expect(cli(['--content', corpus, 'export', '--format', 'stardict', '-o', out]).code).toBe(0);
+    // Before: `Æble` showed Frugt alone, and the article titled Æble could not be reached.
+    for (const hits of sdcv(out, ['Æble', 'æble'])) expect(textOf((hits ?? []).map((h) => h.definition).join(' '))).toMatch(/Æbletekst.*Frugttekst/);
+  });
+
   it.runIf(skipping('sdcv', SDCV))('an article without a description: its first sentence, which stands in for one, shows once in the HTML, as lookup shows it', () => {
     const corpus = writeCorpus({ 'ingen.md': '---\ntitle: Ingen\n---\nKun en krop uden beskrivelse. Og mere tekst.\n\nAndet afsnit.\n' });
     const out = join(tempDir('sd-lead-'), 'sd');

@@ -1,7 +1,7 @@
 // `glossary lsp` over raw framing, as a hostile pass found it: messages before initialize, a
 // glossary.json that is not valid when the session starts, lines ended by a lone CR, and the
 // bundled glossary's symbols pointing at files of the user's project.
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +88,38 @@ describe('glossary lsp: the session', () => {
     while (!published() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     // Before: none (it was taken for an article, and check skips it).
     expect(published().params.diagnostics.map((d: { range: { start: { line: number; character: number } } }) => [d.range.start.line, d.range.start.character])).toEqual([[0, 12]]);
+    s.child.stdin.end();
+    await s.exited;
+  });
+
+  it('an article emptied in its buffer (no longer one): the links to it are broken in the other open files again', async () => {
+    const dir = join(tempDir('glossary-lsp-notes-'), 'ordbog');
+    cpSync(join(LSP, 'glossary'), dir, { recursive: true });
+    writeFileSync(join(dir, 'alfa.md'), '---\ntitle: Alfa\ndescription: A.\n---\n\nTekst.\n');
+    writeFileSync(join(dir, 'beta.md'), '---\ntitle: Beta\ndescription: B.\n---\n\nSe [alfa](/alfa).\n');
+    const s = new Raw(['--content', dir]);
+    await s.start();
+    const uri = (f: string) => pathToFileURL(join(dir, f)).href;
+    const codes = async (file: string, count: number) => {
+      const until = Date.now() + 10000;
+      const of = () => s.messages.filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri(file));
+      while (of().length < count && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      return (of()[count - 1]?.params.diagnostics ?? []).map((d: { code: string }) => d.code);
+    };
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: uri('beta.md'), languageId: 'markdown', version: 1, text: readFileSync(join(dir, 'beta.md'), 'utf8') } } });
+    expect(await codes('beta.md', 1)).not.toContain('broken-link');
+    s.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: uri('alfa.md'), languageId: 'markdown', version: 1, text: readFileSync(join(dir, 'alfa.md'), 'utf8') } } });
+    await codes('alfa.md', 1);
+    s.send({ method: 'textDocument/didChange', params: { textDocument: { uri: uri('alfa.md'), version: 2 }, contentChanges: [{ text: '' }] } });
+    // Before: beta kept its last answer (no broken link), even after its own edit.
+    const until = Date.now() + 10000;
+    let latest: string[] = [];
+    while (!latest.includes('broken-link') && Date.now() < until) {
+      const all = s.messages.filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri('beta.md'));
+      latest = (all.at(-1)?.params.diagnostics ?? []).map((d: { code: string }) => d.code);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(latest).toContain('broken-link');
     s.child.stdin.end();
     await s.exited;
   });

@@ -215,6 +215,18 @@ describe('rename and references over raw framing', () => {
     await s.exited;
   });
 
+  it('go to definition on a reference link reads no definition in a code block, as the parser does', async () => {
+    const dir = corpus();
+    const text = '---\ntitle: Ref\ndescription: R.\n---\n\nSe [jv][a] her.\n\n```\n[a]: /fusion\n```\n\n[a]: /jointventure\n';
+    writeFileSync(join(dir, 'ref.md'), text);
+    const { s, uri } = await open(dir, renaming, 'ref.md');
+    s.send({ id: 2, method: 'textDocument/definition', params: { textDocument: { uri }, position: { line: 5, character: 5 } } });
+    // Before: fusion.md, by the definition in the code block.
+    expect((await s.reply(2)).result).toMatchObject({ uri: pathToFileURL(join(dir, 'jointventure.md')).href });
+    s.child.stdin.end();
+    await s.exited;
+  });
+
   it('go to definition on a reference link ([jv][ref]) leads where its definition does', async () => {
     const dir = corpus();
     const { s, uri } = await open(dir, renaming, 'linker.md');

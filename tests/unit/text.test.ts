@@ -17,7 +17,7 @@ describe('sanitize', () => {
     ['x\u001bPqdata\u001b\\y', 'xy'], // DCS
     ['x\u001b_apc\u001b\\y', 'xy'], // APC
     ['x\u001bcy', 'xcy'], // ESC c (reset): the ESC goes, the c is plain text
-    ['x\u009b31my', 'xy'], // C1 CSI: the whole sequence, as ESC [ 31 m
+    ['x\u009b31my', 'x31my'], // C1 CSI: the control alone (more often a mis-decoded `›` than a sequence)
     ['a\u0000b\u0007c\u007fd\u0085e', 'abcde'],
     ['line\nnext', 'line\nnext'],
     ['\u202eevil\u202c and \u2066iso\u2069', 'evil and iso'], // bidi overrides and isolates
@@ -86,6 +86,10 @@ describe('entities and controls', () => {
     expect(hasControl('a\tb\nc')).toBe(false);
     expect(hasControl('\u009b')).toBe(true);
     expect(stripControl('a\u0001b\u009fc\td\ne')).toBe('abc\td\ne');
+    // A sequence goes whole (a title showed `[31m` of it); an 8-bit CSI alone, a mis-decoded `›` more often than not.
+    expect(stripControl('Esc\u001b[31mRød\u001b[0m')).toBe('EscRød');
+    expect(stripControl('x\u001b]0;titel\u0007y')).toBe('xy');
+    expect(stripControl('og \u009b2024 var')).toBe('og 2024 var');
   });
 
   it('makes one line of display text: entities decoded, controls dropped, white space collapsed', () => {
