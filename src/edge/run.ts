@@ -4,7 +4,7 @@
 import { delimiter, relative } from 'node:path';
 import { localeLanguages } from '../corpus/languages.js';
 import { checkCommandFor, contentDirsOf, text, wantedLangOf, type Context, type Highlighter, type Output, type Result } from '../context.js';
-import { ContentError, ExitCode, NotFoundError } from '../errors.js';
+import { AmbiguousError, ContentError, ExitCode, NotFoundError } from '../errors.js';
 import type { CommandSpec } from '../commands/table.js';
 import { openCorpus, type Opened } from './corpus.js';
 import { choosePager, page } from './pager.js';
@@ -101,13 +101,14 @@ export class Run {
   /** Runs a command over the corpus; once more on a fresh compile if its files changed or were damaged. */
   async corpusCommand(spec: Extract<CommandSpec, { kind: 'corpus' }>, args: unknown[], options: Record<string, unknown>): Promise<void> {
     let ctx = await this.context(await this.open({ force: Boolean(this.global.refresh) }));
-    // Nothing found with --json: stdout is still a document, `null` where no article was found
-    // (search and list give their empty listing, `[]`, themselves); the message goes to stderr.
+    // Nothing found, or no one article (ambiguous), with --json: stdout is still a document, `null`
+    // where no article was found (search and list give their empty listing, `[]`, themselves); the
+    // message, and the candidates, go to stderr.
     const run = async (): Promise<Result> => {
       try {
         return await spec.run(ctx, args, options);
       } catch (error) {
-        if (!options['json'] || !(error instanceof NotFoundError)) throw error;
+        if (!options['json'] || !(error instanceof NotFoundError || error instanceof AmbiguousError)) throw error;
         return { output: text('null\n'), notes: [[error.message, ...error.details].join('; ')], exitCode: error.exitCode };
       }
     };

@@ -110,10 +110,10 @@ describe('search', () => {
     oneLine(r.stderr);
   });
 
-  it('nothing found with --json: stdout is still a document, null where no article is (lookup, links, random), the message on stderr, exit 3', () => {
-    for (const args of [['lookup', 'qxzvw'], ['links', 'qxzvw'], ['backlinks', 'qxzvw'], ['related', 'qxzvw'], ['random', '--keyword', 'ingen-saadan']]) {
+  it('nothing found, or no one article, with --json: stdout is still a document, null where no article is (lookup, links, random), the message on stderr, exit 3 or 4', () => {
+    for (const [code, args] of [[3, ['lookup', 'qxzvw']], [3, ['links', 'qxzvw']], [3, ['backlinks', 'qxzvw']], [3, ['related', 'qxzvw']], [3, ['random', '--keyword', 'ingen-saadan']], [4, ['lookup', 'fond']]] as const) {
       const r = cli([...args, '--json']);
-      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.code, args.join(' ')).toBe(code);
       expect(JSON.parse(r.stdout), args.join(' ')).toBeNull();
       oneLine(r.stderr);
     }
