@@ -47,6 +47,59 @@ describe('StarDict files', () => {
   });
 });
 
+describe('StarDict: one entry for each word that names articles', () => {
+  const art = (id: string, title: string, aliases: string[] = []) =>
+    ({ id, lang: 'da', title, aliases, description: `${title} d.`, keywords: [], links: [], markdown: `${title}tekst.`, record: { links: [] } }) as unknown as Parameters<typeof stardict>[0][number];
+  const read = (files: ReturnType<typeof stardict>) => {
+    const idx: Array<{ word: string; text: string }> = [];
+    for (let at = 0; at < files.idx.length; ) {
+      const end = files.idx.indexOf(0, at);
+      const off = files.idx.readUInt32BE(end + 1);
+      idx.push({ word: files.idx.toString('utf8', at, end), text: files.dict.toString('utf8', off, off + files.idx.readUInt32BE(end + 5)) });
+      at = end + 9;
+    }
+    const syn: Array<[string, string]> = [];
+    for (let at = 0; files.syn && at < files.syn.length; ) {
+      const end = files.syn.indexOf(0, at);
+      syn.push([files.syn.toString('utf8', at, end), (idx[files.syn.readUInt32BE(end + 1)] as { word: string }).word]);
+      at = end + 5;
+    }
+    return { idx, syn };
+  };
+  const shown = (text: string) => [...text.matchAll(/(\p{L}+)tekst/gu)].map((m) => m[1]);
+
+  it('a title that is another article\'s alias, an alias of two, and other spellings of a title', () => {
+    // An alias of nothing but a control character is no word (`\u0007`).
+    const { idx, syn } = read(stardict([art('alfa', 'Alfa', ['fælles']), art('beta', 'Beta', ['fælles', 'delta', 'b2', '\u0007']), art('delta', 'Delta'), art('gamma', 'Gamma', ['GAMMA', 'gam'])], meta, { bookname: 'T' }));
+    expect(idx.map((e) => [e.word, shown(e.text)])).toEqual([
+      ['Alfa', ['Alfa']],
+      ['Beta', ['Beta']],
+      // The title's own article first, then the one whose alias it is.
+      ['Delta', ['Delta', 'Beta']],
+      ['fælles', ['Alfa', 'Beta']],
+      ['Gamma', ['Gamma']],
+    ]);
+    expect(syn).toEqual([['b2', 'Beta'], ['delta', 'Delta'], ['gam', 'Gamma'], ['GAMMA', 'Gamma']]);
+    expect(idx[2]?.text).toMatch(/Deltatekst\.<\/p>\n<hr>\n<h1>Beta/);
+  });
+
+  it('--plain: the articles of one entry parted by a rule of dashes between blank lines', () => {
+    const plain = (a: ReturnType<typeof art>) => ({ ...a, record: { ...a, n: 0, name: a.id, slug: a.id, file: `${a.id}.md`, source: a.markdown, bodyStart: 0, links: [], backlinks: [], problems: [], bodyLine: 1, keywords: [], langs: [] } }) as unknown as ReturnType<typeof art>;
+    const { idx } = read(stardict([plain(art('a', 'Alfa')), plain(art('b', 'Beta', ['alfa']))], meta, { plain: true, bookname: 'T' }));
+    expect(idx[0]?.text).toMatch(/^Alfa\n[\s\S]*Alfatekst\.\n\n-{40}\n\nBeta\n[\s\S]*Betatekst\.$/);
+  });
+
+  it('case as sdcv finds words, Danish letters too; an alias both articles of one title share is a synonym of their entry', () => {
+    const { idx, syn } = read(stardict([art('aeble', 'Æble'), art('frugt', 'Frugt', ['æble']), art('a/dobbelt', 'Dobbelt', ['Tvilling']), art('b/dobbelt', 'Dobbelt', ['Tvilling'])], meta, { bookname: 'T' }));
+    expect(idx.map((e) => [e.word, shown(e.text)])).toEqual([
+      ['Dobbelt', ['Dobbelt', 'Dobbelt']],
+      ['Frugt', ['Frugt']],
+      ['Æble', ['Æble', 'Frugt']],
+    ]);
+    expect(syn).toEqual([['Tvilling', 'Dobbelt'], ['æble', 'Æble']]);
+  });
+});
+
 describe('CSV and TSV', () => {
   const rows = [{ term: 'a,b', translation: 'say "x"', comment: 'plain' }];
   it('CSV quotes fields with commas and quotes, doubles quotes, ends lines with CRLF', () => {
