@@ -25,6 +25,11 @@ export function stripControl(text: string): string {
   return text.replace(ANY_ESCAPE, '').replace(CONTROL, '');
 }
 
+/** `3 articles`, `1 article`: a count with its noun, for messages. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function hasControl(text: string): boolean {
   return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text);
 }

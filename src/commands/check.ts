@@ -6,6 +6,7 @@ import type { Skipped } from '../corpus/reader.js';
 import { ExitCode, UsageError } from '../errors.js';
 import type { Theme } from '../render/theme.js';
 import { escapeLine } from '../render/sanitize.js';
+import { plural } from '../text.js';
 
 export interface CheckOptions {
   json?: boolean;
@@ -40,7 +41,6 @@ export const CHECK_RULES = [
   'keyword-spelling', 'missing-title', 'orphan', 'outside-link', 'self-link', 'too-large', 'too-many-items', 'unreadable', 'untranslated',
 ];
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The checks a flag names (`--rule broken-link,orphan`); a usage error for one that is none. */
 function rules(list: string | undefined, flag: string): string[] {

@@ -148,6 +148,26 @@ function outsideCodeSpans(line: string, f: (text: string) => string): string {
   return out + f(line.slice(last));
 }
 
+/** A line's code fence marker (three or more ` or ~, indented at most three spaces), if it opens or closes one. */
+function fenceMarker(line: string): string | undefined {
+  return /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+}
+
+/** Whether `line` closes the fence `fence` opened: the same character, at least as many, nothing else. */
+function closesFence(fence: string, line: string, marker = fenceMarker(line)): boolean {
+  return marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker;
+}
+
+/** The marker of the fence that `lines` leave open at their end, as codeLines reads fences; undefined when none is. */
+export function unclosedFence(lines: string[]): string | undefined {
+  let fence: string | undefined;
+  for (const line of lines) {
+    if (fence === undefined) fence = fenceMarker(line);
+    else if (closesFence(fence, line)) fence = undefined;
+  }
+  return fence;
+}
+
 /**
  * Which lines are code: fenced blocks with their fences (closed only by a fence of the same
  * character, at least as long) and indented blocks (four spaces or a tab after a blank line,
@@ -158,9 +178,9 @@ export function codeLines(lines: string[]): boolean[] {
   let fence: string | undefined;
   let previous: 'blank' | 'code' | 'list' | 'text' = 'blank';
   for (const line of lines) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    const marker = fenceMarker(line);
     if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      if (closesFence(fence, line, marker)) fence = undefined;
       code.push(true);
       continue;
     }
@@ -359,6 +379,29 @@ export function wikiAddress(target: string, anchor: string): string {
   return address(to) + (anchor ? address(anchor) : '');
 }
 
+/** A reference label as CommonMark matches it: case and runs of white space aside. */
+export function referenceLabel(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The reference definitions of a text's lines (`[ref]: address`) by label, the first of a label, none in code. */
+export function referenceDefinitions(lines: string[], code: boolean[]): Map<string, string> {
+  const defs = new Map<string, string>();
+  lines.forEach((line, i) => {
+    // Not a footnote's text (`[^1]: Kilde.`).
+    const m = code[i] ? null : REFERENCE_DEFINITION.exec(line);
+    if (m && !defs.has(referenceLabel(m[1] as string))) defs.set(referenceLabel(m[1] as string), m[2] as string);
+  });
+  return defs;
+}
+
+/**
+ * A use of a reference: `[text][ref]`, `[text][]` and `[ref]` alone (not a link already, not a
+ * definition, not a footnote): group 1 a `!` (an image), 2 the text, 3 the label; an escaped \[ is
+ * no bracket and ends a try (a run of them was quadratic).
+ */
+export const REFERENCE_USE = /(?<!\\)(!?)\[(?!\^)((?:[^[\]\\\n]|\\[^[\]\n])+)\](?:\[([^[\]\n]*)\])?(?![(:[])/g;
+
 /**
  * Links written other than inline, as inline Markdown links: Obsidian's wikilinks (`[[Note]]`,
  * `[[Folder/Note|text]]`, `[[Note#Heading|text]]`; a path from the folder's root; an embed
@@ -372,15 +415,7 @@ export function inlineLinks(body: string): string {
   if (!wiki && !refs) return body;
   const lines = body.split('\n');
   const code = codeLines(lines);
-  const label = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
-  const defs = new Map<string, string>();
-  if (refs) {
-    lines.forEach((line, i) => {
-      // Not a footnote's text (`[^1]: Kilde.`).
-      const m = code[i] ? null : REFERENCE_DEFINITION.exec(line);
-      if (m && !defs.has(label(m[1] as string))) defs.set(label(m[1] as string), m[2] as string);
-    });
-  }
+  const defs = refs ? referenceDefinitions(lines, code) : new Map<string, string>();
   const rewrite = (part: string): string => {
     let out = part;
     if (wiki && out.includes('[[')) {
@@ -393,10 +428,8 @@ export function inlineLinks(body: string): string {
       });
     }
     if (defs.size > 0 && out.includes('[')) {
-      // [text][ref], [text][] and [ref] alone (not a link already, not a definition, not a
-      // footnote); an escaped \[ is no bracket and ends a try (a run of them was quadratic).
-      out = out.replace(/(?<!\\)(!?)\[(?!\^)((?:[^[\]\\\n]|\\[^[\]\n])+)\](?:\[([^[\]\n]*)\])?(?![(:[])/g, (whole, bang: string, text: string, ref: string | undefined) => {
-        const url = defs.get(label(ref || text));
+      out = out.replace(REFERENCE_USE, (whole, bang: string, text: string, ref: string | undefined) => {
+        const url = defs.get(referenceLabel(ref || text));
         return url === undefined || bang ? whole : `[${text}](${url})`;
       });
     }

@@ -1,7 +1,6 @@
 // RFC 2229 (DICT) as data: a command line -> words, and the status lines and texts the server
 // writes. Pure: the socket is src/edge/dict-server.ts.
-import { ANY_ESCAPE } from '../render/sanitize.js';
-import { BIDI } from '../text.js';
+import { ANY_ESCAPE, BIDI } from '../text.js';
 
 /** A line the server reads is at most this long (RFC 2229 2.2: 1024 octets with the CRLF). */
 export const MAX_LINE = 1024;

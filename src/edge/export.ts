@@ -12,6 +12,7 @@ import { isInside } from '../store/source.js';
 import { MAX_LIST_ITEMS } from '../corpus/parse.js';
 import { VERSION } from '../version.js';
 import { collectArticles, oneLine, type ExportArticle, type ExportMeta } from '../export/model.js';
+import { plural } from '../text.js';
 import type { Run } from './run.js';
 
 export const FORMATS = ['stardict', 'tbx', 'csv', 'tsv', 'json'] as const;
@@ -318,8 +319,7 @@ async function writeStarDict(run: Run, dir: string, articles: ExportArticle[], l
   }
   for (const file of readdirSync(staging)) renameSync(join(staging, file), join(dir, file));
   rmSync(staging, { recursive: true, force: true });
-  const some = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   for (const { name, articles: count, wordcount, synwordcount, zipped } of written) {
-    run.note(`wrote ${join(dir, name)}.* : ${some(count, 'article', 'articles')} under ${some(wordcount, 'headword', 'headwords')} and ${some(synwordcount, 'synonym', 'synonyms')}${zipped ? ' (.dict.dz)' : ''}`);
+    run.note(`wrote ${join(dir, name)}.* : ${plural(count, 'article')} under ${plural(wordcount, 'headword')} and ${plural(synwordcount, 'synonym')}${zipped ? ' (.dict.dz)' : ''}`);
   }
 }

@@ -13,7 +13,7 @@ import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
 import type { Article, ParseResult, Problem } from '../corpus/article.js';
 import { linkProblems, type FileProblem } from '../corpus/check.js';
 import { linkResolver, linkTarget, siteLinkOptions, writtenTarget, type LinkOptions, type LinkResolver, type Resolved } from '../corpus/links.js';
-import { codeLines, hiddenHtml, REFERENCE_DEFINITION } from '../corpus/markup.js';
+import { codeLines, hiddenHtml, REFERENCE_USE, referenceDefinitions, referenceLabel, unclosedFence } from '../corpus/markup.js';
 import { parseArticle } from '../corpus/parse.js';
 import { fold } from '../fold.js';
 import { BIDI, stripControl } from '../text.js';
@@ -651,13 +651,7 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     const text = whole.length > 3000 ? whole.slice(0, 3000) + '…' : whole;
     // A fence left open (an article's, or one the cut left) closed: the rule and the command after
     // it were shown as code.
-    let open: string | undefined;
-    for (const l of text.split('\n')) {
-      const fence = /^ {0,3}(`{3,}|~{3,})/.exec(l)?.[1];
-      if (!fence) continue;
-      if (open === undefined) open = fence;
-      else if (fence[0] === open[0] && fence.length >= open.length && /^ {0,3}[`~]+\s*$/.test(l)) open = undefined;
-    }
+    const open = unclosedFence(text.split('\n'));
     return open === undefined ? text : `${text}\n${open}`;
   }
 
@@ -902,20 +896,16 @@ export async function runLsp(run: Run): Promise<ExitCode> {
     return self ? { article: from } : undefined;
   }
 
-  /** The address of the reference definition the link at `character` uses, if it is one and the document defines it. */
+  /**
+   * The address of the reference definition the link at `character` uses, if it is one and the
+   * document defines it: read by the parser's own rules (markup.ts inlineLinks), none in code.
+   */
   function referenceAt(doc: Doc, line: string, character: number): string | undefined {
-    for (const m of line.matchAll(/\[([^[\]\n]+)\](?:\[([^[\]\n]*)\])?(?![(:])/g)) {
+    for (const m of line.matchAll(REFERENCE_USE)) {
       const start = m.index as number;
-      if (character < start || character > start + m[0].length) continue;
-      const label = (m[2] || m[1] || '').trim().toLowerCase().replace(/\s+/g, ' ');
-      // Not a definition in a code block: the parser reads none there.
+      if (m[1] || character < start || character > start + m[0].length) continue;
       const lines = doc.getText().split(LINE_END);
-      const code = codeLines(lines);
-      for (const [i, l] of lines.entries()) {
-        if (code[i]) continue;
-        const d = REFERENCE_DEFINITION.exec(l);
-        if (d && (d[1] as string).trim().toLowerCase().replace(/\s+/g, ' ') === label) return d[2];
-      }
+      return referenceDefinitions(lines, codeLines(lines)).get(referenceLabel(m[3] || m[2] || ''));
     }
     return undefined;
   }

@@ -1,6 +1,7 @@
 // Paging a long article on a terminal: $GLOSSARY_PAGER, else $PAGER, else `less -R` where it exists.
 import { childProcess } from './builtins.js';
 import { endBy, onEnding, type Ending } from './signals.js';
+import { dumbTerminal } from '../terminal.js';
 
 export interface PagerChoice {
   command: string;
@@ -18,7 +19,7 @@ export function choosePager(env: NodeJS.ProcessEnv): PagerChoice | undefined {
   }
   // A dumb terminal gets no pager of ours (less there says "terminal is not fully functional"
   // and waits for Return); one the user names is theirs to choose.
-  if (env['TERM'] === 'dumb') return undefined;
+  if (dumbTerminal(env)) return undefined;
   const found = childProcess().spawnSync('sh', ['-c', 'command -v less'], { stdio: 'ignore' }).status === 0;
   return found ? { command: 'less -R', env: lessEnv } : undefined;
 }

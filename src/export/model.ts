@@ -2,7 +2,7 @@
 // with its names, description, keywords, links, Markdown body and plain text. Pure.
 import type { ArticleRecord } from '../corpus/compile.js';
 import type { Corpus } from '../corpus/reader.js';
-import { ANY_ESCAPE } from '../render/sanitize.js';
+import { ANY_ESCAPE } from '../text.js';
 
 export interface ExportLink {
   text: string;

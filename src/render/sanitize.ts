@@ -1,9 +1,7 @@
 // The last line of defence: no control character from content reaches the terminal.
-import { ANY_ESCAPE, BIDI } from '../text.js';
+import { ANY_ESCAPE, BIDI, stripControl } from '../text.js';
 
-export { ANY_ESCAPE };
 const SGR = /\u001b\[[0-9;]*m/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
  * Removes every control character from `text`; with `keepStyle`, SGR colour sequences (the only
@@ -17,7 +15,7 @@ export function sanitize(text: string, keepStyle: boolean): string {
   // A tab is harmless but has no width of its own: it would break every wrapped line. A soft
   // hyphen is measured as nothing, but tmux and glibc give it a column: lines ran past the width.
   text = text.replace(/\t/g, ' ').replace(BIDI, '').replace(SEPARATORS, ' ').replace(/\u00ad/g, '');
-  if (!keepStyle) return text.replace(ANY_ESCAPE, '').replace(CONTROL, '');
+  if (!keepStyle) return stripControl(text);
   const kept: string[] = [];
   const marked = text.replace(/\u0000/g, '').replace(SGR, (seq) => {
     kept.push(seq);
