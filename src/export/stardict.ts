@@ -133,15 +133,16 @@ export function stardict(articles: ExportArticle[], meta: ExportMeta, options: S
   const text = (i: number) => texts.get(i) ?? (texts.set(i, options.plain ? articleText(articles[i] as ExportArticle) : articleHtml(articles[i] as ExportArticle)).get(i) as string);
   /** An article's title's entry, by key. */
   const homeOf = (i: number) => caseKey(headword((articles[i] as ExportArticle).title));
-  /** An alias whose articles are all in one title's entry (one article, or both of one title) is a synonym of it. */
-  const sharedHome = ({ members }: Named): string | undefined => {
+  /** An alias whose articles are all in one title's entry (one article, or both of one title) is a synonym of it: the key of that entry. */
+  const synonymOf = new Map<string, string>();
+  for (const [key, { members, title }] of named) {
+    if (title) continue;
     const home = homeOf(members[0] as number);
-    const held = named.get(home)?.members ?? [];
-    return members.every((i) => homeOf(i) === home && held.includes(i)) ? home : undefined;
-  };
-  for (const [key, entry] of named) {
-    const { word, members, owners, title } = entry;
-    if (!title && sharedHome(entry) !== undefined) continue;
+    const held = new Set(named.get(home)?.members);
+    if (members.every((i) => homeOf(i) === home && held.has(i))) synonymOf.set(key, home);
+  }
+  for (const [key, { word, members, owners }] of named) {
+    if (synonymOf.has(key)) continue;
     const data = Buffer.from([...owners, ...members.filter((i) => !owners.includes(i))].map(text).join(options.plain ? '\n\n' + '-'.repeat(40) + '\n\n' : '\n<hr>\n'), 'utf8');
     chunks.push(data);
     entryOfKey.set(key, entries.length);
@@ -164,10 +165,10 @@ export function stardict(articles: ExportArticle[], meta: ExportMeta, options: S
   // and every other spelling of a word that is an entry (`GAMMA` beside Gamma), pointing at it:
   // sdcv's exact search (-e) tells cases apart.
   const syns: Array<{ word: Buffer; to: number }> = [];
-  for (const [key, entry] of named) {
-    const own = entryOfKey.get(key);
-    const to = position.get(own ?? (entryOfKey.get(sharedHome(entry) as string) as number)) as number;
-    for (const spelling of entry.spellings) if (own === undefined || spelling !== entry.word) syns.push({ word: Buffer.from(spelling, 'utf8'), to });
+  for (const [key, { word, spellings }] of named) {
+    const home = synonymOf.get(key);
+    const to = position.get(entryOfKey.get(home ?? key) as number) as number;
+    for (const spelling of spellings) if (home !== undefined || spelling !== word) syns.push({ word: Buffer.from(spelling, 'utf8'), to });
   }
   syns.sort((x, y) => stardictCompare(x.word, y.word) || x.to - y.to);
   const syn = syns.length
