@@ -18,7 +18,7 @@ import type { Progress } from '../progress.js';
 import { CorpusReader, DamagedCorpusError, FORMAT, writeManifest, type Skipped } from './compiled.js';
 import type { Article } from '../corpus/article.js';
 import type { Patch } from './compilation.js';
-import { changeTime, DiskFiles, makeFolder, MemoryFiles, stampKey, stampOf, UNWRITABLE, writeCacheFile } from './files.js';
+import { changeTime, DiskFiles, makeFolder, MemoryFiles, UNWRITABLE, writeCacheFile } from './files.js';
 import { fileStat } from './stat.js';
 import { DiskRenders, noRenders } from './renders.js';
 import type { CorpusConfig } from './config.js';
@@ -97,10 +97,19 @@ interface Quick {
   unreadable: string[];
 }
 
-/** What a generation keeps of the listing it was compiled from. */
+/**
+ * What a generation keeps of the listing it was compiled from: state.json holds the files as
+ * columns (read back far faster than a list of tuples), what was skipped, the unreadable files and
+ * the config; stamps.bin their stamps. An edit that changes no file's path, language or id writes
+ * only stamps.bin: state.json is linked from the generation before.
+ */
 interface State {
-  /** [path, size, change time, language, id, inode] of every file compiled. */
-  entries: Array<[string, number, number, string, string, number]>;
+  /** Every file compiled, in listing order: its path, language and id. */
+  paths: string[];
+  langs: string[];
+  ids: string[];
+  /** Each file's size, change time (-1 where it could not yet be trusted: see settled) and inode: three numbers a file. */
+  stamps: Float64Array;
   skipped: unknown;
   /** The corpus config it was compiled with: when it changes, nothing parsed before is reused. */
   config?: unknown;
@@ -187,13 +196,92 @@ function currentGeneration(dir: string): { name: string; reader: CorpusReader } 
 }
 
 /**
- * The state of a listing: as it is (to compare), or as it is kept after a compile that began at
- * `compiled` (a file's stamp then says -1 where it cannot yet be trusted: see settled).
+ * The state kept of a listing by a compile that began at `compiled` (a file's stamp then says -1
+ * where it cannot yet be trusted: see settled), the files that could not be read left out.
  */
-function stateOf(listing: SourceListing, unreadable: string[], compiled?: number): string {
+function stateOf(listing: SourceListing, unreadable: string[], compiled: number): State {
   const skip = new Set(unreadable);
-  const state: State = { entries: listing.entries.filter((e) => !skip.has(e.path)).map((e) => [e.path, e.size, compiled === undefined ? e.ctimeMs : settled(e.ctimeMs, compiled), e.lang, e.id, e.ino]), skipped: listing.skipped, unreadable, config: listing.configs };
-  return JSON.stringify(state);
+  const entries = skip.size === 0 ? listing.entries : listing.entries.filter((e) => !skip.has(e.path));
+  const stamps = new Float64Array(3 * entries.length);
+  entries.forEach((e, i) => {
+    stamps[3 * i] = e.size;
+    stamps[3 * i + 1] = settled(e.ctimeMs, compiled);
+    stamps[3 * i + 2] = e.ino;
+  });
+  return { paths: entries.map((e) => e.path), langs: entries.map((e) => e.lang), ids: entries.map((e) => e.id), stamps, skipped: listing.skipped, unreadable, config: listing.configs };
+}
+
+/**
+ * Writes `state` into generation folder `gen`: its stamps, and state.json, linked from generation
+ * folder `same` where that one's files are the same (the same paths, languages and ids, skips,
+ * unreadable files and config).
+ */
+function writeState(gen: string, state: State, same?: string): void {
+  writeCacheFile(join(gen, 'stamps.bin'), Buffer.from(state.stamps.buffer, state.stamps.byteOffset, state.stamps.byteLength));
+  if (same !== undefined) linkInto(join(same, 'state.json'), join(gen, 'state.json'));
+  else writeCacheFile(join(gen, 'state.json'), JSON.stringify({ paths: state.paths, langs: state.langs, ids: state.ids, skipped: state.skipped, unreadable: state.unreadable, config: state.config }));
+}
+
+/** The state of generation folder `gen`; undefined when it is missing or damaged (then nothing is patched). */
+function readState(gen: string): State | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(join(gen, 'state.json'), 'utf8')) as Omit<State, 'stamps'>;
+    const bytes = readFileSync(join(gen, 'stamps.bin'));
+    const { paths, langs, ids, unreadable } = kept;
+    if (!Array.isArray(paths) || !Array.isArray(langs) || !Array.isArray(ids) || !Array.isArray(unreadable) || langs.length !== paths.length || ids.length !== paths.length || bytes.length !== 24 * paths.length) return undefined;
+    // Copied: a Float64Array needs its bytes at a multiple of 8.
+    const stamps = new Float64Array(paths.length * 3);
+    new Uint8Array(stamps.buffer).set(bytes);
+    return { ...kept, stamps };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `listing` is as `state` has it, every file with the stamp it has now (the files that could not be read left out). */
+function sameState(listing: SourceListing, state: State): boolean {
+  if (JSON.stringify(state.skipped) !== JSON.stringify(listing.skipped) || JSON.stringify(state.config) !== JSON.stringify(listing.configs)) return false;
+  const skip = new Set(state.unreadable);
+  let i = 0;
+  for (const e of listing.entries) {
+    if (skip.has(e.path)) continue;
+    if (i >= state.paths.length || state.paths[i] !== e.path || state.langs[i] !== e.lang || state.ids[i] !== e.id || !sameStamp(state, i, e)) return false;
+    i++;
+  }
+  return i === state.paths.length;
+}
+
+/**
+ * The listing against the state of the compile before: the files changed (new ones too), added and
+ * removed, and whether every file there before is of the same language and id (`placed`). The
+ * usual case, the same paths in the same order (`aligned`), is compared index by index, without a
+ * map of 300,000 paths.
+ */
+function againstState(state: State, listing: SourceListing): { changed: SourceEntry[]; added: SourceEntry[]; removed: Array<{ path: string; lang: string; id: string }>; placed: boolean; aligned: boolean } {
+  const now = listing.entries;
+  const samePlace = (i: number | undefined, e: SourceEntry) => i === undefined || (state.langs[i] === e.lang && state.ids[i] === e.id);
+  if (state.paths.length === now.length && now.every((e, i) => e.path === state.paths[i])) {
+    return { changed: now.filter((e, i) => !sameStamp(state, i, e)), added: [], removed: [], placed: now.every((e, i) => samePlace(i, e)), aligned: true };
+  }
+  const before = new Map(state.paths.map((path, i) => [path, i]));
+  const present = new Set(now.map((e) => e.path));
+  const removed: Array<{ path: string; lang: string; id: string }> = [];
+  state.paths.forEach((path, i) => present.has(path) || removed.push({ path, lang: state.langs[i] as string, id: state.ids[i] as string }));
+  return {
+    changed: now.filter((e) => {
+      const i = before.get(e.path);
+      return i === undefined || !sameStamp(state, i, e);
+    }),
+    added: now.filter((e) => !before.has(e.path)),
+    removed,
+    placed: now.every((e) => samePlace(before.get(e.path), e)),
+    aligned: false,
+  };
+}
+
+/** Whether file `i` of `state` has the stamp `e` has now (size, change time, inode). */
+function sameStamp(state: State, i: number, e: SourceEntry): boolean {
+  return state.stamps[3 * i] === e.size && state.stamps[3 * i + 1] === e.ctimeMs && state.stamps[3 * i + 2] === e.ino;
 }
 
 /** Whether a file that could not be read can be opened now (its permissions were fixed). */
@@ -231,8 +319,9 @@ function writeQuick(dir: string, quick: Quick): void {
 
 /**
  * Every listed file's path with its stamp (size, ctime, inode) when generation `generation` was checked
- * against them: the generation, then the paths and the pairs as two JSON arrays, a line each
- * (read back far faster than the folders are listed).
+ * against them, in checked.bin: the generation and the paths (JSON) a line each, then the stamps as
+ * 64-bit floats, three a file, from the next multiple of 8 bytes (read back far faster than the
+ * folders are listed, and than numbers written out).
  */
 function writeStamps(dir: string, generation: string, listing: SourceListing, compiled: number, pathsText?: string): void {
   // The files skipped too, as they stat now (-1 when they do not: a broken link mended later).
@@ -245,19 +334,47 @@ function writeStamps(dir: string, generation: string, listing: SourceListing, co
     }
     return stats ? [s.file, stats.size, changeTime(stats), stats.ino] : [s.file, -1, -1, -1];
   });
-  const files: Array<[string, number, number, number]> = [...listing.entries.map((e): [string, number, number, number] => [e.path, e.size, settled(e.ctimeMs, compiled), e.ino]), ...skipped];
+  const count = listing.entries.length + skipped.length;
+  const stamps = new Float64Array(3 * count);
+  listing.entries.forEach((e, i) => {
+    stamps[3 * i] = e.size;
+    stamps[3 * i + 1] = settled(e.ctimeMs, compiled);
+    stamps[3 * i + 2] = e.ino;
+  });
+  skipped.forEach(([, size, time, ino], j) => stamps.set([size, time, ino], 3 * (listing.entries.length + j)));
   try {
     // `pathsText`: the paths as the check read them, when the listing was made from them (relist).
-    writeCacheFile(join(dir, 'stamps.txt'), `${generation}\n${pathsText ?? JSON.stringify(files.map((f) => f[0]))}\n${JSON.stringify(files.flatMap((f) => [f[1], f[2], f[3]]))}`);
+    const head = Buffer.from(`${generation}\n${pathsText ?? JSON.stringify([...listing.entries.map((e) => e.path), ...skipped.map(([path]) => path)])}\n`, 'utf8');
+    const padding = Buffer.alloc((8 - (head.length % 8)) % 8, 0x20);
+    writeCacheFile(join(dir, 'checked.bin'), [head, padding, Buffer.from(stamps.buffer)]);
   } catch {
     /* bookkeeping: without it the next run lists the folders */
+  }
+}
+
+/** checked.bin read back: the generation, the paths (and their JSON) and the stamps; undefined when damaged. */
+function readStamps(dir: string): { generation: string; paths: string[]; pathsText: string; stamps: Float64Array } | undefined {
+  try {
+    const bytes = readFileSync(join(dir, 'checked.bin'));
+    const first = bytes.indexOf(0x0a);
+    const second = first < 0 ? -1 : bytes.indexOf(0x0a, first + 1);
+    if (second < 0) return undefined;
+    const pathsText = bytes.toString('utf8', first + 1, second);
+    const paths = JSON.parse(pathsText) as string[];
+    const start = second + 1 + ((8 - ((second + 1) % 8)) % 8);
+    if (!Array.isArray(paths) || bytes.length - start !== 24 * paths.length) return undefined;
+    const stamps = new Float64Array(3 * paths.length);
+    new Uint8Array(stamps.buffer).set(bytes.subarray(start));
+    return { generation: bytes.toString('utf8', 0, first), paths, pathsText, stamps };
+  } catch {
+    return undefined;
   }
 }
 
 /** The files of the stamps of `generation` as they are now, and how many are not as stamped. */
 interface StampCheck extends FilesNow {
   paths: string[];
-  /** The paths as stamps.txt has them (JSON). */
+  /** The paths as checked.bin has them (JSON). */
   pathsText: string;
   count: number;
 }
@@ -269,11 +386,9 @@ interface StampCheck extends FilesNow {
  */
 function checkStamps(dir: string, generation: string): StampCheck | undefined {
   try {
-    const [name, pathsText, stampsText] = (readText(join(dir, 'stamps.txt')) ?? '').split('\n');
-    if (name !== generation || pathsText === undefined || stampsText === undefined) return undefined;
-    const paths = JSON.parse(pathsText) as string[];
-    const stamps = JSON.parse(stampsText) as number[];
-    if (!Array.isArray(paths) || !Array.isArray(stamps) || stamps.length !== 3 * paths.length) return undefined;
+    const kept = readStamps(dir);
+    if (kept?.generation !== generation) return undefined;
+    const { paths, pathsText, stamps } = kept;
     const check: StampCheck = { paths, pathsText, sizes: new Float64Array(paths.length), times: new Float64Array(paths.length), inos: new Float64Array(paths.length), regular: new Uint8Array(paths.length), changed: new Uint8Array(paths.length), count: 0 };
     for (let i = 0; i < paths.length; i++) {
       const stats = fileStat(paths[i] as string);
@@ -306,11 +421,11 @@ function relistChanged(dirs: string[], state: State, folders: Array<[string, num
   const skipped = state.skipped as Skipped[];
   const configs = state.config as CorpusConfig[];
   if (given.length !== 1 || state.unreadable.length > 0 || !Array.isArray(skipped) || !Array.isArray(configs)) return undefined;
-  const n = state.entries.length;
+  const n = state.paths.length;
   if (check.paths.length !== n + skipped.length) return undefined;
-  for (let i = 0; i < n; i++) if (check.paths[i] !== state.entries[i]?.[0]) return undefined;
+  for (let i = 0; i < n; i++) if (check.paths[i] !== state.paths[i]) return undefined;
   for (let i = n; i < check.paths.length; i++) if (check.changed[i] || check.paths[i] !== (skipped[i - n] as Skipped).file) return undefined;
-  return relist(given[0] as string, state.entries, skipped, configs, folders, check);
+  return relist(given[0] as string, state, skipped, configs, folders, check);
 }
 
 /** A skipped file and why, as one key: what `before` holds. */
@@ -356,12 +471,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
       }
     }
   }
-  let state: State | undefined;
-  try {
-    state = current ? (JSON.parse(readFileSync(join(dir, current.name, 'state.json'), 'utf8')) as State) : undefined;
-  } catch {
-    state = undefined;
-  }
+  const state = current ? readState(join(dir, current.name)) : undefined;
   const retry = (state?.unreadable ?? []).some(readableNow);
 
   // Files changed in place, and nothing else: listed from the state and the check's stats.
@@ -376,7 +486,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     // tick would leave it as it is. The next run lists that folder's files again.
     return { folders: listing.folders.map(([f, m, ino]): [string, number, number] => [f, settled(m, now), ino]), verifiedAt: now, files: listing.entries.length, generation: name, unreadable };
   };
-  if (current && state && !retry && stateOf(listing, state.unreadable) === JSON.stringify(state)) {
+  if (current && state && !retry && sameState(listing, state)) {
     if (writable) writeQuick(dir, fresh(current.name, state.unreadable));
     return { reader: current.reader, compiled: false, changed: 0, notes };
   }
@@ -390,7 +500,6 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   } catch {
     said = undefined;
   }
-  const stamp = (e: SourceEntry) => stampKey(stampOf(e));
   const name = newGenerationName(now);
   const gen = join(dir, name);
   if (writable) lease(dir, name);
@@ -402,18 +511,14 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   // record, words and length are in.
   let patchFailed: unknown;
   if (current && state && canWrite && !retry && sameConfig) {
-    const before = new Map(state.entries.map(([p, size, m, , , ino]) => [p, stampKey([size, m, ino])]));
-    const changedEntries = listing.entries.filter((e) => before.get(e.path) !== stamp(e));
-    const placed = new Map(state.entries.map(([p, , , lang, id]) => [p, `${lang}/${id}`]));
-    const sameFiles = listing.entries.length === before.size && listing.entries.every((e) => placed.get(e.path) === `${e.lang}/${e.id}`) && changedEntries.every((e) => before.has(e.path)) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
+    const { changed: changedEntries, added, removed, placed, aligned } = againstState(state, listing);
+    const sameSkips = JSON.stringify(state.skipped) === JSON.stringify(listing.skipped);
+    const sameFiles = added.length === 0 && removed.length === 0 && placed && sameSkips && state.unreadable.length === 0;
     // A patch shares every file it does not write: a generation with one missing (damage no command
     // has read yet) is compiled again instead, so that the damage is not carried on.
     const whole = () => current.reader.meta.langs.every((l) => current.reader.languageFiles(l.lang).every((f) => existsSync(join(dir, current.name, f))));
     // Files added or removed, and no other change: patched as members (store/membership.ts).
-    const present = new Set(listing.entries.map((e) => e.path));
-    const added = listing.entries.filter((e) => !before.has(e.path));
-    const removed = state.entries.filter(([p]) => !present.has(p)).map(([path, , , lang, id]) => ({ path, lang, id }));
-    const members = !sameFiles && added.length + removed.length <= MAX_MEMBER_CHANGES && changedEntries.length === added.length && listing.entries.every((e) => !before.has(e.path) || placed.get(e.path) === `${e.lang}/${e.id}`) && JSON.stringify(state.skipped) === JSON.stringify(listing.skipped) && state.unreadable.length === 0;
+    const members = !sameFiles && added.length + removed.length <= MAX_MEMBER_CHANGES && changedEntries.length === added.length && placed && sameSkips && state.unreadable.length === 0;
     if (((sameFiles && changedEntries.length > 0) || members) && whole()) {
       try {
         const patch = sameFiles ? compilation.patchRecords(current.reader, new DiskFiles(gen), changedEntries) : await patchMembers(compilation, current.reader, new DiskFiles(gen), listing, added, removed, now);
@@ -424,7 +529,8 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
           const langs = meta.langs.map((l) => patch.langs.get(l.lang) ?? l).map((l) => (patch.touched.has(l.lang) && l.signature ? { ...l, signature: signatures.get(l.lang) as string } : l));
           writeManifest(new DiskFiles(gen), { ...meta, langs, files: listing.entries.length + listing.skipped.length, sums: { ...meta.sums, ...patch.sums } });
           shareGeneration(join(dir, current.name), gen, patch.touched);
-          writeCacheFile(join(gen, 'state.json'), stateOf(listing, [], now));
+          // The same files (a body or a title changed): only their stamps are written.
+          writeState(gen, stateOf(listing, [], now), sameFiles && aligned ? join(dir, current.name) : undefined);
           const reader = openGeneration(dir, name);
           if (pointTo(dir, name)) writeQuick(dir, fresh(name, []));
           removeOldGenerations(dir, name, now);
@@ -440,9 +546,12 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   }
 
   // Files added, removed or changed since the compile before (for the notes).
-  const earlier = new Map((state?.entries ?? []).map(([p, size, m, lang, id, ino]) => [p, `${stampKey([size, m, ino])}:${lang}/${id}`]));
+  const earlier = new Map((state?.paths ?? []).map((path, i) => [path, i]));
   const present = new Set(listing.entries.map((e) => e.path));
-  const changed = listing.entries.filter((e) => earlier.get(e.path) !== `${stamp(e)}:${e.lang}/${e.id}`).length + [...earlier.keys()].filter((p) => !present.has(p)).length;
+  const changed = listing.entries.filter((e) => {
+    const i = earlier.get(e.path);
+    return !state || i === undefined || !sameStamp(state, i, e) || state.langs[i] !== e.lang || state.ids[i] !== e.id;
+  }).length + [...earlier.keys()].filter((p) => !present.has(p)).length;
   // Files are parsed on both cores when they are many.
   const { parseEntries } = await import('./parse-pool.js');
   const parse = (entries: SourceEntry[], onParsed?: (done: number) => void) => parseEntries(entries, false, onParsed);
@@ -457,12 +566,12 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
       const result = await compilation.compileByLanguage({
         listing, reader: from?.reader, retry: new Set(state?.unreadable ?? []), sink: new DiskFiles(gen), parse, onProgress: progress, compiled: now,
         // Files whose stamps the last compile could not trust: read again, whatever they say now.
-        unsettled: new Set((state?.entries ?? []).filter(([, , time]) => time === -1).map(([path]) => path)),
+        unsettled: new Set((state?.paths ?? []).filter((_, i) => state?.stamps[3 * i + 1] === -1)),
         link: (file) => linkInto(join(dir, (from as { name: string }).name, file), join(gen, file)),
       });
       if (from) keepRenders(join(dir, from.name, 'render'), join(gen, 'render'), result.kept);
       progress?.('writing', listing.entries.length, listing.entries.length);
-      writeCacheFile(join(gen, 'state.json'), stateOf(listing, result.unreadable, now));
+      writeState(gen, stateOf(listing, result.unreadable, now));
       writeCacheFile(join(gen, 'folders.json'), JSON.stringify(dirs.map((d) => resolve(d))));
       const reader = openGeneration(dir, name);
       if (pointTo(dir, name)) writeQuick(dir, fresh(name, result.unreadable));
@@ -540,7 +649,7 @@ function shareGeneration(from: string, to: string, touched: Map<string, Set<numb
         walk(name);
         continue;
       }
-      if (existsSync(join(to, name)) || name === 'state.json' || name.endsWith('.tmp')) continue;
+      if (existsSync(join(to, name)) || name === 'state.json' || name === 'stamps.bin' || name.endsWith('.tmp')) continue;
       const render = /^render\/([^/]+)-(\d+)-\d+-[cp]\.txt$/.exec(name);
       if (render && touched.get(render[1] as string)?.has(Number(render[2]))) continue;
       linkInto(join(from, name), join(to, name));

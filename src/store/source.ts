@@ -498,10 +498,10 @@ export interface FilesNow {
  * The listing of one content folder whose folders are as they were when `entries` were listed
  * (the same change times: no file added, removed or renamed), with each file's size and time as it is
  * now: what listSources would list, without reading the folders or stat'ing the files again.
- * `entries` are [path, size, ctime, language, id, inode] in listing order; `now` has them at the same
- * indices. Undefined where it cannot be told so (a file that is no longer a regular file).
+ * `files` are the paths, languages and ids in listing order; `now` has them at the same indices.
+ * Undefined where it cannot be told so (a file that is no longer a regular file).
  */
-export function relist(dir: string, entries: ReadonlyArray<readonly [string, number, number, string, string, number]>, skipped: Skipped[], configs: CorpusConfig[], folders: Array<[string, number, number]>, now: FilesNow): SourceListing | undefined {
+export function relist(dir: string, files: { readonly paths: readonly string[]; readonly langs: readonly string[]; readonly ids: readonly string[] }, skipped: Skipped[], configs: CorpusConfig[], folders: Array<[string, number, number]>, now: FilesNow): SourceListing | undefined {
   const config = configs[0];
   if (configs.length !== 1 || !config) return undefined;
   // The config as it is now (its mtime may have been set back, as `cp -p` does): changed, the
@@ -509,9 +509,11 @@ export function relist(dir: string, entries: ReadonlyArray<readonly [string, num
   const found = findConfig(dir);
   const vault = config.vault === true ? vaultAbove(dir) : undefined;
   if (JSON.stringify(withVault(found && !found.outside ? readConfig(found.file) : {}, vault, dir)) !== JSON.stringify(config)) return undefined;
-  const out: SourceEntry[] = new Array(entries.length);
-  for (let i = 0; i < entries.length; i++) {
-    const [path, , , lang, id] = entries[i] as readonly [string, number, number, string, string, number];
+  const out: SourceEntry[] = new Array(files.paths.length);
+  for (let i = 0; i < files.paths.length; i++) {
+    const path = files.paths[i] as string;
+    const lang = files.langs[i] as string;
+    const id = files.ids[i] as string;
     if (now.regular[i] !== 1 || !path.startsWith(dir + sep)) return undefined;
     // A changed file reached through a link may now lead outside the content folder (a link
     // re-pointed in a folder that is not watched): the listing decides, as it always has.

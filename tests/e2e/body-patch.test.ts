@@ -78,6 +78,31 @@ describe('a body edit is patched into the cache, and answers as a fresh compile 
   }, 240_000);
 });
 
+describe('what a body edit writes of the folder bookkeeping', () => {
+  it('writes the stamps of the files, shares their list with the generation before, and is then served as it is, --refresh too', () => {
+    const dir = join(tempDir(), 'c');
+    corpus(dir);
+    const xdg = tempDir();
+    const run = (args: string[]) => cli(['--content', dir, ...args], cleanEnv({ XDG_CACHE_HOME: xdg }));
+    expect(run(['list']).code).toBe(0);
+    const file = join(dir, 'da', 'begreb5.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nEt nyt afsnit om kvasarordet.\n`);
+    const r = run(['search', '--json', 'kvasarordet']);
+    expect(JSON.parse(r.stdout)[0].id).toBe('begreb5');
+    const patched = generation(xdg);
+    expect(patched.shared).toBe(true);
+    const root = join(xdg, 'glossary');
+    const gen = join(root, readdirSync(root).find((n) => !n.startsWith('code-cache')) as string, patched.name);
+    // The list of files, languages and ids is the one before (linked); only the stamps are new.
+    expect(statSync(join(gen, 'state.json')).nlink).toBeGreaterThan(1);
+    expect(statSync(join(gen, 'stamps.bin')).nlink).toBe(1);
+    // Nothing changed since: every file is as the patch stamped it, also when listed again.
+    expect(run(['lookup', 'begreb5']).code).toBe(0);
+    expect(run(['--refresh', 'lookup', 'begreb5']).code).toBe(0);
+    expect(generation(xdg).name).toBe(patched.name);
+  }, 60_000);
+});
+
 // Articles are numbered by id, so a changed title, description, keywords or what an article defines
 // moves no number: the edit is patched (the name map and candidate shards of its old and new names,
 // the list, the keywords, the scan terms, the backlinks it reorders), not recompiled.

@@ -68,7 +68,7 @@ describe('a damaged cache is rebuilt, never served', () => {
       },
     ],
   ];
-  const files = ['corpus.json', 'report.json', 'state.json', 'da/list.json', ...['records', 'docs', 'names', 'grams', 'keywords'].flatMap((n) => [`da/${n}.dat`, `da/${n}.idx`])];
+  const files = ['corpus.json', 'report.json', 'state.json', 'stamps.bin', 'da/list.json', ...['records', 'docs', 'names', 'grams', 'keywords'].flatMap((n) => [`da/${n}.dat`, `da/${n}.idx`])];
 
   it.each(files)('%s: every damage is caught, and the next runs give the right answers', (name) => {
     for (const [how, damage] of damages) {

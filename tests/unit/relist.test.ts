@@ -17,6 +17,11 @@ function write(dir: string, files: Record<string, string>): void {
   }
 }
 
+/** The files of a listing as a compile's state keeps them: paths, languages and ids. */
+function filesOf(listing: SourceListing): { paths: string[]; langs: string[]; ids: string[] } {
+  return { paths: listing.entries.map((e) => e.path), langs: listing.entries.map((e) => e.lang), ids: listing.entries.map((e) => e.id) };
+}
+
 function again(dir: string, listing: SourceListing): SourceListing | undefined {
   const paths = listing.entries.map((e) => e.path);
   const now: FilesNow = { sizes: new Float64Array(paths.length), times: new Float64Array(paths.length), inos: new Float64Array(paths.length), regular: new Uint8Array(paths.length), changed: new Uint8Array(paths.length).fill(1) };
@@ -27,8 +32,7 @@ function again(dir: string, listing: SourceListing): SourceListing | undefined {
     now.inos[i] = stats.ino;
     now.regular[i] = stats.isFile() ? 1 : 0;
   });
-  const entries = listing.entries.map((e) => [e.path, -1, -1, e.lang, e.id, -1] as const);
-  return relist(dir, entries, listing.skipped, listing.configs, listing.folders, now);
+  return relist(dir, filesOf(listing), listing.skipped, listing.configs, listing.folders, now);
 }
 
 describe('relist', () => {
@@ -73,10 +77,10 @@ describe('relist', () => {
     write(dir, { 'aktie.md': article('Aktie') });
     const listing = listSources([dir]);
     const now: FilesNow = { sizes: new Float64Array([1]), times: new Float64Array([1]), inos: new Float64Array([1]), regular: new Uint8Array([0]), changed: new Uint8Array([1]) };
-    expect(relist(dir, listing.entries.map((e) => [e.path, -1, -1, e.lang, e.id, -1] as const), listing.skipped, listing.configs, listing.folders, now)).toBeUndefined();
+    expect(relist(dir, filesOf(listing), listing.skipped, listing.configs, listing.folders, now)).toBeUndefined();
     now.regular[0] = 1;
-    expect(relist(dir, listing.entries.map((e) => [e.path, -1, -1, e.lang, e.id, -1] as const), listing.skipped, [...listing.configs, {}], listing.folders, now)).toBeUndefined();
-    expect(relist(dir, listing.entries.map((e) => [e.path, -1, -1, e.lang, e.id, -1] as const), listing.skipped, listing.configs, listing.folders, now)?.entries[0]?.size).toBe(1);
+    expect(relist(dir, filesOf(listing), listing.skipped, [...listing.configs, {}], listing.folders, now)).toBeUndefined();
+    expect(relist(dir, filesOf(listing), listing.skipped, listing.configs, listing.folders, now)?.entries[0]?.size).toBe(1);
   });
 
   it('is no listing when the config changed, or a changed file is reached through a link', () => {
