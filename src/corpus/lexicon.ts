@@ -92,7 +92,7 @@ function segments(all: string[], words: WordList, isGlue: (w: string) => boolean
     let found = 0;
     for (let end = Math.min(all.length, start + longest); end > start && !found; end--) {
       const phrase = all.slice(start, end).join(' ');
-      const list = words(phrase) ?? words(singular(phrase));
+      const list = words(phrase) ?? singulars(phrase).map(words).find((l) => l !== undefined);
       // A phrase of several words is no glue word.
       if (list && !isGlue(phrase)) {
         english.push(phrase);
@@ -227,6 +227,21 @@ export function singular(phrase: string): string {
     .join(' ');
 }
 
+/**
+ * The singulars a plural phrase may have, to look up where the phrase as written is no entry: its
+ * words' -s taken off (`cookies` -> `cookie`), and an English -ies made -y (`currencies` ->
+ * `currency`, `monopolies` -> `monopoly`; not in short words: `ties`). A plural the word list has
+ * as written (`equities`: aktier) is never looked up so.
+ */
+export function singulars(phrase: string): string[] {
+  const plain = singular(phrase);
+  const ies = phrase
+    .split(' ')
+    .map((w) => (w.length > 5 && w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))
+    .join(' ');
+  return ies === plain ? [plain] : [plain, ies];
+}
+
 /** A phrase of the query found in the lexicon: which words it covers, and its senses. */
 export interface LexiconMatch {
   phrase: string;
@@ -244,7 +259,7 @@ export class LexiconIndex {
   }
 
   lookup(phrase: string): { key: string; senses: LexiconSense[] } | undefined {
-    const key = Object.hasOwn(this.lexicon.phrases, phrase) ? phrase : this.bySingular.get(singular(phrase));
+    const key = Object.hasOwn(this.lexicon.phrases, phrase) ? phrase : singulars(phrase).map((s) => this.bySingular.get(s)).find((k) => k !== undefined);
     return key === undefined ? undefined : { key, senses: this.lexicon.phrases[key] as LexiconSense[] };
   }
 

@@ -59,6 +59,21 @@ describe('over the bundled corpus (a hostile pass)', () => {
     expect(names).toContain('ansaettelseskontrakt');
   }, T);
 
+  it('an English plural in -ies is rendered by the word list as its singular (`currencies`: valuta), never as a name of its own', () => {
+    const r = bundled('search', '--json', 'currencies');
+    // Before: nothing matches, exit 3, where `currency` finds them.
+    expect(r.code).toBe(0);
+    const found = hits(r.stdout);
+    expect(found.slice(0, 2).map((h) => h.name).sort()).toEqual(['valutakurs', 'valutarisiko']);
+    expect(found[0]?.match).toBe('lexicon');
+    // Not a name of any article: lookup offers them, it opens none.
+    const l = bundled('lookup', 'currencies');
+    expect(l.code).toBe(4);
+    expect(l.stderr).toMatch(/^glossary: no article "currencies"; did you mean: valuta/);
+    // A plural the word list has as written keeps its own entry (`equities`: aktier, not equity's egenkapital).
+    expect(JSON.parse(bundled('lookup', '--json', 'equities').stdout)).toMatchObject({ name: 'aktie', matchedName: 'aktier' });
+  }, T);
+
   it('of two words, an article the one names whole is listed, below those with both (`moms aktie`: Aktie)', () => {
     for (const [query, named] of [['moms aktie', 'aktie'], ['moms interessentskab', 'moms'], ['anpartsselskab a/s', 'anpartsselskab']] as const) {
       const r = bundled('search', '--json', '--limit', '10', ...query.split(' '));

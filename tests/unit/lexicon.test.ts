@@ -1,7 +1,7 @@
 // The bundled lexicon (src/corpus/lexicon.ts): which aliases are English, ids split into words,
 // phrases found in a query.
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_GLUE, isEnglish, LexiconIndex, makeLexicon, parseLexicon, parseWordList, renderWords, splitId, wordListOf, wordListText } from '../../src/corpus/lexicon.js';
+import { ENGLISH_GLUE, isEnglish, LexiconIndex, makeLexicon, parseLexicon, parseWordList, renderWords, singulars, splitId, wordListOf, wordListText } from '../../src/corpus/lexicon.js';
 
 const danishStems = new Set(['aktie', 'tilbagekoeb', 'rating', 'kredit', 'joint', 'ventur']);
 const inDanish = (s: string) => danishStems.has(s);
@@ -89,6 +89,18 @@ describe('the English-Danish word list', () => {
     expect(wordListText({ b: ['x'], a: ['y', 'z-'] })).toBe('\na\ty;z-\nb\tx\n');
   });
   const glue = (w: string) => ENGLISH_GLUE.has(w);
+  it('looks a plural up by its singulars: -s taken off, and an English -ies made -y, not in short words', () => {
+    expect(singulars('currencies')).toEqual(['currencie', 'currency']);
+    expect(singulars('foreign currencies')).toEqual(['foreign currencie', 'foreign currency']);
+    expect(singulars('cookies')).toEqual(['cookie', 'cooky']);
+    expect(singulars('ties')).toEqual(['tie']);
+    expect(singulars('costs')).toEqual(['cost']);
+    expect(singulars('loss')).toEqual(['loss']);
+    const list = wordListOf(wordListText(parseWordList('currency\tvaluta\nequity\tegenkapital\nequities\taktier\n').words));
+    expect(renderWords(['currencies'], list, glue)?.phrases).toEqual(['valuta']);
+    expect(renderWords(['equities'], list, glue)?.phrases).toEqual(['aktier']);
+  });
+
   it('renders a query word by word, a compound part joined to the next word, a fixed phrase before its words', () => {
     // Best first: a compound's first part (`løn-`) is the sense `løn` is, so `lønomkostning` is as usual as `løn omkostning`.
     const payroll = renderWords(['payroll', 'costs'], words, glue);
