@@ -340,11 +340,18 @@ function opposites(w: string, t: string): boolean {
   return OPPOSITE_PREFIXES.some(([a, b]) => (w.startsWith(a) && t.startsWith(b) && w.slice(a.length) === t.slice(b.length)) || (w.startsWith(b) && t.startsWith(a) && w.slice(b.length) === t.slice(a.length)));
 }
 
+/**
+ * Endings that make words (English and Danish) rather than words a compound ends in: `ship` is not
+ * the last word of `generalpartnership`, nor `ties` of `liabilities`, `skab` of `selskab`.
+ */
+const SUFFIXES = new Set(['ship', 'ships', 'ment', 'ments', 'ness', 'ties', 'able', 'ible', 'ance', 'ence', 'ings', 'tion', 'tions', 'sion', 'sions', 'less', 'skab', 'skaber', 'else', 'ning', 'ninger', 'ende', 'ering']);
+
 /** A match by beginning, compound part or typing error (see nameMatchCost). */
 function looseMatchCost(w: string, t: string, typos: boolean | 1): number | undefined {
   if (w.length >= 3 && t.startsWith(w)) return PREFIX;
-  if (w.length >= 4 && t.endsWith(w)) return COMPOUND_HEAD;
-  if (w.length >= 5 && t.includes(w)) return COMPOUND_PART;
+  // A suffix is no part of a compound (it matches a name's word whole, or its beginning).
+  if (w.length >= 4 && t.endsWith(w) && !SUFFIXES.has(w)) return COMPOUND_HEAD;
+  if (w.length >= 5 && t.includes(w) && !SUFFIXES.has(w)) return COMPOUND_PART;
   // Both words long enough: a five-letter word one edit from a four-letter one is most often another word (`ferie`, `frie`).
   if (!typos || w.length < MIN_TYPO_LENGTH || t.length < MIN_TYPO_LENGTH) return undefined;
   // Two errors only after a first letter typed right: `opskrivning` is another word than Afskrivning.

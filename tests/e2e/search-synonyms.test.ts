@@ -74,6 +74,17 @@ describe('over the bundled corpus (a hostile pass)', () => {
     expect(JSON.parse(bundled('lookup', '--json', 'equities').stdout)).toMatchObject({ name: 'aktie', matchedName: 'aktier' });
   }, T);
 
+  it('an English or Danish suffix is no compound part: `ties` is not in liabilities, `ship` not in generalpartnership', () => {
+    // Before: Passiver, Interessentskab, Indkøb (procurement) and Business angel first, each as the name's last word.
+    for (const [query, wrong] of [['ties', 'passiver'], ['ship', 'interessentskab'], ['ment', 'indkoeb'], ['ness', 'business-angel']] as const) {
+      const r = bundled('search', '--json', query);
+      expect(hits(r.stdout).map((h) => h.name), query).not.toContain(wrong);
+    }
+    expect(bundled('search', 'ties').code).toBe(3);
+    // A compound's real last word still finds it.
+    expect(hits(bundled('search', '--json', 'partnership').stdout)[0]?.name).toBe('interessentskab');
+  }, T);
+
   it('of two words, an article the one names whole is listed, below those with both (`moms aktie`: Aktie)', () => {
     for (const [query, named] of [['moms aktie', 'aktie'], ['moms interessentskab', 'moms'], ['anpartsselskab a/s', 'anpartsselskab']] as const) {
       const r = bundled('search', '--json', '--limit', '10', ...query.split(' '));

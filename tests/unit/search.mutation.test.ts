@@ -197,9 +197,18 @@ describe('the small rules search rests on', () => {
     expect(kind('hold', 'holdingselskab')).toBe('beginning');
     expect(kind('hol', 'holdingselskab')).toBe('beginning');
     expect(kind('ho', 'holdingselskab')).toBeUndefined();
-    expect(kind('skab', 'holdingselskab')).toBe('end of a compound');
+    expect(kind('selskab', 'holdingselskab')).toBe('end of a compound');
+    expect(kind('gselskab', 'holdingselskab')).toBe('end of a compound');
     expect(kind('kab', 'holdingselskab')).toBeUndefined();
     expect(kind('dings', 'holdingselskab')).toBe('part of a compound');
+    // A suffix is no compound's last word nor a part of one: `ship` is not in generalpartnership, `skab` not in selskab.
+    expect(kind('ship', 'generalpartnership')).toBeUndefined();
+    expect(kind('ties', 'liabilities')).toBeUndefined();
+    expect(kind('skab', 'selskab')).toBeUndefined();
+    expect(kind('skab', 'holdingselskab')).toBeUndefined();
+    expect(kind('tions', 'transactionsfees')).toBeUndefined();
+    expect(kind('partnership', 'generalpartnership')).toBe('end of a compound');
+    expect(kind('ship', 'shipping')).toBe('beginning');
     expect(kind('ding', 'holdingselskab')).toBeUndefined();
     expect(kind('aliance', 'alliance')).toBe('typing error');
     // Typed as an abbreviation: as written only.
