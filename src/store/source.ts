@@ -287,10 +287,33 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
  * parent when that is a language, else the config's default language, else `da`), and its
  * sub-folders are read as part of it.
  */
+/** A folder as it really is (its links followed); as given, made absolute, where it cannot be read. */
+function realPath(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return resolve(dir);
+  }
+}
+
+/**
+ * A content folder given inside another given one would list its files twice, under two ids each:
+ * refused, naming both (through links too: the folders as they really are).
+ */
+function nested(given: string[]): void {
+  const real = given.map(realPath);
+  real.forEach((inner, i) => {
+    const outer = real.findIndex((o, j) => j !== i && inner.startsWith(o.endsWith(sep) ? o : o + sep));
+    if (outer >= 0) throw new ContentError(`content folder ${given[i]} is inside content folder ${given[outer]}, whose articles it would list twice: pass only ${given[outer]}`);
+  });
+}
+
 export function listSources(dirs: string[]): SourceListing {
   const out: SourceListing = { entries: [], skipped: [], folders: [], config: {}, configs: [] };
-  // The same folder named twice is one folder.
-  for (const given of [...new Map(dirs.map((d) => [resolve(d), d])).values()]) {
+  // The same folder named twice (through a link too) is one folder.
+  const folders = [...new Map(dirs.map((d) => [realPath(d), d])).values()];
+  nested(folders);
+  for (const given of folders) {
     let dir = resolve(given);
     let stats: Stats;
     try {

@@ -1,6 +1,6 @@
 // End-to-end: the built bin/glossary.js, spawned as a user would, on the bundled corpus and fixtures.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, cleanEnv, cli, ESC, fixture, root, tempDir } from '../helpers.js';
@@ -257,6 +257,26 @@ describe('--content folders', () => {
     expect(r.code).toBe(5);
     oneLine(r.stderr);
     expect(r.stderr).toContain('does not exist');
+  });
+
+  it('exits 5 for a content folder inside another one given (its articles would be listed twice); the same folder through a link is one', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'c', 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'c', 'a.md'), '---\ntitle: Aktie\n---\nEn aktie.\n');
+    writeFileSync(join(dir, 'c', 'sub', 'x.md'), '---\ntitle: Obligation\n---\nEn obligation.\n');
+    symlinkSync(join(dir, 'c'), join(dir, 'link'));
+    const env = cleanEnv({ XDG_CACHE_HOME: tempDir() });
+    for (const args of [['--content', join(dir, 'c'), '--content', join(dir, 'c', 'sub')], ['--content', join(dir, 'link', 'sub'), '--content', join(dir, 'c')]]) {
+      const r = cli([...args, 'list'], env);
+      // Before: Aktie once, Obligation twice (as sub/x and as x).
+      expect(r.code).toBe(5);
+      expect(r.stdout).toBe('');
+      oneLine(r.stderr);
+      expect(r.stderr).toMatch(/^glossary: content folder \S+sub is inside content folder \S+, whose articles it would list twice: pass only \S+\n$/);
+    }
+    const once = cli(['--content', join(dir, 'c'), '--content', join(dir, 'link'), 'list', '--json'], env);
+    expect(once.code).toBe(0);
+    expect(JSON.parse(once.stdout).map((a: { title: string }) => a.title)).toEqual(['Aktie', 'Obligation']);
   });
 });
 
