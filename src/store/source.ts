@@ -280,13 +280,6 @@ function walkFolder(w: Walk, dir: string, rel: string, entries: Dirent[], depth:
   }
 }
 
-/**
- * Lists the articles of content folders. A folder whose sub-folders are named by language (`da`,
- * `en`, `pt-br`, `Danish`, or as the config maps them) holds one language in each, unless it has
- * terms of its own; then, as any other folder, it is one language (named by the folder or its
- * parent when that is a language, else the config's default language, else `da`), and its
- * sub-folders are read as part of it.
- */
 /** A folder as it really is (its links followed); as given, made absolute, where it cannot be read. */
 function realPath(dir: string): string {
   try {
@@ -308,6 +301,13 @@ function nested(given: string[]): void {
   });
 }
 
+/**
+ * Lists the articles of content folders. A folder whose sub-folders are named by language (`da`,
+ * `en`, `pt-br`, `Danish`, or as the config maps them) holds one language in each, unless it has
+ * terms of its own; then, as any other folder, it is one language (named by the folder or its
+ * parent when that is a language, else the config's default language, else `da`), and its
+ * sub-folders are read as part of it.
+ */
 export function listSources(dirs: string[]): SourceListing {
   const out: SourceListing = { entries: [], skipped: [], folders: [], config: {}, configs: [] };
   // The same folder named twice (through a link too) is one folder.
