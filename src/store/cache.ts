@@ -121,8 +121,6 @@ export interface OpenedContent {
   reader: CorpusReader;
   /** True when this run compiled (first use, a change or damage); false when served from the cache. */
   compiled: boolean;
-  /** Files added, removed or changed since the last compile. */
-  changed: number;
   /** Why this run could not use or keep the cache as usual, for a note ("damaged", "read-only"). */
   notes: string[];
   /**
@@ -202,13 +200,29 @@ function currentGeneration(dir: string): { name: string; reader: CorpusReader } 
 function stateOf(listing: SourceListing, unreadable: string[], compiled: number): State {
   const skip = new Set(unreadable);
   const entries = skip.size === 0 ? listing.entries : listing.entries.filter((e) => !skip.has(e.path));
-  const stamps = new Float64Array(3 * entries.length);
-  entries.forEach((e, i) => {
-    stamps[3 * i] = e.size;
-    stamps[3 * i + 1] = settled(e.ctimeMs, compiled);
-    stamps[3 * i + 2] = e.ino;
-  });
-  return { paths: entries.map((e) => e.path), langs: entries.map((e) => e.lang), ids: entries.map((e) => e.id), stamps, skipped: listing.skipped, unreadable, config: listing.configs };
+  return { paths: entries.map((e) => e.path), langs: entries.map((e) => e.lang), ids: entries.map((e) => e.id), stamps: settledStamps(entries, compiled), skipped: listing.skipped, unreadable, config: listing.configs };
+}
+
+/**
+ * The stamps (size, change time, inode: three numbers a file) of `entries` as a compile or check
+ * begun at `compiled` keeps them (see settled), with room for `more` files after them.
+ */
+function settledStamps(entries: SourceEntry[], compiled: number, more = 0): Float64Array {
+  const stamps = new Float64Array(3 * (entries.length + more));
+  entries.forEach((e, i) => stamps.set([e.size, settled(e.ctimeMs, compiled), e.ino], 3 * i));
+  return stamps;
+}
+
+/** Stamps written as binary numbers read back (copied: a Float64Array needs its bytes at a multiple of 8). */
+function stampsFrom(bytes: Buffer): Float64Array {
+  const stamps = new Float64Array(bytes.length / 8);
+  new Uint8Array(stamps.buffer).set(bytes);
+  return stamps;
+}
+
+/** The spaces after a text of `length` bytes that put the binary numbers after it at a multiple of 8. */
+function padding(length: number): number {
+  return (8 - (length % 8)) % 8;
 }
 
 /**
@@ -229,10 +243,7 @@ function readState(gen: string): State | undefined {
     const bytes = readFileSync(join(gen, 'stamps.bin'));
     const { paths, langs, ids, unreadable } = kept;
     if (!Array.isArray(paths) || !Array.isArray(langs) || !Array.isArray(ids) || !Array.isArray(unreadable) || langs.length !== paths.length || ids.length !== paths.length || bytes.length !== 24 * paths.length) return undefined;
-    // Copied: a Float64Array needs its bytes at a multiple of 8.
-    const stamps = new Float64Array(paths.length * 3);
-    new Uint8Array(stamps.buffer).set(bytes);
-    return { ...kept, stamps };
+    return { ...kept, stamps: stampsFrom(bytes) };
   } catch {
     return undefined;
   }
@@ -334,19 +345,12 @@ function writeStamps(dir: string, generation: string, listing: SourceListing, co
     }
     return stats ? [s.file, stats.size, changeTime(stats), stats.ino] : [s.file, -1, -1, -1];
   });
-  const count = listing.entries.length + skipped.length;
-  const stamps = new Float64Array(3 * count);
-  listing.entries.forEach((e, i) => {
-    stamps[3 * i] = e.size;
-    stamps[3 * i + 1] = settled(e.ctimeMs, compiled);
-    stamps[3 * i + 2] = e.ino;
-  });
+  const stamps = settledStamps(listing.entries, compiled, skipped.length);
   skipped.forEach(([, size, time, ino], j) => stamps.set([size, time, ino], 3 * (listing.entries.length + j)));
   try {
     // `pathsText`: the paths as the check read them, when the listing was made from them (relist).
     const head = Buffer.from(`${generation}\n${pathsText ?? JSON.stringify([...listing.entries.map((e) => e.path), ...skipped.map(([path]) => path)])}\n`, 'utf8');
-    const padding = Buffer.alloc((8 - (head.length % 8)) % 8, 0x20);
-    writeCacheFile(join(dir, 'checked.bin'), [head, padding, Buffer.from(stamps.buffer)]);
+    writeCacheFile(join(dir, 'checked.bin'), [head, Buffer.alloc(padding(head.length), 0x20), Buffer.from(stamps.buffer)]);
   } catch {
     /* bookkeeping: without it the next run lists the folders */
   }
@@ -361,11 +365,9 @@ function readStamps(dir: string): { generation: string; paths: string[]; pathsTe
     if (second < 0) return undefined;
     const pathsText = bytes.toString('utf8', first + 1, second);
     const paths = JSON.parse(pathsText) as string[];
-    const start = second + 1 + ((8 - ((second + 1) % 8)) % 8);
+    const start = second + 1 + padding(second + 1);
     if (!Array.isArray(paths) || bytes.length - start !== 24 * paths.length) return undefined;
-    const stamps = new Float64Array(3 * paths.length);
-    new Uint8Array(stamps.buffer).set(bytes.subarray(start));
-    return { generation: bytes.toString('utf8', 0, first), paths, pathsText, stamps };
+    return { generation: bytes.toString('utf8', 0, first), paths, pathsText, stamps: stampsFrom(bytes.subarray(start)) };
   } catch {
     return undefined;
   }
@@ -462,12 +464,12 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     const stamps = folderStamps(quick.folders.map(([f]) => f));
     if (quick.folders.every(([, m, ino], i) => stamps[i]?.[0] === m && stamps[i]?.[1] === ino)) {
       const large = quick.files > (options.smallCorpus ?? SMALL_CORPUS);
-      if (large && now - quick.verifiedAt < VERIFY_MS) return { reader: current.reader, compiled: false, changed: 0, notes };
+      if (large && now - quick.verifiedAt < VERIFY_MS) return { reader: current.reader, compiled: false, notes };
       check = checkStamps(dir, current.name);
       if (check?.count === 0) {
         // The time of this check starts the next window; a small folder has none, and is not written.
         if (large && writable) writeQuick(dir, { ...quick, verifiedAt: now });
-        return { reader: current.reader, compiled: false, changed: 0, notes };
+        return { reader: current.reader, compiled: false, notes };
       }
     }
   }
@@ -488,7 +490,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   };
   if (current && state && !retry && sameState(listing, state)) {
     if (writable) writeQuick(dir, fresh(current.name, state.unreadable));
-    return { reader: current.reader, compiled: false, changed: 0, notes };
+    return { reader: current.reader, compiled: false, notes };
   }
 
   // The parser and YAML are loaded only here: a run served from the cache never needs them.
@@ -534,7 +536,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
           const reader = openGeneration(dir, name);
           if (pointTo(dir, name)) writeQuick(dir, fresh(name, []));
           removeOldGenerations(dir, name, now);
-          return { reader, compiled: true, changed: changedEntries.length + removed.length, notes, ...(said ? { before: said } : {}) };
+          return { reader, compiled: true, notes, ...(said ? { before: said } : {}) };
         }
       } catch (error) {
         // A full disk or a read-only cache: compiled in memory below. Anything else: recompiled.
@@ -545,13 +547,6 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
     }
   }
 
-  // Files added, removed or changed since the compile before (for the notes).
-  const earlier = new Map((state?.paths ?? []).map((path, i) => [path, i]));
-  const present = new Set(listing.entries.map((e) => e.path));
-  const changed = listing.entries.filter((e) => {
-    const i = earlier.get(e.path);
-    return !state || i === undefined || !sameStamp(state, i, e) || state.langs[i] !== e.lang || state.ids[i] !== e.id;
-  }).length + [...earlier.keys()].filter((p) => !present.has(p)).length;
   // Files are parsed on both cores when they are many.
   const { parseEntries } = await import('./parse-pool.js');
   const parse = (entries: SourceEntry[], onParsed?: (done: number) => void) => parseEntries(entries, false, onParsed);
@@ -577,7 +572,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
       if (pointTo(dir, name)) writeQuick(dir, fresh(name, result.unreadable));
       removeOldGenerations(dir, name, now);
       removeOtherBuilds(root, dir, dirs, now);
-      return { reader, compiled: true, changed, notes, ...(said ? { before: said } : {}) };
+      return { reader, compiled: true, notes, ...(said ? { before: said } : {}) };
     } catch (error) {
       rmSync(gen, { recursive: true, force: true });
       if (error instanceof DamagedCorpusError) throw error;
@@ -591,7 +586,7 @@ export async function openContent(dirs: string[], root: string, options: OpenOpt
   const result = compilation.compileListing(listing, { check: false, parsed: new Map(parsed.map((r, i) => [(listing.entries[i] as SourceEntry).path, r])), onProgress: progress });
   const memory = new MemoryFiles(`memory (${dirs.join(', ')})`);
   compilation.writeCompilation(memory, result);
-  return { reader: new CorpusReader(memory, noRenders), compiled: true, changed, notes, ...(said ? { before: said } : {}) };
+  return { reader: new CorpusReader(memory, noRenders), compiled: true, notes, ...(said ? { before: said } : {}) };
 }
 
 /** A file of one generation in another: a hard link (nothing shared is ever written again), else a copy. */
